@@ -9,6 +9,7 @@ import click
 
 from knowledge import check as check_base
 from knowledge.jsonschema import write_schemas
+from knowledge.schema import KIND_FILES
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -26,8 +27,14 @@ def check(path: Path | None) -> None:
             click.echo(str(p))
         click.echo(f"{len(problems)} problem(s) found", err=True)
         sys.exit(1)
-    counts = ", ".join(f"{n} {k}" for k, n in sorted(base.counts().items()))
-    click.echo(f"ok: {base.folder}: {counts}; as of {base.as_of.isoformat()}")
+    counts = base.counts()
+    total = sum(counts.values())
+    by_kind = ", ".join(
+        f"{counts[kind]} {stem if counts[kind] != 1 else kind}"
+        for kind, stem in KIND_FILES.items()
+        if counts.get(kind)
+    )
+    click.echo(f"ok: {base.folder}: {total} records ({by_kind}); as of {base.as_of.isoformat()}")
 
 
 @cli.command()
@@ -36,6 +43,57 @@ def schema(out: Path) -> None:
     """Write the JSON Schema of every fact-base file, for editor completion."""
     for path in write_schemas(out):
         click.echo(str(path))
+
+
+@cli.command()
+@click.argument("text", required=False)
+@click.option(
+    "--jsonl", is_flag=True, help="Read one message per stdin line; write one JSON line each."
+)
+@click.option("--now", "now", metavar="YYYY-MM-DD", help="Fix today's date (or env CAPCOM_NOW).")
+@click.option("--knowledge", "knowledge", type=click.Path(path_type=Path), help="Fact base folder.")
+@click.option(
+    "--chart", "chart", type=click.Path(path_type=Path), help="Write a what-if chart PNG here."
+)
+def ask(
+    text: str | None, jsonl: bool, now: str | None, knowledge: Path | None, chart: Path | None
+) -> None:
+    """Answer one question (or many with --jsonl) and exit."""
+    from bot import offline
+
+    today = offline.parse_now(now)
+    ctx = offline.load_context(knowledge)
+    if jsonl:
+        offline.run_jsonl(ctx, sys.stdin, sys.stdout, today)
+        return
+    if text is None:
+        raise click.UsageError('give a question, e.g. capcom ask "when does CRS-35 launch?"')
+    reply = offline.safe_answer(ctx, text, today)
+    click.echo(reply.plain())
+    if chart is not None:
+        written = offline.write_chart(reply, chart)
+        if written:
+            click.echo(f"chart written to {written}", err=True)
+        else:
+            click.echo("no chart: only what-if replies have one", err=True)
+
+
+@cli.command()
+@click.option("--now", "now", metavar="YYYY-MM-DD", help="Fix today's date (or env CAPCOM_NOW).")
+@click.option("--knowledge", "knowledge", type=click.Path(path_type=Path), help="Fact base folder.")
+def console(now: str | None, knowledge: Path | None) -> None:
+    """Ask questions interactively, offline (no Discord account needed)."""
+    from bot import offline
+
+    today = offline.parse_now(now)
+    ctx = offline.load_context(knowledge)
+    history = Path.home() / ".capcom_history"
+    offline.console(ctx, today, history)
+
+
+from bot.cli_discord import register as register_discord  # noqa: E402
+
+register_discord(cli)
 
 
 def main() -> None:

@@ -1,0 +1,142 @@
+"""The terminal surfaces: one-shot `ask`, line-by-line JSON, and the interactive console."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TextIO
+
+import click
+
+from commands.context import Context
+from commands.reply import Reply, error
+from commands.router import answer
+from knowledge import LoadError, load
+
+log = logging.getLogger("capcom")
+
+
+class UsageError(click.ClickException):
+    """A problem with how capcom was started (bad --now, bad fact base)."""
+
+
+def parse_now(value: str | None) -> dt.date:
+    """--now / CAPCOM_NOW as a date; default: today in UTC."""
+    value = value or os.environ.get("CAPCOM_NOW") or ""
+    if not value.strip():
+        return dt.datetime.now(dt.UTC).date()
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError(
+            f"--now / CAPCOM_NOW must be a date like 2026-11-25, got {value!r}"
+        ) from None
+
+
+def load_context(path: Path | None) -> Context:
+    """Load the fact base (path, CAPCOM_KNOWLEDGE, or the bundled one) and index it."""
+    if path is None and os.environ.get("CAPCOM_KNOWLEDGE"):
+        path = Path(os.environ["CAPCOM_KNOWLEDGE"])
+    try:
+        kb = load(path)
+    except LoadError as exc:
+        raise UsageError("the fact base has problems:\n" + exc.report()) from None
+    return Context.build(kb)
+
+
+def safe_answer(ctx: Context, text: str, now: dt.date) -> Reply:
+    """answer(), but a bug of ours becomes a short apology instead of a traceback."""
+    try:
+        return answer(ctx, text, now)
+    except Exception:
+        log.exception("failed to answer %r", text[:200])
+        return error("Sorry, something went wrong", "That question hit a bug; it has been logged.")
+
+
+def to_json(text: str, reply: Reply) -> str:
+    """One JSON line as DESIGN.md specifies for `capcom ask --jsonl`."""
+    return json.dumps(
+        {
+            "ask": text,
+            "kind": reply.kind,
+            "title": reply.title,
+            "text": reply.plain(),
+            "entities": list(reply.entities),
+            "sources": list(reply.source_ids),
+        },
+        ensure_ascii=False,
+    )
+
+
+def write_chart(reply: Reply, folder: Path, stem: str = "whatif") -> Path | None:
+    """Render a reply's chart to folder/<stem>.png; None when the reply has no chart."""
+    if reply.chart is None:
+        return None
+    from commands.chart import render_png
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{stem}.png"
+    tmp = path.with_suffix(".png.part")
+    tmp.write_bytes(render_png(reply.chart))
+    tmp.replace(path)  # never a half-written file
+    return path
+
+
+def run_jsonl(ctx: Context, lines: Iterable[str], out: TextIO, now: dt.date) -> None:
+    """Answer each input line with one JSON line, in order."""
+    for raw in lines:
+        text = raw.rstrip("\n")
+        out.write(to_json(text, safe_answer(ctx, text, now)) + "\n")
+        out.flush()
+
+
+def show(reply: Reply) -> str:
+    """A reply laid out for a terminal."""
+    color = {"answer": "green", "whatif": "cyan", "suggestions": "yellow", "error": "red"}
+    lines = [click.style(reply.title, fg=color.get(reply.kind, "white"), bold=True)]
+    if reply.text:
+        lines.append(reply.text)
+    for f in reply.fields:
+        lines.append(click.style(f.name, bold=True) + "\n" + f.value)
+    if reply.suggestions:
+        opts = "  ".join(f"[{i}] {s.label}" for i, s in enumerate(reply.suggestions, 1))
+        lines.append(click.style("Did you mean: ", bold=True) + opts)
+    foot = reply.footer()
+    if foot:
+        lines.append(click.style(foot, dim=True))
+    return "\n\n".join(lines)
+
+
+def console(ctx: Context, now: dt.date, history: Path | None) -> None:
+    """An interactive prompt with history; a number picks a "did you mean" choice."""
+    click.echo(
+        f"capcom console — fact base as of {ctx.kb.as_of.isoformat()}, today is {now}. "
+        "Ask anything (help for examples, quit to leave)."
+    )
+    session = None
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        from prompt_toolkit import PromptSession
+        from prompt_toolkit.history import FileHistory, InMemoryHistory
+
+        hist = FileHistory(str(history)) if history else InMemoryHistory()
+        session = PromptSession[str](history=hist)
+    last: Reply | None = None
+    while True:
+        try:
+            text = session.prompt("capcom> ") if session else input("capcom> ")
+        except (EOFError, KeyboardInterrupt):
+            click.echo("")
+            return
+        text = text.strip()
+        if text.lower() in ("quit", "exit", ":q"):
+            return
+        if last and last.suggestions and text.isdigit() and 1 <= int(text) <= len(last.suggestions):
+            pick = last.suggestions[int(text) - 1]
+            text = pick.record_id or pick.query
+        last = safe_answer(ctx, text, now)
+        click.echo(show(last) + "\n")

@@ -1,0 +1,23 @@
+"""The loaded knowledge every command works on: the base, its search index, its topic matcher."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from commands.topics import TopicMatcher
+from knowledge.base import KnowledgeBase
+from knowledge.search import SearchIndex
+
+
+@dataclass(frozen=True)
+class Context:
+    """A fact base with the indexes built once for it; swapped whole on reload."""
+
+    kb: KnowledgeBase
+    index: SearchIndex
+    topics: TopicMatcher
+
+    @classmethod
+    def build(cls, kb: KnowledgeBase) -> Context:
+        """Build the search index and topic matcher for kb."""
+        return cls(kb=kb, index=SearchIndex.build(kb), topics=TopicMatcher.build(kb))

@@ -1,0 +1,135 @@
+"""Text helpers shared by commands: dates relative to now, sources, disputes, amounts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from commands.reply import DateMention, Field
+from knowledge.base import KnowledgeBase
+from knowledge.dates import FuzzyDate
+from knowledge.schema import Amount, Dispute, Mission, Record, ScheduleEntry
+
+PENDING = ("planned", "postponed")
+
+
+def date_text(d: FuzzyDate, mentions: list[DateMention] | None = None) -> str:
+    """A date as text; day-precision dates are also recorded for Discord timestamps."""
+    text = d.text()
+    if mentions is not None and d.precision == "day" and not d.net:
+        mentions.append(DateMention(text, d.start))
+    return text
+
+
+def day_text(d: dt.date, mentions: list[DateMention] | None = None) -> str:
+    """A plain date as "30 August 2026" (recorded for Discord timestamps)."""
+    return date_text(FuzzyDate(d), mentions)
+
+
+def source_line(kb: KnowledgeBase, sid: str) -> str:
+    """One human-readable line for a source id: publisher, title, date."""
+    s = kb.sources.get(sid)
+    if s is None:
+        return sid
+    when = f", {s.date.text()}" if s.date else ""
+    return f"{s.publisher}: {s.title}{when}"
+
+
+def collect_sources(*groups: Iterable[str]) -> tuple[str, ...]:
+    """Source ids in first-seen order without repeats."""
+    seen: dict[str, None] = {}
+    for g in groups:
+        for sid in g:
+            seen.setdefault(sid, None)
+    return tuple(seen)
+
+
+def source_lines(kb: KnowledgeBase, ids: Iterable[str], limit: int = 6) -> tuple[str, ...]:
+    """Readable lines for up to limit sources, with a count of the rest."""
+    ids = list(ids)
+    lines = [source_line(kb, s) for s in ids[:limit]]
+    if len(ids) > limit:
+        lines.append(f"and {len(ids) - limit} more (ask for the sources of this record)")
+    return tuple(lines)
+
+
+def publishers(kb: KnowledgeBase, ids: Iterable[str]) -> str:
+    """Short attribution: the publishers of the given sources."""
+    names = []
+    for sid in ids:
+        s = kb.sources.get(sid)
+        name = s.publisher if s else sid
+        if sid == "seed-article":
+            name = "the seed article"
+        if name not in names:
+            names.append(name)
+    return ", ".join(names) if names else "unsourced"
+
+
+def dispute_text(kb: KnowledgeBase, d: Dispute) -> str:
+    """ "About: A (sources) vs B (sources). Assessment." in one paragraph."""
+    claims = "; ".join(f"{c.says} ({publishers(kb, c.sources)})" for c in d.claims)
+    tail = f" {d.assessment}" if d.assessment else ""
+    return f"**{d.about}**: {claims}.{tail}"
+
+
+def disputes_field(kb: KnowledgeBase, disputes: Iterable[Dispute]) -> Field | None:
+    """A "Sources disagree" field, or None when they all agree."""
+    items = [dispute_text(kb, d) for d in disputes]
+    if not items:
+        return None
+    return Field("Sources disagree", "\n".join(f"• {i}" for i in items))
+
+
+def dispute_sources(disputes: Iterable[Dispute]) -> list[str]:
+    """Every source id cited by the claims of these disputes."""
+    return [s for d in disputes for c in d.claims for s in c.sources]
+
+
+def amount(a: Amount) -> str:
+    """An amount with its note."""
+    note = f" ({a.note})" if a.note else ""
+    return a.text() + note
+
+
+def current_plan(m: Mission) -> ScheduleEntry | None:
+    """The mission's latest schedule entry: its current plan."""
+    return m.schedule[-1] if m.schedule else None
+
+
+def outcome_date(m: Mission) -> FuzzyDate | None:
+    """When the mission launched, if recorded."""
+    for e in m.events:
+        if e.kind == "launched":
+            return e.date
+    return None
+
+
+def schedule_sentence(
+    kb: KnowledgeBase, m: Mission, now: dt.date, mentions: list[DateMention] | None = None
+) -> str:
+    """Where the mission's date stands today, honest about plans that have gone by."""
+    launched = outcome_date(m)
+    plan = current_plan(m)
+    if m.status == "cancelled":
+        return f"{m.name} was cancelled (as of {day_text(m.status_as_of, mentions)})."
+    if launched is not None:
+        return f"{m.name} launched on {date_text(launched, mentions)}."
+    if m.status in ("launched", "docked", "completed", "failed"):
+        return f"{m.name} has flown (status: {m.status}); its launch date is not recorded."
+    if plan is None:
+        return f"{m.name} has no planned date recorded (status: {m.status})."
+    when = date_text(plan.planned, mentions)
+    since = day_text(m.status_as_of, mentions)
+    if plan.planned.is_past(now):
+        return (
+            f"{m.name} was planned for {when}; no update recorded since {since}, "
+            f"so whether it flew is not known to this fact base."
+        )
+    verb = "is postponed; the latest plan is" if m.status == "postponed" else "is planned for"
+    return f"{m.name} {verb} {when} (last confirmed {since})."
+
+
+def record_label(rec: Record) -> str:
+    """The record's display name."""
+    return rec.name

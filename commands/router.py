@@ -1,0 +1,431 @@
+"""Free text -> (command, arguments) -> Reply: the one entry point every surface calls.
+
+Decision order for a message:
+1. Clean it (mentions, markdown, control characters); empty or absurdly long is an error.
+2. "what if ..." / "if ... then what" / "whatif ..." goes to the what-if command.
+3. A leading command word, fuzzy-matched ("vehicel dragon" is the vehicle command).
+4. Intents that need several records or none: compare, upcoming, timeline, sources, help.
+5. Records mentioned and topic questions matched: a topic answers why/how questions whose
+   words go beyond the names in them; a record answers a message that is mostly its name.
+6. Below the confidence bar: "did you mean" with up to 5 choices, never a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from commands import compare as compare_cmd
+from commands import sources as sources_cmd
+from commands import timeline as timeline_cmd
+from commands import upcoming as upcoming_cmd
+from commands.context import Context
+from commands.lookup import describe, lookup, suggestions_reply
+from commands.reply import Reply, Suggestion, error
+from commands.topics import TopicMatch, tokens
+from knowledge.schema import RecordKind
+from knowledge.search import Match
+
+MAX_CHARS = 1000
+TOPIC_CONFIDENT = 42.0
+TOPIC_POSSIBLE = 22.0
+
+COMMANDS: dict[str, tuple[RecordKind, ...] | None] = {
+    "mission": ("mission",),
+    "vehicle": ("vehicle",),
+    "pad": ("pad",),
+    "crew": ("crew",),
+    "topic": ("topic",),
+    "compare": None,
+    "upcoming": None,
+    "timeline": None,
+    "sources": None,
+    "help": None,
+    "about": None,
+}
+COMMAND_ALIASES = {
+    "missions": "mission",
+    "flight": "mission",
+    "vehicles": "vehicle",
+    "spacecraft": "vehicle",
+    "rocket": "vehicle",
+    "pads": "pad",
+    "astronaut": "crew",
+    "cosmonaut": "crew",
+    "person": "crew",
+    "source": "sources",
+    "next": "upcoming",
+    "schedule": "upcoming",
+    "history": "timeline",
+}
+
+_MENTION = re.compile(r"<@[!&]?\d+>|<#\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
+_MARKDOWN = re.compile(r"[*_~`|>]+|\[([^\]]*)\]\([^)]*\)")
+_WHATIF = re.compile(
+    r"^\s*(?:so\s+|and\s+|but\s+)?(?:what\s*if|whatif|what\s+happens\s+if|what\s+would\s+happen\s+if"
+    r"|suppose|imagine|scenario:?)\b|^\s*if\b.*\bthen\s+what\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_COMPARE = re.compile(r"\bcompare\b|\bvs\.?\b|\bversus\b|\bdifference between\b", re.I)
+_UPCOMING = re.compile(
+    r"\bupcoming\b|\bnext\s+(?:\w+\s+)?(?:launch|launches|flights?|missions?|events?)\b"
+    r"|\bwhat'?s next\b|\blaunch schedule\b|\bcoming up\b|\bschedule\b",
+    re.I,
+)
+_TIMELINE = re.compile(r"\btimeline\b|\bhistory of\b|\bchronology\b", re.I)
+_SOURCES = re.compile(r"\bsources?\b|\bcitations?\b|\bwhere does .* come from\b", re.I)
+_LEADING = re.compile(r"^(?:(?:for|of|about|on|the|a|an|me|is|are|from|to)\s+)+", re.I)
+_HELP = re.compile(
+    r"^\s*(?:help|\?|commands|what can you do\??|how do i use (?:this|you)\??)\s*$", re.I
+)
+
+_COST = r"\bcost|\bprice|\bexpensive|\bcheap|\$|\bhow much (?:does|did|is) .*\b(?:cost|pay)"
+_CAPACITY = (
+    r"\bcapacit|\bcarr(?:y|ies)\b|\bpayload|\bup-?mass"
+    r"|\bhow much (?:cargo|propellant|fuel|water)"
+)
+_WHEN = r"\bwhen\b|\bdate\b|\bwhat day\b|\blaunch(?:es|ing)?\b|\bscheduled?\b"
+FOCUS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cost", re.compile(_COST, re.I)),
+    ("capacity", re.compile(_CAPACITY, re.I)),
+    ("how-long", re.compile(r"\bhow long\b", re.I)),
+    ("when", re.compile(_WHEN, re.I)),
+    ("who", re.compile(r"\bwho\b|\bcrew\b", re.I)),
+)
+# Words that ask about a record rather than add a new subject.
+FOCUS_WORDS = frozenset(
+    """when date day launch schedul who crew cost price expensive cheap capacity carry carri
+    payload up-mass how much many long what which where is status info information about
+    detail details mission flight vehicle spacecraft pad site rocket person station tell show
+    give per planned plan next last latest dock docked arrive arrival""".split()
+)
+WHY_HOW = re.compile(
+    r"^\s*(?:why|how (?:did|does|do|come|will|would|is|are|can)"
+    r"|what (?:happened|does|is the|was the|went)"
+    r"|is (?:russia|roscosmos|nasa|spacex)|does |did |are there|can |should |will )",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Route:
+    """What the router decided: a command, its arguments and an optional focus."""
+
+    command: str
+    args: tuple[str, ...] = ()
+    focus: str = ""
+    topics: tuple[TopicMatch, ...] = field(default=())
+
+
+def clean(text: str) -> str:
+    """Drop mentions, markdown and control characters; fold whitespace."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _MENTION.sub(" ", text)
+    text = _MARKDOWN.sub(lambda m: m.group(1) or " ", text)
+    text = "".join(" " if unicodedata.category(c)[0] in "CZ" and c != " " else c for c in text)
+    text = text.replace("–", "-").replace("—", "-").replace("’", "'")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def focus_of(text: str) -> str:
+    """What the question asks about a record: cost, capacity, when, who, how-long or ''."""
+    for name, pattern in FOCUS_PATTERNS:
+        if pattern.search(text):
+            return name
+    return ""
+
+
+def answer(ctx: Context, text: str, now: dt.date) -> Reply:
+    """Answer any message. Never raises for user input."""
+    if not isinstance(text, str) or not text.strip():
+        return _empty()
+    if len(text) > MAX_CHARS * 4:
+        return error(
+            "Message too long",
+            f"That message is {len(text):,} characters long. Ask one question in under "
+            f"{MAX_CHARS:,} characters, for example “when does CRS-35 launch?”.",
+        )
+    cleaned = clean(text)
+    if not cleaned or not re.search(r"\w", cleaned):
+        return _empty()
+    if len(cleaned) > MAX_CHARS:
+        return error(
+            "Message too long",
+            f"That question is {len(cleaned):,} characters long; please keep it under "
+            f"{MAX_CHARS:,} characters.",
+        )
+    r = route(ctx, cleaned)
+    return dispatch(ctx, r, now, cleaned)
+
+
+def _empty() -> Reply:
+    return error(
+        "Ask me something",
+        "Send a question or a name, for example “CRS-35”, “why is Soyuz in trouble?”, "
+        "“compare Cygnus and Cargo Dragon” or “what if Progress MS-33 slips 6 months?”.",
+        suggestions=(Suggestion("help", "help"), Suggestion("upcoming", "upcoming")),
+    )
+
+
+def _command_word(word: str) -> str | None:
+    w = word.lower().lstrip("/!")
+    if any(c.isdigit() for c in w) or len(w) < 3:
+        return None
+    if w in COMMANDS:
+        return w
+    if w in COMMAND_ALIASES:
+        return COMMAND_ALIASES[w]
+    if len(w) < 4:
+        return None
+    best = process.extractOne(w, list(COMMANDS), scorer=fuzz.ratio, score_cutoff=80)
+    return str(best[0]) if best else None
+
+
+def route(ctx: Context, text: str) -> Route:
+    """Decide which command answers text (already cleaned)."""
+    if _WHATIF.search(text):
+        return Route("whatif", (text,))
+    if _HELP.match(text):
+        return Route("help")
+    first, _, rest = text.partition(" ")
+    cmd = _command_word(first)
+    rest = _LEADING.sub("", rest)
+    if cmd is not None and (rest.strip() or cmd in ("upcoming", "help", "about")):
+        if cmd in ("mission", "vehicle", "pad", "crew", "topic"):
+            return Route(cmd, (rest.strip(),), focus_of(text))
+        if cmd == "compare":
+            return Route("compare", tuple(_split_list(rest)))
+        if cmd in ("timeline", "sources"):
+            return Route(cmd, (rest.strip(),))
+        return Route(cmd, (rest.strip(),) if rest.strip() else ())
+    mentions = ctx.index.find_mentions(text)
+    if _COMPARE.search(text):
+        names = [m.record_id for m in mentions if m.kind in ("vehicle", "pad")]
+        if len(names) >= 2:
+            return Route("compare", tuple(names))
+        parts = _split_list(re.sub(r"(?i)\bcompare\b", "", text))
+        if len(parts) >= 2:
+            return Route("compare", tuple(parts))
+    if _TIMELINE.search(text) and mentions:
+        return Route("timeline", (mentions[0].record_id,))
+    if _SOURCES.search(text) and mentions:
+        return Route("sources", (mentions[0].record_id,))
+    focus = focus_of(text)
+    topic_matches = tuple(ctx.topics.match(text))
+    top = topic_matches[0] if topic_matches else None
+    if _UPCOMING.search(text) and not [m for m in mentions if m.kind == "mission"]:
+        subject = [m.record_id for m in mentions if m.kind in ("vehicle", "pad")]
+        return Route("upcoming", tuple(subject[:1]))
+    clear, ambiguous = _spans(mentions)
+    unknown = _unknown_designator(text, mentions)
+    if unknown and not WHY_HOW.search(text):
+        return Route("search", (unknown,), focus, topic_matches)
+    residual = _residual(ctx, text, [m.record_id for m in mentions])
+    asks_why = bool(WHY_HOW.search(text))
+    question_like = asks_why or "?" in text or len(tokens(text)) >= 3
+    if top is not None and top.score >= TOPIC_CONFIDENT and question_like:
+        related = set(ctx.kb.topics[top.topic_id].related)
+        about_them = any(m.record_id in related for m in mentions)
+        if not clear:
+            return Route("topic-answer", (top.topic_id,), focus, topic_matches)
+        if asks_why or (
+            len(residual) >= 2 and (top.score >= 75 or (about_them and top.score >= 55))
+        ):
+            return Route("topic-answer", (top.topic_id,), focus, topic_matches)
+    if clear:
+        best = _pick_mention(clear, focus)
+        return Route("record", (best,), focus, topic_matches)
+    if ambiguous:
+        return Route("choose", tuple(m.record_id for m in ambiguous[0]), focus, topic_matches)
+    return Route("search", (text,), focus, topic_matches)
+
+
+_DESIGNATOR = re.compile(r"(?<![\w-])([a-z]{1,8})[- ]?(\d{1,3})(?![\w/])", re.I)
+
+
+def _unknown_designator(text: str, mentions: list[Match]) -> str:
+    """A flight designator ("MS-99", "CRS 36") that no mention covers, with its lead word."""
+    covered = [(m.start, m.end) for m in mentions]
+    for d in _DESIGNATOR.finditer(text):
+        if d.group(1).lower() in ("in", "on", "at", "by", "to", "for", "of", "q", "h", "the"):
+            continue
+        if any(s <= d.start(2) < e for s, e in covered):
+            continue
+        before = text[: d.start()].split()
+        lead = before[-1] if before and before[-1].isalpha() else ""
+        return f"{lead} {d.group(0)}".strip()
+    return ""
+
+
+def _spans(mentions: list[Match]) -> tuple[list[Match], list[list[Match]]]:
+    """Split mentions into those naming one record and groups naming several equally."""
+    groups: dict[tuple[int, int], list[Match]] = {}
+    for m in mentions:
+        groups.setdefault((m.start, m.end), []).append(m)
+    clear = [g[0] for g in groups.values() if len(g) == 1]
+    ambiguous = [g for g in groups.values() if len(g) > 1]
+    return clear, ambiguous
+
+
+def _pick_mention(mentions: list[Match], focus: str) -> str:
+    ids = [(m.record_id, m.kind) for m in mentions]
+    if focus == "who":
+        for rid, kind in ids:
+            if kind == "crew":
+                return str(rid)
+    for rid, kind in ids:  # a mission or crew member is more specific than a vehicle or org
+        if kind in ("mission", "crew", "pad"):
+            return str(rid)
+    return str(ids[0][0])
+
+
+def _residual(ctx: Context, text: str, ids: list[str]) -> set[str]:
+    """Content words of text that are neither the mentioned records' names nor focus words."""
+    named: set[str] = set()
+    for rid in ids:
+        rec = ctx.kb.get(rid)
+        if rec is None:
+            continue
+        for n in (rec.name, *rec.aliases, *getattr(rec, "transliterations", ())):
+            named.update(tokens(n))
+    out = set()
+    for t in tokens(text):
+        if t in named or t in FOCUS_WORDS or t.isdigit() or len(t) <= 2:
+            continue
+        if any(fuzz.ratio(t, n) >= 80 for n in named):
+            continue
+        out.add(t)
+    return out
+
+
+def _split_list(text: str) -> list[str]:
+    parts = re.split(r"\s*(?:,|\band\b|\bvs\.?\b|\bversus\b|\bwith\b|&|/)\s*", text, flags=re.I)
+    return [p.strip(" ?.!") for p in parts if p.strip(" ?.!")]
+
+
+def dispatch(ctx: Context, r: Route, now: dt.date, text: str = "") -> Reply:
+    """Run the command a Route names."""
+    arg = r.args[0] if r.args else ""
+    if r.command == "whatif":
+        return _whatif(ctx, arg or text, now)
+    if r.command == "help":
+        return help_reply(ctx)
+    if r.command == "about":
+        return about_reply(ctx)
+    if r.command in ("mission", "vehicle", "pad", "crew", "topic"):
+        kinds = COMMANDS[r.command]
+        reply = lookup(ctx, arg, now, kinds, r.focus)
+        if reply.kind == "suggestions" and arg:  # e.g. "crew 12" is the mission Crew-12
+            whole = ctx.index.search(f"{r.command} {arg}")
+            if whole.confident and whole.best is not None:
+                return describe(ctx, whole.best.record_id, now, r.focus)
+        return reply
+    if r.command == "compare":
+        return compare_cmd.compare(ctx, list(r.args), now)
+    if r.command == "upcoming":
+        if arg:
+            return upcoming_cmd.upcoming_for(ctx, arg, now)
+        return upcoming_cmd.upcoming(ctx, now)
+    if r.command == "timeline":
+        return timeline_cmd.timeline(ctx, arg, now)
+    if r.command == "sources":
+        return sources_cmd.sources(ctx, arg, now)
+    if r.command == "topic-answer":
+        return describe(ctx, arg, now, r.focus)
+    if r.command == "record":
+        return describe(ctx, arg, now, r.focus)
+    if r.command == "choose":
+        choices = []
+        for rid in r.args:
+            rec = ctx.kb.get(rid)
+            choices.append((rec.name if rec else rid, rid))
+        return suggestions_reply(ctx, text, choices)
+    return _search(ctx, arg or text, now, r)
+
+
+_QUESTION_LEAD = re.compile(
+    r"^(?:what|who|where|which)(?:'s|\s+is|\s+are|\s+was)?\s+(?:the\s+|a\s+|an\s+)?"
+    r"|^tell me about\s+|^(?:info|details)\s+(?:on|about)\s+",
+    re.I,
+)
+
+
+def _search(ctx: Context, text: str, now: dt.date, r: Route) -> Reply:
+    text = _QUESTION_LEAD.sub("", text).strip(" ?!.") or text
+    result = ctx.index.search(text)
+    digits = re.findall(r"\d+", text)
+    if result.confident and result.best is not None:
+        best = result.best
+        named = f"{best.name} {best.matched_text}"
+        if all(re.search(rf"(?<!\d){d}(?!\d)", named) for d in digits):
+            return describe(ctx, best.record_id, now, r.focus)
+    top = r.topics[0] if r.topics else None
+    strong = top is not None and top.score >= 70 and len(tokens(text)) >= 2
+    if top is not None and top.score >= TOPIC_CONFIDENT and (not result.matches or strong):
+        return describe(ctx, top.topic_id, now, r.focus)  # a short question, e.g. "what's ROS"
+    choices = [(m.name, m.record_id) for m in result.matches]
+    for t in r.topics:
+        if t.score >= TOPIC_POSSIBLE and len(choices) < 5:
+            choices.append((t.title, t.topic_id))
+    return suggestions_reply(ctx, text, choices)
+
+
+def _whatif(ctx: Context, text: str, now: dt.date) -> Reply:
+    try:
+        from commands import whatif
+    except ImportError:
+        return error(
+            "What-if is not available yet",
+            "Resupply what-if calculations are not available in this version.",
+        )
+    return whatif.ask(ctx, text, now)
+
+
+def help_reply(ctx: Context) -> Reply:
+    """What the assistant can do, with examples."""
+    from commands.reply import Field
+
+    return Reply(
+        kind="answer",
+        title="capcom: ISS logistics answers",
+        text=(
+            "Ask in plain words or use a command. Every answer names its sources and how "
+            "current it is."
+        ),
+        fields=(
+            Field("Look up", "CRS-35 · Progress MS-33 · Cygnus · Site 31/6 · Oleg Artemyev"),
+            Field("Ask why or how", "why is Soyuz in trouble? · who pays for the Dragon flights?"),
+            Field("Compare", "compare Cygnus and Cargo Dragon"),
+            Field("What is next", "upcoming · next Progress launch · timeline CRS-35"),
+            Field(
+                "What if", "what if Progress MS-33 slips 6 months? · what if CRS-35 is cancelled?"
+            ),
+            Field("Sources", "sources Site 31/6"),
+        ),
+        as_of=ctx.kb.as_of,
+    )
+
+
+def about_reply(ctx: Context) -> Reply:
+    """Version, fact-base date, record counts and the source list."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from commands.reply import Field
+
+    try:
+        ver = version("capcom")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        ver = "unknown"
+    counts = ", ".join(f"{n} {k}" for k, n in sorted(ctx.kb.counts().items()))
+    pubs = sorted({s.publisher for s in ctx.kb.sources.values()})
+    return Reply(
+        kind="answer",
+        title=f"capcom {ver}",
+        text=f"Fact base as of {ctx.kb.as_of.isoformat()}: {counts}.",
+        fields=(Field("Sources", ", ".join(pubs)),),
+        as_of=ctx.kb.as_of,
+    )
