@@ -1,0 +1,232 @@
+"""The Discord client: shared state, the bot classes (plain or auto-sharded), DMs and mentions."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from typing import Any
+
+import discord
+from discord.ext import commands
+
+import knowledge
+from bot.errors import APOLOGY, CapcomTree
+from bot.render import render_async
+from bot.respond import NO_PINGS
+from bot.settings import Settings
+from bot.views import suggestion_view
+from commands.context import Context
+from commands.lookup import describe
+from commands.reply import Reply, Suggestion
+from commands.reply import error as error_reply
+from commands.router import answer
+
+log = logging.getLogger(__name__)
+
+
+class Capcom:
+    """What every handler needs: settings, the assistant's Context, today's date."""
+
+    def __init__(self, settings: Settings, context: Context | None = None) -> None:
+        self.settings = settings
+        self._context = context
+        self.unexpected: list[BaseException] = []  # errors we caused (tests assert it stays empty)
+
+    @property
+    def ctx(self) -> Context:
+        """The loaded fact base and its indexes."""
+        if self._context is None:
+            raise RuntimeError("the fact base is not loaded yet (setup_hook has not run)")
+        return self._context
+
+    async def load(self) -> None:
+        """Load the fact base and build its indexes once (in a worker thread), if not given."""
+        if self._context is None:
+            path = self.settings.knowledge_path
+
+            def build() -> Context:
+                return Context.build(knowledge.load(path))
+
+            self._context = await asyncio.to_thread(build)
+        kb = self._context.kb
+        log.info("fact base %s as of %s: %s", kb.folder, kb.as_of, kb.counts())
+
+    def today(self) -> dt.date:
+        """The date commands treat as today."""
+        return self.settings.today()
+
+    def answer(self, text: str) -> Reply:
+        """Answer free text (DMs, mentions, /ask)."""
+        return answer(self.ctx, text, self.today())
+
+    def answer_suggestion(self, suggestion: Suggestion) -> Reply:
+        """Answer a "did you mean" choice: its record if it names one, else its query."""
+        if suggestion.record_id:
+            return describe(self.ctx, suggestion.record_id, self.today())
+        return self.answer(suggestion.query)
+
+
+def intents() -> discord.Intents:
+    """Guilds, DMs, guild messages and message content; nothing else."""
+    out = discord.Intents.none()
+    out.guilds = True
+    out.dm_messages = True
+    out.guild_messages = True
+    out.message_content = True
+    return out
+
+
+def bot_options(settings: Settings) -> dict[str, Any]:
+    """Keyword arguments shared by both bot classes."""
+    options: dict[str, Any] = {
+        "command_prefix": commands.when_mentioned,
+        "help_command": None,
+        "intents": intents(),
+        "allowed_mentions": discord.AllowedMentions.none(),
+        "tree_cls": CapcomTree,
+        "guild_ready_timeout": settings.guild_ready_timeout,
+        "max_messages": 100,
+        "chunk_guilds_at_startup": False,
+    }
+    if settings.sharded:
+        options["shard_count"] = settings.shard_count
+        if settings.shard_ids is not None:
+            options["shard_ids"] = list(settings.shard_ids)
+    return options
+
+
+AnyBot = commands.Bot | commands.AutoShardedBot
+
+
+async def setup(bot: AnyBot, capcom: Capcom) -> None:
+    """Load the fact base, add the commands and listeners, sync if the definitions changed."""
+    from bot.slash import Slash
+    from bot.sync import sync_commands
+
+    await capcom.load()
+    await bot.add_cog(Slash(capcom))
+    await bot.add_cog(Conversation(bot, capcom))
+    if capcom.settings.sync_on_start:
+        try:
+            for result in await sync_commands(bot, capcom.settings):
+                log.info("%s", result)
+        except discord.HTTPException:
+            log.exception("command sync failed; running with the commands Discord has")
+
+
+class CapcomBot(commands.Bot):
+    """capcom in one process, one gateway connection."""
+
+    def __init__(self, capcom: Capcom) -> None:
+        super().__init__(**bot_options(capcom.settings))
+        self.capcom = capcom
+
+    async def setup_hook(self) -> None:
+        """Build the Context once and install the commands."""
+        await setup(self, capcom=self.capcom)
+
+    async def on_message(self, message: discord.Message, /) -> None:
+        """Messages are handled by the Conversation cog; there are no prefix commands."""
+
+
+class ShardedCapcomBot(commands.AutoShardedBot):
+    """capcom over several shards (shard_count / shard_ids in config)."""
+
+    def __init__(self, capcom: Capcom) -> None:
+        super().__init__(**bot_options(capcom.settings))
+        self.capcom = capcom
+
+    async def setup_hook(self) -> None:
+        """Build the Context once and install the commands."""
+        await setup(self, capcom=self.capcom)
+
+    async def on_message(self, message: discord.Message, /) -> None:
+        """Messages are handled by the Conversation cog; there are no prefix commands."""
+
+
+def create_bot(settings: Settings, context: Context | None = None) -> AnyBot:
+    """A bot for these settings: AutoShardedBot when sharding is configured, else Bot."""
+    capcom = Capcom(settings, context)
+    if settings.sharded:
+        return ShardedCapcomBot(capcom)
+    return CapcomBot(capcom)
+
+
+def capcom_of(client: discord.Client) -> Capcom:
+    """The Capcom state of a bot made by create_bot."""
+    capcom = getattr(client, "capcom", None)
+    if not isinstance(capcom, Capcom):
+        raise TypeError(f"{type(client).__name__} is not a capcom bot")
+    return capcom
+
+
+class Conversation(commands.Cog):
+    """Direct messages, and server messages that mention the bot, answered like /ask."""
+
+    def __init__(self, bot: AnyBot, capcom: Capcom) -> None:
+        self.bot = bot
+        self.capcom = capcom
+
+    def addressed(self, message: discord.Message) -> bool:
+        """Whether a message is for us: a DM, or a server message mentioning the bot."""
+        me = self.bot.user
+        if me is None or message.author.bot or message.author.id == me.id:
+            return False
+        if message.guild is None:
+            return True
+        return any(u.id == me.id for u in message.mentions)
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        """Answer a message addressed to us; apologise (and log) if that fails on our side."""
+        if not self.addressed(message):
+            return
+        try:
+            await self.respond(message)
+        except Exception as exc:
+            log.exception(
+                "unexpected error answering message %s from user %s in guild %s channel %s",
+                message.id,
+                message.author.id,
+                message.guild.id if message.guild else None,
+                message.channel.id,
+            )
+            self.capcom.unexpected.append(exc)
+            try:
+                await message.channel.send(
+                    embed=_apology(),
+                    allowed_mentions=NO_PINGS,
+                    reference=message.to_reference(fail_if_not_exists=False),
+                )
+            except discord.HTTPException:
+                log.exception("could not apologise in channel %s", message.channel.id)
+
+    async def respond(self, message: discord.Message) -> None:
+        """Answer the message's text, with suggestion buttons when it is a "did you mean"."""
+        settings = self.capcom.settings
+        text = message.content
+        task = asyncio.ensure_future(asyncio.to_thread(self.capcom.answer, text))
+        done, _ = await asyncio.wait({task}, timeout=settings.defer_after_seconds)
+        if not done:
+            await message.channel.typing()
+        reply = await task
+        rendered = await render_async(reply, settings.chart_timeout_seconds)
+        view = suggestion_view(self.capcom, message.author.id, reply)
+        kwargs: dict[str, Any] = {"embed": rendered.embed, "allowed_mentions": NO_PINGS}
+        if rendered.file is not None:
+            kwargs["file"] = rendered.file
+        if view is not None:
+            kwargs["view"] = view
+        if message.guild is not None:
+            kwargs["reference"] = message.to_reference(fail_if_not_exists=False)
+            kwargs["mention_author"] = False
+        sent = await message.channel.send(**kwargs)
+        if view is not None:
+            view.bind(sent.edit)
+
+
+def _apology() -> discord.Embed:
+    from bot.render import embed
+
+    return embed(error_reply("Sorry", APOLOGY))

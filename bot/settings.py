@@ -1,0 +1,213 @@
+"""Operator settings: config.yaml plus CAPCOM_* environment variables; the token only from env."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Any
+
+import discord
+import yaml
+import yarl
+from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic.fields import FieldInfo
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+DEFAULT_CONFIG = Path("config.yaml")
+CONFIG_ENV = "CAPCOM_CONFIG"
+TOKEN_ENV = "DISCORD_TOKEN"
+ENV_PREFIX = "CAPCOM_"
+DISCORD_API = "https://discord.com/api/v10"
+DISCORD_GATEWAY = "wss://gateway.discord.gg/"
+_SECRET_KEYS = frozenset({"token", "discord_token", "bot_token"})
+
+
+class SettingsError(Exception):
+    """Settings that cannot be used; str() is one clear line per problem, no traceback."""
+
+
+_OVERRIDES: ContextVar[dict[str, Any] | None] = ContextVar("capcom_overrides", default=None)
+
+
+class _OverrideSource(PydanticBaseSettingsSource):
+    """Values given on the command line (they win over the environment and the file)."""
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        return dict(_OVERRIDES.get() or {})
+
+
+class Settings(BaseSettings):
+    """Everything an operator can set; every field also reads env CAPCOM_<NAME>."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, extra="forbid", frozen=True, validate_default=True
+    )
+
+    token_file: Path | None = Field(None, description="A file holding the bot token.")
+    api_base_url: str = Field(DISCORD_API, description="Discord REST API base (or a proxy).")
+    gateway_url: str = Field(DISCORD_GATEWAY, description="Discord gateway URL (or a proxy).")
+    state_dir: Path = Field(Path("state"), description="Where the bot keeps its state.")
+    knowledge_path: Path | None = Field(None, description="Fact base folder (default: bundled).")
+    test_guild_ids: tuple[int, ...] = Field((), description="Sync commands to these guilds only.")
+    sync_on_start: bool = True
+    shard_count: int | None = Field(None, ge=1)
+    shard_ids: tuple[int, ...] | None = None
+    now: dt.date | None = Field(None, description="Fix 'today' (also env CAPCOM_NOW).")
+    whatif_cooldown_seconds: float = Field(20.0, ge=0)
+    whatif_cooldown_uses: int = Field(2, ge=1)
+    view_timeout_seconds: float = Field(600.0, gt=0, le=840)  # buttons outlive no token (15 min)
+    defer_after_seconds: float = Field(1.5, gt=0, le=2.5)
+    chart_timeout_seconds: float = Field(10.0, gt=0)
+    guild_ready_timeout: float = Field(2.0, ge=0)
+    log_level: str = "INFO"
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Command-line overrides first, then the environment, then config.yaml (init values)."""
+        return (_OverrideSource(settings_cls), env_settings, init_settings)
+
+    @field_validator("api_base_url")
+    @classmethod
+    def _http_url(cls, v: str) -> str:
+        url = yarl.URL(v)
+        if url.scheme not in ("http", "https") or not url.host:
+            raise ValueError(f"must be an http(s) URL such as {DISCORD_API}, not {v!r}")
+        return v.rstrip("/")
+
+    @field_validator("gateway_url")
+    @classmethod
+    def _ws_url(cls, v: str) -> str:
+        url = yarl.URL(v)
+        if url.scheme not in ("ws", "wss") or not url.host:
+            raise ValueError(f"must be a ws(s) URL such as {DISCORD_GATEWAY}, not {v!r}")
+        return v
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, v: str) -> str:
+        if v.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+            raise ValueError("must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
+        return v.upper()
+
+    @model_validator(mode="after")
+    def _shards(self) -> Settings:
+        if self.shard_ids is not None:
+            if self.shard_count is None:
+                raise ValueError("shard_ids needs shard_count")
+            bad = [i for i in self.shard_ids if not 0 <= i < self.shard_count]
+            if bad:
+                raise ValueError(f"shard_ids {bad} are outside 0..{self.shard_count - 1}")
+        return self
+
+    @property
+    def sharded(self) -> bool:
+        """Whether to run an AutoShardedBot (shard_count or shard_ids set)."""
+        return self.shard_count is not None
+
+    def today(self) -> dt.date:
+        """The date commands treat as today: `now` if set, else the real UTC date."""
+        return self.now or dt.datetime.now(dt.UTC).date()
+
+    def token(self) -> str | None:
+        """The bot token from env DISCORD_TOKEN or token_file; never logged or printed."""
+        value = os.environ.get(TOKEN_ENV, "").strip()
+        if value:
+            return value
+        if self.token_file is None:
+            return None
+        try:
+            value = self.token_file.read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise SettingsError(
+                f"token_file: cannot read {self.token_file}: {exc.strerror or exc}"
+            ) from None
+        return value or None
+
+
+def config_path(path: Path | str | None = None) -> Path:
+    """The config file to read: path, else env CAPCOM_CONFIG, else ./config.yaml."""
+    if path is not None:
+        return Path(path)
+    return Path(os.environ.get(CONFIG_ENV) or DEFAULT_CONFIG)
+
+
+def load_settings(path: Path | str | None = None, **overrides: Any) -> Settings:
+    """Read config.yaml (missing is fine for the default path) and the environment.
+
+    Overrides (command-line options) win over both. Raise SettingsError naming file and field.
+    """
+    file = config_path(path)
+    explicit = path is not None or bool(os.environ.get(CONFIG_ENV))
+    data = _read_yaml(file, required=explicit)
+    token = _OVERRIDES.set({k: v for k, v in overrides.items() if v is not None})
+    try:
+        return Settings(**data)
+    except ValidationError as exc:
+        raise SettingsError(_explain(exc, file, overrides)) from None
+    finally:
+        _OVERRIDES.reset(token)
+
+
+def _read_yaml(file: Path, *, required: bool) -> dict[str, Any]:
+    if not file.exists():
+        if required:
+            raise SettingsError(f"{file}: no such config file")
+        return {}
+    try:
+        raw = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"{file}:{mark.line + 1}" if mark is not None else str(file)
+        raise SettingsError(f"{where}: invalid YAML: {exc.problem}") from None
+    except (OSError, yaml.YAMLError) as exc:
+        raise SettingsError(f"{file}: cannot read: {exc}") from None
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise SettingsError(
+            f"{file}: expected a mapping of setting: value, not {type(raw).__name__}"
+        )
+    secret = _SECRET_KEYS & set(raw)
+    if secret:
+        raise SettingsError(
+            f"{file}: {sorted(secret)[0]}: never put the token in the config file; set "
+            f"{TOKEN_ENV} in the environment or name a file with token_file"
+        )
+    return {str(k): v for k, v in raw.items()}
+
+
+def _explain(exc: ValidationError, file: Path, overrides: dict[str, Any]) -> str:
+    lines = []
+    for err in exc.errors():
+        loc = ".".join(str(p) for p in err["loc"])
+        field = str(err["loc"][0]) if err["loc"] else ""
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            msg = "unknown setting (check the spelling; see config.yaml for the list)"
+        env = f"{ENV_PREFIX}{field.upper()}"
+        if field and overrides.get(field) is not None:
+            where = f"--{field.replace('_', '-')}"
+        elif field and env in os.environ:
+            where = f"environment {env}"
+        else:
+            where = str(file)
+        lines.append(f"{where}: {loc}: {msg}" if err["loc"] else f"{where}: {msg}")
+    return "\n".join(lines)
+
+
+def apply_endpoints(settings: Settings) -> None:
+    """Point discord.py's REST base and gateway at the configured URLs (process-wide)."""
+    discord.http.Route.BASE = settings.api_base_url
+    discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)

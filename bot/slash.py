@@ -1,0 +1,275 @@
+"""Slash commands: /ask, the record look-ups, /compare, /upcoming, /timeline, /whatif, /about."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Literal
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.errors import UserError
+from bot.respond import Deadline, send_reply
+from bot.views import bind_view, suggestion_view
+from commands import compare as compare_cmd
+from commands import timeline as timeline_cmd
+from commands import upcoming as upcoming_cmd
+from commands.context import Context
+from commands.lookup import lookup
+from commands.reply import Reply
+from commands.reply import error as error_reply
+from commands.router import about_reply, help_reply
+from knowledge.schema import RecordKind
+
+if TYPE_CHECKING:
+    from bot.client import Capcom
+
+CHOICES_MAX = 25
+CHOICE_TEXT_MAX = 100
+RecordName = app_commands.Range[str, 1, 100]
+Change = Literal["delay", "advance", "cancel", "ground-pad", "add-flight", "crew"]
+CHANGES: tuple[str, ...] = ("delay", "advance", "cancel", "ground-pad", "add-flight", "crew")
+
+
+def choices(
+    ctx: Context, current: str, kinds: tuple[RecordKind | None, ...]
+) -> list[app_commands.Choice[str]]:
+    """At most 25 valid choices (names and values within 100 characters) for a partial name."""
+    out: list[app_commands.Choice[str]] = []
+    seen: set[str] = set()
+    for kind in kinds:
+        for c in ctx.index.autocomplete(current[:CHOICE_TEXT_MAX], kind=kind, limit=CHOICES_MAX):
+            if c.value in seen or not c.value or len(c.value) > CHOICE_TEXT_MAX:
+                continue
+            seen.add(c.value)
+            name = c.name if len(c.name) <= CHOICE_TEXT_MAX else c.name[: CHOICE_TEXT_MAX - 1] + "…"
+            out.append(app_commands.Choice(name=name, value=c.value))
+    return out[:CHOICES_MAX]
+
+
+def whatif_cooldown(interaction: discord.Interaction) -> app_commands.Cooldown | None:
+    """Per-user cooldown for /whatif from the settings (none when set to 0 s)."""
+    from bot.client import capcom_of
+
+    settings = capcom_of(interaction.client).settings
+    if settings.whatif_cooldown_seconds <= 0:
+        return None
+    return app_commands.Cooldown(settings.whatif_cooldown_uses, settings.whatif_cooldown_seconds)
+
+
+class Slash(commands.Cog):
+    """Every slash command; each builds a Reply with commands/ and sends it rendered."""
+
+    def __init__(self, capcom: Capcom) -> None:
+        self.capcom = capcom
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    @property
+    def ctx(self) -> Context:
+        """The assistant's Context."""
+        return self.capcom.ctx
+
+    def now(self) -> dt.date:
+        """Today, for commands that depend on it."""
+        return self.capcom.today()
+
+    async def send(
+        self, interaction: discord.Interaction, work: Callable[[], Reply], *, thread: bool
+    ) -> None:
+        """Build the reply (in a worker thread if it may be slow), then send it."""
+        settings = self.capcom.settings
+        deadline = Deadline(interaction, settings.defer_after_seconds, update=False)
+        reply = await deadline.thread(work) if thread else work()
+        await send_reply(
+            interaction,
+            reply,
+            deadline,
+            chart_timeout=settings.chart_timeout_seconds,
+            make_view=lambda r: suggestion_view(self.capcom, interaction.user.id, r),
+            bind=bind_view,
+        )
+
+    async def record(self, interaction: discord.Interaction, name: str, kind: RecordKind) -> None:
+        """Look up one record of a kind (the value is an id from autocomplete, or free text)."""
+        await self.send(
+            interaction, lambda: lookup(self.ctx, name, self.now(), (kind,)), thread=False
+        )
+
+    # -- free text --------------------------------------------------------------------------
+
+    @app_commands.command(name="ask", description="Ask anything about ISS resupply in plain words.")
+    @app_commands.describe(question="e.g. “when does CRS-35 launch?” or “why is Soyuz in trouble?”")
+    async def ask(
+        self, interaction: discord.Interaction, question: app_commands.Range[str, 1, 1000]
+    ) -> None:
+        """Route free text through the assistant."""
+        await self.send(interaction, lambda: self.capcom.answer(question), thread=True)
+
+    # -- records ----------------------------------------------------------------------------
+
+    @app_commands.command(name="mission", description="A mission: dates, vehicle, pad, crew.")
+    @app_commands.describe(name="Mission name, e.g. CRS-35 or Progress MS-33")
+    async def mission(self, interaction: discord.Interaction, name: RecordName) -> None:
+        """Look up a mission."""
+        await self.record(interaction, name, "mission")
+
+    @mission.autocomplete("name")
+    async def _mission_ac(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return choices(self.ctx, current, ("mission",))
+
+    @app_commands.command(name="vehicle", description="A vehicle: capacities, status, flights.")
+    @app_commands.describe(name="Vehicle name, e.g. Cygnus or Soyuz MS")
+    async def vehicle(self, interaction: discord.Interaction, name: RecordName) -> None:
+        """Look up a vehicle."""
+        await self.record(interaction, name, "vehicle")
+
+    @vehicle.autocomplete("name")
+    async def _vehicle_ac(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return choices(self.ctx, current, ("vehicle",))
+
+    @app_commands.command(name="pad", description="A launch pad: status, history, vehicles.")
+    @app_commands.describe(name="Pad name, e.g. Site 31/6 or SLC-40")
+    async def pad(self, interaction: discord.Interaction, name: RecordName) -> None:
+        """Look up a launch pad."""
+        await self.record(interaction, name, "pad")
+
+    @pad.autocomplete("name")
+    async def _pad_ac(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return choices(self.ctx, current, ("pad",))
+
+    @app_commands.command(name="crew", description="A crew member: agency, missions.")
+    @app_commands.describe(name="Name, e.g. Oleg Artemyev")
+    async def crew(self, interaction: discord.Interaction, name: RecordName) -> None:
+        """Look up a crew member."""
+        await self.record(interaction, name, "crew")
+
+    @crew.autocomplete("name")
+    async def _crew_ac(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return choices(self.ctx, current, ("crew",))
+
+    # -- several records or none ------------------------------------------------------------
+
+    @app_commands.command(name="compare", description="Compare vehicles or pads side by side.")
+    @app_commands.describe(first="A vehicle or pad", second="Another one", third="Optional")
+    async def compare(
+        self,
+        interaction: discord.Interaction,
+        first: RecordName,
+        second: RecordName,
+        third: RecordName | None = None,
+    ) -> None:
+        """Compare two or three records."""
+        names = [n for n in (first, second, third) if n]
+        await self.send(
+            interaction, lambda: compare_cmd.compare(self.ctx, names, self.now()), thread=False
+        )
+
+    @compare.autocomplete("first")
+    @compare.autocomplete("second")
+    @compare.autocomplete("third")
+    async def _compare_ac(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return choices(self.ctx, current, ("vehicle", "pad"))
+
+    @app_commands.command(name="upcoming", description="The next flights to and from the ISS.")
+    @app_commands.describe(count="How many (1-25)", days="Only the next N days")
+    async def upcoming(
+        self,
+        interaction: discord.Interaction,
+        count: app_commands.Range[int, 1, 25] = 10,
+        days: app_commands.Range[int, 1, 3660] | None = None,
+    ) -> None:
+        """List upcoming flights."""
+        await self.send(
+            interaction,
+            lambda: upcoming_cmd.upcoming(self.ctx, self.now(), count=count, days=days),
+            thread=False,
+        )
+
+    @app_commands.command(name="timeline", description="The dated history of a record.")
+    @app_commands.describe(name="A mission, vehicle, pad or person")
+    async def timeline(self, interaction: discord.Interaction, name: RecordName) -> None:
+        """Show a record's timeline."""
+        await self.send(
+            interaction, lambda: timeline_cmd.timeline(self.ctx, name, self.now()), thread=False
+        )
+
+    @timeline.autocomplete("name")
+    async def _timeline_ac(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return choices(self.ctx, current, (None,))
+
+    # -- what-if ----------------------------------------------------------------------------
+
+    @app_commands.command(
+        name="whatif", description="What happens to ISS supplies if a flight slips or a pad closes?"
+    )
+    @app_commands.describe(
+        question="In plain words, e.g. “what if Progress MS-33 slips 6 months?”",
+        mission="The flight (or pad, for ground-pad) the change applies to",
+        change="What changes",
+        amount="How much, e.g. “3 months”, “45 days”, “2 flights”, “4 crew”",
+    )
+    @app_commands.checks.dynamic_cooldown(whatif_cooldown)
+    async def whatif(
+        self,
+        interaction: discord.Interaction,
+        question: app_commands.Range[str, 1, 1000] | None = None,
+        mission: RecordName | None = None,
+        change: Change | None = None,
+        amount: app_commands.Range[str, 1, 100] | None = None,
+    ) -> None:
+        """Run a what-if scenario, from free text or from structured options."""
+        if question is None and (mission is None or change is None):
+            raise UserError(
+                "Give a question (“what if CRS-35 slips 3 months?”), or a mission and a change."
+            )
+        now = self.now()
+
+        def work() -> Reply:
+            try:
+                from commands import whatif
+            except ImportError:
+                return error_reply(
+                    "What-if is not available yet",
+                    "Resupply what-if calculations are not available in this version.",
+                )
+            ctx: Any = self.ctx  # commands.whatif types its context as a Protocol
+            if question is not None:
+                return whatif.ask(ctx, question, now)
+            return whatif.structured(ctx, mission or "", change or "", amount, now)
+
+        await self.send(interaction, work, thread=True)
+
+    @whatif.autocomplete("mission")
+    async def _whatif_ac(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        change = getattr(interaction.namespace, "change", None)
+        kinds: tuple[RecordKind, ...] = ("pad",) if change == "ground-pad" else ("mission",)
+        return choices(self.ctx, current, kinds)
+
+    # -- about ------------------------------------------------------------------------------
+
+    @app_commands.command(name="about", description="Version, fact-base date, counts, sources.")
+    async def about(self, interaction: discord.Interaction) -> None:
+        """Describe capcom and its fact base."""
+        await self.send(interaction, lambda: about_reply(self.ctx), thread=False)
+
+    @app_commands.command(name="help", description="What capcom can answer, with examples.")
+    async def help(self, interaction: discord.Interaction) -> None:
+        """Show what the assistant can do."""
+        await self.send(interaction, lambda: help_reply(self.ctx), thread=False)
