@@ -341,6 +341,9 @@ class ReboostOffset(Model):
 
     vehicle: VehicleRef
     propellant_saved: Amount
+    # Flights known to carry the reboost hardware; empty means every flight of the vehicle.
+    missions: tuple[MissionRef, ...] = ()
+    note: str = ""
 
 
 class ResupplyModel(Model):
@@ -354,6 +357,12 @@ class ResupplyModel(Model):
     stock: StockEstimate
     reboost_offsets: tuple[ReboostOffset, ...] = ()
     notes: tuple[Fact, ...] = ()
+    # Oxygen made aboard (electrolysis), in kg per day; it offsets the crew's oxygen draw.
+    oxygen_generation_per_day: Amount | None = None
+    # Share of a cargo ship's dry / pressurized cargo that is food (crew provisions).
+    food_share_of_cargo: Amount | None = None
+    # Stock normally kept aboard, in days of supply.
+    normal_stock_days: Amount | None = None
 
 
 class Station(Record):

@@ -1,0 +1,92 @@
+"""The resupply what-if: `ask` for free text, `structured` for the slash command."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Protocol
+
+from commands.reply import Reply, error
+from commands.whatif.answer import evaluate
+from commands.whatif.resolve import Index
+from knowledge.base import KnowledgeBase
+
+CHANGES = (
+    "delay",
+    "advance",
+    "move",
+    "cancel",
+    "ground-pad",
+    "add-flight",
+    "crew",
+    "water-recovery",
+    "propellant-use",
+)
+
+
+class _Ctx(Protocol):
+    @property
+    def kb(self) -> KnowledgeBase: ...
+
+    @property
+    def index(self) -> Index: ...
+
+
+def ask(ctx: _Ctx, text: str, now: dt.date) -> Reply:
+    """Answer a what-if typed in words ("what if Progress MS-33 slips 6 months")."""
+    return evaluate(ctx.kb, ctx.index, text, now)
+
+
+def _looks_like_date(amount: str) -> bool:
+    a = amount.strip()
+    return a[:4].isdigit() and (len(a) == 4 or a[4:5] == "-")
+
+
+def structured(ctx: _Ctx, mission: str, change: str, amount: str | None, now: dt.date) -> Reply:
+    """Answer the slash command's form: a record, a change (see CHANGES) and an amount."""
+    c = change.strip().lower().replace("_", "-").replace(" ", "-")
+    target = mission.strip()
+    amt = (amount or "").strip()
+    if c in ("delay", "slip", "advance", "move-up", "move"):
+        if not amt:
+            return error("Missing amount", f"Say how long (e.g. “6 months”) or to when for {c}.")
+        if _looks_like_date(amt):
+            text = f"{target} moves to {amt}"
+        elif c in ("advance", "move-up"):
+            text = f"{target} moves up {amt}"
+        elif c == "move":
+            return error("Missing date", "Give the new date for a move, e.g. “2026-09-01”.")
+        else:
+            text = f"{target} slips {amt}"
+    elif c in ("cancel", "cancelled"):
+        text = f"{target} is cancelled"
+    elif c in ("ground-pad", "ground", "pad-down"):
+        if not amt:
+            return error("Missing amount", "Say how long the pad is down, e.g. “6 months”.")
+        text = (
+            f"pad {target} is down until {amt}"
+            if _looks_like_date(amt)
+            else f"pad {target} is down for {amt}"
+        )
+    elif c in ("add-flight", "add"):
+        if not amt:
+            return error("Missing date", "Give the added flight's date, e.g. “2026-09-01”.")
+        text = f"add a {target} on {amt}"
+    elif c == "crew":
+        size = amt or target
+        if not size:
+            return error("Missing crew size", "Give the crew size, e.g. “4”.")
+        since = f" from {target}" if amt and _looks_like_date(target) else ""
+        text = f"crew of {size}{since}"
+    elif c in ("water-recovery", "recovery"):
+        text = f"water recovery {amt.rstrip('%')}%"
+    elif c in ("propellant-use", "propellant"):
+        text = f"propellant use {amt} kg a year"
+    else:
+        return error(
+            "Unknown change",
+            f"“{change}” is not a change I can model; use one of: {', '.join(CHANGES)}.",
+        )
+    return evaluate(ctx.kb, ctx.index, f"what if {text}", now)
+
+
+__all__ = ["CHANGES", "ask", "structured"]

@@ -1,0 +1,513 @@
+"""The day-stepped station inventory: parameters from the station record, deliveries, a run.
+
+How each resource is modelled (every figure comes from the station record, knowledge/data/
+station.yaml, and the vehicles' and missions' cargo records):
+
+* Each resource is a mass in kg aboard at the end of each day, from the stock date on.
+* Need (kg/day) is what the crew uses: crew(t) x the per-crew-day rate for food, water and
+  oxygen; for Russian-segment propellant (reboost and attitude) it is the yearly use / 365,
+  independent of the crew.
+* Draw (kg/day) is what actually leaves the stores: food = need; water = need x (1 - water
+  recovery); oxygen = max(0, need - oxygen made aboard per day); propellant = need.
+* Days of supply = stock / need: how long the stores alone would last the crew if nothing
+  were recycled or made aboard. The reserve line (45 days) and the stock estimate (in days)
+  are in these units; the stock estimate is converted to kg with the need on the stock date.
+* Each day: stock = max(0, stock + deliveries arriving that day - draw).
+* A delivery arrives on its docking day (else launch day, else its last planned date: the
+  day, the first day of a NET date, else the middle of the month, quarter or year).
+* A delivery adds what its mission's recorded cargo says, else the vehicle's typical load by
+  cargo class: propellant only from vehicles that refuel the Russian segment (Progress);
+  water from the "water" class; oxygen from the "gas" class; food as the station record's
+  food share of the "dry-cargo" (else "pressurized") class. A flight listed in the station
+  record's reboost offsets adds the propellant it saves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+import numpy.typing as npt
+
+from knowledge.base import KnowledgeBase
+from knowledge.dates import FuzzyDate
+from knowledge.schema import Amount, Mission, Station, Vehicle
+
+Resource = str
+RESOURCES: tuple[Resource, ...] = ("food", "water", "oxygen", "propellant")
+LABELS: dict[Resource, str] = {
+    "food": "Food",
+    "water": "Water",
+    "oxygen": "Oxygen",
+    "propellant": "Propellant",
+}
+MAX_HORIZON_DAYS = 3653  # ten years
+DAYS_CAP = 9999.0  # days of supply shown when the need is zero (no crew)
+_KG_PER_UNIT = {"kg": 1.0, "t": 1000.0, "tonnes": 1000.0, "lb": 0.45359237, "l": 1.0, "L": 1.0}
+_DELIVERED = ("launched", "docked", "completed")
+_ARRIVAL_EVENTS = ("docked", "berthed", "captured", "arrived")
+
+FloatArray = npt.NDArray[np.float64]
+
+
+class ModelError(ValueError):
+    """The fact base lacks something the model needs (no station record, a missing rate)."""
+
+
+@dataclass(frozen=True)
+class Assumption:
+    """One parameter the model used, as shown in a reply."""
+
+    label: str
+    text: str
+    sources: tuple[str, ...]
+    estimate: bool
+
+
+@dataclass(frozen=True)
+class Rates:
+    """Consumption parameters, in kg per crew-day (food, water, oxygen) or per day."""
+
+    per_crew_day: Mapping[Resource, float]
+    water_recovery: float  # fraction 0..1
+    oxygen_generation: float  # kg/day made aboard
+    propellant_per_day: float  # kg/day
+
+
+@dataclass(frozen=True)
+class Params:
+    """Everything the model takes from the station record."""
+
+    station_id: str
+    stock_date: dt.date
+    stock_days: Mapping[Resource, float]
+    rates: Rates
+    reserve_days: float
+    evacuation_days: float | None
+    food_share: float
+    crew: tuple[tuple[dt.date, int], ...]  # step changes, sorted
+    reboost: Mapping[str, tuple[float, frozenset[str]]]  # vehicle -> (kg saved, missions)
+    assumptions: tuple[Assumption, ...]
+    source_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One flight's arrival and what it adds, in kg per resource."""
+
+    key: str  # mission id, or "added-N" for a flight a scenario adds
+    label: str
+    vehicle: str
+    pad: str | None
+    date: dt.date
+    amounts: Mapping[Resource, float]
+    mission: str | None = None
+
+
+@dataclass(frozen=True)
+class RateChange:
+    """A rate set to a new value from a date on."""
+
+    since: dt.date
+    name: str  # "water_recovery" (fraction) | "propellant_per_day" | "oxygen_generation"
+    value: float
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The deliveries, crew levels and rate changes a run uses."""
+
+    deliveries: tuple[Delivery, ...]
+    crew: tuple[tuple[dt.date, int], ...]
+    rate_changes: tuple[RateChange, ...] = ()
+
+
+@dataclass(frozen=True)
+class ResourceResult:
+    """How one resource fares over a run."""
+
+    resource: Resource
+    crossing: dt.date | None  # first day below the reserve line
+    min_days: float
+    min_date: dt.date
+    shortfall: float  # days below the reserve at the lowest point (0 when it stays above)
+    below_evacuation: bool
+    end_days: float
+
+
+@dataclass(frozen=True)
+class Run:
+    """Days of supply per resource for each day from start, and a summary per resource."""
+
+    start: dt.date
+    days: int
+    reserve_days: float
+    supply: Mapping[Resource, FloatArray] = field(repr=False)
+    results: Mapping[Resource, ResourceResult] = field(default_factory=dict)
+
+    def crossings(self) -> list[tuple[dt.date, Resource]]:
+        """Reserve crossings, earliest first."""
+        out = [(r.crossing, k) for k, r in self.results.items() if r.crossing is not None]
+        return sorted(out)
+
+
+# --- parameters ---------------------------------------------------------------------------
+
+
+def _fraction(a: Amount) -> float:
+    v = a.mid
+    return v / 100.0 if a.unit.strip() == "%" else v
+
+
+def _kg(a: Amount) -> float | None:
+    factor = _KG_PER_UNIT.get(a.unit.strip())
+    return None if factor is None else a.mid * factor
+
+
+def params_from(station: Station) -> Params:
+    """Read the model's parameters from the station record; ModelError when one is missing."""
+    rs = station.resupply
+    per: dict[Resource, float] = {}
+    assumptions: list[Assumption] = []
+    sources: list[str] = []
+
+    def note(label: str, text: str, a: Amount) -> None:
+        assumptions.append(Assumption(label, text, tuple(a.sources), a.estimate))
+        sources.extend(a.sources)
+
+    for res in ("food", "water", "oxygen"):
+        amt = rs.consumption_per_crew_day.get(res)
+        if amt is None:
+            raise ModelError(f"the station record has no per-crew-day rate for {res}")
+        kg = _kg(amt)
+        if kg is None:
+            raise ModelError(f"the {res} rate is in {amt.unit}, not a mass")
+        per[res] = kg
+        note(f"{LABELS[res]} use", f"{amt.text()} per crew member per day", amt)
+    recovery = _fraction(rs.water_recovery)
+    note("Water recovery", rs.water_recovery.text(), rs.water_recovery)
+    gen = 0.0
+    if rs.oxygen_generation_per_day is not None:
+        gen = _kg(rs.oxygen_generation_per_day) or 0.0
+        note(
+            "Oxygen made aboard",
+            f"{rs.oxygen_generation_per_day.text()} per day",
+            rs.oxygen_generation_per_day,
+        )
+    prop = _kg(rs.propellant_use_per_year)
+    if prop is None:
+        raise ModelError("the propellant use is not a mass per year")
+    note(
+        "Propellant use",
+        f"{rs.propellant_use_per_year.text()} per year (reboost and attitude)",
+        rs.propellant_use_per_year,
+    )
+    note("Reserve", f"{rs.reserve_days.text()} of supply", rs.reserve_days)
+    evac = rs.evacuation_days.mid if rs.evacuation_days is not None else None
+    if rs.evacuation_days is not None:
+        note("Crew leaves below", rs.evacuation_days.text(), rs.evacuation_days)
+    stock_days: dict[Resource, float] = {}
+    for res in RESOURCES:
+        lvl = rs.stock.levels.get(res)  # type: ignore[call-overload]
+        if lvl is None:
+            raise ModelError(f"the stock estimate has no level for {res}")
+        stock_days[res] = lvl.mid
+    lvls = rs.stock.levels
+    first = next(iter(lvls.values()))
+    stock_text = (
+        f"{first.text()} of each resource on {rs.stock.as_of.isoformat()}"
+        if len({a.mid for a in lvls.values()}) == 1
+        else ", ".join(f"{k} {a.text()}" for k, a in lvls.items())
+        + f" on {rs.stock.as_of.isoformat()}"
+    )
+    stock_sources = tuple(dict.fromkeys(s for a in lvls.values() for s in a.sources))
+    assumptions.insert(
+        0,
+        Assumption(
+            "Stock",
+            stock_text + " — no published figure; an assumption",
+            stock_sources,
+            any(a.estimate for a in lvls.values()) or True,
+        ),
+    )
+    sources[:0] = list(stock_sources)
+    share = 0.0
+    if rs.food_share_of_cargo is not None:
+        share = _fraction(rs.food_share_of_cargo)
+        note(
+            "Food in cargo",
+            f"{rs.food_share_of_cargo.text()} of dry/pressurized cargo",
+            rs.food_share_of_cargo,
+        )
+    reboost: dict[str, tuple[float, frozenset[str]]] = {}
+    for off in rs.reboost_offsets:
+        kg = _kg(off.propellant_saved)
+        if kg:
+            reboost[off.vehicle] = (kg, frozenset(off.missions))
+            which = ", ".join(off.missions) if off.missions else "every flight"
+            note(
+                "Reboost offset",
+                f"{off.vehicle} ({which}) saves {off.propellant_saved.text()} of propellant",
+                off.propellant_saved,
+            )
+    crew = tuple(sorted((c.since, c.crew) for c in station.crew_history))
+    if not crew:
+        crew = ((rs.stock.as_of, int(station.nominal_crew.mid)),)
+    for c in station.crew_history:
+        sources.extend(c.sources)
+    return Params(
+        station_id=station.id,
+        stock_date=rs.stock.as_of,
+        stock_days=stock_days,
+        rates=Rates(per, recovery, gen, prop / 365.0),
+        reserve_days=rs.reserve_days.mid,
+        evacuation_days=evac,
+        food_share=share,
+        crew=crew,
+        reboost=reboost,
+        assumptions=tuple(assumptions),
+        source_ids=tuple(dict.fromkeys(sources)),
+    )
+
+
+# --- deliveries ---------------------------------------------------------------------------
+
+
+def _cargo_kg(items: Sequence[Amount], cargo: str) -> float | None:
+    total: float | None = None
+    for it in items:
+        if getattr(it, "cargo", None) == cargo:
+            kg = _kg(it)
+            if kg is not None:
+                total = (total or 0.0) + kg
+    return total
+
+
+def load_of(
+    params: Params, vehicle: Vehicle | None, mission: Mission | None = None
+) -> dict[Resource, float]:
+    """What one flight adds, in kg per resource: mission cargo when recorded, else typical."""
+    caps: Sequence[Amount] = vehicle.capacities if vehicle is not None else ()
+    cargo: Sequence[Amount] = mission.cargo if mission is not None else ()
+
+    def pick(cls: str) -> float:
+        got = _cargo_kg(cargo, cls)
+        if got is None:
+            got = _cargo_kg(caps, cls)
+        return got or 0.0
+
+    out: dict[Resource, float] = dict.fromkeys(RESOURCES, 0.0)
+    refuels = vehicle is not None and vehicle.refuels_russian_segment
+    out["propellant"] = pick("propellant") if refuels else 0.0
+    out["water"] = pick("water")
+    out["oxygen"] = pick("gas")
+    dry: float | None = None
+    for source in (cargo, caps):
+        for cls in ("dry-cargo", "pressurized", "total-up-mass"):
+            dry = _cargo_kg(source, cls)
+            if dry is not None:
+                break
+        if dry is not None:
+            break
+    dry = dry or 0.0
+    out["food"] = dry * params.food_share
+    if vehicle is not None and vehicle.id in params.reboost:
+        kg, missions = params.reboost[vehicle.id]
+        if not missions or (mission is not None and mission.id in missions):
+            out["propellant"] += kg
+    return out
+
+
+def arrival_date(mission: Mission) -> dt.date | None:
+    """When a mission's cargo arrives: docking if recorded, else launch, else the plan."""
+    if mission.status in ("cancelled", "failed"):
+        return None
+    for kinds in (_ARRIVAL_EVENTS, ("launched", "launch")):
+        hits = [e.date.start for e in mission.events if e.kind in kinds]
+        if hits:
+            return max(hits)
+    if mission.schedule:
+        return planned_day(mission.schedule[-1].planned)
+    return None
+
+
+def planned_day(d: FuzzyDate) -> dt.date:
+    """The day the model uses for a planned date: the day, NET's first day, else the middle."""
+    if d.precision == "day" or d.net:
+        return d.start
+    return d.start + (d.end - d.start) // 2
+
+
+def delivers(mission: Mission, vehicle: Vehicle | None) -> bool:
+    """Whether a mission counts as a delivery: a cargo flight, or any flight with cargo."""
+    if mission.destination.strip().upper() not in ("ISS", "INTERNATIONAL SPACE STATION"):
+        return False
+    if mission.cargo:
+        return True
+    return mission.kind == "cargo" and (vehicle is None or vehicle.kind != "launch-vehicle")
+
+
+def baseline_plan(kb: KnowledgeBase, params: Params) -> Plan:
+    """The plan as recorded: every delivery arriving on or after the stock date."""
+    out: list[Delivery] = []
+    for m in kb.missions.values():
+        veh = kb.vehicles.get(m.vehicle)
+        if not delivers(m, veh):
+            continue
+        when = arrival_date(m)
+        if when is None or when < params.stock_date:
+            continue
+        out.append(Delivery(m.id, m.name, m.vehicle, m.pad, when, load_of(params, veh, m), m.id))
+    out.sort(key=lambda d: (d.date, d.key))
+    return Plan(tuple(out), params.crew)
+
+
+def all_flights(kb: KnowledgeBase, params: Params) -> tuple[Delivery, ...]:
+    """Every delivering mission (any date, not cancelled), for counterfactual look-ups."""
+    out: list[Delivery] = []
+    for m in kb.missions.values():
+        veh = kb.vehicles.get(m.vehicle)
+        if not delivers(m, veh):
+            continue
+        when = arrival_date(m)
+        if when is None:
+            continue
+        out.append(Delivery(m.id, m.name, m.vehicle, m.pad, when, load_of(params, veh, m), m.id))
+    return tuple(sorted(out, key=lambda d: (d.date, d.key)))
+
+
+# --- the run ------------------------------------------------------------------------------
+
+
+def _steps(
+    start: dt.date, days: int, changes: Sequence[tuple[dt.date, float]], first: float
+) -> FloatArray:
+    """A per-day array from step changes (value from each date on)."""
+    arr = np.full(days, first, dtype=np.float64)
+    for since, value in sorted(changes, key=lambda c: c[0]):
+        i = (since - start).days
+        if i < days:
+            arr[max(i, 0) :] = value
+    return arr
+
+
+def run(params: Params, plan: Plan, start: dt.date, end: dt.date) -> Run:
+    """Step the inventory day by day from start (the stock date) through end."""
+    days = (end - start).days + 1
+    if days < 1 or days > MAX_HORIZON_DAYS + 1:
+        raise ModelError(f"horizon of {days} days is outside 1-{MAX_HORIZON_DAYS}")
+    crew_first = float(plan.crew[0][1]) if plan.crew else 0.0
+    for since, n in plan.crew:
+        if since <= start:
+            crew_first = float(n)
+    crew = _steps(start, days, [(d, float(n)) for d, n in plan.crew], crew_first)
+    r = params.rates
+    series: dict[str, FloatArray] = {}
+    for name, base in (
+        ("water_recovery", r.water_recovery),
+        ("oxygen_generation", r.oxygen_generation),
+        ("propellant_per_day", r.propellant_per_day),
+    ):
+        ch = [(c.since, c.value) for c in plan.rate_changes if c.name == name]
+        first = base
+        for since, v in sorted(ch, key=lambda c: c[0]):
+            if since <= start:
+                first = v
+        series[name] = _steps(start, days, ch, first)
+    supply: dict[Resource, FloatArray] = {}
+    results: dict[Resource, ResourceResult] = {}
+    index = np.arange(days)
+    for res in RESOURCES:
+        if res == "propellant":
+            need = series["propellant_per_day"]
+            draw = need
+        else:
+            need = crew * r.per_crew_day[res]
+            if res == "water":
+                draw = need * (1.0 - series["water_recovery"])
+            elif res == "oxygen":
+                draw = np.maximum(0.0, need - series["oxygen_generation"])
+            else:
+                draw = need
+        inflow = np.zeros(days, dtype=np.float64)
+        for d in plan.deliveries:
+            i = (d.date - start).days
+            if 0 <= i < days:
+                inflow[i] += d.amounts.get(res, 0.0)
+        s0 = params.stock_days[res] * float(need[0])
+        level = s0 + np.cumsum(inflow - draw)
+        # Stores cannot go below zero: reflect the running sum at 0 (s = c - min(0, min c)).
+        level = level - np.minimum(0.0, np.minimum.accumulate(level))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            dos = np.where(need > 0, level / np.where(need > 0, need, 1.0), DAYS_CAP)
+        dos = np.minimum(dos, DAYS_CAP)
+        supply[res] = dos
+        below = dos < params.reserve_days - 1e-9
+        crossing = start + dt.timedelta(days=int(np.argmax(below))) if below.any() else None
+        imin = int(np.argmin(dos))
+        mn = float(dos[imin])
+        results[res] = ResourceResult(
+            resource=res,
+            crossing=crossing,
+            min_days=mn,
+            min_date=start + dt.timedelta(days=int(index[imin])),
+            shortfall=max(0.0, params.reserve_days - mn),
+            below_evacuation=params.evacuation_days is not None and mn < params.evacuation_days,
+            end_days=float(dos[-1]),
+        )
+    return Run(start, days, params.reserve_days, supply, results)
+
+
+def run_naive(
+    params: Params, plan: Plan, start: dt.date, end: dt.date
+) -> dict[Resource, list[float]]:
+    """The same inventory as a plain Python day loop (reference for tests and benchmarks)."""
+    days = (end - start).days + 1
+    out: dict[Resource, list[float]] = {}
+    r = params.rates
+
+    def step_value(changes: Sequence[tuple[dt.date, float]], day: dt.date, base: float) -> float:
+        v = base
+        for since, val in sorted(changes, key=lambda c: c[0]):
+            if since <= day:
+                v = val
+        return v
+
+    crew_ch = [(d, float(n)) for d, n in plan.crew]
+    rate_ch = {
+        n: [(c.since, c.value) for c in plan.rate_changes if c.name == n]
+        for n in ("water_recovery", "oxygen_generation", "propellant_per_day")
+    }
+    for res in RESOURCES:
+        vals: list[float] = []
+        level = 0.0
+        for i in range(days):
+            day = start + dt.timedelta(days=i)
+            crew = step_value(crew_ch, day, crew_ch[0][1] if crew_ch else 0.0)
+            if res == "propellant":
+                need = step_value(rate_ch["propellant_per_day"], day, r.propellant_per_day)
+                draw = need
+            else:
+                need = crew * r.per_crew_day[res]
+                if res == "water":
+                    rec = step_value(rate_ch["water_recovery"], day, r.water_recovery)
+                    draw = need * (1.0 - rec)
+                elif res == "oxygen":
+                    gen = step_value(rate_ch["oxygen_generation"], day, r.oxygen_generation)
+                    draw = max(0.0, need - gen)
+                else:
+                    draw = need
+            if i == 0:
+                level = params.stock_days[res] * need
+            inflow = sum(d.amounts.get(res, 0.0) for d in plan.deliveries if d.date == day)
+            level = max(0.0, level + inflow - draw)
+            vals.append(min(level / need, DAYS_CAP) if need > 0 else DAYS_CAP)
+        out[res] = vals
+    return out
+
+
+def with_deliveries(plan: Plan, deliveries: Sequence[Delivery]) -> Plan:
+    """A copy of plan with other deliveries, sorted by date."""
+    return replace(plan, deliveries=tuple(sorted(deliveries, key=lambda d: (d.date, d.key))))
