@@ -256,13 +256,10 @@ def _vehicle(ctx: Context, rec: Record, now: dt.date, focus: Focus) -> Reply:
         links.append(f"Typical stay: {amount(v.typical_stay_days)}")
     if links:
         fields.append(Field("Flies from", "\n".join(links)))
-    flights = sorted(
-        (m for m in ctx.kb.missions.values() if v.id in (m.vehicle, m.launcher)),
-        key=lambda m: _mission_sort_key(m),
-    )
-    if flights:
-        lines = [f"• {m.name}: {_mission_brief(ctx, m, now, mentions)}" for m in flights[-8:]]
-        fields.append(Field("Recent and planned flights", "\n".join(lines)))
+    fields += _flights_field(
+        ctx, [m for m in ctx.kb.missions.values() if v.id in (m.vehicle, m.launcher)],
+        "Recent and planned flights", now, mentions,
+    )  # fmt: skip
     fields += _facts_field(v)
     if v.events:
         fields.append(Field("Events", _events_lines(v.events, mentions)))
@@ -274,6 +271,17 @@ def _vehicle(ctx: Context, rec: Record, now: dt.date, focus: Focus) -> Reply:
         "when": ("flights", "events"),
     }.get(focus, ())
     return _finish(ctx, v, text, fields, extra, mentions, focus_fields=focus_fields)
+
+
+def _flights_field(
+    ctx: Context, missions: list[Mission], title: str, now: dt.date, mentions: list[DateMention]
+) -> list[Field]:
+    """The last eight of these missions by date, each with where its schedule stands."""
+    flights = sorted(missions, key=_mission_sort_key)[-8:]
+    if not flights:
+        return []
+    lines = [f"• {m.name}: {_mission_brief(ctx, m, now, mentions)}" for m in flights]
+    return [Field(title, "\n".join(lines))]
 
 
 def _mission_sort_key(m: Mission) -> dt.date:
@@ -316,10 +324,10 @@ def _pad(ctx: Context, rec: Record, now: dt.date, focus: Focus) -> Reply:
     if p.history:
         fields.append(Field("History", _events_lines(p.history, mentions)))
         extra += [s for e in p.history for s in e.sources]
-    flights = sorted((m for m in ctx.kb.missions.values() if m.pad == p.id), key=_mission_sort_key)
-    if flights:
-        lines = [f"• {m.name}: {_mission_brief(ctx, m, now, mentions)}" for m in flights[-8:]]
-        fields.append(Field("Flights from this pad", "\n".join(lines)))
+    fields += _flights_field(
+        ctx, [m for m in ctx.kb.missions.values() if m.pad == p.id],
+        "Flights from this pad", now, mentions,
+    )  # fmt: skip
     fields += _facts_field(p)
     focus_fields = {"when": ("history", "repair"), "how-long": ("repair",)}.get(focus, ())
     return _finish(ctx, p, text, fields, extra, mentions, focus_fields=focus_fields)

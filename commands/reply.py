@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Literal
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 ReplyKind = Literal["answer", "whatif", "suggestions", "error"]
 
@@ -114,7 +117,7 @@ class Reply:
         foot = self.footer()
         if foot:
             out.append(foot)
-        return "\n\n".join(out)
+        return _BOLD.sub(r"\1", "\n\n".join(out))
 
 
 def fit(reply: Reply) -> Reply:
