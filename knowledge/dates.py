@@ -15,8 +15,9 @@ Precision = Literal["day", "month", "quarter", "year"]
 _PATTERN = re.compile(
     r"^\s*(?P<net>NET\s+)?(?P<year>\d{4})"
     r"(?:-(?:Q(?P<quarter>[1-4])|(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?))?\s*$",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,  # ASCII: \d must not accept other scripts' digits
 )
+_MIN_YEAR, _MAX_YEAR = 1900, 2200
 _MONTHS = [
     "January",
     "February",
@@ -51,8 +52,13 @@ class FuzzyDate:
         if isinstance(value, FuzzyDate):
             return value
         if isinstance(value, dt.datetime):
-            return cls(value.date())
+            value = value.date()
         if isinstance(value, dt.date):
+            if not _MIN_YEAR <= value.year <= _MAX_YEAR:
+                raise FuzzyDateError(
+                    f"{value.isoformat()!r}: year {value.year} is out of range"
+                    f" {_MIN_YEAR}-{_MAX_YEAR}"
+                )
             return cls(value)
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
@@ -68,8 +74,8 @@ class FuzzyDate:
             )
         year = int(m["year"])
         net = bool(m["net"])
-        if year < 1900 or year > 2200:
-            raise FuzzyDateError(f"{value!r}: year {year} is out of range 1900-2200")
+        if not _MIN_YEAR <= year <= _MAX_YEAR:
+            raise FuzzyDateError(f"{value!r}: year {year} is out of range {_MIN_YEAR}-{_MAX_YEAR}")
         if m["quarter"]:
             q = int(m["quarter"])
             return cls(dt.date(year, 3 * q - 2, 1), "quarter", net)
