@@ -12,7 +12,7 @@ from discord.ext import commands
 
 import knowledge
 from bot.errors import APOLOGY, CapcomTree
-from bot.render import render_async
+from bot.render import ChartRenderer, Rendered, chart_renderer, render_async
 from bot.respond import NO_PINGS
 from bot.settings import Settings
 from bot.views import suggestion_view
@@ -32,6 +32,7 @@ class Capcom:
         self.settings = settings
         self._context = context
         self.unexpected: list[BaseException] = []  # errors we caused (tests assert it stays empty)
+        self.draw_chart: ChartRenderer | None = chart_renderer()
 
     @property
     def ctx(self) -> Context:
@@ -55,6 +56,10 @@ class Capcom:
     def today(self) -> dt.date:
         """The date commands treat as today."""
         return self.settings.today()
+
+    async def render(self, reply: Reply) -> Rendered:
+        """The embed (and chart attachment) for a reply; the chart is drawn off the loop."""
+        return await render_async(reply, self.settings.chart_timeout_seconds, self.draw_chart)
 
     def answer(self, text: str) -> Reply:
         """Answer free text (DMs, mentions, /ask)."""
@@ -211,7 +216,7 @@ class Conversation(commands.Cog):
         if not done:
             await message.channel.typing()
         reply = await task
-        rendered = await render_async(reply, settings.chart_timeout_seconds)
+        rendered = await self.capcom.render(reply)
         view = suggestion_view(self.capcom, message.author.id, reply)
         kwargs: dict[str, Any] = {"embed": rendered.embed, "allowed_mentions": NO_PINGS}
         if rendered.file is not None:

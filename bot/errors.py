@@ -25,7 +25,13 @@ class CapcomTree(app_commands.CommandTree[Any]):
 
     def __init__(self, client: discord.Client, **kwargs: Any) -> None:
         super().__init__(client, **kwargs)
-        self.unexpected: list[BaseException] = []
+        self._own: list[BaseException] = []
+
+    @property
+    def unexpected(self) -> list[BaseException]:
+        """Errors we caused: the bot's shared list when it has one."""
+        shared = getattr(getattr(self.client, "capcom", None), "unexpected", None)
+        return shared if isinstance(shared, list) else self._own
 
     async def on_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError

@@ -118,12 +118,11 @@ def chart_renderer() -> ChartRenderer | None:
     return fn
 
 
-async def render_async(reply: Reply, chart_timeout: float) -> Rendered:
+async def render_async(
+    reply: Reply, chart_timeout: float, draw: ChartRenderer | None = None
+) -> Rendered:
     """Render a reply, drawing its chart (if any) in a worker thread within chart_timeout."""
-    if reply.chart is None:
-        return render(reply)
-    draw = chart_renderer()
-    if draw is None:
+    if reply.chart is None or draw is None:
         return render(reply)
     try:
         png = await asyncio.wait_for(asyncio.to_thread(draw, reply.chart), chart_timeout)

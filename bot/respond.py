@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import discord
 from discord.utils import MISSING
 
-from bot.render import Rendered, render_async
+from bot.render import Rendered
 from commands.reply import Reply
 
 T = TypeVar("T")
@@ -56,6 +56,7 @@ class Deadline:
         return await self.run(asyncio.to_thread(fn))
 
 
+Renderer = Callable[[Reply], Awaitable[Rendered]]
 ViewFactory = Callable[[Reply], discord.ui.View | None]
 Binder = Callable[[discord.ui.View, Callable[..., Awaitable[object]]], None]
 
@@ -65,12 +66,12 @@ async def send_reply(
     reply: Reply,
     deadline: Deadline,
     *,
-    chart_timeout: float,
+    render: Renderer,
     make_view: ViewFactory,
     bind: Binder,
 ) -> None:
     """Send a reply to a slash command: errors ephemeral, charts attached, views bound."""
-    rendered: Rendered = await deadline.run(render_async(reply, chart_timeout))
+    rendered: Rendered = await deadline.run(render(reply))
     view = make_view(reply)
     ephemeral = reply.kind == "error"
     shown: Any = view if view is not None else MISSING
@@ -107,12 +108,12 @@ async def edit_reply(
     reply: Reply,
     deadline: Deadline,
     *,
-    chart_timeout: float,
+    render: Renderer,
     make_view: ViewFactory,
     bind: Binder,
 ) -> None:
     """Replace the message a component sits on with a reply (a button click's answer)."""
-    rendered = await deadline.run(render_async(reply, chart_timeout))
+    rendered = await deadline.run(render(reply))
     view = make_view(reply)
     if not interaction.response.is_done():
         await interaction.response.edit_message(

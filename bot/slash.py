@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
@@ -29,8 +29,19 @@ if TYPE_CHECKING:
 CHOICES_MAX = 25
 CHOICE_TEXT_MAX = 100
 RecordName = app_commands.Range[str, 1, 100]
-Change = Literal["delay", "advance", "cancel", "ground-pad", "add-flight", "crew"]
-CHANGES: tuple[str, ...] = ("delay", "advance", "cancel", "ground-pad", "add-flight", "crew")
+DEFAULT_CHANGES = ("delay", "advance", "cancel", "ground-pad", "add-flight", "crew")
+
+
+def whatif_changes() -> tuple[str, ...]:
+    """The changes /whatif offers: commands.whatif.CHANGES when installed."""
+    try:
+        from commands.whatif import CHANGES
+    except ImportError:
+        return DEFAULT_CHANGES
+    return tuple(str(c) for c in CHANGES)[:CHOICES_MAX]
+
+
+CHANGE_CHOICES = [app_commands.Choice(name=c, value=c) for c in whatif_changes()]
 
 
 def choices(
@@ -87,7 +98,7 @@ class Slash(commands.Cog):
             interaction,
             reply,
             deadline,
-            chart_timeout=settings.chart_timeout_seconds,
+            render=self.capcom.render,
             make_view=lambda r: suggestion_view(self.capcom, interaction.user.id, r),
             bind=bind_view,
         )
@@ -223,13 +234,14 @@ class Slash(commands.Cog):
         change="What changes",
         amount="How much, e.g. “3 months”, “45 days”, “2 flights”, “4 crew”",
     )
+    @app_commands.choices(change=CHANGE_CHOICES)
     @app_commands.checks.dynamic_cooldown(whatif_cooldown)
     async def whatif(
         self,
         interaction: discord.Interaction,
         question: app_commands.Range[str, 1, 1000] | None = None,
         mission: RecordName | None = None,
-        change: Change | None = None,
+        change: str | None = None,
         amount: app_commands.Range[str, 1, 100] | None = None,
     ) -> None:
         """Run a what-if scenario, from free text or from structured options."""

@@ -83,7 +83,7 @@ class SuggestionButton(discord.ui.Button[SuggestionView]):
             interaction,
             reply,
             deadline,
-            chart_timeout=capcom.settings.chart_timeout_seconds,
+            render=capcom.render,
             make_view=lambda r: suggestion_view(capcom, interaction.user.id, r),
             bind=bind_view,
         )
