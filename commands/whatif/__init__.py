@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Protocol
 
+from commands.context import Context
 from commands.reply import Reply, error
 from commands.whatif.answer import evaluate
-from commands.whatif.resolve import Index
-from knowledge.base import KnowledgeBase
 
 CHANGES = (
     "delay",
@@ -23,15 +21,7 @@ CHANGES = (
 )
 
 
-class _Ctx(Protocol):
-    @property
-    def kb(self) -> KnowledgeBase: ...
-
-    @property
-    def index(self) -> Index: ...
-
-
-def ask(ctx: _Ctx, text: str, now: dt.date) -> Reply:
+def ask(ctx: Context, text: str, now: dt.date) -> Reply:
     """Answer a what-if typed in words ("what if Progress MS-33 slips 6 months")."""
     return evaluate(ctx.kb, ctx.index, text, now)
 
@@ -41,7 +31,7 @@ def _looks_like_date(amount: str) -> bool:
     return a[:4].isdigit() and (len(a) == 4 or a[4:5] == "-")
 
 
-def structured(ctx: _Ctx, mission: str, change: str, amount: str | None, now: dt.date) -> Reply:
+def structured(ctx: Context, mission: str, change: str, amount: str | None, now: dt.date) -> Reply:
     """Answer the slash command's form: a record, a change (see CHANGES) and an amount."""
     c = change.strip().lower().replace("_", "-").replace(" ", "-")
     target = mission.strip()

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Protocol
 
 from rapidfuzz import fuzz, process
 
 from commands.reply import Suggestion
 from knowledge.base import KnowledgeBase
 from knowledge.schema import Record, RecordKind
+from knowledge.search import SearchIndex
 
 
 class ScenarioError(ValueError):
@@ -24,25 +24,7 @@ class ScenarioError(ValueError):
         self.suggestions = suggestions
 
 
-class _Match(Protocol):
-    record_id: str
-    score: float
-
-
-class _Result(Protocol):
-    @property
-    def best(self) -> _Match | None: ...
-
-    @property
-    def matches(self) -> tuple[_Match, ...]: ...
-
-
-class Index(Protocol):
-    """The part of knowledge.search.SearchIndex the what-if uses."""
-
-    def search(
-        self, query: str, kinds: Iterable[RecordKind] | None = None, limit: int = 5
-    ) -> _Result: ...
+Index = SearchIndex
 
 
 _FOLD = re.compile(r"[^0-9a-z\u0400-\u04ff]+")
