@@ -17,6 +17,7 @@ from rapidfuzz import process
 
 from knowledge.base import KnowledgeBase
 from knowledge.schema import KIND_FILES, KIND_MODELS, Record, RecordKind, RefTo, Source
+from knowledge.search import fold  # the index's folding: aliases must not collide there
 from knowledge.yamlfile import PathKey, Problem, YamlDocument, display_path, read_yaml
 
 DEFAULT_DATA = Path(__file__).parent / "data"
@@ -277,14 +278,6 @@ def _kinds_text(kinds: tuple[RecordKind, ...]) -> str:
     if len(kinds) == 1:
         return _a(kinds[0])
     return _a(", ".join(kinds[:-1]) + f" or {kinds[-1]}")
-
-
-_FOLD = re.compile(r"[^0-9a-z\u0400-\u04ff]+")
-
-
-def fold(text: str) -> str:
-    """Case-, space- and punctuation-folded form of a name: "Progress MS-33" -> "progressms33"."""
-    return _FOLD.sub("", text.casefold())
 
 
 def _check_aliases(state: _State) -> None:
