@@ -101,7 +101,7 @@ def run(config: Path | None, knowledge_path: Path | None, now: dt.datetime | Non
 async def _run(settings: Settings, token: str) -> None:
     from bot.client import create_bot
 
-    bot = create_bot(settings)
+    bot = create_bot(settings, freeze_gc=True)
     async with bot:
         await bot.start(token)
 

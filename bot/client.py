@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import gc
 import logging
 from typing import Any
 
@@ -33,6 +34,7 @@ class Capcom:
         self._context = context
         self.unexpected: list[BaseException] = []  # errors we caused (tests assert it stays empty)
         self.draw_chart: ChartRenderer | None = chart_renderer()
+        self.freeze_gc = False  # `capcom run` sets it: see setup()
 
     @property
     def ctx(self) -> Context:
@@ -112,6 +114,11 @@ async def setup(bot: AnyBot, capcom: Capcom) -> None:
     await capcom.load()
     await bot.add_cog(Slash(capcom))
     await bot.add_cog(Conversation(bot, capcom))
+    if capcom.freeze_gc:
+        # The fact base and the library live as long as the process: keep them out of the
+        # garbage collector's full passes (those made the p99 latency 5x worse under load).
+        gc.collect()
+        gc.freeze()
     if capcom.settings.sync_on_start:
         try:
             for result in await sync_commands(bot, capcom.settings):
@@ -150,9 +157,12 @@ class ShardedCapcomBot(commands.AutoShardedBot):
         """Messages are handled by the Conversation cog; there are no prefix commands."""
 
 
-def create_bot(settings: Settings, context: Context | None = None) -> AnyBot:
+def create_bot(
+    settings: Settings, context: Context | None = None, *, freeze_gc: bool = False
+) -> AnyBot:
     """A bot for these settings: AutoShardedBot when sharding is configured, else Bot."""
     capcom = Capcom(settings, context)
+    capcom.freeze_gc = freeze_gc
     if settings.sharded:
         return ShardedCapcomBot(capcom)
     return CapcomBot(capcom)

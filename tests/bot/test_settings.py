@@ -1,0 +1,101 @@
+"""Operator settings: file + environment + options, clear one-line errors, token handling."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bot.__main__ import cli
+from bot.settings import DISCORD_API, SettingsError, load_settings
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("DISCORD_TOKEN", "CAPCOM_CONFIG", "CAPCOM_NOW", "CAPCOM_SHARD_COUNT"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_defaults_without_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    s = load_settings()
+    assert s.api_base_url == DISCORD_API
+    assert s.gateway_url.startswith("wss://gateway.discord.gg")
+    assert not s.sharded
+    assert s.token() is None
+
+
+def test_bundled_config_yaml_is_valid() -> None:
+    s = load_settings(Path(__file__).parents[2] / "config.yaml")
+    assert s.api_base_url == DISCORD_API
+
+
+def test_env_wins_over_file_and_options_over_env(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, "now: 2026-01-01\nshard_count: 2\n")
+    monkeypatch.setenv("CAPCOM_NOW", "2026-02-02")
+    assert load_settings(path).now == dt.date(2026, 2, 2)
+    assert load_settings(path, now=dt.date(2026, 3, 3)).today() == dt.date(2026, 3, 3)
+    assert load_settings(path).sharded
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("shard_count: lots\n", "config.yaml: shard_count: Input should be a valid integer"),
+        ("shard_ids: [0]\n", "config.yaml: shard_ids needs shard_count"),
+        ("shard_count: 2\nshard_ids: [5]\n", "shard_ids [5] are outside 0..1"),
+        ("api_base_url: discord.com\n", "config.yaml: api_base_url: must be an http(s) URL"),
+        ("gateway_url: https://x\n", "config.yaml: gateway_url: must be a ws(s) URL"),
+        ("test_guild_id: [1]\n", "config.yaml: test_guild_id: unknown setting"),
+        ("token: abc\n", "config.yaml: token: never put the token in the config file"),
+        ("- a\n- b\n", "config.yaml: expected a mapping"),
+        ("now: [\n", "config.yaml:2: invalid YAML"),
+    ],
+)
+def test_bad_config_is_one_clear_line(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(SettingsError) as caught:
+        load_settings(write(tmp_path, text))
+    assert message in str(caught.value)
+    assert "\n" not in str(caught.value)
+    assert "abc" not in str(caught.value)
+
+
+def test_bad_env_names_the_variable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CAPCOM_SHARD_COUNT", "x")
+    with pytest.raises(SettingsError, match=r"^environment CAPCOM_SHARD_COUNT: shard_count: "):
+        load_settings(write(tmp_path, ""))
+
+
+def test_token_from_env_or_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    secret = tmp_path / "token"
+    secret.write_text("from-file\n", encoding="utf-8")
+    s = load_settings(write(tmp_path, f"token_file: {secret}\n"))
+    assert s.token() == "from-file"
+    assert "from-file" not in repr(s)
+    monkeypatch.setenv("DISCORD_TOKEN", "from-env")
+    assert s.token() == "from-env"
+    assert "from-env" not in repr(s)
+
+
+def test_run_without_token_exits_with_a_message(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["run", "--config", str(write(tmp_path, ""))])
+    assert result.exit_code == 2
+    assert "no Discord token" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_run_with_bad_config_exits_with_a_message(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["sync", "--config", str(write(tmp_path, "shard_count: x"))])
+    assert result.exit_code == 2
+    assert "shard_count" in result.output
+    assert "Traceback" not in result.output
