@@ -46,3 +46,20 @@ async def test_test_guilds_get_their_own_sync(fake_discord: FakeDiscord, tmp_pat
     again = await start_bot(settings)
     await again.stop()
     assert fake_discord.sync_calls == 1
+
+
+@pytest.mark.asyncio
+async def test_shard_settings_run_an_auto_sharded_bot(
+    fake_discord: FakeDiscord, tmp_path: Path
+) -> None:
+    from discord.ext import commands
+
+    settings = settings_for(fake_discord, tmp_path / "state", shard_count=1, shard_ids=(0,))
+    run = await start_bot(settings)
+    try:
+        assert isinstance(run.bot, commands.AutoShardedBot)
+        assert fake_discord.identifies[0]["shard"] == [0, 1]
+        handle = await fake_discord.slash("mission", {"name": "crs-35"})
+        assert (await handle.final_message())["embeds"][0]["title"] == "CRS-35"
+    finally:
+        await run.stop()
