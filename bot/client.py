@@ -16,6 +16,7 @@ from bot.errors import APOLOGY, CapcomTree
 from bot.render import ChartRenderer, Rendered, chart_renderer, render_async
 from bot.respond import NO_PINGS
 from bot.settings import Settings
+from bot.slots import Clock, SystemClock
 from bot.views import suggestion_view
 from commands.context import Context
 from commands.lookup import describe
@@ -33,6 +34,7 @@ class Capcom:
         self.settings = settings
         self._context = context
         self.unexpected: list[BaseException] = []  # errors we caused (tests assert it stays empty)
+        self.clock: Clock = SystemClock()  # status posts read the time here (tests swap it)
         self.draw_chart: ChartRenderer | None = chart_renderer()
         self.freeze_gc = False  # `capcom run` sets it: see setup()
 
@@ -54,6 +56,10 @@ class Capcom:
             self._context = await asyncio.to_thread(build)
         kb = self._context.kb
         log.info("fact base %s as of %s: %s", kb.folder, kb.as_of, kb.counts())
+
+    def replace_context(self, context: Context) -> None:
+        """Swap in a reloaded fact base (validated by the caller); the old one is dropped."""
+        self._context = context
 
     def today(self) -> dt.date:
         """The date commands treat as today."""
@@ -114,6 +120,10 @@ async def setup(bot: AnyBot, capcom: Capcom) -> None:
     await capcom.load()
     await bot.add_cog(Slash(capcom))
     await bot.add_cog(Conversation(bot, capcom))
+    if capcom.settings.schedule.enabled:
+        from bot.subscriptions import install
+
+        await install(bot, capcom)  # status posts: started here once, never from on_ready
     if capcom.freeze_gc:
         # The fact base and the library live as long as the process: keep them out of the
         # garbage collector's full passes (those made the p99 latency 5x worse under load).

@@ -15,6 +15,8 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+from bot.schedule_settings import ScheduleSettings
+
 DEFAULT_CONFIG = Path("config.yaml")
 CONFIG_ENV = "CAPCOM_CONFIG"
 TOKEN_ENV = "DISCORD_TOKEN"
@@ -65,6 +67,7 @@ class Settings(BaseSettings):
     chart_timeout_seconds: float = Field(10.0, gt=0)
     guild_ready_timeout: float = Field(2.0, ge=0)
     log_level: str = "INFO"
+    schedule: ScheduleSettings = Field(default_factory=ScheduleSettings)  # status posts
 
     @classmethod
     def settings_customise_sources(

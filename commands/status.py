@@ -1,0 +1,180 @@
+"""The ISS logistics digest: upcoming flights, schedule changes, pad status, supply margin."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import logging
+from collections.abc import Callable, Sequence
+
+from commands.changes import Change, announced_between
+from commands.context import Context
+from commands.format import (
+    PENDING,
+    collect_sources,
+    current_plan,
+    date_text,
+    day_text,
+    schedule_sentence,
+    source_lines,
+)
+from commands.reply import DateMention, Field, Reply
+from knowledge.schema import Mission
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SINCE_DAYS = 7
+PAD_NEWS_DAYS = 90
+_QUIET_PAD_STATUSES = ("active", "retired", "museum")
+
+# Supply-margin hook: the what-if engine may expose `baseline_summary(ctx, now) -> str | None`
+# (one or two lines: the smallest margin of the unchanged plan). Until it does, the digest says
+# nothing about the supply margin rather than guessing.
+MarginFn = Callable[[Context, dt.date], "str | None"]
+
+
+def supply_margin_hook() -> MarginFn | None:
+    """commands.whatif.baseline_summary if the what-if engine provides it, else None."""
+    try:
+        whatif = importlib.import_module("commands.whatif")
+    except ImportError:
+        return None
+    fn = getattr(whatif, "baseline_summary", None)
+    return fn if callable(fn) else None
+
+
+def _upcoming(
+    ctx: Context, today: dt.date, days: int, mentions: list[DateMention]
+) -> tuple[list[str], list[str], list[Mission]]:
+    horizon = today + dt.timedelta(days=days)
+    soon: list[tuple[dt.date, Mission]] = []
+    overdue: list[Mission] = []
+    for m in ctx.kb.missions.values():
+        plan = current_plan(m)
+        if m.status not in PENDING or plan is None:
+            continue
+        if plan.planned.is_past(today):
+            overdue.append(m)
+        elif plan.planned.start <= horizon:
+            soon.append((plan.planned.start, m))
+    soon.sort(key=lambda x: (x[0], x[1].name))
+    overdue.sort(key=lambda m: (m.schedule[-1].planned.start, m.name))
+    rows = []
+    for _, m in soon[:15]:
+        plan = current_plan(m)
+        assert plan is not None
+        vehicle = ctx.kb.vehicles[m.vehicle].name if m.vehicle in ctx.kb.vehicles else m.vehicle
+        state = " (postponed)" if m.status == "postponed" else ""
+        p = plan.planned.precision
+        net = "" if p == "day" else f" (date known only to the {p})"
+        rows.append(f"• {date_text(plan.planned, mentions)}: {m.name} — {vehicle}{state}{net}")
+    stale = [f"• {schedule_sentence(ctx.kb, m, today, mentions)}" for m in overdue[:8]]
+    return rows, stale, [m for _, m in soon[:15]] + overdue[:8]
+
+
+def _pads(ctx: Context, today: dt.date, mentions: list[DateMention]) -> tuple[list[str], list[str]]:
+    """Pads out of normal service, and pads with news in the last PAD_NEWS_DAYS days."""
+    rows: list[str] = []
+    src: list[str] = []
+    recent = today - dt.timedelta(days=PAD_NEWS_DAYS)
+    for pad in sorted(ctx.kb.pads.values(), key=lambda p: p.name):
+        news = [e for e in pad.history if recent <= e.date.start <= today]
+        if pad.status in _QUIET_PAD_STATUSES and not news:
+            continue
+        since = f" since {date_text(pad.status_since, mentions)}" if pad.status_since else ""
+        if pad.status_since is not None and pad.status_since.start > today:
+            since += f" (recorded in the fact base as of {ctx.kb.as_of.isoformat()})"
+        line = f"• {pad.name} ({pad.site}): {pad.status}{since}"
+        if pad.status in ("damaged", "under-repair"):
+            estimates = [
+                f"{e.case} {e.low_months:g}–{e.high_months:g} months"
+                + (f" ({e.said_by})" if e.said_by else "")
+                for e in pad.repair_estimates[:4]
+            ]
+            if estimates:
+                line += "; repair estimates: " + ", ".join(estimates)
+            for e in pad.repair_estimates[:4]:
+                src += e.sources
+        if news:
+            last = max(news, key=lambda e: e.date.start)
+            line += f"; latest: {date_text(last.date, mentions)}: {last.what.rstrip('.')}."
+            src += last.sources
+        if pad.disputes:
+            line += " Sources disagree on details (ask about this pad)."
+        rows.append(line)
+        src += pad.sources
+    return rows, src
+
+
+def schedule_changes(
+    ctx: Context, since: dt.date, today: dt.date, extra: Sequence[Change] = ()
+) -> list[Change]:
+    """Changes announced in the schedule histories after since, plus reload diffs, deduplicated."""
+    seen: dict[str, Change] = {}
+    for c in [*announced_between(ctx.kb, since, today), *extra]:
+        seen.setdefault(c.id, c)
+    return list(seen.values())
+
+
+def digest(
+    ctx: Context,
+    now: dt.datetime,
+    since: dt.datetime | None,
+    days: int,
+    changes: Sequence[Change] = (),
+) -> Reply:
+    """The digest as of now: next `days` days, changes since `since` (or a week), pads, margin.
+
+    `changes` are base-to-base differences seen on reloads since the last digest; they are merged
+    with the changes the missions' schedule histories date after `since`.
+    """
+    today = now.date()
+    days = max(1, min(days, 3660))
+    start = since.date() if since is not None else today - dt.timedelta(days=DEFAULT_SINCE_DAYS)
+    mentions: list[DateMention] = []
+    rows, stale, shown = _upcoming(ctx, today, days, mentions)
+    text = (
+        "\n".join(rows)
+        if rows
+        else f"No flights are planned in the next {days} days according to this fact base."
+    )
+    fields: list[Field] = []
+    if stale:
+        fields.append(Field("Planned dates that have passed without an update", "\n".join(stale)))
+    found = schedule_changes(ctx, start, today, changes)
+    label = (
+        "since the last digest" if since is not None else f"in the last {DEFAULT_SINCE_DAYS} days"
+    )
+    if found:
+        fields.append(
+            Field(
+                f"Schedule changes {label} (since {day_text(start)})",
+                "\n".join(f"• {c.text}" for c in found[:12]),
+            )
+        )
+    else:
+        fields.append(Field(f"Schedule changes {label}", "None recorded."))
+    pad_rows, pad_src = _pads(ctx, today, mentions)
+    if pad_rows:
+        fields.append(Field("Pad status", "\n".join(pad_rows)))
+    margin_fn = supply_margin_hook()
+    if margin_fn is not None:
+        try:
+            margin = margin_fn(ctx, today)
+        except Exception:
+            log.exception("the what-if baseline summary failed; digest sent without it")
+            margin = None
+        if margin:
+            fields.append(Field("Supply margin (modelled, unchanged plan)", margin))
+    src = collect_sources(*[m.sources for m in shown], *[c.sources for c in found], pad_src)
+    return Reply(
+        kind="answer",
+        title=f"ISS logistics digest — {day_text(today, mentions)}",
+        text=text,
+        fields=tuple(fields),
+        sources=source_lines(ctx.kb, src),
+        source_ids=src,
+        as_of=ctx.kb.as_of,
+        entities=tuple(m.id for m in shown) + tuple(c.record_id for c in found),
+        dates=tuple(mentions),
+    )
