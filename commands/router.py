@@ -105,7 +105,7 @@ FOCUS_WORDS = frozenset(
 )
 WHY_HOW = re.compile(
     r"^\s*(?:why|how (?:did|does|do|come|will|would|is|are|can)"
-    r"|what (?:happened|does|is the|was the|went)"
+    r"|what (?:happened|does|went)"
     r"|is (?:russia|roscosmos|nasa|spacex)|does |did |are there|can |should |will )",
     re.I,
 )
@@ -232,9 +232,7 @@ def route(ctx: Context, text: str) -> Route:
         about_them = any(m.record_id in related for m in mentions)
         if not clear:
             return Route("topic-answer", (top.topic_id,), focus, topic_matches)
-        if asks_why or (
-            len(residual) >= 2 and (top.score >= 75 or (about_them and top.score >= 55))
-        ):
+        if asks_why or (residual and (top.score >= 75 or (about_them and top.score >= 55))):
             return Route("topic-answer", (top.topic_id,), focus, topic_matches)
     if clear:
         best = _pick_mention(clear, focus)
@@ -259,6 +257,14 @@ def _unknown_designator(text: str, mentions: list[Match]) -> str:
         lead = before[-1] if before and before[-1].isalpha() else ""
         return f"{lead} {d.group(0)}".strip()
     return ""
+
+
+def _topic_fallback(ctx: Context, text: str) -> str | None:
+    """A topic that answers a general what-if question the model cannot run, if one clearly does."""
+    matches = ctx.topics.match(text)
+    if matches and matches[0].score >= 55 and not ctx.index.find_mentions(text, ("mission",)):
+        return matches[0].topic_id
+    return None
 
 
 def _spans(mentions: list[Match]) -> tuple[list[Match], list[list[Match]]]:
@@ -311,7 +317,11 @@ def dispatch(ctx: Context, r: Route, now: dt.date, text: str = "") -> Reply:
     """Run the command a Route names."""
     arg = r.args[0] if r.args else ""
     if r.command == "whatif":
-        return _whatif(ctx, arg or text, now)
+        reply = _whatif(ctx, arg or text, now)
+        top = _topic_fallback(ctx, arg or text)
+        if reply.kind == "error" and top is not None:  # "what happens if the ISS runs out of food"
+            return describe(ctx, top, now)
+        return reply
     if r.command == "help":
         return help_reply(ctx)
     if r.command == "about":

@@ -19,7 +19,7 @@ STOPWORDS = frozenset(
     they them he she his her him i me my we our you your us can could would should will shall
     may might must has have had having so such just also very really any some all s t re ve ll
     d m up out over again still get got tell know explain please hey hi hello capcom bot right
-    now currently today""".split()
+    now currently today if happen happens would""".split()
 )
 
 SYNONYMS = {

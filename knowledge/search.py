@@ -616,9 +616,9 @@ def _label(name: str, kind: RecordKind) -> str:
 def _forms_of(prefixes: dict[str, list[list[str]]], rec: Record) -> list[tuple[str, bool]]:
     """(text, generated) pairs a record can be found by."""
     forms: list[tuple[str, bool]] = [(rec.name, False)]
-    if isinstance(rec, Topic):
-        return forms  # topics are found by title; their questions are the router's job
     forms += [(a, False) for a in rec.aliases]
+    if isinstance(rec, Topic):
+        return forms  # topics are found by title and aliases; questions are the router's job
     if isinstance(rec, CrewMember):
         forms += [(t, False) for t in rec.transliterations]
         if rec.native_name:

@@ -29,3 +29,18 @@ def test_dev_question(ctx: Context, case: dict[str, Any]) -> None:
     if reply.kind in ("answer", "whatif"):
         assert reply.sources, "an answer names its sources"
         assert reply.as_of is not None
+
+
+MORE: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parent / "data" / "more-questions.yaml").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("case", MORE, ids=[c["ask"][:50] for c in MORE])
+def test_routing_beyond_the_dev_set(ctx: Context, case: dict[str, Any]) -> None:
+    reply = answer(ctx, case["ask"], TODAY)
+    if "kind" in case:
+        assert reply.kind == case["kind"], reply.plain()
+    if "about" in case:
+        assert reply.kind == "answer", reply.plain()
+        assert reply.entities[0] == case["about"], reply.plain()
