@@ -95,6 +95,10 @@ from bot.cli_discord import register as register_discord  # noqa: E402
 
 register_discord(cli)
 
+from bot.cli_status import register as register_status  # noqa: E402
+
+register_status(cli)
+
 
 def main() -> None:
     """Entry point of the console script."""

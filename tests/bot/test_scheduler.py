@@ -23,8 +23,8 @@ UTC = dt.UTC
 CHANNEL = 111
 
 
-def utc(*args: int) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=UTC)
+def utc(y: int, mo: int, d: int, h: int = 0, mi: int = 0, s: int = 0) -> dt.datetime:
+    return dt.datetime(y, mo, d, h, mi, s, tzinfo=UTC)
 
 
 class Outbox:

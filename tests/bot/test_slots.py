@@ -11,8 +11,8 @@ from bot.slots import FakeClock, Schedule, ScheduleError, due_slot, to_cron
 UTC = dt.UTC
 
 
-def utc(*args: int) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=UTC)
+def utc(y: int, mo: int, d: int, h: int = 0, mi: int = 0, s: int = 0) -> dt.datetime:
+    return dt.datetime(y, mo, d, h, mi, s, tzinfo=UTC)
 
 
 def test_daily_and_weekly_forms() -> None:
