@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -13,6 +12,7 @@ from typing import TextIO
 
 import click
 
+from bot.settings import Settings, SettingsError, load_settings
 from commands.context import Context
 from commands.reply import Reply, error
 from commands.router import answer
@@ -25,23 +25,27 @@ class UsageError(click.ClickException):
     """A problem with how capcom was started (bad --now, bad fact base)."""
 
 
-def parse_now(value: str | None) -> dt.date:
-    """--now / CAPCOM_NOW as a date; default: today in UTC."""
-    value = value or os.environ.get("CAPCOM_NOW") or ""
-    if not value.strip():
-        return dt.datetime.now(dt.UTC).date()
+def _settings(**overrides: object) -> Settings:
     try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise UsageError(
-            f"--now / CAPCOM_NOW must be a date like 2026-11-25, got {value!r}"
-        ) from None
+        return load_settings(**overrides)
+    except SettingsError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def parse_now(value: str | None) -> dt.date:
+    """Today: --now, else CAPCOM_NOW or `now` in config.yaml, else the real date in UTC."""
+    if value is not None:
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise UsageError(f"--now must be a date like 2026-11-25, got {value!r}") from None
+    return _settings().now or dt.datetime.now(dt.UTC).date()
 
 
 def load_context(path: Path | None) -> Context:
-    """Load the fact base (path, CAPCOM_KNOWLEDGE, or the bundled one) and index it."""
-    if path is None and os.environ.get("CAPCOM_KNOWLEDGE"):
-        path = Path(os.environ["CAPCOM_KNOWLEDGE"])
+    """Load the fact base (--knowledge, else knowledge_path in config/env, else bundled)."""
+    if path is None:
+        path = _settings().knowledge_path
     try:
         kb = load(path)
     except LoadError as exc:
