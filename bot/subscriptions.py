@@ -42,6 +42,36 @@ UNKNOWN_AFTER = dt.timedelta(minutes=2)  # a claim older than this without outco
 _NEEDED = ("view_channel", "send_messages", "embed_links")
 
 
+def _manage_channels(interaction: discord.Interaction) -> bool:
+    """Check: in a server (NoPrivateMessage otherwise), by someone with Manage Channels."""
+    if interaction.guild is None:
+        raise app_commands.NoPrivateMessage()
+    if not interaction.permissions.manage_channels:
+        raise app_commands.MissingPermissions(["manage_channels"])
+    return True
+
+
+class PostChannel(app_commands.Transformer):
+    """A text or announcement channel option, kept as Discord resolved it (even if unseen)."""
+
+    @property
+    def type(self) -> discord.AppCommandOptionType:
+        """A channel option."""
+        return discord.AppCommandOptionType.channel
+
+    @property
+    def channel_types(self) -> list[discord.ChannelType]:
+        """Channels that can hold status posts."""
+        return [discord.ChannelType.text, discord.ChannelType.news]
+
+    async def transform(self, interaction: discord.Interaction, value: Any, /) -> Any:
+        """The resolved channel (or a bare Object with its id)."""
+        return value
+
+
+ChannelOption = app_commands.Transform[discord.abc.Snowflake, PostChannel]
+
+
 def mentions_for(role_id: int | None) -> discord.AllowedMentions:
     """Nothing pings, except the subscription's own role when it asked for one."""
     if role_id is None:
@@ -327,11 +357,11 @@ class Subscriptions(commands.Cog):
     )
     @app_commands.guild_only()
     @app_commands.default_permissions(manage_channels=True)
-    @app_commands.checks.has_permissions(manage_channels=True)
+    @app_commands.check(_manage_channels)
     async def subscribe(
         self,
         interaction: discord.Interaction,
-        channel: discord.TextChannel,
+        channel: ChannelOption,
         what: WhatChoice = "both",
         schedule: app_commands.Range[str, 1, 100] | None = None,
         timezone: app_commands.Range[str, 1, 64] = "UTC",
@@ -355,7 +385,7 @@ class Subscriptions(commands.Cog):
             except ScheduleError as exc:
                 raise UserError(str(exc)) from None
         target = guild.get_channel(channel.id)
-        if not isinstance(target, discord.TextChannel):
+        if not isinstance(target, discord.TextChannel):  # news channels subclass TextChannel
             raise UserError(f"I cannot see <#{channel.id}>; invite me to it or pick another one.")
         perms = target.permissions_for(guild.me)
         missing = [p.replace("_", " ").title() for p in _NEEDED if not getattr(perms, p)]
@@ -388,10 +418,8 @@ class Subscriptions(commands.Cog):
     @app_commands.describe(channel="The channel to stop posting in")
     @app_commands.guild_only()
     @app_commands.default_permissions(manage_channels=True)
-    @app_commands.checks.has_permissions(manage_channels=True)
-    async def unsubscribe(
-        self, interaction: discord.Interaction, channel: discord.TextChannel
-    ) -> None:
+    @app_commands.check(_manage_channels)
+    async def unsubscribe(self, interaction: discord.Interaction, channel: ChannelOption) -> None:
         """Remove the channel's /subscribe subscription."""
         guild = self._guild(interaction)
         store = self.posts.store
