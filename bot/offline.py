@@ -25,9 +25,9 @@ class UsageError(click.ClickException):
     """A problem with how capcom was started (bad --now, bad fact base)."""
 
 
-def _settings(**overrides: object) -> Settings:
+def _settings() -> Settings:
     try:
-        return load_settings(**overrides)
+        return load_settings()
     except SettingsError as exc:
         raise UsageError(str(exc)) from None
 

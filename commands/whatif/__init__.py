@@ -26,6 +26,32 @@ def ask(ctx: Context, text: str, now: dt.date) -> Reply:
     return evaluate(ctx.kb, ctx.index, text, now)
 
 
+def baseline_summary(ctx: Context, now: dt.date) -> str | None:
+    """One line on the modelled supply margin of the unchanged plan, for status digests."""
+    from commands.whatif.answer import prepare
+    from commands.whatif.model import ModelError, run
+
+    try:
+        prep = prepare(ctx.kb)
+        end = max(now, prep.params.stock_date) + dt.timedelta(days=90)
+        result = run(prep.params, prep.plan, prep.params.stock_date, end)
+    except ModelError:
+        return None
+    below = [f"{res} from {d.isoformat()}" for d, res in result.crossings()]
+    above = [r for r, x in result.results.items() if x.crossing is None]
+    head = (
+        f"Below the {result.reserve_days:g}-day reserve: " + "; ".join(below)
+        if below
+        else f"Every resource stays above the {result.reserve_days:g}-day reserve"
+    )
+    tail = f"; above it: {', '.join(above)}" if below and above else ""
+    return (
+        f"{head}{tail} (through {end.isoformat()}). Modelled estimate from an assumed stock on "
+        f"{prep.params.stock_date.isoformat()} and only the flights the fact base records; "
+        "ask “what if …” for details."
+    )
+
+
 def _looks_like_date(amount: str) -> bool:
     a = amount.strip()
     return a[:4].isdigit() and (len(a) == 4 or a[4:5] == "-")
