@@ -31,6 +31,7 @@ from commands.reply import Reply
 from commands.status import digest
 
 log = logging.getLogger(__name__)
+BUILD_ERROR = "error: could not build the digest"
 
 
 class SendError(Exception):
@@ -132,15 +133,18 @@ class Scheduler:
             seen = self.store.changes_since(since)
             extra = [Change(c.id, c.kind, c.record_id, c.text, c.sources) for c in seen]  # type: ignore[arg-type]
             reply = self.build_digest(self.context(), slot, since, self.settings.digest_days, extra)
-        except Exception as exc:
-            log.exception("building the digest for subscription %s failed", sub.id)
-            self.store.mark_failed(
-                post_id,
-                self.clock.now(),
-                f"the digest could not be built: {exc!r}"[:300],
-                self.settings.max_failures,
+        except Exception:
+            # our bug, not the channel's: logged with context, recorded as the slot's outcome,
+            # and not counted toward pausing the subscription
+            log.exception(
+                "building the digest failed (subscription %s, guild %s, channel %s, slot %s)",
+                sub.id,
+                sub.guild_id,
+                sub.channel_id,
+                slot.isoformat(),
             )
-            report.failed += 1
+            self.store.mark_error(post_id, self.clock.now(), BUILD_ERROR)
+            report.errors += 1
             return
         await self._deliver(sub, post_id, reply, report)
 

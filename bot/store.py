@@ -368,6 +368,13 @@ class Store:
                 (post_id,),
             )
 
+    def mark_error(self, post_id: int, now: dt.datetime, reason: str) -> None:
+        """The post failed through our own fault: record it, without counting it on the channel."""
+        self.db.execute(
+            "UPDATE posts SET status = 'failed', finished_at = ?, detail = ? WHERE id = ?",
+            (_iso(now), reason, post_id),
+        )
+
     def mark_failed(self, post_id: int, now: dt.datetime, reason: str, max_failures: int) -> bool:
         """The post failed: count it on the subscription; True if that paused it."""
         with self.transaction() as db:

@@ -274,6 +274,8 @@ class StatusPosts:
                 )
         elif post.status == "missed":
             state = f"missed: {post.detail or 'the bot was not running'}"
+        elif post.detail and post.detail.startswith("error:"):
+            state = post.detail  # our own error, logged; the channel is not at fault
         else:
             state = f"failed: {post.detail or 'unknown reason'}"
         if sub.paused:

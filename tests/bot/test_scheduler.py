@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.schedule_settings import ScheduleSettings
-from bot.scheduler import Scheduler, SendError
+from bot.scheduler import BUILD_ERROR, Scheduler, SendError
 from bot.slots import FakeClock
 from bot.store import MIGRATIONS, Store, Subscription
 from commands.changes import Change
@@ -218,6 +218,39 @@ async def test_a_crashing_digest_builder_does_not_kill_the_loop(tmp_path: Path) 
     assert sched.running
     assert len(outbox.posts) == 1
     await sched.stop()
+
+
+@pytest.mark.asyncio
+async def test_a_digest_that_fails_to_build_is_our_error_not_the_channels(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(
+        ctx: Context,
+        now: dt.datetime,
+        since: dt.datetime | None,
+        days: int,
+        changes: Sequence[Change],
+    ) -> Reply:
+        raise RuntimeError("boom")
+
+    clock, outbox = FakeClock(utc(2026, 1, 1)), Outbox()
+    sched = make(tmp_path, clock, outbox, build_digest=broken)  # max_failures=2
+    sub = subscribe(sched.store, clock.now(), tz="UTC")
+    for day in (2, 3, 4):  # more failed builds than max_failures
+        clock.set(utc(2026, 1, day, 8))
+        report = await sched.tick()
+        assert (report.errors, report.failed, report.sent) == (1, 0, 0)
+    after = sched.store.subscription(sub.id)
+    assert after is not None
+    assert (after.failures, after.paused, after.last_error) == (0, False, None)
+    last = sched.store.last_post(sub.id)
+    assert last is not None
+    assert (last.status, last.detail) == ("failed", BUILD_ERROR)
+    logged = [r for r in caplog.records if r.exc_info and "building the digest" in r.getMessage()]
+    assert len(logged) == 3
+    assert f"subscription {sub.id}" in logged[-1].getMessage()
+    assert "2026-01-04T08:00:00+00:00" in logged[-1].getMessage()
+    assert outbox.posts == []
 
 
 @pytest.mark.asyncio
