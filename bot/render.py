@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import importlib
 import io
 import logging
 from collections.abc import Callable
@@ -108,14 +107,11 @@ def render(reply: Reply, chart_png: bytes | None = None) -> Rendered:
 ChartRenderer = Callable[[Chart], bytes]
 
 
-def chart_renderer() -> ChartRenderer | None:
-    """commands.chart.render_png if the what-if chart module is installed, else None."""
-    try:
-        chart = importlib.import_module("commands.chart")
-    except ImportError:
-        return None
-    fn: ChartRenderer = chart.render_png
-    return fn
+def chart_renderer() -> ChartRenderer:
+    """commands.chart.render_png, imported when first asked for (it loads matplotlib)."""
+    from commands.chart import render_png
+
+    return render_png
 
 
 async def render_async(

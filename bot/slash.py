@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
@@ -16,10 +16,10 @@ from bot.views import bind_view, suggestion_view
 from commands import compare as compare_cmd
 from commands import timeline as timeline_cmd
 from commands import upcoming as upcoming_cmd
+from commands import whatif
 from commands.context import Context
 from commands.lookup import lookup
 from commands.reply import Reply
-from commands.reply import error as error_reply
 from commands.router import about_reply, help_reply
 from knowledge.schema import RecordKind
 
@@ -29,19 +29,7 @@ if TYPE_CHECKING:
 CHOICES_MAX = 25
 CHOICE_TEXT_MAX = 100
 RecordName = app_commands.Range[str, 1, 100]
-DEFAULT_CHANGES = ("delay", "advance", "cancel", "ground-pad", "add-flight", "crew")
-
-
-def whatif_changes() -> tuple[str, ...]:
-    """The changes /whatif offers: commands.whatif.CHANGES when installed."""
-    try:
-        from commands.whatif import CHANGES
-    except ImportError:
-        return DEFAULT_CHANGES
-    return tuple(str(c) for c in CHANGES)[:CHOICES_MAX]
-
-
-CHANGE_CHOICES = [app_commands.Choice(name=c, value=c) for c in whatif_changes()]
+CHANGE_CHOICES = [app_commands.Choice(name=c, value=c) for c in whatif.CHANGES[:CHOICES_MAX]]
 
 
 def choices(
@@ -252,17 +240,9 @@ class Slash(commands.Cog):
         now = self.now()
 
         def work() -> Reply:
-            try:
-                from commands import whatif
-            except ImportError:
-                return error_reply(
-                    "What-if is not available yet",
-                    "Resupply what-if calculations are not available in this version.",
-                )
-            ctx: Any = self.ctx  # commands.whatif types its context as a Protocol
             if question is not None:
-                return whatif.ask(ctx, question, now)
-            return whatif.structured(ctx, mission or "", change or "", amount, now)
+                return whatif.ask(self.ctx, question, now)
+            return whatif.structured(self.ctx, mission or "", change or "", amount, now)
 
         await self.send(interaction, work, thread=True)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import io
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -14,7 +12,6 @@ import pytest_asyncio
 import knowledge
 from bot.render import CHART_FILENAME, COLOURS
 from commands.context import Context
-from commands.reply import Chart
 from tests.bot.conftest import Running, settings_for, start_bot
 from tests.fake_discord.server import FakeDiscord
 
@@ -24,28 +21,12 @@ _BUNDLED: list[Context] = []
 
 def bundled_context() -> Context:
     """The bundled fact base (what-ifs need the station's consumables and rates)."""
-    if importlib.util.find_spec("commands.whatif") is None:
-        pytest.skip("commands.whatif does not exist yet: the what-if command is not merged")
     if not _BUNDLED:
         try:
             _BUNDLED.append(Context.build(knowledge.load()))
         except knowledge.LoadError as exc:
             pytest.skip(f"the bundled fact base does not load right now ({exc})")
     return _BUNDLED[0]
-
-
-def stand_in_chart(chart: Chart) -> bytes:
-    """A real PNG drawn with matplotlib, standing in while commands.chart is not there."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(2, 1))
-    fig.add_subplot().plot([0, 1], [1, 0])
-    out = io.BytesIO()
-    fig.savefig(out, format="png")
-    return out.getvalue()
 
 
 @pytest_asyncio.fixture
@@ -76,8 +57,6 @@ def chart_of(fake: FakeDiscord, message: dict[str, Any]) -> bytes:
 async def test_whatif_with_chart(
     fake_discord: FakeDiscord, whatif_bot: Running, options: dict[str, str]
 ) -> None:
-    if whatif_bot.capcom.draw_chart is None:
-        whatif_bot.capcom.draw_chart = stand_in_chart
     handle = await fake_discord.slash("whatif", options)
     message = await handle.final_message(timeout=15)
     embed = message["embeds"][0]
@@ -90,8 +69,6 @@ async def test_whatif_with_chart(
 async def test_whatif_chart_from_commands_chart(
     fake_discord: FakeDiscord, whatif_bot: Running
 ) -> None:
-    if whatif_bot.capcom.draw_chart is None:
-        pytest.skip("commands.chart.render_png does not exist yet: charts are not merged")
     handle = await fake_discord.slash("whatif", {"question": "what if CRS-35 is cancelled?"})
     message = await handle.final_message(timeout=15)
     assert chart_of(fake_discord, message).startswith(PNG_MAGIC)
