@@ -318,6 +318,18 @@ class StatusPosts:
         return Reply(kind="answer", title=f"Status posts ({len(subs)})", text="\n\n".join(lines))
 
 
+def subscription_label(sub: Subscription, guild: discord.Guild) -> str:
+    """'#channel · what · schedule' (the channel id when the channel is gone or unseen)."""
+    channel = guild.get_channel(sub.channel_id)
+    where = f"#{channel.name}" if channel is not None else f"channel {sub.channel_id} (not found)"
+    parts = [where, sub.what]
+    if sub.digests:
+        parts.append(f"{sub.schedule} ({sub.tz})")
+    if sub.origin == "config":
+        parts.append("config.yaml")
+    return " · ".join(parts)
+
+
 def _log_failure(task: asyncio.Task[Any]) -> None:
     if not task.cancelled() and task.exception() is not None:
         log.error("reload failed", exc_info=task.exception())
@@ -416,24 +428,44 @@ class Subscriptions(commands.Cog):
             lines.append(f"Each post mentions {role.mention}.")
         await send_ephemeral(interaction, _ok("Subscribed", "\n".join(lines)))
 
-    @app_commands.command(name="unsubscribe", description="Stop status posts in a channel.")
-    @app_commands.describe(channel="The channel to stop posting in")
+    @app_commands.command(name="unsubscribe", description="Stop a subscription's status posts.")
+    @app_commands.describe(subscription="The subscription to remove (even if its channel is gone)")
     @app_commands.guild_only()
     @app_commands.default_permissions(manage_channels=True)
     @app_commands.check(_manage_channels)
-    async def unsubscribe(self, interaction: discord.Interaction, channel: ChannelOption) -> None:
-        """Remove the channel's /subscribe subscription."""
+    async def unsubscribe(
+        self, interaction: discord.Interaction, subscription: app_commands.Range[str, 1, 100]
+    ) -> None:
+        """Remove one of this server's /subscribe subscriptions, by id."""
         guild = self._guild(interaction)
         store = self.posts.store
-        sub = store.subscription_for(channel.id, "slash")
+        value = subscription.strip()
+        sub = store.subscription(int(value)) if value.isdecimal() and len(value) < 19 else None
         if sub is None or sub.guild_id != guild.id:
-            if store.subscription_for(channel.id, "config") is not None:
-                raise UserError(
-                    f"<#{channel.id}> is subscribed in config.yaml; the operator removes it there."
-                )
-            raise UserError(f"<#{channel.id}> has no subscription.")
+            raise UserError(
+                f"This server has no subscription “{value[:40]}”; pick one from the list "
+                "(/subscriptions shows them all)."
+            )
+        label = subscription_label(sub, guild)
+        if sub.origin == "config":
+            raise UserError(f"{label} is declared in config.yaml; the operator removes it there.")
         store.unsubscribe(sub.id)
-        await send_ephemeral(interaction, _ok("Unsubscribed", f"No more posts in <#{channel.id}>."))
+        await send_ephemeral(interaction, _ok("Unsubscribed", f"Removed: {label}."))
+
+    @unsubscribe.autocomplete("subscription")
+    async def _unsubscribe_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        """This server's subscriptions, matching what was typed (at most 25)."""
+        if interaction.guild is None:
+            return []
+        needle = current.strip().casefold()
+        out = []
+        for sub in self.posts.store.subscriptions(interaction.guild.id):
+            label = subscription_label(sub, interaction.guild)
+            if needle in label.casefold() or needle == str(sub.id):
+                out.append(app_commands.Choice(name=label[:100], value=str(sub.id)))
+        return out[:25]
 
     @app_commands.command(name="subscriptions", description="This server's status posts.")
     @app_commands.guild_only()

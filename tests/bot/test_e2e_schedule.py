@@ -74,9 +74,10 @@ async def env(
         await holder[0].stop()
 
 
-def channel_payload(fake: FakeDiscord, cid: int) -> Json:
+def hidden_channel(fake: FakeDiscord, cid: int) -> Json:
+    """`resolved` for a channel the user can pick but the bot has never seen."""
     guild = fake.guilds[0]
-    base = fake.channels.get(cid) or {
+    payload = {
         "id": str(cid),
         "type": 0,
         "guild_id": str(guild.id),
@@ -85,48 +86,9 @@ def channel_payload(fake: FakeDiscord, cid: int) -> Json:
         "permission_overwrites": [],
         "nsfw": False,
         "parent_id": None,
+        "permissions": str(ALL_PERMISSIONS),
     }
-    return {**base, "permissions": str(ALL_PERMISSIONS)}
-
-
-def role_payload(rid: int) -> Json:
-    return {
-        "id": str(rid),
-        "name": "launch-watchers",
-        "permissions": "0",
-        "position": 1,
-        "color": 0,
-        "hoist": False,
-        "managed": False,
-        "mentionable": True,
-        "flags": 0,
-    }
-
-
-async def slash(
-    fake: FakeDiscord,
-    name: str,
-    options: Json,
-    *,
-    guild: bool = True,
-    channel: int | None = None,
-    role: int | None = None,
-) -> Any:
-    """Run a command with resolved channel/role options, as Discord sends them."""
-    command = fake._find_command(name, fake.guilds[0].id)
-    types = {o["name"]: o["type"] for o in command.get("options") or []}
-    opts = [{"name": k, "type": types[k], "value": v} for k, v in options.items()]
-    resolved: Json = {}
-    if channel is not None:
-        opts.append({"name": "channel", "type": 7, "value": str(channel)})
-        resolved["channels"] = {str(channel): channel_payload(fake, channel)}
-    if role is not None:
-        opts.append({"name": "role", "type": 8, "value": str(role)})
-        resolved["roles"] = {str(role): role_payload(role)}
-    data: Json = {"id": command["id"], "name": name, "type": 1, "options": opts}
-    if resolved:
-        data["resolved"] = resolved
-    return await fake._interact(2, data, guild=guild, user=None, channel_id=None)
+    return {"channels": {str(cid): payload}}
 
 
 async def ephemeral_text(handle: Any) -> str:
@@ -160,15 +122,10 @@ async def test_subscribe_post_at_slot_and_no_repeat_after_restart(
 ) -> None:
     fake, run, clock, settings = env
     cid = channel_id(fake)
-    rid = fake.new_id()
+    rid = fake.add_role()
+    options = {"channel": cid, "what": "digest", "schedule": "daily 08:00", "role": rid}
     text = await ephemeral_text(
-        await slash(
-            fake,
-            "subscribe",
-            {"what": "digest", "schedule": "daily 08:00", "timezone": "Europe/Berlin"},
-            channel=cid,
-            role=rid,
-        )
+        await fake.slash("subscribe", {**options, "timezone": "Europe/Berlin"})
     )
     assert f"<t:{int(SLOT.timestamp())}:F>" in text
     clock.set(SLOT + dt.timedelta(seconds=5))
@@ -183,7 +140,7 @@ async def test_subscribe_post_at_slot_and_no_repeat_after_restart(
     run2 = await start(settings, clock)
     try:
         assert (await posts_of(run2).scheduler.tick()).sent == 0
-        listing = await ephemeral_text(await slash(fake, "subscriptions", {}))
+        listing = await ephemeral_text(await fake.slash("subscriptions"))
         assert "posted" in listing
         nxt = SLOT + dt.timedelta(days=1)
         assert f"<t:{int(nxt.timestamp())}:F>" in listing
@@ -200,19 +157,19 @@ async def test_reload_posts_each_change_once_per_subscriber(
 ) -> None:
     fake, *_ = env
     cid = channel_id(fake)
-    await ephemeral_text(await slash(fake, "subscribe", {"what": "changes"}, channel=cid))
+    await ephemeral_text(await fake.slash("subscribe", {"channel": cid, "what": "changes"}))
     missions = kb_copy / "missions.yaml"
     missions.write_text(
         missions.read_text().replace("planned: NET 2026-08", "planned: 2026-09-30"),
         encoding="utf-8",
     )
-    summary = await ephemeral_text(await slash(fake, "reload", {}))
+    summary = await ephemeral_text(await fake.slash("reload"))
     assert "1 change(s); 1 alert(s) posted" in summary
     alert = await next_post(fake, cid)
     assert alert["embeds"][0]["title"] == "Schedule change"
     assert "CRS-35 moved from NET August 2026 to" in alert["embeds"][0]["description"]
     assert alert["allowed_mentions"] == {"parse": []}
-    again = await ephemeral_text(await slash(fake, "reload", {}))
+    again = await ephemeral_text(await fake.slash("reload"))
     assert "no schedule or status changes" in again
     assert len(posted(fake, cid)) == 1
     # the new base answers
@@ -230,7 +187,7 @@ async def test_bad_reload_is_refused_and_old_base_keeps_answering(
         (kb_copy / "missions.yaml").read_text().replace("status: planned", "status: sideways", 1),
         encoding="utf-8",
     )
-    text = await ephemeral_text(await slash(fake, "reload", {}))
+    text = await ephemeral_text(await fake.slash("reload"))
     assert "refused" in text
     assert "missions.yaml:" in text
     answer = await (await fake.slash("mission", {"name": "crs-35"})).final_message()
@@ -244,12 +201,12 @@ async def test_403_marks_the_subscription_failing(
     fake, run, clock, _ = env
     cid = channel_id(fake)
     await ephemeral_text(
-        await slash(fake, "subscribe", {"what": "digest", "schedule": "daily 07:00"}, channel=cid)
+        await fake.slash("subscribe", {"channel": cid, "what": "digest", "schedule": "daily 07:00"})
     )
     fake.fail_next("POST", rf"/channels/{cid}/messages$", 403)
     clock.set(SLOT)
     assert (await posts_of(run).scheduler.tick()).failed == 1
-    listing = await ephemeral_text(await slash(fake, "subscriptions", {}))
+    listing = await ephemeral_text(await fake.slash("subscriptions"))
     assert "403 Forbidden" in listing
     assert "Failing (1 in a row)" in listing
     assert posted(fake, cid) == []
@@ -262,7 +219,7 @@ async def test_500_then_success_posts_exactly_one_message(
     fake, run, clock, _ = env
     cid = channel_id(fake)
     await ephemeral_text(
-        await slash(fake, "subscribe", {"what": "both", "schedule": "daily 07:00"}, channel=cid)
+        await fake.slash("subscribe", {"channel": cid, "what": "both", "schedule": "daily 07:00"})
     )
     fake.fail_next("POST", rf"/channels/{cid}/messages$", 500)
     clock.set(SLOT)
@@ -286,7 +243,8 @@ async def test_bad_subscribe_input_is_a_clear_ephemeral_message(
     env: tuple[FakeDiscord, Running, FakeClock, Settings], options: Json, needle: str
 ) -> None:
     fake, *_ = env
-    body = await (await slash(fake, "subscribe", options, channel=channel_id(fake))).response()
+    handle = await fake.slash("subscribe", {"channel": channel_id(fake), **options})
+    body = await handle.response()
     assert body["data"]["flags"] & EPHEMERAL_FLAG
     assert body["data"]["embeds"][0]["color"] == COLOURS["error"]
     assert needle in body["data"]["embeds"][0]["description"]
@@ -298,7 +256,10 @@ async def test_channel_the_bot_cannot_see(
 ) -> None:
     fake, *_ = env
     hidden = fake.new_id()
-    text = await ephemeral_text(await slash(fake, "subscribe", {"what": "changes"}, channel=hidden))
+    handle = await fake.slash(
+        "subscribe", {"channel": hidden, "what": "changes"}, resolved=hidden_channel(fake, hidden)
+    )
+    text = await ephemeral_text(handle)
     assert "I cannot see" in text
 
 
@@ -308,6 +269,66 @@ async def test_subscribe_in_a_dm_is_refused(
 ) -> None:
     fake, *_ = env
     text = await ephemeral_text(
-        await slash(fake, "subscribe", {"what": "changes"}, guild=False, channel=channel_id(fake))
+        await fake.slash("subscribe", {"channel": channel_id(fake), "what": "changes"}, guild=False)
     )
     assert "servers only" in text
+
+
+@pytest.mark.asyncio
+async def test_unsubscribe_takes_any_subscription_even_with_its_channel_gone(
+    env: tuple[FakeDiscord, Running, FakeClock, Settings],
+) -> None:
+    fake, run, clock, _ = env
+    cid = channel_id(fake)
+    await ephemeral_text(
+        await fake.slash("subscribe", {"channel": cid, "what": "digest", "schedule": "daily 07:00"})
+    )
+    gone = fake.new_id()  # a channel deleted after subscribing: the bot cannot see it any more
+    store = posts_of(run).store
+    orphan = store.subscribe(
+        guild_id=fake.guilds[0].id,
+        channel_id=gone,
+        what="changes",
+        schedule=None,
+        tz="UTC",
+        role_id=None,
+        origin="slash",
+        now=clock.now(),
+    )
+    choices = await fake.autocomplete("unsubscribe", {"subscription": ""})
+    assert {c["name"] for c in choices} == {
+        "#general-0 · digest · daily 07:00 (UTC)",
+        f"channel {gone} (not found) · changes",
+    }
+    assert f"channel {gone} (not found) · changes" in {
+        c["name"] for c in await fake.autocomplete("unsubscribe", {"subscription": "NOT FOUND"})
+    }
+    value = next(c["value"] for c in choices if str(gone) in c["name"])
+    assert value == str(orphan.id)
+    text = await ephemeral_text(await fake.slash("unsubscribe", {"subscription": value}))
+    assert text == f"Removed: channel {gone} (not found) · changes."
+    assert [s.channel_id for s in store.subscriptions()] == [cid]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("value", ["nope", "999999", "12345678901234567890123"])
+async def test_unsubscribe_with_a_wrong_value_is_a_clear_ephemeral_message(
+    env: tuple[FakeDiscord, Running, FakeClock, Settings], value: str
+) -> None:
+    fake, run, clock, _ = env
+    other_guild = posts_of(run).store.subscribe(
+        guild_id=fake.new_id(),
+        channel_id=fake.new_id(),
+        what="changes",
+        schedule=None,
+        tz="UTC",
+        role_id=None,
+        origin="slash",
+        now=clock.now(),
+    )
+    for wrong in (value, str(other_guild.id)):  # nothing, or another server's subscription
+        body = await (await fake.slash("unsubscribe", {"subscription": wrong})).response()
+        assert body["data"]["flags"] & EPHEMERAL_FLAG
+        assert body["data"]["embeds"][0]["color"] == COLOURS["error"]
+        assert "This server has no subscription" in body["data"]["embeds"][0]["description"]
+    assert posts_of(run).store.subscription(other_guild.id) is not None

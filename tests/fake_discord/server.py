@@ -41,6 +41,7 @@ EPHEMERAL_FLAG = 1 << 6
 _DEFAULT_BASE = discord.http.Route.BASE
 _DEFAULT_GATEWAY = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
 _OPTION_TYPES = {bool: 5, int: 4, float: 10, str: 3}
+_RESOLVED_KINDS = {6: "users", 7: "channels", 8: "roles"}  # option type -> `resolved` key
 
 
 class Endpoints(Protocol):
@@ -172,6 +173,7 @@ class FakeDiscord:
             for i in range(guild_count)
         ]
         self.channels: dict[int, Json] = {}
+        self.roles: dict[int, Json] = {}
         for guild in self.guilds:
             for pos, cid in enumerate(guild.channel_ids):
                 self.channels[cid] = self._text_channel(guild, cid, pos)
@@ -343,13 +345,22 @@ class FakeDiscord:
         user: Json | None = None,
         channel_id: int | None = None,
         focused: str | None = None,
+        resolved: Json | None = None,
     ) -> InteractionHandle:
-        """Run a synced slash command as a user; return the interaction handle."""
+        """Run a synced slash command as a user; return the interaction handle.
+
+        Channel, role and user options are resolved from the fake's state (its channels,
+        `add_role` roles and users), as Discord sends them; `resolved` adds or overrides
+        entries (e.g. a channel the bot cannot see), keyed like Discord's: channels/roles/...
+        """
         kind = 4 if focused else 2
         guild_id = self.guilds[0].id if guild else None
         command = self._find_command(name, guild_id)
         data: Json = {"id": command["id"], "name": name, "type": 1}
         data["options"] = self._options(command, options, focused)
+        found = self._resolve(data["options"], resolved or {}, guild=guild)
+        if found:
+            data["resolved"] = found
         if command.get("guild_id"):
             data["guild_id"] = command["guild_id"]
         return await self._interact(kind, data, guild=guild, user=user, channel_id=channel_id)
@@ -407,10 +418,54 @@ class FakeDiscord:
         out = []
         for name, value in options.items():
             kind = defined.get(name, {}).get("type") or _OPTION_TYPES.get(type(value), 3)
+            if kind in _RESOLVED_KINDS:
+                value = str(value)  # snowflakes travel as strings
             entry: Json = {"name": name, "type": kind, "value": value}
             if name == focused:
                 entry["focused"] = True
             out.append(entry)
+        return out
+
+    def add_role(self, name: str = "launch-watchers", *, mentionable: bool = True) -> int:
+        """Add a role to the first guild (resolvable in options; in the guild on next READY)."""
+        rid = self.new_id()
+        self.roles[rid] = {
+            "id": str(rid),
+            "name": name,
+            "permissions": "0",
+            "position": len(self.roles) + 1,
+            "color": 0,
+            "hoist": False,
+            "managed": False,
+            "mentionable": mentionable,
+            "flags": 0,
+        }
+        return rid
+
+    def _resolve(self, options: list[Json], given: Json, *, guild: bool) -> Json:
+        """Discord's `resolved` for the options' channels/roles/users, from state + `given`."""
+        out: Json = {key: dict(value) for key, value in given.items()}
+        users = {int(u["id"]): u for u in (self.user, self.bot_user)}
+        for opt in options:
+            key = _RESOLVED_KINDS.get(opt["type"])
+            if key is None or opt.get("focused") or str(opt["value"]) in out.get(key, {}):
+                continue
+            sid = int(opt["value"])
+            if key == "channels" and sid in self.channels:
+                entry = {**self.channels[sid], "permissions": str(ALL_PERMISSIONS)}
+            elif key == "roles" and sid in self.roles:
+                entry = self.roles[sid]
+            elif key == "users" and sid in users:
+                entry = users[sid]
+                if guild:
+                    member = {k: v for k, v in self._member(entry).items() if k != "user"}
+                    out.setdefault("members", {})[str(sid)] = member
+            else:
+                raise LookupError(
+                    f"option {opt['name']!r}: {key[:-1]} {sid} is not in the fake's state; "
+                    "pass it in resolved="
+                )
+            out.setdefault(key, {})[str(sid)] = entry
         return out
 
     async def _interact(
@@ -650,7 +705,7 @@ class FakeDiscord:
             "features": [],
             "emojis": [],
             "stickers": [],
-            "roles": [everyone],
+            "roles": [everyone, *(self.roles.values() if guild is self.guilds[0] else ())],
             "members": [self._member(self.bot_user), self._member(self.user)],
             "channels": [self.channels[cid] for cid in guild.channel_ids],
             "threads": [],

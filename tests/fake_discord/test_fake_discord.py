@@ -328,3 +328,36 @@ async def test_gateway_framing(fake_discord: FakeDiscord, compress: bool) -> Non
         assert frame.type is aiohttp.WSMsgType.TEXT
         hello = json.loads(frame.data)
     assert hello["op"] == 10
+
+
+@pytest.mark.asyncio
+async def test_slash_resolves_channels_roles_and_users(
+    fake_discord: FakeDiscord, bot: MiniBot
+) -> None:
+    fake = fake_discord
+    options = [{"name": n, "type": t} for n, t in (("where", 7), ("who", 6), ("role", 8))]
+    fake.commands["pick"] = {"id": str(fake.new_id()), "name": "pick", "options": options}
+    cid, rid, uid = first_channel(fake), fake.add_role("crew"), int(fake.user["id"])
+    handle = await fake.slash("pick", {"where": cid, "who": uid, "role": rid})
+    data = handle.payload["data"]
+    assert [o["value"] for o in data["options"]] == [str(cid), str(uid), str(rid)]
+    resolved = data["resolved"]
+    assert resolved["channels"][str(cid)]["name"] == "general-0"
+    assert resolved["roles"][str(rid)]["name"] == "crew"
+    assert resolved["users"][str(uid)] == fake.user
+    assert str(uid) in resolved["members"]
+    unseen = fake.new_id()
+    with pytest.raises(LookupError, match="pass it in resolved="):
+        await fake.slash("pick", {"where": unseen})
+    given = {"channels": {str(unseen): {"id": str(unseen), "type": 0, "name": "x"}}}
+    handle = await fake.slash("pick", {"where": unseen}, resolved=given)
+    assert handle.payload["data"]["resolved"] == given
+
+    # MiniBot has no /pick: it reports both interactions as unknown commands, nothing else
+    async def two_errors() -> None:
+        while len(bot.command_errors) < 2:
+            await asyncio.sleep(0)
+
+    await asyncio.wait_for(two_errors(), 5)
+    assert all(isinstance(e, app_commands.CommandNotFound) for e in bot.command_errors)
+    bot.command_errors.clear()
