@@ -65,11 +65,6 @@ def with_timestamps(text: str, dates: tuple[DateMention, ...], limit: int) -> st
     return out if len(out) <= limit else text
 
 
-def embed_size(embed: discord.Embed) -> int:
-    """Characters that count towards Discord's 6000 limit."""
-    return len(embed)
-
-
 def embed(reply: Reply, *, image: str | None = None) -> discord.Embed:
     """The embed for a reply: colour by kind, fields, timestamps; sources, as-of in the footer."""
     e = _build(reply, reply.dates, image)

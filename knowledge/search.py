@@ -6,7 +6,7 @@ import bisect
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -581,14 +581,11 @@ class SearchIndex:
             result = self.search(key, kindset, limit=min(limit, 10))
             have = set(ordered)
             for m in result.matches:
-                ri = self._rec_index(m.record_id)
+                ri = self._by_id[m.record_id]
                 if ri not in have:
                     ordered.append(ri)
                     have.add(ri)
         return [self._choice(ri) for ri in ordered[:limit]]
-
-    def _rec_index(self, rid: str) -> int:
-        return self._by_id[rid]
 
     def _choice(self, ri: int) -> Choice:
         rec = self._recs[ri]
@@ -673,8 +670,3 @@ def _mission_order(kb: KnowledgeBase) -> dict[str, int]:
 
     ordered = sorted(kb.missions.values(), key=lambda m: (when(m), m.id), reverse=True)
     return {m.id: i for i, m in enumerate(ordered)}
-
-
-def top_ids(matches: Sequence[Match]) -> list[str]:
-    """The record ids of matches, in order (a small helper for callers and tests)."""
-    return [m.record_id for m in matches]
