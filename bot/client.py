@@ -6,7 +6,7 @@ import asyncio
 import datetime as dt
 import gc
 import logging
-from typing import Any
+from typing import Any, cast
 
 import discord
 from discord.ext import commands
@@ -137,34 +137,27 @@ async def setup(bot: AnyBot, capcom: Capcom) -> None:
             log.exception("command sync failed; running with the commands Discord has")
 
 
-class CapcomBot(commands.Bot):
+class _CapcomBotMixin:
+    """What both bot classes add to discord.py's: Capcom state, setup_hook, no prefix commands."""
+
+    def __init__(self, capcom: Capcom) -> None:
+        super().__init__(**bot_options(capcom.settings))  # the discord.py class next in the MRO
+        self.capcom = capcom
+
+    async def setup_hook(self) -> None:
+        """Build the Context once and install the commands."""
+        await setup(cast(AnyBot, self), capcom=self.capcom)
+
+    async def on_message(self, message: discord.Message, /) -> None:
+        """Messages are handled by the Conversation cog; there are no prefix commands."""
+
+
+class CapcomBot(_CapcomBotMixin, commands.Bot):
     """capcom in one process, one gateway connection."""
 
-    def __init__(self, capcom: Capcom) -> None:
-        super().__init__(**bot_options(capcom.settings))
-        self.capcom = capcom
 
-    async def setup_hook(self) -> None:
-        """Build the Context once and install the commands."""
-        await setup(self, capcom=self.capcom)
-
-    async def on_message(self, message: discord.Message, /) -> None:
-        """Messages are handled by the Conversation cog; there are no prefix commands."""
-
-
-class ShardedCapcomBot(commands.AutoShardedBot):
+class ShardedCapcomBot(_CapcomBotMixin, commands.AutoShardedBot):
     """capcom over several shards (shard_count / shard_ids in config)."""
-
-    def __init__(self, capcom: Capcom) -> None:
-        super().__init__(**bot_options(capcom.settings))
-        self.capcom = capcom
-
-    async def setup_hook(self) -> None:
-        """Build the Context once and install the commands."""
-        await setup(self, capcom=self.capcom)
-
-    async def on_message(self, message: discord.Message, /) -> None:
-        """Messages are handled by the Conversation cog; there are no prefix commands."""
 
 
 def create_bot(
