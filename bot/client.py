@@ -13,7 +13,7 @@ from discord.ext import commands
 
 import knowledge
 from bot.errors import APOLOGY, CapcomTree
-from bot.render import ChartRenderer, Rendered, chart_renderer, render_async
+from bot.render import ChartRenderer, Rendered, chart_renderer, embed, render_async
 from bot.respond import NO_PINGS
 from bot.settings import Settings
 from bot.slots import Clock, SystemClock
@@ -213,7 +213,7 @@ class Conversation(commands.Cog):
             self.capcom.unexpected.append(exc)
             try:
                 await message.channel.send(
-                    embed=_apology(),
+                    embed=embed(error_reply("Sorry", APOLOGY)),
                     allowed_mentions=NO_PINGS,
                     reference=message.to_reference(fail_if_not_exists=False),
                 )
@@ -242,9 +242,3 @@ class Conversation(commands.Cog):
         sent = await message.channel.send(**kwargs)
         if view is not None:
             view.bind(sent.edit)
-
-
-def _apology() -> discord.Embed:
-    from bot.render import embed
-
-    return embed(error_reply("Sorry", APOLOGY))

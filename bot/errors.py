@@ -9,6 +9,9 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from bot.render import embed
+from bot.respond import NO_PINGS
+from commands.reply import Reply
 from commands.reply import error as error_reply
 
 log = logging.getLogger(__name__)
@@ -92,16 +95,15 @@ async def handle_error(
     await send_ephemeral(interaction, error_reply("Cannot do that", text))
 
 
-async def send_ephemeral(interaction: discord.Interaction, reply: Any) -> None:
+async def send_ephemeral(interaction: discord.Interaction, reply: Reply) -> None:
     """Send a Reply as an ephemeral message, whether or not the interaction was answered."""
-    from bot.render import embed
-
     e = embed(reply)
-    none = discord.AllowedMentions.none()
     try:
         if interaction.response.is_done():
-            await interaction.followup.send(embed=e, ephemeral=True, allowed_mentions=none)
+            await interaction.followup.send(embed=e, ephemeral=True, allowed_mentions=NO_PINGS)
         else:
-            await interaction.response.send_message(embed=e, ephemeral=True, allowed_mentions=none)
+            await interaction.response.send_message(
+                embed=e, ephemeral=True, allowed_mentions=NO_PINGS
+            )
     except discord.HTTPException:
         log.exception("could not answer %s", describe_interaction(interaction))
