@@ -39,7 +39,7 @@ def parse_now(value: str | None) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             raise UsageError(f"--now must be a date like 2026-11-25, got {value!r}") from None
-    return _settings().now or dt.datetime.now(dt.UTC).date()
+    return _settings().today()
 
 
 def load_context(path: Path | None) -> Context:
