@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from bot.cli_discord import register as register_discord
+from bot.cli_status import register as register_status
 from knowledge import check as check_base
 from knowledge.jsonschema import write_schemas
 from knowledge.schema import KIND_FILES
@@ -91,12 +93,7 @@ def console(now: str | None, knowledge: Path | None) -> None:
     offline.console(ctx, today, history)
 
 
-from bot.cli_discord import register as register_discord  # noqa: E402
-
 register_discord(cli)
-
-from bot.cli_status import register as register_status  # noqa: E402
-
 register_status(cli)
 
 

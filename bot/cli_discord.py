@@ -7,7 +7,7 @@ import datetime as dt
 import logging
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 import discord
@@ -44,7 +44,7 @@ now_option = click.option(
 )
 
 
-def _fail(message: str, code: int = 2) -> None:
+def _fail(message: str, code: int = 2) -> NoReturn:
     click.echo(f"capcom: {message}", err=True)
     sys.exit(code)
 
@@ -54,7 +54,6 @@ def _settings(config: Path | None, **overrides: Any) -> Settings:
         return load_settings(config, **overrides)
     except SettingsError as exc:
         _fail(str(exc))
-        raise  # unreachable; for the type checker
 
 
 def _token(settings: Settings) -> str:
@@ -62,10 +61,8 @@ def _token(settings: Settings) -> str:
         token = settings.token()
     except SettingsError as exc:
         _fail(str(exc))
-        raise
     if not token:
         _fail(NO_TOKEN)
-        raise SystemExit(2)
     return token
 
 
@@ -119,13 +116,10 @@ def sync(config: Path | None, force: bool) -> None:
         results = asyncio.run(_sync(settings, token, force))
     except discord.LoginFailure:
         _fail("Discord rejected the token (401 Unauthorized): check DISCORD_TOKEN")
-        return
     except LoadError as exc:
         _fail(f"{exc}; run `capcom check` to list them", 1)
-        return
     except discord.HTTPException as exc:
         _fail(f"sync failed: {exc.status} {exc.text or ''}".strip(), 1)
-        return
     for result in results:
         click.echo(str(result))
 
