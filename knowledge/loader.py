@@ -10,12 +10,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from rapidfuzz import process
 
 from knowledge.base import KnowledgeBase
+from knowledge.frozen import freeze
 from knowledge.schema import KIND_FILES, KIND_MODELS, Record, RecordKind, RefTo, Source
 from knowledge.search import fold  # the index's folding: aliases must not collide there
 from knowledge.yamlfile import PathKey, Problem, YamlDocument, display_path, read_yaml
@@ -173,7 +174,7 @@ def _read_folder(folder: Path, state: _State) -> None:
                 if isinstance(rid, str):
                     state.broken_ids.setdefault(rid, kind)
                 continue
-            _freeze(model)
+            freeze(model)
             state.records.append(_Located(kind, model, name, doc, base))
 
 
@@ -309,64 +310,6 @@ def _check_aliases(state: _State) -> None:
                         f"'{other[0]}' ({other[1]}:{other[2]})",
                     )
                 )
-
-
-# --- immutability ---------------------------------------------------------------------------
-
-
-class FrozenDict(dict[Any, Any]):
-    """A dict that refuses every change: the mappings inside loaded (frozen) records."""
-
-    def _read_only(self, *args: object, **kwargs: object) -> NoReturn:
-        raise TypeError("the fact base is read-only: a reload builds a new one")
-
-    __setitem__ = __delitem__ = __ior__ = _read_only
-    clear = pop = popitem = setdefault = update = _read_only
-
-    def __reduce__(self) -> tuple[type[FrozenDict], tuple[dict[Any, Any]]]:
-        return (FrozenDict, (dict(self),))
-
-
-_FREEZE: dict[type[BaseModel], tuple[str, ...]] = {}
-
-
-def _freeze(model: BaseModel) -> None:
-    """Replace every dict inside a validated (frozen) model by a FrozenDict, recursively."""
-    for name in _freeze_plan(type(model)):
-        value = getattr(model, name)
-        if isinstance(value, dict) and not isinstance(value, FrozenDict):
-            object.__setattr__(model, name, FrozenDict(value))
-        _freeze_value(value)
-
-
-def _freeze_value(value: object) -> None:
-    if isinstance(value, BaseModel):
-        _freeze(value)
-    elif isinstance(value, (tuple, list)):
-        for item in value:
-            _freeze_value(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            _freeze_value(item)
-
-
-def _freeze_plan(cls: type[BaseModel]) -> tuple[str, ...]:
-    """The fields of cls that may hold a dict, directly or inside nested models."""
-    plan = _FREEZE.get(cls)
-    if plan is None:
-        _FREEZE[cls] = ()  # breaks recursion through self-referencing models
-        plan = tuple(n for n, f in cls.model_fields.items() if _may_hold_dict(f.annotation))
-        _FREEZE[cls] = plan
-    return plan
-
-
-def _may_hold_dict(annotation: Any) -> bool:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return bool(_freeze_plan(annotation))
-    origin = typing.get_origin(annotation)
-    if origin is dict:
-        return True
-    return any(_may_hold_dict(a) for a in typing.get_args(annotation))
 
 
 # --- reference discovery -------------------------------------------------------------------
