@@ -17,7 +17,7 @@ from rapidfuzz import process
 
 from knowledge.base import KnowledgeBase
 from knowledge.frozen import freeze
-from knowledge.schema import KIND_FILES, KIND_MODELS, Record, RecordKind, RefTo, Source
+from knowledge.schema import KIND_FILES, KIND_MODELS, Record, RecordKind, RefTo
 from knowledge.search import fold  # the index's folding: aliases must not collide there
 from knowledge.yamlfile import PathKey, Problem, YamlDocument, display_path, read_yaml
 
@@ -386,4 +386,4 @@ def _walk_value(value: Any, plan: _Plan, loc: PathKey) -> Iterator[tuple[PathKey
             yield from _walk_value(item, plan, loc + (str(key),))
 
 
-__all__ = ["DEFAULT_DATA", "LoadError", "Problem", "Source", "check", "fold", "load"]
+__all__ = ["DEFAULT_DATA", "LoadError", "check", "load"]
