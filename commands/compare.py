@@ -7,7 +7,7 @@ import datetime as dt
 from commands.context import Context
 from commands.format import amount, collect_sources, source_lines
 from commands.lookup import CARGO_NAMES, resolve
-from commands.reply import Field, Reply, error
+from commands.reply import Field, Reply, Suggestion, error
 from knowledge.schema import Pad, Vehicle
 
 MAX_ITEMS = 6
@@ -24,12 +24,15 @@ def compare(ctx: Context, names: list[str], now: dt.date) -> Reply:
     if len(names) > MAX_ITEMS:
         return error("Too many to compare", f"Compare at most {MAX_ITEMS} at a time.")
     ids: list[str] = []
-    for n in names:
-        rid = resolve(ctx, n, ("vehicle", "pad"))
-        if isinstance(rid, Reply):
-            return rid
-        if rid not in ids:
-            ids.append(rid)
+    for i, n in enumerate(names):
+        found = ctx.index.find_mentions(n, kinds=("vehicle", "pad"))
+        spans = {(m.start, m.end) for m in found}
+        rid = found[0].record_id if found and len(spans) == 1 and len(found) == 1 else None
+        resolved = rid or resolve(ctx, n, ("vehicle", "pad"))
+        if isinstance(resolved, Reply):
+            return _keep_comparing(ctx, resolved, names, i)
+        if resolved not in ids:
+            ids.append(resolved)
     recs = [ctx.kb.get(i) for i in ids]
     if len(ids) < 2:
         return error("Compare needs two different records", "Those names all mean the same record.")
@@ -66,6 +69,36 @@ def compare(ctx: Context, names: list[str], now: dt.date) -> Reply:
         source_ids=src,
         as_of=ctx.kb.as_of,
         entities=tuple(ids),
+    )
+
+
+def _keep_comparing(ctx: Context, reply: Reply, names: list[str], i: int) -> Reply:
+    """A did-you-mean for one name whose choices each answer the whole comparison."""
+    if not reply.suggestions:
+        return reply
+    kinds = {
+        v.kind
+        for j, n in enumerate(names)
+        if j != i
+        for m in ctx.index.find_mentions(n, kinds=("vehicle",))
+        if (v := ctx.kb.vehicles.get(m.record_id)) is not None
+    }
+
+    def same_kind_first(s: Suggestion) -> int:
+        v = ctx.kb.vehicles.get(s.record_id or "")
+        return 0 if v is not None and v.kind in kinds else 1
+
+    choices = []
+    for s in sorted(reply.suggestions, key=same_kind_first):
+        parts = [*names[:i], s.label, *names[i + 1 :]]
+        choices.append(Suggestion(s.label, "compare " + " and ".join(parts)))
+    return Reply(
+        kind="suggestions",
+        title=reply.title,
+        text=f"Which “{names[i]}” should I compare? Pick one:",
+        suggestions=tuple(choices),
+        entities=reply.entities,
+        as_of=reply.as_of,
     )
 
 

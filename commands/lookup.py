@@ -402,6 +402,15 @@ def _station(ctx: Context, rec: Record, now: dt.date, focus: Focus) -> Reply:
     lines.append(f"• propellant use: {amount(r.propellant_use_per_year)} per year")
     lines.append(f"• reserve: {amount(r.reserve_days)}")
     fields.append(Field("Resupply model", "\n".join(lines)))
+    if s.crew_history:
+        levels = sorted(s.crew_history, key=lambda c: c.since)
+        rows = [f"• from {day_text(c.since, mentions)}: {c.crew} aboard" for c in levels]
+        latest = levels[-1]
+        rows.append(
+            f"Latest recorded: {latest.crew} aboard since {day_text(latest.since, mentions)}; "
+            "later crew changes are not in the sources."
+        )
+        fields.insert(0, Field("Crew aboard", "\n".join(rows)))
     extra = [
         src
         for a in (r.water_recovery, r.propellant_use_per_year, r.reserve_days)
@@ -410,7 +419,8 @@ def _station(ctx: Context, rec: Record, now: dt.date, focus: Focus) -> Reply:
     fields += _facts_field(s)
     if s.events:
         fields.append(Field("Events", _events_lines(s.events, mentions)))
-    return _finish(ctx, s, text, fields, extra, mentions)
+    focus_fields = {"who": ("crew",), "capacity": ("resupply",)}.get(focus, ())
+    return _finish(ctx, s, text, fields, extra, mentions, focus_fields=focus_fields)
 
 
 _BUILDERS: dict[type[Record], Callable[[Context, Record, dt.date, Focus], Reply]] = {

@@ -26,7 +26,7 @@ from commands import upcoming as upcoming_cmd
 from commands.context import Context
 from commands.lookup import describe, lookup, suggestions_reply
 from commands.reply import Reply, Suggestion, error
-from commands.topics import TopicMatch, tokens
+from commands.topics import STOPWORDS, TopicMatch, tokens
 from knowledge.schema import RecordKind
 from knowledge.search import Match
 
@@ -79,6 +79,11 @@ _UPCOMING = re.compile(
 _TIMELINE = re.compile(r"\btimeline\b|\bhistory of\b|\bchronology\b", re.I)
 _SOURCES = re.compile(r"\bsources?\b|\bcitations?\b|\bwhere does .* come from\b", re.I)
 _LEADING = re.compile(r"^(?:(?:for|of|about|on|the|a|an|me|is|are|from|to)\s+)+", re.I)
+_SMALL_TALK = re.compile(
+    r"^\W*(hi|hello|hey|yo|hiya|howdy|gm|good (?:morning|evening|afternoon)|thanks|thank you"
+    r"|thx|ty|cheers|lol|lmao|ok|okay|cool|nice|great|awesome|bye|goodbye)\b[\W]*$",
+    re.I,
+)
 _HELP = re.compile(
     r"^\s*(?:help|\?|commands|what can you do\??|how do i use (?:this|you)\??)\s*$", re.I
 )
@@ -101,11 +106,13 @@ FOCUS_WORDS = frozenset(
     """when date day launch schedul who crew cost price expensive cheap capacity carry carri
     payload up-mass how much many long what which where is status info information about
     detail details mission flight vehicle spacecraft pad site rocket person station tell show
-    give per planned plan next last latest dock docked arrive arrival""".split()
+    give per planned plan next last latest dock docked arrive arrival cargo supply
+    supplies""".split()
 )
+_FOCUS_STEMS = frozenset(tokens(" ".join(FOCUS_WORDS)))
 WHY_HOW = re.compile(
     r"^\s*(?:why|how (?:did|does|do|come|will|would|is|are|can)"
-    r"|what (?:happened|does|went)"
+    r"|what (?:happened|does|went|broke|caused)"
     r"|is (?:russia|roscosmos|nasa|spacex)|does |did |are there|can |should |will )",
     re.I,
 )
@@ -185,31 +192,35 @@ def _command_word(word: str) -> str | None:
     return str(best[0]) if best else None
 
 
-def route(ctx: Context, text: str) -> Route:
+def route(ctx: Context, text: str, command_words: bool = True) -> Route:
     """Decide which command answers text (already cleaned)."""
     if _WHATIF.search(text):
         return Route("whatif", (text,))
+    small = _SMALL_TALK.match(text)
+    if small:
+        return Route("small-talk", (small.group(1).lower(),))
     if _HELP.match(text):
         return Route("help")
-    first, _, rest = text.partition(" ")
-    cmd = _command_word(first)
-    rest = _LEADING.sub("", rest)
-    if cmd is not None and (rest.strip() or cmd in ("upcoming", "help", "about")):
-        if cmd in ("mission", "vehicle", "pad", "crew", "topic"):
-            return Route(cmd, (rest.strip(),), focus_of(text))
-        if cmd == "compare":
-            return Route("compare", tuple(_split_list(rest)))
-        if cmd in ("timeline", "sources"):
-            return Route(cmd, (rest.strip(),))
-        return Route(cmd, (rest.strip(),) if rest.strip() else ())
+    if command_words:
+        first, _, rest = text.partition(" ")
+        cmd = _command_word(first)
+        rest = _LEADING.sub("", rest)
+        if cmd is not None and (rest.strip() or cmd in ("upcoming", "help", "about")):
+            if cmd in ("mission", "vehicle", "pad", "crew", "topic"):
+                return Route(cmd, (rest.strip(),), focus_of(text))
+            if cmd == "compare":
+                return Route("compare", tuple(_split_list(rest)))
+            if cmd in ("timeline", "sources"):
+                return Route(cmd, (rest.strip(),))
+            return Route(cmd, (rest.strip(),) if rest.strip() else ())
     mentions = ctx.index.find_mentions(text)
     if _COMPARE.search(text):
-        names = [m.record_id for m in mentions if m.kind in ("vehicle", "pad")]
-        if len(names) >= 2:
-            return Route("compare", tuple(names))
         parts = _split_list(re.sub(r"(?i)\bcompare\b", "", text))
         if len(parts) >= 2:
             return Route("compare", tuple(parts))
+        names = [m.record_id for m in mentions if m.kind in ("vehicle", "pad")]
+        if len(names) >= 2:
+            return Route("compare", tuple(names))
     if _TIMELINE.search(text) and mentions:
         return Route("timeline", (mentions[0].record_id,))
     if _SOURCES.search(text) and mentions:
@@ -219,21 +230,37 @@ def route(ctx: Context, text: str) -> Route:
     top = topic_matches[0] if topic_matches else None
     if _UPCOMING.search(text) and not [m for m in mentions if m.kind == "mission"]:
         subject = [m.record_id for m in mentions if m.kind in ("vehicle", "pad")]
-        return Route("upcoming", tuple(subject[:1]))
+        if subject or not _unknown_words(ctx, text, mentions):
+            return Route("upcoming", tuple(subject[:1]))
+        return Route("search", (text,), focus_of(text))  # "starship next flight": not ours
     clear, ambiguous = _spans(mentions)
-    unknown = _unknown_designator(text, mentions)
+    unknown = _unknown_designator(text, mentions) or _other_person(ctx, text, clear)
     if unknown and not WHY_HOW.search(text):
         return Route("search", (unknown,), focus, topic_matches)
     residual = _residual(ctx, text, [m.record_id for m in mentions])
     asks_why = bool(WHY_HOW.search(text))
     question_like = asks_why or "?" in text or len(tokens(text)) >= 3
+    # Missions, people and pads are specific; a why-question about a vehicle family, an
+    # organization or the station is usually a topic.
+    specific = ("mission", "crew", "pad") if asks_why else ("mission", "crew", "vehicle", "pad")
+    named = [m for m in clear if m.kind in specific]
     if top is not None and top.score >= TOPIC_CONFIDENT and question_like:
         related = set(ctx.kb.topics[top.topic_id].related)
-        about_them = any(m.record_id in related for m in mentions)
-        if not clear:
-            return Route("topic-answer", (top.topic_id,), focus, topic_matches)
-        if asks_why or (residual and (top.score >= 75 or (about_them and top.score >= 55))):
-            return Route("topic-answer", (top.topic_id,), focus, topic_matches)
+        if named:
+            # A topic beats a named record only when it is about that record, and not when the
+            # question asks for one of the record's own fields (its capacity or cost).
+            field_question = focus in ("capacity", "cost") and not asks_why
+            covers = residual & ctx.topics.vocabulary_of(top.topic_id)
+            if any(m.record_id in related for m in named) and covers and not field_question:
+                return Route("topic-answer", (top.topic_id,), focus, topic_matches)
+        else:
+            about_them = any(m.record_id in related for m in clear)
+            if (
+                not clear
+                or asks_why
+                or (residual and (top.score >= 75 or (about_them and top.score >= 55)))
+            ):
+                return Route("topic-answer", (top.topic_id,), focus, topic_matches)
     if clear:
         best = _pick_mention(clear, focus)
         return Route("record", (best,), focus, topic_matches)
@@ -242,7 +269,35 @@ def route(ctx: Context, text: str) -> Route:
     return Route("search", (text,), focus, topic_matches)
 
 
-_DESIGNATOR = re.compile(r"(?<![\w-])([a-z]{1,8})[- ]?(\d{1,3})(?![\w/])", re.I)
+def _unknown_words(ctx: Context, text: str, mentions: list[Match]) -> set[str]:
+    """Content words of text that no record or topic uses: a subject this base doesn't know."""
+    words = _residual(ctx, text, [m.record_id for m in mentions])
+    return {w for w in words if len(w) >= 4 and not ctx.topics.knows(w)}
+
+
+def _other_person(ctx: Context, text: str, clear: list[Match]) -> str:
+    """ "Suni Williams" when only the surname matched a different person: the full name."""
+    for m in clear:
+        if m.kind != "crew" or m.start <= 0:
+            continue
+        rec = ctx.kb.get(m.record_id)
+        if rec is None:
+            continue
+        before = text[: m.start].split()
+        if not before or not before[-1].isalpha() or not before[-1][0].isupper():
+            continue
+        first = before[-1].casefold()
+        known = {
+            w.casefold()
+            for n in (rec.name, *rec.aliases, *getattr(rec, "transliterations", ()))
+            for w in n.split()
+        }
+        if first not in known and first not in STOPWORDS and first not in FOCUS_WORDS:
+            return f"{before[-1]} {text[m.start : m.end]}"
+    return ""
+
+
+_DESIGNATOR = re.compile(r"(?<![\w-])([^\W\d_]{1,8})[- ]?(\d{1,3})(?![\w/])", re.I)
 
 
 def _unknown_designator(text: str, mentions: list[Match]) -> str:
@@ -300,7 +355,7 @@ def _residual(ctx: Context, text: str, ids: list[str]) -> set[str]:
             named.update(tokens(n))
     out = set()
     for t in tokens(text):
-        if t in named or t in FOCUS_WORDS or t.isdigit() or len(t) <= 2:
+        if t in named or t in _FOCUS_STEMS or t.isdigit() or len(t) <= 2:
             continue
         if any(fuzz.ratio(t, n) >= 80 for n in named):
             continue
@@ -324,22 +379,26 @@ def dispatch(ctx: Context, r: Route, now: dt.date, text: str = "") -> Reply:
         return reply
     if r.command == "help":
         return help_reply(ctx)
+    if r.command == "small-talk":
+        return small_talk(ctx, arg)
     if r.command == "about":
         return about_reply(ctx)
     if r.command in ("mission", "vehicle", "pad", "crew", "topic"):
         kinds = COMMANDS[r.command]
         reply = lookup(ctx, arg, now, kinds, r.focus)
-        if reply.kind == "suggestions" and arg:  # e.g. "crew 12" is the mission Crew-12
-            whole = ctx.index.search(f"{r.command} {arg}")
-            if whole.confident and whole.best is not None:
-                return describe(ctx, whole.best.record_id, now, r.focus)
+        if reply.kind == "suggestions" and arg and text:
+            # "crew 12 return date" is about the mission Crew-12, not a crew member "12 ...":
+            # read the whole message again without treating its first word as a command.
+            again = route(ctx, text, command_words=False)
+            if again.command != "search" or ctx.index.search(text).confident:
+                return dispatch(ctx, again, now, text)
         return reply
     if r.command == "compare":
         return compare_cmd.compare(ctx, list(r.args), now)
     if r.command == "upcoming":
-        if arg:
+        if arg and ctx.index.find_mentions(arg, kinds=("vehicle", "pad")):
             return upcoming_cmd.upcoming_for(ctx, arg, now)
-        return upcoming_cmd.upcoming(ctx, now)
+        return upcoming_cmd.upcoming(ctx, now)  # "next launch", "next flight"
     if r.command == "timeline":
         return timeline_cmd.timeline(ctx, arg, now)
     if r.command == "sources":
@@ -393,6 +452,28 @@ def _whatif(ctx: Context, text: str, now: dt.date) -> Reply:
             "Resupply what-if calculations are not available in this version.",
         )
     return whatif.ask(ctx, text, now)
+
+
+def small_talk(ctx: Context, word: str) -> Reply:
+    """A short, friendly reply to a greeting or thanks, with things to try."""
+    thanks = word.startswith(("thank", "thx", "ty", "cheers"))
+    bye = word.startswith(("bye", "goodbye"))
+    text = (
+        "You're welcome. Anything else?"
+        if thanks
+        else "See you. I'm here whenever you want ISS logistics answers."
+        if bye
+        else "Hi! I answer questions about ISS resupply: missions, vehicles, pads, crews, and "
+        "what-ifs. Try one of these:"
+    )
+    picks = ("upcoming", "why is Soyuz in trouble?", "CRS-35", "what if CRS-35 is cancelled")
+    return Reply(
+        kind="suggestions",
+        title="capcom",
+        text=text,
+        suggestions=tuple(Suggestion(p, p) for p in picks),
+        as_of=ctx.kb.as_of,
+    )
 
 
 def help_reply(ctx: Context) -> Reply:

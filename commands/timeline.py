@@ -19,34 +19,45 @@ def timeline(ctx: Context, query: str, now: dt.date) -> Reply:
         return rid
     rec = ctx.kb.get(rid)
     mentions: list[DateMention] = []
-    rows: list[tuple[FuzzyDate, str]] = []
+    rows: list[tuple[FuzzyDate, bool, str]] = []  # (sort date, show the date?, text)
     src: list[str] = []
     lead = ""
     if isinstance(rec, Mission):
-        for e in rec.schedule:
-            when = e.announced or e.planned
-            who = f" {e.by}" if e.by else ""
-            note = f" ({e.note})" if e.note else ""
-            rows.append((when, f"planned for {date_text(e.planned, mentions)}{who}{note}"))
+        # A plan is dated by when it was announced; one with no announcement date keeps its
+        # place in the history (just before the next announced plan), never its planned date.
+        keys = _announcement_keys(rec)
+        for e, when in zip(rec.schedule, keys, strict=True):
+            who = f" (by {e.by})" if e.by else ""
+            note = f": {e.note}" if e.note else ""
+            label = "plan announced" if e.announced else "plan (announcement date not recorded)"
+            rows.append(
+                (
+                    when,
+                    e.announced is not None,
+                    f"{label}: {date_text(e.planned, mentions)}{who}{note}",
+                )
+            )
             src += e.sources
         for ev in rec.events:
-            rows.append((ev.date, ev.what))
+            rows.append((ev.date, True, ev.what))
             src += ev.sources
         lead = schedule_sentence(ctx.kb, rec, now, mentions)
     elif isinstance(rec, Pad):
         for ev in rec.history:
-            rows.append((ev.date, ev.what))
+            rows.append((ev.date, True, ev.what))
             src += ev.sources
     elif isinstance(rec, (Vehicle, CrewMember)):
         for ev in rec.events:
-            rows.append((ev.date, ev.what))
+            rows.append((ev.date, True, ev.what))
             src += ev.sources
     else:
         return error("No timeline", "Timelines exist for missions, pads, vehicles and crew.")
     if rec is None:
         return error("No timeline", "That record does not exist.")
-    rows.sort(key=lambda r: r[0].start)
-    body = "\n".join(f"• {date_text(d, mentions)}: {what}" for d, what in rows)
+    rows.sort(key=lambda r: r[0].start)  # stable: same-day entries keep their recorded order
+    body = "\n".join(
+        f"• {date_text(d, mentions)}: {what}" if dated else f"• {what}" for d, dated, what in rows
+    )
     ids = collect_sources(rec.sources, src)
     return Reply(
         kind="answer",
@@ -58,3 +69,15 @@ def timeline(ctx: Context, query: str, now: dt.date) -> Reply:
         entities=(rec.id,),
         dates=tuple(mentions),
     )
+
+
+def _announcement_keys(m: Mission) -> list[FuzzyDate]:
+    """The date each schedule entry belongs at: its announcement, else its neighbours'."""
+    keys: list[FuzzyDate | None] = [e.announced for e in m.schedule]
+    following: FuzzyDate | None = None
+    for i in range(len(keys) - 1, -1, -1):  # unannounced entries sit just before the next one
+        if keys[i] is None and following is not None:
+            keys[i] = following
+        following = keys[i] or following
+    fallback = min((k for k in keys if k is not None), key=lambda k: k.start, default=None)
+    return [k or fallback or e.planned for k, e in zip(keys, m.schedule, strict=True)]

@@ -113,6 +113,16 @@ class TopicMatcher:
     answers: dict[str, frozenset[str]]
     titles: dict[str, str]
     vocabulary: tuple[str, ...]
+    known_words: frozenset[str]  # every content word of every record and topic
+
+    def vocabulary_of(self, topic_id: str) -> frozenset[str]:
+        """The words a topic's title, questions and answer use."""
+        asked = (toks for tid, toks, _ in self.phrasings if tid == topic_id)
+        return frozenset().union(self.answers.get(topic_id, frozenset()), *asked)
+
+    def knows(self, word: str) -> bool:
+        """True when some record or topic uses the (tokenized) word."""
+        return word in self.known_words
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> TopicMatcher:
@@ -134,7 +144,11 @@ class TopicMatcher:
         n = max(1, len(docs))
         idf = {tok: math.log(1 + n / c) for tok, c in df.items()}
         vocab = tuple(sorted(idf))
-        return cls(idf, tuple(phrasings), answers, titles, vocab)
+        known = set(idf)
+        for _kind, rec in kb.records():
+            text = " ".join((rec.name, *rec.aliases, rec.summary, *(f.text for f in rec.facts)))
+            known.update(tokens(text))
+        return cls(idf, tuple(phrasings), answers, titles, vocab, frozenset(known))
 
     def _correct(self, toks: list[str]) -> list[str]:
         out = []

@@ -51,6 +51,7 @@ _STOPWORD_TEXT = """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 _TOKEN = re.compile(r"[^\W_]+")
+_DIGITS = re.compile(r"\d+")
 
 
 def fold(text: str) -> str:
@@ -527,7 +528,10 @@ class SearchIndex:
     def _fuzzy_hits(self, fz: _Fuzzy, key: str) -> list[tuple[int, int, float]]:
         """Records fuzzy-matching key: the best, plus any within the confidence margin."""
         per_rec: dict[int, tuple[int, float]] = {}
+        typed = set(_DIGITS.findall(key))
         for fi, score in fz.extract(key, CONFIDENT_SCORE, 8).items():
+            if not set(_DIGITS.findall("".join(self._forms[fi].words))) <= typed:
+                continue  # "baikonur" does not name "Baikonur 1/5": its number was not typed
             ri = self._forms[fi].rec
             if ri not in per_rec or score > per_rec[ri][1]:
                 per_rec[ri] = (fi, score)

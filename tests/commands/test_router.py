@@ -172,3 +172,20 @@ def test_any_text_gets_a_reply_within_limits(ctx: Context, text: str) -> None:
 )
 def test_word_salad_gets_a_reply_within_limits(ctx: Context, words: list[str]) -> None:
     assert_within_limits(answer(ctx, " ".join(words), TODAY))
+
+
+def test_fuzzy_mentions_need_the_numbers_they_name(ctx: Context) -> None:
+    # "launchpad" is close to "Launch Pad 0A" and "Baikonur" to "Baikonur 1/5", but a record
+    # whose name carries a number is not mentioned unless that number was typed.
+    found = {
+        m.record_id for m in ctx.index.find_mentions("what happened at the baikonur launchpad")
+    }
+    assert not found & {"wallops-pad-0a", "baikonur-site-1", "baikonur-site-31"}
+    typed = {m.record_id for m in ctx.index.find_mentions("what happened at baikonur 31/6")}
+    assert "baikonur-site-31" in typed
+
+
+def test_timeline_orders_plans_by_when_they_were_made(ctx: Context) -> None:
+    text = answer(ctx, "timeline crs-35", TODAY).text
+    assert text.index("November 2026") < text.index("plan announced: August 2026")
+    assert "(by NASA)" in text
