@@ -426,6 +426,14 @@ class FakeDiscord:
             out.append(entry)
         return out
 
+    def add_channel(self, guild_index: int = 0) -> int:
+        """Add a text channel to a guild (the bot sees it from its next READY / GUILD_CREATE)."""
+        guild = self.guilds[guild_index]
+        cid = self.new_id()
+        self.channels[cid] = self._text_channel(guild, cid, len(guild.channel_ids))
+        guild.channel_ids.append(cid)
+        return cid
+
     def add_role(self, name: str = "launch-watchers", *, mentionable: bool = True) -> int:
         """Add a role to the first guild (resolvable in options; in the guild on next READY)."""
         rid = self.new_id()
