@@ -23,6 +23,7 @@ from commands import compare as compare_cmd
 from commands import sources as sources_cmd
 from commands import timeline as timeline_cmd
 from commands import upcoming as upcoming_cmd
+from commands import whatif
 from commands.context import Context
 from commands.lookup import describe, lookup, suggestions_reply
 from commands.reply import Reply, Suggestion, error
@@ -444,13 +445,6 @@ def _search(ctx: Context, text: str, now: dt.date, r: Route) -> Reply:
 
 
 def _whatif(ctx: Context, text: str, now: dt.date) -> Reply:
-    try:
-        from commands import whatif
-    except ImportError:
-        return error(
-            "What-if is not available yet",
-            "Resupply what-if calculations are not available in this version.",
-        )
     return whatif.ask(ctx, text, now)
 
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from commands.changes import Change, announced_between
 from commands.context import Context
@@ -19,6 +18,7 @@ from commands.format import (
     source_lines,
 )
 from commands.reply import DateMention, Field, Reply
+from commands.whatif import baseline_summary
 from knowledge.schema import Mission
 
 log = logging.getLogger(__name__)
@@ -26,21 +26,6 @@ log = logging.getLogger(__name__)
 DEFAULT_SINCE_DAYS = 7
 PAD_NEWS_DAYS = 90
 _QUIET_PAD_STATUSES = ("active", "retired", "museum")
-
-# Supply-margin hook: the what-if engine may expose `baseline_summary(ctx, now) -> str | None`
-# (one or two lines: the smallest margin of the unchanged plan). Until it does, the digest says
-# nothing about the supply margin rather than guessing.
-MarginFn = Callable[[Context, dt.date], "str | None"]
-
-
-def supply_margin_hook() -> MarginFn | None:
-    """commands.whatif.baseline_summary if the what-if engine provides it, else None."""
-    try:
-        whatif = importlib.import_module("commands.whatif")
-    except ImportError:
-        return None
-    fn = getattr(whatif, "baseline_summary", None)
-    return fn if callable(fn) else None
 
 
 def _upcoming(
@@ -157,15 +142,13 @@ def digest(
     pad_rows, pad_src = _pads(ctx, today, mentions)
     if pad_rows:
         fields.append(Field("Pad status", "\n".join(pad_rows)))
-    margin_fn = supply_margin_hook()
-    if margin_fn is not None:
-        try:
-            margin = margin_fn(ctx, today)
-        except Exception:
-            log.exception("the what-if baseline summary failed; digest sent without it")
-            margin = None
-        if margin:
-            fields.append(Field("Supply margin (modelled, unchanged plan)", margin))
+    try:  # an optional section: a bug in it must not cost the channel its digest
+        margin = baseline_summary(ctx, today)
+    except Exception:
+        log.exception("the what-if baseline summary failed; digest sent without it")
+        margin = None
+    if margin:
+        fields.append(Field("Supply margin (modelled, unchanged plan)", margin))
     src = collect_sources(*[m.sources for m in shown], *[c.sources for c in found], pad_src)
     return Reply(
         kind="answer",

@@ -59,7 +59,7 @@ def upcoming(ctx: Context, now: dt.date, count: int = 10, days: int | None = Non
             )
         fields.append(Field("Planned dates that have passed without an update", "\n".join(rows)))
     shown = future[:count] + overdue[:10]
-    src = collect_sources(*[s for m in shown for s in [m.sources]])
+    src = collect_sources(*[m.sources for m in shown])
     return Reply(
         kind="answer",
         title=f"Upcoming ISS traffic after {day_text(now)}",

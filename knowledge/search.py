@@ -6,7 +6,7 @@ import bisect
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -52,6 +52,10 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 _TOKEN = re.compile(r"[^\W_]+")
 _DIGITS = re.compile(r"\d+")
+
+
+def _numbers(words: Sequence[str]) -> frozenset[str]:
+    return frozenset(_DIGITS.findall("".join(words)))  # folded like the keys it is compared with
 
 
 def fold(text: str) -> str:
@@ -131,6 +135,7 @@ class _Form:
     text: str  # as written (or generated)
     generated: bool
     words: tuple[str, ...]  # its folded words
+    digits: frozenset[str]  # the numbers in its folded form ("Baikonur 1/5" -> {"15"})
 
 
 ANCHORS = (0, 2, 4)  # a form is bucketed under its character pairs at these positions
@@ -243,9 +248,9 @@ class SearchIndex:
         for fi in self._exact.get(key, ()):
             if self._forms[fi].rec == ri:  # this record already has this form
                 if self._forms[fi].generated and not generated:
-                    self._forms[fi] = _Form(ri, text, False, tuple(words))
+                    self._forms[fi] = _Form(ri, text, False, tuple(words), _numbers(words))
                 return
-        self._forms.append(_Form(ri, text, generated, tuple(words)))
+        self._forms.append(_Form(ri, text, generated, tuple(words), _numbers(words)))
         fi = len(self._forms) - 1
         self._exact.setdefault(key, []).append(fi)
         if len(words) > 1:
@@ -530,7 +535,7 @@ class SearchIndex:
         per_rec: dict[int, tuple[int, float]] = {}
         typed = set(_DIGITS.findall(key))
         for fi, score in fz.extract(key, CONFIDENT_SCORE, 8).items():
-            if not set(_DIGITS.findall("".join(self._forms[fi].words))) <= typed:
+            if not self._forms[fi].digits <= typed:
                 continue  # "baikonur" does not name "Baikonur 1/5": its number was not typed
             ri = self._forms[fi].rec
             if ri not in per_rec or score > per_rec[ri][1]:
