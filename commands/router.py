@@ -252,7 +252,9 @@ def route(ctx: Context, text: str, command_words: bool = True) -> Route:
             # question asks for one of the record's own fields (its capacity or cost).
             field_question = focus in ("capacity", "cost") and not asks_why
             covers = residual & ctx.topics.vocabulary_of(top.topic_id)
-            if any(m.record_id in related for m in named) and covers and not field_question:
+            about = any(m.record_id in related for m in named)
+            # ... or when the message is (nearly) one of the questions the topic says it answers.
+            if covers and not field_question and (about or top.score >= 90):
                 return Route("topic-answer", (top.topic_id,), focus, topic_matches)
         else:
             about_them = any(m.record_id in related for m in clear)
