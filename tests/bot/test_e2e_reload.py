@@ -18,7 +18,15 @@ from bot.schedule_settings import ScheduleSettings
 from bot.slots import FakeClock
 from bot.subscriptions import StatusPosts
 from tests.bot.conftest import Running, settings_for
-from tests.bot.test_e2e_schedule import START, ephemeral_text, kb_copy, posted, posts_of, start
+from tests.bot.test_e2e_schedule import (
+    START,
+    assert_every_body_validated,
+    ephemeral_text,
+    kb_copy,
+    posted,
+    posts_of,
+    start,
+)
 from tests.fake_discord.fixtures import fake_discord
 from tests.fake_discord.server import FakeDiscord
 
@@ -46,6 +54,7 @@ async def three_channels(
     finally:
         await run.stop()
     assert signal.getsignal(signal.SIGHUP) == signal.SIG_DFL, "the handler outlived the bot"
+    assert_every_body_validated(fake)
 
 
 def edit(kb: Path, old: str, new: str) -> None:

@@ -60,6 +60,20 @@ def posts_of(run: Running) -> StatusPosts:
     return cog.posts
 
 
+def assert_every_body_validated(fake: FakeDiscord) -> None:
+    """Every request body the bot sent matched an OpenAPI operation with a body schema."""
+    if fake.validator is None:
+        return  # no spec: the fake says so in its skip reason; nothing was checked
+    unchecked = set()
+    for req in fake.requests:
+        if req.json is None:
+            continue
+        op = fake.validator.operation(req.method, req.path)
+        if op is None or op.validator is None:
+            unchecked.add((req.method, req.path))
+    assert unchecked == set(), f"bodies the OpenAPI check did not cover: {sorted(unchecked)}"
+
+
 @pytest_asyncio.fixture
 async def env(
     fake_discord: FakeDiscord, tmp_path: Path, kb_copy: Path
@@ -72,6 +86,7 @@ async def env(
         yield fake_discord, run, clock, settings
     finally:
         await holder[0].stop()
+    assert_every_body_validated(fake_discord)
 
 
 def hidden_channel(fake: FakeDiscord, cid: int) -> Json:

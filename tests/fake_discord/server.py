@@ -803,16 +803,16 @@ class FakeDiscord:
         path = request.path[len(prefix) :] if request.path.startswith(prefix) else request.path
         req = await self._parse(request, path)
         self.requests.append(req)
-        injected = self._injected_failure(req)
-        if injected is not None:
-            return injected
-        if req.json is not None:
+        if req.json is not None:  # checked first: an injected failure must not hide a bad body
             errors = check_limits(req.method, path, req.json)
             if self.validator is not None:
                 errors = merge_errors(self.validator.validate(req.method, path, req.json), errors)
             if errors:
                 body = {"message": "Invalid Form Body", "code": 50035, "errors": errors}
                 return self._error("invalid_body", req, 400, body)
+        injected = self._injected_failure(req)
+        if injected is not None:
+            return injected
         for method, regex, handler in self._routes:
             match = regex.match(path)
             if match and method == req.method:

@@ -274,6 +274,21 @@ async def test_overlong_embed_is_rejected(fake_discord: FakeDiscord, bot: MiniBo
 
 
 @pytest.mark.asyncio
+async def test_an_injected_failure_does_not_hide_a_bad_body(
+    fake_discord: FakeDiscord, bot: MiniBot
+) -> None:
+    cid = first_channel(fake_discord)
+    fake_discord.fail_next("POST", rf"/channels/{cid}/messages$", 403)
+    channel = bot.get_channel(cid)
+    assert isinstance(channel, discord.TextChannel)
+    with fake_discord.expect_errors() as errors, pytest.raises(discord.HTTPException) as caught:
+        await channel.send("x" * 2001)  # over Discord's limit: 400, whatever else was planned
+    assert (caught.value.status, [e.kind for e in errors]) == (400, ["invalid_body"])
+    with pytest.raises(discord.Forbidden):  # the injected 403 still answers the next request
+        await channel.send("fine")
+
+
+@pytest.mark.asyncio
 async def test_unhandled_route_is_recorded(fake_discord: FakeDiscord, bot: MiniBot) -> None:
     with fake_discord.expect_errors() as errors, pytest.raises(discord.NotFound):
         await bot.fetch_guild(fake_discord.guilds[0].id)
