@@ -32,6 +32,7 @@ from commands.status import digest
 
 log = logging.getLogger(__name__)
 BUILD_ERROR = "error: could not build the digest"
+ALERT_BUILD_ERROR = "error: could not build the change alert"
 
 
 class SendError(Exception):
@@ -218,7 +219,20 @@ class Scheduler:
                         if post_id is None:
                             report.skipped += 1
                             continue
-                        delivered = await self._deliver(sub, post_id, change.reply(ctx.kb), report)
+                        try:
+                            alert = change.reply(ctx.kb)
+                        except Exception:
+                            # our bug, as for digests: logged, recorded, not the channel's fault
+                            log.exception(
+                                "building change alert %s failed (subscription %s, channel %s)",
+                                change.id,
+                                sub.id,
+                                sub.channel_id,
+                            )
+                            self.store.mark_error(post_id, self.clock.now(), ALERT_BUILD_ERROR)
+                            report.errors += 1
+                            continue
+                        delivered = await self._deliver(sub, post_id, alert, report)
                         if not delivered and self.store.subscription(sub.id) is not None:
                             fresh = self.store.subscription(sub.id)
                             if fresh is not None and fresh.paused:

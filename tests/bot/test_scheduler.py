@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.schedule_settings import ScheduleSettings
-from bot.scheduler import BUILD_ERROR, Scheduler, SendError
+from bot.scheduler import ALERT_BUILD_ERROR, BUILD_ERROR, Scheduler, SendError
 from bot.slots import FakeClock
 from bot.store import MIGRATIONS, Store, Subscription
 from commands.changes import Change
@@ -270,6 +270,29 @@ async def test_change_alerts_once_per_subscriber(tmp_path: Path) -> None:
     await sched.tick()
     digests = [p[1] for p in outbox.posts if p[1].title.startswith("ISS")]
     assert any("CRS-35 moved" in f.value for d in digests for f in d.fields)
+
+
+@pytest.mark.asyncio
+async def test_a_change_alert_that_fails_to_build_is_recorded_not_left_claimed(
+    tmp_path: Path,
+) -> None:
+    class Broken(Change):
+        def reply(self, kb: object) -> Reply:
+            raise RuntimeError("boom")
+
+    clock, outbox = FakeClock(utc(2026, 1, 1)), Outbox()
+    sched = make(tmp_path, clock, outbox)
+    sub = subscribe(sched.store, clock.now(), what="changes", schedule=None)
+    broken = Broken("abc", "schedule", "crs-35", "CRS-35 moved.")
+    fine = Change("def", "schedule", "crs-36", "CRS-36 moved.")
+    report = await sched.post_changes([broken, fine])
+    assert (report.errors, report.sent, report.failed) == (1, 1, 0)
+    first, second = sched.store.posts(sub.id)
+    assert (first.status, first.detail) == ("failed", ALERT_BUILD_ERROR)
+    assert second.status == "sent"
+    after = sched.store.subscription(sub.id)
+    assert after is not None
+    assert (after.failures, after.paused) == (0, False)
 
 
 async def _until(predicate: object) -> None:
