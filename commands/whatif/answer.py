@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import threading
@@ -24,22 +25,23 @@ from commands.whatif.model import (
     all_flights,
     baseline_plan,
     params_from,
+    placement,
     run,
 )
 from commands.whatif.resolve import Index, Resolver, ScenarioError
 from commands.whatif.scenario import Applied, Parser, Scenario, apply, clean
 from knowledge.base import KnowledgeBase
 
+_MONTH = tuple(calendar.month_name[1:])
 DEFAULT_HORIZON_DAYS = 365
 TAIL_DAYS = 180  # the horizon runs at least this long past the latest edited date
 
 _MODEL_NOTES = (
-    "Days of supply = stock ÷ what the crew needs per day (propellant: yearly use ÷ 365); "
-    "water and oxygen are drawn net of recovery and of oxygen made aboard.",
-    "A delivery adds its recorded cargo, else its vehicle's typical load; only Progress adds "
-    "Russian propellant. It counts on its docking day (else launch, else planned date: "
-    "NET dates at their start, month/quarter/year dates at their middle).",
-    "Crew levels come from the station record; moving a crew flight does not change them.",
+    "Days of supply = stock ÷ daily need (propellant: yearly use ÷ 365); water and oxygen "
+    "drawn net of recovery and oxygen made aboard.",
+    "A delivery adds its recorded cargo, else its vehicle's typical load (propellant: Progress "
+    "only), on its docking day, else launch, else plan (NET: its start; month/quarter/year: "
+    "its middle). Crew levels are the station record's.",
 )
 
 
@@ -78,6 +80,14 @@ def prepare(kb: KnowledgeBase) -> Prepared:
 def scenario_error(text: str, exc: ScenarioError) -> Reply:
     """An error reply naming the part of the scenario that is wrong."""
     part = exc.part.strip()
+    if exc.refusal:  # a request the model cannot run: offer the edits it can, as whole queries
+        return Reply(
+            kind="suggestions",
+            title="Can't model that scenario — try one of these",
+            text=f"{exc.message.rstrip('.')}.",
+            suggestions=exc.suggestions,
+            entities=tuple(s.record_id for s in exc.suggestions if s.record_id),
+        )
     head = f"The part “{part}”: " if part and part.casefold() != text.strip().casefold() else ""
     msg = exc.message.rstrip(".")
     sugg: list[Suggestion] = []
@@ -138,16 +148,37 @@ def _describe(r: ResourceResult, reserve: float) -> str:
     return f"below reserve from {r.crossing.isoformat()}; {low} ({r.shortfall:.0f} days short)"
 
 
-def _stale(prep: Prepared, now: dt.date) -> list[str]:
-    out = []
+def _compare(res: str, b: ResourceResult, s: ResourceResult) -> str:
+    """One line per resource: the recorded plan's reserve crossing and lowest point → the
+    scenario's."""
+
+    def cross(r: ResourceResult) -> str:
+        return r.crossing.isoformat() if r.crossing is not None else "never"
+
+    def low(r: ResourceResult) -> str:
+        return f"{_days(r.min_days)} d on {r.min_date.isoformat()}"
+
+    if cross(b) == cross(s) and low(b) == low(s):
+        return f"{LABELS[res]}: unchanged (below reserve: {cross(b)}; lowest {low(b)})"
+    return f"{LABELS[res]}: below reserve {cross(b)} → {cross(s)}; lowest {low(b)} → {low(s)}"
+
+
+def _stale(prep: Prepared, now: dt.date) -> tuple[list[str], list[str]]:
+    """Planned flights counted on a date now past (no launch recorded), and flights whose date
+    the model placed (known only to a month, quarter or year) that are still ahead."""
+    overdue, placed = [], []
     for d in prep.plan.deliveries:
         m = prep.kb.missions.get(d.mission or "")
         if m is None or m.status not in ("planned", "postponed") or not m.schedule:
             continue
         planned = m.schedule[-1].planned
-        if planned.is_past(now):
-            out.append(f"{m.name} ({planned.text()})")
-    return out
+        note = placement(m)
+        text = f"{m.name} on {d.date.isoformat()} (“{planned.text()}”: {note})" if note else ""
+        if d.date < now:
+            overdue.append(text or f"{m.name} ({planned.text()})")
+        elif note:
+            placed.append(text)
+    return overdue, placed
 
 
 def _last_delivery(plan: Plan, res: str, start: dt.date) -> Delivery | None:
@@ -168,6 +199,7 @@ def _verdict(
     p = prep.params
     reserve = f"{p.reserve_days:.0f}-day reserve"
     sentences: list[str] = []
+    evac = False
     fine: list[str] = []
     changed: list[str] = []
     for res in sorted(RESOURCES, key=lambda r: (scen.results[r].crossing or dt.date.max, r)):
@@ -189,7 +221,12 @@ def _verdict(
                 line += " as in the recorded plan"
             line += f", {s.shortfall:.0f} days short at its lowest"
             if s.below_evacuation and p.evacuation_days is not None:
-                line += f" (under the {p.evacuation_days:.0f}-day line at which the crew leaves)"
+                line += (
+                    f" (under the {p.evacuation_days:.0f}-day line at which the crew leaves)"
+                    if not evac
+                    else " (under that line too)"
+                )
+                evac = True
             sentences.append(line)
         elif b.crossing is not None:
             sentences.append(
@@ -204,11 +241,17 @@ def _verdict(
                     f"of {_days(b.end_days)}"
                 )
     text = ""
+    caveat = _caveat(prep, base)
+    if caveat:
+        text = caveat + " "
     if sentences:
-        text = "; ".join(sentences)
+        text += "; ".join(sentences)
         text += ". "
         if adv is not None and (adv.flights or adv.blocked):
-            text += f"To close the gap: {adv.text().rstrip('.')}. "
+            text += (
+                "To close the gap (to at least the recorded plan's dates): "
+                f"{adv.text().rstrip('.')}. "
+            )
         if adv is not None and any(f.by < now for f in adv.flights):
             text += "(Some of those dates are already past: the gap is in the model's past.) "
     if fine:
@@ -217,18 +260,6 @@ def _verdict(
         verb = "stays" if len(names) == 1 else "stay"
         text += f"{listed[:1].upper()}{listed[1:]} {verb} above reserve through {end.isoformat()}"
         text += (": " + "; ".join(changed) + ". ") if changed else ". "
-    gaps = []
-    for res in RESOURCES:
-        if base.results[res].crossing is not None:
-            last = _last_delivery(prep.plan, res, p.stock_date)
-            after = f" after {last.label} ({last.date.isoformat()})" if last else ""
-            gaps.append(f"{LABELS[res].lower()}{after}")
-    if gaps:
-        text += (
-            "The fact base records no later flight carrying "
-            + "; none carrying ".join(gaps)
-            + ", so the recorded plan itself runs short. "
-        )
     same = all(
         base.results[r].crossing == scen.results[r].crossing
         and abs(base.results[r].min_days - scen.results[r].min_days) < 0.5
@@ -241,11 +272,32 @@ def _verdict(
         flown = ", ".join(prep.kb.missions[m].name for m in applied.counterfactual)
         text += f"{flown} already flew: this is a counterfactual. "
     text += (
-        f"The model runs from the stock estimate's date, {p.stock_date.isoformat()} (an assumed "
-        f"~{p.stock_days['food']:.0f} days of each resource; no published figure), to "
-        f"{end.isoformat()}."
+        f"The model runs from the stock estimate's date, {p.stock_date.isoformat()} (an "
+        f"assumption), to {end.isoformat()}."
     )
     return text
+
+
+def _caveat(prep: Prepared, base: Run) -> str:
+    """The plain warning, when the recorded plan itself runs short, that it does so because
+    the fact base records no later flights (its sources end), not because supplies will."""
+    short = [r for r in RESOURCES if base.results[r].crossing is not None]
+    if not short:
+        return ""
+    p = prep.params
+    future = [d.date for d in prep.plan.deliveries if d.date >= p.stock_date]
+    last = max(future) if future else p.stock_date
+    lasts = []
+    for res in short:
+        got = _last_delivery(prep.plan, res, p.stock_date)
+        if got is not None:
+            lasts.append(f"{LABELS[res].lower()} after {got.label}")
+    per = f" (none carrying {'; none carrying '.join(lasts)})" if lasts else ""
+    return (
+        f"The fact base records no supply flights after {_MONTH[last.month - 1]} {last.year}"
+        f"{per}, so even the unchanged plan runs short; compare the scenario with the "
+        "recorded plan, not with reality."
+    )
 
 
 def _chart(prep: Prepared, base: Run, scen: Run, applied: Applied, now: dt.date) -> WhatIfChart:
@@ -282,6 +334,27 @@ def _chart(prep: Prepared, base: Run, scen: Run, applied: Applied, now: dt.date)
     )
 
 
+def _deliveries(prep: Prepared, applied: Applied, end: dt.date) -> str:
+    """The flights the scenario changes (moved, removed, added), and a count of the rest."""
+    start = prep.params.stock_date
+    base = {d.key: d for d in prep.plan.deliveries if start <= d.date <= end}
+    scen = {d.key: d for d in applied.plan.deliveries if start <= d.date <= end}
+    changed = []
+    for key, d in sorted(scen.items(), key=lambda kv: (kv[1].date, kv[0])):
+        was = base.get(key)
+        if was is None:
+            changed.append(f"{d.label} {d.date.isoformat()} (added)")
+        elif was.date != d.date:
+            changed.append(f"{d.label} {d.date.isoformat()} (was {was.date.isoformat()})")
+    changed += [f"{d.label} removed" for k, d in base.items() if k not in scen]
+    same = sum(1 for k, d in scen.items() if k in base and base[k].date == d.date)
+    head = f"{len(scen)} through {end.isoformat()}"
+    tail = f"{same} other{'s' if same != 1 else ''} as recorded (see the chart)"
+    if not changed:
+        return f"{head}, all as recorded (see the chart)."
+    return f"{head}. Changed: {'; '.join(changed)}. {tail[:1].upper()}{tail[1:]}."
+
+
 def _assumption_fields(prep: Prepared) -> tuple[Field, ...]:
     lines = []
     for a in prep.params.assumptions:
@@ -313,39 +386,24 @@ def answer(prep: Prepared, scenario: Scenario, applied: Applied, text: str, now:
     dates: list[DateMention] = []
     verdict = _verdict(prep, base, scen, adv, applied, end, now, dates)
     fields: list[Field] = [Field("Scenario", "\n".join(applied.lines) or "No change")]
-    for res in RESOURCES:
-        fields.append(
-            Field(
-                LABELS[res],
-                f"Recorded plan: {_describe(base.results[res], p.reserve_days)}\n"
-                f"Scenario: {_describe(scen.results[res], p.reserve_days)}",
-            )
+    fields.append(
+        Field(
+            "Recorded plan → scenario",
+            "\n".join(_compare(res, base.results[res], scen.results[res]) for res in RESOURCES),
         )
-    if adv is not None:
-        fields.append(
-            Field(
-                "Extra flights to close the gap",
-                adv.text() + " — enough to keep each resource above reserve at least as long "
-                "as the recorded plan does.",
-            )
-        )
-    shown = [d for d in applied.plan.deliveries if p.stock_date <= d.date <= end]
-    if shown:
-        fields.append(
-            Field(
-                "Deliveries in the scenario",
-                ", ".join(f"{d.label} {d.date.isoformat()}" for d in shown),
-            )
-        )
-    stale = _stale(prep, now)
+    )
+    fields.append(Field("Deliveries in the scenario", _deliveries(prep, applied, end)))
+    stale, placed = _stale(prep, now)
     if stale:
         fields.append(
             Field(
                 "Counted though overdue",
                 "Planned for a date now past, with no launch recorded; counted on that date: "
-                + ", ".join(stale),
+                + "; ".join(stale),
             )
         )
+    if placed:
+        fields.append(Field("Dates the model placed", "; ".join(placed)))
     fields.extend(_assumption_fields(prep))
     source_ids = list(p.source_ids)
     for rid in applied.entities:

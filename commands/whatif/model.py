@@ -340,6 +340,25 @@ def planned_day(d: FuzzyDate) -> dt.date:
     return d.start + (d.end - d.start) // 2
 
 
+def placed_plan(mission: Mission) -> FuzzyDate | None:
+    """The planned date the model had to place (a month, quarter or year, not NET), or None
+    when the flight's date is a recorded day, a NET date or an event."""
+    if mission.status in ("cancelled", "failed") or not mission.schedule:
+        return None
+    if any(e.kind in (*_ARRIVAL_EVENTS, "launched", "launch") for e in mission.events):
+        return None
+    d = mission.schedule[-1].planned
+    return None if d.precision == "day" or d.net else d
+
+
+def placement(mission: Mission) -> str | None:
+    """ "date known only to the year; counted at mid-2026 (assumption)" for a placed date."""
+    d = placed_plan(mission)
+    if d is None:
+        return None
+    return f"date known only to the {d.precision}; counted at mid-{d.text()} (assumption)"
+
+
 def delivers(mission: Mission, vehicle: Vehicle | None) -> bool:
     """Whether a mission counts as a delivery: a cargo flight, or any flight with cargo."""
     if mission.destination.strip().upper() not in ("ISS", "INTERNATIONAL SPACE STATION"):

@@ -17,11 +17,20 @@ from knowledge.search import SearchIndex
 class ScenarioError(ValueError):
     """A part of a scenario that cannot be used; `part` is the words at fault."""
 
-    def __init__(self, part: str, message: str, suggestions: tuple[Suggestion, ...] = ()) -> None:
+    def __init__(
+        self,
+        part: str,
+        message: str,
+        suggestions: tuple[Suggestion, ...] = (),
+        refusal: bool = False,
+    ) -> None:
         super().__init__(message)
         self.part = part
         self.message = message
         self.suggestions = suggestions
+        self.refusal = (
+            refusal  # a known request the model cannot run; suggestions are whole queries
+        )
 
 
 Index = SearchIndex

@@ -4,7 +4,13 @@ Edits: move a mission (delay or advance by a duration, or to a date), cancel a m
 flight of a vehicle on a date, ground a pad for a duration (its flights slip to after it
 reopens, in order, keeping each vehicle's minimum spacing), change the crew size from a date,
 change a rate (water recovery, propellant use, oxygen made aboard). Phrases such as "what if
-MS-33 slips 4 months and CRS-35 moves up a month" split into one edit per clause.
+MS-33 slips 4 months and CRS-35 moves up a month" split into one edit per clause; a bare name
+takes the verb of the next clause ("both MS-33 and CRS-35 are cancelled"). Verbs are read in
+any tense and negated ("had not launched", "never flew", "had stayed broken"); a past pad
+closure counts from its recorded damage, "another 6 months" from its recorded repair. Targets
+may be a date, a month ("to December": the next one after the plan), "mid-March 2027" or a
+quarter; vague ones ("next summer") are refused with choices. "The pad" unnamed is the one
+damaged pad, else the most recently damaged, else a question.
 """
 
 from __future__ import annotations
@@ -16,17 +22,22 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from commands.reply import Suggestion
 from commands.whatif.model import (
     MAX_HORIZON_DAYS,
     Delivery,
     Params,
     Plan,
     RateChange,
+    arrival_date,
+    delivers,
     load_of,
+    placed_plan,
 )
 from commands.whatif.resolve import Resolver, ScenarioError
 from knowledge.base import KnowledgeBase
 from knowledge.dates import FuzzyDate, FuzzyDateError
+from knowledge.schema import Pad
 
 MAX_EDITS = 20
 MAX_CREW = 13
@@ -70,6 +81,28 @@ _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
 _MON = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# "early", "mid", "late", "end of" a month: the day the model counts it on.
+_PART = r"(?P<part>early|mid|middle\s+of|late|end\s+of|start\s+of|beginning\s+of)"
+_PART_DAY = {"early": 1, "start": 1, "beginning": 1, "mid": 15, "middle": 15, "late": 21, "end": 31}
+_QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+_QUARTER_WORDS.update({"fourth": 4, "4th": 4})
+# A month with no year ("to December", "until mid-March"): resolved against the mission's plan.
+_BARE_MONTH = re.compile(rf"\b(?:{_PART}[\s-]*)?(?P<m>{_MON})(?![\w-])(?!\s*,?\s*\d)", re.I)
+# Phrases that name no placeable date.
+_VAGUE = re.compile(
+    r"\b(?P<v>(?:(?:next|this|the\s+following|following|late|early|mid)[\s-]+)?"
+    r"(?:summer|winter|spring|autumn|fall|year|month|week)"
+    r"|later(?:\s+on)?|some\s*time(?:\s+later)?|soon|eventually|indefinitely|a\s+while)\b",
+    re.I,
+)
+_SEASON_MONTHS = {
+    "spring": ("March", "April", "May"),
+    "summer": ("June", "July", "August"),
+    "autumn": ("September", "October", "November"),
+    "fall": ("September", "October", "November"),
+    "winter": ("December", "January", "February"),
+}
+
 _DATE_FORMS = [
     re.compile(r"(?P<iso>(?:NET\s+)?\d{4}-(?:Q[1-4]|\d{1,2}(?:-\d{1,2})?))\b", re.I),
     re.compile(
@@ -78,8 +111,13 @@ _DATE_FORMS = [
     re.compile(
         rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>\d{{4}})\b", re.I
     ),
-    re.compile(rf"\b(?P<m>{_MON})\s*,?\s*(?P<y>\d{{4}})\b", re.I),
-    re.compile(r"\bQ(?P<q>[1-4])\s+(?P<y>\d{4})\b", re.I),
+    re.compile(rf"\b(?:{_PART}[\s-]*)?(?P<m>{_MON})\s*,?\s*(?P<y>\d{{4}})\b", re.I),
+    re.compile(r"\bQ(?P<q>[1-4])\s*,?\s*(?P<y>\d{4})\b", re.I),
+    re.compile(
+        r"\b(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?"
+        r"(?P<y>\d{4})\b",
+        re.I,
+    ),
     re.compile(r"\b(?:in|by|on|from|until|till|to)\s+(?P<y>\d{4})\b", re.I),
 ]
 
@@ -122,6 +160,27 @@ def add_months(d: dt.date, months: int) -> dt.date:
 
 
 @dataclass(frozen=True)
+class MonthTarget:
+    """A month named without a year: the next one after the mission's plan (last one before
+    it when the mission moves up), counted on the 1st, or the day "mid/late/end of" says."""
+
+    month: int
+    part: str | None  # None | "early" | "mid" | "late" | "end" | ...
+    text: str
+    direction: int = 1  # -1 when the mission moves up
+
+    def resolve(self, plan: dt.date) -> dt.date:
+        """The date meant, relative to the mission's current date."""
+        here = (plan.year, plan.month)
+        years = range(plan.year - 1, plan.year + 3)
+        if self.direction < 0:
+            year = max(y for y in years if (y, self.month) < here)
+        else:
+            year = min(y for y in years if (y, self.month) > here)
+        return dt.date(year, self.month, _part_day(self.part, year, self.month))
+
+
+@dataclass(frozen=True)
 class Move:
     """Delay (+) or advance (-) a mission by a duration, or move it to a date."""
 
@@ -129,6 +188,8 @@ class Move:
     sign: int  # +1 delay, -1 advance, 0 move to a date
     by: Duration | None = None
     to: dt.date | None = None
+    month: MonthTarget | None = None  # a month with no year, resolved against the plan
+    typed: str = ""  # the target as typed, when it is not an exact day ("Q1 2027")
 
 
 @dataclass(frozen=True)
@@ -154,6 +215,8 @@ class GroundPad:
     start: dt.date | None  # None: from now
     by: Duration | None = None
     until: dt.date | None = None
+    extra: bool = False  # "another 6 months": `by` counts from the pad's recorded reopening
+    note: str = ""  # how a generic "the pad" was read
 
 
 @dataclass(frozen=True)
@@ -203,16 +266,24 @@ _HORIZON = re.compile(
 )
 _SPLIT = re.compile(r"\s*(?:;|,?\s+and\s+then\s+|,?\s+and\s+|,?\s+plus\s+|,\s*(?=[a-z]))\s*", re.I)
 
+# "flies", "launched", "went up": what a cancelled flight does not do (any tense).
+_FLY = (
+    r"(?:fl(?:y|ies|ew|own|ying)|launch(?:es|ed|ing)?|happen(?:s|ed)?|go(?:es|ne)?\s+up|went\s+up"
+    r"|arrive[sd]?|dock(?:s|ed)?|lift(?:s|ed)?\s+off)"
+)
 _CANCEL = re.compile(
-    r"\b(?:is\s+|gets\s+|was\s+|were\s+|had\s+been\s+|been\s+)?(?:cancel(?:l?ed|s|l?ing)?|scrubbed"
-    r"(?:\s+for\s+good)?|called\s+off|scrapped|never\s+flies|never\s+flew|doesn'?t\s+fly"
-    r"|does\s+not\s+fly|didn'?t\s+fly|is\s+lost|was\s+lost|fails|failed|explodes|exploded)\b",
+    r"\b(?:(?:is|are|gets|get|got|was|were|had\s+been|has\s+been|have\s+been|been|is\s+being"
+    r"|were\s+being)\s+)?(?:cancel(?:l?ed|s|l?ing)?|scrubbed(?:\s+for\s+good)?|called\s+off"
+    r"|scrapped|axed|dropped|lost|fails|failed|explodes|exploded)\b"
+    rf"|\b(?:(?:had|has|have|was|were|is|are|did|does|do|would\s+have)\s+)?(?:not|never)\s+(?:been\s+)?{_FLY}\b"
+    rf"|\b(?:hadn'?t|hasn'?t|haven'?t|wasn'?t|weren'?t|isn'?t|aren'?t|didn'?t|doesn'?t|don'?t"
+    rf"|wouldn'?t\s+have)\s+(?:been\s+)?(?:ever\s+)?{_FLY}\b",
     re.I,
 )
 _DELAY = re.compile(
     r"\b(?:slips?|slipped|slipping|slides?|slid|delay(?:s|ed)?|postpone[sd]?|push(?:es|ed)?"
     r"\s+(?:back|out|right)|moves?\s+(?:back|right|out)|moved\s+(?:back|right|out)"
-    r"|is\s+late|runs\s+late|(?:gets|got)\s+pushed)\b",
+    r"|is\s+late|was\s+late|runs\s+late|ran\s+late|(?:gets|got|get|been)\s+pushed)\b",
     re.I,
 )
 _ADVANCE = re.compile(
@@ -224,17 +295,27 @@ _ADVANCE = re.compile(
 )
 _MOVE_TO = re.compile(
     r"\b(?:moves?|moved|is\s+moved|flies|launch(?:es)?|is\s+rescheduled|rescheduled"
-    r"|goes|slips?|slipped|delayed|advanced|arrives?|docks?)\s+(?:to|on|in|until|till)\b",
+    r"|goes|slips?|slipped|slides?|slid|delay(?:s|ed)?|postpone[sd]?|push(?:es|ed)?|advanced"
+    r"|arrives?|arrived|docks?|docked|(?:moves?|moved|brought|pulled)\s+(?:up|forward|back|out))"
+    r"\s+(?:to|on|in|into|until|till)\b",
     re.I,
+)
+_OUT = (
+    r"(?:down|closed|shut|grounded|out(?:\s+of\s+(?:action|service|use))?|offline|broken|damaged"
+    r"|destroyed|unusable|unavailable|under\s+repair|out\s+of\s+commission)"
 )
 _GROUND = re.compile(
-    r"\b(?:stays?\s+(?:down|closed|shut|grounded|out(?:\s+of\s+(?:action|service))?|offline|broken)"
-    r"|stayed\s+(?:down|closed|shut|out)|remains?\s+(?:down|closed|shut|out)|remained\s+(?:down|closed)"
-    r"|is\s+(?:down|closed|shut|grounded|out(?:\s+of\s+(?:action|service))?|offline|unavailable"
-    r"|damaged|destroyed)|was\s+(?:down|closed|grounded)|goes\s+down|(?:gets\s+)?grounded|ground"
-    r"|closes?|closed|shut\s+down|down|unavailable|offline|out\s+of\s+(?:action|service))\b",
+    rf"\b(?:(?:had\s+|would\s+have\s+)?(?:stays?|stayed|remains?|remained|been|is|are|was|were|be"
+    rf"|gets?|got|goes|went)\s+{_OUT}|(?:gets\s+|got\s+|been\s+)?grounded|ground|closes?|closed"
+    r"|shut\s+down|down|unavailable|offline|broken|out\s+of\s+(?:action|service))\b",
     re.I,
 )
+# Past forms: the pad's closure counts from its recorded damage.
+_PAST = re.compile(
+    r"\b(?:stay|stays|stayed|remain|remains|remained|had|was|were|been|would\s+have)\b", re.I
+)
+# "another 6 months", "6 more months", "6 months longer": past the recorded reopening.
+_EXTRA = re.compile(r"\b(?:another|an\s+extra|extra|more|longer|further|additional)\b", re.I)
 _ADD = re.compile(
     r"^(?:(?:we\s+)?add(?:ing)?\s+(?:an?\s+|one\s+|another\s+)?(?:extra\s+)?|an?\s+(?:extra\s+|additional\s+)?"
     r"|another\s+|one\s+more\s+|an?\s+new\s+|extra\s+)(?P<veh>.+?)\s*(?:cargo\s+)?"
@@ -262,11 +343,14 @@ _OXYGEN = re.compile(
     r"|(?P<off>fails|failed|stops|broken|down|off|dies|is\s+lost))",
     re.I,
 )
+# A pad named generically: "the pad", "the launch pad", "the site".
+_GENERIC_PAD = re.compile(r"(?:the\s+|that\s+|our\s+)?(?:launch\s*)?(?:pad|site)", re.I)
 _FROM = re.compile(r"\b(?:from|since|starting|beginning|as\s+of|after|on)\b\s+(?P<rest>.+)$", re.I)
 _FOR = re.compile(r"\bfor\s+(?P<rest>.+)$", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|through|to)\s+(?P<rest>.+)$", re.I)
 _SUBJECT_FILLER = re.compile(
-    r"\b(?:the|if|is|was|were|had|has|have|been|gets|got|would|will|does|did|to|by|be|should)\b",
+    r"\b(?:the|if|is|are|was|were|had|has|have|been|gets|got|would|will|does|did|to|by|be|should"
+    r"|both|either|all|also|too)\b",
     re.I,
 )
 
@@ -314,23 +398,72 @@ def parse_duration(text: str) -> Duration | None:
 
 def parse_date(text: str) -> dt.date | None:
     """The first date in text, as the first day it could mean; None when there is none."""
+    got = parse_date_typed(text)
+    return got[0] if got else None
+
+
+def parse_date_typed(text: str) -> tuple[dt.date, str] | None:
+    """The first date in text and the words that gave it ("mid-March 2027")."""
     for form in _DATE_FORMS:
         m = form.search(text)
         if not m:
             continue
         g = m.groupdict()
         try:
+            typed = re.sub(
+                r"^(?:in|by|on|from|until|till|to)\s+", "", m.group(0).strip(), flags=re.I
+            )
             if g.get("iso"):
-                return FuzzyDate.parse(g["iso"]).start
+                return FuzzyDate.parse(g["iso"]).start, typed
             year = int(g["y"])
-            if g.get("q"):
-                return dt.date(year, 3 * int(g["q"]) - 2, 1)
+            if g.get("q") or g.get("qw"):
+                q = int(g["q"]) if g.get("q") else _QUARTER_WORDS[g["qw"].lower()]
+                return dt.date(year, 3 * q - 2, 1), typed
             month = _MONTHS[g["m"].lower().rstrip(".")] if g.get("m") else 1
-            day = int(g["d"]) if g.get("d") else 1
-            return dt.date(year, month, day)
+            day = int(g["d"]) if g.get("d") else _part_day(g.get("part"), year, month)
+            return dt.date(year, month, day), typed
         except (FuzzyDateError, ValueError, KeyError):
             raise ScenarioError(m.group(0), f"“{m.group(0).strip()}” is not a valid date") from None
     return None
+
+
+def _part_day(part: str | None, year: int, month: int) -> int:
+    """The day "early/mid/late/end of" a month is counted on (the 1st when no part is said)."""
+    if not part:
+        return 1
+    day = _PART_DAY[part.split()[0].lower()]
+    return min(day, calendar.monthrange(year, month)[1])
+
+
+def month_target(text: str, direction: int = 1) -> MonthTarget | None:
+    """A month named without a year ("to December", "until mid-March"), or None."""
+    m = _BARE_MONTH.search(text)
+    if not m:
+        return None
+    month = _MONTHS[m["m"].lower().rstrip(".")]
+    part = m["part"].split()[0].lower() if m["part"] else None
+    typed = f"{m['part']}-" if m["part"] and m["part"].lower() == "mid" else m["part"] or ""
+    typed += ("" if not typed or typed.endswith("-") else " ") + calendar.month_name[month]
+    return MonthTarget(month, part, typed, direction)
+
+
+def vague_error(text: str) -> ScenarioError | None:
+    """A clear refusal for a time phrase too vague to place ("next summer", "later")."""
+    m = _VAGUE.search(text)
+    if not m:
+        return None
+    phrase = m["v"]
+    season = next((s for s in _SEASON_MONTHS if s in phrase.lower()), None)
+    sugg = tuple(
+        Suggestion(f"mid-{mon}", f"mid-{mon}") for mon in _SEASON_MONTHS.get(season or "", ())
+    )
+    return ScenarioError(
+        phrase,
+        f"“{phrase}” is too vague to place on the calendar: say a month (“to July 2027”, or "
+        "“to July” for the next July after its plan), a quarter (“to Q3 2027”), a date (“to "
+        "2027-07-15”) or a length (“by 6 months”)",
+        sugg,
+    )
 
 
 def clean(text: str) -> str:
@@ -357,8 +490,17 @@ def split(text: str) -> tuple[str, int | None]:
 
 
 def clauses(text: str) -> list[str]:
-    """One clause per edit."""
-    return [c.strip(" ,;") for c in _SPLIT.split(text) if c and c.strip(" ,;")]
+    """One clause per edit ("both"/"either" before a list dropped)."""
+    out = [c.strip(" ,;") for c in _SPLIT.split(text) if c and c.strip(" ,;")]
+    return [re.sub(r"^(?:both|either)\s+", "", c, flags=re.I) for c in out]
+
+
+def _predicate(c: str) -> str | None:
+    """The clause from its verb on ("are cancelled", "slip 2 months"), or None without one."""
+    starts = [
+        m.start() for r in (_CANCEL, _DELAY, _ADVANCE, _MOVE_TO, _GROUND) if (m := r.search(c))
+    ]
+    return c[min(starts) :] if starts else None
 
 
 @dataclass(frozen=True)
@@ -379,7 +521,19 @@ class Parser:
             raise ScenarioError(
                 body, f"that is {len(parts)} changes; a scenario takes at most {MAX_EDITS}"
             )
-        return Scenario(tuple(self.clause(p) for p in parts), horizon)
+        return Scenario(tuple(self.clause(p) for p in self.distribute(parts)), horizon)
+
+    def distribute(self, parts: list[str]) -> list[str]:
+        """Give a bare name the verb of the next clause that has one: "MS-33 and CRS-35 are
+        cancelled" -> "MS-33 cancelled", "CRS-35 are cancelled"."""
+        out = []
+        for i, p in enumerate(parts):
+            if _predicate(p) is None and self.resolver.find(p, ("mission", "pad")) is not None:
+                pred = next((q for q in map(_predicate, parts[i + 1 :]) if q is not None), None)
+                if pred is not None:
+                    p = f"{p} {pred}"
+            out.append(p)
+        return out
 
     def clause(self, c: str) -> Edit:
         """One edit from one clause."""
@@ -516,7 +670,12 @@ class Parser:
         subject = _subject(c, m.start(), m.end(), drop_amounts=True)
         if not subject:
             return None
-        found = self.resolver.find(subject, ("pad", "vehicle", "mission"))
+        note = ""
+        if _GENERIC_PAD.fullmatch(subject):
+            rid, note = self._the_pad(subject)
+            found: tuple[str, str] | None = (rid, "pad")
+        else:
+            found = self.resolver.find(subject, ("pad", "vehicle", "mission"))
         if found is None:
             looks_like_pad = re.search(r"\b(?:pad|site|lc|slc|complex|31)\b", c, re.I)
             if not looks_like_pad:
@@ -528,13 +687,7 @@ class Parser:
             )
         rid, kind = found
         if kind == "vehicle":
-            veh = self.resolver.kb.vehicles[rid]
-            pads = ", ".join(self.resolver.name(p) for p in veh.pads) or "its pad"
-            raise ScenarioError(
-                subject,
-                f"{veh.name} is a vehicle, not a pad: grounding a vehicle is not something the "
-                f"model does. Ground its pad ({pads}) or delay or cancel its missions instead",
-            )
+            raise self._vehicle_grounded(subject, rid, c)
         if kind == "mission":
             if _DELAY.search(c) or _ADVANCE.search(c) or _MOVE_TO.search(c):
                 return None
@@ -553,14 +706,84 @@ class Parser:
             raise ScenarioError(c, "say for how long the pad is down, e.g. “for 6 months”")
         if dur is not None:
             _check_duration(dur)
-        stays = re.search(r"\b(?:stay|stays|stayed|remain|remains|remained)\b", c, re.I)
+        extra = dur is not None and until is None and bool(_EXTRA.search(c))
         start = None
         fm = _FROM.search(rest)
         if fm:
             start = parse_date(fm["rest"])
-        if start is None and stays:
-            start = _last_damage(self.resolver.kb, rid)
-        return GroundPad(rid, start, None if until else dur, until)
+        if start is None and (extra or _PAST.search(c[: m.end()])):
+            start = last_damage(self.resolver.kb, rid)
+        return GroundPad(rid, start, None if until else dur, until, extra, note)
+
+    def _the_pad(self, subject: str) -> tuple[str, str]:
+        """“The pad” with no name: the one pad damaged or under repair, else the most recently
+        damaged one; else ask which."""
+        kb = self.resolver.kb
+        out = [p for p in kb.pads.values() if p.status in ("damaged", "under-repair")]
+        if len(out) == 1:
+            pad = out[0]
+            return pad.id, f"“{subject}” taken as {pad.name}, the one pad recorded as {pad.status}"
+        if not out:
+            damaged = {pid: d for pid in kb.pads if (d := last_damage(kb, pid)) is not None}
+            if damaged:
+                latest = max(damaged.values())
+                ids = [pid for pid, d in damaged.items() if d == latest]
+                if len(ids) == 1:
+                    pad = kb.pads[ids[0]]
+                    return pad.id, (
+                        f"“{subject}” taken as {pad.name}, the most recently damaged pad "
+                        f"(damaged {latest.isoformat()})"
+                    )
+        pads = out or list(kb.pads.values())
+        raise ScenarioError(
+            subject,
+            f"which pad? “{subject}” could be any of {len(pads)}; name it, e.g. “pad 31/6”",
+            tuple(Suggestion(p.name, p.name, p.id) for p in pads[:5]),
+        )
+
+    def _vehicle_grounded(self, subject: str, rid: str, c: str) -> ScenarioError:
+        """The refusal for grounding a vehicle, with the edits the model can run instead."""
+        kb = self.resolver.kb
+        veh = kb.vehicles[rid]
+        dur = parse_duration(c)
+        span = dur.text if dur is not None else "6 months"
+        pads = [kb.pads[p] for p in veh.pads if p in kb.pads]
+        planned = sorted(
+            (
+                m
+                for m in kb.missions.values()
+                if m.vehicle == rid and m.status in ("planned", "postponed") and delivers(m, veh)
+            ),
+            key=lambda m: (arrival_date(m) or dt.date.max, m.id),
+        )
+        sugg = [
+            Suggestion(
+                f"{p.name} down {span}", f"what if {self._pad_name(p)} is down for {span}", p.id
+            )
+            for p in pads[:2]
+        ]
+        sugg += [
+            Suggestion(f"{m.name} slips {span}", f"what if {m.name} slips {span}", m.id)
+            for m in planned[:2]
+        ]
+        sugg += [
+            Suggestion(f"{m.name} cancelled", f"what if {m.name} is cancelled", m.id)
+            for m in planned[:1]
+        ]
+        pad_names = ", ".join(p.name for p in pads) or "its pad"
+        return ScenarioError(
+            subject,
+            f"{veh.name} is a vehicle, not a pad: the model cannot ground a vehicle. It can "
+            f"close its pad ({pad_names}) for a while, or slip or cancel its missions; pick one "
+            "below",
+            tuple(sugg[:5]),
+            refusal=True,
+        )
+
+    def _pad_name(self, pad: Pad) -> str:
+        """The shortest name that finds the pad again ("SLC-40"), else its full name."""
+        short = _short(pad)
+        return short if self.resolver.find(short, ("pad",)) == (pad.id, "pad") else pad.name
 
     def _move(self, c: str) -> Edit | None:
         m = _ADVANCE.search(c)
@@ -571,6 +794,9 @@ class Parser:
         to_m = _MOVE_TO.search(c)
         if m is None and to_m is None:
             return None
+        direction = sign if m is not None else 1
+        if to_m is not None and re.search(r"\b(?:up|forward)\b", to_m.group(0), re.I):
+            direction = -1
         if m is None:
             assert to_m is not None
             m = to_m
@@ -579,16 +805,28 @@ class Parser:
         mission = self._mission(subject)
         rest = c[m.end() :]
         if to_m is not None and to_m.start() >= m.start():
-            when = parse_date(c[to_m.end() :])
-            if when is not None:
-                return Move(mission, 0, None, when)
+            target = c[to_m.end() :]
+            got = parse_date_typed(target)
+            if got is not None:
+                return Move(mission, 0, None, got[0], typed=got[1])
+            month = month_target(target, direction)
+            if month is not None:
+                return Move(mission, 0, None, None, month, month.text)
+            vague = vague_error(target)
+            if vague is not None:
+                raise vague
         dur = parse_duration(rest) or parse_duration(c)
         if dur is None:
-            when = parse_date(rest)
-            if when is not None:
-                return Move(mission, 0, None, when)
+            got = parse_date_typed(rest)
+            if got is not None:
+                return Move(mission, 0, None, got[0], typed=got[1])
+            vague = vague_error(rest)
+            if vague is not None:
+                raise vague
             raise ScenarioError(
-                c, "say by how long, e.g. “by 6 months”, or to when, e.g. “to 2026-09-01”"
+                c,
+                "say by how long (“by 6 months”) or to when (“to 2026-09-01”, “to December”, "
+                "“to mid-March 2027”, “to Q1 2027”)",
             )
         if sign == 0:
             raise ScenarioError(c, "say whether it moves later (slips) or earlier (moves up)")
@@ -648,7 +886,17 @@ def _check_duration(dur: Duration) -> None:
         raise ScenarioError(dur.text, f"“{dur.text}” is longer than the model's 10-year horizon")
 
 
-def _last_damage(kb: KnowledgeBase, pad_id: str) -> dt.date | None:
+def _short(pad: Pad) -> str:
+    """A pad's short name: the shortest alias its name ends with ("SLC-40"), else its name."""
+    names = sorted(
+        (a for a in pad.aliases if pad.name.endswith(" " + a) and re.search(r"[a-z]", a, re.I)),
+        key=len,
+    )
+    return names[0] if names else pad.name
+
+
+def last_damage(kb: KnowledgeBase, pad_id: str) -> dt.date | None:
+    """The pad's most recent recorded damage (history or current status), or None."""
     pad = kb.pads.get(pad_id)
     if pad is None:
         return None
@@ -656,6 +904,23 @@ def _last_damage(kb: KnowledgeBase, pad_id: str) -> dt.date | None:
     if pad.status in ("damaged", "under-repair") and pad.status_since is not None:
         hits.append(pad.status_since.start)
     return max(hits) if hits else None
+
+
+def reopened(kb: KnowledgeBase, pad_id: str, since: dt.date) -> dt.date | None:
+    """When the pad was recorded back in use after `since` (repaired, else active again)."""
+    pad = kb.pads.get(pad_id)
+    if pad is None:
+        return None
+    hits = [
+        e.date.start
+        for e in pad.history
+        if e.kind in ("repaired", "reopened", "returned-to-service") and e.date.start > since
+    ]
+    if hits:
+        return min(hits)
+    if pad.status == "active" and pad.status_since is not None and pad.status_since.start > since:
+        return pad.status_since.start
+    return None
 
 
 # --- applying -----------------------------------------------------------------------------
@@ -751,13 +1016,31 @@ def apply(
                 )
             if mission.status in ("launched", "docked", "completed"):
                 counterfactual.append(e.mission)
+            placed = placed_plan(mission)
             if isinstance(e, Cancel):
                 del deliveries[e.mission]
-                lines.append(f"{name} cancelled (was due {_iso(cur.date)})")
+                was = (
+                    f"planned only as “{placed.text()}”; the model had it at mid-{placed.text()}, "
+                    f"{_iso(cur.date)}, an assumption"
+                    if placed is not None
+                    else f"was due {_iso(cur.date)}"
+                )
+                lines.append(f"{name} cancelled ({was})")
                 continue
-            if e.to is not None:
+            target = ""
+            if e.month is not None:
+                new = e.month.resolve(cur.date)
+                which = "last" if e.month.direction < 0 else "next"
+                target = (
+                    f" to {e.typed} (no year given: the {which} {calendar.month_name[new.month]} "
+                    f"{'before' if which == 'last' else 'after'} its plan; counted on {_iso(new)})"
+                )
+                in_range(new, f"the new date for {name}", e.typed)
+            elif e.to is not None:
                 new = e.to
-                in_range(new, f"the new date for {name}", name)
+                if e.typed and e.typed != _iso(new):
+                    target = f" to {e.typed} (counted on {_iso(new)})"
+                in_range(new, f"the new date for {name}", e.typed or name)
             else:
                 assert e.by is not None
                 new = e.by.add_to(cur.date, e.sign)
@@ -770,9 +1053,12 @@ def apply(
                 in_range(new, f"the new date for {name}", e.by.text)
             deliveries[e.mission] = replace(cur, date=new)
             latest = max(latest, new)
-            verb = "moves" if e.sign == 0 else "slips" if e.sign > 0 else "moves up"
+            verb = "slips" if new > cur.date else "moves up" if new < cur.date else "moves"
             by = f" {e.by.text}" if e.by is not None else ""
-            lines.append(f"{name} {verb}{by}: {_iso(cur.date)} → {_iso(new)}")
+            old = _iso(cur.date)
+            if placed is not None:
+                old += f" (the model's mid-{placed.text()} placement of “{placed.text()}”)"
+            lines.append(f"{name} {verb}{by}{target}: {old} → {_iso(new)}")
         elif isinstance(e, AddFlight):
             in_range(e.on, "the added flight", e.on.isoformat())
             veh = kb.vehicles[e.vehicle]
@@ -802,9 +1088,23 @@ def apply(
             lines.append(f"{e.shown[0].upper()}{e.shown[1:]} from {_iso(since)} on")
         else:
             pad_rec = kb.pads[e.pad]
-            gstart = e.start or today
-            gstart = max(gstart, start)
-            reopen = e.until if e.until is not None else e.by.add_to(gstart) if e.by else gstart
+            down = e.start or today  # as recorded or asked (may be before the model's start)
+            gstart = max(down, start)  # the model cannot close the pad before its start
+            why = ""
+            if e.start is not None and e.start == last_damage(kb, e.pad):
+                why = " (from its recorded damage)"
+            if e.extra and e.by is not None:
+                base = reopened(kb, e.pad, down)
+                reopen = e.by.add_to(base or today)
+                why += (
+                    f"; {e.by.text} past its recorded repair ({_iso(base)})"
+                    if base is not None
+                    else f"; {e.by.text} from today"
+                )
+            elif e.until is not None:
+                reopen = e.until
+            else:
+                reopen = e.by.add_to(down) if e.by else down
             in_range(reopen, f"{pad_rec.name} reopening", pad_rec.name)
             if reopen <= gstart:
                 raise ScenarioError(
@@ -833,8 +1133,11 @@ def apply(
                         entities.append(d.mission)
                 latest = max(latest, new)
             latest = max(latest, reopen)
-            why = " (from its last damage)" if e.start is not None and e.start < today else ""
-            head = f"{pad_rec.name} down {_iso(gstart)} → {_iso(reopen)}{why}"
+            if down < start:
+                why += f"; modelled from {_iso(start)}, the model's start"
+            head = f"{pad_rec.name} down {_iso(down)} → {_iso(reopen)}{why}"
+            if e.note:
+                lines.append(e.note)
             lines.append(
                 head + (": " + "; ".join(moved) if moved else ": no recorded flight moves")
             )

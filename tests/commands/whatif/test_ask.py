@@ -57,7 +57,7 @@ def test_cancel_removes_the_delivery(ctx: Context) -> None:
     r = ask(ctx, "whatif crs-35 is cancelled", TODAY)
     assert r.kind == "whatif"
     assert "CRS-35 cancelled" in field(r, "Scenario")
-    assert "CRS-35" not in field(r, "Deliveries in the scenario")
+    assert "CRS-35 removed" in field(r, "Deliveries in the scenario")
 
 
 def test_pad_down_slips_its_flights_in_order(ctx: Context) -> None:
@@ -105,7 +105,6 @@ def test_structured_form(ctx: Context) -> None:
         ("what if progress ms-33 slips -9999 years", "negative"),
         ("what if progress ms-33 slips 500 years", "10-year"),
         ("what if CRS-35 moves to 2045-01-01", "outside"),
-        ("what if soyuz is grounded for 6 months", "vehicle"),
         ("what if the crew is 40", "40"),
         ("what if " + " and ".join(["crs-35 slips 1 day"] * 21), "at most 20"),
         ("what if", "what changes"),
