@@ -68,7 +68,11 @@ _MENTION = re.compile(r"<@[!&]?\d+>|<#\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b", r
 _MARKDOWN = re.compile(r"[*_~`|>]+|\[([^\]]*)\]\([^)]*\)")
 _WHATIF = re.compile(
     r"^\s*(?:so\s+|and\s+|but\s+)?(?:what\s*if|whatif|what\s+happens\s+if|what\s+would\s+happen\s+if"
-    r"|suppose|imagine|scenario:?)\b|^\s*if\b.*\bthen\s+what\b",
+    r"|suppose|imagine|scenario:?)\b|^\s*if\b.*\bthen\s+what\b"
+    # "if NG-24 slips 3 months ...": a plain "if" followed by a change to the plan.
+    r"|^\s*if\b(?=.*\b(?:slip(?:s|ped)?|delay(?:s|ed)?|postponed|pushed|cancel(?:l?ed|s)?"
+    r"|never\s+(?:flies|flew|launch(?:es|ed)?)|(?:had|has|did|does)\s*n(?:o|')t\s+(?:launch|fly|flown)"
+    r"|sta(?:y|ys|yed)\s+down|moves?\s+up|grounded)\b)",
     re.IGNORECASE | re.DOTALL,
 )
 _COMPARE = re.compile(r"\bcompare\b|\bvs\.?\b|\bversus\b|\bdifference between\b", re.I)
