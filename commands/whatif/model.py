@@ -370,21 +370,12 @@ def delivers(mission: Mission, vehicle: Vehicle | None) -> bool:
 
 def baseline_plan(kb: KnowledgeBase, params: Params) -> Plan:
     """The plan as recorded: every delivery arriving on or after the stock date."""
-    out: list[Delivery] = []
-    for m in kb.missions.values():
-        veh = kb.vehicles.get(m.vehicle)
-        if not delivers(m, veh):
-            continue
-        when = arrival_date(m)
-        if when is None or when < params.stock_date:
-            continue
-        out.append(Delivery(m.id, m.name, m.vehicle, m.pad, when, load_of(params, veh, m), m.id))
-    out.sort(key=lambda d: (d.date, d.key))
-    return Plan(tuple(out), params.crew)
+    flights = all_flights(kb, params)
+    return Plan(tuple(d for d in flights if d.date >= params.stock_date), params.crew)
 
 
 def all_flights(kb: KnowledgeBase, params: Params) -> tuple[Delivery, ...]:
-    """Every delivering mission (any date, not cancelled), for counterfactual look-ups."""
+    """Every delivering mission with an arrival date (cancelled ones have none), by date."""
     out: list[Delivery] = []
     for m in kb.missions.values():
         veh = kb.vehicles.get(m.vehicle)
