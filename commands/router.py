@@ -12,6 +12,7 @@ Decision order for a message:
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import unicodedata
@@ -75,7 +76,11 @@ _WHATIF = re.compile(
     r"|sta(?:y|ys|yed)\s+down|moves?\s+up|grounded)\b)",
     re.IGNORECASE | re.DOTALL,
 )
-_COMPARE = re.compile(r"\bcompare\b|\bvs\.?\b|\bversus\b|\bdifference between\b", re.I)
+_COMPARE = re.compile(
+    r"\bcompare\b|\bvs\.?\b|\bversus\b|\bdifference between\b"
+    r"|\bwhich (?:one )?(?:is|has|carries|costs) (?:bigger|larger|heavier|more|better|cheaper)\b",
+    re.I,
+)
 _UPCOMING = re.compile(
     r"\bupcoming\b|\bnext\s+(?:\w+\s+)?(?:launch|launches|flights?|missions?|events?)\b"
     r"|\bwhat'?s next\b|\blaunch schedule\b|\bcoming up\b|\bschedule\b",
@@ -83,6 +88,19 @@ _UPCOMING = re.compile(
 )
 _TIMELINE = re.compile(r"\btimeline\b|\bhistory of\b|\bchronology\b", re.I)
 _SOURCES = re.compile(r"\bsources?\b|\bcitations?\b|\bwhere does .* come from\b", re.I)
+_COMPARE_WORDS = re.compile(
+    r"\bcompare\b|\bwhich (?:one )?(?:is|has|carries|costs) \w+\b|\bthe difference between\b",
+    re.I,
+)
+_FOLLOW_UP = re.compile(
+    r"^\s*(?:and|so|ok(?:ay)?|but|also|then)\b|^\s*(?:why|how|when|who)\W*$"
+    r"|\b(?:it|that|this|they|them|those)\b",
+    re.I,
+)
+_WH = frozenset(
+    {"why", "how", "what", "when", "where", "who", "which", "come", "back", "still", "yet"}
+    | {m.lower() for m in calendar.month_name[1:]}
+)
 _LEADING = re.compile(r"^(?:(?:for|of|about|on|the|a|an|me|is|are|from|to)\s+)+", re.I)
 _SMALL_TALK = re.compile(
     r"^\W*(hi|hello|hey|yo|hiya|howdy|gm|good (?:morning|evening|afternoon)|thanks|thank you"
@@ -220,7 +238,7 @@ def route(ctx: Context, text: str, command_words: bool = True) -> Route:
             return Route(cmd, (rest.strip(),) if rest.strip() else ())
     mentions = ctx.index.find_mentions(text)
     if _COMPARE.search(text):
-        parts = _split_list(re.sub(r"(?i)\bcompare\b", "", text))
+        parts = _split_list(_COMPARE_WORDS.sub("", text))
         if len(parts) >= 2:
             return Route("compare", tuple(parts))
         names = [m.record_id for m in mentions if m.kind in ("vehicle", "pad")]
@@ -228,39 +246,53 @@ def route(ctx: Context, text: str, command_words: bool = True) -> Route:
             return Route("compare", tuple(names))
     if _TIMELINE.search(text) and mentions:
         return Route("timeline", (mentions[0].record_id,))
-    if _SOURCES.search(text) and mentions:
-        return Route("sources", (mentions[0].record_id,))
     focus = focus_of(text)
     topic_matches = tuple(ctx.topics.match(text))
     top = topic_matches[0] if topic_matches else None
+    clear, ambiguous = _spans(mentions)
+    residual = _residual(ctx, text, mentions)
+    if not clear and not ambiguous and _FOLLOW_UP.search(text) and len(residual - _WH) <= 2:
+        return Route("no-context", (text,))
+    if _SOURCES.search(text):
+        if top is not None and top.score >= 75:
+            return Route("sources", (top.topic_id,))
+        if mentions:
+            return Route("sources", (mentions[0].record_id,))
+        if top is not None and top.score >= TOPIC_CONFIDENT:
+            return Route("sources", (top.topic_id,))
+    nxt = _next_of(text, clear)
+    if nxt is not None:
+        return Route("upcoming", (nxt,))
     if _UPCOMING.search(text) and not [m for m in mentions if m.kind == "mission"]:
         subject = [m.record_id for m in mentions if m.kind in ("vehicle", "pad")]
         if subject or not _unknown_words(ctx, text, mentions):
             return Route("upcoming", tuple(subject[:1]))
         return Route("search", (text,), focus_of(text))  # "starship next flight": not ours
-    clear, ambiguous = _spans(mentions)
     unknown = _unknown_designator(text, mentions) or _other_person(ctx, text, clear)
     if unknown and not WHY_HOW.search(text):
         return Route("search", (unknown,), focus, topic_matches)
-    residual = _residual(ctx, text, [m.record_id for m in mentions])
     asks_why = bool(WHY_HOW.search(text))
     question_like = asks_why or "?" in text or len(tokens(text)) >= 3
     # Missions, people and pads are specific; a why-question about a vehicle family, an
     # organization or the station is usually a topic.
     specific = ("mission", "crew", "pad") if asks_why else ("mission", "crew", "vehicle", "pad")
     named = [m for m in clear if m.kind in specific]
+    if not named and not ambiguous:
+        strange = _unknown_words(ctx, text, mentions)
+        if strange and (top is None or top.score < 75):  # "when did 94P launch", "deorbit"
+            return Route("unknown-subject", tuple(sorted(strange)), focus, topic_matches)
     if top is not None and top.score >= TOPIC_CONFIDENT and question_like:
         related = set(ctx.kb.topics[top.topic_id].related)
+        covered = _covered(ctx, residual, top.topic_id, named=bool(named)) or top.score >= 75
         if named:
             # A topic beats a named record only when it is about that record, and not when the
             # question asks for one of the record's own fields (its capacity or cost).
             field_question = focus in ("capacity", "cost") and not asks_why
-            covers = residual & ctx.topics.vocabulary_of(top.topic_id)
             about = any(m.record_id in related for m in named)
             # ... or when the message is (nearly) one of the questions the topic says it answers.
-            if covers and not field_question and (about or top.score >= 90):
+            if residual and covered and not field_question and (about or top.score >= 90):
                 return Route("topic-answer", (top.topic_id,), focus, topic_matches)
-        else:
+        elif covered:
             about_them = any(m.record_id in related for m in clear)
             if (
                 not clear
@@ -276,10 +308,46 @@ def route(ctx: Context, text: str, command_words: bool = True) -> Route:
     return Route("search", (text,), focus, topic_matches)
 
 
+def _distinctive(ctx: Context, residual: set[str]) -> set[str]:
+    """The words that carry a question's subject: not question words, not parts of names."""
+    return {w for w in residual - _WH if len(w) >= 4 and w not in ctx.topics.name_words}
+
+
 def _unknown_words(ctx: Context, text: str, mentions: list[Match]) -> set[str]:
-    """Content words of text that no record or topic uses: a subject this base doesn't know."""
-    words = _residual(ctx, text, [m.record_id for m in mentions])
-    return {w for w in words if len(w) >= 4 and not ctx.topics.knows(w)}
+    """The subject words no record or topic uses, when they are what the message is about.
+
+    "when did 94P launch", "who is elon musk", "iss deorbit vehicle": at least half of the
+    distinctive words are unknown, or an unknown word carries a number (a designator).
+    "lmao roscosmos dropped a cabin into the flame trench" has one unknown word of five.
+    """
+    residual = _residual(ctx, text, mentions)
+    words = _distinctive(ctx, residual) | {w for w in residual if any(c.isdigit() for c in w)}
+    unknown = {w for w in words if not ctx.topics.knows(w)}
+    if any(any(c.isdigit() for c in w) for w in unknown) or 2 * len(unknown) >= len(words) > 0:
+        return unknown
+    return set()
+
+
+def _covered(ctx: Context, residual: set[str], topic_id: str, *, named: bool) -> bool:
+    """Whether the topic speaks to the words the question adds to the names in it.
+
+    With a named record, one of them is enough (the record narrows the subject); without,
+    at least half ("what's dragon's downmass" is not about the pad Dragon launches from).
+    """
+    words = _distinctive(ctx, residual)
+    if not words:  # only dates or question words beyond the names: the record answers
+        return bool(residual) and not named
+    vocab = ctx.topics.vocabulary_of(topic_id)
+    hits = sum(1 for w in words if w in vocab or ctx.topics.near(w, vocab))
+    return hits >= 1 if named else 2 * hits >= len(words)
+
+
+def _next_of(text: str, clear: list[Match]) -> str | None:
+    """The vehicle or pad in "when is the next Progress", "next Soyuz crew launch"."""
+    for m in clear:
+        if m.kind in ("vehicle", "pad") and re.search(r"\bnext\s+$", text[: m.start], re.I):
+            return m.record_id
+    return None
 
 
 def _other_person(ctx: Context, text: str, clear: list[Match]) -> str:
@@ -351,8 +419,11 @@ def _pick_mention(mentions: list[Match], focus: str) -> str:
     return str(ids[0][0])
 
 
-def _residual(ctx: Context, text: str, ids: list[str]) -> set[str]:
+def _residual(ctx: Context, text: str, mentions: list[Match]) -> set[str]:
     """Content words of text that are neither the mentioned records' names nor focus words."""
+    for m in sorted(mentions, key=lambda m: -m.start):  # the words a mention covers are its name
+        text = text[: m.start] + " " * (m.end - m.start) + text[m.end :]
+    ids = [m.record_id for m in mentions]
     named: set[str] = set()
     for rid in ids:
         rec = ctx.kb.get(rid)
@@ -371,7 +442,9 @@ def _residual(ctx: Context, text: str, ids: list[str]) -> set[str]:
 
 
 def _split_list(text: str) -> list[str]:
-    parts = re.split(r"\s*(?:,|\band\b|\bvs\.?\b|\bversus\b|\bwith\b|&|/)\s*", text, flags=re.I)
+    parts = re.split(
+        r"\s*(?:,|\band\b|\bor\b|\bvs\.?\b|\bversus\b|\bwith\b|&)\s*", text, flags=re.I
+    )
     return [p.strip(" ?.!") for p in parts if p.strip(" ?.!")]
 
 
@@ -388,6 +461,19 @@ def dispatch(ctx: Context, r: Route, now: dt.date, text: str = "") -> Reply:
         return help_reply(ctx)
     if r.command == "small-talk":
         return small_talk(ctx, arg)
+    if r.command == "no-context":
+        return Reply(
+            kind="suggestions",
+            title="What are you referring to?",
+            text=(
+                "I answer each message on its own and don't see earlier ones, so name what you "
+                "mean, e.g. “when does CRS-35 come back?” or “sources for Site 31/6”."
+            ),
+            suggestions=(Suggestion("upcoming", "upcoming"), Suggestion("help", "help")),
+            as_of=ctx.kb.as_of,
+        )
+    if r.command == "unknown-subject":
+        return _unknown_subject(ctx, list(r.args), r)
     if r.command == "about":
         return about_reply(ctx)
     if r.command in ("mission", "vehicle", "pad", "crew", "topic"):
@@ -409,7 +495,11 @@ def dispatch(ctx: Context, r: Route, now: dt.date, text: str = "") -> Reply:
     if r.command == "timeline":
         return timeline_cmd.timeline(ctx, arg, now)
     if r.command == "sources":
-        return sources_cmd.sources(ctx, arg, now)
+        reply = sources_cmd.sources(ctx, arg, now)
+        topics = ctx.topics.match(arg) if reply.kind == "suggestions" else []
+        if topics and topics[0].score >= TOPIC_CONFIDENT:  # "source for the progress gap"
+            return sources_cmd.sources(ctx, topics[0].topic_id, now)
+        return reply
     if r.command == "topic-answer":
         return describe(ctx, arg, now, r.focus)
     if r.command == "record":
@@ -428,6 +518,30 @@ _QUESTION_LEAD = re.compile(
     r"|^tell me about\s+|^(?:info|details)\s+(?:on|about)\s+",
     re.I,
 )
+
+
+def _unknown_subject(ctx: Context, words: list[str], r: Route) -> Reply:
+    """Outside what the fact base covers: say so, with any near names as choices."""
+    choices: list[tuple[str, str]] = []
+    for w in words:
+        for m in ctx.index.search(w).matches[:2]:
+            if (m.name, m.record_id) not in choices:
+                choices.append((m.name, m.record_id))
+    for t in r.topics[:2]:
+        if t.score >= TOPIC_POSSIBLE and (t.title, t.topic_id) not in choices:
+            choices.append((t.title, t.topic_id))
+    shown = ", ".join(f"“{w}”" for w in words[:3])
+    return Reply(
+        kind="suggestions",
+        title="Outside what I know",
+        text=(
+            f"I have nothing on {shown}. I cover ISS resupply in 2024–2026: cargo and crew "
+            "flights, their vehicles and pads, the people named in the news, and what-ifs."
+            + (" Did you mean one of these?" if choices else "")
+        ),
+        suggestions=tuple(Suggestion(n, n, i) for n, i in choices[:5]),
+        as_of=ctx.kb.as_of,
+    )
 
 
 def _search(ctx: Context, text: str, now: dt.date, r: Route) -> Reply:

@@ -114,6 +114,7 @@ class TopicMatcher:
     titles: dict[str, str]
     vocabulary: tuple[str, ...]
     known_words: frozenset[str]  # every content word of every record and topic
+    name_words: frozenset[str]  # the words of record names and aliases ("dragon", "progress")
 
     def vocabulary_of(self, topic_id: str) -> frozenset[str]:
         """The words a topic's title, questions and answer use."""
@@ -121,8 +122,15 @@ class TopicMatcher:
         return frozenset().union(self.answers.get(topic_id, frozenset()), *asked)
 
     def knows(self, word: str) -> bool:
-        """True when some record or topic uses the (tokenized) word."""
-        return word in self.known_words
+        """True when some record or topic uses the (tokenized) word, or one a typo away."""
+        return word in self.known_words or self.near(word, self.known_words)
+
+    @staticmethod
+    def near(word: str, vocab: frozenset[str]) -> bool:
+        """True when vocab holds a word within a typo of word ("downmas" ~ "down-mass")."""
+        if len(word) < 5 or not vocab:
+            return False
+        return process.extractOne(word, vocab, scorer=fuzz.ratio, score_cutoff=85) is not None
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> TopicMatcher:
@@ -145,10 +153,16 @@ class TopicMatcher:
         idf = {tok: math.log(1 + n / c) for tok, c in df.items()}
         vocab = tuple(sorted(idf))
         known = set(idf)
-        for _kind, rec in kb.records():
+        names: set[str] = set()
+        for kind, rec in kb.records():
             text = " ".join((rec.name, *rec.aliases, rec.summary, *(f.text for f in rec.facts)))
             known.update(tokens(text))
-        return cls(idf, tuple(phrasings), answers, titles, vocab, frozenset(known))
+            if kind != "topic":
+                for label in (rec.name, *rec.aliases):
+                    names.update(tokens(label.replace("-", " ")))
+        return cls(
+            idf, tuple(phrasings), answers, titles, vocab, frozenset(known), frozenset(names)
+        )
 
     def _correct(self, toks: list[str]) -> list[str]:
         out = []
