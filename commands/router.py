@@ -92,9 +92,11 @@ _COMPARE_WORDS = re.compile(
     r"\bcompare\b|\bwhich (?:one )?(?:is|has|carries|costs) \w+\b|\bthe difference between\b",
     re.I,
 )
+_CARGO_FLIGHT = re.compile(r"\b(?:cargo|resupply|supply)\b", re.I)
+_CREW_FLIGHT = re.compile(r"\bcrew(?:ed)?\b", re.I)
 _FOLLOW_UP = re.compile(
     r"^\s*(?:and|so|ok(?:ay)?|but|also|then)\b|^\s*(?:why|how|when|who)\W*$"
-    r"|\b(?:it|that|this|they|them|those)\b",
+    r"|\b(?:it|that|this|they|them|those|the other one|the same one)\b",
     re.I,
 )
 _WH = frozenset(
@@ -104,7 +106,8 @@ _WH = frozenset(
 _LEADING = re.compile(r"^(?:(?:for|of|about|on|the|a|an|me|is|are|from|to)\s+)+", re.I)
 _SMALL_TALK = re.compile(
     r"^\W*(hi|hello|hey|yo|hiya|howdy|gm|good (?:morning|evening|afternoon)|thanks|thank you"
-    r"|thx|ty|cheers|lol|lmao|ok|okay|cool|nice|great|awesome|bye|goodbye)\b[\W]*$",
+    r"|thx|ty|cheers|lol|lmao|ok|okay|cool|nice|great|awesome|bye|goodbye"
+    r"|good bot|bad bot|nice bot|thanks? capcom)\b[\W]*$",
     re.I,
 )
 _HELP = re.compile(
@@ -155,6 +158,7 @@ def clean(text: str) -> str:
     """Drop mentions, markdown and control characters; fold whitespace."""
     text = unicodedata.normalize("NFKC", text)
     text = _MENTION.sub(" ", text)
+    text = re.sub(r"^\s*@\w+[,:]?\s+", " ", text)  # "@capcom hello" typed as plain text
     text = _MARKDOWN.sub(lambda m: m.group(1) or " ", text)
     text = "".join(" " if unicodedata.category(c)[0] in "CZ" and c != " " else c for c in text)
     text = text.replace("–", "-").replace("—", "-").replace("’", "'")
@@ -247,10 +251,10 @@ def route(ctx: Context, text: str, command_words: bool = True) -> Route:
     if _TIMELINE.search(text) and mentions:
         return Route("timeline", (mentions[0].record_id,))
     focus = focus_of(text)
-    topic_matches = tuple(ctx.topics.match(text))
-    top = topic_matches[0] if topic_matches else None
     clear, ambiguous = _spans(mentions)
     residual = _residual(ctx, text, mentions)
+    topic_matches = _prefer_related(ctx, tuple(ctx.topics.match(text)), clear, residual)
+    top = topic_matches[0] if topic_matches else None
     if not clear and not ambiguous and _FOLLOW_UP.search(text) and len(residual - _WH) <= 2:
         return Route("no-context", (text,))
     if _SOURCES.search(text):
@@ -266,7 +270,9 @@ def route(ctx: Context, text: str, command_words: bool = True) -> Route:
     if _UPCOMING.search(text) and not [m for m in mentions if m.kind == "mission"]:
         subject = [m.record_id for m in mentions if m.kind in ("vehicle", "pad")]
         if subject or not _unknown_words(ctx, text, mentions):
-            return Route("upcoming", tuple(subject[:1]))
+            kind = "crew" if _CREW_FLIGHT.search(text) else ""
+            kind = "cargo" if _CARGO_FLIGHT.search(text) else kind
+            return Route("upcoming", tuple(subject[:1]), kind)
         return Route("search", (text,), focus_of(text))  # "starship next flight": not ours
     unknown = _unknown_designator(text, mentions) or _other_person(ctx, text, clear)
     if unknown and not WHY_HOW.search(text):
@@ -353,18 +359,25 @@ def _next_of(text: str, clear: list[Match]) -> str | None:
 def _other_person(ctx: Context, text: str, clear: list[Match]) -> str:
     """ "Suni Williams" when only the surname matched a different person: the full name."""
     for m in clear:
-        if m.kind != "crew" or m.start <= 0:
-            continue
+        if m.kind != "crew" or m.start <= 0 or len(text[m.start : m.end].split()) > 1:
+            continue  # only a bare surname can belong to someone else
         rec = ctx.kb.get(m.record_id)
         if rec is None:
             continue
         before = text[: m.start].split()
-        if not before or not before[-1].isalpha() or not before[-1][0].isupper():
+        if not before or not before[-1].isalpha():
             continue
         first = before[-1].casefold()
+        if not before[-1][0].isupper() and ctx.topics.knows(first):
+            continue  # a lower-case word the base knows is not a first name ("ask williams")
         known = {
             w.casefold()
-            for n in (rec.name, *rec.aliases, *getattr(rec, "transliterations", ()))
+            for n in (
+                rec.name,
+                *rec.aliases,
+                *getattr(rec, "transliterations", ()),
+                getattr(rec, "native_name", None) or "",
+            )
             for w in n.split()
         }
         if first not in known and first not in STOPWORDS and first not in FOCUS_WORDS:
@@ -392,9 +405,35 @@ def _unknown_designator(text: str, mentions: list[Match]) -> str:
 def _topic_fallback(ctx: Context, text: str) -> str | None:
     """A topic that answers a general what-if question the model cannot run, if one clearly does."""
     matches = ctx.topics.match(text)
-    if matches and matches[0].score >= 55 and not ctx.index.find_mentions(text, ("mission",)):
+    if (
+        matches
+        and matches[0].score >= 55
+        and not ctx.index.find_mentions(text, ("mission",))
+        and _covered(ctx, _residual(ctx, text, []), matches[0].topic_id, named=False)
+    ):
         return matches[0].topic_id
     return None
+
+
+def _prefer_related(
+    ctx: Context, matches: tuple[TopicMatch, ...], clear: list[Match], residual: set[str]
+) -> tuple[TopicMatch, ...]:
+    """Among topics within 10 points of the best that cover the question, prefer one about a
+    named record.
+
+    "how does the H3 failure affect ISS cargo": the H3 topic, not the cargo-gap topic that
+    scored a little higher on the word "cargo"; but "why did the soyuz pad break" stays with
+    the pad-damage topic, not the cross-flight one that merely lists Soyuz.
+    """
+    if not matches or not clear:
+        return matches
+    named = {m.record_id for m in clear}
+    best = matches[0].score
+    close = [t for t in matches if best - t.score <= 10]
+    covering = [t for t in close if _covered(ctx, residual, t.topic_id, named=False)]
+    about = [t for t in covering if named & set(ctx.kb.topics[t.topic_id].related)]
+    pick = (about or covering or [matches[0]])[0]
+    return (pick, *(t for t in matches if t is not pick))
 
 
 def _spans(mentions: list[Match]) -> tuple[list[Match], list[list[Match]]]:
@@ -491,7 +530,7 @@ def dispatch(ctx: Context, r: Route, now: dt.date, text: str = "") -> Reply:
     if r.command == "upcoming":
         if arg and ctx.index.find_mentions(arg, kinds=("vehicle", "pad")):
             return upcoming_cmd.upcoming_for(ctx, arg, now)
-        return upcoming_cmd.upcoming(ctx, now)  # "next launch", "next flight"
+        return upcoming_cmd.upcoming(ctx, now, kind=r.focus)  # "next (cargo) launch"
     if r.command == "timeline":
         return timeline_cmd.timeline(ctx, arg, now)
     if r.command == "sources":
@@ -555,7 +594,15 @@ def _search(ctx: Context, text: str, now: dt.date, r: Route) -> Reply:
             return describe(ctx, best.record_id, now, r.focus)
     top = r.topics[0] if r.topics else None
     strong = top is not None and top.score >= 70 and len(tokens(text)) >= 2
-    if top is not None and top.score >= TOPIC_CONFIDENT and (not result.matches or strong):
+    covered = top is not None and _covered(
+        ctx, _residual(ctx, text, []), top.topic_id, named=False
+    )  # "tianzhou 9" is not the Kuiper topic because both say "launch"
+    if (
+        top is not None
+        and top.score >= TOPIC_CONFIDENT
+        and covered
+        and (not result.matches or strong)
+    ):
         return describe(ctx, top.topic_id, now, r.focus)  # a short question, e.g. "what's ROS"
     choices = [(m.name, m.record_id) for m in result.matches]
     for t in r.topics:

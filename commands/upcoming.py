@@ -22,12 +22,17 @@ def pending(ctx: Context) -> list[tuple[Mission, dt.date]]:
     return sorted(out, key=lambda x: (x[1], x[0].name))
 
 
-def upcoming(ctx: Context, now: dt.date, count: int = 10, days: int | None = None) -> Reply:
-    """The next count planned events after now (optionally within days), plus overdue plans."""
+def upcoming(
+    ctx: Context, now: dt.date, count: int = 10, days: int | None = None, kind: str = ""
+) -> Reply:
+    """The next count planned ISS flights after now (within days; only cargo or crew flights
+    when kind says so), plus the ones whose planned dates passed without an update."""
     count = max(1, min(count, 20))
     mentions: list[DateMention] = []
     future, overdue = [], []
     for m, _start in pending(ctx):
+        if m.destination != "ISS" or (kind and m.kind != kind):
+            continue  # the Dream Chaser demo flies free, it does not go to the ISS
         plan = current_plan(m)
         assert plan is not None
         if plan.planned.is_past(now):
@@ -42,6 +47,7 @@ def upcoming(ctx: Context, now: dt.date, count: int = 10, days: int | None = Non
         state = " (postponed)" if m.status == "postponed" else ""
         lines.append(f"• {date_text(plan.planned, mentions)}: {m.name} — {vehicle}{state}")
     span = f" in the next {days} days" if days is not None else ""
+    span += f" (only {kind} flights)" if kind else ""
     text = (
         "\n".join(lines)
         if lines
