@@ -256,7 +256,10 @@ _LEAD = re.compile(
     re.I,
 )
 _TRAIL = re.compile(
-    r"\s*(?:,?\s*then\s+what|,?\s*what\s+happens|,?\s*what\s+then)?\s*[?.!]*\s*$", re.I
+    r"\s*(?:,?\s*then\s+what|,?\s*what\s+happens|,?\s*what\s+then"
+    # a question about the result after a comma: ", are we ok?", ", how bad is it?"
+    r"|,\s*(?:are|is|do|does|would|will|how|can|could|should|what)\b[^,]*)?\s*[?.!]*\s*$",
+    re.I,
 )
 _HORIZON = re.compile(
     rf"\b(?:over|across|horizon(?:\s+of)?|(?:looking|look)\s+ahead)\s+(?:the\s+)?(?:next\s+)?"

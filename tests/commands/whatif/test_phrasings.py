@@ -199,3 +199,16 @@ def test_grounding_soyuz_offers_its_pad(ctx: Context) -> None:
     assert "what if Site 31/6 is down for 6 months" in queries
     for q in queries:
         assert ask(ctx, q, TODAY).kind == "whatif", q
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "suppose NG-24 never launches, are we ok?",
+        "what if crs-35 is cancelled, how bad is it?",
+        "what if crs-35 slips 2 months, does the crew have to leave?",
+    ],
+)
+def test_a_question_about_the_result_after_a_comma_is_not_an_edit(ctx: Context, text: str) -> None:
+    reply = ask(ctx, text, TODAY)
+    assert reply.kind == "whatif", reply.plain()
