@@ -34,6 +34,33 @@ _MONTHS = [
 ]
 
 
+# The accepted forms for editors' JSON Schemas (ECMA regex: no flags, so NET and Q both cases).
+JSON_PATTERN = (
+    r"^\s*([Nn][Ee][Tt]\s+)?\d{4}(-([Qq][1-4]|(0?[1-9]|1[0-2])(-(0?[1-9]|[12]\d|3[01]))?))?\s*$"
+)
+DATE_HELP = (
+    "A date to the precision known: 2026-08-30, 2026-08, 2026-Q3 or 2026;"
+    " prefix NET (no earlier than) for a launch date limit, e.g. NET 2026-08."
+)
+
+
+def full_date_problem(value: object) -> str:
+    """Why value is not the full date (YYYY-MM-DD) a field such as status_as_of needs."""
+    if isinstance(value, dt.datetime):
+        return f"{value.isoformat()!r} has a time: write a full date YYYY-MM-DD"
+    shown = value.isoformat() if isinstance(value, dt.date) else value
+    try:
+        parsed = FuzzyDate.parse(value)
+    except FuzzyDateError as exc:
+        text = str(exc).split(" is not a date:")[0]
+        if " is not a date:" in str(exc):
+            return f"{text} is not a date: write a full date YYYY-MM-DD"
+        return str(exc) if "day" in str(exc) else f"{exc}; write a full date YYYY-MM-DD"
+    if parsed.precision != "day" or parsed.net:
+        return f"{shown!r} is not a full date: write a full date YYYY-MM-DD"
+    return f"{shown!r} is not a valid date: write a full date YYYY-MM-DD"
+
+
 class FuzzyDateError(ValueError):
     """A date string that is not one of the accepted forms."""
 
@@ -137,6 +164,16 @@ class FuzzyDate:
 
     def __str__(self) -> str:
         return self.text()
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        return {
+            "anyOf": [
+                {"type": "string", "pattern": JSON_PATTERN},
+                {"type": "integer", "minimum": _MIN_YEAR, "maximum": _MAX_YEAR},
+            ],
+            "description": DATE_HELP,
+        }
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> core_schema.CoreSchema:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import re
 import types
@@ -16,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from rapidfuzz import process
 
 from knowledge.base import KnowledgeBase
+from knowledge.dates import full_date_problem
 from knowledge.frozen import freeze
 from knowledge.schema import KIND_FILES, KIND_MODELS, Record, RecordKind, RefTo
 from knowledge.search import fold  # the index's folding: aliases must not collide there
@@ -28,12 +30,20 @@ class LoadError(Exception):
     """The fact base has problems; every one of them is in `problems`."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=problem_order)
         super().__init__(f"{len(self.problems)} problem(s) in the fact base")
 
     def report(self) -> str:
         """All problems, one `file:line: message` per line."""
         return "\n".join(str(p) for p in self.problems)
+
+
+_FOLLOW_ON = " could not be checked because "
+
+
+def problem_order(problem: Problem) -> tuple[str, int, bool, str]:
+    """Sort key: by file and line, a root cause before the summary of what it hid."""
+    return (problem.file, problem.line, _FOLLOW_ON in problem.message, problem.message)
 
 
 @dataclass
@@ -53,6 +63,10 @@ class _State:
     # references to them are not reported as unknown (the real problem is already reported)
     broken_ids: dict[str, RecordKind] = field(default_factory=dict)
     unreadable: set[RecordKind] = field(default_factory=set)
+    # the file of each unreadable kind and why: "sources.yaml could not be read"
+    unreadable_files: dict[RecordKind, tuple[str, int, str]] = field(default_factory=dict)
+    # references inside records that failed validation, checked all the same
+    raw_refs: list[tuple[str, str, int, PathKey, RefTo, str]] = field(default_factory=list)
 
 
 @contextmanager
@@ -115,6 +129,18 @@ def _kind_files(folder: Path, state: _State) -> Iterator[tuple[RecordKind, Path]
         elif entry.suffix in (".yaml", ".yml") and entry.stem in stems:
             yield stems[entry.stem], entry
         elif entry.suffix in (".yaml", ".yml") or entry.is_dir():
+            stem = entry.stem if entry.is_file() else entry.name
+            guess = _guess_stem(stem, list(stems))
+            if guess is not None:
+                state.unreadable.add(stems[guess])  # its records may be in this file
+                state.unreadable_files.setdefault(
+                    stems[guess], (display_path(entry), 1, f"{entry.name} has an unknown name")
+                )
+                hint = f"did you mean {guess}{'.yaml' if entry.is_file() else ''}?"
+                state.problems.append(
+                    Problem(display_path(entry), 1, f"unknown file '{entry.name}': {hint}")
+                )
+                continue
             expected = ", ".join(f"{s}.yaml" for s in KIND_FILES.values())
             state.problems.append(
                 Problem(
@@ -123,11 +149,24 @@ def _kind_files(folder: Path, state: _State) -> Iterator[tuple[RecordKind, Path]
             )
 
 
+def _guess_stem(stem: str, stems: list[str]) -> str | None:
+    """The kind file a misnamed file was probably meant to be: mission -> missions."""
+    low = stem.lower()
+    for known in stems:
+        if low in (known, known + "s", known.rstrip("s")):
+            return known
+    best = process.extractOne(low, stems, score_cutoff=80)
+    return str(best[0]) if best else None
+
+
 def _read_folder(folder: Path, state: _State) -> None:
     for kind, path in _kind_files(folder, state):
         doc = read_yaml(path, state.problems)
         if doc is None:
             state.unreadable.add(kind)
+            shown = display_path(path)
+            root = state.problems[-1].line if state.problems else 1
+            state.unreadable_files.setdefault(kind, (shown, root, f"{path.name} could not be read"))
             continue
         name = display_path(path)
         items: list[tuple[PathKey, Any]]
@@ -135,6 +174,8 @@ def _read_folder(folder: Path, state: _State) -> None:
             state.problems.append(
                 Problem(name, 1, f"empty file; expected a list of {kind} records (or `[]`)")
             )
+            state.unreadable.add(kind)
+            state.unreadable_files.setdefault(kind, (name, 1, f"{path.name} could not be read"))
             continue
         if isinstance(doc.data, list):
             items = [((i,), item) for i, item in enumerate(doc.data)]
@@ -149,6 +190,7 @@ def _read_folder(folder: Path, state: _State) -> None:
                 )
             )
             state.unreadable.add(kind)
+            state.unreadable_files.setdefault(kind, (name, 1, f"{path.name} could not be read"))
             continue
         model_cls = KIND_MODELS[kind]
         for base, item in items:
@@ -165,14 +207,21 @@ def _read_folder(folder: Path, state: _State) -> None:
             try:
                 model = model_cls.model_validate(item)
             except ValidationError as exc:
+                bad: list[PathKey] = []
                 for err in exc.errors():
                     loc = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
-                    state.problems.append(
-                        Problem(name, doc.line_of(base + loc), _message(label, loc, err))
-                    )
+                    bad.append(loc)
+                    line = doc.line_of(base + loc)
+                    msg = _message(label, loc, err, model_cls, item, doc.raw, base)
+                    state.problems.append(Problem(name, line, msg))
                 rid = item.get("id")
                 if isinstance(rid, str):
                     state.broken_ids.setdefault(rid, kind)
+                    state.broken_ids.setdefault(_kebab(rid), kind)
+                for loc, ref, value in _raw_refs(model_cls, item, ()):
+                    if not any(loc[: len(b)] == b for b in bad):
+                        line = doc.line_of(base + loc)
+                        state.raw_refs.append((label, name, line, loc, ref, value))
                 continue
             freeze(model)
             state.records.append(_Located(kind, model, name, doc, base))
@@ -194,24 +243,156 @@ def _label(kind: str, item: dict[str, Any]) -> str:
     return f"{kind} '{rid}'" if isinstance(rid, str) else kind
 
 
-def _message(label: str, loc: tuple[str | int, ...], err: Any) -> str:
+def _kebab(text: str) -> str:
+    """The kebab-case form of an id: "Progress MS_35" -> "progress-ms-35"."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _suggest(value: str, choices: list[str], cutoff: float = 75) -> str:
+    """'; did you mean 'x'?' for the closest choice scoring at least cutoff, else ''."""
+    if not choices:
+        return ""
+    best = process.extractOne(value, choices, processor=str.lower, score_cutoff=cutoff)
+    return f"; did you mean '{best[0]}'?" if best else ""
+
+
+def _model_at(cls: type[BaseModel], loc: PathKey) -> type[BaseModel] | None:
+    """The model class found at loc inside cls (indexes and dict keys step into items)."""
+    current: Any = cls
+    for part in loc:
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            info = current.model_fields.get(str(part))
+            if info is None:
+                return None
+            current = info.annotation
+        else:
+            current = _model_in(current)
+            if current is None:
+                return None
+    return (
+        current
+        if isinstance(current, type) and issubclass(current, BaseModel)
+        else (_model_in(current))
+    )
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The (first) model class inside an annotation: tuple[X, ...], X | None, dict[K, X]."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+_NUMBER_WITH_EXTRAS = re.compile(r"^\s*[-+]?[\d.,\s]*\d[\d.,\s]*[^\d\s.,]")
+
+
+def _number_fix(text: str) -> str:
+    digits = re.sub(r"[^\d.]", "", text.split()[0] if " " in text.strip() else text)
+    digits = re.sub(r"[^\d.]", "", digits)
+    return digits or "2500"
+
+
+def _message(
+    label: str,
+    loc: tuple[str | int, ...],
+    err: Any,
+    cls: type[BaseModel],
+    item: dict[str, Any],
+    raw: dict[PathKey, str],
+    base: PathKey,
+) -> str:
     etype = err["type"]
     where = ".".join(str(p) for p in loc)
-    if etype == "extra_forbidden":
-        parent = ".".join(str(p) for p in loc[:-1])
-        at = f" in {parent}" if parent else ""
-        return f"{label}: unknown field '{loc[-1]}'{at}"
+    inp = err.get("input")
+    parent = loc[:-1]
+    if etype == "extra_forbidden" or (loc and isinstance(loc[-1], int) and etype == "invalid_key"):
+        name = str(loc[-1])
+        at = f" in {'.'.join(str(p) for p in parent)}" if parent else ""
+        container = _value_at(item, parent)
+        if re.match(r"^\d", name) and isinstance(container, dict):
+            keys = list(container)
+            pos = next((i for i, k in enumerate(keys) if str(k) == name), 0)
+            before = keys[pos - 1] if pos else None
+            if before in ("value", "low", "high"):
+                number = f"{container[before]}{name.split()[0]}"
+                return (
+                    f"{label}: {'.'.join(str(p) for p in parent)}: a ',' inside {{...}} split"
+                    f" the number: write the number alone ({number}, no comma or unit) and"
+                    " put the unit in `unit:`"
+                )
+        model = _model_at(cls, parent)
+        hint = _suggest(name, list(model.model_fields)) if model is not None else ""
+        return f"{label}: unknown field '{name}'{at}{hint}"
     if etype == "missing":
         return f"{label}: missing required field '{where}'"
     msg = str(err["msg"])
     msg = re.sub(r"^Value error, ", "", msg)
-    inp = err.get("input")
+    typed = raw.get(base + loc)
     shown = ""
     if etype not in ("value_error",) and isinstance(inp, (str, int, float)) and len(str(inp)) < 60:
         shown = f" (got {inp!r})"
     if etype == "string_pattern_mismatch" and loc and loc[-1] == "id":
-        msg = "ids are kebab-case: lowercase letters, digits and single dashes"
+        fixed = _kebab(str(inp))
+        fix = f": write '{fixed}'" if fixed else ""
+        return (
+            f"{label}: id: ids are kebab-case: lowercase letters, digits and single dashes"
+            f" (got {inp!r}){fix}"
+        )
+    if etype == "string_type":
+        if isinstance(inp, (bool, int, float, dt.date)):
+            what = (
+                str(inp).lower()
+                if isinstance(inp, bool)
+                else ("a date" if isinstance(inp, dt.date) else "a number")
+            )
+            text = typed if typed is not None else str(inp)
+            return f"{label}: {where}: YAML read {text} as {what}: put it in quotes ('{text}')"
+        if inp is None:
+            return f"{label}: {where}: is empty: give it a value"
+        if isinstance(inp, (list, tuple)):
+            return f"{label}: {where}: expected one value, got a list"
+        if isinstance(inp, dict):
+            return f"{label}: {where}: expected one value, got a mapping"
+    if etype in ("tuple_type", "list_type"):
+        example = f"; write [{inp}]" if isinstance(inp, str) and inp else ""
+        got = "" if isinstance(inp, str) else f" (got {_type_name(inp)})"
+        return f"{label}: {where}: expected a list, e.g. [a, b]{got}{example}"
+    if etype == "too_short" and loc and loc[-1] == "claims":
+        return f"{label}: {where}: a dispute needs at least two claims"
+    if etype == "too_short":
+        return f"{label}: {where}: needs at least {err.get('ctx', {}).get('min_length', 1)} item(s)"
+    if (
+        etype in ("float_parsing", "int_parsing", "float_type")
+        and isinstance(inp, str)
+        and (_NUMBER_WITH_EXTRAS.match(inp) or "," in inp)
+    ):
+        return (
+            f"{label}: {where}: write the number alone ({_number_fix(inp)}, no comma or unit)"
+            f" and put the unit in `unit:` (got {inp!r})"
+        )
+    if etype.startswith("date") or etype.startswith("datetime"):
+        return f"{label}: {where}: {full_date_problem(typed if typed is not None else inp)}"
+    if etype == "literal_error":
+        expected = re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", "")))
+        hint = _suggest(str(inp), expected) if isinstance(inp, str) else ""
+        return f"{label}: {where}: {msg}{shown}{hint}"
     return f"{label}: {where or 'record'}: {msg}{shown}"
+
+
+def _value_at(item: Any, loc: PathKey) -> Any:
+    """The raw value at loc inside a parsed record, or None."""
+    for part in loc:
+        if isinstance(item, dict):
+            item = item.get(part, item.get(str(part)))
+        elif isinstance(item, list) and isinstance(part, int) and 0 <= part < len(item):
+            item = item[part]
+        else:
+            return None
+    return item
 
 
 def _id(model: BaseModel) -> str:
@@ -239,6 +420,7 @@ def _cross_check(state: _State) -> None:
     for rid, kind in state.broken_ids.items():
         kinds_of.setdefault(rid, set()).add(kind)
     by_kind: dict[RecordKind, list[str]] = {}
+    skipped: dict[RecordKind, int] = {}
     for rid, kinds in kinds_of.items():
         for kind in kinds:
             by_kind.setdefault(kind, []).append(rid)
@@ -254,24 +436,84 @@ def _cross_check(state: _State) -> None:
                 )
             )
         for loc, ref, value in _refs(rec.model, ()):
-            found = kinds_of.get(value)
-            if found is not None and not found.isdisjoint(ref.kinds):
-                continue
-            if found is None and not state.unreadable.isdisjoint(ref.kinds):
-                continue  # it may be in the file that could not be read
-            expected = _kinds_text(ref.kinds)
-            where = ".".join(str(p) for p in loc)
             line = rec.doc.line_of(rec.base + loc)
-            if found is not None:
-                actual = " and ".join(_a(k) for k in sorted(found))
-                msg = f"{label}: {where}: '{value}' is {actual}, expected {expected}"
-            else:
-                pool = [i for k in ref.kinds for i in by_kind.get(k, [])]
-                best = process.extractOne(value, pool) if pool else None
-                hint = f"; did you mean '{best[0]}'?" if best and best[1] >= 60 else ""
-                msg = f"{label}: {where}: unknown {' or '.join(ref.kinds)} '{value}'{hint}"
-            state.problems.append(Problem(rec.file, line, msg))
+            _check_ref(state, kinds_of, by_kind, skipped, (label, rec.file, line, loc, ref, value))
+    for pending in state.raw_refs:
+        _check_ref(state, kinds_of, by_kind, skipped, pending)
+    for kind, count in sorted(skipped.items()):
+        if kind not in state.unreadable_files:
+            continue
+        file, root, why = state.unreadable_files[kind]
+        refs = "reference" if count == 1 else "references"
+        state.problems.append(
+            Problem(
+                file,
+                root,
+                f"{count} {refs} to {KIND_FILES[kind]}{_FOLLOW_ON}{why}",
+            )
+        )
     _check_aliases(state)
+
+
+def _check_ref(
+    state: _State,
+    kinds_of: dict[str, set[RecordKind]],
+    by_kind: dict[RecordKind, list[str]],
+    skipped: dict[RecordKind, int],
+    ref_at: tuple[str, str, int, PathKey, RefTo, str],
+) -> None:
+    """Report one reference that names no record of the kinds it may point at."""
+    label, file, line, loc, ref, value = ref_at
+    found = kinds_of.get(value)
+    if found is not None and not found.isdisjoint(ref.kinds):
+        return
+    lost = [k for k in ref.kinds if k in state.unreadable]
+    if found is None and lost:
+        skipped[lost[0]] = skipped.get(lost[0], 0) + 1  # it may be in the unread file
+        return
+    expected = _kinds_text(ref.kinds)
+    where = ".".join(str(p) for p in loc)
+    if found is not None:
+        actual = " and ".join(_a(k) for k in sorted(found))
+        msg = f"{label}: {where}: '{value}' is {actual}, expected {expected}"
+    else:
+        pool = [i for k in ref.kinds for i in by_kind.get(k, [])]
+        hint = _suggest_id(value, pool)
+        msg = f"{label}: {where}: unknown {' or '.join(ref.kinds)} '{value}'{hint}"
+    state.problems.append(Problem(file, line, msg))
+
+
+def _suggest_id(value: str, pool: list[str]) -> str:
+    """'did you mean' for an id: close (score >= 75) and with the same designator numbers."""
+    numbers = re.findall(r"\d+", value)
+    same = [i for i in pool if re.findall(r"\d+", i) == numbers]
+    if not same:
+        return ""
+    best = process.extractOne(value, same, score_cutoff=75)
+    return f"; did you mean '{best[0]}'?" if best else ""
+
+
+def _raw_refs(
+    cls: type[BaseModel], item: dict[str, Any], loc: PathKey
+) -> Iterator[tuple[PathKey, RefTo, str]]:
+    """The references in a record that failed validation, read from its raw data."""
+    for name, (ref, nested) in _plan(cls):
+        value = item.get(name)
+        values = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for i, v in values:
+            here = loc + (name,) if i is None else loc + (name, i)
+            if ref is not None and isinstance(v, str):
+                yield here, ref, v
+            elif nested and isinstance(v, dict):
+                sub = _model_in(cls.model_fields[name].annotation)
+                if sub is None:
+                    continue
+                if set(v) & set(sub.model_fields) or not v:
+                    yield from _raw_refs(sub, v, here)
+                else:  # dict[key, Model]
+                    for key, inner in v.items():
+                        if isinstance(inner, dict):
+                            yield from _raw_refs(sub, inner, here + (str(key),))
 
 
 def _kinds_text(kinds: tuple[RecordKind, ...]) -> str:
@@ -386,4 +628,4 @@ def _walk_value(value: Any, plan: _Plan, loc: PathKey) -> Iterator[tuple[PathKey
             yield from _walk_value(item, plan, loc + (str(key),))
 
 
-__all__ = ["DEFAULT_DATA", "LoadError", "check", "load"]
+__all__ = ["DEFAULT_DATA", "LoadError", "check", "load", "problem_order"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +82,8 @@ class YamlDocument:
 
     data: Any
     lines: dict[PathKey, int]
+    # the text as typed of every scalar YAML did not read as text (NO, 35, 2026-05-10, ~)
+    raw: dict[PathKey, str] = field(default_factory=dict)
 
     def line_of(self, path: PathKey) -> int:
         """The line of the longest prefix of path that the file has."""
@@ -105,9 +107,22 @@ def read_yaml(path: Path, problems: list[Problem]) -> YamlDocument | None:
     """Parse path; append syntax errors and duplicate keys to problems; None if unreadable."""
     name = display_path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(name, 1, f"cannot read file: {exc}"))
+        raw_bytes = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(name, 1, f"cannot read file: {exc.strerror or exc}"))
+        return None
+    try:
+        text = raw_bytes.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(raw_bytes, exc.start)
+        problems.append(
+            Problem(
+                name,
+                line,
+                f"not UTF-8 text (byte 0x{raw_bytes[exc.start]:02x} at column {col}):"
+                " save the file as UTF-8",
+            )
+        )
         return None
     loader = _Loader(text)
     try:
@@ -115,29 +130,137 @@ def read_yaml(path: Path, problems: list[Problem]) -> YamlDocument | None:
         if node is None:
             return YamlDocument(None, {(): 1})
         lines: dict[PathKey, int] = {}
-        data, plain = _build(loader, node, lines, problems, name)
+        raw: dict[PathKey, str] = {}
+        data, plain = _build(loader, node, lines, raw, problems, name)
         if not plain:  # merge keys, explicit tags, complex keys: let PyYAML construct it all
             data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        last = max(1, len(text.splitlines()))
-        line = min(mark.line + 1, last) if mark is not None else 1  # EOF is after the last line
-        what = exc.problem or "invalid YAML"
-        context = ""
-        if exc.context:
-            cmark = exc.context_mark
-            started = ""
-            if cmark is not None and mark is not None and cmark.line != mark.line:
-                started = f" that starts on line {cmark.line + 1}"
-            context = f" ({exc.context}{started})"
-        problems.append(Problem(name, line, f"YAML syntax error: {what}{context}"))
+        line, message = syntax_message(text, exc)
+        problems.append(
+            Problem(
+                name, line, f"YAML syntax error: {message} (the rest of this file was not checked)"
+            )
+        )
         return None
     except yaml.YAMLError as exc:
-        problems.append(Problem(name, 1, f"YAML error: {exc}"))
+        problems.append(
+            Problem(name, 1, f"YAML error: {exc} (the rest of this file was not checked)")
+        )
         return None
     finally:
         loader.dispose()
-    return YamlDocument(data, lines)
+    return YamlDocument(data, lines, raw)
+
+
+def _line_col(data: bytes, index: int) -> tuple[int, int]:
+    """1-based line and column of a byte offset."""
+    start = data.rfind(b"\n", 0, index) + 1
+    return data.count(b"\n", 0, index) + 1, index - start + 1
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _previous_line(lines: list[str], index: int) -> int | None:
+    """The 0-based index of the nearest line above index with content (not blank or comment)."""
+    for i in range(index - 1, -1, -1):
+        stripped = lines[i].strip()
+        if stripped and not stripped.startswith("#"):
+            return i
+    return None
+
+
+def _quoted_scalar_before(text: str, index: int) -> yaml.ScalarToken | None:
+    """The quoted multi-line scalar that ends right before index, if the scanner finds one."""
+    last: yaml.Token | None = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= index:
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    if (
+        isinstance(last, yaml.ScalarToken)
+        and last.style in ("'", '"')
+        and last.end_mark.line > last.start_mark.line
+    ):
+        return last
+    return None
+
+
+def syntax_message(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """The line to report and a plain-words message for a YAML syntax error."""
+    lines = text.splitlines() or [""]
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return 1, exc.problem or "invalid YAML"
+    row = min(mark.line, len(lines) - 1)  # EOF is after the last line
+    here = lines[row]
+    what = exc.problem or "invalid YAML"
+    context = exc.context or ""
+    cmark = exc.context_mark
+    if "\t" in here[: len(here) - len(here.lstrip())] or "tab" in what:
+        return row + 1, "tab character: indent with spaces"
+    if "quoted scalar" in context and cmark is not None:
+        quote = text[cmark.index] if cmark.index < len(text) else "'"
+        return cmark.line + 1, f"the quote {quote} opened on this line is never closed"
+    quoted = _quoted_scalar_before(text, mark.index)
+    if quoted is not None:
+        return (
+            quoted.start_mark.line + 1,
+            f"the quote {quoted.style} opened on this line is not closed on it"
+            f" (the text runs on to line {quoted.end_mark.line + 1})",
+        )
+    if "simple key" in context and cmark is not None:
+        return cmark.line + 1, "a ':' is missing after the field name: write `name: value`"
+    column = mark.column + 1
+    prev = _previous_line(lines, row)
+    in_flow = "expected ',' or" in what and cmark is not None and cmark.line == mark.line
+    if "mapping values are not allowed" in what or (
+        in_flow and mark.index < len(text) and text[mark.index] == ":"
+    ):
+        found = re.search(r":(\s|$)", here)
+        first_colon = found.start() if found else -1
+        if (
+            prev is not None
+            and _indent(here) > _indent(lines[prev])
+            and first_colon >= mark.column - 1
+            and not here.lstrip().startswith("- ")
+        ):
+            return (
+                row + 1,
+                f"this line is indented more than line {prev + 1} above it;"
+                " fields of one record line up under each other",
+            )
+        seg = here[: mark.column]
+        start = max(seg.rfind("{"), seg.rfind(", ")) if in_flow else -1
+        key = seg[start + 1 :].strip(" ,-").split(":")[0].strip() or "key"
+        return (
+            row + 1,
+            f"text with ': ' in it must be quoted (the ':' at column {column}): write {key}: '...'",
+        )
+    if "expected '-' indicator" in what or "expected key" in what:
+        at = f"line {prev + 1}" if prev is not None else "the line above"
+        return (
+            row + 1,
+            f"indentation doesn't line up with {at}; each record starts with '- ' and"
+            " its fields line up under the first one",
+        )
+    if "expected ',' or" in what and cmark is not None:
+        closing = what[-2]
+        opening = {"]": "[", "}": "{"}.get(closing, closing)
+        return (
+            row + 1,
+            f"the '{opening}' opened on line {cmark.line + 1} is not closed with '{closing}'"
+            f" (or an item in it has a ',' or ':' and must be quoted)",
+        )
+    started = ""
+    if context and cmark is not None and cmark.line != mark.line:
+        started = f" that starts on line {cmark.line + 1}"
+    ctx = f" ({context}{started})" if context else ""
+    return row + 1, f"{what}{ctx}"
 
 
 _SCALAR_TAGS = frozenset(
@@ -146,7 +269,12 @@ _SCALAR_TAGS = frozenset(
 
 
 def _build(
-    loader: _Loader, root: yaml.Node, lines: dict[PathKey, int], problems: list[Problem], name: str
+    loader: _Loader,
+    root: yaml.Node,
+    lines: dict[PathKey, int],
+    raw: dict[PathKey, str],
+    problems: list[Problem],
+    name: str,
 ) -> tuple[Any, bool]:
     """Construct root's data, record the line of every path, and report duplicate keys.
 
@@ -163,13 +291,15 @@ def _build(
     scalar_node, sequence_node, mapping_node = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
     plain = True
 
-    def make(node: yaml.Node, path: PathKey) -> Any:
+    def make(node: yaml.Node, path: PathKey | None) -> Any:  # None: a key
         nonlocal plain
         tag = node.tag
         if type(node) is scalar_node:
             if tag == _STR:
                 return node.value
             if tag in _SCALAR_TAGS:
+                if path is not None:
+                    raw[path] = node.value
                 return constructors[tag](loader, node)
             plain = False
             return None
@@ -184,7 +314,7 @@ def _build(
             plain = False
             container = [] if isinstance(node, sequence_node) else {}
         made[id(node)] = container
-        todo.append((node, path, container))
+        todo.append((node, path or (), container))
         return container
 
     lines[()] = root.start_mark.line + 1
@@ -203,7 +333,7 @@ def _build(
             line = key_node.start_mark.line + 1
             if type(key_node) is scalar_node:
                 key = key_node.value
-                value_key = make(key_node, here)
+                value_key = make(key_node, None)
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     plain = False
             else:

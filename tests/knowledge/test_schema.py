@@ -38,7 +38,7 @@ def test_check_broken_fixture_exits_1_and_prints_every_problem(
     result = CliRunner().invoke(cli, ["check", "."])
     assert result.exit_code == 1
     assert result.stdout.splitlines() == EXPECTED["many-problems"]
-    assert result.stderr.strip() == "7 problem(s) found"
+    assert result.stderr.strip() == "8 problem(s) found"
 
 
 def test_check_missing_folder_exits_1(tmp_path: Path) -> None:
@@ -97,3 +97,51 @@ def test_schema_rejects_what_the_loader_rejects(
     data = _yaml_as_editor_sees_it(BROKEN / case / f"{stem}.yaml")
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(schemas[stem]).validate(data)
+
+
+def test_schema_top_level_is_a_list_except_single_record_files(
+    schemas: dict[str, dict[str, Any]],
+) -> None:
+    assert schemas["missions"]["type"] == "array"
+    assert schemas["station"]["$ref"] == "#/$defs/Record"
+    assert "oneOf" not in schemas["sources"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "ok"),
+    [
+        ("planned", "NET 2026-Q3", True),
+        ("planned", "2026-08-30", True),
+        ("planned", 2026, True),
+        ("planned", "Aug 2026", False),
+        ("planned", "30/08/2026", False),
+        ("planned", "2026-13", False),
+        ("by", "", True),
+    ],
+)
+def test_schema_checks_fuzzy_dates(
+    field: str, value: object, ok: bool, schemas: dict[str, dict[str, Any]]
+) -> None:
+    data = _yaml_as_editor_sees_it(VALID / "missions.yaml")
+    data[0]["schedule"] = [{"planned": "2026-08", field: value}]
+    valid = jsonschema.Draft202012Validator(schemas["missions"]).is_valid(data)
+    assert valid is ok
+
+
+def test_schema_requires_text_and_full_dates(schemas: dict[str, dict[str, Any]]) -> None:
+    validator = jsonschema.Draft202012Validator(schemas["missions"])
+    data = _yaml_as_editor_sees_it(VALID / "missions.yaml")
+    assert validator.is_valid(data)
+    data[0]["name"] = ""
+    assert not validator.is_valid(data)
+    data = _yaml_as_editor_sees_it(VALID / "missions.yaml")
+    data[0]["status_as_of"] = "2026-05"
+    assert not validator.is_valid(data)
+
+
+def test_schema_has_field_descriptions(schemas: dict[str, dict[str, Any]]) -> None:
+    record = schemas["missions"]["$defs"]["Record"]["properties"]
+    assert record["vehicle"]["description"] == "The id of a vehicle record (vehicles.yaml)."
+    assert "YYYY-MM-DD" in record["status_as_of"]["description"]
+    offsets = schemas["station"]["$defs"]["ReboostOffset"]["properties"]
+    assert offsets["missions"]["description"].startswith("Flights known to carry")
