@@ -9,15 +9,14 @@ from collections.abc import Sequence
 from commands.changes import Change, announced_between
 from commands.context import Context
 from commands.format import (
-    PENDING,
     collect_sources,
-    current_plan,
     date_text,
     day_text,
     schedule_sentence,
     source_lines,
 )
 from commands.reply import DateMention, Field, Reply
+from commands.upcoming import plan_line, split
 from commands.whatif import baseline_summary
 from knowledge.schema import Mission
 
@@ -31,30 +30,10 @@ _QUIET_PAD_STATUSES = ("active", "retired", "museum")
 def _upcoming(
     ctx: Context, today: dt.date, days: int, mentions: list[DateMention]
 ) -> tuple[list[str], list[str], list[Mission]]:
-    horizon = today + dt.timedelta(days=days)
-    soon: list[tuple[dt.date, Mission]] = []
-    overdue: list[Mission] = []
-    for m in ctx.kb.missions.values():
-        plan = current_plan(m)
-        if m.status not in PENDING or plan is None:
-            continue
-        if plan.planned.is_past(today):
-            overdue.append(m)
-        elif plan.planned.start <= horizon:
-            soon.append((plan.planned.start, m))
-    soon.sort(key=lambda x: (x[0], x[1].name))
-    overdue.sort(key=lambda m: (m.schedule[-1].planned.start, m.name))
-    rows = []
-    for _, m in soon[:15]:
-        plan = current_plan(m)
-        assert plan is not None
-        vehicle = ctx.kb.vehicles[m.vehicle].name if m.vehicle in ctx.kb.vehicles else m.vehicle
-        state = " (postponed)" if m.status == "postponed" else ""
-        p = plan.planned.precision
-        net = "" if p == "day" else f" (date known only to the {p})"
-        rows.append(f"• {date_text(plan.planned, mentions)}: {m.name} — {vehicle}{state}{net}")
+    soon, overdue = split(ctx, today, days)
+    rows = [plan_line(ctx, m, mentions, precision_note=True) for m in soon[:15]]
     stale = [f"• {schedule_sentence(ctx.kb, m, today, mentions)}" for m in overdue[:8]]
-    return rows, stale, [m for _, m in soon[:15]] + overdue[:8]
+    return rows, stale, soon[:15] + overdue[:8]
 
 
 def _pads(ctx: Context, today: dt.date, mentions: list[DateMention]) -> tuple[list[str], list[str]]:

@@ -3,23 +3,76 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from commands.context import Context
-from commands.format import collect_sources, current_plan, date_text, day_text, source_lines
+from commands.format import (
+    PENDING,
+    collect_sources,
+    current_plan,
+    date_text,
+    day_text,
+    source_lines,
+)
 from commands.reply import DateMention, Field, Reply
 from knowledge.schema import Mission
 
-PENDING = ("planned", "postponed")
 
-
-def pending(ctx: Context) -> list[tuple[Mission, dt.date]]:
-    """Missions not yet flown or cancelled, with the first day of their current plan."""
-    out = []
-    for m in ctx.kb.missions.values():
+def split(
+    ctx: Context, now: dt.date, days: int | None = None, keep: Callable[[Mission], bool] = bool
+) -> tuple[list[Mission], list[Mission]]:
+    """Missions not yet flown or cancelled that keep() accepts, by current plan then name:
+    those planned from now (within days, if given) and those whose planned date has passed."""
+    future: list[Mission] = []
+    overdue: list[Mission] = []
+    horizon = now + dt.timedelta(days=days) if days is not None else None
+    for m in sorted(ctx.kb.missions.values(), key=_plan_order):
         plan = current_plan(m)
-        if m.status in PENDING and plan is not None:
-            out.append((m, plan.planned.start))
-    return sorted(out, key=lambda x: (x[1], x[0].name))
+        if m.status not in PENDING or plan is None or not keep(m):
+            continue
+        if plan.planned.is_past(now):
+            overdue.append(m)
+        elif horizon is None or plan.planned.start <= horizon:
+            future.append(m)
+    return future, overdue
+
+
+def _plan_order(m: Mission) -> tuple[dt.date, str]:
+    plan = current_plan(m)
+    return (plan.planned.start if plan else dt.date.max, m.name)
+
+
+def plan_line(
+    ctx: Context,
+    m: Mission,
+    mentions: list[DateMention],
+    *,
+    detail: bool = True,
+    precision_note: bool = False,
+) -> str:
+    """ "• 30 August 2026: CRS-35 — Cargo Dragon 2", for a mission that has a plan."""
+    plan = current_plan(m)
+    assert plan is not None
+    if not detail:
+        return f"• {date_text(plan.planned, mentions)}: {m.name}"
+    vehicle = ctx.kb.vehicles[m.vehicle].name if m.vehicle in ctx.kb.vehicles else m.vehicle
+    state = " (postponed)" if m.status == "postponed" else ""
+    p = plan.planned.precision
+    note = f" (date known only to the {p})" if precision_note and p != "day" else ""
+    return f"• {date_text(plan.planned, mentions)}: {m.name} — {vehicle}{state}{note}"
+
+
+def overdue_field(missions: list[Mission], mentions: list[DateMention]) -> Field:
+    """The missions whose planned date passed with no recorded outcome, said as such."""
+    rows = []
+    for m in missions:
+        plan = current_plan(m)
+        assert plan is not None
+        rows.append(
+            f"• {m.name}: was planned for {date_text(plan.planned, mentions)}; "
+            f"no update recorded since {day_text(m.status_as_of, mentions)}"
+        )
+    return Field("Planned dates that have passed without an update", "\n".join(rows))
 
 
 def upcoming(
@@ -29,23 +82,11 @@ def upcoming(
     when kind says so), plus the ones whose planned dates passed without an update."""
     count = max(1, min(count, 20))
     mentions: list[DateMention] = []
-    future, overdue = [], []
-    for m, _start in pending(ctx):
-        if m.destination != "ISS" or (kind and m.kind != kind):
-            continue  # the Dream Chaser demo flies free, it does not go to the ISS
-        plan = current_plan(m)
-        assert plan is not None
-        if plan.planned.is_past(now):
-            overdue.append(m)
-        elif days is None or plan.planned.start <= now + dt.timedelta(days=days):
-            future.append(m)
-    lines = []
-    for m in future[:count]:
-        plan = current_plan(m)
-        assert plan is not None
-        vehicle = ctx.kb.vehicles[m.vehicle].name if m.vehicle in ctx.kb.vehicles else m.vehicle
-        state = " (postponed)" if m.status == "postponed" else ""
-        lines.append(f"• {date_text(plan.planned, mentions)}: {m.name} — {vehicle}{state}")
+    # The Dream Chaser demo flies free: it is not ISS traffic.
+    future, overdue = split(
+        ctx, now, days, lambda m: m.destination == "ISS" and (not kind or m.kind == kind)
+    )
+    lines = [plan_line(ctx, m, mentions) for m in future[:count]]
     span = f" in the next {days} days" if days is not None else ""
     span += f" (only {kind} flights)" if kind else ""
     text = (
@@ -53,17 +94,7 @@ def upcoming(
         if lines
         else f"No planned events after {day_text(now)}{span} are recorded."
     )
-    fields = []
-    if overdue:
-        rows = []
-        for m in overdue[:10]:
-            plan = current_plan(m)
-            assert plan is not None
-            rows.append(
-                f"• {m.name}: was planned for {date_text(plan.planned, mentions)}; "
-                f"no update recorded since {day_text(m.status_as_of, mentions)}"
-            )
-        fields.append(Field("Planned dates that have passed without an update", "\n".join(rows)))
+    fields = [overdue_field(overdue[:10], mentions)] if overdue else []
     shown = future[:count] + overdue[:10]
     src = collect_sources(*[m.sources for m in shown])
     return Reply(
@@ -90,33 +121,20 @@ def upcoming_for(ctx: Context, query: str, now: dt.date, count: int = 10) -> Rep
     rec = ctx.kb.get(rid)
     assert rec is not None
     mentions: list[DateMention] = []
-    rows: list[str] = []
-    overdue: list[str] = []
-    src: list[str] = []
-    for m, _ in pending(ctx):
-        if rid not in (m.vehicle, m.launcher, m.pad):
-            continue
-        plan = current_plan(m)
-        assert plan is not None
-        src += m.sources
-        if plan.planned.is_past(now):
-            overdue.append(
-                f"• {m.name}: was planned for {date_text(plan.planned, mentions)}; "
-                f"no update recorded since {day_text(m.status_as_of, mentions)}"
-            )
-        else:
-            rows.append(f"• {date_text(plan.planned, mentions)}: {m.name}")
+    future, overdue = split(ctx, now, keep=lambda m: rid in (m.vehicle, m.launcher, m.pad))
+    rows = [plan_line(ctx, m, mentions, detail=False) for m in future]
     if rows:
         text = f"Next planned flights of {rec.name}:\n" + "\n".join(rows[:count])
     else:
         text = f"No future flight of {rec.name} is recorded after {day_text(now)}."
-    fields = (Field("Planned dates that have passed without an update", "\n".join(overdue)),)
+    fields = (overdue_field(overdue, mentions),) if overdue else ()
+    src = [s for m in sorted(future + overdue, key=_plan_order) for s in m.sources]
     ids = collect_sources(rec.sources, src)
     return Reply(
         kind="answer",
         title=f"Upcoming: {rec.name}",
         text=text,
-        fields=fields if overdue else (),
+        fields=fields,
         sources=source_lines(ctx.kb, ids),
         source_ids=ids,
         as_of=ctx.kb.as_of,
