@@ -13,7 +13,8 @@ from pydantic import BaseModel, TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from knowledge.schema import KIND_FILES, KIND_MODELS, RecordKind, RefTo
+from knowledge.refs import model_in, ref_of
+from knowledge.schema import KIND_FILES, KIND_MODELS, RecordKind
 
 # Files that hold one record (a mapping) rather than a list of records.
 SINGLE_RECORD: frozenset[RecordKind] = frozenset({"station"})
@@ -71,20 +72,12 @@ def _field_comments(cls: type[BaseModel]) -> dict[str, str]:
     return found
 
 
-def _ref_of(info: Any) -> RefTo | None:
-    from knowledge.loader import _find_ref, _find_ref_in
-
-    return _find_ref(info.metadata) or _find_ref_in(info.annotation)
-
-
 def _models(cls: type[BaseModel], seen: dict[str, type[BaseModel]]) -> None:
     if cls.__name__ in seen:
         return
     seen[cls.__name__] = cls
-    from knowledge.loader import _model_in
-
     for info in cls.model_fields.values():
-        sub = _model_in(info.annotation)
+        sub = model_in(info.annotation)
         if sub is not None:
             _models(sub, seen)
 
@@ -98,7 +91,7 @@ def _describe(schema: dict[str, Any], cls: type[BaseModel]) -> None:
         if prop is None:
             continue
         text = [comments[name]] if name in comments else []
-        ref = _ref_of(info)
+        ref = ref_of(info)
         if ref is not None:
             files = " or ".join(f"{KIND_FILES[k]}.yaml" for k in ref.kinds)
             text.append(f"The id of a {' or '.join(ref.kinds)} record ({files}).")

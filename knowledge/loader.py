@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import re
-import types
-import typing
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,6 +17,7 @@ from rapidfuzz import process
 from knowledge.base import KnowledgeBase
 from knowledge.dates import full_date_problem
 from knowledge.frozen import freeze
+from knowledge.refs import model_in, raw_refs, refs
 from knowledge.schema import KIND_FILES, KIND_MODELS, Record, RecordKind, RefTo
 from knowledge.search import fold  # the index's folding: aliases must not collide there
 from knowledge.yamlfile import PathKey, Problem, YamlDocument, display_path, read_yaml
@@ -218,7 +217,7 @@ def _read_folder(folder: Path, state: _State) -> None:
                 if isinstance(rid, str):
                     state.broken_ids.setdefault(rid, kind)
                     state.broken_ids.setdefault(_kebab(rid), kind)
-                for loc, ref, value in _raw_refs(model_cls, item, ()):
+                for loc, ref, value in raw_refs(model_cls, item, ()):
                     if not any(loc[: len(b)] == b for b in bad):
                         line = doc.line_of(base + loc)
                         state.raw_refs.append((label, name, line, loc, ref, value))
@@ -266,25 +265,14 @@ def _model_at(cls: type[BaseModel], loc: PathKey) -> type[BaseModel] | None:
                 return None
             current = info.annotation
         else:
-            current = _model_in(current)
+            current = model_in(current)
             if current is None:
                 return None
     return (
         current
         if isinstance(current, type) and issubclass(current, BaseModel)
-        else (_model_in(current))
+        else (model_in(current))
     )
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    """The (first) model class inside an annotation: tuple[X, ...], X | None, dict[K, X]."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
 
 
 _NUMBER_WITH_EXTRAS = re.compile(r"^\s*[-+]?[\d.,\s]*\d[\d.,\s]*[^\d\s.,]")
@@ -435,7 +423,7 @@ def _cross_check(state: _State) -> None:
                     f"{label}: has no source; add `sources:` with ids from sources.yaml",
                 )
             )
-        for loc, ref, value in _refs(rec.model, ()):
+        for loc, ref, value in refs(rec.model, ()):
             line = rec.doc.line_of(rec.base + loc)
             _check_ref(state, kinds_of, by_kind, skipped, (label, rec.file, line, loc, ref, value))
     for pending in state.raw_refs:
@@ -444,12 +432,12 @@ def _cross_check(state: _State) -> None:
         if kind not in state.unreadable_files:
             continue
         file, root, why = state.unreadable_files[kind]
-        refs = "reference" if count == 1 else "references"
+        noun = "reference" if count == 1 else "references"
         state.problems.append(
             Problem(
                 file,
                 root,
-                f"{count} {refs} to {KIND_FILES[kind]}{_FOLLOW_ON}{why}",
+                f"{count} {noun} to {KIND_FILES[kind]}{_FOLLOW_ON}{why}",
             )
         )
     _check_aliases(state)
@@ -493,29 +481,6 @@ def _suggest_id(value: str, pool: list[str]) -> str:
     return f"; did you mean '{best[0]}'?" if best else ""
 
 
-def _raw_refs(
-    cls: type[BaseModel], item: dict[str, Any], loc: PathKey
-) -> Iterator[tuple[PathKey, RefTo, str]]:
-    """The references in a record that failed validation, read from its raw data."""
-    for name, (ref, nested) in _plan(cls):
-        value = item.get(name)
-        values = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
-        for i, v in values:
-            here = loc + (name,) if i is None else loc + (name, i)
-            if ref is not None and isinstance(v, str):
-                yield here, ref, v
-            elif nested and isinstance(v, dict):
-                sub = _model_in(cls.model_fields[name].annotation)
-                if sub is None:
-                    continue
-                if set(v) & set(sub.model_fields) or not v:
-                    yield from _raw_refs(sub, v, here)
-                else:  # dict[key, Model]
-                    for key, inner in v.items():
-                        if isinstance(inner, dict):
-                            yield from _raw_refs(sub, inner, here + (str(key),))
-
-
 def _kinds_text(kinds: tuple[RecordKind, ...]) -> str:
     """ "a vehicle", "an organization or vehicle", "a pad, mission or crew"."""
     if len(kinds) == 1:
@@ -552,80 +517,6 @@ def _check_aliases(state: _State) -> None:
                         f"'{other[0]}' ({other[1]}:{other[2]})",
                     )
                 )
-
-
-# --- reference discovery -------------------------------------------------------------------
-
-
-def _refs(model: BaseModel, loc: PathKey) -> Iterator[tuple[PathKey, RefTo, str]]:
-    for name, plan in _plan(type(model)):
-        value = getattr(model, name)
-        yield from _walk_value(value, plan, loc + (name,))
-
-
-_Plan = tuple[RefTo | None, bool]  # (reference marker, whether nested models may appear)
-_PLANS: dict[type[BaseModel], list[tuple[str, _Plan]]] = {}
-
-
-def _plan(cls: type[BaseModel]) -> list[tuple[str, _Plan]]:
-    plan = _PLANS.get(cls)
-    if plan is None:
-        plan = []
-        for name, info in cls.model_fields.items():
-            ref = _find_ref(info.metadata) or _find_ref_in(info.annotation)
-            nested = _has_model(info.annotation)
-            if ref or nested:
-                plan.append((name, (ref, nested)))
-        _PLANS[cls] = plan
-    return plan
-
-
-def _find_ref(metadata: list[Any] | tuple[Any, ...]) -> RefTo | None:
-    for m in metadata:
-        if isinstance(m, RefTo):
-            return m
-    return None
-
-
-def _find_ref_in(annotation: Any) -> RefTo | None:
-    if typing.get_origin(annotation) is typing.Annotated:
-        found = _find_ref(annotation.__metadata__)
-        if found:
-            return found
-    for arg in typing.get_args(annotation):
-        found = _find_ref_in(arg)
-        if found:
-            return found
-    return None
-
-
-def _has_model(annotation: Any) -> bool:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return True
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _has_model(typing.get_args(annotation)[0])
-    if origin in (tuple, list, dict, typing.Union, types.UnionType):
-        return any(_has_model(a) for a in typing.get_args(annotation))
-    return False
-
-
-def _walk_value(value: Any, plan: _Plan, loc: PathKey) -> Iterator[tuple[PathKey, RefTo, str]]:
-    ref, nested = plan
-    if value is None:
-        return
-    if isinstance(value, str):
-        if ref is not None:
-            yield loc, ref, value
-    elif isinstance(value, BaseModel):
-        if nested:
-            yield from _refs(value, loc)
-    elif isinstance(value, (tuple, list)):
-        for i, item in enumerate(value):
-            yield from _walk_value(item, plan, loc + (i,))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _walk_value(item, plan, loc + (str(key),))
 
 
 __all__ = ["DEFAULT_DATA", "LoadError", "check", "load", "problem_order"]
