@@ -18,9 +18,9 @@ from commands import timeline as timeline_cmd
 from commands import upcoming as upcoming_cmd
 from commands import whatif
 from commands.context import Context
+from commands.help import about_reply, help_reply
 from commands.lookup import lookup
 from commands.reply import Reply
-from commands.router import about_reply, help_reply
 from knowledge.schema import RecordKind
 
 if TYPE_CHECKING:

@@ -26,6 +26,7 @@ from commands import timeline as timeline_cmd
 from commands import upcoming as upcoming_cmd
 from commands import whatif
 from commands.context import Context
+from commands.help import about_reply, help_reply, small_talk
 from commands.lookup import describe, lookup, suggestions_reply
 from commands.reply import Reply, Suggestion, error
 from commands.topics import STOPWORDS, TopicMatch, tokens
@@ -269,7 +270,7 @@ def route(ctx: Context, text: str, command_words: bool = True) -> Route:
         return Route("upcoming", (nxt,))
     if _UPCOMING.search(text) and not [m for m in mentions if m.kind == "mission"]:
         subject = [m.record_id for m in mentions if m.kind in ("vehicle", "pad")]
-        if subject or not _unknown_words(ctx, text, mentions):
+        if subject or not _unknown_words(ctx, residual):
             kind = "crew" if _CREW_FLIGHT.search(text) else ""
             kind = "cargo" if _CARGO_FLIGHT.search(text) else kind
             return Route("upcoming", tuple(subject[:1]), kind)
@@ -284,7 +285,7 @@ def route(ctx: Context, text: str, command_words: bool = True) -> Route:
     specific = ("mission", "crew", "pad") if asks_why else ("mission", "crew", "vehicle", "pad")
     named = [m for m in clear if m.kind in specific]
     if not named and not ambiguous:
-        strange = _unknown_words(ctx, text, mentions)
+        strange = _unknown_words(ctx, residual)
         if strange and (top is None or top.score < 75):  # "when did 94P launch", "deorbit"
             return Route("unknown-subject", tuple(sorted(strange)), focus, topic_matches)
     if top is not None and top.score >= TOPIC_CONFIDENT and question_like:
@@ -319,14 +320,13 @@ def _distinctive(ctx: Context, residual: set[str]) -> set[str]:
     return {w for w in residual - _WH if len(w) >= 4 and w not in ctx.topics.name_words}
 
 
-def _unknown_words(ctx: Context, text: str, mentions: list[Match]) -> set[str]:
+def _unknown_words(ctx: Context, residual: set[str]) -> set[str]:
     """The subject words no record or topic uses, when they are what the message is about.
 
     "when did 94P launch", "who is elon musk", "iss deorbit vehicle": at least half of the
     distinctive words are unknown, or an unknown word carries a number (a designator).
     "lmao roscosmos dropped a cabin into the flame trench" has one unknown word of five.
     """
-    residual = _residual(ctx, text, mentions)
     words = _distinctive(ctx, residual) | {w for w in residual if any(c.isdigit() for c in w)}
     unknown = {w for w in words if not ctx.topics.knows(w)}
     if any(any(c.isdigit() for c in w) for w in unknown) or 2 * len(unknown) >= len(words) > 0:
@@ -491,7 +491,7 @@ def dispatch(ctx: Context, r: Route, now: dt.date, text: str = "") -> Reply:
     """Run the command a Route names."""
     arg = r.args[0] if r.args else ""
     if r.command == "whatif":
-        reply = _whatif(ctx, arg or text, now)
+        reply = whatif.ask(ctx, arg or text, now)
         top = _topic_fallback(ctx, arg or text)
         if reply.kind == "error" and top is not None:  # "what happens if the ISS runs out of food"
             return describe(ctx, top, now)
@@ -609,75 +609,3 @@ def _search(ctx: Context, text: str, now: dt.date, r: Route) -> Reply:
         if t.score >= TOPIC_POSSIBLE and len(choices) < 5:
             choices.append((t.title, t.topic_id))
     return suggestions_reply(ctx, text, choices)
-
-
-def _whatif(ctx: Context, text: str, now: dt.date) -> Reply:
-    return whatif.ask(ctx, text, now)
-
-
-def small_talk(ctx: Context, word: str) -> Reply:
-    """A short, friendly reply to a greeting or thanks, with things to try."""
-    thanks = word.startswith(("thank", "thx", "ty", "cheers"))
-    bye = word.startswith(("bye", "goodbye"))
-    text = (
-        "You're welcome. Anything else?"
-        if thanks
-        else "See you. I'm here whenever you want ISS logistics answers."
-        if bye
-        else "Hi! I answer questions about ISS resupply: missions, vehicles, pads, crews, and "
-        "what-ifs. Try one of these:"
-    )
-    picks = ("upcoming", "why is Soyuz in trouble?", "CRS-35", "what if CRS-35 is cancelled")
-    return Reply(
-        kind="suggestions",
-        title="capcom",
-        text=text,
-        suggestions=tuple(Suggestion(p, p) for p in picks),
-        as_of=ctx.kb.as_of,
-    )
-
-
-def help_reply(ctx: Context) -> Reply:
-    """What the assistant can do, with examples."""
-    from commands.reply import Field
-
-    return Reply(
-        kind="answer",
-        title="capcom: ISS logistics answers",
-        text=(
-            "Ask in plain words or use a command. Every answer names its sources and how "
-            "current it is."
-        ),
-        fields=(
-            Field("Look up", "CRS-35 · Progress MS-33 · Cygnus · Site 31/6 · Oleg Artemyev"),
-            Field("Ask why or how", "why is Soyuz in trouble? · who pays for the Dragon flights?"),
-            Field("Compare", "compare Cygnus and Cargo Dragon"),
-            Field("What is next", "upcoming · next Progress launch · timeline CRS-35"),
-            Field(
-                "What if", "what if Progress MS-33 slips 6 months? · what if CRS-35 is cancelled?"
-            ),
-            Field("Sources", "sources Site 31/6"),
-        ),
-        as_of=ctx.kb.as_of,
-    )
-
-
-def about_reply(ctx: Context) -> Reply:
-    """Version, fact-base date, record counts and the source list."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    from commands.reply import Field
-
-    try:
-        ver = version("capcom")
-    except PackageNotFoundError:  # pragma: no cover - running from a source tree
-        ver = "unknown"
-    counts = ", ".join(f"{n} {k}" for k, n in sorted(ctx.kb.counts().items()))
-    pubs = sorted({s.publisher for s in ctx.kb.sources.values()})
-    return Reply(
-        kind="answer",
-        title=f"capcom {ver}",
-        text=f"Fact base as of {ctx.kb.as_of.isoformat()}: {counts}.",
-        fields=(Field("Sources", ", ".join(pubs)),),
-        as_of=ctx.kb.as_of,
-    )

@@ -1,0 +1,70 @@
+"""Replies that are about capcom itself: greetings, help and the version card."""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from commands.context import Context
+from commands.reply import Field, Reply, Suggestion
+
+
+def small_talk(ctx: Context, word: str) -> Reply:
+    """A short, friendly reply to a greeting or thanks, with things to try."""
+    thanks = word.startswith(("thank", "thx", "ty", "cheers"))
+    bye = word.startswith(("bye", "goodbye"))
+    text = (
+        "You're welcome. Anything else?"
+        if thanks
+        else "See you. I'm here whenever you want ISS logistics answers."
+        if bye
+        else "Hi! I answer questions about ISS resupply: missions, vehicles, pads, crews, and "
+        "what-ifs. Try one of these:"
+    )
+    picks = ("upcoming", "why is Soyuz in trouble?", "CRS-35", "what if CRS-35 is cancelled")
+    return Reply(
+        kind="suggestions",
+        title="capcom",
+        text=text,
+        suggestions=tuple(Suggestion(p, p) for p in picks),
+        as_of=ctx.kb.as_of,
+    )
+
+
+def help_reply(ctx: Context) -> Reply:
+    """What the assistant can do, with examples."""
+    return Reply(
+        kind="answer",
+        title="capcom: ISS logistics answers",
+        text=(
+            "Ask in plain words or use a command. Every answer names its sources and how "
+            "current it is."
+        ),
+        fields=(
+            Field("Look up", "CRS-35 · Progress MS-33 · Cygnus · Site 31/6 · Oleg Artemyev"),
+            Field("Ask why or how", "why is Soyuz in trouble? · who pays for the Dragon flights?"),
+            Field("Compare", "compare Cygnus and Cargo Dragon"),
+            Field("What is next", "upcoming · next Progress launch · timeline CRS-35"),
+            Field(
+                "What if", "what if Progress MS-33 slips 6 months? · what if CRS-35 is cancelled?"
+            ),
+            Field("Sources", "sources Site 31/6"),
+        ),
+        as_of=ctx.kb.as_of,
+    )
+
+
+def about_reply(ctx: Context) -> Reply:
+    """Version, fact-base date, record counts and the source list."""
+    try:
+        ver = version("capcom")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        ver = "unknown"
+    counts = ", ".join(f"{n} {k}" for k, n in sorted(ctx.kb.counts().items()))
+    pubs = sorted({s.publisher for s in ctx.kb.sources.values()})
+    return Reply(
+        kind="answer",
+        title=f"capcom {ver}",
+        text=f"Fact base as of {ctx.kb.as_of.isoformat()}: {counts}.",
+        fields=(Field("Sources", ", ".join(pubs)),),
+        as_of=ctx.kb.as_of,
+    )
