@@ -586,12 +586,8 @@ def _unknown_subject(ctx: Context, words: list[str], r: Route) -> Reply:
 def _search(ctx: Context, text: str, now: dt.date, r: Route) -> Reply:
     text = _QUESTION_LEAD.sub("", text).strip(" ?!.") or text
     result = ctx.index.search(text)
-    digits = re.findall(r"\d+", text)
     if result.confident and result.best is not None:
-        best = result.best
-        named = f"{best.name} {best.matched_text}"
-        if all(re.search(rf"(?<!\d){d}(?!\d)", named) for d in digits):
-            return describe(ctx, best.record_id, now, r.focus)
+        return describe(ctx, result.best.record_id, now, r.focus)
     top = r.topics[0] if r.topics else None
     strong = top is not None and top.score >= 70 and len(tokens(text)) >= 2
     covered = top is not None and _covered(

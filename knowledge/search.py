@@ -218,6 +218,7 @@ class SearchIndex:
         self._short_cache: dict[tuple[str, RecordKind | None, int], list[Choice]] = {}
         self._max_ngram = 1
         self._by_id: dict[str, int] = {}
+        self._rec_numbers: list[frozenset[str]] = []
 
     # --- building ------------------------------------------------------------------------
 
@@ -272,6 +273,10 @@ class SearchIndex:
                 entries[None].append(entry)
                 entries.setdefault(rkind, []).append(entry)
         self._by_id = {r.id: i for i, r in enumerate(self._recs)}
+        numbers: list[set[str]] = [set() for _ in self._recs]
+        for form in self._forms:
+            numbers[form.rec] |= form.digits
+        self._rec_numbers = [frozenset(n) for n in numbers]  # every number a record is known by
         for kind, items in entries.items():
             items.sort()
             self._prefix[kind] = _Prefix(
@@ -418,7 +423,9 @@ class SearchIndex:
         best: Match | None = None
         if matches and matches[0].score >= CONFIDENT_SCORE:
             runner = matches[1].score if len(matches) > 1 else 0.0
-            if matches[0].score - runner >= margin:
+            typed = set(_DIGITS.findall(fold(query[:MAX_QUERY_CHARS])))
+            # A fuzzy match never changes a number: "progress ms-99" is not Progress MS-29.
+            if matches[0].score - runner >= margin and typed <= self._rec_numbers[ranked[0][0]]:
                 best = matches[0]
         return SearchResult(query, matches, best)
 

@@ -189,3 +189,13 @@ def test_timeline_orders_plans_by_when_they_were_made(ctx: Context) -> None:
     text = answer(ctx, "timeline crs-35", TODAY).text
     assert text.index("November 2026") < text.index("plan announced: August 2026")
     assert "(by NASA)" in text
+
+
+def test_search_is_never_confident_about_a_different_number(ctx: Context) -> None:
+    # Limited to missions, Progress MS-29 is the only close match for "ms-99" - still not it.
+    assert not ctx.index.search("progress ms-99", kinds=("mission",)).confident
+    assert not ctx.index.search("falcon 8", kinds=("vehicle",)).confident
+    # A number the record is known by through any of its names still counts.
+    best = ctx.index.search("baikonour site 31").best
+    assert best is not None
+    assert best.record_id == "baikonur-site-31"
