@@ -9,9 +9,9 @@ import click
 
 from bot.cli_discord import register as register_discord
 from bot.cli_status import register as register_status
-from knowledge import check as check_base
-from knowledge.jsonschema import write_schemas
-from knowledge.schema import KIND_FILES
+
+# Each command imports what it needs when it runs, so `capcom --help` and `capcom ask` load
+# no more than their own path (tests/bot/test_imports.py checks the offline path).
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -23,6 +23,9 @@ def cli() -> None:
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 def check(path: Path | None) -> None:
     """Validate a fact base folder (default: the bundled one)."""
+    from knowledge import check as check_base
+    from knowledge.schema import KIND_FILES
+
     base, problems = check_base(path)
     if base is None:
         for p in problems:
@@ -43,6 +46,8 @@ def check(path: Path | None) -> None:
 @click.option("--out", "out", default="schemas", type=click.Path(path_type=Path), show_default=True)
 def schema(out: Path) -> None:
     """Write the JSON Schema of every fact-base file, for editor completion."""
+    from knowledge.jsonschema import write_schemas
+
     for path in write_schemas(out):
         click.echo(str(path))
 

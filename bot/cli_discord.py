@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import logging
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
-import discord
 
-from bot.settings import Settings, SettingsError, apply_endpoints, load_settings
-from knowledge import LoadError
+if TYPE_CHECKING:  # discord and aiohttp load only when a command runs
+    from bot.settings import Settings
 
 log = logging.getLogger("capcom")
 NO_TOKEN = (
@@ -50,6 +48,8 @@ def _fail(message: str, code: int = 2) -> NoReturn:
 
 
 def _settings(config: Path | None, **overrides: Any) -> Settings:
+    from bot.settings import SettingsError, load_settings
+
     try:
         return load_settings(config, **overrides)
     except SettingsError as exc:
@@ -57,6 +57,8 @@ def _settings(config: Path | None, **overrides: Any) -> Settings:
 
 
 def _token(settings: Settings) -> str:
+    from bot.settings import SettingsError
+
     try:
         token = settings.token()
     except SettingsError as exc:
@@ -76,6 +78,13 @@ def _date(value: dt.datetime | None) -> dt.date | None:
 @now_option
 def run(config: Path | None, knowledge_path: Path | None, now: dt.datetime | None) -> None:
     """Run the Discord bot (token from env DISCORD_TOKEN or token_file)."""
+    import asyncio
+
+    import discord
+
+    from bot.settings import apply_endpoints
+    from knowledge import LoadError
+
     settings = _settings(config, knowledge_path=knowledge_path, now=_date(now))
     token = _token(settings)
     discord.utils.setup_logging(level=getattr(logging, settings.log_level))
@@ -108,6 +117,13 @@ async def _run(settings: Settings, token: str) -> None:
 @click.option("--force", is_flag=True, help="Sync even if the definitions did not change.")
 def sync(config: Path | None, force: bool) -> None:
     """Register the slash commands with Discord (globally, or to test_guild_ids)."""
+    import asyncio
+
+    import discord
+
+    from bot.settings import apply_endpoints
+    from knowledge import LoadError
+
     settings = _settings(config, sync_on_start=False)
     token = _token(settings)
     discord.utils.setup_logging(level=logging.WARNING)

@@ -16,7 +16,8 @@ from bot.settings import Settings, SettingsError, load_settings
 from commands.context import Context
 from commands.reply import Reply, error
 from commands.router import answer
-from knowledge import LoadError, load
+from knowledge import LoadError
+from knowledge.cache import default_dir, load_cached
 
 log = logging.getLogger("capcom")
 
@@ -43,11 +44,15 @@ def parse_now(value: str | None) -> dt.date:
 
 
 def load_context(path: Path | None) -> Context:
-    """Load the fact base (--knowledge, else knowledge_path in config/env, else bundled)."""
+    """Load the fact base (--knowledge, else knowledge_path in config/env, else bundled).
+
+    Through the start-up cache (knowledge/cache.py): unchanged files are not validated again.
+    """
+    settings = _settings()
     if path is None:
-        path = _settings().knowledge_path
+        path = settings.knowledge_path
     try:
-        kb = load(path)
+        kb = load_cached(path, settings.cache_dir or default_dir())
     except LoadError as exc:
         raise UsageError("the fact base has problems:\n" + exc.report()) from None
     return Context.build(kb)

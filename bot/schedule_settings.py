@@ -7,8 +7,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from bot.slots import Schedule, ScheduleError
-
 
 class DeclaredSubscription(BaseModel):
     """A subscription declared in config.yaml; it behaves like one made with /subscribe."""
@@ -27,6 +25,8 @@ class DeclaredSubscription(BaseModel):
         if self.what in ("digest", "both") and not self.schedule:
             raise ValueError(f"channel {self.channel_id}: a digest needs a schedule")
         if self.schedule:
+            from bot.slots import Schedule, ScheduleError  # croniter: only for a declared one
+
             try:
                 Schedule.parse(self.schedule, self.timezone)
             except ScheduleError as exc:

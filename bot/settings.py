@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
-from contextvars import ContextVar
+import types
+import typing
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-import discord
 import yaml
-import yarl
-from pydantic import Field, ValidationError, field_validator, model_validator
-from pydantic.fields import FieldInfo
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from bot.schedule_settings import ScheduleSettings
 
@@ -26,35 +25,32 @@ DISCORD_GATEWAY = "wss://gateway.discord.gg/"
 _SECRET_KEYS = frozenset({"token", "discord_token", "bot_token"})
 
 
+def _url_with_host(text: str, schemes: tuple[str, ...]) -> bool:
+    """Whether text is a URL with one of these schemes and a host."""
+    try:
+        url = urlsplit(text)
+        return url.scheme in schemes and bool(url.hostname)
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return False
+
+
 class SettingsError(Exception):
     """Settings that cannot be used; str() is one clear line per problem, no traceback."""
 
 
-_OVERRIDES: ContextVar[dict[str, Any] | None] = ContextVar("capcom_overrides", default=None)
-
-
-class _OverrideSource(PydanticBaseSettingsSource):
-    """Values given on the command line (they win over the environment and the file)."""
-
-    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
-        return None, field_name, False
-
-    def __call__(self) -> dict[str, Any]:
-        return dict(_OVERRIDES.get() or {})
-
-
-class Settings(BaseSettings):
+class Settings(BaseModel):
     """Everything an operator can set; every field also reads env CAPCOM_<NAME>."""
 
-    model_config = SettingsConfigDict(
-        env_prefix=ENV_PREFIX, extra="forbid", frozen=True, validate_default=True
-    )
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
 
     token_file: Path | None = Field(None, description="A file holding the bot token.")
     api_base_url: str = Field(DISCORD_API, description="Discord REST API base (or a proxy).")
     gateway_url: str = Field(DISCORD_GATEWAY, description="Discord gateway URL (or a proxy).")
     state_dir: Path = Field(Path("state"), description="Where the bot keeps its state.")
     knowledge_path: Path | None = Field(None, description="Fact base folder (default: bundled).")
+    cache_dir: Path | None = Field(
+        None, description="Where offline commands cache the validated base (~/.cache/capcom)."
+    )
     test_guild_ids: tuple[int, ...] = Field((), description="Sync commands to these guilds only.")
     sync_on_start: bool = True
     shard_count: int | None = Field(None, ge=1)
@@ -69,31 +65,17 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     schedule: ScheduleSettings = Field(default_factory=ScheduleSettings)  # status posts
 
-    @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        """Command-line overrides first, then the environment, then config.yaml (init values)."""
-        return (_OverrideSource(settings_cls), env_settings, init_settings)
-
     @field_validator("api_base_url")
     @classmethod
     def _http_url(cls, v: str) -> str:
-        url = yarl.URL(v)
-        if url.scheme not in ("http", "https") or not url.host:
+        if not _url_with_host(v, ("http", "https")):
             raise ValueError(f"must be an http(s) URL such as {DISCORD_API}, not {v!r}")
         return v.rstrip("/")
 
     @field_validator("gateway_url")
     @classmethod
     def _ws_url(cls, v: str) -> str:
-        url = yarl.URL(v)
-        if url.scheme not in ("ws", "wss") or not url.host:
+        if not _url_with_host(v, ("ws", "wss")):
             raise ValueError(f"must be a ws(s) URL such as {DISCORD_GATEWAY}, not {v!r}")
         return v
 
@@ -154,13 +136,63 @@ def load_settings(path: Path | str | None = None, **overrides: Any) -> Settings:
     file = config_path(path)
     explicit = path is not None or bool(os.environ.get(CONFIG_ENV))
     data = _read_yaml(file, required=explicit)
-    token = _OVERRIDES.set({k: v for k, v in overrides.items() if v is not None})
+    _merge(data, _from_env())
+    _merge(data, {k: v for k, v in overrides.items() if v is not None})
     try:
         return Settings(**data)
     except ValidationError as exc:
         raise SettingsError(_explain(exc, file, overrides)) from None
-    finally:
-        _OVERRIDES.reset(token)
+
+
+def _from_env() -> dict[str, Any]:
+    """The settings given as CAPCOM_<NAME> (any case); lists and mappings are JSON."""
+    env = {k.upper(): v for k, v in os.environ.items() if k.upper().startswith(ENV_PREFIX)}
+    found: dict[str, Any] = {}
+    for name, info in Settings.model_fields.items():
+        var = ENV_PREFIX + name.upper()
+        if var not in env:
+            continue
+        value: Any = env[var]
+        if _structured(info.annotation):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                raise SettingsError(
+                    f"environment {var}: {name}: write it as JSON, e.g. "
+                    f"{var}='{_json_example(info.annotation)}'"
+                ) from None
+        found[name] = value
+    return found
+
+
+def _structured(annotation: Any) -> bool:
+    """Whether a field holds a list or a mapping (given as JSON in the environment)."""
+    if _is_model(annotation):
+        return True
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        return any(_structured(a) for a in typing.get_args(annotation))
+    return origin in (tuple, list, dict, set, frozenset)
+
+
+def _json_example(annotation: Any) -> str:
+    return '{"enabled": true}' if _is_model(annotation) else "[123, 456]"
+
+
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def _merge(into: dict[str, Any], more: dict[str, Any]) -> None:
+    """Update into with more; mappings (the `schedule:` block) are merged key by key."""
+    for key, value in more.items():
+        old = into.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            merged = dict(old)
+            _merge(merged, value)
+            into[key] = merged
+        else:
+            into[key] = value
 
 
 def _read_yaml(file: Path, *, required: bool) -> dict[str, Any]:
@@ -212,5 +244,8 @@ def _explain(exc: ValidationError, file: Path, overrides: dict[str, Any]) -> str
 
 def apply_endpoints(settings: Settings) -> None:
     """Point discord.py's REST base and gateway at the configured URLs (process-wide)."""
+    import discord  # here, not at the top: the offline commands read settings without discord
+    import yarl
+
     discord.http.Route.BASE = settings.api_base_url
     discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)

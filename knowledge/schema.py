@@ -46,9 +46,15 @@ Text = Annotated[str, AfterValidator(_not_blank)]
 
 
 class Model(BaseModel):
-    """Base for every fact-base model: immutable, unknown fields are errors."""
+    """Base for every fact-base model: immutable, unknown fields are errors.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    Validators are built on first use (defer_build), not at import: a start-up that reads the
+    validated base from the cache (knowledge/cache.py) never needs them.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 class Amount(Model):
@@ -383,9 +389,6 @@ class CrewLevel(Model):
     sources: tuple[SourceRef, ...] = ()
     note: str = ""
 
-
-Record.model_rebuild()
-Station.model_rebuild()
 
 KIND_MODELS: dict[RecordKind, type[Model]] = {
     "source": Source,

@@ -6,7 +6,6 @@ import datetime as dt
 
 from commands.context import Context
 from commands.reply import Reply, error
-from commands.whatif.answer import evaluate
 
 CHANGES = (
     "delay",
@@ -23,6 +22,8 @@ CHANGES = (
 
 def ask(ctx: Context, text: str, now: dt.date) -> Reply:
     """Answer a what-if typed in words ("what if Progress MS-33 slips 6 months")."""
+    from commands.whatif.answer import evaluate  # numpy: loaded for a what-if only
+
     return evaluate(ctx.kb, ctx.index, text, now)
 
 
@@ -102,6 +103,8 @@ def structured(ctx: Context, mission: str, change: str, amount: str | None, now:
             "Unknown change",
             f"“{change}” is not a change I can model; use one of: {', '.join(CHANGES)}.",
         )
+    from commands.whatif.answer import evaluate
+
     return evaluate(ctx.kb, ctx.index, f"what if {text}", now)
 
 
