@@ -26,6 +26,17 @@ from knowledge.schema import (
 
 T = TypeVar("T", bound=BaseModel)
 
+# The attribute holding each kind of named record.
+_TABLES: dict[RecordKind, str] = {
+    "organization": "organizations",
+    "vehicle": "vehicles",
+    "pad": "pads",
+    "mission": "missions",
+    "crew": "crew",
+    "topic": "topics",
+    "station": "stations",
+}
+
 
 @dataclass(frozen=True)
 class KnowledgeBase:
@@ -89,21 +100,16 @@ class KnowledgeBase:
         kind = self.kinds.get(rid)
         if kind is None or kind == "source":
             return None
-        table: Mapping[str, Record] = {
-            "organization": self.organizations,
-            "vehicle": self.vehicles,
-            "pad": self.pads,
-            "mission": self.missions,
-            "crew": self.crew,
-            "topic": self.topics,
-            "station": self.stations,
-        }[kind]
+        table: Mapping[str, Record] = getattr(self, _TABLES[kind])
         return table.get(rid)
 
     def records(self) -> Iterable[tuple[RecordKind, Record]]:
         """Every named record with its kind (sources excluded)."""
+        tables: dict[RecordKind, Mapping[str, Record]] = {
+            kind: getattr(self, attr) for kind, attr in _TABLES.items()
+        }
         for rid, kind in self.kinds.items():
-            rec = self.get(rid)
+            rec = tables[kind].get(rid) if kind in tables else None
             if rec is not None:
                 yield kind, rec
 

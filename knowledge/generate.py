@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,15 @@ class _Names:
             text = str(make())
             if self.claim(text):
                 return text
+        raise RuntimeError("could not make a unique name")
+
+    def unique_with(self, word: str, make: Callable[[str], str]) -> tuple[str, str]:
+        """(make(w), w) for the first w whose name is free: word, then fresh words."""
+        for _ in range(1000):
+            text = make(word)
+            if self.claim(text):
+                return text, word
+            word = self.word()
         raise RuntimeError("could not make a unique name")
 
     def aliases(self, candidates: list[str]) -> list[str]:
@@ -99,9 +109,8 @@ def generate_base(folder: Path, n_records: int = 10_000, seed: int = 0) -> Path:
     for i in range(n_org):
         word = names.word()
         kind = rng.choice(["agency", "company"])
-        name = names.unique(
-            lambda w=word, k=kind: f"{w} {'Space Agency' if k == 'agency' else 'Aerospace'}"
-        )
+        suffix = "Space Agency" if kind == "agency" else "Aerospace"
+        name, word = names.unique_with(word, f"{{}} {suffix}".format)
         acronym = "".join(p[0] for p in name.split()).upper() + str(i)
         orgs.append(
             {
@@ -137,7 +146,7 @@ def generate_base(folder: Path, n_records: int = 10_000, seed: int = 0) -> Path:
     for i in range(n_pad):
         site = names.word()
         num = f"{rng.randint(1, 99)}/{rng.randint(1, 9)}"
-        name = names.unique(lambda s=site, k=num: f"{s} Site {k}")
+        name, site = names.unique_with(site, f"{{}} Site {num}".format)
         pads.append(
             {
                 "id": f"pad-{i}",

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import heapq
+import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from knowledge.base import KnowledgeBase
+from knowledge.ngrams import NgramIndex
 from knowledge.schema import CrewMember, Mission, Record, RecordKind, Topic
 
 # A match at or above this score may be confident ...
@@ -20,6 +24,10 @@ CONFIDENT_SCORE = 80.0
 CONFIDENT_MARGIN = 5.0
 # Fuzzy matches below this score are not offered at all.
 SUGGEST_SCORE = 60.0
+# Typos one fuzzy look-up is sure to see through: one in names up to SHORT_NAME_CHARS folded
+# characters (for mentions in free text), two up to LONG_NAME_CHARS, three beyond.
+SHORT_NAME_CHARS = 8
+LONG_NAME_CHARS = 16
 
 # Scores of the non-fuzzy ways to match.
 SCORE_EXACT = 100.0  # the folded query is a name, alias or transliteration
@@ -65,6 +73,8 @@ def fold(text: str) -> str:
 
 def fold_tokens(text: str) -> list[str]:
     """The folded words of text: "SpX-35 (CRS)" -> ["spx", "35", "crs"]."""
+    if text.isascii():  # the common case, in one pass: every word is just lower-cased
+        return _TOKEN.findall(text.lower())
     out: list[str] = []
     for m in _TOKEN.finditer(text):
         tok = _fold_word(m.group())
@@ -120,105 +130,88 @@ class Choice:
     value: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Rec:
-    id: str
-    kind: RecordKind
-    name: str
-    rank: int  # smaller is more useful (missions: newest planned date first; others: by name)
-    label: str  # the autocomplete choice name
+Postings = int | list[int]  # one form, or several (most folded keys name one form)
 
 
-@dataclass(frozen=True, slots=True)
-class _Form:
-    rec: int  # index into _recs
-    text: str  # as written (or generated)
-    generated: bool
-    words: tuple[str, ...]  # its folded words
-    digits: frozenset[str]  # the numbers in its folded form ("Baikonur 1/5" -> {"15"})
+def _post(table: dict[str, Postings], key: str, value: int) -> None:
+    """Add value under key."""
+    old = table.get(key)
+    if old is None:
+        table[key] = value
+    elif isinstance(old, int):
+        table[key] = [old, value]
+    else:
+        old.append(value)
 
 
-ANCHORS = (0, 2, 4)  # a form is bucketed under its character pairs at these positions
-SHIFTS = (0, -1, 1, -2, 2)  # a query looks each pair up this far off (inserted/deleted letters)
+def _posted(found: Postings | None) -> Sequence[int]:
+    if found is None:
+        return ()
+    return (found,) if isinstance(found, int) else found
 
 
-@dataclass
-class _Fuzzy:
-    """Folded forms bucketed by the character pairs at a few positions, for rapidfuzz.
+def _typos_found(chars: int, confident_only: bool = False) -> int:
+    """How many typos away a fuzzy look-up of a folded query this long finds every name.
 
-    One or two typos leave at least one of a form's pairs intact (at most two places off), so
-    a query only has to be scored against the forms sharing one of its pairs: a few hundred
-    forms instead of every one.
+    Search finds every name two typos away (three for long queries), so that a name that is
+    both right and a little further than a wrong one is never missed; mention-finding only
+    wants names it could be confident about.
     """
-
-    buckets: dict[tuple[int, str], tuple[list[str], list[int]]] = field(default_factory=dict)
-
-    def add(self, key: str, form: int) -> None:
-        for pos in ANCHORS:
-            pair = key[pos : pos + 2]
-            if len(pair) < 2 and pos > 0:
-                break
-            keys, forms = self.buckets.setdefault((pos, pair), ([], []))
-            keys.append(key)
-            forms.append(form)
-
-    def extract(self, query: str, cutoff: float, limit: int) -> dict[int, float]:
-        """Best score per form among forms sharing an anchored character pair with query."""
-        found: dict[int, float] = {}
-        seen: set[tuple[int, str]] = set()
-        for pos in ANCHORS:
-            for shift in SHIFTS:
-                at = pos + shift
-                if at < 0 or (pos > 0 and at + 2 > len(query)):
-                    continue
-                slot = (pos, query[at : at + 2])
-                if slot in seen:
-                    continue
-                seen.add(slot)
-                bucket = self.buckets.get(slot)
-                if bucket is None:
-                    continue
-                keys, forms = bucket
-                for _key, score, i in process.extract(
-                    query,
-                    keys,
-                    scorer=fuzz.ratio,
-                    processor=None,
-                    score_cutoff=cutoff,
-                    limit=limit,
-                ):
-                    form = forms[i]
-                    if score > found.get(form, -1.0):
-                        found[form] = float(score)
-        return found
+    if confident_only and chars <= SHORT_NAME_CHARS:
+        return 1
+    return 2 if chars <= LONG_NAME_CHARS else 3
 
 
-@dataclass
-class _Prefix:
-    """Sorted word-suffix keys ("progressms33", "ms33", "33") for autocomplete prefixes."""
+def _reach(chars: int) -> int:
+    """How much longer or shorter than a query a name may be and still be found by search.
 
-    keys: list[str] = field(default_factory=list)
-    forms: list[int] = field(default_factory=list)
-    tiers: list[int] = field(default_factory=list)  # 0: the whole form, 1: a later word
+    A name that merely contains a short query ("crs dragon" for "dragon", "williams" for "suni
+    williams") scores as high as a typo would; such names are left to whole-word matching.
+    """
+    return max(_typos_found(chars), 2 if chars <= SHORT_NAME_CHARS else 3)
+
+
+# A word start in the autocomplete tables is one number, form << 16 | offset << 8 | width: the
+# word's character offset in the form's folded key and the word's length (each at most 255).
+_BYTE = 0xFF
+_AFTER = "\U0010ffff"  # sorts after every text that starts with a given prefix
+# Autocomplete ranks a form by one number: generated << 56 | name length << 40 | record rank,
+# plus this when only a later word of it matched.
+_LATER_WORD = 1 << 60
+MAX_REORDERED_WORDS = 4  # "artemyev oleg": word orders tried for queries of this many words
 
 
 class SearchIndex:
-    """The fuzzy index of one loaded base: build once, then search, find mentions, complete."""
+    """The fuzzy index of one loaded base: build once, then search, find mentions, complete.
+
+    Records and forms (the names, aliases and generated forms a record is found by) live in
+    parallel lists and arrays indexed by number rather than in an object each: a base of
+    100,000 records has half a million forms.
+    """
 
     def __init__(self) -> None:
-        self._recs: list[_Rec] = []
-        self._forms: list[_Form] = []
-        self._exact: dict[str, list[int]] = {}  # folded form -> form indices
-        self._reordered: dict[str, list[int]] = {}  # sorted words -> form indices
-        self._words: dict[str, list[int]] = {}  # folded word (len >= 4) -> record indices
-        self._fuzzy: dict[frozenset[RecordKind] | None, _Fuzzy] = {}
-        self._prefix: dict[RecordKind | None, _Prefix] = {}  # every word-suffix key
-        self._whole: dict[RecordKind | None, _Prefix] = {}  # whole forms only
+        # Records, sorted by kind then name.
+        self._rec_id: list[str] = []
+        self._rec_kind: list[RecordKind] = []
+        self._rec_name: list[str] = []
+        self._rec_rank: array[int] = array("q")  # smaller is more useful (missions: newest)
+        self._rec_forms: array[int] = array("q", [0])  # record r's forms: [r] up to [r + 1]
+        self._by_id: dict[str, int] = {}
+        # Forms, grouped by record.
+        self._form_rec: array[int] = array("q")
+        self._form_text: list[str] = []  # as written (or generated)
+        self._form_key: list[str] = []  # folded
+        self._form_generated = bytearray()
+        self._form_order: array[int] = array("q")  # autocomplete rank, smaller first
+        self._exact: dict[str, Postings] = {}  # folded key -> forms
+        self._kind_keys: dict[RecordKind, set[str]] = {}  # the folded keys of each kind
+        self._ngrams = NgramIndex(())
+        self._starts: dict[RecordKind | None, array[int]] = {}  # later word starts, sorted
+        self._whole: dict[RecordKind | None, array[int]] = {}  # forms sorted by folded key
+        self._first_word = bytearray()  # the length of each form's first word (<= 255)
         self._defaults: dict[RecordKind | None, list[int]] = {}
         self._short_cache: dict[tuple[str, RecordKind | None, int], list[Choice]] = {}
         self._max_ngram = 1
-        self._by_id: dict[str, int] = {}
-        self._rec_numbers: list[frozenset[str]] = []
 
     # --- building ------------------------------------------------------------------------
 
@@ -228,94 +221,152 @@ class SearchIndex:
         index = cls()
         records = sorted(kb.records(), key=lambda kr: (kr[0], kr[1].name.casefold(), kr[1].id))
         mission_order = _mission_order(kb)
-        prefixes = {
-            vid: [fold_tokens(t) for t in [v.name, *v.aliases]] for vid, v in kb.vehicles.items()
+        vehicles = {  # each vehicle's names and aliases, folded
+            vid: frozenset(k for t in [v.name, *v.aliases] if (k := fold(t)))
+            for vid, v in kb.vehicles.items()
         }
+        starts: list[int] = []
+        suffixes: list[str] = []
         for kind, rec in records:
-            rank = mission_order.get(rec.id, len(index._recs))
-            label = _label(rec.name, kind)
-            index._recs.append(_Rec(rec.id, kind, rec.name, rank, label))
-            ri = len(index._recs) - 1
-            for text, generated in _forms_of(prefixes, rec):
-                index._add_form(ri, text, generated)
-        index._finish()
+            ri = len(index._rec_id)
+            index._rec_id.append(rec.id)
+            index._rec_kind.append(kind)
+            index._rec_name.append(rec.name)
+            index._rec_rank.append(mission_order.get(rec.id, ri))
+            index._add_forms(ri, _forms_of(vehicles, rec), starts, suffixes)
+        index._finish(starts, suffixes)
         return index
 
-    def _add_form(self, ri: int, text: str, generated: bool) -> None:
-        words = fold_tokens(text)
-        key = "".join(words)
-        if not key:
-            return
-        for fi in self._exact.get(key, ()):
-            if self._forms[fi].rec == ri:  # this record already has this form
-                if self._forms[fi].generated and not generated:
-                    self._forms[fi] = _Form(ri, text, False, tuple(words), _numbers(words))
-                return
-        self._forms.append(_Form(ri, text, generated, tuple(words), _numbers(words)))
-        fi = len(self._forms) - 1
-        self._exact.setdefault(key, []).append(fi)
-        if len(words) > 1:
-            self._reordered.setdefault(" ".join(sorted(words)), []).append(fi)
-            self._max_ngram = min(MAX_NGRAM, max(self._max_ngram, len(words)))
-        for w in words:
-            if len(w) >= 4:
-                recs = self._words.setdefault(w, [])
-                if ri not in recs:
-                    recs.append(ri)
+    def _add_forms(
+        self, ri: int, forms: list[tuple[str, bool]], starts: list[int], suffixes: list[str]
+    ) -> None:
+        mine: dict[str, int] = {}  # folded key -> this record's form
+        for text, generated in forms:
+            words = fold_tokens(text)
+            key = "".join(words)
+            if not key:
+                continue
+            fi = mine.get(key)
+            if fi is not None:  # this record already has this form
+                if self._form_generated[fi] and not generated:
+                    self._form_text[fi] = text
+                    self._form_generated[fi] = False
+                continue
+            fi = mine[key] = len(self._form_text)
+            self._form_rec.append(ri)
+            self._form_text.append(text)
+            self._form_key.append(key)
+            self._form_generated.append(generated)
+            _post(self._exact, key, fi)
+            if len(words) > self._max_ngram:
+                self._max_ngram = min(MAX_NGRAM, len(words))
+            self._first_word.append(min(len(words[0]), _BYTE))
+            offset = len(words[0])
+            for w in words[1:]:
+                if offset > _BYTE:
+                    break
+                starts.append(fi << 16 | offset << 8 | (len(w) if len(w) < _BYTE else _BYTE))
+                suffixes.append(key[offset:])
+                offset += len(w)
+        self._rec_forms.append(len(self._form_text))
 
-    def _finish(self) -> None:
-        entries: dict[RecordKind | None, list[tuple[str, int, int]]] = {None: []}
-        for fi, form in enumerate(self._forms):
-            rkind = self._recs[form.rec].kind
-            words = form.words
-            for i in range(len(words)):
-                entry = ("".join(words[i:]), fi, 0 if i == 0 else 1)
-                entries[None].append(entry)
-                entries.setdefault(rkind, []).append(entry)
-        self._by_id = {r.id: i for i, r in enumerate(self._recs)}
-        numbers: list[set[str]] = [set() for _ in self._recs]
-        for form in self._forms:
-            numbers[form.rec] |= form.digits
-        self._rec_numbers = [frozenset(n) for n in numbers]  # every number a record is known by
-        for kind, items in entries.items():
-            items.sort()
-            self._prefix[kind] = _Prefix(
-                [k for k, _, _ in items], [f for _, f, _ in items], [t for _, _, t in items]
-            )
-            whole = [e for e in items if e[2] == 0]
-            self._whole[kind] = _Prefix(
-                [k for k, _, _ in whole], [f for _, f, _ in whole], [0] * len(whole)
-            )
-        by_kind: dict[RecordKind | None, list[int]] = {None: []}
-        for ri, rec in enumerate(self._recs):
-            by_kind[None].append(ri)
-            by_kind.setdefault(rec.kind, []).append(ri)
+    def _finish(self, starts: list[int], suffixes: list[str]) -> None:
+        self._by_id = {rid: i for i, rid in enumerate(self._rec_id)}
+        by_record = [  # autocomplete: short names first, then (missions) the newest
+            min(len(name), 0xFFFF) << 40 | min(rank, 0xFF_FFFF_FFFF)
+            for name, rank in zip(self._rec_name, self._rec_rank, strict=True)
+        ]
+        self._form_order = array(
+            "q",
+            [  # ... and a record's real names before its generated forms
+                by_record[ri] | generated << 56
+                for ri, generated in zip(self._form_rec, self._form_generated, strict=True)
+            ],
+        )
+        # Fuzzy look-up: the folded keys long enough to be typed with a typo.
+        self._ngrams = NgramIndex(k for k in self._exact if len(k) > SHORT_QUERY)
+        # Autocomplete: word starts sorted by the text from there on; forms sorted by key; for
+        # all kinds, and for each.
+        kind_of = [self._rec_kind[r] for r in self._form_rec]
+        starts_of: dict[RecordKind | None, list[int]] = {k: [] for k in [None, *set(kind_of)]}
+        everything = starts_of[None]
+        for i in sorted(range(len(starts)), key=suffixes.__getitem__):
+            everything.append(starts[i])
+            starts_of[kind_of[starts[i] >> 16]].append(starts[i])
+        whole_of: dict[RecordKind | None, list[int]] = {k: [] for k in [None, *set(kind_of)]}
+        for fi in sorted(range(len(self._form_key)), key=self._form_key.__getitem__):
+            whole_of[None].append(fi)
+            whole_of[kind_of[fi]].append(fi)
+        self._starts = {k: array("q", v) for k, v in starts_of.items()}
+        self._whole = {k: array("q", v) for k, v in whole_of.items()}
+        # The choices offered before anything is typed: each kind's first 25 by rank.
+        by_kind: dict[RecordKind, list[int]] = {}
+        for ri, rkind in enumerate(self._rec_kind):
+            by_kind.setdefault(rkind, []).append(ri)
+        for rkind, ris in by_kind.items():
+            self._defaults[rkind] = heapq.nsmallest(25, ris, key=self._rec_rank.__getitem__)
         kind_order = {k: i for i, k in enumerate(_DEFAULT_KIND_ORDER)}
-        for kind, ris in by_kind.items():
-            ris.sort(key=lambda r: (kind_order.get(self._recs[r].kind, 99), self._recs[r].rank))
-            self._defaults[kind] = ris[:25]
-        self._fuzzy_for(None)
-        for one in by_kind:
-            if one is not None:
-                self._fuzzy_for(frozenset((one,)))
+        self._defaults[None] = sorted(
+            (ri for ris in list(self._defaults.values()) for ri in ris),
+            key=lambda r: (kind_order.get(self._rec_kind[r], 99), self._rec_rank[r]),
+        )[:25]
 
-    def _fuzzy_for(self, kinds: frozenset[RecordKind] | None) -> _Fuzzy:
-        fz = self._fuzzy.get(kinds)
-        if fz is None:
-            fz = _Fuzzy()
-            for key, forms in self._exact.items():
-                if len(key) <= SHORT_QUERY:
-                    continue
-                for fi in forms:
-                    if kinds is None or self._recs[self._forms[fi].rec].kind in kinds:
-                        fz.add(key, fi)
-            self._fuzzy[kinds] = fz
-        return fz
+    # --- tables --------------------------------------------------------------------------
+
+    def _suffix(self, entry: int) -> str:
+        """The folded text from a packed word start to the end of its form."""
+        return self._form_key[entry >> 16][entry >> 8 & _BYTE :]
+
+    def _word_starts(self, table: array[int], prefix: str) -> array[int]:
+        """The packed word starts beginning with prefix, in order (MAX_PREFIX_SCAN at most)."""
+        lo = bisect.bisect_left(table, prefix, key=self._suffix)
+        hi = min(len(table), lo + MAX_PREFIX_SCAN)
+        return table[lo : bisect.bisect_left(table, prefix + _AFTER, lo, hi, key=self._suffix)]
+
+    def _whole_forms(self, table: array[int], prefix: str) -> array[int]:
+        """The forms whose folded key begins with prefix, in order (MAX_PREFIX_SCAN at most)."""
+        key = self._form_key.__getitem__
+        lo = bisect.bisect_left(table, prefix, key=key)
+        hi = min(len(table), lo + MAX_PREFIX_SCAN)
+        return table[lo : bisect.bisect_left(table, prefix + _AFTER, lo, hi, key=key)]
+
+    def _starting(self, prefix: str) -> Iterator[tuple[int, int]]:
+        """(form, length of the word) of every word starting with prefix: first words, then
+        later ones (up to MAX_PREFIX_SCAN of each looked at)."""
+        for fi in self._whole_forms(self._whole[None], prefix):
+            yield fi, self._first_word[fi]
+        for entry in self._word_starts(self._starts[None], prefix):
+            yield entry >> 16, entry & _BYTE
+
+    def _with_word(self, word: str) -> Iterator[int]:
+        """Records with a form holding word as a whole word."""
+        for fi, width in self._starting(word):
+            if width == len(word):
+                yield self._form_rec[fi]
+
+    def _reordered(self, words: list[str]) -> Iterator[int]:
+        """Forms spelling the same words in another order ("artemyev oleg")."""
+        if len(words) > MAX_REORDERED_WORDS:
+            return
+        for order in itertools.permutations(words):
+            yield from _posted(self._exact.get("".join(order)))
+
+    def _keep_kinds(
+        self, kindset: frozenset[RecordKind] | None
+    ) -> Callable[[list[str]], list[str]] | None:
+        """A filter of folded keys to those naming a record of these kinds (None: all)."""
+        if kindset is None:
+            return None
+        sets = [self._kind_keys[k] for k in kindset if k in self._kind_keys]
+        if len(sets) == 1:
+            only = sets[0]
+            return lambda keys: [k for k in keys if k in only]
+        return lambda keys: [k for k in keys if any(k in s for s in sets)]
 
     # --- searching -----------------------------------------------------------------------
 
     def __len__(self) -> int:
-        return len(self._recs)
+        return len(self._rec_id)
 
     def search(
         self, query: str, kinds: Iterable[RecordKind] | None = None, limit: int = 5
@@ -330,18 +381,18 @@ class SearchIndex:
         scores: dict[int, tuple[float, int]] = {}  # record -> (score, form)
 
         def offer(fi: int, score: float) -> None:
-            ri = self._forms[fi].rec
-            if kindset is not None and self._recs[ri].kind not in kindset:
+            ri = self._form_rec[fi]
+            if kindset is not None and self._rec_kind[ri] not in kindset:
                 return
             old = scores.get(ri)
             if old is None or score > old[0]:
                 scores[ri] = (score, fi)
 
-        for fi in self._exact.get(key, ()):
-            offer(fi, SCORE_GENERATED if self._forms[fi].generated else SCORE_EXACT)
+        for fi in _posted(self._exact.get(key)):
+            offer(fi, SCORE_GENERATED if self._form_generated[fi] else SCORE_EXACT)
         if not scores and len(words) > 1:
-            for fi in self._reordered.get(" ".join(sorted(words)), ()):
-                offer(fi, SCORE_REORDERED - (1.0 if self._forms[fi].generated else 0.0))
+            for fi in self._reordered(words):
+                offer(fi, SCORE_REORDERED - (1.0 if self._form_generated[fi] else 0.0))
         margin = CONFIDENT_MARGIN
         if not scores:
             if len(key) <= SHORT_QUERY:
@@ -350,7 +401,7 @@ class SearchIndex:
                 self._fuzzy_search(key, words, kindset, offer, limit)
                 # One typo costs ~100/len points: on short words, ask rather than guess.
                 margin = max(CONFIDENT_MARGIN, 50.0 / len(key))
-        return self._result(query, scores, limit, margin)
+        return self._result(query, words, scores, limit, margin)
 
     def _fuzzy_search(
         self,
@@ -360,13 +411,22 @@ class SearchIndex:
         offer: Callable[[int, float], None],
         limit: int,
     ) -> None:
-        for fi, score in self._fuzzy_for(kindset).extract(key, SUGGEST_SCORE, limit + 5).items():
-            offer(fi, score)
+        found = self._ngrams.extract(
+            key,
+            _typos_found(len(key)),
+            _reach(len(key)),
+            SUGGEST_SCORE,
+            3 * (limit + 5),  # keys: a record may have several close ones
+            self._keep_kinds(kindset),
+        )
+        for k, score in found:
+            for fi in _posted(self._exact.get(k)):
+                offer(fi, score)
         # A whole word of longer names ("dragon" -> "Cargo Dragon"): only ever a suggestion.
         for w in words:
-            for ri in self._words.get(w, ())[: limit + 5]:
-                fi = self._first_form(ri)
-                offer(fi, SCORE_TOKEN)
+            if len(w) >= 4:
+                for ri in itertools.islice(dict.fromkeys(self._with_word(w)), limit + 5):
+                    offer(self._rec_forms[ri], SCORE_TOKEN)  # the record's name
 
     def _short_prefix(
         self,
@@ -378,21 +438,15 @@ class SearchIndex:
         """A 2-3 character query: records with a word starting with it, as suggestions."""
         if len(key) < 2:
             return
-        pfx = self._prefix[None]
-        lo = bisect.bisect_left(pfx.keys, key)
         found: list[tuple[int, int, int, int]] = []
-        for i in range(lo, min(lo + MAX_PREFIX_SCAN, len(pfx.keys))):
-            k = pfx.keys[i]
-            if not k.startswith(key):
-                break
-            form = self._forms[pfx.forms[i]]
+        for fi, width in self._starting(key):
             # The word itself must start here: "ms" matches "ms33" only as the word "ms".
-            if not any(w.startswith(key) for w in form.words):
+            if width < len(key):
                 continue
-            rec = self._recs[form.rec]
-            if kindset is not None and rec.kind not in kindset:
+            ri = self._form_rec[fi]
+            if kindset is not None and self._rec_kind[ri] not in kindset:
                 continue
-            found.append((len(rec.name), rec.rank, form.rec, pfx.forms[i]))
+            found.append((len(self._rec_name[ri]), self._rec_rank[ri], ri, fi))
         found.sort()
         for _, _, ri, fi in found:
             if ri not in scores:
@@ -400,39 +454,66 @@ class SearchIndex:
             if len(scores) >= limit:
                 break
 
-    def _first_form(self, ri: int) -> int:
-        key = fold(self._recs[ri].name)
-        for fi in self._exact.get(key, ()):
-            if self._forms[fi].rec == ri:
-                return fi
-        return next(i for i, f in enumerate(self._forms) if f.rec == ri)
+    def _numbers(self, ri: int) -> set[str]:
+        """Every number a record is known by (in any of its names, aliases or forms)."""
+        out: set[str] = set()
+        for fi in range(self._rec_forms[ri], self._rec_forms[ri + 1]):
+            out.update(_DIGITS.findall(self._form_key[fi]))
+        return out
 
     def _result(
-        self, query: str, scores: dict[int, tuple[float, int]], limit: int, margin: float
+        self,
+        query: str,
+        words: list[str],
+        scores: dict[int, tuple[float, int]],
+        limit: int,
+        margin: float,
     ) -> SearchResult:
         ranked = sorted(
             scores.items(),
             key=lambda kv: (
                 -kv[1][0],
-                self._forms[kv[1][1]].generated,
-                len(self._recs[kv[0]].name),
-                self._recs[kv[0]].rank,
+                self._form_generated[kv[1][1]],
+                len(self._rec_name[kv[0]]),
+                self._rec_rank[kv[0]],
             ),
-        )[:limit]
+        )
+        if len(ranked) > 1 and ranked[0][1][0] == ranked[1][1][0] < SCORE_REORDERED:
+            ranked = self._break_tie(" ".join(words), ranked)
+        ranked = ranked[:limit]
         matches = tuple(self._match(ri, fi, score) for ri, (score, fi) in ranked)
         best: Match | None = None
         if matches and matches[0].score >= CONFIDENT_SCORE:
             runner = matches[1].score if len(matches) > 1 else 0.0
             typed = set(_DIGITS.findall(fold(query[:MAX_QUERY_CHARS])))
             # A fuzzy match never changes a number: "progress ms-99" is not Progress MS-29.
-            if matches[0].score - runner >= margin and typed <= self._rec_numbers[ranked[0][0]]:
+            if matches[0].score - runner >= margin and typed <= self._numbers(ranked[0][0]):
                 best = matches[0]
         return SearchResult(query, matches, best)
 
+    def _break_tie(
+        self, spaced: str, ranked: list[tuple[int, tuple[float, int]]]
+    ) -> list[tuple[int, tuple[float, int]]]:
+        """Among fuzzy matches scoring the same at the top, put first the one whose word
+        breaks match the query's ("tma 17 leca": "TMA-17 Loca" before "TMA-17 Beca")."""
+        top = ranked[0][1][0]
+        tied = [kv for kv in ranked if kv[1][0] == top]
+        tied.sort(  # stable: the usual order among equals
+            key=lambda kv: -fuzz.ratio(spaced, " ".join(fold_tokens(self._form_text[kv[1][1]])))
+        )
+        return tied + ranked[len(tied) :]
+
     def _match(self, ri: int, fi: int, score: float, start: int = -1, end: int = -1) -> Match:
-        rec = self._recs[ri]
-        text = self._forms[fi].text
-        return Match(rec.id, rec.kind, rec.name, text, round(score, 1), start, end)
+        text = self._form_text[fi]
+        return Match(
+            self._rec_id[ri],
+            self._rec_kind[ri],
+            self._rec_name[ri],
+            text,
+            round(score, 1),
+            start,
+            end,
+        )
 
     # --- mentions in free text -----------------------------------------------------------
 
@@ -484,7 +565,6 @@ class SearchIndex:
                 i += 1
 
         if kindset is None or kindset:
-            fz = self._fuzzy_for(kindset)
             i = 0
             while i < n:
                 w = toks[i][0]
@@ -496,7 +576,8 @@ class SearchIndex:
                     last = owner[i + size - 1]
                     if size > 1 and last is not None and not spans[last][2]:
                         break
-                    hits = self._fuzzy_hits(fz, "".join(t[0] for t in toks[i : i + size]))
+                    run = "".join(t[0] for t in toks[i : i + size])
+                    hits = self._fuzzy_hits(run, kindset)
                     if hits and (best is None or hits[0][2] > best[0]):
                         best = (hits[0][2], size, hits)
                 if best is None:
@@ -505,7 +586,7 @@ class SearchIndex:
                 end = i + best[1]
                 if end < n and owner[end - 1] is not None and owner[end] == owner[end - 1]:
                     end = i + 1  # never split a span: keep the single-word match
-                    best = (best[0], 1, self._fuzzy_hits(fz, w))
+                    best = (best[0], 1, self._fuzzy_hits(w, kindset))
                 if best[2]:
                     claim(i, end, best[2], False)
                 i = end
@@ -514,7 +595,7 @@ class SearchIndex:
         seen: set[str] = set()
         for i, (j, hits, _weak) in sorted(spans.items()):
             for ri, fi, score in hits:
-                rid = self._recs[ri].id
+                rid = self._rec_id[ri]
                 if rid not in seen:
                     seen.add(rid)
                     found.append(self._match(ri, fi, score, toks[i][1], toks[j - 1][2]))
@@ -525,28 +606,37 @@ class SearchIndex:
         self, key: str, kindset: frozenset[RecordKind] | None
     ) -> list[tuple[int, int, float]]:
         best: dict[int, tuple[int, float]] = {}
-        for fi in self._exact.get(key, ()):
-            form = self._forms[fi]
-            if kindset is not None and self._recs[form.rec].kind not in kindset:
+        for fi in _posted(self._exact.get(key)):
+            ri = self._form_rec[fi]
+            if kindset is not None and self._rec_kind[ri] not in kindset:
                 continue
-            score = SCORE_GENERATED if form.generated else SCORE_EXACT
-            if form.rec not in best or score > best[form.rec][1]:
-                best[form.rec] = (fi, score)
+            score = SCORE_GENERATED if self._form_generated[fi] else SCORE_EXACT
+            if ri not in best or score > best[ri][1]:
+                best[ri] = (fi, score)
         if not best:
             return []
         top = max(s for _, s in best.values())
         return [(ri, fi, s) for ri, (fi, s) in best.items() if s == top]
 
-    def _fuzzy_hits(self, fz: _Fuzzy, key: str) -> list[tuple[int, int, float]]:
+    def _fuzzy_hits(
+        self, key: str, kindset: frozenset[RecordKind] | None
+    ) -> list[tuple[int, int, float]]:
         """Records fuzzy-matching key: the best, plus any within the confidence margin."""
         per_rec: dict[int, tuple[int, float]] = {}
         typed = set(_DIGITS.findall(key))
-        for fi, score in fz.extract(key, CONFIDENT_SCORE, 8).items():
-            if not self._forms[fi].digits <= typed:
+        typos = _typos_found(len(key), confident_only=True)
+        keep = self._keep_kinds(kindset)
+        # Only the probes the typos need: a mention is only taken when it is a close one.
+        found = self._ngrams.extract(key, typos, typos, CONFIDENT_SCORE, 8, keep, budget=0)
+        for k, score in found:
+            if not set(_DIGITS.findall(k)) <= typed:
                 continue  # "baikonur" does not name "Baikonur 1/5": its number was not typed
-            ri = self._forms[fi].rec
-            if ri not in per_rec or score > per_rec[ri][1]:
-                per_rec[ri] = (fi, score)
+            for fi in _posted(self._exact.get(k)):
+                ri = self._form_rec[fi]
+                if kindset is not None and self._rec_kind[ri] not in kindset:
+                    continue
+                if ri not in per_rec or score > per_rec[ri][1]:
+                    per_rec[ri] = (fi, score)
         if not per_rec:
             return []
         ranked = sorted(per_rec.items(), key=lambda kv: -kv[1][1])
@@ -575,22 +665,23 @@ class SearchIndex:
         return self._autocomplete(key, kind, limit)
 
     def _autocomplete(self, key: str, kind: RecordKind | None, limit: int) -> list[Choice]:
-        best: dict[int, tuple[int, int, int, int]] = {}
-        for table in (self._whole, self._prefix):
-            pfx = table.get(kind)
-            if pfx is None:
-                return []
-            lo = bisect.bisect_left(pfx.keys, key)
-            for i in range(lo, min(lo + MAX_PREFIX_SCAN, len(pfx.keys))):
-                if not pfx.keys[i].startswith(key):
-                    break
-                form = self._forms[pfx.forms[i]]
-                rec = self._recs[form.rec]
-                rank = (pfx.tiers[i], int(form.generated), len(rec.name), rec.rank)
-                if form.rec not in best or rank < best[form.rec]:
-                    best[form.rec] = rank
+        whole, starts = self._whole.get(kind), self._starts.get(kind)
+        if whole is None or starts is None:
+            return []
+        # Names starting with what was typed first, then names with a later word starting so;
+        # each best first: real before generated forms, short names, then newest missions.
+        order = self._form_order
+        best: dict[int, int] = {}  # record -> rank of its best form
+        for fi in sorted(self._whole_forms(whole, key), key=order.__getitem__):
             if len(best) >= limit:
                 break
+            best.setdefault(self._form_rec[fi], order[fi])
+        if len(best) < limit:
+            later = self._word_starts(starts, key)
+            for entry in sorted(later, key=lambda e: order[e >> 16]):
+                if len(best) >= limit:
+                    break
+                best.setdefault(self._form_rec[entry >> 16], _LATER_WORD | order[entry >> 16])
         ordered = sorted(best, key=lambda ri: best[ri])[:limit]
         if len(ordered) < limit and len(key) > SHORT_QUERY:
             kindset = frozenset((kind,)) if kind is not None else None
@@ -604,8 +695,7 @@ class SearchIndex:
         return [self._choice(ri) for ri in ordered[:limit]]
 
     def _choice(self, ri: int) -> Choice:
-        rec = self._recs[ri]
-        return Choice(rec.label, rec.id)
+        return Choice(_label(self._rec_name[ri], self._rec_kind[ri]), self._rec_id[ri])
 
 
 _DEFAULT_KIND_ORDER: tuple[RecordKind, ...] = (
@@ -626,7 +716,7 @@ def _label(name: str, kind: RecordKind) -> str:
     return text[: CHOICE_NAME_MAX - 1].rstrip() + "…"
 
 
-def _forms_of(prefixes: dict[str, list[list[str]]], rec: Record) -> list[tuple[str, bool]]:
+def _forms_of(vehicles: dict[str, frozenset[str]], rec: Record) -> list[tuple[str, bool]]:
     """(text, generated) pairs a record can be found by."""
     forms: list[tuple[str, bool]] = [(rec.name, False)]
     forms += [(a, False) for a in rec.aliases]
@@ -641,40 +731,40 @@ def _forms_of(prefixes: dict[str, list[list[str]]], rec: Record) -> list[tuple[s
             if len(words) > 1 and len(fold(words[-1])) >= 3:
                 forms.append((words[-1], True))  # the surname
     if isinstance(rec, Mission):
-        forms += [(d, True) for d in _designators(prefixes.get(rec.vehicle, []), rec)]
+        forms += [(d, True) for d in _designators(vehicles.get(rec.vehicle, frozenset()), rec)]
     return forms
 
 
-def _designators(prefixes: list[list[str]], mission: Mission) -> list[str]:
+def _designators(vehicle: frozenset[str], mission: Mission) -> list[str]:
     """ "MS-33" for "Progress MS-33": the name without its vehicle (or first word)."""
     out: list[str] = []
     for text in [mission.name, *mission.aliases]:
         words = text.split()
-        folded = [fold(w) for w in words]
-        for pre in prefixes:
-            cut = _strip_prefix(folded, pre)
-            if cut:
+        folded = _folded_words(text, words)
+        total = left = sum(map(len, folded))  # left: folded characters after the cut
+        spelt = ""
+        for cut in range(1, len(words)):  # leave at least one word
+            spelt += folded[cut - 1]
+            left -= len(folded[cut - 1])
+            if left >= 3 and spelt in vehicle:
                 out.append(" ".join(words[cut:]))
-        if len(words) > 1:
+        if len(words) > 1 and total - len(folded[0]) >= 3:
             rest = " ".join(words[1:])
-            if any(c.isdigit() for c in rest) and any(c.isalpha() for c in rest):
+            if _DIGITS.search(rest) and any(c.isalpha() for c in rest):
                 out.append(rest)
-    return [d for d in out if len(fold(d)) >= 3]
+    return out
 
 
-def _strip_prefix(words: list[str], prefix: list[str]) -> int:
-    """How many of words spell out prefix (0 if they do not, or nothing would remain)."""
-    if not prefix:
-        return 0
-    target = "".join(prefix)
-    acc = ""
-    for i, w in enumerate(words):
-        acc += w
-        if acc == target:
-            return i + 1 if i + 1 < len(words) else 0
-        if not target.startswith(acc):
-            return 0
-    return 0
+_NOT_ALNUM = re.compile(r"[^\w\s]|_")
+
+
+def _folded_words(text: str, words: list[str]) -> list[str]:
+    """fold() of each of text's space-separated words."""
+    if text.isascii():  # in one pass, unless a word is all punctuation
+        folded = _NOT_ALNUM.sub("", text.lower()).split()
+        if len(folded) == len(words):
+            return folded
+    return [fold(w) for w in words]
 
 
 def _mission_order(kb: KnowledgeBase) -> dict[str, int]:
