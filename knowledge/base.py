@@ -86,6 +86,11 @@ class KnowledgeBase:
             origins=MappingProxyType(dict(origins)),
         )
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        """Pickle as the records and their origins (read-only mappings do not pickle)."""
+        items = [(kind, self.get(rid) or self.sources[rid]) for rid, kind in self.kinds.items()]
+        return (KnowledgeBase.build, (items, dict(self.origins), self.folder))
+
     @property
     def station(self) -> Station | None:
         """The station record (the ISS), if the base has one."""

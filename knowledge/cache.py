@@ -1,11 +1,12 @@
 """A start-up cache of validated fact bases, keyed by the exact bytes they were built from.
 
-`load_cached` answers from a pickle when every input of the load is byte-for-byte the one the
-pickle was made from: each file under the fact-base folder, the source of the `knowledge`
-package (schema, loader, ...), the Python and pydantic versions, the folder and the working
-folder (problem and origin paths are shown relative to it). Anything else - an edited file, a
-new or removed file, a changed model - is a miss: the base is loaded and validated in full, and
-the pickle replaced. A base with problems is never cached, so its problems are always reported.
+`load_cached` answers from a pickle when every input is byte-for-byte the one the pickle was
+made from: each file under the fact-base folder, the source of the `knowledge` package (schema,
+loader, ...) and of any other code named (what builds indexes from the base), the Python and
+pydantic versions, the folder and the working folder (problem and origin paths are shown
+relative to it). Anything else - an edited file, a new or removed file, changed code - is a
+miss: the base is loaded and validated in full, built on, and the pickle replaced. A base with
+problems is never cached, so its problems are always reported.
 
 The cache is an optimisation only: an unreadable, corrupt, foreign or stale entry is ignored,
 and failing to write one is silent. Pickles are read only from a folder owned by this user and
@@ -21,19 +22,18 @@ import pickle
 import stat
 import sys
 import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
-
-from pydantic import BaseModel
+from typing import TypeVar
 
 from knowledge.base import KnowledgeBase
 from knowledge.loader import DEFAULT_DATA, load
-from knowledge.schema import RecordKind
 
-FORMAT = 1  # bump when the pickled payload changes shape
+FORMAT = 2  # bump when the pickled payload changes shape
 MAX_BYTES = 64 * 1024 * 1024  # bases larger than this are not cached (hashing them costs too)
 MAX_FILES = 10_000  # ... nor folders holding more files than this
 
-_Payload = tuple[list[tuple[RecordKind, BaseModel]], dict[str, tuple[str, int]]]
+T = TypeVar("T")
 
 
 def default_dir() -> Path:
@@ -42,32 +42,34 @@ def default_dir() -> Path:
     return Path(root) / "capcom"
 
 
-def load_cached(path: Path | str | None, cache_dir: Path) -> KnowledgeBase:
-    """load(path), from cache_dir when the same inputs were loaded before; raise LoadError."""
+def load_cached(
+    path: Path | str | None,
+    cache_dir: Path,
+    build: Callable[[KnowledgeBase], T],
+    code: Iterable[Path] = (),
+) -> T:
+    """build(load(path)), from cache_dir when made from the same inputs before; code names
+    the folders of the modules build uses. Raise LoadError for a base with problems."""
     folder = Path(path) if path is not None else DEFAULT_DATA
-    key = _key(folder)
+    key = _key(folder, [Path(__file__).parent, *code])
     entry = cache_dir / f"{hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:24]}.pickle"
     if key is not None:
-        payload = _read(entry, key)
-        if payload is not None:
-            return KnowledgeBase.build(payload[0], payload[1], folder)
-    kb = load(folder)  # LoadError propagates: nothing is written for a base with problems
+        found = _read(entry, key)
+        if found is not None:
+            return found[0]  # type: ignore[return-value]  # what build made, pickled
+    built = build(load(folder))  # LoadError propagates: nothing is written for a bad base
     if key is not None:
-        items: list[tuple[RecordKind, BaseModel]] = [
-            (kind, kb.get(rid) or kb.sources[rid]) for rid, kind in kb.kinds.items()
-        ]
-        _write(cache_dir, entry, key, (items, dict(kb.origins)))
-    return kb
+        _write(cache_dir, entry, key, built)
+    return built
 
 
-def _key(folder: Path) -> bytes | None:
+def _key(folder: Path, code: list[Path]) -> bytes | None:
     """The digest of every input of loading folder; None when it cannot be cached."""
     h = hashlib.sha256()
     h.update(f"{FORMAT}\0{sys.version}\0{_pydantic_version()}\0".encode())
     h.update(f"{folder}\0{folder.resolve()}\0{Path.cwd()}\0".encode())
-    code = Path(__file__).parent
     try:
-        sources = sorted(code.rglob("*.py"))
+        sources = sorted({p for c in code for p in c.rglob("*.py")})
         files = sorted(p for p in folder.rglob("*") if not p.is_dir())
     except OSError:
         return None
@@ -103,7 +105,8 @@ def _private(info: os.stat_result) -> bool:
     return mine and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def _read(entry: Path, key: bytes) -> _Payload | None:
+def _read(entry: Path, key: bytes) -> tuple[object] | None:
+    """(what was cached,) or None for a missing, foreign, stale or unreadable entry."""
     try:
         folder_info = entry.parent.stat()
         with entry.open("rb") as fh:
@@ -113,18 +116,15 @@ def _read(entry: Path, key: bytes) -> _Payload | None:
             was_enabled = gc.isenabled()
             gc.disable()  # every object unpickled survives: nothing for the collector to find
             try:
-                payload = pickle.load(fh)
+                return (pickle.load(fh),)
             finally:
                 if was_enabled:
                     gc.enable()
     except Exception:  # a missing, corrupt or outdated entry is simply a miss
         return None
-    if not isinstance(payload, tuple) or len(payload) != 2:
-        return None
-    return payload
 
 
-def _write(cache_dir: Path, entry: Path, key: bytes, payload: _Payload) -> None:
+def _write(cache_dir: Path, entry: Path, key: bytes, payload: object) -> None:
     try:
         cache_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".", suffix=".part")
