@@ -1,4 +1,4 @@
-"""The `capcom` command line: run, console, ask, check, schema, status, sync."""
+"""The `capcom` command line: run, console, ask, check, schema, status, sync, db."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from bot.cli_db import register as register_db
 from bot.cli_discord import register as register_discord
 from bot.cli_status import register as register_status
 from knowledge import check as check_base
@@ -95,6 +96,7 @@ def console(now: str | None, knowledge: Path | None) -> None:
 
 register_discord(cli)
 register_status(cli)
+register_db(cli)
 
 
 def main() -> None:

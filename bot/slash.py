@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
@@ -12,6 +11,7 @@ from discord.ext import commands
 
 from bot.errors import UserError
 from bot.respond import Deadline, send_reply
+from bot.state import Capcom, capcom_of
 from bot.views import bind_view, suggestion_view
 from commands import compare as compare_cmd
 from commands import timeline as timeline_cmd
@@ -22,9 +22,6 @@ from commands.help import about_reply, help_reply
 from commands.lookup import lookup
 from commands.reply import Reply
 from knowledge.schema import RecordKind
-
-if TYPE_CHECKING:
-    from bot.client import Capcom
 
 CHOICES_MAX = 25
 CHOICE_TEXT_MAX = 100
@@ -50,8 +47,6 @@ def choices(
 
 def whatif_cooldown(interaction: discord.Interaction) -> app_commands.Cooldown | None:
     """Per-user cooldown for /whatif from the settings (none when set to 0 s)."""
-    from bot.client import capcom_of
-
     settings = capcom_of(interaction.client).settings
     if settings.whatif_cooldown_seconds <= 0:
         return None

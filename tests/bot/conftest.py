@@ -12,7 +12,8 @@ from typing import Any
 import pytest_asyncio
 
 import knowledge
-from bot.client import AnyBot, Capcom, capcom_of, create_bot
+from bot.client import create_bot
+from bot.state import AnyBot, Capcom, capcom_of
 from bot.settings import Settings, apply_endpoints
 from commands.context import Context
 from tests.fake_discord.fixtures import fake_discord

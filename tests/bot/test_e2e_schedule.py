@@ -39,7 +39,8 @@ def schedule_settings(fake: FakeDiscord, state: Path, kb: Path, **kw: Any) -> Se
 
 
 async def start(settings: Settings, clock: FakeClock) -> Running:
-    from bot.client import capcom_of, create_bot
+    from bot.client import create_bot
+    from bot.state import capcom_of
 
     apply_endpoints(settings)
     bot = create_bot(settings)  # loads the fact base from settings.knowledge_path
