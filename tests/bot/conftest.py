@@ -13,8 +13,8 @@ import pytest_asyncio
 
 import knowledge
 from bot.client import create_bot
-from bot.state import AnyBot, Capcom, capcom_of
 from bot.settings import Settings, apply_endpoints
+from bot.state import AnyBot, Capcom, capcom_of
 from commands.context import Context
 from tests.fake_discord.fixtures import fake_discord
 from tests.fake_discord.server import FakeDiscord, restore_discord_py_defaults

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import itertools
 import sqlite3
 import time
 from collections.abc import AsyncIterator
@@ -249,7 +250,8 @@ async def test_the_reload_log(stores: tuple[Store, Store]) -> None:
         "a",
     )
     last = await b.latest_reload(ok_only=False)
-    assert last is not None and last.id == ok > refused
+    assert last is not None
+    assert last.id == ok > refused
     assert [r.id for r in await b.reloads_after(0)] == [ok]
     assert [r.id for r in await b.reloads_after(ok)] == []
     assert [r.id for r in await b.reloads_since(NOW - dt.timedelta(hours=1))] == [ok]
@@ -286,7 +288,7 @@ async def test_request_turns_are_spaced_fleet_wide(stores: tuple[Store, Store]) 
     start = time.time()
     turns = [await s.reserve_request("discord", 0.02) for s in (a, b, a, b, a, b)]
     assert turns == sorted(turns)
-    gaps = [round(y - x, 6) for x, y in zip(turns, turns[1:], strict=False)]
+    gaps = [round(y - x, 6) for x, y in itertools.pairwise(turns)]
     assert gaps == [0.02] * 5
     assert turns[0] >= start - 0.001
     other = await a.reserve_request("elsewhere", 0.02)
