@@ -12,7 +12,7 @@ from discord.ext import commands
 import knowledge
 from bot.render import ChartRenderer, Rendered, chart_renderer, render_async
 from bot.settings import Settings
-from bot.slots import Clock, SystemClock
+from bot.slots import Clock, clock_at
 from commands.context import Context
 from commands.lookup import describe
 from commands.reply import Reply, Suggestion
@@ -34,7 +34,7 @@ class Capcom:
         self.settings = settings
         self._context = context
         self.unexpected: list[BaseException] = []  # errors we caused (tests assert it stays empty)
-        self.clock: Clock = SystemClock()  # status posts read the time here (tests swap it)
+        self.clock: Clock = clock_at(settings.schedule.now)  # status posts read the time here
         self.draw_chart: ChartRenderer | None = chart_renderer()
         self.freeze_gc = False  # `capcom run` sets it: see client.setup()
         self._store: Store | None = None

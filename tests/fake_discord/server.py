@@ -186,7 +186,7 @@ class FakeDiscord:
         self.nonce_window_seconds = nonce_window_seconds  # Discord: "the past few minutes"
         self.global_rate_limit = global_rate_limit  # requests per second per token, or None
         self.rate_limited = 0  # 429s answered for the global limit
-        self._recent: dict[str, collections.deque[float]] = {}
+        self._recent: collections.deque[float] = collections.deque()
         self._nonces: dict[tuple[str, str], tuple[Json, float]] = {}
         self._stalls: list[Stall] = []
         self.shard_count = shard_count
@@ -868,12 +868,12 @@ class FakeDiscord:
         return self._error("unhandled_route", req, 404, {"message": "404: Not Found", "code": 0})
 
     def _global_limit(self, req: RecordedRequest) -> web.Response | None:
-        """429 past GLOBAL_RATE_LIMIT requests in any second (per token; interactions exempt)."""
+        """429 past global_rate_limit requests in any one second (the fake serves one bot, so
+        every token counts for it, as processes sharing a token do; interactions are exempt)."""
         if self.global_rate_limit is None or req.path.startswith(("/interactions/", "/webhooks/")):
             return None
-        token = req.headers.get("Authorization", "")
         now = time.monotonic()
-        recent = self._recent.setdefault(token, collections.deque())
+        recent = self._recent
         while recent and now - recent[0] >= 1.0:
             recent.popleft()
         if len(recent) < self.global_rate_limit:
