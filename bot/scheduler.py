@@ -111,7 +111,7 @@ class Pacer:
         self.store = store
         self.interval = 1.0 / per_second
         self.name = name
-        self.late_after = min(0.05, self.interval)  # a turn missed by more is taken again
+        self.late_after = min(0.02, self.interval)  # a turn missed by more is taken again
 
     async def wait(self) -> None:
         """Return at this process's next turn."""

@@ -2,7 +2,9 @@
 
 Several processes (or loops, or a CLI) may share the file: writes that must not interleave run
 in BEGIN IMMEDIATE transactions, and the migrations run one at a time under SQLite's own write
-lock.
+lock. Every statement runs in the store's own worker thread, so a slow disk never stalls the
+event loop (and with it the gateway heartbeats). WAL with synchronous=NORMAL: a commit survives
+the process being killed; only a power cut may lose the last ones.
 """
 
 from __future__ import annotations
@@ -10,13 +12,16 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import sqlite3
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.migrations import Dialect
 from bot.store import Db, Row, Store, StoreError
+
+T = TypeVar("T")
 
 
 def _param(value: Any) -> Any:
@@ -26,20 +31,26 @@ def _param(value: Any) -> Any:
 
 
 class _Conn(Db):
-    """Statements on the one sqlite3 connection."""
+    """Statements on the one sqlite3 connection, in the store's worker thread."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: sqlite3.Connection, worker: ThreadPoolExecutor) -> None:
         self.db = db
+        self.worker = worker
+
+    async def call(self, work: Callable[[], T]) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self.worker, work)
 
     async def all(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        cur = self.db.execute(sql, [_param(p) for p in params])
-        return [dict(r) for r in cur.fetchall()]
+        values = [_param(p) for p in params]
+        return await self.call(lambda: [dict(r) for r in self.db.execute(sql, values)])
 
     async def run(self, sql: str, params: Sequence[Any] = ()) -> int:
-        return self.db.execute(sql, [_param(p) for p in params]).rowcount
+        values = [_param(p) for p in params]
+        return await self.call(lambda: self.db.execute(sql, values).rowcount)
 
     async def many(self, sql: str, rows: Any) -> None:
-        self.db.executemany(sql, [[_param(p) for p in r] for r in rows])
+        values = [[_param(p) for p in r] for r in rows]
+        await self.call(lambda: self.db.executemany(sql, values))
 
 
 class SqliteStore(Store):
@@ -53,14 +64,18 @@ class SqliteStore(Store):
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(path, isolation_level=None, timeout=30.0)
+            self.db = sqlite3.connect(
+                path, isolation_level=None, timeout=30.0, check_same_thread=False
+            )
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA busy_timeout=30000")
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open the state database {path}: {exc}") from None
-        self._conn = _Conn(self.db)
+        self._worker = ThreadPoolExecutor(1, thread_name_prefix="capcom-sqlite")
+        self._conn = _Conn(self.db, self._worker)
         self._lock = asyncio.Lock()
 
     def describe(self) -> str:
@@ -81,18 +96,20 @@ class SqliteStore(Store):
     async def transaction(self) -> AsyncIterator[Db]:
         """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on error)."""
         async with self._lock:
-            self.db.execute("BEGIN IMMEDIATE")
+            await self._conn.run("BEGIN IMMEDIATE")
             try:
                 yield self._conn
             except BaseException:
-                self.db.execute("ROLLBACK")
+                await self._conn.run("ROLLBACK")
                 raise
-            self.db.execute("COMMIT")
+            await self._conn.run("COMMIT")
 
     async def _locked_migrate(self) -> list[int]:
         async with self.transaction() as db:  # SQLite's write lock: one migrator at a time
             return await self._apply_missing(db)
 
     async def close(self) -> None:
-        """Close the connection."""
-        self.db.close()
+        """Close the connection and its thread."""
+        async with self._lock:
+            await self._conn.call(self.db.close)
+        self._worker.shutdown(wait=True)
