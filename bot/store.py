@@ -22,167 +22,64 @@ import datetime as dt
 import logging
 import os
 import socket
-import time
 import uuid
-from abc import ABC, abstractmethod
-from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+from abc import abstractmethod
+from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import AbstractAsyncContextManager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from bot.migrations import LATEST, MIGRATIONS, TABLES, Dialect, statements
+from bot.records import (
+    Db,
+    Instance,
+    Origin,
+    Post,
+    PostStatus,
+    ReloadRecord,
+    Row,
+    SeenChange,
+    StoreError,
+    Subscription,
+    What,
+    as_time,
+    utc,
+    wall_clock,
+)
 from bot.shards import Shards
+from bot.store_fleet import FleetStore
 
 if TYPE_CHECKING:
     from bot.settings import Settings
 
+__all__ = [
+    "DB_FILE",
+    "Db",
+    "Instance",
+    "Origin",
+    "Post",
+    "PostStatus",
+    "ReloadRecord",
+    "Row",
+    "SeenChange",
+    "Store",
+    "StoreError",
+    "Subscription",
+    "What",
+    "as_time",
+    "open_store",
+    "open_url",
+    "utc",
+    "wall_clock",
+]
 log = logging.getLogger(__name__)
 DB_FILE = "capcom.sqlite3"
-What = Literal["digest", "changes", "both"]
-Origin = Literal["slash", "config"]
-PostStatus = Literal["claimed", "sent", "failed", "missed"]
-Row = Mapping[str, Any]
-UTC = dt.UTC
 
 
-class StoreError(Exception):
-    """The state database cannot be used; str() says why and what to do, in one line."""
-
-
-def utc(t: dt.datetime) -> dt.datetime:
-    """An aware time in UTC, to the second (how every time is stored)."""
-    if t.tzinfo is None:
-        raise ValueError("store times must be timezone-aware")
-    return t.astimezone(UTC).replace(microsecond=0)
-
-
-def as_time(value: Any) -> dt.datetime | None:
-    """A stored time (ISO text in SQLite, timestamptz in PostgreSQL) as an aware UTC datetime."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.astimezone(UTC)
-    return dt.datetime.fromisoformat(str(value)).astimezone(UTC)
-
-
-def wall_clock() -> dt.datetime:
-    """The real time: leases, heartbeats and Discord's nonce window run on it, never faked."""
-    return dt.datetime.now(UTC)
-
-
-@dataclass(frozen=True)
-class Subscription:
-    """A channel's subscription to digests, change alerts, or both."""
-
-    id: int
-    guild_id: int
-    channel_id: int
-    what: What
-    schedule: str | None
-    tz: str
-    role_id: int | None
-    origin: Origin
-    created_at: dt.datetime
-    created_by: int | None
-    failures: int
-    paused: bool
-    last_error: str | None
-
-    @property
-    def digests(self) -> bool:
-        """Whether scheduled digests are posted."""
-        return self.what in ("digest", "both") and bool(self.schedule)
-
-    @property
-    def alerts(self) -> bool:
-        """Whether change alerts are posted."""
-        return self.what in ("changes", "both")
-
-
-@dataclass(frozen=True)
-class Post:
-    """One row of the post log."""
-
-    id: int
-    subscription_id: int
-    slot: dt.datetime | None
-    change_id: str | None
-    status: PostStatus
-    claimed_at: dt.datetime
-    claimed_by: str
-    finished_at: dt.datetime | None
-    message_id: int | None
-    detail: str | None
-    nonce: str | None = None
-    attempt_at: dt.datetime | None = None  # real time the first send may have started
-
-
-@dataclass(frozen=True)
-class SeenChange:
-    """A change found on a reload."""
-
-    id: str
-    record_id: str
-    kind: str
-    text: str
-    sources: tuple[str, ...]
-    detected_at: dt.datetime
-
-
-@dataclass(frozen=True)
-class ReloadRecord:
-    """One reload in the log: which base (by digest), by whom, refused or with its changes."""
-
-    id: int
-    base_digest: str
-    as_of: str | None
-    ok: bool
-    detail: str | None
-    change_ids: tuple[str, ...]
-    requested_by: str
-    origin: str
-    at: dt.datetime
-
-
-@dataclass(frozen=True)
-class Instance:
-    """A running process of the fleet, as its last heartbeat left it."""
-
-    id: str
-    shard_count: int | None
-    shard_ids: tuple[int, ...]
-    started_at: dt.datetime
-    heartbeat_at: dt.datetime
-
-
-class Db(ABC):
-    """A connection, or one transaction on it: run statements with `?` placeholders."""
-
-    @abstractmethod
-    async def all(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        """Every row of a query."""
-
-    @abstractmethod
-    async def run(self, sql: str, params: Sequence[Any] = ()) -> int:
-        """Run a statement; the number of rows it changed."""
-
-    async def one(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
-        """The first row of a query, or None."""
-        rows = await self.all(sql, params)
-        return rows[0] if rows else None
-
-    async def many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        """Run a statement once per parameter row."""
-        for params in rows:
-            await self.run(sql, params)
-
-
-class Store(Db):
+class Store(FleetStore):
     """The state database. Backends implement all/run, transaction() and _locked_migrate()."""
 
     dialect: Dialect
-    greatest = "MAX"  # the two-argument maximum function of the dialect
 
     def __init__(self, *, owner: str) -> None:
         self.owner = owner  # this process's instance id: recorded as claimed_by
@@ -628,156 +525,6 @@ class Store(Db):
         rows = await self.all(f"SELECT * FROM changes WHERE id IN ({marks})", list(ids))
         by_id = {r["id"]: self._change(r) for r in rows}
         return [by_id[i] for i in ids if i in by_id]
-
-    # -- the reload log -------------------------------------------------------------------
-
-    async def record_reload(
-        self,
-        *,
-        base_digest: str,
-        as_of: str | None,
-        ok: bool,
-        detail: str | None,
-        change_ids: Sequence[str],
-        origin: str,
-        now: dt.datetime,
-    ) -> int:
-        """Log a reload (refused ones too); its id."""
-        row = await self.one(
-            "INSERT INTO reloads (base_digest, as_of, ok, detail, change_ids, requested_by,"
-            " origin, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            (
-                base_digest,
-                as_of,
-                int(ok),
-                detail,
-                " ".join(change_ids),
-                self.owner,
-                origin,
-                utc(now),
-            ),
-        )
-        assert row is not None
-        return int(row["id"])
-
-    @staticmethod
-    def _reload(r: Row) -> ReloadRecord:
-        at = as_time(r["at"])
-        assert at is not None
-        return ReloadRecord(
-            id=int(r["id"]),
-            base_digest=r["base_digest"],
-            as_of=r["as_of"],
-            ok=bool(r["ok"]),
-            detail=r["detail"],
-            change_ids=tuple(r["change_ids"].split()),
-            requested_by=r["requested_by"],
-            origin=r["origin"],
-            at=at,
-        )
-
-    async def latest_reload(self, *, ok_only: bool = True) -> ReloadRecord | None:
-        """The newest (accepted) reload."""
-        where = "WHERE ok = 1 " if ok_only else ""
-        row = await self.one(f"SELECT * FROM reloads {where}ORDER BY id DESC LIMIT 1")
-        return self._reload(row) if row else None
-
-    async def reloads_after(self, reload_id: int) -> list[ReloadRecord]:
-        """Accepted reloads newer than reload_id, oldest first."""
-        rows = await self.all(
-            "SELECT * FROM reloads WHERE ok = 1 AND id > ? ORDER BY id", (reload_id,)
-        )
-        return [self._reload(r) for r in rows]
-
-    async def reloads_since(self, since: dt.datetime) -> list[ReloadRecord]:
-        """Accepted reloads at or after a time, oldest first."""
-        rows = await self.all(
-            "SELECT * FROM reloads WHERE ok = 1 AND at >= ? ORDER BY id", (utc(since),)
-        )
-        return [self._reload(r) for r in rows]
-
-    # -- instances (heartbeats) -----------------------------------------------------------
-
-    async def heartbeat(self, shards: Shards, *, started_at: dt.datetime) -> None:
-        """Say this process is alive (claims of processes that stop saying so are taken over)."""
-        now = utc(wall_clock())
-        ids = " ".join(str(i) for i in shards.ids or ())
-        await self.run(
-            "INSERT INTO instances (id, shard_count, shard_ids, started_at, heartbeat_at)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-            " heartbeat_at = excluded.heartbeat_at",
-            (self.owner, shards.count, ids, utc(started_at), now),
-        )
-
-    async def leave(self) -> None:
-        """Forget this process (on a clean stop: its leftover claims are taken over at once)."""
-        await self.run("DELETE FROM instances WHERE id = ?", (self.owner,))
-
-    async def instances(self) -> list[Instance]:
-        """The processes that have heartbeated, newest first."""
-        rows = await self.all("SELECT * FROM instances ORDER BY heartbeat_at DESC, id")
-        out = []
-        for r in rows:
-            started, beat = as_time(r["started_at"]), as_time(r["heartbeat_at"])
-            assert started is not None
-            assert beat is not None
-            ids = tuple(int(i) for i in str(r["shard_ids"] or "").split())
-            out.append(Instance(r["id"], r["shard_count"], ids, started, beat))
-        return out
-
-    # -- command syncs --------------------------------------------------------------------
-
-    async def sync_done(self, target: str, digest: str) -> bool:
-        """Whether these definitions were synced to this target (by any process)."""
-        row = await self.one(
-            "SELECT done_at FROM command_syncs WHERE target = ? AND hash = ?", (target, digest)
-        )
-        return bool(row and row["done_at"] is not None)
-
-    async def claim_sync(self, target: str, digest: str, stale_after: dt.timedelta) -> bool:
-        """Claim the sync of these definitions (one process per deploy); False if taken."""
-        now = utc(wall_clock())
-        row = await self.one(
-            "INSERT INTO command_syncs (target, hash, claimed_by, claimed_at) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT (target, hash) DO UPDATE SET claimed_by = excluded.claimed_by,"
-            " claimed_at = excluded.claimed_at"
-            " WHERE command_syncs.done_at IS NULL AND command_syncs.claimed_at < ?"
-            " RETURNING claimed_by",
-            (target, digest, self.owner, now, utc(now - stale_after)),
-        )
-        return bool(row and row["claimed_by"] == self.owner)
-
-    async def finish_sync(self, target: str, digest: str, *, ok: bool) -> None:
-        """Record the claimed sync as done, or release the claim so another process retries."""
-        if ok:
-            await self.run(
-                "INSERT INTO command_syncs (target, hash, claimed_by, claimed_at, done_at)"
-                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (target, hash) DO UPDATE SET"
-                " done_at = excluded.done_at",
-                (target, digest, self.owner, utc(wall_clock()), utc(wall_clock())),
-            )
-        else:
-            await self.run(
-                "DELETE FROM command_syncs WHERE target = ? AND hash = ? AND done_at IS NULL",
-                (target, digest),
-            )
-
-    # -- the shared request rate ----------------------------------------------------------
-
-    async def reserve_request(self, name: str, interval: float) -> float:
-        """The real time (epoch seconds) at which the caller may make one request.
-
-        A shared leaky bucket (GCRA): every process draws its turn from one row, so the whole
-        fleet stays at one request per `interval`, evenly spaced, whatever each process does.
-        """
-        now = time.time()
-        row = await self.one(
-            f"INSERT INTO rate_limits (name, tat) VALUES (?, ?) ON CONFLICT (name) DO UPDATE"
-            f" SET tat = {self.greatest}(rate_limits.tat + ?, excluded.tat) RETURNING tat",
-            (name, now + interval, interval),
-        )
-        assert row is not None
-        return float(row["tat"]) - interval
 
     # -- copy and counts ------------------------------------------------------------------
 
