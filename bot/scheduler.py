@@ -246,10 +246,11 @@ class Scheduler:
         key = ("digest", slot, since)
         if key not in run.replies:
             seen = await self.store.changes_since(since)
-            extra = [_change(c) for c in seen]
-            run.replies[key] = self.build_digest(
-                self.context(), slot, since, self.settings.digest_days, extra
-            )
+            if key not in run.replies:  # another post of this pass may have built it meanwhile
+                extra = [_change(c) for c in seen]
+                run.replies[key] = self.build_digest(
+                    self.context(), slot, since, self.settings.digest_days, extra
+                )
         return run.replies[key]
 
     async def _digest_for(self, sub: Subscription, slot: dt.datetime, run: _Tick) -> None:
