@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from commands.context import Context
 from commands.format import (
@@ -17,6 +19,7 @@ from commands.format import (
     source_lines,
 )
 from commands.reply import DateMention, Field, Reply, Suggestion, error
+from commands.understand.thresholds import BRIEF_SUMMARY_CHARS
 from knowledge.schema import (
     CrewMember,
     Event,
@@ -110,13 +113,67 @@ def lookup(
     return describe(ctx, rid, now, focus)
 
 
-def describe(ctx: Context, rid: str, now: dt.date, focus: Focus = "") -> Reply:
-    """The answer for one record id."""
+def describe(
+    ctx: Context, rid: str, now: dt.date, focus: Focus = "", *, brief: bool = False
+) -> Reply:
+    """The card for one record id: whole, or brief (lead, a short summary, key fields)."""
     rec = ctx.kb.get(rid)
     if rec is None:
         return error("Unknown record", f"There is no record with id “{rid[:80]}”.")
     builder = _BUILDERS[type(rec)]
-    return builder(ctx, rec, now, focus)
+    card = builder(ctx, rec, now, focus)
+    return shorten(card, rec) if brief else card
+
+
+# The fields a brief card keeps, per kind of record (besides short disagreements).
+BRIEF_FIELDS: dict[type[Record], tuple[str, ...]] = {
+    Mission: ("Crew",),
+    Vehicle: (),
+    Pad: (),
+    CrewMember: ("Days in space", "Missions"),
+    Topic: ("Related",),
+    Organization: ("Vehicles",),
+    Station: ("Crew aboard",),
+}
+DISPUTES = "Sources disagree"
+BRIEF_DISPUTES_CHARS = 600  # longer disagreements are listed by subject only in a brief card
+
+
+def shorten(card: Reply, rec: Record) -> Reply:
+    """A brief card: the lead, the summary cut at a sentence, key fields, "More" for the rest."""
+    lead, _, summary = card.text.partition("\n\n")
+    text = lead
+    if summary and not isinstance(rec, Topic):
+        text += "\n\n" + cut_at_sentence(summary, BRIEF_SUMMARY_CHARS)
+    elif summary:
+        text = card.text
+    keep = BRIEF_FIELDS.get(type(rec), ())
+    fields = [f for f in card.fields if f.name in keep]
+    for f in card.fields:
+        if f.name == DISPUTES:
+            if len(f.value) <= BRIEF_DISPUTES_CHARS:
+                fields.append(f)
+            else:  # the first disagreement in full, the others by subject
+                first, *rest = f.value.split("\n")
+                others = "; ".join(d.about for d in rec.disputes[1:])
+                value = (
+                    first if len(first) <= BRIEF_DISPUTES_CHARS else first[:BRIEF_DISPUTES_CHARS]
+                )
+                if rest and others:
+                    value += f"\nAlso: {others} (More shows each side)."
+                fields.append(Field(DISPUTES, value))
+    return replace(card, text=text, fields=tuple(fields), more=rec.id)
+
+
+def cut_at_sentence(text: str, limit: int) -> str:
+    """Text cut after the last whole sentence within limit (at least its first sentence)."""
+    if len(text) <= limit:
+        return text
+    ends = [m.end() for m in re.finditer(r"[.!?](?=\s)", text[: limit + 1])]
+    if ends:
+        return text[: ends[-1]]
+    first = re.search(r"[.!?](?=\s|$)", text)
+    return text[: first.end()] if first else text[:limit].rstrip() + "…"
 
 
 def _finish(

@@ -8,7 +8,7 @@ import re
 import threading
 from dataclasses import dataclass
 
-from commands.format import source_line
+from commands.format import source_lines
 from commands.reply import Chart, DateMention, Field, Reply, Suggestion, error
 from commands.whatif.advice import Advice, advise
 from commands.whatif.chartdata import Curve, Marker, WhatIfChart
@@ -417,7 +417,7 @@ def answer(prep: Prepared, scenario: Scenario, applied: Applied, text: str, now:
         title=f"What if {title_text}?",
         text=verdict,
         fields=tuple(fields),
-        sources=tuple(source_line(prep.kb, s) for s in source_ids),
+        sources=source_lines(prep.kb, source_ids),
         source_ids=tuple(source_ids),
         as_of=prep.kb.as_of,
         entities=(*applied.entities, p.station_id),

@@ -10,8 +10,10 @@ from rapidfuzz import fuzz, process
 
 from commands.reply import Suggestion
 from knowledge.base import KnowledgeBase
+from knowledge.names import names_of
 from knowledge.schema import Record, RecordKind
 from knowledge.search import SearchIndex
+from knowledge.text import fold
 
 
 class ScenarioError(ValueError):
@@ -36,7 +38,6 @@ class ScenarioError(ValueError):
 Index = SearchIndex
 
 
-_FOLD = re.compile(r"[^0-9a-z\u0400-\u04ff]+")
 _FILLER = re.compile(
     r"^(?:the|a|an|launch|pad|site|mission|flight|of|at|from|baikonur|complex)\s+", re.I
 )
@@ -54,11 +55,6 @@ _VEHICLE_WORDS = {
     "starliner": "starliner",
     "dreamchaser": "dream-chaser",
 }
-
-
-def fold(text: str) -> str:
-    """Case-, space- and punctuation-folded text: "Progress MS-33" -> "progressms33"."""
-    return _FOLD.sub("", text.casefold())
 
 
 @dataclass(frozen=True)
@@ -79,7 +75,7 @@ class Resolver:
     def _forms(self, kind: RecordKind) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}
         for rid, rec in self._table(kind).items():
-            for text in (rid, rec.name, *rec.aliases):
+            for text in (rid, *names_of(rec)):
                 key = fold(text)
                 if key:
                     out.setdefault(key, set()).add(rid)
@@ -131,7 +127,7 @@ class Resolver:
         if not wanted:
             return True
         rec = self.kb.get(rid)
-        names = (rid, rec.name, *rec.aliases) if rec is not None else (rid,)
+        names = (rid, *names_of(rec)) if rec is not None else (rid,)
         return any(all(w in re.findall(r"\d+", n) for w in wanted) for n in names)
 
     def suggest(self, text: str, kinds: tuple[RecordKind, ...]) -> tuple[Suggestion, ...]:

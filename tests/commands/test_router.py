@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 
 from commands.context import Context
 from commands.reply import Reply
-from commands.router import answer, clean, focus_of, route
+from commands.router import answer, clean
+from commands.understand.reader import read
+from commands.understand.types import Ask, Fact
 from tests.commands.conftest import TODAY
 
 
@@ -36,8 +38,6 @@ def assert_within_limits(reply: Reply) -> None:
 
 
 def test_command_word_is_fuzzy(ctx: Context) -> None:
-    r = route(ctx, "vehicel cygnus")
-    assert r.command == "vehicle"
     assert answer(ctx, "vehicel cygnus", TODAY).entities[0] == "cygnus"
 
 
@@ -120,11 +120,14 @@ def test_bad_input_classes(ctx: Context) -> None:
     assert md.entities[0] == "crs-35"
 
 
-def test_clean_and_focus() -> None:
+def test_clean_and_read(ctx: Context) -> None:
     assert clean("<@123> **CRS-35**\x00 when?") == "CRS-35 when?"
-    assert focus_of("how much does cygnus cost") == "cost"
-    assert focus_of("when does crs 34 launch") == "when"
-    assert focus_of("who flies on crew-12") == "who"
+    cost = read(ctx, "how much does cygnus cost")
+    assert (cost.ask, cost.facts[0], cost.record_ids) == (Ask.HOW_MUCH, Fact.COST, ("cygnus",))
+    when = read(ctx, "when does crs 34 launch")
+    assert (when.ask, when.facts[0], when.record_ids) == (Ask.WHEN, Fact.LAUNCH, ("crs-34",))
+    who = read(ctx, "who flies on crew-12")
+    assert (who.ask, who.facts[0], who.record_ids) == (Ask.WHO, Fact.CREW, ("crew-12",))
 
 
 @settings(
