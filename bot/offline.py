@@ -44,13 +44,14 @@ def parse_now(value: str | None) -> dt.date:
 
 def load_context(path: Path | None) -> Context:
     """Load the fact base (--knowledge, else knowledge_path in config/env, else bundled)."""
+    settings = _settings()
     if path is None:
-        path = _settings().knowledge_path
+        path = settings.knowledge_path
     try:
         kb = load(path)
     except LoadError as exc:
         raise UsageError("the fact base has problems:\n" + exc.report()) from None
-    return Context.build(kb)
+    return Context.build(kb, settings.options())
 
 
 def safe_answer(ctx: Context, text: str, now: dt.date) -> Reply:

@@ -16,6 +16,7 @@ from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from bot.schedule_settings import ScheduleSettings
+from commands.context import DEFAULT_STALE_AFTER_DAYS, Options
 
 DEFAULT_CONFIG = Path("config.yaml")
 CONFIG_ENV = "CAPCOM_CONFIG"
@@ -67,6 +68,9 @@ class Settings(BaseSettings):
     chart_timeout_seconds: float = Field(10.0, gt=0)
     guild_ready_timeout: float = Field(2.0, ge=0)
     log_level: str = "INFO"
+    stale_after_days: int = Field(
+        DEFAULT_STALE_AFTER_DAYS, ge=1, description="Say how old the base is after this many days."
+    )
     schedule: ScheduleSettings = Field(default_factory=ScheduleSettings)  # status posts
 
     @classmethod
@@ -118,6 +122,10 @@ class Settings(BaseSettings):
     def sharded(self) -> bool:
         """Whether to run an AutoShardedBot (shard_count or shard_ids set)."""
         return self.shard_count is not None
+
+    def options(self) -> Options:
+        """The settings that shape answers, for Context.build."""
+        return Options(stale_after_days=self.stale_after_days)
 
     def today(self) -> dt.date:
         """The date commands treat as today: `now` if set, else the real UTC date."""

@@ -514,7 +514,7 @@ def dispatch(ctx: Context, r: Route, now: dt.date, text: str = "") -> Reply:
     if r.command == "unknown-subject":
         return _unknown_subject(ctx, list(r.args), r)
     if r.command == "about":
-        return about_reply(ctx)
+        return about_reply(ctx, now)
     if r.command in ("mission", "vehicle", "pad", "crew", "topic"):
         kinds = COMMANDS[r.command]
         reply = lookup(ctx, arg, now, kinds, r.focus)
