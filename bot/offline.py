@@ -32,6 +32,11 @@ def _settings() -> Settings:
         raise UsageError(str(exc)) from None
 
 
+def settings() -> Settings:
+    """The operator settings (config.yaml and environment); a bad one is a UsageError."""
+    return _settings()
+
+
 def parse_now(value: str | None) -> dt.date:
     """Today: --now, else CAPCOM_NOW or `now` in config.yaml, else the real date in UTC."""
     if value is not None:

@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import ValidationError
@@ -18,7 +19,8 @@ from knowledge.ll2 import Launch, designators
 from knowledge.ll2match import LaunchMatch, match_launch
 from knowledge.schema import Mission, Source
 from knowledge.search import SearchIndex, fold
-from knowledge.yamledit import NewRecord, RecordEdit
+from knowledge.yamledit import Editor, NewRecord, RecordEdit, commit
+from knowledge.yamlfile import Problem
 
 ChangeKind = Literal["schedule", "outcome", "status", "confirmed", "new-mission", "dispute"]
 
@@ -318,8 +320,10 @@ def _record_launch(m: Mission, launch: Launch, today: dt.date, out: Proposal) ->
     edit = out.edit(m.id)
     day = _day(launch.net)
     plan = _plan(m)
+    moved = ""
     if plan is None or _apart(plan, day) or plan.precision != "day":
         edit.add("schedule", {**_entry(launch, sid), "planned": day})
+        moved = f"; schedule: {plan.text() if plan else 'no date'} -> {day.text()}"
     where = ", ".join(x for x in (launch.pad, launch.location) if x)
     where = f" from {where}" if where else ""
     outcome = {
@@ -349,7 +353,7 @@ def _record_launch(m: Mission, launch: Launch, today: dt.date, out: Proposal) ->
             m.id,
             m.name,
             "outcome",
-            f"launched {day.text()} ({launch.status_name}); status: {m.status} -> {status}",
+            f"launched {day.text()} ({launch.status_name}); status: {m.status} -> {status}" + moved,
             _why(launch),
         )
     )
@@ -611,3 +615,21 @@ def _unmatched(
             _why(launch),
         )
     )
+
+
+def write(folder: Path, proposal: Proposal) -> tuple[list[Path], list[Problem]]:
+    """Write the proposal into folder if the result validates like `capcom check`.
+
+    Returns the files written and, when the result would not validate, its problems (then
+    nothing is written). Raises EditError when a change cannot be written safely.
+    """
+    from knowledge.loader import check
+
+    editor = Editor(folder)
+    for record in proposal.new_records:
+        editor.add_record(record)
+    for rid, edit in proposal.edits.items():
+        editor.edit(rid, edit)
+    texts = editor.texts()
+    problems = commit(folder, texts, lambda path: check(path)[1])
+    return ([] if problems else sorted(texts)), problems

@@ -424,6 +424,7 @@ def commit(
                 out.write(text)
                 out.flush()
                 os.fsync(out.fileno())
+            shutil.copymode(path, part)
             part.replace(path)
             done.append(path)
         problems = check(folder)
