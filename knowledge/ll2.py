@@ -126,7 +126,7 @@ def split_name(name: str) -> tuple[str, str]:
     return " ".join(rocket.split()), " ".join(payload.split())
 
 
-_DESIGNATOR = re.compile(r"(?<![^\W\d_])([^\W\d_]{1,10})[- ]?(\d{1,4})(?![\w/])")
+_DESIGNATOR = re.compile(r"(?<![^\W\d_])([^\W\d_]{1,10})[- ]?(\d{1,4})(?![\w/]|-\d)")
 
 
 def designators(payload: str) -> list[str]:
