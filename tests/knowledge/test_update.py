@@ -109,9 +109,8 @@ def test_an_unknown_iss_flight_without_a_series_is_listed_not_invented(base: Pat
 def _changed_lines(old: str, new: str) -> list[str]:
     """The old lines an edit replaced or deleted (inserted lines are not counted)."""
     out: list[str] = []
-    matcher = difflib.SequenceMatcher(
-        a=old.splitlines(True), b=new.splitlines(True), autojunk=False
-    )
+    a, b = old.splitlines(True), new.splitlines(True)
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     for tag, i1, i2, _j1, _j2 in matcher.get_opcodes():
         if tag in ("replace", "delete"):
             out += a[i1:i2]
