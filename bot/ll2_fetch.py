@@ -210,7 +210,8 @@ async def _get(
                     )
                     raise _Retry(what) from None
     except _Retry as exc:
-        raise FetchError(f"{url}: {exc} ({cfg.attempts} attempts); try again later") from None
+        tries = f"{cfg.attempts} attempt{'s' if cfg.attempts != 1 else ''}"
+        raise FetchError(f"{url}: {exc} ({tries}); try again later") from None
     raise FetchError(f"{url}: no attempt was made")  # pragma: no cover - stop_after_attempt >= 1
 
 

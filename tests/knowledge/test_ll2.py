@@ -104,7 +104,7 @@ def test_a_launch_without_net_names_itself() -> None:
 
 
 _PART = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="|"), max_size=40
+    alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="|"), max_size=40
 )
 
 
