@@ -611,7 +611,7 @@ def _unmatched(
             name,
             "new-mission",
             f"new mission: {name} ({kind}, {vehicle}), {record['status']}, "
-            f"planned {planned.text()}",
+            f"{'launched' if flown else 'planned'} {planned.text()}",
             _why(launch),
         )
     )
