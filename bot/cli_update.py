@@ -13,7 +13,7 @@ import click
 if TYPE_CHECKING:
     from bot.settings import Settings
     from knowledge.ll2 import Launch
-    from knowledge.update import Proposal
+    from knowledge.proposal import Proposal
 
 EXIT_INPUT = 2  # unusable input: files, JSON, HTTP
 EXIT_INVALID = 1  # the result would not validate

@@ -1,138 +1,26 @@
-"""What LL2 launches propose for the fact base: schedule entries, outcomes, new ISS missions, and
-disputes where LL2 disagrees with a curated value. Proposals only; the curator decides."""
+"""What LL2 launches propose for known missions: schedule entries, outcomes, and disputes where
+LL2 disagrees with a curated value; `write` applies a proposal. Proposals only: the curator
+decides."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
-
-from pydantic import ValidationError
 
 from knowledge.base import KnowledgeBase
 from knowledge.dates import FuzzyDate
-from knowledge.ll2 import Launch, designators
+from knowledge.ll2 import Launch
 from knowledge.ll2match import LaunchMatch, match_launch
-from knowledge.schema import Mission, Source
-from knowledge.search import SearchIndex, fold
-from knowledge.yamledit import Editor, NewRecord, RecordEdit, commit
+from knowledge.ll2new import propose_new
+from knowledge.proposal import LL2_BY, Change, Proposal, Unplaced, entry, net_text, utc_day, why
+from knowledge.schema import Mission
+from knowledge.search import SearchIndex
+from knowledge.yamledit import Editor, RecordEdit, commit
 from knowledge.yamlfile import Problem
 
-ChangeKind = Literal["schedule", "outcome", "status", "confirmed", "new-mission", "dispute"]
-
-LL2_BY = "Launch Library 2"
-LL2_PUBLISHER = "The Space Devs (Launch Library 2)"
-LL2_RELIABILITY = (
-    "Community-maintained launch database (The Space Devs): dates and statuses gathered from "
-    "agencies, providers and the press; good for schedules; check outcomes against a primary "
-    "source."
-)
 SAME_DAY_DAYS = 1  # LL2 dates are UTC; a launch at 03:22 Baikonur time is the previous UTC day
 PENDING = ("planned", "postponed")
-FLOWN_STATUSES = ("launched", "docked", "completed")
-_KINDS_BY_TYPE = {"resupply": "cargo", "human exploration": "crew", "tourism": "crew"}
-
-
-@dataclass(frozen=True)
-class Change:
-    """One proposed change, for the review: what, from what to what, and why."""
-
-    record_id: str
-    name: str
-    kind: ChangeKind
-    what: str  # "schedule: 30 August 2026 -> 13 October 2026"
-    why: str  # "Launch Library 2, updated 2026-10-10: NET 2026-10-13 14:40 UTC, Go for Launch"
-
-
-@dataclass(frozen=True)
-class Unplaced:
-    """A launch that changes nothing: unmatched, ambiguous, or not an ISS flight."""
-
-    launch: Launch
-    reason: str
-    candidates: tuple[str, ...] = ()
-
-
-@dataclass
-class Proposal:
-    """Everything the launches propose, and the launches that could not be placed."""
-
-    changes: list[Change] = field(default_factory=list)
-    edits: dict[str, RecordEdit] = field(default_factory=dict)
-    new_records: list[NewRecord] = field(default_factory=list)
-    ambiguous: list[Unplaced] = field(default_factory=list)
-    unmatched: list[Unplaced] = field(default_factory=list)
-    ignored: list[Unplaced] = field(default_factory=list)
-    unchanged: list[tuple[Launch, str]] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    _sources: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-    @property
-    def empty(self) -> bool:
-        """Whether nothing would be written."""
-        return not self.edits and not self.new_records
-
-    def edit(self, rid: str) -> RecordEdit:
-        """The pending edit of record rid (created on first use)."""
-        return self.edits.setdefault(rid, RecordEdit())
-
-    def cite(self, launch: Launch, today: dt.date) -> str:
-        """The id of the source record for this launch's LL2 data (planned once per run)."""
-        sid = source_id(launch)
-        if sid not in self._sources:
-            record = source_record(launch, today)
-            self._sources[sid] = record
-            self.new_records.append(NewRecord("source", record))
-        return sid
-
-
-def kebab(text: str) -> str:
-    """A kebab-case id from text: "Progress MS-36" -> "progress-ms-36"."""
-    return re.sub(r"[^a-z0-9]+", "-", fold_ascii(text).lower()).strip("-")
-
-
-def fold_ascii(text: str) -> str:
-    """text with accents removed and other scripts dropped."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-
-
-def source_id(launch: Launch) -> str:
-    """ "ll2-dragon-crs-2-spx-35-20261010": the launch's payload and LL2's update day."""
-    stem = kebab(launch.payload or launch.name)[:60].strip("-") or "launch"
-    return f"ll2-{stem}-{launch.updated:%Y%m%d}"
-
-
-def source_record(launch: Launch, today: dt.date) -> dict[str, Any]:
-    """The sources.yaml record citing one LL2 launch as of its last update."""
-    url = launch.url or f"https://ll.thespacedevs.com/2.3.0/launches/{launch.ll2_id}/"
-    return {
-        "id": source_id(launch),
-        "title": f"Launch Library 2: {launch.name}",
-        "publisher": LL2_PUBLISHER,
-        "url": url,
-        "date": launch.updated,
-        "reliability": LL2_RELIABILITY,
-        "note": (
-            f"Read by capcom update ll2 on {today.isoformat()}; LL2 last_updated "
-            f"{launch.last_updated:%Y-%m-%d %H:%M} UTC; status {launch.status_name}."
-        ),
-    }
-
-
-def net_text(launch: Launch) -> str:
-    """ "NET 2026-10-13 14:40 UTC (precision: Minute), Go for Launch"."""
-    return (
-        f"NET {launch.net.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC (precision: "
-        f"{launch.precision_name}), {launch.status_name}"
-    )
-
-
-def _why(launch: Launch) -> str:
-    return f"{LL2_BY}, updated {launch.updated.isoformat()}: {net_text(launch)}"
 
 
 def _plan(m: Mission) -> FuzzyDate | None:
@@ -141,10 +29,6 @@ def _plan(m: Mission) -> FuzzyDate | None:
 
 def _event(m: Mission, kind: str) -> FuzzyDate | None:
     return next((e.date for e in m.events if e.kind == kind), None)
-
-
-def _day(when: dt.datetime) -> FuzzyDate:
-    return FuzzyDate(when.astimezone(dt.UTC).date())
 
 
 def _apart(a: FuzzyDate, b: FuzzyDate) -> bool:
@@ -173,7 +57,7 @@ def propose(
         if lm.kind == "ambiguous":
             out.ambiguous.append(Unplaced(launch, lm.reason, lm.candidates))
         elif lm.kind == "unmatched":
-            _unmatched(kb, index, launch, today, out)
+            propose_new(kb, index, launch, today, out)
         elif lm.mission_id is not None and len(claimed[lm.mission_id]) > 1:
             out.ambiguous.append(
                 Unplaced(launch, "several LL2 launches name this mission", (lm.mission_id,))
@@ -225,7 +109,7 @@ def _matched(kb: KnowledgeBase, m: Mission, launch: Launch, today: dt.date, out:
             ll2=f"Launch Library 2 lists a launch: {net_text(launch)}.",
         )
         return
-    if launched is not None and _apart(launched, _day(launch.net)):
+    if launched is not None and _apart(launched, utc_day(launch.net)):
         _dispute(
             m,
             launch,
@@ -278,7 +162,7 @@ def _reschedule(m: Mission, launch: Launch, today: dt.date, out: Proposal) -> No
                     "confirmed",
                     f"still {new.text()}; status_as_of: {m.status_as_of.isoformat()} -> "
                     f"{launch.updated.isoformat()}",
-                    _why(launch),
+                    why(launch),
                 )
             )
         return
@@ -296,33 +180,23 @@ def _reschedule(m: Mission, launch: Launch, today: dt.date, out: Proposal) -> No
         return
     sid = out.cite(launch, today)
     edit = out.edit(m.id)
-    edit.add("schedule", _entry(launch, sid))
+    edit.add("schedule", entry(launch, sid))
     _as_of(m, launch, edit)
     _cite_mission(m, sid, edit)
     was = plan.text() if plan is not None else "no date"
     out.changes.append(
-        Change(m.id, m.name, "schedule", f"schedule: {was} -> {new.text()}", _why(launch))
+        Change(m.id, m.name, "schedule", f"schedule: {was} -> {new.text()}", why(launch))
     )
-
-
-def _entry(launch: Launch, sid: str) -> dict[str, Any]:
-    return {
-        "planned": launch.date,
-        "announced": launch.updated,
-        "by": LL2_BY,
-        "note": net_text(launch),
-        "sources": [sid],
-    }
 
 
 def _record_launch(m: Mission, launch: Launch, today: dt.date, out: Proposal) -> None:
     sid = out.cite(launch, today)
     edit = out.edit(m.id)
-    day = _day(launch.net)
+    day = utc_day(launch.net)
     plan = _plan(m)
     moved = ""
     if plan is None or _apart(plan, day) or plan.precision != "day":
-        edit.add("schedule", {**_entry(launch, sid), "planned": day})
+        edit.add("schedule", {**entry(launch, sid), "planned": day})
         moved = f"; schedule: {plan.text() if plan else 'no date'} -> {day.text()}"
     where = ", ".join(x for x in (launch.pad, launch.location) if x)
     where = f" from {where}" if where else ""
@@ -354,7 +228,7 @@ def _record_launch(m: Mission, launch: Launch, today: dt.date, out: Proposal) ->
             m.name,
             "outcome",
             f"launched {day.text()} ({launch.status_name}); status: {m.status} -> {status}" + moved,
-            _why(launch),
+            why(launch),
         )
     )
 
@@ -369,7 +243,7 @@ def _dock_events(m: Mission, launch: Launch, sid: str, edit: RecordEdit) -> bool
             edit.add(
                 "events",
                 {
-                    "date": _day(d.docked),
+                    "date": utc_day(d.docked),
                     "kind": "docked",
                     "what": "Docked to the ISS",
                     "sources": [sid],
@@ -379,7 +253,7 @@ def _dock_events(m: Mission, launch: Launch, sid: str, edit: RecordEdit) -> bool
             edit.add(
                 "events",
                 {
-                    "date": _day(d.departed),
+                    "date": utc_day(d.departed),
                     "kind": "undocked",
                     "what": "Undocked from the ISS",
                     "sources": [sid],
@@ -396,7 +270,7 @@ def _dockings(m: Mission, launch: Launch, today: dt.date, out: Proposal) -> None
         return
     for kind, when in (("docked", iss[0].docked), ("undocked", iss[-1].departed)):
         have = _event(m, kind)
-        if when is not None and have is not None and _apart(have, _day(when)):
+        if when is not None and have is not None and _apart(have, utc_day(when)):
             _dispute(
                 m,
                 launch,
@@ -404,7 +278,7 @@ def _dockings(m: Mission, launch: Launch, today: dt.date, out: Proposal) -> None
                 out,
                 about=f"{m.name} {kind} date",
                 curated=f"{kind.capitalize()} on {have.text()}.",
-                ll2=f"Launch Library 2 gives {_day(when).text()}.",
+                ll2=f"Launch Library 2 gives {utc_day(when).text()}.",
                 curated_sources=next(e.sources for e in m.events if e.kind == kind),
             )
             return
@@ -428,7 +302,7 @@ def _dockings(m: Mission, launch: Launch, today: dt.date, out: Proposal) -> None
             m.name,
             "outcome",
             f"events: {added}; status: {m.status} -> {status}",
-            _why(launch),
+            why(launch),
         )
     )
 
@@ -464,157 +338,6 @@ def _dispute(
         },
     )
     out.changes.append(Change(m.id, m.name, "dispute", f"dispute: {about}", f"{curated} vs {ll2}"))
-
-
-# --- ISS flights the base does not know ---------------------------------------------------------
-
-
-def _family_key(text: str) -> str:
-    """A name with its numbers blanked: "Progress MS-36" and "Progress MS-34" share one."""
-    return re.sub(r"\d+", "#", fold(text))
-
-
-def _family(kb: KnowledgeBase, index: SearchIndex, payload: str) -> tuple[list[Mission], str]:
-    """Earlier flights of the series the payload belongs to, and the name it takes in it.
-
-    "Progress MS-36" belongs with Progress MS-28…34; "Dragon CRS-2 SpX-36" with the CRS
-    missions (by their alias SpX-35) and is named "CRS-36". The payload's designators are
-    tried from the last (the flight number: "CRS-2" is a contract), and a series whose
-    spacecraft is not the one the payload names (Cygnus) is not taken.
-    """
-    named = {x.record_id for x in _spacecraft(kb, index, payload)}
-    for cand in [payload, *reversed(designators(payload))]:
-        key = _family_key(cand)
-        if "#" not in key:
-            continue
-        family = [
-            m
-            for m in kb.missions.values()
-            if any(_family_key(n) == key for n in (m.name, *m.aliases))
-        ]
-        if not family or (named and not {m.vehicle for m in family} <= named):
-            continue
-        numbers = re.findall(r"\d+", cand)
-        template = family[0].name
-        same = {_family_key(m.name) for m in family}
-        if len(numbers) == 1 and len(same) == 1 and len(re.findall(r"\d+", template)) == 1:
-            return family, re.sub(r"\d+", numbers[0], template)
-        return family, payload
-    return [], payload
-
-
-def _spacecraft(kb: KnowledgeBase, index: SearchIndex, text: str) -> list[Any]:
-    """Spacecraft (not rockets) the text names: "Cygnus" in "Cygnus CRS-2 NG-25"."""
-    return [
-        x
-        for x in index.find_mentions(text, kinds=("vehicle",))
-        if kb.vehicles[x.record_id].kind != "launch-vehicle"
-    ]
-
-
-def _shared(values: Iterable[str | None]) -> str | None:
-    found = {v for v in values if v}
-    return found.pop() if len(found) == 1 else None
-
-
-def _find(index: SearchIndex, kb: KnowledgeBase, text: str, kind: str) -> str | None:
-    """The one vehicle or pad a name from LL2 confidently means."""
-    if not text:
-        return None
-    result = index.search(text, kinds=("pad",) if kind == "pad" else ("vehicle",))
-    if result.best is None:
-        return None
-    rid = result.best.record_id
-    if kind == "launcher" and kb.vehicles[rid].kind != "launch-vehicle":
-        return None
-    return rid
-
-
-def _unmatched(
-    kb: KnowledgeBase, index: SearchIndex, launch: Launch, today: dt.date, out: Proposal
-) -> None:
-    if not launch.is_iss:
-        out.ignored.append(Unplaced(launch, "not an ISS flight"))
-        return
-    family, name = _family(kb, index, launch.payload)
-    vehicle = _shared(m.vehicle for m in family)
-    if vehicle is None:
-        vehicle = _shared(x.record_id for x in _spacecraft(kb, index, launch.payload))
-    kind = _shared(m.kind for m in family) or _KINDS_BY_TYPE.get(launch.mission_type.lower())
-    if vehicle is None or kind is None:
-        what = "its spacecraft" if vehicle is None else "whether it is a cargo or crew flight"
-        out.unmatched.append(
-            Unplaced(launch, f"an ISS flight the base lacks; could not tell {what}: add it by hand")
-        )
-        return
-    rid = kebab(name)
-    sid = source_id(launch)
-    record: dict[str, Any] = {"id": rid, "name": name}
-    if name != launch.payload:  # LL2's name as an alias: the next update finds it by that
-        record["aliases"] = [launch.payload]
-    record["vehicle"] = vehicle
-    launcher = _find(index, kb, launch.rocket, "launcher") or _shared(m.launcher for m in family)
-    pad = _find(index, kb, launch.pad, "pad") or _shared(m.pad for m in family)
-    operator = _shared(m.operator for m in family)
-    record |= {k: v for k, v in (("launcher", launcher), ("pad", pad)) if v}
-    record["kind"] = kind
-    if operator:
-        record["operator"] = operator
-    record["summary"] = (
-        f"Added from {LL2_BY} by capcom update on {today.isoformat()} and not yet reviewed by a "
-        f"curator: LL2 lists {launch.name} for {launch.date.text()} ({launch.status_name})."
-    )
-    flown = launch.flown
-    record["status"] = (
-        ("failed" if launch.state == "failure" else "launched") if flown else "planned"
-    )
-    record["status_as_of"] = launch.updated
-    planned = _day(launch.net) if flown else launch.date
-    record["schedule"] = [{**_entry(launch, sid), "planned": planned}]
-    if flown:
-        record["events"] = [
-            {
-                "date": _day(launch.net),
-                "kind": "launched",
-                "what": f"Launched on {launch.rocket} ({LL2_BY}: {launch.status_name})",
-                "sources": [sid],
-            }
-        ]
-    record["sources"] = [sid]
-    try:
-        Mission.model_validate(record)
-        Source.model_validate(source_record(launch, today))
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        out.problems.append(
-            f"{launch.name}: the proposed mission record is invalid: {where}: {first['msg']}"
-        )
-        return
-    if rid in kb.kinds or any(r.data.get("id") == rid for r in out.new_records):
-        out.problems.append(f"{launch.name}: a record with id '{rid}' already exists")
-        return
-    out.cite(launch, today)
-    after = max(family, key=lambda m: kb.origins.get(m.id, ("", 0))[1]).id if family else None
-    out.new_records.append(
-        NewRecord(
-            "mission",
-            record,
-            after=after,
-            comment=f"Proposed by capcom update ll2 on {today.isoformat()} from {LL2_BY}: "
-            "review it, then delete this line.",
-        )
-    )
-    out.changes.append(
-        Change(
-            rid,
-            name,
-            "new-mission",
-            f"new mission: {name} ({kind}, {vehicle}), {record['status']}, "
-            f"{'launched' if flown else 'planned'} {planned.text()}",
-            _why(launch),
-        )
-    )
 
 
 def write(folder: Path, proposal: Proposal) -> tuple[list[Path], list[Problem]]:

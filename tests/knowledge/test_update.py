@@ -13,8 +13,9 @@ from commands.changes import diff
 from knowledge import check, load
 from knowledge.base import KnowledgeBase
 from knowledge.ll2 import Launch, parse_page
+from knowledge.proposal import Proposal
 from knowledge.search import SearchIndex
-from knowledge.update import Proposal, propose, write
+from knowledge.update import propose, write
 from knowledge.yamledit import EditError, Editor, RecordEdit, commit, flow, scalar
 from tests.knowledge.ll2_fixtures import BASE_DIR, launch, page, previous, upcoming
 
