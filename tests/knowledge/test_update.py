@@ -229,3 +229,18 @@ def test_scalars_are_plain_only_when_they_read_back_the_same(value: object, text
 
 def test_flow_values() -> None:
     assert flow({"a": [1, "b c"], "d": "e, f"}) == "{a: [1, b c], d: 'e, f'}"
+
+
+def test_a_newer_ll2_listing_of_the_same_date_confirms_the_plan(base: Path) -> None:
+    same = launch(
+        "Falcon 9 Block 5 | Dragon CRS-2 SpX-35",
+        "2026-08-30T18:00:00Z",
+        precision="Day",
+        updated="2026-08-20T08:00:00Z",
+    )
+    _kb, p = _propose(base, page([same]))
+    assert _change(p, "crs-35") == "still 30 August 2026; status_as_of: 2026-05-15 -> 2026-08-20"
+    assert "schedule" not in p.edits["crs-35"].append
+    _written, problems = write(base, p)
+    assert problems == []
+    assert load(base).missions["crs-35"].status_as_of == dt.date(2026, 8, 20)
