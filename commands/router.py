@@ -549,7 +549,7 @@ def dispatch(ctx: Context, r: Route, now: dt.date, text: str = "") -> Reply:
             rec = ctx.kb.get(rid)
             choices.append((rec.name if rec else rid, rid))
         return suggestions_reply(ctx, text, choices)
-    return _search(ctx, arg or text, now, r)
+    return _search(ctx, arg or text, now, r, text)
 
 
 _QUESTION_LEAD = re.compile(
@@ -583,7 +583,10 @@ def _unknown_subject(ctx: Context, words: list[str], r: Route) -> Reply:
     )
 
 
-def _search(ctx: Context, text: str, now: dt.date, r: Route) -> Reply:
+def _search(ctx: Context, text: str, now: dt.date, r: Route, message: str = "") -> Reply:
+    # A name the base has no record for, asked about one of its fields ("haven-1 launch date"):
+    # a topic that merely mentions the name cannot answer that, so it is offered, not answered.
+    field_of_unknown = bool(r.focus) and bool(message) and text != message
     text = _QUESTION_LEAD.sub("", text).strip(" ?!.") or text
     result = ctx.index.search(text)
     if result.confident and result.best is not None:
@@ -598,6 +601,7 @@ def _search(ctx: Context, text: str, now: dt.date, r: Route) -> Reply:
         and top.score >= TOPIC_CONFIDENT
         and covered
         and (not result.matches or strong)
+        and not field_of_unknown
     ):
         return describe(ctx, top.topic_id, now, r.focus)  # a short question, e.g. "what's ROS"
     choices = [(m.name, m.record_id) for m in result.matches]
