@@ -51,7 +51,7 @@ class Capcom:
             path = self.settings.knowledge_path
 
             def build() -> Context:
-                return Context.build(knowledge.load(path))
+                return Context.build(knowledge.load(path), self.settings.options())
 
             self._context = await asyncio.to_thread(build)
         kb = self._context.kb

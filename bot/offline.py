@@ -32,6 +32,11 @@ def _settings() -> Settings:
         raise UsageError(str(exc)) from None
 
 
+def settings() -> Settings:
+    """The operator settings (config.yaml and environment); a bad one is a UsageError."""
+    return _settings()
+
+
 def parse_now(value: str | None) -> dt.date:
     """Today: --now, else CAPCOM_NOW or `now` in config.yaml, else the real date in UTC."""
     if value is not None:
@@ -44,13 +49,14 @@ def parse_now(value: str | None) -> dt.date:
 
 def load_context(path: Path | None) -> Context:
     """Load the fact base (--knowledge, else knowledge_path in config/env, else bundled)."""
+    settings = _settings()
     if path is None:
-        path = _settings().knowledge_path
+        path = settings.knowledge_path
     try:
         kb = load(path)
     except LoadError as exc:
         raise UsageError("the fact base has problems:\n" + exc.report()) from None
-    return Context.build(kb)
+    return Context.build(kb, settings.options())
 
 
 def safe_answer(ctx: Context, text: str, now: dt.date) -> Reply:

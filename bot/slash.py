@@ -259,7 +259,7 @@ class Slash(commands.Cog):
     @app_commands.command(name="about", description="Version, fact-base date, counts, sources.")
     async def about(self, interaction: discord.Interaction) -> None:
         """Describe capcom and its fact base."""
-        await self.send(interaction, lambda: about_reply(self.ctx), thread=False)
+        await self.send(interaction, lambda: about_reply(self.ctx, self.now()), thread=False)
 
     @app_commands.command(name="help", description="What capcom can answer, with examples.")
     async def help(self, interaction: discord.Interaction) -> None:

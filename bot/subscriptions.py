@@ -247,8 +247,8 @@ class StatusPosts:
                     exc.report(),
                 )
                 return ReloadResult(False, problems=list(exc.problems))
-            ctx = await asyncio.to_thread(Context.build, kb)
             old = self.capcom.ctx
+            ctx = await asyncio.to_thread(Context.build, kb, old.options)
             self.capcom.replace_context(ctx)
             changes = diff(old.kb, kb)
             log.info("fact base reloaded: %d change(s)", len(changes))

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from commands.topics import TopicMatcher
 from commands.understand.lexicon import Lexicon
 from knowledge.base import KnowledgeBase
 from knowledge.search import SearchIndex
+
+DEFAULT_STALE_AFTER_DAYS = 45
+
+
+@dataclass(frozen=True)
+class Options:
+    """Operator choices that shape answers (from the settings; defaults for tests and tools)."""
+
+    # Answers about the future say how old the base is once its as-of is older than this.
+    stale_after_days: int = DEFAULT_STALE_AFTER_DAYS
 
 
 @dataclass(frozen=True)
@@ -18,13 +28,15 @@ class Context:
     index: SearchIndex
     topics: TopicMatcher
     lexicon: Lexicon
+    options: Options = field(default_factory=Options)
 
     @classmethod
-    def build(cls, kb: KnowledgeBase) -> Context:
+    def build(cls, kb: KnowledgeBase, options: Options | None = None) -> Context:
         """Build the search index, topic matcher and lexicon for kb."""
         return cls(
             kb=kb,
             index=SearchIndex.build(kb),
             topics=TopicMatcher.build(kb),
             lexicon=Lexicon.build(kb),
+            options=options or Options(),
         )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from commands.context import Context
 from commands.format import (
+    PENDING,
     amount,
     collect_sources,
     current_plan,
@@ -26,6 +27,7 @@ from commands.format import (
     schedule_sentence,
     source_lines,
 )
+from commands.freshness import noted
 from commands.lookup import CARGO_NAMES
 from commands.reply import DateMention, Field, Reply
 from commands.understand.types import Ask, Fact, Question
@@ -84,7 +86,10 @@ def fact_answer(ctx: Context, rid: str, q: Question, fact: Fact, now: dt.date) -
     lead = build(ctx, rec, q, now)
     if lead is None:
         return None
-    return FactAnswer(finish(ctx, rec, q, lead), lead.known, lead.yes)
+    reply = finish(ctx, rec, q, lead)
+    if isinstance(rec, Mission) and rec.status in PENDING:
+        reply = noted(ctx, reply, now)  # its plan may have moved since the base's date
+    return FactAnswer(reply, lead.known, lead.yes)
 
 
 def finish(ctx: Context, rec: Record, q: Question, lead: Lead) -> Reply:
@@ -219,6 +224,9 @@ def _m_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     if launched is not None and where:
         sentence = sentence.rstrip(".") + " " + " ".join(where) + "."
     ev = _event(m, ("launched",))
+    if m.crew:  # "Crew-13 launched ... with Watkins, ..."
+        people = names([_name(ctx, c) for c in m.crew])
+        sentence = sentence.rstrip(".") + f", with {people}."
     lead.text = sentence
     lead.sources = list(ev.sources if ev else (plan.sources if plan else m.sources))
     if launched is not None:

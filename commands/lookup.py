@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from commands.context import Context
 from commands.format import (
+    PENDING,
     amount,
     collect_sources,
     date_text,
@@ -18,6 +19,7 @@ from commands.format import (
     schedule_sentence,
     source_lines,
 )
+from commands.freshness import noted
 from commands.reply import DateMention, Field, Reply, Suggestion, error
 from commands.understand.thresholds import BRIEF_SUMMARY_CHARS
 from knowledge.schema import (
@@ -127,7 +129,7 @@ def describe(
 
 # The fields a brief card keeps, per kind of record (besides short disagreements).
 BRIEF_FIELDS: dict[type[Record], tuple[str, ...]] = {
-    Mission: ("Crew",),
+    Mission: ("Crew", "Latest"),
     Vehicle: (),
     Pad: (),
     CrewMember: ("Days in space", "Missions"),
@@ -261,13 +263,31 @@ def _mission(ctx: Context, rec: Record, now: dt.date, focus: Focus) -> Reply:
         fields.append(Field("Events", _events_lines(m.events, mentions)))
         extra += [s for e in m.events for s in e.sources]
     fields += _facts_field(m)
+    latest = _latest(m, mentions)
+    if latest:
+        fields.insert(2 if m.crew else 1, Field("Latest", latest))
     focus_fields = {"when": ("schedule", "events", "status"), "who": ("crew",)}.get(focus, ())
     if focus in ("cargo", "capacity", "how-much"):
         focus_fields = ("cargo",)
-    return _finish(
+    reply = _finish(
         ctx, m, text, fields, extra, mentions,
         entities=tuple(x for x in (m.vehicle, m.pad) if x), focus_fields=focus_fields,
     )  # fmt: skip
+    return noted(ctx, reply, now) if m.status in PENDING else reply  # its date may have moved
+
+
+def _latest(m: Mission, mentions: list[DateMention]) -> str:
+    """The newest dated entry of a mission's events and schedule, as one line."""
+    items: list[tuple[dt.date, str]] = []
+    for e in m.events:
+        items.append((e.date.start, f"{date_text(e.date, mentions)}: {e.what}"))
+    for p in m.schedule:
+        if p.note:
+            when = p.announced or p.planned
+            items.append((when.start, f"planned {date_text(p.planned, mentions)}: {p.note}"))
+    if not items:
+        return ""
+    return max(items, key=lambda i: i[0])[1]
 
 
 def _vehicle(ctx: Context, rec: Record, now: dt.date, focus: Focus) -> Reply:

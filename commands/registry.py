@@ -82,7 +82,7 @@ def _help(ctx: Context, arg: str, now: dt.date) -> Reply:
 
 
 def _about(ctx: Context, arg: str, now: dt.date) -> Reply:
-    return about_reply(ctx)
+    return about_reply(ctx, now)
 
 
 TABLE: tuple[CommandSpec, ...] = (

@@ -50,9 +50,6 @@ from commands.understand.thresholds import (
 from commands.understand.types import Ask, Chat, Command, Fact, Question, Subject
 from knowledge.schema import Mission, Record, Vehicle
 
-# Among topics this close to the best one, one about the question's main record wins.
-PREFER_RELATED_MARGIN = 15.0
-
 MAX_CHARS = 1000
 
 _MENTION = re.compile(r"<@[!&]?\d+>|<#\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
@@ -575,12 +572,12 @@ def _covering_topic(
         if _covered(ctx, q, t.topic_id, named=named and is_about):
             found.append(t.topic_id)
     if main is not None and named and found:  # "the h3 failure ... iss cargo": about H3
-        close = [t.topic_id for t in q.topics if t.topic_id in found]
-        best = next(t.score for t in q.topics if t.topic_id == close[0])
-        for t in q.topics:
-            close_enough = t.topic_id in found and best - t.score <= PREFER_RELATED_MARGIN
-            if close_enough and main.record_id in ctx.topics.related.get(t.topic_id, frozenset()):
-                return t.topic_id
+        first = next(t for t in q.topics if t.topic_id == found[0])
+        about_main = [
+            tid for tid in found if main.record_id in ctx.topics.related.get(tid, frozenset())
+        ]
+        if about_main and first.phrasing < TOPIC_VERBATIM:
+            return about_main[0]
     return found[0] if found else None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from commands.context import Context
+from commands.freshness import noted
 from commands.reply import Reply, error
 from commands.whatif.answer import evaluate
 
@@ -23,7 +24,7 @@ CHANGES = (
 
 def ask(ctx: Context, text: str, now: dt.date) -> Reply:
     """Answer a what-if typed in words ("what if Progress MS-33 slips 6 months")."""
-    return evaluate(ctx.kb, ctx.index, text, now)
+    return noted(ctx, evaluate(ctx.kb, ctx.index, text, now), now)
 
 
 def baseline_summary(ctx: Context, now: dt.date) -> str | None:
@@ -102,7 +103,7 @@ def structured(ctx: Context, mission: str, change: str, amount: str | None, now:
             "Unknown change",
             f"“{change}” is not a change I can model; use one of: {', '.join(CHANGES)}.",
         )
-    return evaluate(ctx.kb, ctx.index, f"what if {text}", now)
+    return noted(ctx, evaluate(ctx.kb, ctx.index, f"what if {text}", now), now)
 
 
 __all__ = ["CHANGES", "ask", "structured"]
