@@ -19,6 +19,7 @@ from bot.settings import Settings
 from bot.slots import Clock, SystemClock
 from bot.views import suggestion_view
 from commands.context import Context
+from commands.conversation import Conversations
 from commands.lookup import describe
 from commands.reply import Reply, Suggestion
 from commands.reply import error as error_reply
@@ -37,6 +38,8 @@ class Capcom:
         self.clock: Clock = SystemClock()  # status posts read the time here (tests swap it)
         self.draw_chart: ChartRenderer | None = chart_renderer()
         self.freeze_gc = False  # `capcom run` sets it: see setup()
+        # Follow-ups per user and channel, expiring on the clock above (tests swap it).
+        self.conversations = Conversations(clock=lambda: self.clock.now().timestamp())
 
     @property
     def ctx(self) -> Context:
@@ -69,12 +72,15 @@ class Capcom:
         """The embed (and chart attachment) for a reply; the chart is drawn off the loop."""
         return await render_async(reply, self.settings.chart_timeout_seconds, self.draw_chart)
 
-    def answer(self, text: str) -> Reply:
-        """Answer free text (DMs, mentions, /ask)."""
-        return answer(self.ctx, text, self.today())
+    def answer(self, text: str, who: tuple[int, int] | None = None) -> Reply:
+        """Answer free text (DMs, mentions, /ask); `who` (user id, channel id) keeps that
+        user's conversation in that channel, so a follow-up refers to their last answer."""
+        conversation = self.conversations.get(who) if who is not None else None
+        return answer(self.ctx, text, self.today(), conversation)
 
     def answer_suggestion(self, suggestion: Suggestion) -> Reply:
-        """Answer a "did you mean" choice: its record if it names one, else its query."""
+        """Answer a "did you mean" choice (or "More"): its record's whole card if it names
+        one, else its query."""
         if suggestion.record_id:
             return describe(self.ctx, suggestion.record_id, self.today())
         return self.answer(suggestion.query)
@@ -224,7 +230,8 @@ class Conversation(commands.Cog):
         """Answer the message's text, with suggestion buttons when it is a "did you mean"."""
         settings = self.capcom.settings
         text = message.content
-        task = asyncio.ensure_future(asyncio.to_thread(self.capcom.answer, text))
+        who = (message.author.id, message.channel.id)
+        task = asyncio.ensure_future(asyncio.to_thread(self.capcom.answer, text, who))
         done, _ = await asyncio.wait({task}, timeout=settings.defer_after_seconds)
         if not done:
             await message.channel.typing()

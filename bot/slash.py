@@ -104,8 +104,10 @@ class Slash(commands.Cog):
     async def ask(
         self, interaction: discord.Interaction, question: app_commands.Range[str, 1, 1000]
     ) -> None:
-        """Route free text through the assistant."""
-        await self.send(interaction, lambda: self.capcom.answer(question), thread=True)
+        """Route free text through the assistant (a follow-up refers to this user's last
+        answer in this channel)."""
+        who = (interaction.user.id, interaction.channel_id or 0)
+        await self.send(interaction, lambda: self.capcom.answer(question, who), thread=True)
 
     # -- records ----------------------------------------------------------------------------
 

@@ -569,11 +569,13 @@ def _v_capacity(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | 
     )
     label = CARGO_NAMES[main.cargo].lower()
     if main.cargo == "down-mass":
-        lead.text = f"{v.name} brings up to {amount(main)} back to Earth{_per(ctx, main.sources)}."
+        lead.text = f"{v.name} brings up to {main.text()} back to Earth{_per(ctx, main.sources)}."
     else:
         lead.text = (
-            f"{v.name} carries up to {amount(main)} {where} ({label}{_per(ctx, main.sources)})."
+            f"{v.name} carries up to {main.text()} {where} ({label}{_per(ctx, main.sources)})."
         )
+    if main.note:
+        lead.text += " " + main.note.rstrip(".") + "."
     others = [c for c in caps if c is not main][:CAPACITY_LINES]
     if others and q.cargo is None:
         lead.fields.append(Field("Capacity", _capacity_lines(others)))

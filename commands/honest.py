@@ -3,11 +3,13 @@ and "did you mean" choices ranked by how much of the whole question each one cov
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import replace
 
 from commands.context import Context
 from commands.format import day_text
-from commands.lookup import cut_at_sentence
+from commands.lookup import cut_at_sentence, describe
 from commands.reply import Reply, Suggestion
 from commands.understand.thresholds import (
     SUGGEST_FOR_UNKNOWN,
@@ -91,6 +93,24 @@ def _covers(ctx: Context, topic_id: str, q: Question) -> bool:
     bag = ctx.topics.vocabulary_of(topic_id)
     known = [w for w in q.words if w not in q.unknown]
     return bool(known) and all(w in bag for w in known)
+
+
+def not_recorded(ctx: Context, q: Question, rid: str, now: dt.date) -> Reply:
+    """A question about a record that the base has nothing on ("who replaced him" of a
+    cosmonaut nobody replaced): say so, then the record's brief card."""
+    card = describe(ctx, rid, now, brief=True)
+    rec = ctx.kb.get(rid)
+    name = rec.name if rec is not None else rid
+    asked = " ".join(_typed_words(q)) or "that"
+    return replace(
+        card,
+        text=f"Not known as of {day_text(ctx.kb.as_of)}: the fact base records nothing on "
+        f"“{asked}” for {name}. What it has:\n\n{card.text}",
+    )
+
+
+def _typed_words(q: Question) -> list[str]:
+    return [t for t in re.findall(r"[^\W_]+", q.text) if words(t) and words(t)[0] in q.words]
 
 
 def no_context(ctx: Context, q: Question) -> Reply:

@@ -379,9 +379,16 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
     if main.kind == "topic":
         return _topic(ctx, main.record_id, now)
     ids = q.record_ids
-    related = _covering_topic(ctx, q, TOPIC_ABOUT_RECORD, named=True) if q.words else None
+    remembered = main.start < 0  # a follow-up: about the remembered record, not one beside it
+    related = (
+        _covering_topic(ctx, q, TOPIC_ABOUT_RECORD, named=True, about=remembered)
+        if q.words
+        else None
+    )
     sure = _covering_topic(ctx, q, TOPIC_SURE, named=True, about=True)
     verbatim = _verbatim(ctx, q)
+    if remembered and verbatim not in (sure, related):
+        verbatim = None
     if q.ask == Ask.WHY:
         # "what happened to htv x1" alone is about the flight; to Dream Chaser, the news
         topic = related or verbatim or (sure if main.kind not in ("mission", "crew") else None)
@@ -406,6 +413,8 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
             passage = _passage_answer(ctx, q, ids, now)
             if passage is not None:
                 return passage
+            if q.ask not in (Ask.DESCRIBE, Ask.STATUS) and not _field_words_only(q):
+                return honest.not_recorded(ctx, q, main.record_id, now)
     for fact in named or _facts_for(ctx, q, main, defaults=True):
         for subject in _by_specificity(q, main):
             found = fact_answer(ctx, subject.record_id, q, fact, now)
@@ -471,6 +480,12 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
         return found.reply
     passage = _passage_answer(ctx, q, q.record_ids, now)
     return passage or describe(ctx, main.record_id, now, brief=True)
+
+
+def _field_words_only(q: Question) -> bool:
+    """Whether the question's own words are all known to the base as plain words (the form
+    of question, not a missing fact, is what they add)."""
+    return all(w in ("year", "day", "month") for w in q.words)
 
 
 def _by_specificity(q: Question, main: Subject) -> list[Subject]:

@@ -19,7 +19,7 @@ def fold_word(word: str) -> str:
     """One word, case- and accent-folded: "Artém'yev" -> "artemyev" (Cyrillic kept)."""
     if word.isascii():
         return word.lower()
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", word).casefold())
     return "".join(c for c in decomposed if c.isalnum())
 
 
