@@ -25,7 +25,7 @@ from commands.context import Context
 from commands.help import about_reply, help_reply, small_talk
 from commands.lookup import describe, lookup, suggestions_reply
 from commands.reply import Reply, Suggestion, error
-from commands.topics import STOPWORDS, TopicMatch, tokens
+from benchmarks.baseline_topics import STOPWORDS, TopicMatch, tokens
 from knowledge.schema import RecordKind
 from knowledge.search import Match
 

@@ -120,11 +120,14 @@ AnyBot = commands.Bot | commands.AutoShardedBot
 
 async def setup(bot: AnyBot, capcom: Capcom) -> None:
     """Load the fact base, add the commands and listeners, sync if the definitions changed."""
-    from bot.slash import Slash
+    from bot.slash import Slash, table_commands
     from bot.sync import sync_commands
 
     await capcom.load()
-    await bot.add_cog(Slash(capcom))
+    slash = Slash(capcom)
+    await bot.add_cog(slash)
+    for command in table_commands(slash):
+        bot.tree.add_command(command)
     await bot.add_cog(Conversation(bot, capcom))
     if capcom.settings.schedule.enabled:
         from bot.subscriptions import install

@@ -49,6 +49,7 @@ from commands.understand.thresholds import (
 )
 from commands.understand.types import Ask, Chat, Command, Fact, Question, Subject
 from knowledge.schema import Mission, Record, Vehicle
+from knowledge.text import words
 
 MAX_CHARS = 1000
 
@@ -88,6 +89,11 @@ ASK_FACTS: dict[Ask, tuple[Fact, ...]] = {
     Ask.HOW_MUCH: (Fact.COST, Fact.CAPACITY, Fact.CARGO),
     Ask.HOW_LONG: (Fact.STAY, Fact.DAYS_IN_SPACE),
 }  # fmt: skip
+
+
+def is_whatif(text: str) -> bool:
+    """Whether a (cleaned) message is a what-if, which the resupply model answers."""
+    return bool(_WHATIF.search(text))
 
 
 def clean(text: str) -> str:
@@ -157,7 +163,7 @@ def respond(
     ctx: Context, text: str, now: dt.date, last: Turn | None = None
 ) -> tuple[Reply, Question | None]:
     """The reply to a cleaned message, and the Question it was read as (None for chat)."""
-    if _WHATIF.search(text):
+    if is_whatif(text):
         reply = whatif.ask(ctx, text, now)
         if reply.kind == "error":  # "what happens if the ISS runs out of food": a topic
             q = read(ctx, text)
@@ -346,7 +352,10 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
     verbatim = _verbatim(ctx, q)
     if verbatim is not None:
         return _topic(ctx, verbatim, now)
-    if q.words and (q.ask in (Ask.WHEN, Ask.WHERE) or q.facts[:1] in PLACE_AND_DATE):
+    asks_field = q.ask in (Ask.WHEN, Ask.WHERE) or (
+        q.ask == Ask.WHAT and q.facts[:1] in PLACE_AND_DATE
+    )
+    if q.words and asks_field:
         return honest.unknown_subject(ctx, replace(q, unknown=q.words))  # "haven-1 launch date"
     bar = TOPIC_CONFIDENT if q.ask in (Ask.WHY, Ask.YES_NO, Ask.DESCRIBE) else TOPIC_FIELD_QUESTION
     topic = _covering_topic(ctx, q, bar, named=False)
@@ -576,7 +585,7 @@ def _covering_topic(
     named, one about them (or one that is nearly the question, above TOPIC_SURE, unless
     `about` asks for a topic about them in any case)."""
     ids = set(q.record_ids) | {s.record_id for g in q.ambiguous for s in g}
-    main = q.main(("mission", "crew", "pad", "vehicle"))
+    main = q.main(("mission", "crew", "pad", "vehicle")) or q.main()
     found: list[str] = []
     for t in q.topics:
         if t.score < bar:
@@ -584,7 +593,8 @@ def _covering_topic(
         is_about = bool(ids & ctx.topics.related.get(t.topic_id, frozenset()))
         if named and ids and not is_about and (about or t.score < TOPIC_SURE):
             continue
-        if _covered(ctx, q, t.topic_id, named=named and is_about):
+        best_about = named and is_about and t is q.topics[0]  # its verbs may be any words
+        if best_about or _covered(ctx, q, t.topic_id, named=named and is_about):
             found.append(t.topic_id)
     if main is not None and named and found:  # "the h3 failure ... iss cargo": about H3
         first = next(t for t in q.topics if t.topic_id == found[0])
@@ -601,13 +611,18 @@ def _covered(ctx: Context, q: Question, topic_id: str, *, named: bool) -> bool:
     when a record it is about narrows the subject, else at least TOPIC_COVER_SHARE of them."""
     bag = ctx.topics.vocabulary_of(topic_id)
     if not q.words:
-        return named or q.ask in (Ask.WHY, Ask.HOW_MUCH, Ask.HOW_MANY, Ask.HOW_LONG, Ask.YES_NO)
+        asked = {w for f in q.facts[:1] for w in words(f.value)}
+        return (
+            named
+            or bool(asked & bag)
+            or q.ask in (Ask.WHY, Ask.HOW_MUCH, Ask.HOW_MANY, Ask.HOW_LONG, Ask.YES_NO)
+        )
     hits = sum(1 for w in q.words if w in bag or ctx.topics.expand(w) in bag)
     return hits >= 1 if named else hits >= TOPIC_COVER_SHARE * len(q.words)
 
 
 def _topic(ctx: Context, topic_id: str, now: dt.date) -> Reply:
-    return describe(ctx, topic_id, now)
+    return describe(ctx, topic_id, now, brief=True)
 
 
 def _passage_answer(ctx: Context, q: Question, ids: tuple[str, ...], now: dt.date) -> Reply | None:

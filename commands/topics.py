@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
@@ -55,6 +56,11 @@ class TopicMatcher:
     known_words: frozenset[str]  # every content word of every record and topic
     name_words: frozenset[str]  # the words of record names and aliases ("dragon", "progress")
     _expanded: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def _weights(self) -> tuple[float, ...]:
+        """Each phrasing's total idf weight (the denominator of its similarity)."""
+        return tuple(sum(self.idf[t] for t in toks) for _, toks in self.phrasings)
 
     def vocabulary_of(self, topic_id: str) -> frozenset[str]:
         """The words a topic's title, questions, answer and related names use."""
@@ -172,12 +178,11 @@ class TopicMatcher:
 
         q_weight = sum(w(t) for t in q)
         best: dict[str, float] = {}
-        for tid, toks in self.phrasings:
+        for (tid, toks), p_weight in zip(self.phrasings, self._weights, strict=True):
             common = q & toks
             if not common:
                 continue
             shared = sum(w(t) for t in common)
-            p_weight = sum(w(t) for t in toks)
             score = shared / math.sqrt(q_weight * p_weight)
             if score > best.get(tid, 0.0):
                 best[tid] = score

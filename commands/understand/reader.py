@@ -89,6 +89,7 @@ def read(ctx: Context, text: str) -> Question:
         subjects or tuple(g[0] for g in groups),
         distinctive,
         covered,
+        ask in (Ask.DESCRIBE, Ask.WHO) or bool(vocab.DESCRIBE.search(low)),
     )
     untracked = next((name for name, p in vocab.UNTRACKED if p.search(low)), "")
     refers_back = _refers_back(low, subjects, groups, distinctive, matches, topics)
@@ -295,6 +296,7 @@ def _unknown(
     subjects: tuple[Subject, ...],
     distinctive: tuple[str, ...],
     covered: list[tuple[int, int]],
+    describes: bool,
 ) -> tuple[str, ...]:
     """Names and subject words the base does not know, when they are what is asked about."""
     designator = _unknown_designator(lexicon, topics, text, covered)
@@ -307,9 +309,13 @@ def _unknown(
     with_digits = [w for w in unknown if any(c.isdigit() for c in w)]
     if with_digits:
         return tuple(with_digits)
-    if subjects:
+    if subjects or not unknown:
         return ()  # a named record is the subject; other unknown words are only words
-    if unknown and len(unknown) >= UNKNOWN_SHARE * len(distinctive):
+    # With no record named: unknown when every subject word is unknown ("zxqv blorptang"),
+    # or the question asks what or who something is ("who is elon musk").
+    if len(unknown) == len(distinctive) or (
+        describes and len(unknown) >= UNKNOWN_SHARE * len(distinctive)
+    ):
         return tuple(unknown)
     return ()
 

@@ -233,10 +233,8 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
     (
         Fact.PAD,
         _any(
-            r"\bpad\b",
-            r"\blaunch ?pad\b",
-            r"\blaunch site\b",
-            r"\bspaceport\b",
+            r"\b(?:what|which)(?: launch)? ?(?:pad|site|launch ?pad|launch site|spaceport)\b",
+            r"\b(?:pad|launch ?pad|launch site)\s*\??\s*$",
             r"\bfrom where\b",
             r"\bwhere .* (?:launch|fly|flies|flew|go)\w* from\b",
             r"\bwhere .* from\b",
