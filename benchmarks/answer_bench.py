@@ -97,7 +97,7 @@ def main() -> None:
     args = parser.parse_args()
     kb = load()
     ctx = Context.build(kb)
-    base_ctx = dataclasses.replace(ctx, topics=BaselineTopics.build(kb))
+    base_ctx = dataclasses.replace(ctx, topics=BaselineTopics.build(kb))  # type: ignore[arg-type]
     cats = questions()
     n = sum(len(v) for v in cats.values())
     print(f"{n} questions x {args.rounds} rounds on the curated base (as of {kb.as_of})\n")

@@ -33,7 +33,7 @@ def main() -> None:
     args = parser.parse_args()
     kb = load()
     ctx = Context.build(kb)
-    base = dataclasses.replace(ctx, topics=BaselineTopics.build(kb))
+    base = dataclasses.replace(ctx, topics=BaselineTopics.build(kb))  # type: ignore[arg-type]
     cases = yaml.safe_load(CASES.read_text(encoding="utf-8"))
     hits = {"baseline matcher": 0, "new matcher": 0, "baseline router": 0, "new router": 0}
     misses: list[str] = []
