@@ -30,6 +30,7 @@ from commands.format import (
 from commands.freshness import noted
 from commands.lookup import CARGO_NAMES
 from commands.reply import DateMention, Field, Reply
+from commands.understand.thresholds import SENTENCE_SHARE
 from commands.understand.types import Ask, Fact, Question
 from knowledge.dates import FuzzyDate
 from knowledge.schema import (
@@ -131,8 +132,9 @@ def _disputes_about(ctx: Context, rec: Record, q: Question) -> Field | None:
     if Fact.CARGO in q.facts or Fact.CAPACITY in q.facts:
         asked |= {"mass", "cargo", "capacity", "load"}
     scored = []
+    own = set(words(rec.name))
     for d in rec.disputes:
-        shared = len(asked & set(words(d.about)))
+        shared = len(asked & (set(words(d.about)) - own))
         if shared:
             scored.append((shared, d))
     if not scored:
@@ -206,6 +208,11 @@ def _m_crew(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None
     lead.text = f"{m.name} {verb} {names(people)} ({clause})."
     lead.sources = list(collect_sources(m.sources))
     lead.yes = True
+    if q.words:  # "who commands soyuz ms-28": the sentence that names the role
+        best = ctx.lexicon.best_passages((m.id, *m.crew), frozenset(q.words), 1)
+        if best and best[0][0] >= SENTENCE_SHARE:
+            lead.text = f"{best[0][1].text} {lead.text}"
+            lead.sources = list(best[0][1].sources) + lead.sources
     return lead
 
 

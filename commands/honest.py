@@ -44,33 +44,44 @@ def untracked(ctx: Context, q: Question) -> Reply:
 
 
 def unknown_subject(ctx: Context, q: Question) -> Reply:
-    """A name or subject no record has ("Artemis II", "94P"), with what the base says of it."""
+    """A name or subject no record has ("Artemis II", "Haven-1"), with what the base says of it."""
     named = [u for u in q.unknown if " " in u or any(c.isdigit() for c in u)]
     shown = f"“{named[0]}”" if named else _subject_words(q)
     said = ""
     for w in q.words:
-        if w in q.unknown:
-            continue
         passages = ctx.lexicon.passages_with(w, 1)
         if passages:
-            said = f" The fact base mentions {w.capitalize()} only in passing: “{passages[0].text}”"
+            word = next((t for t in _typed(q) if words(t)[:1] == [w]), w)
+            said = f" It mentions {word.capitalize()} only in passing: “{passages[0].text}”"
             break
+    lead = (
+        f"The fact base has no record of {shown}, so nothing to answer that with."
+        if said
+        else f"I have nothing on {shown}."
+    )
     choices = _near_records(ctx, q)
     return Reply(
         kind="suggestions",
         title="Outside what I know",
-        text=f"I have nothing on {shown}. {SCOPE}{said}"
+        text=f"{lead}{said} {SCOPE}"
         + (" These are the closest things I do know:" if choices else ""),
         suggestions=tuple(choices),
         as_of=ctx.kb.as_of,
     )
 
 
-def _subject_words(q: Question) -> str:
-    """The question's subject words as typed ("elon musk"), quoted."""
-    typed = [
-        t for t in re.findall(r"[^\W_]+", q.text) if fold(t) and words(t) and words(t)[0] in q.words
+def _typed(q: Question) -> list[str]:
+    """The question's subject words as typed ("elon", "musk", "haven-1")."""
+    return [
+        t
+        for t in re.findall(r"[^\W_]+(?:-\d+)?", q.text)
+        if fold(t) and words(t) and words(t)[0] in q.words
     ]
+
+
+def _subject_words(q: Question) -> str:
+    """The question's subject words as typed ("elon musk", "haven-1"), quoted."""
+    typed = _typed(q)
     return f"“{' '.join(typed[:4])}”" if typed else ", ".join(f"“{w}”" for w in q.unknown[:3])
 
 

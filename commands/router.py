@@ -48,8 +48,9 @@ from commands.understand.thresholds import (
     TOPIC_VERBATIM,
 )
 from commands.understand.types import Ask, Chat, Command, Fact, Question, Subject
+from knowledge.names import names_of
 from knowledge.schema import Mission, Record, Vehicle
-from knowledge.text import words
+from knowledge.text import fold_tokens, words
 
 MAX_CHARS = 1000
 
@@ -330,6 +331,10 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
         compared = _compare(ctx, q, now)
         if compared is not None:
             return compared
+    if q.ask == Ask.HOW_MANY and q.count_of and q.ambiguous and not q.subjects:
+        return _about_ambiguous(ctx, q, now)  # "how many times has dragon flown": which?
+    if q.ask == Ask.HOW_MANY and q.count_of and any(s.kind == "crew" for s in q.subjects):
+        q = replace(q, ask=Ask.WHAT, facts=(Fact.MISSIONS,))  # a person's flights
     if q.ask == Ask.HOW_MANY and q.count_of:
         topic = None
         if q.words and not specific:  # "how many missions are in the crs-2 contract"
@@ -341,6 +346,16 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
             return counted
     if q.ask == Ask.LIST or _next_of(q):
         return _upcoming(ctx, q, now)
+    asks_field = q.ask in (Ask.WHEN, Ask.WHERE) or (
+        q.ask == Ask.WHAT and q.facts[:1] in PLACE_AND_DATE
+    )
+    if q.words and asks_field and not specific and not q.ambiguous:
+        verbatim = _verbatim(ctx, q)
+        if verbatim is not None:
+            return _topic(ctx, verbatim, now)
+        return honest.unknown_subject(ctx, replace(q, unknown=q.words))  # "haven-1 launch date"
+    if not (q.words or q.subjects or q.ambiguous or q.facts):
+        return honest.did_you_mean(ctx, q, [])  # no word to go on: "lmao what"
     if q.subjects and not specific:  # only an agency or the station: a topic first
         topic = _covering_topic(ctx, q, TOPIC_CONFIDENT, named=False)
         if topic is not None and q.ask != Ask.DESCRIBE:
@@ -352,11 +367,6 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
     verbatim = _verbatim(ctx, q)
     if verbatim is not None:
         return _topic(ctx, verbatim, now)
-    asks_field = q.ask in (Ask.WHEN, Ask.WHERE) or (
-        q.ask == Ask.WHAT and q.facts[:1] in PLACE_AND_DATE
-    )
-    if q.words and asks_field:
-        return honest.unknown_subject(ctx, replace(q, unknown=q.words))  # "haven-1 launch date"
     bar = TOPIC_CONFIDENT if q.ask in (Ask.WHY, Ask.YES_NO, Ask.DESCRIBE) else TOPIC_FIELD_QUESTION
     topic = _covering_topic(ctx, q, bar, named=False)
     if topic is not None:
@@ -437,7 +447,7 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
                 passage = _passage_answer(ctx, q, ids, now)
                 if passage is not None:
                     return passage
-            return found.reply
+            return _and_more(ctx, q, subject.record_id, fact, named, found.reply, now)
     topic = sure or verbatim or related
     if topic is not None:
         return _topic(ctx, topic, now)
@@ -458,16 +468,27 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
 
 
 def _topic_for_fact(ctx: Context, q: Question, fact: Fact) -> str | None:
-    """A topic about a named record, close to the question, that speaks to the fact."""
+    """A topic about a named record, close to the question, that speaks to the fact and
+    names the record in its questions ("When Crew-12 comes home" is not about Crew-13)."""
     ids = set(q.record_ids)
     need = FACT_WORDS.get(fact, frozenset())
     for t in q.topics:
         if t.score < TOPIC_SURE:
             break
         about = ids & ctx.topics.related.get(t.topic_id, frozenset())
-        if about and need & ctx.topics.vocabulary_of(t.topic_id):
+        if about and need & ctx.topics.vocabulary_of(t.topic_id) and _names(ctx, t.topic_id, q):
             return t.topic_id
     return None
+
+
+def _names(ctx: Context, topic_id: str, q: Question) -> bool:
+    """Whether a topic's title or questions name the question's main record."""
+    main = q.main()
+    rec = ctx.kb.get(main.record_id) if main else None
+    if rec is None:
+        return False
+    asked = ctx.topics.asked_words(topic_id)
+    return any(set(fold_tokens(n)) <= asked for n in names_of(rec))
 
 
 def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.date) -> Reply:
@@ -489,6 +510,28 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
         return found.reply
     passage = _passage_answer(ctx, q, q.record_ids, now)
     return passage or describe(ctx, main.record_id, now, brief=True)
+
+
+def _and_more(
+    ctx: Context,
+    q: Question,
+    rid: str,
+    fact: Fact,
+    named: list[Fact],
+    reply: Reply,
+    now: dt.date,
+) -> Reply:
+    """ "when did it launch and when did it dock": the second fact's lead after the first."""
+    if not re.search(r"\band\b", q.text, re.I):
+        return reply
+    for other in named:
+        if other is fact or other not in ASK_FACTS.get(q.ask, ()):
+            continue
+        found = fact_answer(ctx, rid, q, other, now)
+        if found is not None and found.known:
+            lead = found.reply.text.split("\n")[-1]
+            return replace(reply, text=f"{reply.text} {lead}")
+    return reply
 
 
 def _field_words_only(q: Question) -> bool:
@@ -514,6 +557,8 @@ def _facts_for(ctx: Context, q: Question, main: Subject, *, defaults: bool = Tru
         order.remove(Fact.LAUNCH)  # "fly" in "what agency does she fly for" is not the date
         order.append(Fact.LAUNCH)
     rec = ctx.kb.get(main.record_id)
+    if Fact.CREW in order and Fact.CARGO in order and getattr(rec, "kind", "") == "cargo":
+        order.remove(Fact.CREW)  # "what was on board progress ms-30": its cargo
     return [f for f in order if rec is not None and has_fact(rec, f)] or [
         f for f in order if any(has_fact(r, f) for r in _recs(ctx, q))
     ]

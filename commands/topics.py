@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 
 from knowledge.base import KnowledgeBase
 from knowledge.names import names_of
-from knowledge.text import FUNCTION_WORDS, words
+from knowledge.text import FUNCTION_WORDS, fold_tokens, words
 
 # Words that give a question its form, not its subject: they count in a phrasing, not a bag.
 QUESTION_FORMS = frozenset("how what when where which who why whom whose".split())
@@ -52,6 +52,7 @@ class TopicMatcher:
     covers: dict[str, frozenset[str]]  # ... and the names of the records it is about
     titles: dict[str, str]
     related: dict[str, frozenset[str]]  # topic id -> the record ids it is about
+    asked: dict[str, frozenset[str]]  # topic id -> folded words of its title and questions
     vocabulary: tuple[str, ...]
     known_words: frozenset[str]  # every content word of every record and topic
     name_words: frozenset[str]  # the words of record names and aliases ("dragon", "progress")
@@ -61,6 +62,10 @@ class TopicMatcher:
     def _weights(self) -> tuple[float, ...]:
         """Each phrasing's total idf weight (the denominator of its similarity)."""
         return tuple(sum(self.idf[t] for t in toks) for _, toks in self.phrasings)
+
+    def asked_words(self, topic_id: str) -> frozenset[str]:
+        """The folded words of a topic's title and questions (names as typed, no stems)."""
+        return self.asked.get(topic_id, frozenset())
 
     def vocabulary_of(self, topic_id: str) -> frozenset[str]:
         """The words a topic's title, questions, answer and related names use."""
@@ -116,7 +121,11 @@ class TopicMatcher:
         covers: dict[str, frozenset[str]] = {}
         titles: dict[str, str] = {}
         related: dict[str, frozenset[str]] = {}
+        asked_folded: dict[str, frozenset[str]] = {}
         for t in kb.topics.values():
+            asked_folded[t.id] = frozenset(
+                w for q in (t.name, *t.questions) for w in fold_tokens(q)
+            )
             titles[t.id] = t.name
             asked: set[str] = set()
             for q in (t.name, *t.questions):
@@ -153,6 +162,7 @@ class TopicMatcher:
             covers,
             titles,
             related,
+            asked_folded,
             tuple(sorted(idf)),
             frozenset(known),
             frozenset(names),

@@ -130,6 +130,11 @@ SYNONYMS: dict[str, str] = {
     "astronauts": "astronaut",
     "crewmembers": "crew",
     "people": "crew",
+    # roles
+    "commander": "command",
+    "commanded": "command",
+    "commanding": "command",
+    "commands": "command",
     # espionage
     "spying": "espionage",
     "spy": "espionage",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from knowledge.base import KnowledgeBase
 from knowledge.dates import FuzzyDate
 from knowledge.names import names_of
-from knowledge.schema import Record, Topic, Vehicle
+from knowledge.schema import CrewMember, Record, Topic, Vehicle
 from knowledge.text import NOT_A_NAME, fold, fold_tokens, words
 
 # A name word shared by more records than this, or by records of different kinds ("space":
@@ -115,7 +115,13 @@ def _passages(rec: Record) -> list[Passage]:
     for f in rec.facts:
         add(f.text, f.sources)
     for ev in getattr(rec, "events", ()) + getattr(rec, "history", ()):
-        add(f"{ev.date.text()}: {ev.what}", ev.sources, ev.date)
+        what = ev.what.rstrip(".")
+        if isinstance(rec, CrewMember):  # "Jessica Meir: launched as Crew-12 commander (...)."
+            add(
+                f"{rec.name}: {what[:1].lower()}{what[1:]} ({ev.date.text()}).", ev.sources, ev.date
+            )
+        else:
+            add(f"{ev.date.text()}: {what}.", ev.sources, ev.date)
     for d in rec.disputes:
         claims = "; ".join(c.says for c in d.claims)
         add(f"{d.about}: {claims}", tuple(s for c in d.claims for s in c.sources))

@@ -37,6 +37,7 @@ _DESIGNATOR = re.compile(
     r"(?<![\w-])([^\W\d_]{1,10})[- ]?(\d{1,3}|ii|iii|iv|vi|vii)(?![\w/])", re.I
 )
 _NOT_A_LEAD = frozenset("q h".split()) | NOT_A_NAME
+WEAK = ("station", "organization")  # kinds whose names are also plain words of questions
 # A number followed by one of these is a quantity ("iss 45 days"), not a designator.
 _UNIT_AFTER = re.compile(
     r"\s*(?:%|percent|days?|weeks?|months?|years?|yrs?|kg|kilos?|t|tons?|tonnes?|lbs?|pounds?"
@@ -66,16 +67,29 @@ def read(ctx: Context, text: str) -> Question:
             clear.append(found)
             covered.append((found.start, found.end))
     rest = _blank(text, covered).lower()  # the message without the names in it
-    facts = tuple(f for f, p in vocab.FACT_PATTERNS if p.search(rest))
+    # Facts are read with the station and agencies left in ("leave the station").
+    specific = [(s.start, s.end) for s in [*clear, *(g[0] for g in groups)] if s.kind not in WEAK]
+    facts = tuple(f for f, p in vocab.FACT_PATTERNS if p.search(_blank(text, specific).lower()))
     cargo = _cargo(rest)
     hint = next((h for h, p in vocab.HINTS if p.search(rest)), "")
     clear, groups = _narrow(kb, clear, groups, hint, facts)
     subjects = tuple(sorted(clear, key=lambda s: s.start))
+    own_names = {
+        canonical(w)
+        for sub in [*clear, *(s for g in groups for s in g)]
+        for rec in [kb.get(sub.record_id)]
+        if rec is not None
+        for n in names_of(rec)
+        for w in fold_tokens(n)
+    }
     distinctive = tuple(
         dict.fromkeys(
             w
             for w in words(rest)
-            if w not in QUESTION_VOCABULARY and not w.isdigit() and len(w) > 2
+            if w not in QUESTION_VOCABULARY
+            and w not in own_names  # "fedyayev andrey": the rest of the name
+            and not w.isdigit()
+            and len(w) > 2
         )
     )
     ask = _ask(low, facts, subjects, bool(groups), distinctive)

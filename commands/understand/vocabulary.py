@@ -110,6 +110,7 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
         Fact.DAYS_IN_SPACE,
         _any(
             r"\bdays? in space\b",
+            r"\bhow many days\b",
             r"\btime in (?:space|orbit)\b",
             r"\bspent in (?:space|orbit)\b",
             r"\bhow long .* in space\b",
@@ -182,6 +183,7 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
         Fact.STAY,
         _any(
             r"\bhow long .*\b(?:stay|stays|staying|docked|berthed|attached|there|up)\b",
+            r"\bhow many (?:days|weeks|months)\b",
             r"\bstay(?:s|ed|ing)?\b(?! (?:on|until))",
             r"\bhow long .* at the (?:station|iss)",
         ),
@@ -508,7 +510,7 @@ QUESTION_VOCABULARY = frozenset(
     flown land landed return come home back splash undock berth leave left stay long heavy
     weigh mass status state time times total number count year month week today now yet still
     current currently recent recently first second go going up down take off mean meaning
-    aboard board onboard commander command astronaut cosmonaut people seat seats size big
+    aboard board onboard astronaut cosmonaut people seat seats size big
     reusable reuse refuel reboost boost agency country nationality work works launcher spent
     spend recorded record""".split()
 )
