@@ -153,11 +153,12 @@ def _subjects_of(ctx: Context, reply: Reply) -> tuple[tuple[str, ...], tuple[str
     if reply.kind not in ("answer", "whatif"):
         return (), ()
     ids = [e for e in reply.entities if ctx.kb.get(e) is not None]
-    for rid in list(ids):
+    named = list(ids)
+    for rid in named:
         m = ctx.kb.missions.get(rid)
         if m is not None:
             ids += [c for c in m.crew if c not in ids]
-    return tuple(ids), ()
+    return tuple(ids), tuple(named[1:])  # "the other one": the next record the answer named
 
 
 def respond(
