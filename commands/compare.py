@@ -189,12 +189,14 @@ def _capacity_verdict(vehicles: list[Vehicle], cargo: CargoClass | None) -> str:
 
 
 def _cost_verdict(vehicles: list[Vehicle]) -> str:
-    per_mission = [(c, v) for v in vehicles for c in v.costs[:1] if c.per in ("mission", "launch")]
-    if len(per_mission) >= 2:
-        per_mission.sort(key=lambda cv: cv[0].mid)
-        (c, cheap), rest = per_mission[0], per_mission[1:]
-        others = "; ".join(f"{v.name} {o.text()}" for o, v in rest)
-        return f"{cheap.name} costs less per {c.per}, {c.text()}, against {others}."
+    """The cheaper on the first basis (per mission, launch, seat, kg) every one has a cost for."""
+    for per in ("mission", "launch", "seat", "kg"):
+        costs = [(next((c for c in v.costs if c.per == per), None), v) for v in vehicles]
+        if all(c is not None for c, _ in costs):
+            ranked = sorted(((c, v) for c, v in costs if c is not None), key=lambda cv: cv[0].mid)
+            (c, cheap), rest = ranked[0], ranked[1:]
+            others = "; ".join(f"{v.name} {o.text()}" for o, v in rest)
+            return f"{cheap.name} costs less per {per}, {c.text()}, against {others}."
     known = [f"{v.name}: {c.text()} per {c.per}" for v in vehicles for c in v.costs[:1]]
     missing = [v.name for v in vehicles if not v.costs]
     line = "Costs are not given on the same basis: " + "; ".join(known) + "." if known else ""

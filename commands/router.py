@@ -70,7 +70,7 @@ _LEADING = re.compile(r"^(?:(?:for|of|about|on|the|a|an|me|is|are|from|to)\s+)+"
 # Facts that answer each form of question when the question names none.
 DEFAULT_FACTS: dict[Ask, tuple[Fact, ...]] = {
     Ask.WHEN: (Fact.LAUNCH,),
-    Ask.WHERE: (Fact.PAD,),
+    Ask.WHERE: (Fact.PAD, Fact.AGENCY),
     Ask.WHO: (Fact.CREW, Fact.OPERATOR, Fact.AGENCY),
     Ask.HOW_MUCH: (Fact.COST, Fact.CAPACITY, Fact.CARGO),
     Ask.HOW_LONG: (Fact.STAY, Fact.DAYS_IN_SPACE, Fact.STATUS),
@@ -347,13 +347,17 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
             return counted
     if q.ask == Ask.LIST or _next_of(q):
         return _upcoming(ctx, q, now)
+    if re.search(r"\bnext\b", q.text, re.I) and q.ambiguous and not q.subjects:
+        return _upcoming_each(ctx, q.ambiguous[0], now)  # "the next dragon": each Dragon's
     asks_field = q.ask in (Ask.WHEN, Ask.WHERE) or (
         q.ask == Ask.WHAT and q.facts[:1] in PLACE_AND_DATE
     )
     if q.words and asks_field and not specific and not q.ambiguous:
-        verbatim = _verbatim(ctx, q)
-        if verbatim is not None:
-            return _topic(ctx, verbatim, now)
+        # A date or place of something that is no record: a topic whose title is about it
+        # ("when will russia build its own station": ROS), else nothing recorded.
+        topic = _verbatim(ctx, q) or _titled_topic(ctx, q)
+        if topic is not None:
+            return _topic(ctx, topic, now)
         return honest.unknown_subject(ctx, replace(q, unknown=q.words))  # "haven-1 launch date"
     if not (q.words or q.subjects or q.ambiguous or q.facts):
         return honest.did_you_mean(ctx, q, [])  # no word to go on: "lmao what"
@@ -382,6 +386,17 @@ WEAK_KINDS = ("organization", "station")  # subjects that rarely are what a ques
 
 def _has_digit(text: str) -> bool:
     return any(c.isdigit() for c in text)
+
+
+def _titled_topic(ctx: Context, q: Question) -> str | None:
+    """A close topic whose title (not just its text) names at least half the subject words."""
+    for t in q.topics:
+        if t.score < TOPIC_FIELD_QUESTION:
+            break
+        title = set(words(t.title))
+        if 2 * sum(1 for w in q.words if w in title) >= len(q.words):
+            return t.topic_id
+    return None
 
 
 def _verbatim(ctx: Context, q: Question) -> str | None:
@@ -458,21 +473,11 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
     return describe(ctx, main.record_id, now, brief=True)
 
 
-# Words (as knowledge.text.words gives them) a topic must use to speak to a fact.
-FACT_WORDS: dict[Fact, frozenset[str]] = {
-    Fact.LANDING: frozenset({"return", "splash"}),
-    Fact.UNDOCKING: frozenset({"undock", "leav", "depart", "return"}),
-    Fact.DOCKING: frozenset({"dock", "berth", "arriv"}),
-    Fact.STAY: frozenset({"stay", "long", "month", "day"}),
-    Fact.COST: frozenset({"cost", "pay", "price"}),
-}
-
-
 def _topic_for_fact(ctx: Context, q: Question, fact: Fact) -> str | None:
     """A topic about a named record, close to the question, that speaks to the fact and
     names the record in its questions ("When Crew-12 comes home" is not about Crew-13)."""
     ids = set(q.record_ids)
-    need = FACT_WORDS.get(fact, frozenset())
+    need = vocab.FACT_WORDS.get(fact, frozenset())
     for t in q.topics:
         if t.score < TOPIC_SURE:
             break
@@ -496,10 +501,19 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
     """Yes, no or not known from the fact asked about; a topic that nearly is the question
     answers when the fact does not decide it ("is starliner flying crew")."""
     found = None
+    fact = None
     for fact in _facts_for(ctx, q, main):
         found = fact_answer(ctx, main.record_id, q, fact, now)
         if found is not None:
             break
+    beside = [w for w in q.words if fact is None or w not in vocab.FACT_WORDS.get(fact, ())]
+    if beside:  # "does nasa pay russia for soyuz seats": the fact is not what is asked
+        topic = _covering_topic(ctx, q, TOPIC_CONFIDENT, named=True)
+        if topic is not None:
+            return _topic(ctx, topic, now)
+        passage = _passage_answer(ctx, q, q.record_ids, now)
+        if passage is not None:
+            return passage
     if found is not None and (found.yes is not None or not found.known):
         return found.reply
     if sure is not None:
@@ -560,9 +574,12 @@ def _facts_for(ctx: Context, q: Question, main: Subject, *, defaults: bool = Tru
     rec = ctx.kb.get(main.record_id)
     if Fact.CREW in order and Fact.CARGO in order and getattr(rec, "kind", "") == "cargo":
         order.remove(Fact.CREW)  # "what was on board progress ms-30": its cargo
-    return [f for f in order if rec is not None and has_fact(rec, f)] or [
+    usable = [f for f in order if rec is not None and has_fact(rec, f)] or [
         f for f in order if any(has_fact(r, f) for r in _recs(ctx, q))
     ]
+    if not usable and defaults and q.ask != Ask.DESCRIBE:  # "where is she from": her agency
+        usable = [f for f in DEFAULT_FACTS.get(q.ask, ()) if rec is not None and has_fact(rec, f)]
+    return usable
 
 
 def _recs(ctx: Context, q: Question) -> list[Record]:
@@ -762,6 +779,28 @@ def _upcoming(ctx: Context, q: Question, now: dt.date) -> Reply:
     if q.words and any(not ctx.topics.knows(w) for w in q.words):
         return honest.unknown_subject(ctx, replace(q, unknown=q.words))
     return upcoming_cmd.upcoming(ctx, now, kind=q.kind_filter)
+
+
+def _upcoming_each(ctx: Context, group: tuple[Subject, ...], now: dt.date) -> Reply:
+    """The next flights of every vehicle (or pad) a shared name fits, in one reply."""
+    replies = [upcoming_cmd.upcoming_for(ctx, s.record_id, now) for s in group]
+    first = replies[0]
+    text = "\n\n".join(
+        r.text.split("\n", 1)[-1] if r.text.startswith("Fact base") else r.text for r in replies
+    )
+    note = first.text.split("\n", 1)[0] + "\n" if first.text.startswith("Fact base") else ""
+    ids = tuple(dict.fromkeys(sid for r in replies for sid in r.source_ids))
+    from commands.format import source_lines
+
+    return replace(
+        first,
+        title="Upcoming: " + " and ".join(s.name for s in group),
+        text=note + text,
+        fields=tuple(f for r in replies for f in r.fields),
+        entities=tuple(s.record_id for s in group),
+        source_ids=ids,
+        sources=source_lines(ctx.kb, ids),
+    )
 
 
 def _candidates(ctx: Context, q: Question) -> list[tuple[str, str]]:

@@ -57,7 +57,7 @@ FUNCTION_WORDS = frozenset(
     up out over again still get got tell know explain please hey hi hello capcom bot right now
     currently today if happen happens rn tho though pls plz u ur ya yeah yep кто что такои
     такая такое это когда где почему сколько как thing things stuff deal story lol lmao
-    btw anyway exactly actually basically""".split()
+    btw anyway exactly actually basically everything anything something""".split()
 )
 
 # Words of questions that, on their own, never name a record ("launch" is not a mention of
@@ -130,6 +130,13 @@ SYNONYMS: dict[str, str] = {
     "astronauts": "astronaut",
     "crewmembers": "crew",
     "people": "crew",
+    # importance
+    "indispensable": "important",
+    "essential": "important",
+    "crucial": "important",
+    "vital": "important",
+    "importance": "important",
+    "key": "important",
     # roles
     "commander": "command",
     "commanded": "command",

@@ -56,7 +56,8 @@ def read(ctx: Context, text: str) -> Question:
     covered = [(m.start, m.end) for m in mentions]
     named_words = _name_word_groups(lexicon, kb, text, covered)
     for group in named_words:
-        covered.append((group[0].start, group[0].end))
+        if group[0].kind not in WEAK:  # "station" alone stays a word of the question too
+            covered.append((group[0].start, group[0].end))
         if len(group) == 1:
             clear.append(group[0])
         else:

@@ -27,6 +27,7 @@ ASK_PATTERNS: tuple[tuple[Ask, re.Pattern[str]], ...] = (
             r"\bdifference between\b",
             r"\bwhich (?:one )?(?:is|has|carries|costs|can|holds|brings|was) \w+(?:er|more|less)\b",
             r"\bwhich (?:one )?(?:is|was) (?:bigger|larger|heavier|better|cheaper|newer|older)",
+            r"\bwhich (?:one )?(?:is|was|costs|carries) (?:more|less) \w+",
             r",\s*which\b",
             r"\bor\b.*\bwhich (?:one )?(?:is|carries|costs)\b",
             r"\bwhich (?:carries|costs|holds|brings) more\b",
@@ -103,7 +104,7 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\bhow many (?:people|crew|astronauts|cosmonauts|seats|persons)\b"
             r"(?!\s+(?:flights?|missions?|launch))",
             r"\bcrew size\b",
-            r"\bseats?\b(?! (?:price|cost))",
+            r"\bseats? (?:does|do|can|on|in)\b",
         ),
     ),
     (
@@ -129,6 +130,9 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\bhow much .* pay\b",
             r"\bdollars?\b",
             r"\bbucks\b",
+            r"\bстоит\b",
+            r"\bстоимость\w*",
+            r"\bцен[аы]\b",
         ),
     ),
     (
@@ -319,6 +323,11 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\blift(?:s|ed)? ?off\b",
             r"\bliftoff\b",
             r"\bзапуск\w*",
+            r"\bстарт\w*",
+            r"\bлет(?:ит|ят|ел|ела|ели|ал|ала|али)\b",
+            r"\bполет\w*",
+            r"\byet\b",
+            r"\bup there\b",
             r"\bflew\b",
             r"\bfl(?:y|ies|ying)\b",
             r"\bgo(?:es|ing)? up\b",
@@ -347,6 +356,9 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\bworking\b",
             r"\bcancel\w*",
             r"\bdoing\b",
+            r"\bremoved\b",
+            r"\b(?:still|now|currently) (?:in space|in orbit|aboard|on the (?:iss|station))\b",
+            r"\bin space\b",
         ),
     ),
 )
@@ -512,5 +524,32 @@ QUESTION_VOCABULARY = frozenset(
     current currently recent recently first second go going up down take off mean meaning
     aboard board onboard astronaut cosmonaut people seat seats size big
     reusable reuse refuel reboost boost agency country nationality work works launcher spent
-    spend recorded record""".split()
+    spend recorded record стартует старт запуск летит летят полетит стоит сколько""".split()
 )
+
+
+def _canon(text: str) -> frozenset[str]:
+    from knowledge.text import words
+
+    return frozenset(words(text))
+
+
+# The words (as knowledge.text.words gives them) that speak to each fact: a topic must use
+# one to answer for the fact, and a yes/no question whose other words are all among them is
+# answered by the fact ("is site 31/6 fixed": status; "does nasa pay ... seats": not size).
+FACT_WORDS: dict[Fact, frozenset[str]] = {
+    Fact.LANDING: _canon("return returned splash splashdown land landed home back"),
+    Fact.UNDOCKING: _canon("undock undocked leave left depart departed return released"),
+    Fact.DOCKING: _canon("dock docked berth berthed arrive arrived capture"),
+    Fact.STAY: _canon("stay stayed long month months day days"),
+    Fact.COST: _canon("cost price pay paid money expensive cheap"),
+    Fact.STATUS: _canon(
+        "status repair repaired fixed damage damaged active retired grounded working back "
+        "action service cancelled removed space orbit aboard station still"
+    ),
+    Fact.LAUNCH: _canon("launch launched fly flew flown yet up there orbit"),
+    Fact.CREW: _canon("crew crewed aboard board people astronaut cosmonaut fly flying"),
+    Fact.REFUELS: _canon("refuel refuels propellant fuel russia segment"),
+    Fact.REBOOSTS: _canon("reboost boost raise orbit station"),
+    Fact.REUSABLE: _canon("reusable reused reuse fly again"),
+}
