@@ -358,6 +358,8 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
         topic = _verbatim(ctx, q) or _titled_topic(ctx, q)
         if topic is not None:
             return _topic(ctx, topic, now)
+        if all(w in COUNTRY_WORDS for w in q.words):  # "when will russia build ...": a
+            return honest.did_you_mean(ctx, q, honest.topic_choices(q))  # country, no name
         return honest.unknown_subject(ctx, replace(q, unknown=q.words))  # "haven-1 launch date"
     if not (q.words or q.subjects or q.ambiguous or q.facts):
         return honest.did_you_mean(ctx, q, [])  # no word to go on: "lmao what"
@@ -389,14 +391,18 @@ def _has_digit(text: str) -> bool:
 
 
 def _titled_topic(ctx: Context, q: Question) -> str | None:
-    """A close topic whose title (not just its text) names at least half the subject words."""
+    """A close topic whose title (not just its text) names every subject word but countries."""
+    subject = [w for w in q.words if w not in COUNTRY_WORDS]
     for t in q.topics:
         if t.score < TOPIC_FIELD_QUESTION:
             break
         title = set(words(t.title))
-        if 2 * sum(1 for w in q.words if w in title) >= len(q.words):
+        if subject and all(w in title for w in subject):
             return t.topic_id
     return None
+
+
+COUNTRY_WORDS = frozenset(words("russia america japan europe china kazakhstan"))
 
 
 def _verbatim(ctx: Context, q: Question) -> str | None:

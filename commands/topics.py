@@ -9,16 +9,13 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
+from commands.understand.thresholds import BAG_WEIGHT, MIN_EXPAND_LEN, TYPO_SCORE
 from knowledge.base import KnowledgeBase
 from knowledge.names import names_of
-from knowledge.text import FUNCTION_WORDS, fold_tokens, words
+from knowledge.text import fold_tokens, words
 
 # Words that give a question its form, not its subject: they count in a phrasing, not a bag.
 QUESTION_FORMS = frozenset("how what when where which who why whom whose".split())
-
-# Kept for callers that still import them from here; both live in knowledge.text.
-STOPWORDS = FUNCTION_WORDS
-tokens = words
 
 
 @dataclass(frozen=True)
@@ -29,17 +26,6 @@ class TopicMatch:
     title: str
     score: float
     phrasing: float = 0.0  # similarity to its closest listed question alone (0-100)
-
-
-# How much a topic's whole vocabulary (its answer and every question) adds to the
-# best single phrasing's similarity: a question that words a topic's content differently
-# from any one of its listed questions still reaches it.
-BAG_WEIGHT = 0.7
-# A word this long or longer that the topics do not use is read as the topic word it is a
-# typo of (fuzzy ratio at least TYPO_SCORE), or as a topic word that contains it ("boost" in
-# "reboost") or that it contains ("photographs" -> "photograph").
-MIN_EXPAND_LEN = 5
-TYPO_SCORE = 85
 
 
 @dataclass(frozen=True)

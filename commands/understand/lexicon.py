@@ -7,15 +7,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from commands.understand.thresholds import NAME_WORD_RECORDS_MAX
 from knowledge.base import KnowledgeBase
 from knowledge.dates import FuzzyDate
 from knowledge.names import names_of
 from knowledge.schema import CrewMember, Record, Topic, Vehicle
 from knowledge.text import NOT_A_NAME, fold, fold_tokens, words
 
-# A name word shared by more records than this, or by records of different kinds ("space":
-# Sierra Space, Axiom Space, International Space Station), names none of them.
-NAME_WORD_RECORDS_MAX = 4
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])")
 
 

@@ -29,7 +29,20 @@ TOPIC_COVER_SHARE = 0.5
 # from this score: below it, the question is probably about something the base lacks.
 TOPIC_FIELD_QUESTION = 55.0
 
+# How much a topic's whole vocabulary (its answer and every question) adds to the best single
+# question's similarity: a question that words a topic's content differently from any one
+# of its listed questions still reaches it (measured: benchmarks/topics_bench.py).
+BAG_WEIGHT = 0.35
+# A word this long or longer that the topics do not use is read as the topic word it is a
+# typo of (fuzzy ratio at least TYPO_SCORE), or as a topic word that contains it ("boost" in
+# "reboost") or that it contains.
+MIN_EXPAND_LEN = 5
+TYPO_SCORE = 85
+
 # --- words and names ------------------------------------------------------------------------
+# A word of a record's name shared by more records than this, or by records of different
+# kinds ("space": Sierra Space, Axiom Space, the International Space Station), names none.
+NAME_WORD_RECORDS_MAX = 4
 # A first word is read as a command when it is this close (fuzzy ratio) to a command name.
 COMMAND_WORD_SCORE = 80.0
 # Words shorter than this are never fuzzy-matched to a command or a topic word.

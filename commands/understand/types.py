@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from commands.topics import TopicMatch
 from knowledge.schema import CargoClass, RecordKind
+
+if TYPE_CHECKING:
+    from commands.topics import TopicMatch
 
 
 class Ask(enum.Enum):
