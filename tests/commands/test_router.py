@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from commands.context import Context
+from commands.conversation import Conversation
 from commands.reply import Reply
 from commands.router import answer, clean
 from commands.understand.reader import read
@@ -202,3 +203,34 @@ def test_search_is_never_confident_about_a_different_number(ctx: Context) -> Non
     best = ctx.index.search("baikonour site 31").best
     assert best is not None
     assert best.record_id == "baikonur-site-31"
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "crew-12",
+                "who is on it?",
+                "and its cost?",
+                "what about the russian one",
+                "who replaced him",
+                "why?",
+                "cygnus",
+                "what about the other one",
+                "compare cygnus and htv-x",
+                "when does it launch",
+                "zzz",
+                "",
+                "how many flights in 2025",
+            ]
+        ),
+        max_size=8,
+    )
+)
+def test_any_conversation_gets_replies_within_limits(ctx: Context, lines: list[str]) -> None:
+    conv = Conversation()
+    for line in lines:
+        assert_within_limits(answer(ctx, line, TODAY, conv))
