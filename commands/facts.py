@@ -643,12 +643,61 @@ def _v_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     return lead
 
 
+def _flights_of(ctx: Context, v: Vehicle) -> list[tuple[dt.date, Mission]]:
+    """The recorded launches of a vehicle (as spacecraft or rocket), oldest first."""
+    out = []
+    for m in ctx.kb.missions.values():
+        launched = outcome_date(m)
+        if launched is not None and v.id in (m.vehicle, m.launcher):
+            out.append((launched.start, m))
+    return sorted(out, key=lambda dm: (dm[0], dm[1].name))
+
+
+def _v_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
+    """ "when does soyuz launch": its next planned flight and its last recorded one."""
+    assert isinstance(rec, Vehicle)
+    v = rec
+    lead = Lead("")
+    pending = [
+        m
+        for m in ctx.kb.missions.values()
+        if v.id in (m.vehicle, m.launcher) and m.status in PENDING and m.schedule
+    ]
+    pending.sort(key=lambda m: m.schedule[-1].planned.start)
+    upcoming = [m for m in pending if not m.schedule[-1].planned.is_past(now)]
+    flown = _flights_of(ctx, v)
+    parts = []
+    if upcoming:
+        m = upcoming[0]
+        when = date_text(m.schedule[-1].planned, lead.mentions)
+        parts.append(f"The next {v.name} flight recorded is {m.name}, planned for {when}.")
+        lead.sources += list(m.schedule[-1].sources)
+    if flown:
+        day, m = flown[-1]
+        parts.append(f"The last recorded launch was {m.name} on {day_text(day, lead.mentions)}.")
+    if not parts:
+        lead.text = f"No flight of {v.name} is recorded as of {day_text(ctx.kb.as_of)}."
+        lead.known = False
+        return lead
+    lead.text = " ".join(parts)
+    lead.known = bool(upcoming) or q.ask != Ask.WHEN
+    return lead
+
+
 def _v_first_flight(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
     assert isinstance(rec, Vehicle)
     v = rec
     lead = Lead("")
     ev = _event(v, ("first-launch", "first-flight"))
     if v.first_flight is None and ev is None:
+        flown = _flights_of(ctx, v)
+        if flown:
+            day, m = flown[0]
+            lead.text = (
+                f"The first {v.name} flight the fact base records is {m.name}, launched "
+                f"{day_text(day, lead.mentions)}."
+            )
+            return lead
         lead.text = f"{v.name}'s first flight is not recorded as of {day_text(ctx.kb.as_of)}."
         lead.known = False
         return lead
@@ -908,6 +957,7 @@ _TABLE: dict[tuple[type[Record], Fact], Builder] = {
     (Vehicle, Fact.LAUNCHER): _v_launcher,
     (Vehicle, Fact.STATUS): _v_status,
     (Vehicle, Fact.FIRST_FLIGHT): _v_first_flight,
+    (Vehicle, Fact.LAUNCH): _v_launch,
     (Vehicle, Fact.REFUELS): _v_bool(
         "refuels_russian_segment",
         "refuels the Russian segment",

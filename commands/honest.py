@@ -112,11 +112,12 @@ def not_recorded(ctx: Context, q: Question, rid: str, now: dt.date) -> Reply:
     card = describe(ctx, rid, now, brief=True)
     rec = ctx.kb.get(rid)
     name = rec.name if rec is not None else rid
-    asked = " ".join(_typed_words(q)) or "that"
+    asked = " ".join(_typed_words(q))
+    what = f"nothing on “{asked}” for {name}" if asked else f"no answer to that for {name}"
     return replace(
         card,
-        text=f"Not known as of {day_text(ctx.kb.as_of)}: the fact base records nothing on "
-        f"“{asked}” for {name}. What it has:\n\n{card.text}",
+        text=f"Not known as of {day_text(ctx.kb.as_of)}: the fact base records {what}. "
+        f"What it has:\n\n{card.text}",
     )
 
 

@@ -180,6 +180,12 @@ def respond(
     if by_word is not None:
         return by_word
     q = read(ctx, text)
+    pronoun = bool(vocab.PRONOUNS.search(text.lower()))
+    if q.ask == Ask.COMPARE and len(q.subjects) == 1 and last is not None and pronoun:
+        rid = last.subjects[0]  # "compare it with cygnus": the remembered record is the other
+        rec, kind = ctx.kb.get(rid), ctx.kb.kind_of(rid)
+        if rec is not None and kind is not None and rid not in q.record_ids:
+            q = replace(q, subjects=(Subject(rid, kind, rec.name, -1, -1, True), *q.subjects))
     if q.refers_back or (last is not None and _elliptical(q)):
         if last is None:
             return honest.no_context(ctx, q), None
@@ -211,13 +217,11 @@ def _command(ctx: Context, text: str, now: dt.date) -> tuple[Reply, Question | N
     reply = spec.run(ctx, arg, now)
     if spec.kinds and reply.kind == "answer" and reply.more is None and cmd != Command.TIMELINE:
         reply = describe(ctx, reply.entities[0], now, brief=True)
-    if reply.kind == "suggestions" and arg:
-        # "crew 12 return date" is about the mission Crew-12, not a crew member "12 ...":
-        # read the whole message again without treating its first word as a command.
-        q = read(ctx, text)
-        if q.subjects:
-            return decide(ctx, q, now), q
     q = read(ctx, text)
+    if reply.kind == "suggestions" and arg and q.subjects:
+        # "crew 12 return date" is about the mission Crew-12, not a crew member "12 ...",
+        # and "compare it with cygnus" leans on the last answer: read it as a question.
+        return None
     return reply, q
 
 
@@ -264,7 +268,7 @@ def follow_up(ctx: Context, q: Question, last: Turn) -> Question:
             count_of=prev.count_of,
             year=q.year or prev.year,
             topics=prev.topics if prev.ask == Ask.WHY else q.topics,
-            words=prev.words if prev.ask == Ask.WHY else q.words,
+            words=prev.words,  # "and the japanese one?": its words chose the record
         )
     return replace(q, subjects=subjects, ambiguous=(), refers_back=False, unknown=())
 
@@ -363,7 +367,7 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
         return honest.unknown_subject(ctx, replace(q, unknown=q.words))  # "haven-1 launch date"
     if not (q.words or q.subjects or q.ambiguous or q.facts):
         return honest.did_you_mean(ctx, q, [])  # no word to go on: "lmao what"
-    if q.subjects and not specific:  # only an agency or the station: a topic first
+    if q.subjects and not specific and q.words:  # only an agency or the station: a topic
         topic = _covering_topic(ctx, q, TOPIC_CONFIDENT, named=False)
         if topic is not None and q.ask != Ask.DESCRIBE:
             return _topic(ctx, topic, now)
@@ -454,8 +458,13 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
             passage = _passage_answer(ctx, q, ids, now)
             if passage is not None:
                 return passage
-            if q.ask not in (Ask.DESCRIBE, Ask.STATUS) and not _field_words_only(q):
+            if q.ask != Ask.STATUS and not _field_words_only(q):
                 return honest.not_recorded(ctx, q, main.record_id, now)
+    beside = [w for w in q.words if not (named and w in vocab.FACT_WORDS.get(named[0], ()))]
+    if named and beside and q.ask in FIELD_ASKS:  # "how long was the gap between ..."
+        topic = related or sure or verbatim
+        if topic is not None:
+            return _topic(ctx, topic, now)
     for fact in named or _facts_for(ctx, q, main, defaults=True):
         for subject in _by_specificity(q, main):
             found = fact_answer(ctx, subject.record_id, q, fact, now)
@@ -476,7 +485,13 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
     passage = _passage_answer(ctx, q, ids, now)
     if passage is not None:
         return passage
+    if q.ask in FIELD_ASKS:  # "how much does the iss weigh": a fact the base does not hold
+        return honest.not_recorded(ctx, q, main.record_id, now)
     return describe(ctx, main.record_id, now, brief=True)
+
+
+# Forms of question that ask for one value: with no fact to give, the answer says so.
+FIELD_ASKS = (Ask.WHEN, Ask.WHERE, Ask.HOW_MUCH, Ask.HOW_MANY, Ask.HOW_LONG)
 
 
 def _topic_for_fact(ctx: Context, q: Question, fact: Fact) -> str | None:
@@ -530,7 +545,11 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
     if found is not None:
         return found.reply
     passage = _passage_answer(ctx, q, q.record_ids, now)
-    return passage or describe(ctx, main.record_id, now, brief=True)
+    if passage is not None:
+        return passage
+    if q.words:  # "is the iss safe": nothing in the base says
+        return honest.not_recorded(ctx, q, main.record_id, now)
+    return describe(ctx, main.record_id, now, brief=True)
 
 
 def _and_more(

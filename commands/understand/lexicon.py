@@ -14,6 +14,7 @@ from knowledge.names import names_of
 from knowledge.schema import CrewMember, Record, Topic, Vehicle
 from knowledge.text import NOT_A_NAME, fold, fold_tokens, words
 
+_WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])")
 
 
@@ -36,6 +37,7 @@ class Lexicon:
     passages: dict[str, tuple[Passage, ...]]  # record id -> its passages
     idf: dict[str, float]  # over all passages
     designators: frozenset[str]  # folded "word number" pairs the base's texts use ("crs2")
+    common: frozenset[str]  # words the base's texts also use in lower case ("progress", "vast")
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> Lexicon:
@@ -58,7 +60,14 @@ class Lexicon:
             for w, ids in named.items()
             if len(ids) <= NAME_WORD_RECORDS_MAX and len({kb.kind_of(i) for i in ids}) == 1
         }
-        return cls(name_words, passages, idf, frozenset(designators))
+        lower = {
+            t.lower()
+            for ps in passages.values()
+            for p in ps
+            for t in _WORD.findall(p.text)
+            if t.islower()
+        }
+        return cls(name_words, passages, idf, frozenset(designators), frozenset(lower))
 
     def weight(self, word: str) -> float:
         """How telling a word is (idf over every passage; unseen words weigh the most)."""

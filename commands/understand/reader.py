@@ -51,7 +51,11 @@ def read(ctx: Context, text: str) -> Question:
     """Read a cleaned message (see module docstring for the order)."""
     kb, index, topics, lexicon = ctx.kb, ctx.index, ctx.topics, ctx.lexicon
     low = text.lower()
-    mentions = [m for m in index.find_mentions(text) if not _common_word(topics, m, text)]
+    mentions = [
+        m
+        for m in index.find_mentions(text)
+        if not _common_word(topics, m, text) and not _used_as_a_word(lexicon, m, text)
+    ]
     clear, groups = _spans(mentions)
     covered = [(m.start, m.end) for m in mentions]
     named_words = _name_word_groups(lexicon, kb, text, covered)
@@ -139,6 +143,19 @@ def _common_word(topics: TopicMatcher, m: Match, text: str) -> bool:
         return False  # exact, or a generated form such as a surname or "MS-33"
     typed = text[m.start : m.end]
     return len(typed.split()) == 1 and canonical(fold(typed)) in topics.known_words
+
+
+_ARTICLES = frozenset("a an the some any much this that its their our your more".split())
+
+
+def _used_as_a_word(lexicon: Lexicon, m: Match, text: str) -> bool:
+    """A name that is also a plain word, used as one: "the progress on the repair", "a vast
+    amount" (lower case, after an article, and a word the base's own texts use that way)."""
+    typed = text[m.start : m.end]
+    if " " in typed or not typed.islower() or typed not in lexicon.common:
+        return False
+    before = text[: m.start].split()
+    return bool(before) and before[-1].lower() in _ARTICLES
 
 
 def _searched(index: SearchIndex, text: str) -> Subject | None:

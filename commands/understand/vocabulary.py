@@ -84,12 +84,12 @@ ASK_PATTERNS: tuple[tuple[Ask, re.Pattern[str]], ...] = (
         ),
     ),
     (Ask.WHO, _any(r"\bwho\b", r"\bwhom\b", r"\bкто\b")),
-    (Ask.WHAT, _any(r"\bwhat\b", r"\bwhich\b")),
+    (Ask.WHAT, _any(r"\bwhat\b", r"\bwhats\b", r"\bwhich\b")),
 )
 
 # "What is X", "who is X", "tell me about X": the whole record, briefly.
 DESCRIBE = _any(
-    r"^\s*(?:what|who)(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+|a\s+|an\s+)?"
+    r"^\s*(?:what|who)(?:'?s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+|a\s+|an\s+)?"
     r"[^?]*?\??\s*$",
     r"^\s*(?:кто|что)\s+(?:такой|такая|такое|это)\b",
     r"^\s*tell me (?:about|more about)\b",
@@ -177,7 +177,7 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
     (
         Fact.FIRST_FLIGHT,
         _any(
-            r"\bfirst (?:flight|flew|launch|launched|mission|flown)\b",
+            r"\bfirst (?:flight|flew|fly|flies|launch|launched|mission|flown|went up)\b",
             r"\bfirst flown\b",
             r"\bmaiden\b",
             r"\bdebut\w*",
@@ -444,7 +444,7 @@ CHAT: tuple[tuple[Chat, re.Pattern[str]], ...] = (
         Chat.HELP,
         _any(
             r"^\s*(?:help|\?|commands|what can you do\??|how do i use (?:this|you)\??"
-            r"|what do you know\??|what can i ask\??)\s*$"
+            r"|what do you know\??|what can i ask\??|who are you\??|what are you\??)\s*$"
         ),
     ),
 )
@@ -528,6 +528,13 @@ QUESTION_VOCABULARY = frozenset(
 )
 
 
+_CARGO_WORDS = (
+    "cargo capacity carry carries load mass weight heavy propellant fuel water oxygen nitrogen "
+    "gas air trash garbage waste pressurized unpressurized trunk volume down-mass downmass up-mass "
+    "payload kg tons"
+)
+
+
 def _canon(text: str) -> frozenset[str]:
     from knowledge.text import words
 
@@ -543,6 +550,8 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
     Fact.DOCKING: _canon("dock docked berth berthed arrive arrived capture"),
     Fact.STAY: _canon("stay stayed long month months day days"),
     Fact.COST: _canon("cost price pay paid money expensive cheap"),
+    Fact.CAPACITY: _canon(_CARGO_WORDS),
+    Fact.CARGO: _canon(_CARGO_WORDS),
     Fact.STATUS: _canon(
         "status repair repaired fixed damage damaged active retired grounded working back "
         "action service cancelled removed space orbit aboard station still"
