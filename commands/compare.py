@@ -177,7 +177,10 @@ def _capacity_verdict(vehicles: list[Vehicle], cargo: CargoClass | None) -> str:
         parts.append(f"{big.name} {verb}, {top.text()} {what} against {others}.")
     elif len(sized) == 1:
         c, v = sized[0]
-        parts.append(f"Only {v.name}'s capacity is recorded: {c.text()}.")
+        if kind == "down-mass":
+            parts.append(f"Only {v.name} brings cargo back to Earth, up to {c.text()}.")
+        else:
+            parts.append(f"Only {v.name}'s capacity is recorded: {c.text()}.")
     if kind != "down-mass":
         back = [v.name for v in vehicles if _cap(v, "down-mass") is not None]
         if back and len(back) < len(vehicles):

@@ -57,6 +57,9 @@ def count(ctx: Context, q: Question, now: dt.date) -> Reply | None:
     else:
         text = f"The fact base records no {what}flight {verb}{span}."
     text += f" It counts only the flights it tracks (as of {ctx.kb.as_of.isoformat()})."
+    if q.words:  # "how many crs missions": a word the count could not narrow by
+        shown = ", ".join(f"“{w}”" for w in q.words)
+        text += f" I could not narrow the count by {shown}."
     ids = collect_sources(*[m.sources for m in picked])
     return Reply(
         kind="answer",

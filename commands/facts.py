@@ -441,7 +441,8 @@ def _m_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     lead = Lead("")
     sentence = schedule_sentence(ctx.kb, m, now, lead.mentions)
     since = day_text(m.status_as_of, lead.mentions)
-    lead.text = f"{m.name}: {m.status} (as of {since}). {sentence}"
+    status = f"{m.name}: {m.status} (as of {since}). "
+    lead.text = sentence if m.status == "cancelled" else status + sentence
     lead.yes = _status_yes(q, m.status)
     last = max(m.events, key=lambda e: e.date.start, default=None)
     if last is not None:
@@ -493,6 +494,20 @@ def _m_cost(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None
     lead.text = f"No cost is recorded for {rec.name} itself; for its vehicle: {lead.text}"
     lead.known = False
     return lead
+
+
+def _mass(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
+    """ "how heavy is htv-x": the spacecraft's own mass, which the base does not record."""
+    cargo = ""
+    if isinstance(rec, Vehicle) and rec.capacities:
+        top = next((c for c in rec.capacities if c.cargo == "total-up-mass"), None)
+        cargo = f" It records what it carries: up to {top.text()} of cargo." if top else ""
+    elif isinstance(rec, Mission) and rec.cargo:
+        cargo = f" It records its cargo: {_mass_phrase(rec.cargo[0])}."
+    return Lead(
+        f"The mass of {rec.name} itself is not recorded as of {day_text(ctx.kb.as_of)}.{cargo}",
+        known=False,
+    )
 
 
 # --- vehicles ---------------------------------------------------------------------------------
@@ -943,6 +958,8 @@ _TABLE: dict[tuple[type[Record], Fact], Builder] = {
     (Mission, Fact.BUILDER): _m_builder,
     (Mission, Fact.CARGO): _m_cargo,
     (Mission, Fact.CAPACITY): _m_cargo,
+    (Mission, Fact.MASS): _mass,
+    (Vehicle, Fact.MASS): _mass,
     (Mission, Fact.STATUS): _m_status,
     (Mission, Fact.STAY): _m_stay,
     (Mission, Fact.COST): _m_cost,

@@ -87,7 +87,7 @@ ASK_FACTS: dict[Ask, tuple[Fact, ...]] = {
         Fact.DOCKING, Fact.UNDOCKING, Fact.LANDING, Fact.FIRST_FLIGHT, Fact.LAUNCH,
     ),
     Ask.WHERE: (Fact.PAD,),
-    Ask.HOW_MUCH: (Fact.COST, Fact.CAPACITY, Fact.CARGO),
+    Ask.HOW_MUCH: (Fact.MASS, Fact.COST, Fact.CAPACITY, Fact.CARGO),
     Ask.HOW_LONG: (Fact.STAY, Fact.DAYS_IN_SPACE),
 }  # fmt: skip
 
@@ -218,7 +218,7 @@ def _command(ctx: Context, text: str, now: dt.date) -> tuple[Reply, Question | N
     if spec.kinds and reply.kind == "answer" and reply.more is None and cmd != Command.TIMELINE:
         reply = describe(ctx, reply.entities[0], now, brief=True)
     q = read(ctx, text)
-    if reply.kind == "suggestions" and arg and q.subjects:
+    if reply.kind in ("suggestions", "error") and arg and (q.subjects or q.ambiguous):
         # "crew 12 return date" is about the mission Crew-12, not a crew member "12 ...",
         # and "compare it with cygnus" leans on the last answer: read it as a question.
         return None
@@ -681,7 +681,8 @@ def _covering_topic(
         is_about = bool(ids & ctx.topics.related.get(t.topic_id, frozenset()))
         if named and ids and not is_about and (about or t.score < TOPIC_SURE):
             continue
-        best_about = named and is_about and t is q.topics[0]  # its verbs may be any words
+        # A why-question's verbs may be any words: the best topic about its record answers.
+        best_about = named and is_about and t is q.topics[0] and q.ask == Ask.WHY
         if best_about or _covered(ctx, q, t.topic_id, named=named and is_about):
             found.append(t.topic_id)
     if main is not None and named and found:  # "the h3 failure ... iss cargo": about H3
@@ -754,6 +755,11 @@ def _compare(ctx: Context, q: Question, now: dt.date) -> Reply | None:
     """Two or more named vehicles or pads, with a verdict for the fact asked about."""
     placed = [(s.start, s.record_id) for s in q.subjects if s.kind in ("vehicle", "pad")]
     picked = [rid for _, rid in placed]
+    if not picked and len(q.ambiguous) == 1 and len(q.ambiguous[0]) >= 2:
+        group = q.ambiguous[0]  # "compare the two dragons": the records the name fits
+        if all(s.kind in ("vehicle", "pad") for s in group):
+            ids = [s.record_id for s in group]
+            return compare_cmd.compare(ctx, ids, now, facts=q.facts, cargo=q.cargo)
     for group in q.ambiguous:
         kinds = {getattr(ctx.kb.get(r), "kind", None) for r in picked}
         same = [s for s in group if getattr(ctx.kb.get(s.record_id), "kind", None) in kinds]
@@ -799,6 +805,9 @@ def _upcoming(ctx: Context, q: Question, now: dt.date) -> Reply:
     subject = next((s for s in q.subjects if s.kind in ("vehicle", "pad")), None)
     if subject is not None:
         return upcoming_cmd.upcoming_for(ctx, subject.record_id, now)
+    org = next((s for s in q.subjects if s.kind == "organization"), None)
+    if org is not None:  # "the next spacex launch": flights it flies or launches
+        return upcoming_cmd.upcoming(ctx, now, kind=q.kind_filter, by=org.record_id)
     if any(s.kind == "mission" for s in q.subjects):
         return _about_records(ctx, replace(q, ask=Ask.WHEN), now)
     if q.words and any(not ctx.topics.knows(w) for w in q.words):

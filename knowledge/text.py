@@ -57,7 +57,8 @@ FUNCTION_WORDS = frozenset(
     up out over again still get got tell know explain please hey hi hello capcom bot right now
     currently today if happen happens rn tho though pls plz u ur ya yeah yep кто что такои
     такая такое это когда где почему сколько как thing things stuff deal story lol lmao
-    btw anyway exactly actually basically everything anything something""".split()
+    btw anyway exactly actually basically everything anything something bruh bro dude ngl tbh
+    kinda sorta goated lowkey highkey fr imo imho use used using""".split()
 )
 
 # Words of questions that, on their own, never name a record ("launch" is not a mention of

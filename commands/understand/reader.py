@@ -75,9 +75,11 @@ def read(ctx: Context, text: str) -> Question:
     # Facts are read with the station and agencies left in ("leave the station").
     specific = [(s.start, s.end) for s in [*clear, *(g[0] for g in groups)] if s.kind not in WEAK]
     facts = tuple(f for f, p in vocab.FACT_PATTERNS if p.search(_blank(text, specific).lower()))
+    if Fact.MASS in facts:  # "how heavy is htv-x": the ship, not what it carries
+        facts = tuple(f for f in facts if f not in (Fact.CARGO, Fact.CAPACITY))
     cargo = _cargo(rest)
     hint = next((h for h, p in vocab.HINTS if p.search(rest)), "")
-    clear, groups = _narrow(kb, clear, groups, hint, facts)
+    clear, groups = _narrow(kb, clear, groups, hint, facts, _typed_numbers(text, covered))
     subjects = tuple(sorted(clear, key=lambda s: s.start))
     own_names = {
         canonical(w)
@@ -199,6 +201,8 @@ def _name_word_groups(
         if any(s <= start < e for s, e in covered) or canonical(word) in QUESTION_VOCABULARY:
             continue
         ids = lexicon.name_words.get(word, ())
+        if not ids and word.endswith("s"):  # "the two dragons"
+            ids = lexicon.name_words.get(word[:-1], ())
         recs = [(rid, kb.get(rid), kb.kind_of(rid)) for rid in ids]
         group = [
             Subject(rid, kind, rec.name, start, end, False)
@@ -248,17 +252,36 @@ def _field_facts(facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
     return tuple(f for f in facts if f is not Fact.STATUS or len(facts) == 1)
 
 
+def _typed_numbers(text: str, covered: list[tuple[int, int]]) -> set[str]:
+    """Numbers typed outside the names found ("baikonur ... pad 31" -> {"31"})."""
+    return {
+        w
+        for w, s, e in token_spans(text)
+        if w.isdigit() and not any(a <= s < b for a, b in covered)
+    }
+
+
 def _narrow(
     kb: KnowledgeBase,
     clear: list[Subject],
     groups: list[list[Subject]],
     hint: str,
     facts: tuple[Fact, ...],
+    numbers: set[str],
 ) -> tuple[list[Subject], list[list[Subject]]]:
-    """Resolve a name shared by several records with what the rest of the message says."""
+    """Resolve a name shared by several records with what the rest of the message says:
+    a number typed beside it, a kind or country, a fact only some of them have."""
     still: list[list[Subject]] = []
     for group in groups:
         pool = group
+        if numbers:  # "baikonur cosmodrome pad 31": the one whose names carry 31
+            numbered = [
+                s
+                for s in pool
+                if (rec := kb.get(s.record_id)) is not None
+                and numbers & {w for n in names_of(rec) for w in fold_tokens(n)}
+            ]
+            pool = numbered or pool
         if hint:
             fit = [s for s in pool if _fits_hint(kb, s.record_id, hint)]
             pool = fit or pool

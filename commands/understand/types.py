@@ -39,6 +39,7 @@ class Fact(enum.Enum):
     COST = "cost"
     CAPACITY = "capacity"
     CARGO = "cargo"
+    MASS = "mass"  # of the spacecraft itself (not its cargo)
     LAUNCH = "launch date"
     DOCKING = "docking date"
     UNDOCKING = "undocking date"

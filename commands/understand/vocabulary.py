@@ -28,6 +28,7 @@ ASK_PATTERNS: tuple[tuple[Ask, re.Pattern[str]], ...] = (
             r"\bwhich (?:one )?(?:is|has|carries|costs|can|holds|brings|was) \w+(?:er|more|less)\b",
             r"\bwhich (?:one )?(?:is|was) (?:bigger|larger|heavier|better|cheaper|newer|older)",
             r"\bwhich (?:one )?(?:is|was|costs|carries) (?:more|less) \w+",
+            r"\bwhich (?:one )?(?:can|could|will|does|do) \w+ (?:more|less|most|least)\b",
             r",\s*which\b",
             r"\bor\b.*\bwhich (?:one )?(?:is|carries|costs)\b",
             r"\bwhich (?:carries|costs|holds|brings) more\b",
@@ -99,6 +100,13 @@ DESCRIBE = _any(
 # --- the facts asked for ------------------------------------------------------------------
 FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
     (
+        Fact.MASS,
+        _any(
+            r"^(?!.*\b(?:cargo|payload|carr\w*|brings?|deliver\w*|supplies|propellant|water)\b)"
+            r".*\b(?:how heavy (?:is|are|was)|weigh(?:s|t)?\b|launch mass|dry mass|mass of)",
+        ),
+    ),
+    (
         Fact.CREW_SIZE,
         _any(
             r"\bhow many (?:people|crew|astronauts|cosmonauts|seats|persons)\b"
@@ -111,6 +119,7 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
         Fact.DAYS_IN_SPACE,
         _any(
             r"\bdays? in space\b",
+            r"\bв космосе\b",
             r"\bhow many days\b",
             r"\btime in (?:space|orbit)\b",
             r"\bspent in (?:space|orbit)\b",
@@ -279,6 +288,7 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
         _any(
             r"\bmissions?\b.*\b(?:flown|flew|fly|flies|been on)\b",
             r"\bwhich (?:missions|flights)\b",
+            r"\b(?:missions|flights)\s*\??\s*$",
             r"\bwhat (?:missions|flights)\b",
         ),
     ),
@@ -524,7 +534,8 @@ QUESTION_VOCABULARY = frozenset(
     current currently recent recently first second go going up down take off mean meaning
     aboard board onboard astronaut cosmonaut people seat seats size big
     reusable reuse refuel reboost boost agency country nationality work works launcher spent
-    spend recorded record стартует старт запуск летит летят полетит стоит сколько""".split()
+    spend recorded record стартует старт запуск летит летят полетит стоит сколько дней дня
+    космосе космос""".split()
 )
 
 
@@ -550,6 +561,8 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
     Fact.DOCKING: _canon("dock docked berth berthed arrive arrived capture"),
     Fact.STAY: _canon("stay stayed long month months day days"),
     Fact.COST: _canon("cost price pay paid money expensive cheap"),
+    Fact.PAD: _canon("pad site launch from where spaceport"),
+    Fact.LAUNCHER: _canon("rocket launcher launch vehicle"),
     Fact.CAPACITY: _canon(_CARGO_WORDS),
     Fact.CARGO: _canon(_CARGO_WORDS),
     Fact.STATUS: _canon(

@@ -44,6 +44,11 @@ def test_yes_no_starts_with_yes_no_or_not_known(ctx: Context) -> None:
     assert lead(ctx, "has crs-35 launched yet").startswith("Not known as of 10 October 2026")
 
 
+def test_words_beyond_the_fact_reach_a_topic(ctx: Context) -> None:
+    # "seats" is not asking the crew size: the question is who pays.
+    assert "no money exchanged" in lead(ctx, "does nasa pay russia for soyuz seats")
+
+
 def test_counts_come_from_the_base(ctx: Context) -> None:
     text = lead(ctx, "how many progress flights in 2025")
     assert text.startswith("The fact base records 3 Progress MS flights launched in 2025")
