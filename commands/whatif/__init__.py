@@ -1,13 +1,29 @@
-"""The resupply what-if: `ask` for free text, `structured` for the slash command."""
+"""The resupply what-if: `ask` for free text, `structured` for the slash command's options,
+`looks_like_whatif` for the router, `baseline_summary` for status digests."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from commands.context import Context
-from commands.freshness import noted
+from commands.freshness import stale_note
 from commands.reply import Reply, error
-from commands.whatif.answer import evaluate
+from commands.whatif.answer import evaluate, evaluate_scenario, with_note
+from commands.whatif.edits import (
+    AddFlight,
+    Cancel,
+    CrewChange,
+    Duration,
+    Edit,
+    Hold,
+    Move,
+    Scenario,
+    SetRate,
+)
+from commands.whatif.errors import ScenarioError
+from commands.whatif.lexer import check_numbers, find_date, find_duration, find_month, number
+from commands.whatif.trigger import looks_like_whatif
 
 CHANGES = (
     "delay",
@@ -15,6 +31,8 @@ CHANGES = (
     "move",
     "cancel",
     "ground-pad",
+    "ground-vehicle",
+    "no-cargo",
     "add-flight",
     "crew",
     "water-recovery",
@@ -24,18 +42,20 @@ CHANGES = (
 
 def ask(ctx: Context, text: str, now: dt.date) -> Reply:
     """Answer a what-if typed in words ("what if Progress MS-33 slips 6 months")."""
-    return noted(ctx, evaluate(ctx.kb, ctx.index, text, now), now)
+    reply = evaluate(ctx.kb, ctx.index, text, now, ctx.options.whatif_projection)
+    return with_note(reply, stale_note(ctx, now))
 
 
 def baseline_summary(ctx: Context, now: dt.date) -> str | None:
     """One line on the modelled supply margin of the unchanged plan, for status digests."""
-    from commands.whatif.answer import prepare
-    from commands.whatif.model import ModelError, run
+    from commands.whatif.baseline import prepare
+    from commands.whatif.model import LABELS, RESOURCES, ModelError, run
 
     try:
-        prep = prepare(ctx.kb)
-        end = max(now, prep.params.stock_date) + dt.timedelta(days=90)
-        result = run(prep.params, prep.plan, prep.params.stock_date, end)
+        prep = prepare(ctx.kb, ctx.options.whatif_projection)
+        start = prep.params.stock_date
+        end = max(now, start) + dt.timedelta(days=90)
+        result = run(prep.params, prep.baseline.plan, start, end)
     except ModelError:
         return None
     below = [f"{res} from {d.isoformat()}" for d, res in result.crossings()]
@@ -46,64 +66,193 @@ def baseline_summary(ctx: Context, now: dt.date) -> str | None:
         else f"Every resource stays above the {result.reserve_days:g}-day reserve"
     )
     tail = f"; above it: {', '.join(above)}" if below and above else ""
+    low = min(RESOURCES, key=lambda r: result.results[r].min_days)
+    lowest = f"; lowest {LABELS[low].lower()}, {result.results[low].min_days:,.0f} days"
+    traffic = (
+        "the recorded flights, then routine traffic projected from each vehicle's cadence"
+        if prep.cadences
+        else "only the flights the fact base records"
+    )
     return (
-        f"{head}{tail} (through {end.isoformat()}). Modelled estimate from an assumed stock on "
-        f"{prep.params.stock_date.isoformat()} and only the flights the fact base records; "
-        "ask “what if …” for details."
+        f"{head}{tail}{lowest} (through {end.isoformat()}). Modelled estimate from an assumed "
+        f"stock on {start.isoformat()} and {traffic}; ask “what if …” for details."
     )
 
 
-def _looks_like_date(amount: str) -> bool:
-    a = amount.strip()
-    return a[:4].isdigit() and (len(a) == 4 or a[4:5] == "-")
+_DATE_ONLY = re.compile(r"^\s*(?:on|in|by|to|until|from)?\s*(?P<rest>.+?)\s*$", re.I)
+
+
+def _amount_date(amount: str, today: dt.date) -> tuple[dt.date, str] | None:
+    """A date given alone as an amount: "2026-09-01", "March 2027", "March" (the next one)."""
+    got = find_date(amount)
+    if got is not None and got[1].text.strip() == _DATE_ONLY.match(amount)["rest"]:  # type: ignore[index]
+        return got[0], got[1].text
+    month = find_month(f"in {amount.strip()}")
+    if month is not None and month[1].end == len(amount.strip()) + 3:
+        return month[0].resolve(today), month[0].text
+    return None
+
+
+def _amount_duration(amount: str) -> Duration | None:
+    """A length of time given alone as an amount ("3 months"), refused if anything is left."""
+    got = find_duration(amount)
+    if got is None:
+        return None
+    dur, where = got
+    rest = (amount[: where.start] + amount[where.end :]).strip(" ,.")
+    if rest and rest.lower() not in ("by", "for", "about", "~"):
+        raise ScenarioError(amount, f"I don't know what “{rest}” means in “{amount}”")
+    from commands.whatif.parser import check_duration
+
+    check_duration(dur)
+    return dur
 
 
 def structured(ctx: Context, mission: str, change: str, amount: str | None, now: dt.date) -> Reply:
-    """Answer the slash command's form: a record, a change (see CHANGES) and an amount."""
+    """Answer the slash command's form: a record, a change (see CHANGES) and an amount; the
+    edit is built from the options directly."""
+    from commands.whatif.baseline import prepare
+    from commands.whatif.model import ModelError
+    from commands.whatif.parser import Parser
+    from commands.whatif.projection import short_name
+    from commands.whatif.resolve import Resolver
+
     c = change.strip().lower().replace("_", "-").replace(" ", "-")
     target = mission.strip()
     amt = (amount or "").strip()
-    if c in ("delay", "slip", "advance", "move-up", "move"):
-        if not amt:
-            return error("Missing amount", f"Say how long (e.g. “6 months”) or to when for {c}.")
-        if _looks_like_date(amt):
-            text = f"{target} moves to {amt}"
-        elif c in ("advance", "move-up"):
-            text = f"{target} moves up {amt}"
-        elif c == "move":
-            return error("Missing date", "Give the new date for a move, e.g. “2026-09-01”.")
+    try:
+        prep = prepare(ctx.kb, ctx.options.whatif_projection)
+    except ModelError as exc:
+        return error("The supply model can't run", f"{str(exc)[:1].upper()}{str(exc)[1:]}.")
+    today = max(now, prep.params.stock_date)
+    parser = Parser(Resolver(ctx.kb, ctx.index), today, lambda v: prep.next_flight(v, today))
+    edit: Edit
+    try:
+        check_numbers(amt)
+        if c in ("delay", "slip", "advance", "move-up", "move"):
+            flight = parser.flight(target)
+            if not amt:
+                return error(
+                    "Missing amount", f"Say how long (e.g. “6 months”) or to when for {c}."
+                )
+            when = _amount_date(amt, today)
+            if when is not None:
+                edit, text = (
+                    Move(flight, 0, None, when[0], typed=when[1]),
+                    f"{flight.name} moves to {when[1]}",
+                )
+            elif c == "move":
+                return error("Missing date", "Give the new date for a move, e.g. “2026-09-01”.")
+            else:
+                dur = _amount_duration(amt)
+                if dur is None:
+                    return error(
+                        "Unclear amount", f"“{amt}” is not a length such as “3 months” or a date."
+                    )
+                up = c in ("advance", "move-up")
+                edit = Move(flight, -1 if up else 1, dur)
+                text = f"{flight.name} {'moves up' if up else 'slips'} {dur.text}"
+        elif c in ("cancel", "cancelled", "lose", "lost"):
+            flight = parser.flight(target)
+            edit, text = Cancel(flight), f"{flight.name} is lost"
+        elif c in ("ground-pad", "ground", "pad-down", "ground-vehicle", "no-cargo"):
+            if c == "no-cargo":
+                vehicles = parser.resolver.vehicles_of(None, ("cargo-spacecraft", "spaceplane"))
+                pads: tuple[str, ...] = ()
+                label, subject = "no cargo", "there is no cargo"
+            elif c == "ground-vehicle":
+                found = parser.resolver.find(target, ("vehicle",))
+                if found is None:
+                    raise ScenarioError(
+                        target,
+                        f"“{target}” is not a vehicle I know",
+                        parser.resolver.suggest(target, ("vehicle",)),
+                    )
+                vehicles, pads = (found[0],), ()
+                label = f"{parser.resolver.name(found[0])} grounded"
+                subject = f"{short_name(ctx.kb, found[0])} is grounded"
+            else:
+                pad = parser.pad(target)
+                if pad is None:
+                    raise ScenarioError(
+                        target,
+                        f"“{target}” is not a pad I know",
+                        parser.resolver.suggest(target, ("pad",)),
+                    )
+                vehicles, pads = (), (pad[0],)
+                label = f"{parser.resolver.name(pad[0])} down"
+                subject = f"{parser.resolver.name(pad[0])} is down"
+            when = _amount_date(amt, today) if amt else None
+            if when is not None:
+                edit = Hold(label, pads, vehicles, None, None, when[0], when[1])
+                text = f"{subject} until {when[1]}"
+            elif amt:
+                dur = _amount_duration(amt)
+                if dur is None:
+                    return error(
+                        "Unclear amount", f"“{amt}” is not a length such as “6 months” or a date."
+                    )
+                edit, text = Hold(label, pads, vehicles, None, dur), f"{subject} for {dur.text}"
+            else:
+                edit, text = Hold(label, pads, vehicles), f"{subject} indefinitely"
+        elif c in ("add-flight", "add"):
+            found = parser.resolver.find(target, ("vehicle",))
+            if found is None:
+                raise ScenarioError(
+                    target,
+                    f"“{target}” is not a vehicle I know",
+                    parser.resolver.suggest(target, ("vehicle",)),
+                )
+            when = _amount_date(amt, today) if amt else None
+            if when is None:
+                return error(
+                    "Missing date", "Give the added flight's date, e.g. “2026-09-01” or “March”."
+                )
+            edit = AddFlight(found[0], when[0], when[1])
+            text = f"an extra {short_name(ctx.kb, found[0])} arrives on {when[1]}"
+        elif c == "crew":
+            raw = amt or target
+            n = number(raw) if raw else None
+            if n is None or not float(n).is_integer() or not 0 <= n <= 13:
+                return error(
+                    "Crew size", f"Give the crew size as a whole number 0-13, not “{raw}”."
+                )
+            edit, text = CrewChange(None, int(n)), f"the crew is {int(n)}"
+        elif c in ("water-recovery", "recovery"):
+            v = number(amt.rstrip("% ")) if amt else None
+            if v is None or not 0 <= v <= 100:
+                return error("Water recovery", f"Give the water recovered as 0-100%, not “{amt}”.")
+            edit = SetRate("water_recovery", v / 100.0, f"water recovery {v:g}%")
+            text = f"water recovery is {v:g}%"
+        elif c in ("propellant-use", "propellant"):
+            m = re.fullmatch(
+                r"\s*(?P<v>[\d,.]+)\s*(?P<u>kg|t|tonnes?|tons?)?(?:\s*(?:a|per|/)\s*(?:year|yr))?\s*",
+                amt,
+                re.I,
+            )
+            v = number(m["v"]) if m else None
+            kg = (
+                v * (1000.0 if m and m["u"] and m["u"].lower().startswith("t") else 1.0)
+                if v is not None
+                else None
+            )
+            if kg is None or not 0 <= kg <= 50_000:
+                return error(
+                    "Propellant use", f"Give the yearly use in kg (0-50,000), not “{amt}”."
+                )
+            edit = SetRate("propellant_per_day", kg / 365.0, f"propellant use {kg:,.0f} kg/yr")
+            text = f"propellant use is {kg:,.0f} kg a year"
         else:
-            text = f"{target} slips {amt}"
-    elif c in ("cancel", "cancelled"):
-        text = f"{target} is cancelled"
-    elif c in ("ground-pad", "ground", "pad-down"):
-        if not amt:
-            return error("Missing amount", "Say how long the pad is down, e.g. “6 months”.")
-        text = (
-            f"pad {target} is down until {amt}"
-            if _looks_like_date(amt)
-            else f"pad {target} is down for {amt}"
-        )
-    elif c in ("add-flight", "add"):
-        if not amt:
-            return error("Missing date", "Give the added flight's date, e.g. “2026-09-01”.")
-        text = f"add a {target} on {amt}"
-    elif c == "crew":
-        size = amt or target
-        if not size:
-            return error("Missing crew size", "Give the crew size, e.g. “4”.")
-        since = f" from {target}" if amt and _looks_like_date(target) else ""
-        text = f"crew of {size}{since}"
-    elif c in ("water-recovery", "recovery"):
-        text = f"water recovery {amt.rstrip('%')}%"
-    elif c in ("propellant-use", "propellant"):
-        text = f"propellant use {amt} kg a year"
-    else:
-        return error(
-            "Unknown change",
-            f"“{change}” is not a change I can model; use one of: {', '.join(CHANGES)}.",
-        )
-    return noted(ctx, evaluate(ctx.kb, ctx.index, f"what if {text}", now), now)
+            return error(
+                "Unknown change",
+                f"“{change}” is not a change I can model; use one of: {', '.join(CHANGES)}.",
+            )
+    except ScenarioError as exc:
+        return error("Can't model that scenario", f"{exc.message.rstrip('.')}.", exc.suggestions)
+    reply = evaluate_scenario(
+        ctx.kb, Scenario((edit,)), f"what if {text}", now, ctx.options.whatif_projection
+    )
+    return with_note(reply, stale_note(ctx, now))
 
 
-__all__ = ["CHANGES", "ask", "structured"]
+__all__ = ["CHANGES", "ask", "baseline_summary", "looks_like_whatif", "structured"]
