@@ -248,7 +248,9 @@ def outcome(prep: Prepared, scenario: Scenario, applied: Applied, now: dt.date) 
     worse = [r for r in RESOURCES if _earlier(after[r].cross, before[r].cross)]
     adv = None
     if worse:
-        deadlines = {r: m.cross for r, m in before.items() if m.cross is not None}
+        # The unchanged plan's own first crossings (over the whole run) stay: the advice
+        # closes the gap the scenario opens.
+        deadlines = {r: x.crossing for r, x in base.results.items() if x.crossing is not None}
         adv = advise(
             prep.kb, p, applied.plan, scen, end, applied.closures, deadlines, applied.grounded
         )
@@ -283,6 +285,8 @@ def dips(base: Run, scen: Run, frm: dt.date) -> dict[Resource, Dip]:
                 continue
             edges = np.diff(np.concatenate(([0], mask.astype(np.int8), [0])))
             for lo, hi in zip(np.nonzero(edges == 1)[0], np.nonzero(edges == -1)[0], strict=True):
+                if hi - lo < NOTABLE_DAYS:
+                    continue  # a few days' difference (a crew handover) is not a finding
                 j = int(lo) + int(np.argmin(s[lo:hi]))
                 was, now_ = float(b[lo:hi].min()), float(s[j])
                 if abs(now_ - was) >= 0.5 and (best is None or abs(now_ - was) > best[0]):
@@ -309,7 +313,7 @@ def _advice_text(o: Outcome, mentions: list[DateMention] | None) -> str:
         if n == 1:
             parts.append(f"one extra {name} arriving by {by}")
         else:
-            parts.append(f"{n} extra {name} flights, the first arriving by {by}")
+            parts.append(f"{n} extra {name} flights (the first by {by})")
     out = " and ".join(parts)
     if adv.flights and not adv.closed:
         out += " (still not enough)"
@@ -342,8 +346,11 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
         if m.evac is not None and _earlier(m.evac, b[r].evac):
             body += ", so the crew would have to leave"
         help_ = _advice_text(o, mentions)
-        if help_:
-            body += f"; {help_} {'would close' if would else 'closes'} the gap"
+        closed = o.advice is not None and o.advice.closed
+        if help_ and closed:
+            body += f"; {help_} would close the gap"
+        elif help_:
+            body += f"; even {help_.removesuffix(' (still not enough)')} would not close it"
         elif o.advice is not None and o.advice.blocked:
             body += "; no flight can close the gap while it lasts"
         others = [LABELS[x].lower() for x in worse if x != r]
@@ -378,9 +385,9 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
         longer = max(empty, key=lambda r: (abs(empty[r]), r))
         n = empty[longer]
         parts.append(
-            f"{LABELS[longer].lower()} {'would be' if would else 'is'} used up {abs(n)} "
+            f"{LABELS[longer].lower()} {'would be' if would else 'is'} empty {abs(n)} "
             f"{'more' if n > 0 else 'fewer'} days ({a[longer].empty} instead of "
-            f"{b[longer].empty} by {end})"
+            f"{b[longer].empty} days through {end})"
         )
     elif below:
         longer = max(below, key=lambda r: (abs(below[r]), r))
@@ -388,7 +395,8 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
         spend = "would spend" if would else "spends"
         parts.append(
             f"{LABELS[longer].lower()} {spend} {abs(n)} {'more' if n > 0 else 'fewer'} days "
-            f"below the {reserve} ({a[longer].below} instead of {b[longer].below} by {end})"
+            f"below the {reserve} ({a[longer].below} instead of {b[longer].below} days through "
+            f"{end})"
         )
     for r in lows:
         if r == longer or len(parts) == 2 or (parts and abs(diffs[r]) < 10):
@@ -416,7 +424,6 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
         parts.append(text)
     if parts:
         return "; ".join(parts)
-    low = min(RESOURCES, key=lambda r: a[r].low)
     nothing = "supplies would not change" if would else "supplies do not change"
     same = {(d.key, d.date) for d in o.applied.plan.deliveries} == {
         (d.key, d.date) for d in o.prep.baseline.plan.deliveries
@@ -427,16 +434,10 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
         and not o.applied.plan.rate_changes
     ):
         return f"no flight is due while it lasts, so {nothing}"
-    if a[low].cross is None:
-        return (
-            f"{nothing}: every resource keeps at least {days(a[low].low)} "
-            f"({LABELS[low].lower()}), above the {reserve}"
-        )
-    cross = a[low].cross
-    assert cross is not None
-    return (
-        f"{nothing}: {LABELS[low].lower()} still dips below the {reserve} on "
-        f"{day_text(cross, mentions)}, as in the unchanged plan"
+    fine = [r for r in RESOURCES if a[r].cross is None] or list(RESOURCES)
+    low = min(fine, key=lambda r: (a[r].low, r))
+    return f"{nothing}: the lowest {LABELS[low].lower()} margin stays {days(a[low].low)}" + (
+        f", above the {reserve}" if a[low].cross is None else ""
     )
 
 

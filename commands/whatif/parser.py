@@ -495,7 +495,7 @@ class Parser:
         m = _FROM.search(c.text, after) or _FROM.search(c.text)
         if m is None:
             return None
-        got = self._when(c, m.end())
+        got = self._when(c, m.start())
         return got[0] if got else None
 
     # -- each kind --------------------------------------------------------------------------
@@ -799,7 +799,7 @@ class Parser:
         start = None
         fm = _FROM.search(t, after)
         if fm is not None and not t[fm.start() :].lower().startswith(("on launch", "in ")):
-            got = self._when(c, fm.end())
+            got = self._when(c, fm.start())
             start = got[0] if got else None
         past = verb is not None and (extra or bool(_PAST.search(t[: verb.end()])))
         if start is None and len(pads) == 1 and past:
