@@ -49,6 +49,7 @@ def ask(ctx: Context, text: str, now: dt.date) -> Reply:
 def baseline_summary(ctx: Context, now: dt.date) -> str | None:
     """One line on the modelled supply margin of the unchanged plan, for status digests."""
     from commands.whatif.baseline import prepare
+    from commands.whatif.english import days
     from commands.whatif.model import LABELS, RESOURCES, ModelError, run
 
     try:
@@ -67,7 +68,7 @@ def baseline_summary(ctx: Context, now: dt.date) -> str | None:
     )
     tail = f"; above it: {', '.join(above)}" if below and above else ""
     low = min(RESOURCES, key=lambda r: result.results[r].min_days)
-    lowest = f"; lowest {LABELS[low].lower()}, {result.results[low].min_days:,.0f} days"
+    lowest = f"; lowest {LABELS[low].lower()}: {days(result.results[low].min_days)}"
     traffic = (
         "the recorded flights, then routine traffic projected from each vehicle's cadence"
         if prep.cadences
@@ -125,7 +126,7 @@ def structured(ctx: Context, mission: str, change: str, amount: str | None, now:
     except ModelError as exc:
         return error("The supply model can't run", f"{str(exc)[:1].upper()}{str(exc)[1:]}.")
     today = max(now, prep.params.stock_date)
-    parser = Parser(Resolver(ctx.kb, ctx.index), today, lambda v: prep.next_flight(v, today))
+    parser = Parser(Resolver(ctx.kb, ctx.index), today, lambda v, n: prep.next_flights(v, today, n))
     edit: Edit
     try:
         check_numbers(amt)

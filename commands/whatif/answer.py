@@ -167,7 +167,7 @@ def evaluate(
             examples(prep, today),
         )
     resolver = Resolver(kb, index)
-    parser = Parser(resolver, today, lambda v: prep.next_flight(v, today))
+    parser = Parser(resolver, today, lambda v, n: prep.next_flights(v, today, n))
 
     def runs(query: str) -> bool:
         try:

@@ -3,6 +3,7 @@ flights, each vehicle's cadence and the unchanged plan (recorded, then projected
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import threading
 from collections.abc import Mapping
@@ -46,24 +47,37 @@ class Prepared:
         return next((c for c in self.cadences if c.vehicle == vehicle), None)
 
     def next_flight(self, vehicle: str, today: dt.date) -> FlightRef | None:
-        """The vehicle's next flight: its first recorded flight still to fly, else its first
-        projected one from today."""
+        """The vehicle's next flight (see next_flights)."""
+        got = self.next_flights(vehicle, today, 1)
+        return got[0] if got else None
+
+    def next_flights(self, vehicle: str, today: dt.date, n: int) -> list[FlightRef]:
+        """The vehicle's next n flights: its recorded flights still to fly, then its projected
+        ones from today."""
         how = f"the next {short_name(self.kb, vehicle)}"
-        pending = [
-            d
-            for d in self.recorded
-            if d.vehicle == vehicle
-            and d.mission is not None
-            and self.kb.missions[d.mission].status in _PENDING
-        ]
-        if pending:
-            d = min(pending, key=lambda d: (d.date, d.key))
-            return FlightRef(d.key, d.label, vehicle, how)
+        pending = sorted(
+            (
+                d
+                for d in self.recorded
+                if d.vehicle == vehicle
+                and d.mission is not None
+                and self.kb.missions[d.mission].status in _PENDING
+            ),
+            key=lambda d: (d.date, d.key),
+        )
+        out = [FlightRef(d.key, d.label, vehicle, how) for d in pending[:n]]
         for d in self.baseline.plan.deliveries:
+            if len(out) >= n:
+                break
             if d.vehicle == vehicle and d.projected and d.date >= today:
                 slot = int(d.key.rsplit("-", 1)[1])
-                return FlightRef(d.key, d.label, vehicle, how, slot)
-        return None
+                out.append(FlightRef(d.key, d.label, vehicle, how, slot))
+        short = short_name(self.kb, vehicle)
+        later = (f"the {short} after it", f"the {short} after that")
+        return [
+            f if i == 0 else dataclasses.replace(f, how=later[min(i, 2) - 1])
+            for i, f in enumerate(out)
+        ]
 
 
 _CACHE: dict[tuple[int, bool], Prepared] = {}

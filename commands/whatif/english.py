@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from commands.format import day_text
 from commands.reply import DateMention
@@ -91,7 +92,7 @@ def clause(
         if h.pads:
             return f"{kb.pads[h.pads[0]].name} is down {span}"
         if h.label.startswith("no "):
-            return f"there is {h.label} {span}"
+            return f"there {'are' if h.label.endswith('flights') else 'is'} {h.label} {span}"
         name = short_name(kb, h.vehicles[0]) if len(h.vehicles) == 1 else h.label
         return f"{name.removesuffix(' grounded')} is grounded {span}"
     if isinstance(c, CrewSet):
@@ -110,8 +111,10 @@ def clause(
         return f"{shown.replace(' made', ' is made').replace(' recovered', ' is recovered')}{when}"
     if shown.startswith(("propellant use doubled", "propellant use halved")):
         return f"propellant use is {shown.split()[-1]}{when}"
-    name, _, value = shown.rpartition(" ")
-    return f"{name} is {value}{when}"
+    m = re.match(r"(water recovery|propellant use|oxygen made aboard) (.+)$", shown)
+    if m is None:
+        return f"{shown}{when}"
+    return f"{m[1]} is {m[2].replace('kg/yr', 'kg a year').replace('kg/day', 'kg a day')}{when}"
 
 
 def if_clause(

@@ -47,13 +47,14 @@ from commands.whatif.lexer import (
     vague_error,
 )
 from commands.whatif.model import MAX_HORIZON_DAYS
+from commands.whatif.projection import short_name
 from commands.whatif.resolve import Resolver
 from commands.whatif.trigger import strip_lead
 from knowledge.pads import last_closure, last_damage, out_of_use
 
 MAX_EDITS = 20
 MAX_CREW = 13
-NextFlight = Callable[[str], FlightRef | None]
+NextFlights = Callable[[str, int], list[FlightRef]]  # a vehicle's next n flights
 
 _UNIT_AHEAD = r"(?:[\s-]*(?:days?|weeks?|months?|years?|quarters?)\b|\s+a\s+half\b)"
 _SPLIT = re.compile(
@@ -81,8 +82,10 @@ _CANCEL = re.compile(
 _DELAY = re.compile(
     r"\b(?:slips?|slipped|slipping|slides?|slid|delay(?:s|ed)?|postpone[sd]?|push(?:es|ed)?"
     r"\s+(?:back|out|right)|moves?\s+(?:back|right|out)|moved\s+(?:back|right|out)"
-    r"|is\s+late|was\s+late|runs\s+late|ran\s+late|(?:gets|got|get|been)\s+pushed|is\s+pushed"
-    r"|was\s+pushed)\b",
+    r"|(?:gets|got|get|been)\s+pushed|is\s+pushed|was\s+pushed"
+    # "is late", "is 2 months late", "arrives a month late"
+    rf"|(?:is|was|runs?|ran|comes?|came|arrives?|arrived|goes|went|flies|flew)\s+"
+    rf"(?:{NUMBER}[\s-]*(?:days?|weeks?|months?|years?)\s+)?late)\b",
     re.I,
 )
 _ADVANCE = re.compile(
@@ -126,9 +129,9 @@ _LIKE = re.compile(r"\b(?:like|as)\s+(?:the\s+)?(?P<pad>.+?)\s+(?:did|was|had|go
 _ADD = re.compile(
     r"^(?:(?:we\s+)?(?:add(?:ing)?|launch|fly|send)\s+(?:(?P<n>an?|one|another|\d+|two|three)\s+)?"
     r"(?:extra\s+|more\s+|additional\s+)?|an?\s+(?:extra\s+|additional\s+|new\s+)?|another\s+"
-    r"|one\s+more\s+|extra\s+)(?P<veh>.+?)\s*(?:cargo\s+)?(?:flights?|missions?|launch(?:es)?)?\s*"
-    r"(?:flies|launches|flew|arrives|docks|is\s+added|goes\s+up)?\s*"
-    r"(?:on|in|by|at|around|for)\s+(?P<when>.+)$",
+    r"|one\s+more\s+|extra\s+)(?P<veh>.+?)(?:\s+cargo)?(?:\s+(?:flights?|missions?|launch(?:es)?))?"
+    r"(?:\s+(?:flies|launches|flew|arrives|docks|is\s+added|goes\s+up))?"
+    r"\s+(?P<prep>on|in|by|at|around|for)\s+(?P<when>.+)$",
     re.I,
 )
 _CREW_WORDS = r"(?:crew(?:\s*members?)?|crewmembers?|people|persons?|astronauts?|cosmonauts?)"
@@ -188,10 +191,18 @@ _GAP = re.compile(
     r"|launch(?:es)?|runs?|deliveries))?)(?:\s+at\s+all)?\b"
     r"|\b(?:all\s+)?(?P<what2>(?:[\w.]+\s+)?(?:cargo|resupply|supply)(?:\s+(?:flights?|runs?"
     r"|missions?|launch(?:es)?|deliveries))?)\s+(?:stops?|stopped|halts?|halted|ceases?|pauses?"
-    r"|(?:is|are|gets?|get)\s+(?:suspended|halted|paused|stopped|grounded|cut\s+off))\b",
+    r"|(?:is|are|gets?|get)\s+(?:suspended|halted|paused|stopped|grounded|cut\s+off))\b"
+    # "russia stops sending progress", "nasa stops launching cargo"
+    r"|\b(?:stops?|stopped|halts?|halted|ceases?|quits?)\s+(?:sending|flying|launching)\s+"
+    r"(?P<what3>(?:[\w.-]+\s+){0,2}?[\w.-]+?)(?=\s+(?:for|until|till|through|from)\b|$)",
     re.I,
 )
+_GAP_WORDS = frozenset(
+    "cargo resupply supply supplies deliveries flights flight launches ships missions vehicles "
+    "runs run at all any more new".split()
+)
 _COUNTRIES = {
+    "russia": "russia",
     "russian": "russia",
     "russia's": "russia",
     "roscosmos": "russia",
@@ -210,6 +221,11 @@ _FROM = re.compile(
     r"\b(?:from|since|starting(?:\s+(?:from|in|on))?|beginning|as\s+of|after|on|in)\b\s+", re.I
 )
 _UNTIL = re.compile(r"\b(?:until|till|til|through|thru|to|up\s+to)\s+", re.I)
+_COUNTED = re.compile(
+    rf"^(?:the\s+|our\s+)?(?:next\s+)?(?P<n>{NUMBER})\s+(?:next\s+|more\s+)?(?P<veh>.+?)"
+    r"(?:\s+(?:cargo\s+|crew\s+)?(?:flights?|missions?|ships?|launch(?:es)?))?$",
+    re.I,
+)
 _NEXT = re.compile(
     r"^(?:the\s+|our\s+|a\s+|an\s+)?(?:(?P<next>next|upcoming|coming|following|first\s+upcoming)"
     r"\s+)?(?P<veh>.+?)(?:\s+(?:flight|mission|launch|ship|one|cargo\s+flight|crew\s+flight))?$",
@@ -218,7 +234,7 @@ _NEXT = re.compile(
 _SUBJECT_FILLER = re.compile(
     r"\b(?:if|is|are|was|were|had|has|have|been|gets|got|would|will|does|did|to|by|be|should"
     r"|both|either|all|also|too|we|they|nasa|roscosmos|spacex|then|happens|just|somehow|really"
-    r"|on\s+launch|at\s+launch|on\s+the\s+pad)\b",
+    r"|on\s+launch|at\s+launch|on\s+the\s+pad|the\s+iss|the\s+station|iss)\b",
     re.I,
 )
 
@@ -271,6 +287,18 @@ def _predicate(c: str) -> str | None:
     return c[min(starts) :] if starts else None
 
 
+def _leading_verb(c: str) -> str | None:
+    """The verb a clause opens with, its subject after it ("we lose" in "we lose a progress"),
+    or None when the clause names its subject first."""
+    hits = [m for r in (_CANCEL, _DELAY, _ADVANCE, _MOVE_TO) if (m := r.search(c))]
+    if not hits:
+        return None
+    m = min(hits, key=lambda m: m.start())
+    if _SUBJECT_FILLER.sub(" ", c[: m.start()]).strip(" ,"):
+        return None
+    return c[: m.end()]
+
+
 def check_duration(dur: Duration) -> None:
     """Refuse a negative, zero or longer-than-the-model duration, naming it."""
     if dur.amount < 0:
@@ -290,7 +318,7 @@ class Parser:
 
     resolver: Resolver
     today: dt.date
-    next_flight: NextFlight = lambda _vehicle: None
+    next_flights: NextFlights = lambda _vehicle, _n: []
 
     def parse(self, text: str) -> Scenario:
         """A Scenario from a whole message; ScenarioError naming the part that is wrong."""
@@ -306,22 +334,38 @@ class Parser:
             raise ScenarioError(
                 body, f"that is {len(parts)} changes; a scenario takes at most {MAX_EDITS}"
             )
-        return Scenario(tuple(self.clause(p) for p in self.distribute(parts)), horizon, details)
+        edits = [e for p in self.distribute(parts) for e in self.clause(p)]
+        if len(edits) > MAX_EDITS:
+            raise ScenarioError(
+                body, f"that is {len(edits)} changes; a scenario takes at most {MAX_EDITS}"
+            )
+        return Scenario(tuple(edits), horizon, details)
 
     def distribute(self, parts: list[str]) -> list[str]:
         """Give a bare name the verb of the next clause that has one: "MS-33 and CRS-35 are
         cancelled" -> "MS-33 cancelled", "CRS-35 are cancelled"."""
-        out = []
+        out: list[str] = []
         for i, p in enumerate(parts):
-            if _predicate(p) is None and self.resolver.find(p, ("mission", "pad")) is not None:
+            if _predicate(p) is None and self._names_something(p):
                 pred = next((q for q in map(_predicate, parts[i + 1 :]) if q is not None), None)
+                verb = _leading_verb(out[-1]) if out else None
                 if pred is not None:
                     p = f"{p} {pred}"
+                elif verb is not None:  # "we lose a progress and a dragon": "lose a dragon"
+                    p = f"{verb} {p}"
             out.append(p)
         return out
 
-    def clause(self, text: str) -> Edit:
-        """One edit from one clause; every number in it must be read."""
+    def _names_something(self, text: str) -> bool:
+        """Whether text is a bare name: a flight, a pad, or a vehicle ("a dragon")."""
+        if self.resolver.find(text, ("mission", "pad")) is not None:
+            return True
+        m = _NEXT.match(text.strip(" .,!?"))
+        return m is not None and self.resolver.find(m["veh"], ("vehicle",)) is not None
+
+    def clause(self, text: str) -> list[Edit]:
+        """The edits of one clause (one, or one per flight in "the next two Progress"); every
+        number in it must be read."""
         for attempt in (
             self._rate,
             self._crew,
@@ -341,7 +385,7 @@ class Parser:
                         f"I don't know what “{unread}” means in “{text}”; say one change per "
                         "clause, e.g. “CRS-35 slips 3 months”",
                     )
-                return edit
+                return edit if isinstance(edit, list) else [edit]
         found = self.resolver.find(text, ("mission", "pad", "vehicle"))
         if found is not None:
             raise ScenarioError(
@@ -358,6 +402,25 @@ class Parser:
 
     # -- names ------------------------------------------------------------------------------
 
+    def flights(self, subject: str) -> list[FlightRef]:
+        """The flights a subject names: one (see flight), or "the next two Progress"."""
+        m = _COUNTED.match(subject.strip(" .,!?"))
+        n = number(m["n"]) if m else None
+        if m is None or n is None or n < 2:
+            return [self.flight(subject)]
+        if not float(n).is_integer() or n > MAX_EDITS:
+            raise ScenarioError(m["n"], f"“{m['n']}” flights is not a count I can model")
+        veh = self.resolver.find(m["veh"], ("vehicle",))
+        if veh is None:
+            raise ScenarioError(subject, f"“{m['veh']}” is not a vehicle I know")
+        got = self.next_flights(veh[0], int(n))
+        if len(got) < n:
+            raise ScenarioError(
+                subject,
+                f"{self.resolver.name(veh[0])} has only {len(got)} flights planned or projected",
+            )
+        return got
+
     def flight(self, subject: str) -> FlightRef:
         """The flight a subject names: a mission, or "the next Progress" (also "Progress")."""
         if not subject:
@@ -372,7 +435,8 @@ class Parser:
             vid = veh[0]
             kind = self.resolver.kb.vehicles[vid].kind
             if kind in ("cargo-spacecraft", "crew-spacecraft", "spaceplane"):
-                got = self.next_flight(vid)
+                found_next = self.next_flights(vid, 1)
+                got = found_next[0] if found_next else None
                 if got is None:
                     raise ScenarioError(
                         subject,
@@ -658,7 +722,7 @@ class Parser:
                 f"{veh.name} is a {veh.kind.replace('-', ' ')}; add a flight of a cargo ship "
                 "(Progress, Dragon, Cygnus, HTV-X)",
             )
-        got = self._when(c, m.start("when"))
+        got = self._when(c, m.start("prep"))
         if got is None:
             vague = vague_error(m["when"])
             if vague is not None:
@@ -670,13 +734,18 @@ class Parser:
         m = _GAP.search(c.text)
         if not m:
             return None
-        what = (m["what"] or m["what2"]).lower()
+        what = (m["what"] or m["what2"] or m["what3"]).lower()
+        if m["what3"] is not None:  # "stops sending <vehicle or cargo>": who stops, too
+            what = f"{c.text[: m.start()].strip()} {what}".strip().lower()
         words = what.split()
         country = next((_COUNTRIES[w] for w in words if w in _COUNTRIES), None)
-        vehicle = self.resolver.find(" ".join(words[:-1]) or what, ("vehicle",))
-        if vehicle is not None and country is None and not re.search(r"cargo|supply", what):
+        # The vehicle named, if any: "no progress flights", "russia stops sending progress".
+        named = [w for w in words if w not in _COUNTRIES and w not in _GAP_WORDS]
+        vehicle = self.resolver.find(" ".join(named), ("vehicle",)) if named else None
+        if vehicle is not None and not re.search(r"cargo|supply", what):
+            country = None
             vehicles: tuple[str, ...] = (vehicle[0],)
-            label = f"no {self.resolver.name(vehicle[0])} flights"
+            label = f"no {short_name(self.resolver.kb, vehicle[0])} flights"
         else:
             cargo = bool(re.search(r"cargo|resupply|supply|supplies|deliver", what))
             kinds = (
@@ -692,7 +761,7 @@ class Parser:
         c.mark(m.start(), m.end())
         return self._hold(c, m.end(), label, (), vehicles, "")
 
-    def _cancel(self, c: Clause) -> Edit | None:
+    def _cancel(self, c: Clause) -> list[Edit] | None:
         m = _CANCEL.search(c.text)
         if not m:
             return None
@@ -700,7 +769,7 @@ class Parser:
         if subject and self.pad(subject) is not None:
             return None  # "SLC-40 is destroyed": the pad is down
         c.mark(m.start(), m.end())
-        return Cancel(self.flight(subject))
+        return [Cancel(f) for f in self.flights(subject)]
 
     def _ground(self, c: Clause) -> Edit | None:
         m = _GROUND.search(c.text)
@@ -806,7 +875,7 @@ class Parser:
             start = last_damage(self.resolver.kb, pads[0])
         return Hold(label, pads, vehicles, start, dur, until, until_text, extra, like, note)
 
-    def _move(self, c: Clause) -> Edit | None:
+    def _move(self, c: Clause) -> list[Edit] | None:
         t = c.text
         m = _ADVANCE.search(t)
         sign = -1
@@ -824,16 +893,16 @@ class Parser:
             m = to_m
             sign = 0
         subject = self._subject(c, m.start(), m.end())
-        flight = self.flight(subject)
+        refs = self.flights(subject)
         c.mark(m.start(), m.end())
         if to_m is not None and to_m.start() >= m.start():
             c.mark(to_m.start(), to_m.end())
             got = self._date(c, to_m.end())
             if got is not None:
-                return Move(flight, 0, None, got[0], typed=got[1].text)
+                return [Move(f, 0, None, got[0], typed=got[1].text) for f in refs]
             month = self._month(c, direction, to_m.start())
             if month is not None:
-                return Move(flight, 0, None, None, month, month.text)
+                return [Move(f, 0, None, None, month, month.text) for f in refs]
             vague = vague_error(t[to_m.end() :])
             if vague is not None:
                 raise vague
@@ -841,7 +910,7 @@ class Parser:
         if dur is None:
             got = self._date(c, m.end())
             if got is not None:
-                return Move(flight, 0, None, got[0], typed=got[1].text)
+                return [Move(f, 0, None, got[0], typed=got[1].text) for f in refs]
             vague = vague_error(t[m.end() :])
             if vague is not None:
                 raise vague
@@ -852,4 +921,4 @@ class Parser:
             )
         if sign == 0:
             raise ScenarioError(t, "say whether it moves later (slips) or earlier (moves up)")
-        return Move(flight, sign, dur, None)
+        return [Move(f, sign, dur, None) for f in refs]

@@ -18,9 +18,9 @@ def parse(ctx: Context, text: str, now: dt.date = TODAY) -> Scenario:
     """The scenario a what-if text parses to (ScenarioError when refused)."""
     prep = prepare(ctx.kb)
     today = max(now, prep.params.stock_date)
-    return Parser(Resolver(ctx.kb, ctx.index), today, lambda v: prep.next_flight(v, today)).parse(
-        text
-    )
+    return Parser(
+        Resolver(ctx.kb, ctx.index), today, lambda v, n: prep.next_flights(v, today, n)
+    ).parse(text)
 
 
 def edit(ctx: Context, text: str) -> Edit:

@@ -416,3 +416,44 @@ def test_unknown_names_are_refused_with_choices(ctx: Context) -> None:
     assert r.kind == "error"
     assert "progress ms-99" in r.text
     assert all("slips 2 months" in s.query for s in r.suggestions)
+
+
+@pytest.mark.parametrize(
+    ("text", "vehicles"),
+    [
+        ("what if russia stops sending progress", {"progress-ms"}),
+        ("what if nasa stops sending cargo for a year", {"cargo-dragon", "cygnus"}),
+    ],
+)
+def test_stopping_a_supply_line(ctx: Context, text: str, vehicles: set[str]) -> None:
+    e = edit(ctx, text)
+    assert isinstance(e, Hold)
+    assert vehicles <= set(e.vehicles)
+    assert "crew-dragon" not in e.vehicles
+
+
+def test_late_by_a_length_is_a_slip(ctx: Context) -> None:
+    e = edit(ctx, "what if the next progress is 2 months late")
+    assert isinstance(e, Move)
+    assert e.sign == 1
+    assert e.by is not None
+    assert (e.by.amount, e.by.unit) == (2, "month")
+
+
+def test_several_next_flights(ctx: Context) -> None:
+    for text in ("what if we lose two progress flights", "what if the next 2 progress are lost"):
+        edits = parse(ctx, text).edits
+        assert len(edits) == 2, text
+        assert all(isinstance(e, Cancel) and e.flight.vehicle == "progress-ms" for e in edits)
+        assert edits[1].flight.how == "the Progress after it"  # type: ignore[union-attr]
+
+
+def test_a_leading_verb_is_shared_by_the_names_after_it(ctx: Context) -> None:
+    edits = parse(ctx, "what if the iss loses a progress and a dragon").edits
+    assert [e.flight.vehicle for e in edits] == ["progress-ms", "cargo-dragon"]  # type: ignore[union-attr]
+
+
+def test_an_added_flight_in_a_month(ctx: Context) -> None:
+    a = applied(ctx, "what if we send an extra dragon in january")
+    added = [d for d in a.plan.deliveries if d.key.startswith("added-")]
+    assert [(d.vehicle, d.date) for d in added] == [("cargo-dragon", dt.date(2027, 1, 1))]
