@@ -534,6 +534,8 @@ def _overdue(prep: Prepared, now: dt.date) -> list[Delivery]:
         m = prep.kb.missions.get(d.mission or "")
         if m is None or m.status not in ("planned", "postponed"):
             continue
+        if not any(d.amounts.values()) and not d.crew:
+            continue  # brings nothing the model counts
         if prep.params.stock_date <= d.date < now:
             out.append(d)
     return out

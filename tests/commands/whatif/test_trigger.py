@@ -8,8 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from commands.context import Context
-from commands.router import route
+from commands.router import answer, route
 from commands.whatif.trigger import looks_like_whatif, strip_lead
+from tests.commands.conftest import TODAY
 
 
 @pytest.mark.parametrize(
@@ -86,3 +87,6 @@ def test_strip_lead_keeps_the_scenario(text: str, body: str, details: bool) -> N
 def test_a_what_if_lead_always_routes_to_the_what_if(ctx: Context, lead: str, rest: str) -> None:
     text = f"{lead} {rest}".strip()
     assert route(ctx, text).command == "whatif"
+    r = answer(ctx, text, TODAY)
+    assert r.kind in ("whatif", "error", "suggestions"), r.plain()
+    assert r.kind == "whatif" or r.suggestions, r.plain()  # never a lookup; always a way on
