@@ -1,48 +1,36 @@
-"""The what-if reply: the verdict in one sentence, at most four short fields, the chart; and the
-full account behind "details"."""
+"""The what-if reply: the verdict, at most four short fields, the chart; the full account
+behind "details"; and refusals that offer what-ifs that run."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import re
-from dataclasses import dataclass
-
-import numpy as np
-import numpy.typing as npt
 
 from commands.format import day_text, source_line
 from commands.reply import Chart, DateMention, Field, Reply, Suggestion, error
-from commands.whatif.advice import Advice, advise
-from commands.whatif.apply import Applied, CrewSet, apply
+from commands.whatif.apply import Applied, apply
 from commands.whatif.baseline import Prepared, prepare
 from commands.whatif.chartdata import Curve, Marker, WhatIfChart
-from commands.whatif.crew import level_on
 from commands.whatif.edits import Scenario
-from commands.whatif.english import days, if_clause, line, month_text
+from commands.whatif.english import days, line, month_text
 from commands.whatif.errors import ScenarioError
 from commands.whatif.model import (
     DAYS_CAP,
     LABELS,
-    MAX_HORIZON_DAYS,
     RESOURCES,
     Delivery,
     ModelError,
-    Resource,
-    Run,
     placement,
-    run,
 )
+from commands.whatif.outcome import Margin, Outcome, outcome
 from commands.whatif.parser import Parser
 from commands.whatif.projection import short_name
 from commands.whatif.resolve import Index, Resolver
 from commands.whatif.trigger import strip_lead
+from commands.whatif.verdict import advice_text, verdict
 from knowledge.base import KnowledgeBase
 
-DEFAULT_HORIZON_DAYS = 365
-TAIL_DAYS = 180  # the horizon runs at least this long past the latest edited date
-VERDICT_MAX = 300
-NOTABLE_DAYS = 7  # fewer extra days below the reserve (or used up) are not worth a verdict
 SOURCES_SHOWN = 4
 _DID_YOU_MEAN = " Did you mean one of the choices below?"
 _EXAMPLE = " For example:"
@@ -58,42 +46,6 @@ _MODEL_NOTES = (
     "the next flight of that vehicle arrives (at most its typical stay plus 3 months); short "
     "private visits are not counted.",
 )
-
-
-@dataclass(frozen=True)
-class Margin:
-    """One resource over the window that matters: its lowest point and reserve crossings."""
-
-    low: float
-    low_date: dt.date
-    cross: dt.date | None  # first day below the reserve
-    evac: dt.date | None  # first day below the line at which the crew leaves
-    out: dt.date | None  # first day with nothing left
-    below: int  # days below the reserve
-    empty: int  # days with nothing left
-
-
-def margins(r: Run, frm: dt.date, reserve: float, evac: float | None) -> dict[Resource, Margin]:
-    """Each resource's margin from frm to the end of the run."""
-    i0 = min(max(0, (frm - r.start).days), r.days - 1)
-    out: dict[Resource, Margin] = {}
-
-    def first(mask: npt.NDArray[np.bool_]) -> dt.date | None:
-        return r.start + dt.timedelta(days=i0 + int(np.argmax(mask))) if mask.any() else None
-
-    for res in RESOURCES:
-        s = r.supply[res][i0:]
-        i = int(np.argmin(s))
-        out[res] = Margin(
-            float(s[i]),
-            r.start + dt.timedelta(days=i0 + i),
-            first(s < reserve - 1e-9),
-            first(s < evac - 1e-9) if evac is not None else None,
-            first(s < 0.5),
-            int(np.count_nonzero(s < reserve - 1e-9)),
-            int(np.count_nonzero(s < 0.5)),
-        )
-    return out
 
 
 def scenario_error(text: str, exc: ScenarioError, examples: tuple[Suggestion, ...]) -> Reply:
@@ -202,300 +154,6 @@ def evaluate_scenario(
     except ScenarioError as exc:
         return scenario_error(title, exc, examples(prep, max(now, prep.params.stock_date)))
     return answer(prep, scenario, applied, title, now)
-
-
-def horizon(prep: Prepared, scenario: Scenario, applied: Applied, now: dt.date) -> dt.date:
-    """The last day the runs cover."""
-    start = prep.params.stock_date
-    today = max(now, start)
-    if scenario.horizon_days is not None:
-        end = today + dt.timedelta(days=scenario.horizon_days)
-    else:
-        end = max(
-            today + dt.timedelta(days=DEFAULT_HORIZON_DAYS),
-            applied.latest + dt.timedelta(days=TAIL_DAYS),
-        )
-    return min(end, start + dt.timedelta(days=MAX_HORIZON_DAYS))
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """Both runs, their margins over the window that matters, and the advice."""
-
-    prep: Prepared
-    applied: Applied
-    end: dt.date
-    frm: dt.date
-    base: Run
-    scen: Run
-    before: dict[Resource, Margin]
-    after: dict[Resource, Margin]
-    advice: Advice | None
-    today: dt.date
-    dips: dict[Resource, Dip]  # where the scenario moves each resource most
-
-
-def outcome(prep: Prepared, scenario: Scenario, applied: Applied, now: dt.date) -> Outcome:
-    """Run the unchanged plan and the scenario over the same days."""
-    p = prep.params
-    today = max(now, p.stock_date)
-    end = horizon(prep, scenario, applied, now)
-    base = run(p, prep.baseline.plan, p.stock_date, end)
-    scen = run(p, applied.plan, p.stock_date, end)
-    frm = max(p.stock_date, min(today, applied.first or today))
-    before = margins(base, frm, p.reserve_days, p.evacuation_days)
-    after = margins(scen, frm, p.reserve_days, p.evacuation_days)
-    worse = [r for r in RESOURCES if _earlier(after[r].cross, before[r].cross)]
-    adv = None
-    if worse:
-        # The unchanged plan's own first crossings (over the whole run) stay: the advice
-        # closes the gap the scenario opens.
-        deadlines = {r: x.crossing for r, x in base.results.items() if x.crossing is not None}
-        adv = advise(
-            prep.kb, p, applied.plan, scen, end, applied.closures, deadlines, applied.grounded
-        )
-    return Outcome(
-        prep, applied, end, frm, base, scen, before, after, adv, today, dips(base, scen, frm)
-    )
-
-
-@dataclass(frozen=True)
-class Dip:
-    """Where a scenario moves a resource most: its lowest margin over the stretch of days on
-    which the two runs differ that way, in each run."""
-
-    was: float
-    now: float
-    day: dt.date  # the scenario's lowest day in that stretch
-
-
-def dips(base: Run, scen: Run, frm: dt.date) -> dict[Resource, Dip]:
-    """Per resource that changes, the stretch (from frm) where the scenario is lower than the
-    unchanged plan with the largest drop of its lowest point; else the one where it is higher
-    with the largest rise. A slip shows as the dip before the late flight arrives, even when
-    a later low point is the same in both runs."""
-    i0 = min(max(0, (frm - base.start).days), base.days - 1)
-    out: dict[Resource, Dip] = {}
-    for r in RESOURCES:
-        b, s = base.supply[r][i0:], scen.supply[r][i0:]
-        best: tuple[float, Dip] | None = None
-        for sign in (1.0, -1.0):
-            mask = (b - s) * sign >= 0.5
-            if not mask.any():
-                continue
-            edges = np.diff(np.concatenate(([0], mask.astype(np.int8), [0])))
-            for lo, hi in zip(np.nonzero(edges == 1)[0], np.nonzero(edges == -1)[0], strict=True):
-                if hi - lo < NOTABLE_DAYS:
-                    continue  # a few days' difference (a crew handover) is not a finding
-                j = int(lo) + int(np.argmin(s[lo:hi]))
-                was, now_ = float(b[lo:hi].min()), float(s[j])
-                if abs(now_ - was) >= 0.5 and (best is None or abs(now_ - was) > best[0]):
-                    best = (abs(now_ - was), Dip(was, now_, base.start + dt.timedelta(days=i0 + j)))
-            if best is not None:
-                break
-        if best is not None:
-            out[r] = best[1]
-    return out
-
-
-def _advice_text(o: Outcome, mentions: list[DateMention] | None) -> str:
-    """ "one extra Progress arriving by 2 March 2027", or why no flight can help."""
-    adv = o.advice
-    if adv is None or (not adv.flights and not adv.blocked):
-        return ""
-    groups: dict[str, list[dt.date]] = {}
-    for f in adv.flights:
-        groups.setdefault(short_name(o.prep.kb, f.vehicle), []).append(f.by)
-    parts = []
-    for name, whens in groups.items():
-        n = len(whens)
-        by = day_text(whens[0], mentions)
-        if n == 1:
-            parts.append(f"one extra {name} arriving by {by}")
-        else:
-            parts.append(f"{n} extra {name} flights (the first by {by})")
-    out = " and ".join(parts)
-    if adv.flights and not adv.closed:
-        out += " (still not enough)"
-    return out
-
-
-def _result(o: Outcome, mentions: list[DateMention]) -> str:
-    """What the scenario does to supplies, in one clause with the number that matters.
-
-    Decision order: a resource that falls below the reserve (or earlier) than in the unchanged
-    plan; one that no longer does; one already below it that stays below longer or shorter;
-    the largest change of a lowest margin; else no change.
-    """
-    p = o.prep.params
-    reserve = f"{p.reserve_days:.0f}-day reserve"
-    would = _would(o)
-    b, a = o.before, o.after
-    worse = [r for r in RESOURCES if _earlier(a[r].cross, b[r].cross)]
-    better = [r for r in RESOURCES if _earlier(b[r].cross, a[r].cross)]
-    if worse:
-        r = min(worse, key=lambda r: a[r].cross or dt.date.max)
-        m = a[r]
-        assert m.cross is not None
-        fall = "would fall" if would else "falls"
-        body = f"{LABELS[r].lower()} {fall} below the {reserve} on {day_text(m.cross, mentions)}"
-        if m.out is not None:
-            body += f" and {'would run' if would else 'runs'} out on {day_text(m.out, mentions)}"
-        else:
-            body += f", down to {days(m.low)}"
-        if m.evac is not None and _earlier(m.evac, b[r].evac):
-            body += ", so the crew would have to leave"
-        help_ = _advice_text(o, mentions)
-        closed = o.advice is not None and o.advice.closed
-        if help_ and closed:
-            body += f"; {help_} would close the gap"
-        elif help_:
-            body += f"; even {help_.removesuffix(' (still not enough)')} would not close it"
-        elif o.advice is not None and o.advice.blocked:
-            body += "; no flight can close the gap while it lasts"
-        others = [LABELS[x].lower() for x in worse if x != r]
-        if others:
-            body += f" ({' and '.join(others)} too)"
-        return body
-    if better:
-        r = better[0]
-        cross = b[r].cross
-        assert cross is not None
-        return (
-            f"{LABELS[r].lower()} {'would stay' if would else 'stays'} above the {reserve} "
-            f"(the unchanged plan dips below it on {day_text(cross, mentions)})"
-        )
-    # Below the reserve in both: the days with none left, else the days below the reserve.
-    short = [r for r in RESOURCES if b[r].cross and a[r].cross]
-    empty = {r: a[r].empty - b[r].empty for r in short if a[r].empty != b[r].empty}
-    below = {r: a[r].below - b[r].below for r in short if a[r].below != b[r].below}
-    dips = o.dips
-    diffs = {
-        r: d.now - d.was
-        for r, d in dips.items()
-        if min(d.now, d.was) < DAYS_CAP and max(d.now, d.was) >= 2
-    }
-    lows = sorted((r for r in diffs if abs(diffs[r]) >= 1), key=lambda r: -abs(diffs[r]))
-    parts = []
-    longer: Resource | None = None
-    end = month_text(o.end)
-    empty = {r: n for r, n in empty.items() if abs(n) >= NOTABLE_DAYS}
-    below = {r: n for r, n in below.items() if abs(n) >= NOTABLE_DAYS}
-    if empty:
-        longer = max(empty, key=lambda r: (abs(empty[r]), r))
-        n = empty[longer]
-        parts.append(
-            f"{LABELS[longer].lower()} {'would be' if would else 'is'} empty {abs(n)} "
-            f"{'more' if n > 0 else 'fewer'} days ({a[longer].empty} instead of "
-            f"{b[longer].empty} days through {end})"
-        )
-    elif below:
-        longer = max(below, key=lambda r: (abs(below[r]), r))
-        n = below[longer]
-        spend = "would spend" if would else "spends"
-        parts.append(
-            f"{LABELS[longer].lower()} {spend} {abs(n)} {'more' if n > 0 else 'fewer'} days "
-            f"below the {reserve} ({a[longer].below} instead of {b[longer].below} days through "
-            f"{end})"
-        )
-    for r in lows:
-        if r == longer or len(parts) == 2 or (parts and abs(diffs[r]) < 10):
-            continue
-        d = dips[r]
-        when = month_text(d.day)
-        if diffs[r] < 0:
-            verb = "would dip" if would else "dips"
-            text = (
-                f"the {LABELS[r].lower()} margin {verb} to {days(d.now)} in {when} "
-                f"instead of {round(d.was)}"
-            )
-        else:
-            verb = "would rise" if would else "rises"
-            text = (
-                f"the lowest {LABELS[r].lower()} margin {verb} from {round(d.was)} to {days(d.now)}"
-            )
-        now_ = d.now
-        if not parts:
-            text += (
-                f" — still above the {reserve}"
-                if now_ >= p.reserve_days
-                else f" — below the {reserve}, as in the unchanged plan"
-            )
-        parts.append(text)
-    if parts:
-        return "; ".join(parts)
-    nothing = "supplies would not change" if would else "supplies do not change"
-    same = {(d.key, d.date) for d in o.applied.plan.deliveries} == {
-        (d.key, d.date) for d in o.prep.baseline.plan.deliveries
-    }
-    if (
-        same
-        and o.applied.plan.crew == o.prep.baseline.plan.crew
-        and not o.applied.plan.rate_changes
-    ):
-        return f"no flight is due while it lasts, so {nothing}"
-    fine = [r for r in RESOURCES if a[r].cross is None] or list(RESOURCES)
-    low = min(fine, key=lambda r: (a[r].low, r))
-    return f"{nothing}: the lowest {LABELS[low].lower()} margin stays {days(a[low].low)}" + (
-        f", above the {reserve}" if a[low].cross is None else ""
-    )
-
-
-def _would(o: Outcome) -> bool:
-    """Whether the scenario rewrites the past (a flight that flew, a change before today)."""
-    first = o.applied.first
-    return bool(o.applied.counterfactual) or (first is not None and first < o.today)
-
-
-def _crew_change(o: Outcome, mentions: list[DateMention]) -> str:
-    """ "the crew is 4 instead of 7 from 11 June to 16 June 2027", when the scenario's crew
-    differs from the unchanged plan's and no edit set it directly."""
-    if any(isinstance(c, CrewSet) for c in o.applied.changes):
-        return ""
-    base, scen = o.prep.baseline.plan.crew, o.applied.plan.crew
-    days_ = sorted({d for d, _ in (*base, *scen) if o.frm <= d <= o.end})
-    for i, d in enumerate(days_):
-        b, a = level_on(base, d), level_on(scen, d)
-        if a == b:
-            continue
-        until = next((e for e in days_[i + 1 :] if level_on(base, e) == level_on(scen, e)), None)
-        span = (
-            f"from {day_text(d, mentions)} to {day_text(until, mentions)}"
-            if until is not None
-            else f"from {day_text(d, mentions)}"
-        )
-        verb = "would be" if _would(o) else "is"
-        return f"the crew {verb} {a} instead of {b} {span}"
-    return ""
-
-
-def _earlier(x: dt.date | None, y: dt.date | None) -> bool:
-    """Whether x is a day before y, None meaning never."""
-    return x is not None and (y is None or x < y)
-
-
-def verdict(o: Outcome, mentions: list[DateMention]) -> str:
-    """The first sentence: the answer to the question, with the number that matters."""
-    lead = if_clause(o.applied, o.prep.kb, o.today, mentions)
-    parts = _result(o, mentions).split("; ")
-    crew = _crew_change(o, mentions)
-    n = len(o.applied.changes)
-    these = "this change" if n == 1 else f"these {n} changes"
-    # Longest first; secondary findings give way before the main one, and a long list of
-    # changes gives way to "With these changes" (the fields and the details name them).
-    tries = [
-        (lead, [crew, *parts]),
-        (lead, [crew, *parts[:1]]),
-        (lead, parts[:1]),
-        (f"With {these}", [crew, *parts[:1]]),
-        (f"With {these}", parts[:1]),
-    ]
-    text = ""
-    for head, body in tries:
-        text = f"{head}, {'; '.join(x for x in body if x)}."
-        if len(text) <= VERDICT_MAX:
-            break
-    return text[:1].upper() + text[1:]
 
 
 def _margin_field(o: Outcome) -> Field | None:
@@ -678,7 +336,7 @@ def answer(prep: Prepared, scenario: Scenario, applied: Applied, text: str, now:
     if margin is not None:
         fields.append(margin)
     fields.append(_tightest(o, mentions))
-    help_ = _advice_text(o, None)
+    help_ = advice_text(o, None)
     if help_:
         fields.append(Field("To close the gap", help_[:1].upper() + help_[1:]))
     fields.append(_assumed(o))
