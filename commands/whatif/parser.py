@@ -326,9 +326,13 @@ class Parser(Reader):
         m = GAP.search(c.text)
         if not m:
             return None
-        what = (m["what"] or m["what2"] or m["what3"]).lower()
-        if m["what3"] is not None:  # "stops sending <vehicle or cargo>": who stops, too
-            what = f"{c.text[: m.start()].strip()} {what}".strip().lower()
+        if m["stop"] is not None:  # "<who> stops sending <what>", "<who> stops flying"
+            who = re.sub(r"^(?:the\s+)", "", c.text[: m.start()].strip(" ,").lower())
+            if not m["what3"]:
+                return self._stopped(c, m, who)
+            what = f"{who} {m['what3']}".strip().lower()
+        else:
+            what = (m["what"] or m["what2"]).lower()
         words = what.split()
         country = next((COUNTRIES[w] for w in words if w in COUNTRIES), None)
         # The vehicle named, if any: "no progress flights", "russia stops sending progress".
@@ -350,6 +354,36 @@ class Parser(Reader):
             label = f"no {adjective + ' ' if adjective else ''}{'cargo' if cargo else 'flights'}"
             if not vehicles:
                 raise ScenarioError(what, f"no active vehicle matches “{what}”")
+        c.mark(m.start(), m.end())
+        return self._hold(c, m.end(), label, (), vehicles, "")
+
+    def _stopped(self, c: Clause, m: re.Match[str], who: str) -> Edit | None:
+        """ "SpaceX stops flying": the vehicles an organization (or a country) flies, or that fly
+        on its rockets."""
+        kb = self.resolver.kb
+        org = self.resolver.find(who, ("organization",)) if who else None
+        country = COUNTRIES.get(who)
+        kinds = ("cargo-spacecraft", "spaceplane", "crew-spacecraft")
+        if org is not None:
+            oid = org[0]
+            vehicles = tuple(
+                v
+                for v in self.resolver.vehicles_of(None, kinds)
+                if kb.vehicles[v].operator == oid
+                or any(
+                    kb.vehicles[x].operator == oid
+                    for x in kb.vehicles[v].launchers
+                    if x in kb.vehicles
+                )
+            )
+            label = f"no {self.resolver.name(oid)} flights"
+        elif country is not None:
+            vehicles = self.resolver.vehicles_of(country, kinds)
+            label = f"no {ADJECTIVES[country]} flights"
+        else:
+            return None
+        if not vehicles:
+            raise ScenarioError(who, f"nothing I model flies for {who}")
         c.mark(m.start(), m.end())
         return self._hold(c, m.end(), label, (), vehicles, "")
 

@@ -144,8 +144,9 @@ GAP = re.compile(
     r"|missions?|launch(?:es)?|deliveries))?)\s+(?:stops?|stopped|halts?|halted|ceases?|pauses?"
     r"|(?:is|are|gets?|get)\s+(?:suspended|halted|paused|stopped|grounded|cut\s+off))\b"
     # "russia stops sending progress", "nasa stops launching cargo"
-    r"|\b(?:stops?|stopped|halts?|halted|ceases?|quits?)\s+(?:sending|flying|launching)\s+"
-    r"(?P<what3>(?:[\w.-]+\s+){0,2}?[\w.-]+?)(?=\s+(?:for|until|till|through|from)\b|$)",
+    r"|\b(?P<stop>stops?|stopped|halts?|halted|ceases?|quits?)\s+(?:sending|flying|launching)"
+    r"(?:\s+(?P<what3>(?!(?:for|until|till|through|from|in|on)\b)(?:[\w.-]+\s+){0,2}?[\w.-]+?))?"
+    r"(?=\s+(?:for|until|till|through|from)\b|\s*$)",
     re.I,
 )
 GAP_WORDS = frozenset(

@@ -47,6 +47,7 @@ class Resolver:
             "mission": self.kb.missions,
             "pad": self.kb.pads,
             "vehicle": self.kb.vehicles,
+            "organization": self.kb.organizations,
         }
         return tables[kind]
 
