@@ -134,7 +134,8 @@ def show(reply: Reply) -> str:
         lines.append(click.style(f.name, bold=True) + "\n" + f.value)
     if reply.suggestions:
         opts = "  ".join(f"[{i}] {s.label}" for i, s in enumerate(reply.suggestions, 1))
-        lines.append(click.style("Did you mean: ", bold=True) + opts)
+        lead = "More: " if reply.kind == "whatif" else "Did you mean: "
+        lines.append(click.style(lead, bold=True) + opts)
     foot = reply.footer()
     if foot:
         lines.append(click.style(foot, dim=True))

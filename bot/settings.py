@@ -77,6 +77,9 @@ class Settings(BaseSettings):
     stale_after_days: int = Field(
         DEFAULT_STALE_AFTER_DAYS, ge=1, description="Say how old the base is after this many days."
     )
+    whatif_projection: bool = Field(
+        True, description="What-ifs project routine traffic past the last recorded flight."
+    )
     schedule: ScheduleSettings = Field(default_factory=ScheduleSettings)  # status posts
     # `capcom update ll2 --fetch`: the free tier allows 15 requests an hour.
     ll2_urls: tuple[str, ...] = Field(LL2_URLS, min_length=1, description="LL2 launch lists.")
@@ -148,7 +151,9 @@ class Settings(BaseSettings):
 
     def options(self) -> Options:
         """The settings that shape answers, for Context.build."""
-        return Options(stale_after_days=self.stale_after_days)
+        return Options(
+            stale_after_days=self.stale_after_days, whatif_projection=self.whatif_projection
+        )
 
     def today(self) -> dt.date:
         """The date commands treat as today: `now` if set, else the real UTC date."""

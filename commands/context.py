@@ -18,6 +18,8 @@ class Options:
 
     # Answers about the future say how old the base is once its as-of is older than this.
     stale_after_days: int = DEFAULT_STALE_AFTER_DAYS
+    # What-ifs project routine traffic past the last recorded flight of each vehicle.
+    whatif_projection: bool = True
 
 
 @dataclass(frozen=True)

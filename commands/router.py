@@ -2,7 +2,8 @@
 
 Decision order for a message:
 1. Clean it (mentions, markdown, control characters); empty or absurdly long is an error.
-2. "what if ..." goes to the what-if command; greetings, thanks and "help" are chat.
+2. A what-if (commands.whatif.looks_like_whatif: "what if", "wat if", "suppose", "if ...
+   then what", ...) goes to the what-if command; greetings, thanks and "help" are chat.
 3. A leading command word from the command table ("vehicel dragon", "timeline crs-35").
 4. Read it into a Question (commands/understand/reader.py): what is asked, about what.
 5. A follow-up with no subject of its own takes the last exchange's subject (and, when it
@@ -56,15 +57,6 @@ MAX_CHARS = 1000
 
 _MENTION = re.compile(r"<@[!&]?\d+>|<#\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 _MARKDOWN = re.compile(r"[*_~`|>]+|\[([^\]]*)\]\([^)]*\)")
-_WHATIF = re.compile(
-    r"^\s*(?:so\s+|and\s+|but\s+)?(?:what\s*if|whatif|what\s+happens\s+if|what\s+would\s+happen\s+if"
-    r"|suppose|imagine|scenario:?)\b|^\s*if\b.*\bthen\s+what\b"
-    # "if NG-24 slips 3 months ...": a plain "if" followed by a change to the plan.
-    r"|^\s*if\b(?=.*\b(?:slip(?:s|ped)?|delay(?:s|ed)?|postponed|pushed|cancel(?:l?ed|s)?"
-    r"|never\s+(?:flies|flew|launch(?:es|ed)?)|(?:had|has|did|does)\s*n(?:o|')t\s+(?:launch|fly|flown)"
-    r"|sta(?:y|ys|yed)\s+down|moves?\s+up|grounded)\b)",
-    re.IGNORECASE | re.DOTALL,
-)
 _LEADING = re.compile(r"^(?:(?:for|of|about|on|the|a|an|me|is|are|from|to)\s+)+", re.I)
 
 # Facts that answer each form of question when the question names none.
@@ -94,7 +86,7 @@ ASK_FACTS: dict[Ask, tuple[Fact, ...]] = {
 
 def is_whatif(text: str) -> bool:
     """Whether a (cleaned) message is a what-if, which the resupply model answers."""
-    return bool(_WHATIF.search(text))
+    return whatif.looks_like_whatif(text)
 
 
 def clean(text: str) -> str:
@@ -166,13 +158,7 @@ def respond(
 ) -> tuple[Reply, Question | None]:
     """The reply to a cleaned message, and the Question it was read as (None for chat)."""
     if is_whatif(text):
-        reply = whatif.ask(ctx, text, now)
-        if reply.kind == "error":  # "what happens if the ISS runs out of food": a topic
-            q = read(ctx, text)
-            near = [t for t in q.topics if t.phrasing >= TOPIC_SURE]
-            if near and not ctx.index.find_mentions(text, ("mission",)):
-                return _topic(ctx, near[0].topic_id, now), q
-        return reply, None
+        return whatif.ask(ctx, text, now), None
     chat = next((c for c, p in vocab.CHAT if p.match(text)), None)
     if chat is not None:
         return (help_reply(ctx) if chat == Chat.HELP else small_talk(ctx, chat.value)), None
