@@ -353,7 +353,8 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
         return honest.unknown_subject(ctx, replace(q, unknown=q.words))  # "haven-1 launch date"
     if not (q.words or q.subjects or q.ambiguous or q.facts):
         return honest.did_you_mean(ctx, q, [])  # no word to go on: "lmao what"
-    if q.subjects and not specific and q.words:  # only an agency or the station: a topic
+    weak_lacks = not any(has_fact(r, f) for r in _recs(ctx, q) for f in q.facts)
+    if q.subjects and not specific and (q.words or weak_lacks):  # an agency or the station
         topic = _covering_topic(ctx, q, TOPIC_CONFIDENT, named=False)
         if topic is not None and q.ask != Ask.DESCRIBE:
             return _topic(ctx, topic, now)

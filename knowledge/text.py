@@ -58,7 +58,7 @@ FUNCTION_WORDS = frozenset(
     currently today if happen happens rn tho though pls plz u ur ya yeah yep кто что такои
     такая такое это когда где почему сколько как thing things stuff deal story lol lmao
     btw anyway exactly actually basically everything anything something bruh bro dude ngl tbh
-    kinda sorta goated lowkey highkey fr imo imho use used using""".split()
+    kinda sorta goated lowkey highkey fr imo imho use used using around""".split()
 )
 
 # Words of questions that, on their own, never name a record ("launch" is not a mention of
@@ -212,6 +212,10 @@ SYNONYMS: dict[str, str] = {
     "pushed": "delay",
     "late": "delay",
     "behind": "delay",
+    "hang": "stay",
+    "hanging": "stay",
+    "remain": "stay",
+    "remains": "stay",
     # choose
     "pick": "choose",
     "picked": "choose",
@@ -276,6 +280,8 @@ def canonical(word: str) -> str:
     if word in FUNCTION_WORDS:
         return ""
     stemmed = stem(word)
+    if stemmed in SYNONYMS:  # "pulling" -> "pull" -> "leave"
+        stemmed = stem(SYNONYMS[stemmed])
     return "" if stemmed in FUNCTION_WORDS else stemmed
 
 

@@ -46,6 +46,7 @@ ASK_PATTERNS: tuple[tuple[Ask, re.Pattern[str]], ...] = (
             r"\bwhat (?:happened|went wrong|broke|caused|is wrong|'?s wrong|is going on"
             r"|'?s going on|'?s the deal|is the deal|does .* mean|'?s up with|is up with)\b",
             r"\bexplain\b",
+            r"\bwhat happens (?:when|if|after)\b",
             r"\bпочему\b",
         ),
     ),
