@@ -45,10 +45,10 @@ TYPO_SCORE = 85
 NAME_WORD_RECORDS_MAX = 4
 # A first word is read as a command when it is this close (fuzzy ratio) to a command name.
 COMMAND_WORD_SCORE = 80.0
-# Words shorter than this are never fuzzy-matched to a command or a topic word.
-MIN_FUZZY_WORD = 4
 # A name typed with a number ("artemis 2", "tianzhou 9") that names no record is an unknown
-# subject, as is any message where at least this share of the subject words is unknown.
+# subject; with no record named, so is a message whose subject words are all unknown to the
+# base ("zxqv blorptang"), or a what/who-is question where at least this share of them is
+# ("who is elon musk": "elon" unknown, "musk" only mentioned in passing).
 UNKNOWN_SHARE = 0.5
 # A record is offered as "did you mean" for an unknown subject word only from this search
 # score (and never when the numbers differ): "artemis" is not offered "Artemyev" (66).
@@ -70,8 +70,6 @@ CONVERSATION_TTL_SECONDS = 600.0
 CONVERSATIONS_MAX = 10_000
 
 # --- replies --------------------------------------------------------------------------------
-# A look-up reply shows at most this many fields beside its lead sentence; the rest is one
-# click away (the "More" button, /mission etc., `ask --full`).
-BRIEF_FIELDS_MAX = 3
-# A brief reply keeps at most this many characters of a record's summary.
+# A brief card (a record named alone) keeps at most this many characters of its summary; the
+# whole card is one click away (the "More" button, /mission etc., `ask --full`).
 BRIEF_SUMMARY_CHARS = 320
