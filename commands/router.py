@@ -178,7 +178,20 @@ def respond(
         q = follow_up(ctx, q, last)
         if q.refers_back:  # still nothing to refer to
             return honest.no_context(ctx, q), None
-    return decide(ctx, q, now), q
+    reply = decide(ctx, q, now)
+    if last is not None and reply.kind == "suggestions" and _no_subject(q):
+        # "who's the commander", just after Crew-13: the last subject, when it answers
+        again = follow_up(ctx, replace(q, refers_back=True), last)
+        if not again.refers_back:
+            retry = decide(ctx, again, now)
+            if retry.kind == "answer":
+                return retry, again
+    return reply, q
+
+
+def _no_subject(q: Question) -> bool:
+    """A question naming nothing the base knows, and nothing it lacks."""
+    return not (q.subjects or q.ambiguous or q.unknown or q.untracked)
 
 
 def _elliptical(q: Question) -> bool:
@@ -256,7 +269,9 @@ def follow_up(ctx: Context, q: Question, last: Turn) -> Question:
             topics=prev.topics if prev.ask == Ask.WHY else q.topics,
             words=prev.words,  # "and the japanese one?": its words chose the record
         )
-    return replace(q, subjects=subjects, ambiguous=(), refers_back=False, unknown=())
+    named = " ".join(s.name for s in subjects)  # "what did he do" as "what did Artemyev do"
+    topics = tuple(ctx.topics.match(f"{q.text} {named}"))
+    return replace(q, subjects=subjects, ambiguous=(), refers_back=False, unknown=(), topics=topics)
 
 
 def _only_hint(q: Question) -> bool:
@@ -267,7 +282,7 @@ def _only_hint(q: Question) -> bool:
 def _referent(ctx: Context, q: Question, last: Turn) -> str | None:
     """Which remembered record a pronoun or "the russian one" means."""
     low = q.text.lower()
-    if q.hint:
+    if q.hint and not vocab.PLAIN_PRONOUNS.search(low):  # "the russian one", not "people on it"
         return _kin(ctx, last.subjects[0], q.hint, last)
     if vocab.PERSON_PRONOUNS.search(low):
         people = [s for s in last.subjects if ctx.kb.kind_of(s) == "crew"]
@@ -354,7 +369,8 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
     if not (q.words or q.subjects or q.ambiguous or q.facts):
         return honest.did_you_mean(ctx, q, [])  # no word to go on: "lmao what"
     weak_lacks = not any(has_fact(r, f) for r in _recs(ctx, q) for f in q.facts)
-    if q.subjects and not specific and (q.words or weak_lacks):  # an agency or the station
+    asks_people = q.ask == Ask.WHO  # "who is aboard the iss": the topic names them
+    if q.subjects and not specific and (q.words or weak_lacks or asks_people):
         topic = _covering_topic(ctx, q, TOPIC_CONFIDENT, named=False)
         if topic is not None and q.ask != Ask.DESCRIBE:
             return _topic(ctx, topic, now)
@@ -549,7 +565,7 @@ def _and_more(
     now: dt.date,
 ) -> Reply:
     """ "when did it launch and when did it dock": the second fact's lead after the first."""
-    if not re.search(r"\band\b", q.text, re.I):
+    if not re.search(r"\S\s+and\s+\S", q.text.strip(), re.I):  # not a leading "and ..."
         return reply
     for other in named:
         if other is fact or other not in ASK_FACTS.get(q.ask, ()):
@@ -691,7 +707,7 @@ def _covered(ctx: Context, q: Question, topic_id: str, *, named: bool) -> bool:
         return (
             named
             or bool(asked & bag)
-            or q.ask in (Ask.WHY, Ask.HOW_MUCH, Ask.HOW_MANY, Ask.HOW_LONG, Ask.YES_NO)
+            or q.ask in (Ask.WHY, Ask.WHO, Ask.HOW_MUCH, Ask.HOW_MANY, Ask.HOW_LONG, Ask.YES_NO)
         )
     hits = sum(1 for w in q.words if w in bag or ctx.topics.expand(w) in bag)
     return hits >= 1 if named else hits >= TOPIC_COVER_SHARE * len(q.words)

@@ -239,7 +239,13 @@ def _ask(
         if pattern.search(low):
             describes = ask in (Ask.WHAT, Ask.WHO) and vocab.DESCRIBE.search(low)
             person = ask == Ask.WHO and subjects and subjects[0].kind == "crew"
-            if describes and not distinctive and (not _field_facts(facts) or person):
+            pronoun = vocab.PLAIN_PRONOUNS.search(low)  # "who are they": not a name
+            if (
+                describes
+                and not distinctive
+                and not pronoun
+                and (not _field_facts(facts) or person)
+            ):
                 return Ask.DESCRIBE
             return ask
     if vocab.DESCRIBE.search(low):

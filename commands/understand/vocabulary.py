@@ -210,6 +210,8 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\bdepart\w*",
             r"\bleave the (?:station|iss)\b",
             r"\bleft the (?:station|iss)\b",
+            r"\bwhen did (?:it|they|\S+) leave\b",
+            r"\bleft\s*\??\s*$",
             r"\breleased?\b",
         ),
     ),
@@ -427,6 +429,9 @@ PRONOUNS = _any(
     r"\bthe other one\b",
 )
 PERSON_PRONOUNS = _any(r"\b(?:he|him|his|she|her|hers)\b")
+PLAIN_PRONOUNS = _any(
+    r"\b(?:it|its|it'?s|that|this|they|them|their|those|these|he|him|his|she|her|hers)\b"
+)
 ELLIPSIS = _any(
     r"^\s*(?:and|so|ok(?:ay)?|but|also|then|what about|how about|and what about|same for)\b",
     r"^\s*(?:why|how|when|who|where|how much|how many|how long)\W*$",
