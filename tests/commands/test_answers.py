@@ -83,6 +83,17 @@ def test_follow_ups_need_a_last_exchange(ctx: Context) -> None:
     assert home.text.startswith("Crew-12 returned to Earth on 8 October 2026")
 
 
+def test_a_question_naming_nothing_leans_on_the_last_subject(ctx: Context) -> None:
+    conv = Conversation()
+    answer(ctx, "who's on crew-13", TODAY, conv)
+    commander = answer(ctx, "who's the commander", TODAY, conv)
+    assert commander.entities[0] == "crew-13"
+    assert commander.text.startswith("Jessica Watkins")
+    answer(ctx, "what is the iss", TODAY, conv)
+    assert "Dubrov" in answer(ctx, "who are they", TODAY, conv).text
+    assert answer(ctx, "tell me a joke", TODAY, conv).kind == "suggestions"
+
+
 def test_did_you_mean_has_no_repeats_and_blames_no_word(ctx: Context) -> None:
     for text in ("ms-28", "zxqv blorptang", "dragon", "station stuff"):
         reply = answer(ctx, text, TODAY)
