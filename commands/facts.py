@@ -878,6 +878,8 @@ def _c_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
 def _o_vehicles(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
     assert isinstance(rec, Organization)
     o = rec
+    if q.ask == Ask.WHO:
+        return None  # "who runs roscosmos" asks for its head, not what it runs
     ops = [v.name for v in ctx.kb.vehicles.values() if v.operator == o.id]
     built = [v.name for v in ctx.kb.vehicles.values() if v.manufacturer == o.id]
     if not ops and not built:

@@ -369,7 +369,8 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
     if not (q.words or q.subjects or q.ambiguous or q.facts):
         return honest.did_you_mean(ctx, q, [])  # no word to go on: "lmao what"
     weak_lacks = not any(has_fact(r, f) for r in _recs(ctx, q) for f in q.facts)
-    asks_people = q.ask == Ask.WHO  # "who is aboard the iss": the topic names them
+    # "who is aboard the iss": the topic names them (the station's record only counts them)
+    asks_people = q.ask == Ask.WHO and all(s.kind == "station" for s in q.subjects)
     if q.subjects and not specific and (q.words or weak_lacks or asks_people):
         topic = _covering_topic(ctx, q, TOPIC_CONFIDENT, named=False)
         if topic is not None and q.ask != Ask.DESCRIBE:
@@ -468,6 +469,11 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
         topic = related or sure or verbatim
         if topic is not None:
             return _topic(ctx, topic, now)
+        passage = _passage_answer(ctx, q, ids, now)
+        if passage is not None:
+            return passage
+        if all(not ctx.topics.knows(w) for w in beside):  # "how many people have died ..."
+            return honest.not_recorded(ctx, q, main.record_id, now)
     for fact in named or _facts_for(ctx, q, main, defaults=True):
         for subject in _by_specificity(q, main):
             found = fact_answer(ctx, subject.record_id, q, fact, now)

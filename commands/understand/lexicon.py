@@ -38,6 +38,7 @@ class Lexicon:
     idf: dict[str, float]  # over all passages
     designators: frozenset[str]  # folded "word number" pairs the base's texts use ("crs2")
     common: frozenset[str]  # words the base's texts also use in lower case ("progress", "vast")
+    names: frozenset[str]  # every folded name of every record ("soyuzms29")
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> Lexicon:
@@ -67,7 +68,10 @@ class Lexicon:
             for t in _WORD.findall(p.text)
             if t.islower()
         }
-        return cls(name_words, passages, idf, frozenset(designators), frozenset(lower))
+        names = {fold(n) for _, rec in kb.records() for n in names_of(rec)}
+        return cls(
+            name_words, passages, idf, frozenset(designators), frozenset(lower), frozenset(names)
+        )
 
     def weight(self, word: str) -> float:
         """How telling a word is (idf over every passage; unseen words weigh the most)."""

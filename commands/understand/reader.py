@@ -360,7 +360,9 @@ def _unknown(
     describes: bool,
 ) -> tuple[str, ...]:
     """Names and subject words the base does not know, when they are what is asked about."""
-    designator = _unknown_designator(lexicon, topics, text, covered)
+    designator = _unknown_designator(lexicon, topics, text, covered) or _unknown_flight(
+        kb, text, mentions, lexicon
+    )
     if designator:
         return (designator,)
     person = _other_person(kb, topics, text, mentions)
@@ -387,8 +389,10 @@ def _unknown_designator(
     """A flight designator ("MS-99", "Tianzhou 9", "Artemis II") that no record or text has."""
     for d in _DESIGNATOR.finditer(text):
         lead = d.group(1).lower()
-        if lead in _NOT_A_LEAD or canonical(lead) in QUESTION_VOCABULARY:
+        if lead in _NOT_A_LEAD:
             continue
+        if canonical(lead) in QUESTION_VOCABULARY and not d.group(0)[len(lead) :].startswith("-"):
+            continue  # "crew of 4" is a size; "crew-14" is a flight
         if d.group(2).isdigit() and _UNIT_AFTER.match(text, d.end()):
             continue
         if any(s <= d.start(2) < e for s, e in covered):
@@ -403,6 +407,20 @@ def _unknown_designator(
 
 
 _SHORT_LEADS = frozenset("ms crs ng kf f".split())
+
+
+def _unknown_flight(kb: KnowledgeBase, text: str, mentions: list[Match], lexicon: Lexicon) -> str:
+    """ "Soyuz MS-31": a vehicle named, then a number, that together name no flight."""
+    for m in mentions:
+        if m.kind != "vehicle":
+            continue
+        after = re.match(r"[\s-]*([a-z]{0,3}[\s-]*\d{1,3})(?![\w/])", text[m.end :], re.I)
+        if after is None:
+            continue
+        typed = text[m.start : m.end + after.end()]
+        if fold(typed) not in lexicon.names:
+            return typed.strip()
+    return ""
 
 
 def _other_person(kb: KnowledgeBase, topics: TopicMatcher, text: str, mentions: list[Match]) -> str:
