@@ -168,6 +168,7 @@ SYNONYMS: dict[str, str] = {
     "costs": "cost",
     "costly": "cost",
     "bucks": "cost",
+    "tag": "cost",
     # leaving
     "quit": "leave",
     "quitting": "leave",

@@ -28,10 +28,18 @@ from knowledge.base import KnowledgeBase
 from knowledge.names import names_of
 from knowledge.schema import CargoClass, CrewMember, Mission, Pad, RecordKind, Vehicle
 from knowledge.search import Match, SearchIndex
-from knowledge.text import NOT_A_NAME, canonical, fold, fold_tokens, token_spans, words
+from knowledge.text import (
+    NOT_A_NAME,
+    canonical,
+    fold,
+    fold_tokens,
+    fold_word,
+    token_spans,
+    words,
+)
 
 QUESTION_VOCABULARY = frozenset(
-    c for c in (canonical(w) for w in vocab.QUESTION_VOCABULARY | NOT_A_NAME) if c
+    c for c in (canonical(fold_word(w)) for w in vocab.QUESTION_VOCABULARY | NOT_A_NAME) if c
 )
 _DESIGNATOR = re.compile(
     r"(?<![\w-])([^\W\d_]{1,10})[- ]?(\d{1,3}|ii|iii|iv|vi|vii)(?![\w/])", re.I

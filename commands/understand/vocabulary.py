@@ -47,6 +47,7 @@ ASK_PATTERNS: tuple[tuple[Ask, re.Pattern[str]], ...] = (
             r"|'?s going on|'?s the deal|is the deal|does .* mean|'?s up with|is up with)\b",
             r"\bexplain\b",
             r"\bwhat happens (?:when|if|after)\b",
+            r"\bчто случилось\b",
             r"\bпочему\b",
         ),
     ),
@@ -541,7 +542,7 @@ QUESTION_VOCABULARY = frozenset(
     aboard board onboard astronaut cosmonaut people seat seats size big
     reusable reuse refuel reboost boost agency country nationality work works launcher spent
     spend recorded record стартует старт запуск летит летят полетит стоит сколько дней дня
-    космосе космос""".split()
+    космосе космос случилось""".split()
 )
 
 
