@@ -273,7 +273,7 @@ def _mission(ctx: Context, rec: Record, now: dt.date, focus: Focus) -> Reply:
         ctx, m, text, fields, extra, mentions,
         entities=tuple(x for x in (m.vehicle, m.pad) if x), focus_fields=focus_fields,
     )  # fmt: skip
-    return noted(ctx, reply, now) if m.status in PENDING else reply  # its date may have moved
+    return noted(ctx, reply, now, after_lead=True) if m.status in PENDING else reply  # its date may have moved
 
 
 def _latest(m: Mission, mentions: list[DateMention]) -> str:
