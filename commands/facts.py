@@ -89,7 +89,8 @@ def fact_answer(ctx: Context, rid: str, q: Question, fact: Fact, now: dt.date) -
         return None
     reply = finish(ctx, rec, q, lead)
     if isinstance(rec, Mission) and rec.status in PENDING:
-        reply = noted(ctx, reply, now, after_lead=True)  # its plan may have moved since the base's date
+        # Its plan may have moved since the base's date.
+        reply = noted(ctx, reply, now, after_lead=True)
     return FactAnswer(reply, lead.known, lead.yes)
 
 

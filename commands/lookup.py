@@ -273,7 +273,9 @@ def _mission(ctx: Context, rec: Record, now: dt.date, focus: Focus) -> Reply:
         ctx, m, text, fields, extra, mentions,
         entities=tuple(x for x in (m.vehicle, m.pad) if x), focus_fields=focus_fields,
     )  # fmt: skip
-    return noted(ctx, reply, now, after_lead=True) if m.status in PENDING else reply  # its date may have moved
+    if m.status in PENDING:  # its date may have moved since the base's as-of
+        return noted(ctx, reply, now, after_lead=True)
+    return reply
 
 
 def _latest(m: Mission, mentions: list[DateMention]) -> str:
