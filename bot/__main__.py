@@ -1,4 +1,4 @@
-"""The `capcom` command line: run, console, ask, check, schema, status, sync, db."""
+"""The `capcom` command line: run, console, ask, check, schema, status, sync, db, update."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import click
 from bot.cli_db import register as register_db
 from bot.cli_discord import register as register_discord
 from bot.cli_status import register as register_status
+from bot.cli_update import register as register_update
 from knowledge import check as check_base
 from knowledge.jsonschema import write_schemas
 from knowledge.schema import KIND_FILES
@@ -58,8 +59,18 @@ def schema(out: Path) -> None:
 @click.option(
     "--chart", "chart", type=click.Path(path_type=Path), help="Write a what-if chart PNG here."
 )
+@click.option(
+    "--fresh", is_flag=True, help="With --jsonl: answer every line on its own (no follow-ups)."
+)
+@click.option("--full", is_flag=True, help="Print a record's whole card, not the brief answer.")
 def ask(
-    text: str | None, jsonl: bool, now: str | None, knowledge: Path | None, chart: Path | None
+    text: str | None,
+    jsonl: bool,
+    now: str | None,
+    knowledge: Path | None,
+    chart: Path | None,
+    fresh: bool,
+    full: bool,
 ) -> None:
     """Answer one question (or many with --jsonl) and exit."""
     from bot import offline
@@ -67,11 +78,13 @@ def ask(
     today = offline.parse_now(now)
     ctx = offline.load_context(knowledge)
     if jsonl:
-        offline.run_jsonl(ctx, sys.stdin, sys.stdout, today)
+        offline.run_jsonl(ctx, sys.stdin, sys.stdout, today, fresh=fresh)
         return
     if text is None:
         raise click.UsageError('give a question, e.g. capcom ask "when does CRS-35 launch?"')
     reply = offline.safe_answer(ctx, text, today)
+    if full:
+        reply = offline.full_card(ctx, reply, today)
     click.echo(reply.plain())
     if chart is not None:
         written = offline.write_chart(reply, chart)
@@ -97,6 +110,7 @@ def console(now: str | None, knowledge: Path | None) -> None:
 register_discord(cli)
 register_status(cli)
 register_db(cli)
+register_update(cli)
 
 
 def main() -> None:

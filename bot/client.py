@@ -57,7 +57,7 @@ async def setup(bot: AnyBot, capcom: Capcom) -> None:
     Loops (status posts, reload listeners, metrics) start here once, never from on_ready.
     """
     from bot import reload
-    from bot.slash import Slash
+    from bot.slash import Slash, table_commands
     from bot.sync import sync_commands
 
     await capcom.load()
@@ -67,7 +67,10 @@ async def setup(bot: AnyBot, capcom: Capcom) -> None:
 
         capcom.metrics = Metrics(bot, capcom)
         await capcom.metrics.start()
-    await bot.add_cog(Slash(capcom))
+    slash = Slash(capcom)
+    await bot.add_cog(slash)
+    for command in table_commands(slash):
+        bot.tree.add_command(command)
     await bot.add_cog(Conversation(bot, capcom))
     scheduler = None
     if capcom.settings.schedule.enabled:
@@ -174,7 +177,8 @@ class Conversation(commands.Cog):
         """Answer the message's text, with suggestion buttons when it is a "did you mean"."""
         settings = self.capcom.settings
         text = message.content
-        task = asyncio.ensure_future(asyncio.to_thread(self.capcom.answer, text))
+        who = (message.author.id, message.channel.id)
+        task = asyncio.ensure_future(asyncio.to_thread(self.capcom.answer, text, who))
         done, _ = await asyncio.wait({task}, timeout=settings.defer_after_seconds)
         if not done:
             await message.channel.typing()

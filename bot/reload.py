@@ -197,8 +197,8 @@ class Reloader:
                     now=self.clock.now(),
                 )
                 return ReloadResult(False, problems=list(exc.problems))
-            ctx = await asyncio.to_thread(Context.build, kb)
             old = self.capcom.ctx
+            ctx = await asyncio.to_thread(Context.build, kb, old.options)
             self.capcom.replace_context(ctx)
             changes = diff(old.kb, kb)
             log.info("fact base reloaded (%s): %d change(s)", origin, len(changes))
@@ -265,7 +265,8 @@ class Reloader:
                         record.base_digest,
                         digest,
                     )
-                self.capcom.replace_context(await asyncio.to_thread(Context.build, kb))
+                options = self.capcom.ctx.options
+                self.capcom.replace_context(await asyncio.to_thread(Context.build, kb, options))
                 self.digest = digest
                 log.info("fact base reloaded by %s (reload %d)", record.requested_by, record.id)
             self.last_reload = time.time()

@@ -14,6 +14,7 @@ from bot.render import ChartRenderer, Rendered, chart_renderer, render_async
 from bot.settings import Settings
 from bot.slots import Clock, clock_at
 from commands.context import Context
+from commands.conversation import Conversations
 from commands.lookup import describe
 from commands.reply import Reply, Suggestion
 from commands.router import answer
@@ -40,6 +41,8 @@ class Capcom:
         self._store: Store | None = None
         self.metrics: Metrics | None = None  # set when metrics_port is configured
         self.reloader: Reloader | None = None  # set in setup_hook
+        # Follow-ups per user and channel, expiring on the clock above (tests swap it).
+        self.conversations = Conversations(clock=lambda: self.clock.now().timestamp())
 
     @property
     def ctx(self) -> Context:
@@ -75,7 +78,7 @@ class Capcom:
             path = self.settings.knowledge_path
 
             def build() -> Context:
-                return Context.build(knowledge.load(path))
+                return Context.build(knowledge.load(path), self.settings.options())
 
             self._context = await asyncio.to_thread(build)
         kb = self._context.kb
@@ -93,12 +96,15 @@ class Capcom:
         """The embed (and chart attachment) for a reply; the chart is drawn off the loop."""
         return await render_async(reply, self.settings.chart_timeout_seconds, self.draw_chart)
 
-    def answer(self, text: str) -> Reply:
-        """Answer free text (DMs, mentions, /ask)."""
-        return answer(self.ctx, text, self.today())
+    def answer(self, text: str, who: tuple[int, int] | None = None) -> Reply:
+        """Answer free text (DMs, mentions, /ask); `who` (user id, channel id) keeps that
+        user's conversation in that channel, so a follow-up refers to their last answer."""
+        conversation = self.conversations.get(who) if who is not None else None
+        return answer(self.ctx, text, self.today(), conversation)
 
     def answer_suggestion(self, suggestion: Suggestion) -> Reply:
-        """Answer a "did you mean" choice: its record if it names one, else its query."""
+        """Answer a "did you mean" choice (or "More"): its record's whole card if it names
+        one, else its query."""
         if suggestion.record_id:
             return describe(self.ctx, suggestion.record_id, self.today())
         return self.answer(suggestion.query)

@@ -12,6 +12,7 @@ import pytest
 
 from bot.schedule_settings import ScheduleSettings
 from bot.slots import FakeClock
+from commands.context import Options
 from tests.bot.conftest import Running, settings_for
 from tests.bot.databases import db_url
 from tests.bot.test_e2e_reload import MOVED, edit, reloader_of
@@ -42,6 +43,8 @@ async def test_a_reload_in_one_process_reaches_the_other_and_alerts_once(
                 database_url=db_url,
                 shard_count=2,
                 shard_ids=(shard,),
+                stale_after_days=7,
+                whatif_projection=False,
             )
             runs.append(await start(settings, FakeClock(START)))
         assert fake.sync_calls == 1  # the second process found the definitions synced
@@ -70,6 +73,9 @@ async def test_a_reload_in_one_process_reaches_the_other_and_alerts_once(
         assert result.sent == 1  # its own shard's subscriber
         await fake.wait_until(lambda: all(posted(fake, c) for c in channels) or None, 5, "alerts")
         assert runs[1].capcom.ctx is not other_old
+        # both processes keep the operator's answer options across the reload
+        expected = Options(stale_after_days=7, whatif_projection=False)
+        assert [run.capcom.ctx.options for run in runs] == [expected, expected]
         moved = runs[1].capcom.ctx.kb.missions["crs-35"]
         assert moved.schedule[-1].planned.start == dt.date(2026, 9, 30)
         for cid in on_shard:

@@ -193,9 +193,13 @@ class FakeDiscord:
         self.application_id = self.new_id()
         self.bot_user = self.make_user("capcom-test", bot=True, user_id=self.application_id)
         self.user = self.make_user("tester")
-        # spread guild ids over timestamps so that they land on different shards
+        # spread guild ids over consecutive timestamps from one start, so that guild i lands on
+        # shard (start + i) % shard_count however long building them takes
+        start = self.new_id() >> 22
         self.guilds = [
-            FakeGuild(self.new_id() + (i << 22), f"Guild {i}", [self.new_id()])
+            FakeGuild(
+                ((start + i) << 22) | (next(self._ids) & 0x3FFFFF), f"Guild {i}", [self.new_id()]
+            )
             for i in range(guild_count)
         ]
         self.channels: dict[int, Json] = {}
