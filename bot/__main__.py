@@ -1,4 +1,4 @@
-"""The `capcom` command line: run, console, ask, check, schema, status, sync."""
+"""The `capcom` command line: run, console, ask, check, schema, status, sync, db, update."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from pathlib import Path
 
 import click
 
+from bot.cli_db import register as register_db
 from bot.cli_discord import register as register_discord
 from bot.cli_status import register as register_status
+from bot.cli_update import register as register_update
 
 # Each command imports what it needs when it runs, so `capcom --help` and `capcom ask` load
 # no more than their own path (tests/bot/test_imports.py checks the offline path).
@@ -62,8 +64,18 @@ def schema(out: Path) -> None:
 @click.option(
     "--chart", "chart", type=click.Path(path_type=Path), help="Write a what-if chart PNG here."
 )
+@click.option(
+    "--fresh", is_flag=True, help="With --jsonl: answer every line on its own (no follow-ups)."
+)
+@click.option("--full", is_flag=True, help="Print a record's whole card, not the brief answer.")
 def ask(
-    text: str | None, jsonl: bool, now: str | None, knowledge: Path | None, chart: Path | None
+    text: str | None,
+    jsonl: bool,
+    now: str | None,
+    knowledge: Path | None,
+    chart: Path | None,
+    fresh: bool,
+    full: bool,
 ) -> None:
     """Answer one question (or many with --jsonl) and exit."""
     from bot import offline
@@ -71,11 +83,13 @@ def ask(
     today = offline.parse_now(now)
     ctx = offline.load_context(knowledge)
     if jsonl:
-        offline.run_jsonl(ctx, sys.stdin, sys.stdout, today)
+        offline.run_jsonl(ctx, sys.stdin, sys.stdout, today, fresh=fresh)
         return
     if text is None:
         raise click.UsageError('give a question, e.g. capcom ask "when does CRS-35 launch?"')
     reply = offline.safe_answer(ctx, text, today)
+    if full:
+        reply = offline.full_card(ctx, reply, today)
     click.echo(reply.plain())
     if chart is not None:
         written = offline.write_chart(reply, chart)
@@ -100,6 +114,8 @@ def console(now: str | None, knowledge: Path | None) -> None:
 
 register_discord(cli)
 register_status(cli)
+register_db(cli)
+register_update(cli)
 
 
 def main() -> None:

@@ -1,9 +1,8 @@
-"""The Discord client: shared state, the bot classes (plain or auto-sharded), DMs and mentions."""
+"""The Discord client: the bot classes (plain or auto-sharded), their setup, DMs and mentions."""
 
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import gc
 import logging
 from typing import Any, cast
@@ -11,73 +10,16 @@ from typing import Any, cast
 import discord
 from discord.ext import commands
 
-import knowledge
 from bot.errors import APOLOGY, CapcomTree
-from bot.render import ChartRenderer, Rendered, chart_renderer, embed, render_async
+from bot.render import embed
 from bot.respond import NO_PINGS
 from bot.settings import Settings
-from bot.slots import Clock, SystemClock
+from bot.state import AnyBot, Capcom
 from bot.views import suggestion_view
 from commands.context import Context
-from commands.lookup import describe
-from commands.reply import Reply, Suggestion
 from commands.reply import error as error_reply
-from commands.router import answer
 
 log = logging.getLogger(__name__)
-
-
-class Capcom:
-    """What every handler needs: settings, the assistant's Context, today's date."""
-
-    def __init__(self, settings: Settings, context: Context | None = None) -> None:
-        self.settings = settings
-        self._context = context
-        self.unexpected: list[BaseException] = []  # errors we caused (tests assert it stays empty)
-        self.clock: Clock = SystemClock()  # status posts read the time here (tests swap it)
-        self.draw_chart: ChartRenderer | None = chart_renderer()
-        self.freeze_gc = False  # `capcom run` sets it: see setup()
-
-    @property
-    def ctx(self) -> Context:
-        """The loaded fact base and its indexes."""
-        if self._context is None:
-            raise RuntimeError("the fact base is not loaded yet (setup_hook has not run)")
-        return self._context
-
-    async def load(self) -> None:
-        """Load the fact base and build its indexes once (in a worker thread), if not given."""
-        if self._context is None:
-            path = self.settings.knowledge_path
-
-            def build() -> Context:
-                return Context.build(knowledge.load(path))
-
-            self._context = await asyncio.to_thread(build)
-        kb = self._context.kb
-        log.info("fact base %s as of %s: %s", kb.folder, kb.as_of, kb.counts())
-
-    def replace_context(self, context: Context) -> None:
-        """Swap in a reloaded fact base (validated by the caller); the old one is dropped."""
-        self._context = context
-
-    def today(self) -> dt.date:
-        """The date commands treat as today."""
-        return self.settings.today()
-
-    async def render(self, reply: Reply) -> Rendered:
-        """The embed (and chart attachment) for a reply; the chart is drawn off the loop."""
-        return await render_async(reply, self.settings.chart_timeout_seconds, self.draw_chart)
-
-    def answer(self, text: str) -> Reply:
-        """Answer free text (DMs, mentions, /ask)."""
-        return answer(self.ctx, text, self.today())
-
-    def answer_suggestion(self, suggestion: Suggestion) -> Reply:
-        """Answer a "did you mean" choice: its record if it names one, else its query."""
-        if suggestion.record_id:
-            return describe(self.ctx, suggestion.record_id, self.today())
-        return self.answer(suggestion.query)
 
 
 def intents() -> discord.Intents:
@@ -109,21 +51,33 @@ def bot_options(settings: Settings) -> dict[str, Any]:
     return options
 
 
-AnyBot = commands.Bot | commands.AutoShardedBot
-
-
 async def setup(bot: AnyBot, capcom: Capcom) -> None:
-    """Load the fact base, add the commands and listeners, sync if the definitions changed."""
-    from bot.slash import Slash
+    """Load the fact base, open the store, add the commands and listeners, sync once per deploy.
+
+    Loops (status posts, reload listeners, metrics) start here once, never from on_ready.
+    """
+    from bot import reload
+    from bot.slash import Slash, table_commands
     from bot.sync import sync_commands
 
     await capcom.load()
-    await bot.add_cog(Slash(capcom))
+    await capcom.open_store()
+    if capcom.settings.metrics_port is not None:
+        from bot.metrics import Metrics
+
+        capcom.metrics = Metrics(bot, capcom)
+        await capcom.metrics.start()
+    slash = Slash(capcom)
+    await bot.add_cog(slash)
+    for command in table_commands(slash):
+        bot.tree.add_command(command)
     await bot.add_cog(Conversation(bot, capcom))
+    scheduler = None
     if capcom.settings.schedule.enabled:
         from bot.subscriptions import install
 
-        await install(bot, capcom)  # status posts: started here once, never from on_ready
+        scheduler = (await install(bot, capcom)).scheduler
+    capcom.reloader = await reload.install(bot, capcom, scheduler)
     if capcom.freeze_gc:
         # The fact base and the library live as long as the process: keep them out of the
         # garbage collector's full passes (those made the p99 latency 5x worse under load).
@@ -131,7 +85,7 @@ async def setup(bot: AnyBot, capcom: Capcom) -> None:
         gc.freeze()
     if capcom.settings.sync_on_start:
         try:
-            for result in await sync_commands(bot, capcom.settings):
+            for result in await sync_commands(bot, capcom.settings, capcom.store):
                 log.info("%s", result)
         except discord.HTTPException:
             log.exception("command sync failed; running with the commands Discord has")
@@ -151,6 +105,13 @@ class _CapcomBotMixin:
     async def on_message(self, message: discord.Message, /) -> None:
         """Messages are handled by the Conversation cog; there are no prefix commands."""
 
+    async def close(self) -> None:
+        """Stop the cogs' loops, disconnect, then close the metrics server and the store."""
+        await super().close()  # type: ignore[misc]
+        if self.capcom.metrics is not None:
+            await self.capcom.metrics.stop()
+        await self.capcom.close_store()
+
 
 class CapcomBot(_CapcomBotMixin, commands.Bot):
     """capcom in one process, one gateway connection."""
@@ -169,14 +130,6 @@ def create_bot(
     if settings.sharded:
         return ShardedCapcomBot(capcom)
     return CapcomBot(capcom)
-
-
-def capcom_of(client: discord.Client) -> Capcom:
-    """The Capcom state of a bot made by create_bot."""
-    capcom = getattr(client, "capcom", None)
-    if not isinstance(capcom, Capcom):
-        raise TypeError(f"{type(client).__name__} is not a capcom bot")
-    return capcom
 
 
 class Conversation(commands.Cog):
@@ -224,7 +177,8 @@ class Conversation(commands.Cog):
         """Answer the message's text, with suggestion buttons when it is a "did you mean"."""
         settings = self.capcom.settings
         text = message.content
-        task = asyncio.ensure_future(asyncio.to_thread(self.capcom.answer, text))
+        who = (message.author.id, message.channel.id)
+        task = asyncio.ensure_future(asyncio.to_thread(self.capcom.answer, text, who))
         done, _ = await asyncio.wait({task}, timeout=settings.defer_after_seconds)
         if not done:
             await message.channel.typing()

@@ -15,6 +15,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from bot.schedule_settings import ScheduleSettings
+from bot.shards import Shards
+from commands.context import DEFAULT_STALE_AFTER_DAYS, Options
 
 DEFAULT_CONFIG = Path("config.yaml")
 CONFIG_ENV = "CAPCOM_CONFIG"
@@ -22,6 +24,12 @@ TOKEN_ENV = "DISCORD_TOKEN"
 ENV_PREFIX = "CAPCOM_"
 DISCORD_API = "https://discord.com/api/v10"
 DISCORD_GATEWAY = "wss://gateway.discord.gg/"
+# Launch Library 2's ISS launches (program 17), detailed mode for docking events.
+LL2_URLS = (
+    "https://ll.thespacedevs.com/2.3.0/launches/upcoming/?program=17&mode=detailed&limit=50",
+    "https://ll.thespacedevs.com/2.3.0/launches/previous/?program=17&mode=detailed&limit=30"
+    "&ordering=-net",
+)
 _SECRET_KEYS = frozenset({"token", "discord_token", "bot_token"})
 
 
@@ -47,6 +55,10 @@ class Settings(BaseModel):
     api_base_url: str = Field(DISCORD_API, description="Discord REST API base (or a proxy).")
     gateway_url: str = Field(DISCORD_GATEWAY, description="Discord gateway URL (or a proxy).")
     state_dir: Path = Field(Path("state"), description="Where the bot keeps its state.")
+    database_url: str | None = Field(
+        None, description="postgresql://... for a fleet; unset: SQLite in state_dir."
+    )
+    database_pool_size: int = Field(10, ge=2, le=100)
     knowledge_path: Path | None = Field(None, description="Fact base folder (default: bundled).")
     cache_dir: Path | None = Field(
         None, description="Where offline commands cache the validated base (~/.cache/capcom)."
@@ -63,7 +75,26 @@ class Settings(BaseModel):
     chart_timeout_seconds: float = Field(10.0, gt=0)
     guild_ready_timeout: float = Field(2.0, ge=0)
     log_level: str = "INFO"
+    metrics_port: int | None = Field(None, ge=0, le=65535, description="/metrics, /healthz.")
+    metrics_host: str = "127.0.0.1"
+    discord_requests_per_second: float = Field(
+        46.0, gt=0, le=50, description="Status posts' share of Discord's 50/s, fleet-wide."
+    )
+    stale_after_days: int = Field(
+        DEFAULT_STALE_AFTER_DAYS, ge=1, description="Say how old the base is after this many days."
+    )
+    whatif_projection: bool = Field(
+        True, description="What-ifs project routine traffic past the last recorded flight."
+    )
     schedule: ScheduleSettings = Field(default_factory=ScheduleSettings)  # status posts
+    # `capcom update ll2 --fetch`: the free tier allows 15 requests an hour.
+    ll2_urls: tuple[str, ...] = Field(LL2_URLS, min_length=1, description="LL2 launch lists.")
+    ll2_cache_minutes: float = Field(60.0, ge=0, description="Reuse a fetched page this long.")
+    ll2_requests_per_hour: int = Field(15, ge=1, description="Never send LL2 more than this.")
+    ll2_timeout_seconds: float = Field(30.0, gt=0)
+    ll2_retry_attempts: int = Field(3, ge=1, le=10)
+    ll2_max_wait_seconds: float = Field(120.0, ge=0, description="Longest Retry-After to wait.")
+    ll2_max_pages: int = Field(3, ge=1, le=50, description="Pages read per launch list.")
 
     @field_validator("api_base_url")
     @classmethod
@@ -72,11 +103,32 @@ class Settings(BaseModel):
             raise ValueError(f"must be an http(s) URL such as {DISCORD_API}, not {v!r}")
         return v.rstrip("/")
 
+    @field_validator("ll2_urls")
+    @classmethod
+    def _ll2_urls(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        for one in v:
+            if not _url_with_host(one, ("http", "https")):
+                raise ValueError(f"must be http(s) URLs of LL2 launch lists, not {one!r}")
+        return v
+
     @field_validator("gateway_url")
     @classmethod
     def _ws_url(cls, v: str) -> str:
         if not _url_with_host(v, ("ws", "wss")):
             raise ValueError(f"must be a ws(s) URL such as {DISCORD_GATEWAY}, not {v!r}")
+        return v
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, v: str | None) -> str | None:
+        if v is None or not v.strip():
+            return None
+        v = v.strip()
+        if not v.startswith(("postgresql://", "postgres://", "sqlite:///")):
+            raise ValueError(
+                "must be a PostgreSQL URL such as postgresql://capcom@db/capcom, or "
+                "sqlite:///path/to/file.sqlite3"
+            )
         return v
 
     @field_validator("log_level")
@@ -97,9 +149,20 @@ class Settings(BaseModel):
         return self
 
     @property
+    def shards(self) -> Shards:
+        """The shards this process runs (all of them when unsharded)."""
+        return Shards(self.shard_count, self.shard_ids)
+
+    @property
     def sharded(self) -> bool:
         """Whether to run an AutoShardedBot (shard_count or shard_ids set)."""
         return self.shard_count is not None
+
+    def options(self) -> Options:
+        """The settings that shape answers, for Context.build."""
+        return Options(
+            stale_after_days=self.stale_after_days, whatif_projection=self.whatif_projection
+        )
 
     def today(self) -> dt.date:
         """The date commands treat as today: `now` if set, else the real UTC date."""

@@ -1,10 +1,12 @@
-"""Slash commands: /ask, the record look-ups, /compare, /upcoming, /timeline, /whatif, /about."""
+"""Slash commands: /ask, /compare, /upcoming, /whatif, /about, /help, and one `/<command> name:`
+per row of the command table (commands/registry.py) that has a slash form: /mission,
+/vehicle, /pad, /crew, /timeline, /sources."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -12,24 +14,27 @@ from discord.ext import commands
 
 from bot.errors import UserError
 from bot.respond import Deadline, send_reply
+from bot.state import Capcom, capcom_of
 from bot.views import bind_view, suggestion_view
 from commands import compare as compare_cmd
-from commands import timeline as timeline_cmd
 from commands import upcoming as upcoming_cmd
 from commands import whatif
 from commands.context import Context
 from commands.help import about_reply, help_reply
-from commands.lookup import lookup
+from commands.registry import TABLE, CommandSpec
 from commands.reply import Reply
 from knowledge.schema import RecordKind
-
-if TYPE_CHECKING:
-    from bot.client import Capcom
 
 CHOICES_MAX = 25
 CHOICE_TEXT_MAX = 100
 RecordName = app_commands.Range[str, 1, 100]
 CHANGE_CHOICES = [app_commands.Choice(name=c, value=c) for c in whatif.CHANGES[:CHOICES_MAX]]
+# What /whatif's `mission` option names for each change (autocomplete).
+WHATIF_TARGETS: dict[str, tuple[RecordKind, ...]] = {
+    "ground-pad": ("pad",),
+    "ground-vehicle": ("vehicle",),
+    "add-flight": ("vehicle",),
+}
 
 
 def choices(
@@ -50,8 +55,6 @@ def choices(
 
 def whatif_cooldown(interaction: discord.Interaction) -> app_commands.Cooldown | None:
     """Per-user cooldown for /whatif from the settings (none when set to 0 s)."""
-    from bot.client import capcom_of
-
     settings = capcom_of(interaction.client).settings
     if settings.whatif_cooldown_seconds <= 0:
         return None
@@ -91,12 +94,6 @@ class Slash(commands.Cog):
             bind=bind_view,
         )
 
-    async def record(self, interaction: discord.Interaction, name: str, kind: RecordKind) -> None:
-        """Look up one record of a kind (the value is an id from autocomplete, or free text)."""
-        await self.send(
-            interaction, lambda: lookup(self.ctx, name, self.now(), (kind,)), thread=False
-        )
-
     # -- free text --------------------------------------------------------------------------
 
     @app_commands.command(name="ask", description="Ask anything about ISS resupply in plain words.")
@@ -104,58 +101,10 @@ class Slash(commands.Cog):
     async def ask(
         self, interaction: discord.Interaction, question: app_commands.Range[str, 1, 1000]
     ) -> None:
-        """Route free text through the assistant."""
-        await self.send(interaction, lambda: self.capcom.answer(question), thread=True)
-
-    # -- records ----------------------------------------------------------------------------
-
-    @app_commands.command(name="mission", description="A mission: dates, vehicle, pad, crew.")
-    @app_commands.describe(name="Mission name, e.g. CRS-35 or Progress MS-33")
-    async def mission(self, interaction: discord.Interaction, name: RecordName) -> None:
-        """Look up a mission."""
-        await self.record(interaction, name, "mission")
-
-    @mission.autocomplete("name")
-    async def _mission_ac(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        return choices(self.ctx, current, ("mission",))
-
-    @app_commands.command(name="vehicle", description="A vehicle: capacities, status, flights.")
-    @app_commands.describe(name="Vehicle name, e.g. Cygnus or Soyuz MS")
-    async def vehicle(self, interaction: discord.Interaction, name: RecordName) -> None:
-        """Look up a vehicle."""
-        await self.record(interaction, name, "vehicle")
-
-    @vehicle.autocomplete("name")
-    async def _vehicle_ac(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        return choices(self.ctx, current, ("vehicle",))
-
-    @app_commands.command(name="pad", description="A launch pad: status, history, vehicles.")
-    @app_commands.describe(name="Pad name, e.g. Site 31/6 or SLC-40")
-    async def pad(self, interaction: discord.Interaction, name: RecordName) -> None:
-        """Look up a launch pad."""
-        await self.record(interaction, name, "pad")
-
-    @pad.autocomplete("name")
-    async def _pad_ac(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        return choices(self.ctx, current, ("pad",))
-
-    @app_commands.command(name="crew", description="A crew member: agency, missions.")
-    @app_commands.describe(name="Name, e.g. Oleg Artemyev")
-    async def crew(self, interaction: discord.Interaction, name: RecordName) -> None:
-        """Look up a crew member."""
-        await self.record(interaction, name, "crew")
-
-    @crew.autocomplete("name")
-    async def _crew_ac(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        return choices(self.ctx, current, ("crew",))
+        """Route free text through the assistant (a follow-up refers to this user's last
+        answer in this channel)."""
+        who = (interaction.user.id, interaction.channel_id or 0)
+        await self.send(interaction, lambda: self.capcom.answer(question, who), thread=True)
 
     # -- several records or none ------------------------------------------------------------
 
@@ -197,20 +146,6 @@ class Slash(commands.Cog):
             thread=False,
         )
 
-    @app_commands.command(name="timeline", description="The dated history of a record.")
-    @app_commands.describe(name="A mission, vehicle, pad or person")
-    async def timeline(self, interaction: discord.Interaction, name: RecordName) -> None:
-        """Show a record's timeline."""
-        await self.send(
-            interaction, lambda: timeline_cmd.timeline(self.ctx, name, self.now()), thread=False
-        )
-
-    @timeline.autocomplete("name")
-    async def _timeline_ac(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        return choices(self.ctx, current, (None,))
-
     # -- what-if ----------------------------------------------------------------------------
 
     @app_commands.command(
@@ -218,9 +153,9 @@ class Slash(commands.Cog):
     )
     @app_commands.describe(
         question="In plain words, e.g. “what if Progress MS-33 slips 6 months?”",
-        mission="The flight (or pad, for ground-pad) the change applies to",
+        mission="The flight (“the next Progress” too), the pad or the vehicle it applies to",
         change="What changes",
-        amount="How much, e.g. “3 months”, “45 days”, “2 flights”, “4 crew”",
+        amount="How long or until when (“3 months”, “March”, “2027-03-01”), or a number",
     )
     @app_commands.choices(change=CHANGE_CHOICES)
     @app_commands.checks.dynamic_cooldown(whatif_cooldown)
@@ -251,7 +186,7 @@ class Slash(commands.Cog):
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         change = getattr(interaction.namespace, "change", None)
-        kinds: tuple[RecordKind, ...] = ("pad",) if change == "ground-pad" else ("mission",)
+        kinds: tuple[RecordKind, ...] = WHATIF_TARGETS.get(change or "", ("mission",))
         return choices(self.ctx, current, kinds)
 
     # -- about ------------------------------------------------------------------------------
@@ -259,9 +194,40 @@ class Slash(commands.Cog):
     @app_commands.command(name="about", description="Version, fact-base date, counts, sources.")
     async def about(self, interaction: discord.Interaction) -> None:
         """Describe capcom and its fact base."""
-        await self.send(interaction, lambda: about_reply(self.ctx), thread=False)
+        await self.send(interaction, lambda: about_reply(self.ctx, self.now()), thread=False)
 
     @app_commands.command(name="help", description="What capcom can answer, with examples.")
     async def help(self, interaction: discord.Interaction) -> None:
         """Show what the assistant can do."""
         await self.send(interaction, lambda: help_reply(self.ctx), thread=False)
+
+
+AnyCommand = app_commands.Command[Any, ..., None]
+
+
+def table_commands(slash: Slash) -> list[AnyCommand]:
+    """A `/<command> name:` slash command for each table row with a slash form."""
+    return [_table_command(slash, spec) for spec in TABLE if spec.slash_name]
+
+
+def _table_command(slash: Slash, spec: CommandSpec) -> AnyCommand:
+    if spec.slash_name != "name":
+        raise ValueError(f"{spec.command.value}: table commands take one option called name")
+    kinds: tuple[RecordKind | None, ...] = spec.kinds or (None,)
+
+    async def callback(interaction: discord.Interaction, name: RecordName) -> None:
+        await slash.send(interaction, lambda: spec.run(slash.ctx, name, slash.now()), thread=False)
+
+    callback.__doc__ = spec.summary
+    described = app_commands.describe(name=spec.slash_hint or "A name")(callback)
+    command: AnyCommand = app_commands.Command(
+        name=spec.command.value, description=spec.summary, callback=described
+    )
+
+    async def complete(
+        interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return choices(slash.ctx, current, kinds)
+
+    command.autocomplete("name")(complete)
+    return command

@@ -21,6 +21,13 @@ def date_text(d: FuzzyDate, mentions: list[DateMention] | None = None) -> str:
     return text
 
 
+def when_text(d: FuzzyDate, mentions: list[DateMention] | None = None) -> str:
+    """A past date with its preposition: "on 16 July 2025", "in 2025", "no earlier than …"."""
+    if d.net:
+        return "no earlier than " + date_text(FuzzyDate(d.start, d.precision), mentions)
+    return ("on " if d.precision == "day" else "in ") + date_text(d, mentions)
+
+
 def day_text(d: dt.date, mentions: list[DateMention] | None = None) -> str:
     """A plain date as "30 August 2026" (recorded for Discord timestamps)."""
     return date_text(FuzzyDate(d), mentions)
@@ -44,25 +51,34 @@ def collect_sources(*groups: Iterable[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def source_lines(kb: KnowledgeBase, ids: Iterable[str], limit: int = 6) -> tuple[str, ...]:
-    """Readable lines for up to limit sources, with a count of the rest."""
-    ids = list(ids)
-    lines = [source_line(kb, s) for s in ids[:limit]]
-    if len(ids) > limit:
-        lines.append(f"and {len(ids) - limit} more (ask for the sources of this record)")
-    return tuple(lines)
+SOURCES_SHOWN = 4  # publishers named under a reply; the full list is one command away
+
+
+def publisher(kb: KnowledgeBase, sid: str) -> str:
+    """A source's publisher, short: "RussianSpaceWeb.com (also TASS)" -> "RussianSpaceWeb.com"."""
+    if sid == "seed-article":
+        return "the seed article"
+    s = kb.sources.get(sid)
+    if s is None:
+        return sid
+    short = s.publisher.split(";")[0].split(" (")[0].strip()
+    return short or s.publisher
+
+
+def source_lines(
+    kb: KnowledgeBase, ids: Iterable[str], limit: int = SOURCES_SHOWN
+) -> tuple[str, ...]:
+    """Short publisher names of these sources (no repeats), at most limit, then "+N more"."""
+    names = list(dict.fromkeys(publisher(kb, s) for s in ids))
+    shown = names[:limit]
+    if len(names) > limit:
+        shown.append(f"+{len(names) - limit} more (ask for the sources)")
+    return tuple(shown)
 
 
 def publishers(kb: KnowledgeBase, ids: Iterable[str]) -> str:
     """Short attribution: the publishers of the given sources."""
-    names = []
-    for sid in ids:
-        s = kb.sources.get(sid)
-        name = s.publisher if s else sid
-        if sid == "seed-article":
-            name = "the seed article"
-        if name not in names:
-            names.append(name)
+    names = list(dict.fromkeys(publisher(kb, s) for s in ids))
     return ", ".join(names) if names else "unsourced"
 
 
@@ -114,7 +130,7 @@ def schedule_sentence(
     if m.status == "cancelled":
         return f"{m.name} was cancelled (as of {day_text(m.status_as_of, mentions)})."
     if launched is not None:
-        return f"{m.name} launched on {date_text(launched, mentions)}."
+        return f"{m.name} launched {when_text(launched, mentions)}."
     if m.status in ("launched", "docked", "completed", "failed"):
         return f"{m.name} has flown (status: {m.status}); its launch date is not recorded."
     if plan is None:

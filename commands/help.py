@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from importlib.metadata import PackageNotFoundError, version
 
 from commands.context import Context
+from commands.freshness import ago_text, stale_note
 from commands.reply import Field, Reply, Suggestion
 
 
@@ -31,30 +33,36 @@ def small_talk(ctx: Context, word: str) -> Reply:
 
 
 def help_reply(ctx: Context) -> Reply:
-    """What the assistant can do, with examples."""
+    """What the assistant can do, with examples (the command table's, plus free questions)."""
+    from commands.registry import TABLE
+
+    groups: dict[str, list[str]] = {}
+    for spec in TABLE:
+        if spec.group and spec.examples:
+            groups.setdefault(spec.group, []).extend(spec.examples)
+    fields = [Field(name, " · ".join(examples)) for name, examples in groups.items()]
+    fields[1:1] = [
+        Field("Ask a fact", "who flew on Soyuz MS-28? · how much does a Cygnus flight cost?"),
+        Field("Ask why or how", "why is Soyuz in trouble? · who pays for the Dragon flights?"),
+        Field("Count", "how many Progress flights in 2025?"),
+    ]
+    fields.append(
+        Field("What if", "what if Progress MS-33 slips 6 months? · what if CRS-35 is cancelled?")
+    )
     return Reply(
         kind="answer",
         title="capcom: ISS logistics answers",
         text=(
             "Ask in plain words or use a command. Every answer names its sources and how "
-            "current it is."
+            "current it is; follow-ups such as “and its cost?” refer to the last answer."
         ),
-        fields=(
-            Field("Look up", "CRS-35 · Progress MS-33 · Cygnus · Site 31/6 · Oleg Artemyev"),
-            Field("Ask why or how", "why is Soyuz in trouble? · who pays for the Dragon flights?"),
-            Field("Compare", "compare Cygnus and Cargo Dragon"),
-            Field("What is next", "upcoming · next Progress launch · timeline CRS-35"),
-            Field(
-                "What if", "what if Progress MS-33 slips 6 months? · what if CRS-35 is cancelled?"
-            ),
-            Field("Sources", "sources Site 31/6"),
-        ),
+        fields=tuple(fields),
         as_of=ctx.kb.as_of,
     )
 
 
-def about_reply(ctx: Context) -> Reply:
-    """Version, fact-base date, record counts and the source list."""
+def about_reply(ctx: Context, now: dt.date | None = None) -> Reply:
+    """Version, fact-base date (and its age on now), record counts and the source list."""
     try:
         ver = version("capcom")
     except PackageNotFoundError:  # pragma: no cover - running from a source tree
@@ -64,7 +72,15 @@ def about_reply(ctx: Context) -> Reply:
     return Reply(
         kind="answer",
         title=f"capcom {ver}",
-        text=f"Fact base as of {ctx.kb.as_of.isoformat()}: {counts}.",
+        text=_about_text(ctx, now, counts),
         fields=(Field("Sources", ", ".join(pubs)),),
         as_of=ctx.kb.as_of,
     )
+
+
+def _about_text(ctx: Context, now: dt.date | None, counts: str) -> str:
+    if now is None:
+        return f"Fact base as of {ctx.kb.as_of.isoformat()}: {counts}."
+    note = stale_note(ctx, now, operators=True)
+    lead = f"{note}\n" if note else ""
+    return f"{lead}Fact base as of {ctx.kb.as_of.isoformat()} ({ago_text(ctx, now)}): {counts}."

@@ -14,6 +14,7 @@ from commands.format import (
     day_text,
     source_lines,
 )
+from commands.freshness import noted
 from commands.reply import DateMention, Field, Reply
 from knowledge.schema import Mission
 
@@ -76,19 +77,29 @@ def overdue_field(missions: list[Mission], mentions: list[DateMention]) -> Field
 
 
 def upcoming(
-    ctx: Context, now: dt.date, count: int = 10, days: int | None = None, kind: str = ""
+    ctx: Context,
+    now: dt.date,
+    count: int = 10,
+    days: int | None = None,
+    kind: str = "",
+    by: str = "",
 ) -> Reply:
     """The next count planned ISS flights after now (within days; only cargo or crew flights
-    when kind says so), plus the ones whose planned dates passed without an update."""
+    when kind says so; only those an organization flies or launches when `by` names it),
+    plus the ones whose planned dates passed without an update."""
     count = max(1, min(count, 20))
     mentions: list[DateMention] = []
-    # The Dream Chaser demo flies free: it is not ISS traffic.
-    future, overdue = split(
-        ctx, now, days, lambda m: m.destination == "ISS" and (not kind or m.kind == kind)
-    )
+
+    def keep(m: Mission) -> bool:
+        # The Dream Chaser demo flies free: it is not ISS traffic.
+        return m.destination == "ISS" and (not kind or m.kind == kind) and _flown_by(ctx, m, by)
+
+    future, overdue = split(ctx, now, days, keep)
     lines = [plan_line(ctx, m, mentions) for m in future[:count]]
     span = f" in the next {days} days" if days is not None else ""
     span += f" (only {kind} flights)" if kind else ""
+    org = ctx.kb.get(by) if by else None
+    span += f" (only {org.name}'s)" if org is not None else ""
     text = (
         "\n".join(lines)
         if lines
@@ -97,7 +108,7 @@ def upcoming(
     fields = [overdue_field(overdue[:10], mentions)] if overdue else []
     shown = future[:count] + overdue[:10]
     src = collect_sources(*[m.sources for m in shown])
-    return Reply(
+    reply = Reply(
         kind="answer",
         title=f"Upcoming ISS traffic after {day_text(now)}",
         text=text,
@@ -108,6 +119,19 @@ def upcoming(
         entities=tuple(m.id for m in shown),
         dates=tuple(mentions),
     )
+    return noted(ctx, reply, now)
+
+
+def _flown_by(ctx: Context, m: Mission, org: str) -> bool:
+    """Whether an organization flies the mission, or operates its spacecraft or rocket."""
+    if not org:
+        return True
+    owners = {m.operator}
+    for vid in (m.vehicle, m.launcher):
+        v = ctx.kb.vehicles.get(vid) if vid else None
+        if v is not None:
+            owners.add(v.operator)
+    return org in owners
 
 
 def upcoming_for(ctx: Context, query: str, now: dt.date, count: int = 10) -> Reply:
@@ -130,7 +154,7 @@ def upcoming_for(ctx: Context, query: str, now: dt.date, count: int = 10) -> Rep
     fields = (overdue_field(overdue, mentions),) if overdue else ()
     src = [s for m in sorted(future + overdue, key=_plan_order) for s in m.sources]
     ids = collect_sources(rec.sources, src)
-    return Reply(
+    reply = Reply(
         kind="answer",
         title=f"Upcoming: {rec.name}",
         text=text,
@@ -141,3 +165,4 @@ def upcoming_for(ctx: Context, query: str, now: dt.date, count: int = 10) -> Rep
         entities=(rid,),
         dates=tuple(mentions),
     )
+    return noted(ctx, reply, now)

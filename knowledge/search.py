@@ -7,16 +7,18 @@ import datetime as dt
 import heapq
 import itertools
 import re
-import unicodedata
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from knowledge.base import KnowledgeBase
+from knowledge.names import names_of
 from knowledge.ngrams import NgramIndex
 from knowledge.schema import CrewMember, Mission, Record, RecordKind, Topic
+from knowledge.text import NOT_A_NAME, fold, fold_tokens, token_spans
 
 # A match at or above this score may be confident ...
 CONFIDENT_SCORE = 80.0
@@ -24,8 +26,9 @@ CONFIDENT_SCORE = 80.0
 CONFIDENT_MARGIN = 5.0
 # Fuzzy matches below this score are not offered at all.
 SUGGEST_SCORE = 60.0
-# Typos one fuzzy look-up is sure to see through: one in names up to SHORT_NAME_CHARS folded
-# characters (for mentions in free text), two up to LONG_NAME_CHARS, three beyond.
+# A fuzzy match is confident only within this many typos (edits) of what was typed: one for
+# names up to SHORT_NAME_CHARS folded characters ("artemis" is two edits from "artemiev"
+# and is not Artemyev), two up to LONG_NAME_CHARS, three beyond.
 SHORT_NAME_CHARS = 8
 LONG_NAME_CHARS = 16
 
@@ -45,49 +48,11 @@ MIN_FUZZY_TOKEN = 5  # find_mentions only fuzzy-matches words (or word runs) thi
 MAX_PREFIX_SCAN = 400  # autocomplete examines at most this many prefix entries per list
 CHOICE_NAME_MAX = 100  # Discord's limit for an autocomplete choice name
 
-# Common words of questions that are never, on their own, a mention of a record.
-_STOPWORD_TEXT = """
-    a about after all also am an and any are as at be been before being between both but by
-    can compare could date did do does done during each else ever for from get gets got had has
-    have he her his how i if in into is it its just last late launch launched launches
-    launching let like many may me mission missions month months more most much my new next no
-    not now of off on one or our out over planned please said say schedule scheduled she should
-    since slip slips so some status still than that the their them then there these they this
-    those to today too under until up us vs was we week weeks were what when where which while
-    who whom whose why will with would year years yes yet you your
-"""
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-
-_TOKEN = re.compile(r"[^\W_]+")
 _DIGITS = re.compile(r"\d+")
 
 
 def _numbers(words: Sequence[str]) -> frozenset[str]:
     return frozenset(_DIGITS.findall("".join(words)))  # folded like the keys it is compared with
-
-
-def fold(text: str) -> str:
-    """Case-, accent-, space- and punctuation-folded form: "Progress MS-33" -> "progressms33"."""
-    return "".join(fold_tokens(text))
-
-
-def fold_tokens(text: str) -> list[str]:
-    """The folded words of text: "SpX-35 (CRS)" -> ["spx", "35", "crs"]."""
-    if text.isascii():  # the common case, in one pass: every word is just lower-cased
-        return _TOKEN.findall(text.lower())
-    out: list[str] = []
-    for m in _TOKEN.finditer(text):
-        tok = _fold_word(m.group())
-        if tok:
-            out.append(tok)
-    return out
-
-
-def _fold_word(word: str) -> str:
-    if word.isascii():
-        return word.lower()
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in decomposed if c.isalnum())
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,16 +115,26 @@ def _posted(found: Postings | None) -> Sequence[int]:
     return (found,) if isinstance(found, int) else found
 
 
-def _typos_found(chars: int, confident_only: bool = False) -> int:
-    """How many typos away a fuzzy look-up of a folded query this long finds every name.
-
-    Search finds every name two typos away (three for long queries), so that a name that is
-    both right and a little further than a wrong one is never missed; mention-finding only
-    wants names it could be confident about.
-    """
-    if confident_only and chars <= SHORT_NAME_CHARS:
+def max_typos(key: str) -> int:
+    """How many edits a folded name of this length may carry and still be confidently it."""
+    if len(key) <= SHORT_NAME_CHARS:
         return 1
-    return 2 if chars <= LONG_NAME_CHARS else 3
+    return 2 if len(key) <= LONG_NAME_CHARS else 3
+
+
+def _few_typos(key: str, name: str, score: float) -> bool:
+    """Whether a match of a folded query to a folded name is exact or within the typos
+    allowed for the query's length."""
+    if score >= SCORE_REORDERED - 1.0:
+        return True  # exact, generated or reordered: no typo at all
+    return Levenshtein.distance(key, name) <= max_typos(key)
+
+
+def _typos_found(key: str) -> int:
+    """How many typos away search's fuzzy look-up of a folded query finds every name: one
+    more than it may be confident about, at least two, so that a right name a little further
+    than a wrong one is never missed."""
+    return max(2, max_typos(key))
 
 
 def _reach(chars: int) -> int:
@@ -168,7 +143,7 @@ def _reach(chars: int) -> int:
     A name that merely contains a short query ("crs dragon" for "dragon", "williams" for "suni
     williams") scores as high as a typo would; such names are left to whole-word matching.
     """
-    return max(_typos_found(chars), 2 if chars <= SHORT_NAME_CHARS else 3)
+    return max(_typos_found("x" * chars), 2 if chars <= SHORT_NAME_CHARS else 3)
 
 
 # A word start in the autocomplete tables is one number, form << 16 | offset << 8 | width: the
@@ -204,7 +179,6 @@ class SearchIndex:
         self._form_generated = bytearray()
         self._form_order: array[int] = array("q")  # autocomplete rank, smaller first
         self._exact: dict[str, Postings] = {}  # folded key -> forms
-        self._kind_keys: dict[RecordKind, set[str]] = {}  # the folded keys of each kind
         self._ngrams = NgramIndex(())
         self._starts: dict[RecordKind | None, array[int]] = {}  # later word starts, sorted
         self._whole: dict[RecordKind | None, array[int]] = {}  # forms sorted by folded key
@@ -357,11 +331,20 @@ class SearchIndex:
         """A filter of folded keys to those naming a record of these kinds (None: all)."""
         if kindset is None:
             return None
-        sets = [self._kind_keys[k] for k in kindset if k in self._kind_keys]
-        if len(sets) == 1:
-            only = sets[0]
-            return lambda keys: [k for k in keys if k in only]
-        return lambda keys: [k for k in keys if any(k in s for s in sets)]
+        exact, form_rec, rec_kind = self._exact, self._form_rec, self._rec_kind
+
+        def keep(keys: list[str]) -> list[str]:
+            out = []
+            for k in keys:
+                forms = exact[k]
+                if isinstance(forms, int):
+                    if rec_kind[form_rec[forms]] in kindset:
+                        out.append(k)
+                elif any(rec_kind[form_rec[fi]] in kindset for fi in forms):
+                    out.append(k)
+            return out
+
+        return keep
 
     # --- searching -----------------------------------------------------------------------
 
@@ -413,7 +396,7 @@ class SearchIndex:
     ) -> None:
         found = self._ngrams.extract(
             key,
-            _typos_found(len(key)),
+            _typos_found(key),
             _reach(len(key)),
             SUGGEST_SCORE,
             3 * (limit + 5),  # keys: a record may have several close ones
@@ -485,9 +468,14 @@ class SearchIndex:
         best: Match | None = None
         if matches and matches[0].score >= CONFIDENT_SCORE:
             runner = matches[1].score if len(matches) > 1 else 0.0
-            typed = set(_DIGITS.findall(fold(query[:MAX_QUERY_CHARS])))
+            key = fold(query[:MAX_QUERY_CHARS])
+            typed = set(_DIGITS.findall(key))
             # A fuzzy match never changes a number: "progress ms-99" is not Progress MS-29.
-            if matches[0].score - runner >= margin and typed <= self._numbers(ranked[0][0]):
+            if (
+                matches[0].score - runner >= margin
+                and typed <= self._numbers(ranked[0][0])
+                and _few_typos(key, self._form_key[ranked[0][1][1]], matches[0].score)
+            ):
                 best = matches[0]
         return SearchResult(query, matches, best)
 
@@ -526,13 +514,7 @@ class SearchIndex:
         such as "MS-28") yields every one of them, with the same start and end.
         """
         kindset = frozenset(kinds) if kinds is not None else None
-        toks: list[tuple[str, int, int]] = []
-        for m in _TOKEN.finditer(text[:MAX_TEXT_CHARS]):
-            w = _fold_word(m.group())
-            if w:
-                toks.append((w, m.start(), m.end()))
-                if len(toks) >= MAX_TEXT_TOKENS:
-                    break
+        toks = token_spans(text[:MAX_TEXT_CHARS])[:MAX_TEXT_TOKENS]
         n = len(toks)
         # owner[k]: the span covering token k, as (start token, end token, hits, weak) where
         # weak spans (generated forms only) may be taken over by a longer fuzzy span.
@@ -554,7 +536,7 @@ class SearchIndex:
         while i < n:
             for size in range(min(self._max_ngram, n - i), 0, -1):
                 words = [t[0] for t in toks[i : i + size]]
-                if size == 1 and (words[0] in STOPWORDS or len(words[0]) < 2):
+                if size == 1 and (words[0] in NOT_A_NAME or len(words[0]) < 2):
                     continue
                 hits = self._exact_hits("".join(words), kindset)
                 if hits:
@@ -568,7 +550,7 @@ class SearchIndex:
             i = 0
             while i < n:
                 w = toks[i][0]
-                if owner[i] is not None or len(w) < MIN_FUZZY_TOKEN or w in STOPWORDS:
+                if owner[i] is not None or len(w) < MIN_FUZZY_TOKEN or w in NOT_A_NAME:
                     i += 1
                     continue
                 best: tuple[float, int, list[tuple[int, int, float]]] | None = None
@@ -624,13 +606,15 @@ class SearchIndex:
         """Records fuzzy-matching key: the best, plus any within the confidence margin."""
         per_rec: dict[int, tuple[int, float]] = {}
         typed = set(_DIGITS.findall(key))
-        typos = _typos_found(len(key), confident_only=True)
+        typos = max_typos(key)
         keep = self._keep_kinds(kindset)
         # Only the probes the typos need: a mention is only taken when it is a close one.
         found = self._ngrams.extract(key, typos, typos, CONFIDENT_SCORE, 8, keep, budget=0)
         for k, score in found:
             if not set(_DIGITS.findall(k)) <= typed:
                 continue  # "baikonur" does not name "Baikonur 1/5": its number was not typed
+            if not _few_typos(key, k, score):
+                continue  # "artemis" is not a typo of "artemiev"
             for fi in _posted(self._exact.get(k)):
                 ri = self._form_rec[fi]
                 if kindset is not None and self._rec_kind[ri] not in kindset:
@@ -718,14 +702,10 @@ def _label(name: str, kind: RecordKind) -> str:
 
 def _forms_of(vehicles: dict[str, frozenset[str]], rec: Record) -> list[tuple[str, bool]]:
     """(text, generated) pairs a record can be found by."""
-    forms: list[tuple[str, bool]] = [(rec.name, False)]
-    forms += [(a, False) for a in rec.aliases]
+    forms: list[tuple[str, bool]] = [(n, False) for n in names_of(rec)]
     if isinstance(rec, Topic):
         return forms  # topics are found by title and aliases; questions are the router's job
     if isinstance(rec, CrewMember):
-        forms += [(t, False) for t in rec.transliterations]
-        if rec.native_name:
-            forms.append((rec.native_name, False))
         for full in [rec.name, *rec.transliterations]:
             words = full.split()
             if len(words) > 1 and len(fold(words[-1])) >= 3:
@@ -776,3 +756,15 @@ def _mission_order(kb: KnowledgeBase) -> dict[str, int]:
 
     ordered = sorted(kb.missions.values(), key=lambda m: (when(m), m.id), reverse=True)
     return {m.id: i for i, m in enumerate(ordered)}
+
+
+__all__ = [
+    "CONFIDENT_SCORE",
+    "Choice",
+    "Match",
+    "SearchIndex",
+    "SearchResult",
+    "fold",
+    "fold_tokens",
+    "max_typos",
+]

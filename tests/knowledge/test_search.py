@@ -85,6 +85,15 @@ def test_kinds_filter(index: SearchIndex) -> None:
     assert index.search("progress", kinds=["vehicle"]).best is not None
 
 
+def test_kinds_filter_typos(index: SearchIndex) -> None:
+    assert _best(index, "cygnis") == "cygnus"
+    found = index.search("cygnis", kinds=["vehicle"])
+    assert found.best is not None
+    assert found.best.record_id == "cygnus"
+    assert all(m.kind == "mission" for m in index.search("cygnis", kinds=["mission"]).matches)
+    assert index.search("crs35s", kinds=["mission"]).best is not None
+
+
 def test_suggestions_are_at_most_five(index: SearchIndex) -> None:
     assert len(index.search("progress", limit=25).suggestions) <= 5
     assert len(index.search("progress", limit=3).matches) <= 3
