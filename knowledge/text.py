@@ -25,6 +25,8 @@ def fold_word(word: str) -> str:
 
 def fold_tokens(text: str) -> list[str]:
     """The folded words of text: "SpX-35 (CRS)" -> ["spx", "35", "crs"]."""
+    if text.isascii():  # the usual case, in one pass: every ASCII word is just lower-cased
+        return _TOKEN.findall(text.lower())
     out: list[str] = []
     for m in _TOKEN.finditer(text):
         tok = fold_word(m.group())
