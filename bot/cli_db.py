@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import sys
 from collections.abc import Callable, Coroutine
 from pathlib import Path
@@ -20,6 +19,8 @@ def _fail(message: str, code: int = 1) -> NoReturn:
 
 def _run(work: Callable[[], Coroutine[Any, Any, T]]) -> T:
     """Run a coroutine; a StoreError or SettingsError is one line on stderr and exit 1."""
+    import asyncio  # here, not at the top: `capcom --help` need not load it
+
     from bot.settings import SettingsError
     from bot.store import StoreError
 

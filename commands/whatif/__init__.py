@@ -4,12 +4,25 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from commands.context import Context
 from commands.freshness import stale_note
 from commands.reply import Reply
-from commands.whatif.options import CHANGES, structured
 from commands.whatif.trigger import looks_like_whatif
+
+if TYPE_CHECKING:
+    from commands.whatif.options import CHANGES, structured
+
+
+def __getattr__(name: str) -> object:
+    """CHANGES and structured (the slash command's form) load its parser on first use, so a
+    question that is no what-if never does."""
+    if name in ("CHANGES", "structured"):
+        from commands.whatif import options
+
+        return getattr(options, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def ask(ctx: Context, text: str, now: dt.date) -> Reply:
