@@ -49,6 +49,29 @@ class TopicMatcher:
         """Each phrasing's total idf weight (the denominator of its similarity)."""
         return tuple(sum(self.idf[t] for t in toks) for _, toks in self.phrasings)
 
+    def prepare(self) -> None:
+        """Build the look-up tables now, once, rather than when the first question comes."""
+        self._weights, self._phrasings_with, self._bags_with  # noqa: B018 - computed here
+
+    @cached_property
+    def _phrasings_with(self) -> dict[str, list[int]]:
+        """Word -> the phrasings using it, so a question meets only the phrasings it shares
+        a word with, not every one of them."""
+        found: dict[str, list[int]] = {}
+        for i, (_, toks) in enumerate(self.phrasings):
+            for t in toks:
+                found.setdefault(t, []).append(i)
+        return found
+
+    @cached_property
+    def _bags_with(self) -> dict[str, list[str]]:
+        """Word -> the topics whose bag holds it."""
+        found: dict[str, list[str]] = {}
+        for tid, bag in self.bags.items():
+            for t in bag:
+                found.setdefault(t, []).append(tid)
+        return found
+
     def asked_words(self, topic_id: str) -> frozenset[str]:
         """The folded words of a topic's title and questions (names as typed, no stems)."""
         return self.asked.get(topic_id, frozenset())
@@ -141,7 +164,7 @@ class TopicMatcher:
             if kind != "topic":
                 for label in names_of(rec):
                     names.update(words(label))
-        return cls(
+        matcher = cls(
             idf,
             tuple(phrasings),
             bags,
@@ -153,6 +176,8 @@ class TopicMatcher:
             frozenset(known),
             frozenset(names),
         )
+        matcher.prepare()
+        return matcher
 
     def read(self, text: str) -> list[str]:
         """The question's words as the topics know them (typos and stems expanded)."""
@@ -174,16 +199,17 @@ class TopicMatcher:
 
         q_weight = sum(w(t) for t in q)
         best: dict[str, float] = {}
-        for (tid, toks), p_weight in zip(self.phrasings, self._weights, strict=True):
-            common = q & toks
-            if not common:
-                continue
-            shared = sum(w(t) for t in common)
-            score = shared / math.sqrt(q_weight * p_weight)
+        weights = self._weights
+        for i in sorted({i for t in q for i in self._phrasings_with.get(t, ())}):
+            tid, toks = self.phrasings[i]
+            shared = sum(w(t) for t in q & toks)
+            score = shared / math.sqrt(q_weight * weights[i])
             if score > best.get(tid, 0.0):
                 best[tid] = score
         closest = dict(best)
-        for tid, bag in self.bags.items():
+        # Only topics whose bag shares a word can gain (the others would add nothing).
+        for tid in dict.fromkeys(tid for t in q for tid in self._bags_with.get(t, ())):
+            bag = self.bags[tid]
             shared = sum(w(t) for t in q & bag)
             bonus = BAG_WEIGHT * shared / q_weight
             if tid in best or bonus > 0.2:
