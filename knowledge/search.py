@@ -11,8 +11,9 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.utils import default_process
 
 from knowledge.base import KnowledgeBase
 from knowledge.names import names_of
@@ -31,6 +32,10 @@ SUGGEST_SCORE = 60.0
 # and is not Artemyev), two up to LONG_NAME_CHARS, three beyond.
 SHORT_NAME_CHARS = 8
 LONG_NAME_CHARS = 16
+# Fuzzy matches within this many points of the best (at most RERANK_MAX of them) are ranked by
+# the name as typed, word breaks included, rather than by the folded name alone.
+RERANK_WINDOW = 10.0
+RERANK_MAX = 10
 
 # Scores of the non-fuzzy ways to match.
 SCORE_EXACT = 100.0  # the folded query is a name, alias or transliteration
@@ -452,6 +457,7 @@ class SearchIndex:
         limit: int,
         margin: float,
     ) -> SearchResult:
+        key = fold(query[:MAX_QUERY_CHARS])
         ranked = sorted(
             scores.items(),
             key=lambda kv: (
@@ -461,35 +467,48 @@ class SearchIndex:
                 self._rec_rank[kv[0]],
             ),
         )
-        if len(ranked) > 1 and ranked[0][1][0] == ranked[1][1][0] < SCORE_REORDERED:
-            ranked = self._break_tie(" ".join(words), ranked)
-        ranked = ranked[:limit]
-        matches = tuple(self._match(ri, fi, score) for ri, (score, fi) in ranked)
+        if len(ranked) > 1 and ranked[0][1][0] < SCORE_REORDERED:
+            ranked = self._as_typed(query, key, ranked)
+        matches = tuple(self._match(ri, fi, score) for ri, (score, fi) in ranked[:limit])
         best: Match | None = None
         if matches and matches[0].score >= CONFIDENT_SCORE:
-            runner = matches[1].score if len(matches) > 1 else 0.0
-            key = fold(query[:MAX_QUERY_CHARS])
+            runner = max((m.score for m in matches[1:]), default=0.0)
             typed = set(_DIGITS.findall(key))
+            name = self._form_key[ranked[0][1][1]]
             # A fuzzy match never changes a number: "progress ms-99" is not Progress MS-29.
             if (
                 matches[0].score - runner >= margin
                 and typed <= self._numbers(ranked[0][0])
-                and _few_typos(key, self._form_key[ranked[0][1][1]], matches[0].score)
+                and _few_typos(key, name, matches[0].score)
+                and (matches[0].score >= SCORE_REORDERED - 1.0 or self._nearest(key, ranked))
             ):
                 best = matches[0]
         return SearchResult(query, matches, best)
 
-    def _break_tie(
-        self, spaced: str, ranked: list[tuple[int, tuple[float, int]]]
+    def _as_typed(
+        self, query: str, key: str, ranked: list[tuple[int, tuple[float, int]]]
     ) -> list[tuple[int, tuple[float, int]]]:
-        """Among fuzzy matches scoring the same at the top, put first the one whose word
-        breaks match the query's ("tma 17 leca": "TMA-17 Loca" before "TMA-17 Beca")."""
+        """Fuzzy matches near the best, re-ranked by the name as typed, word breaks included
+        ("h muru": "H. Muju" before "Muru"), then by the folded score, then by typos."""
         top = ranked[0][1][0]
-        tied = [kv for kv in ranked if kv[1][0] == top]
-        tied.sort(  # stable: the usual order among equals
-            key=lambda kv: -fuzz.ratio(spaced, " ".join(fold_tokens(self._form_text[kv[1][1]])))
-        )
-        return tied + ranked[len(tied) :]
+        near = [kv for kv in ranked[:RERANK_MAX] if kv[1][0] >= top - RERANK_WINDOW]
+        typed = default_process(query)
+
+        def order(kv: tuple[int, tuple[float, int]]) -> tuple[float, float, int]:
+            fi = kv[1][1]
+            as_typed = fuzz.ratio(typed, default_process(self._form_text[fi]))
+            return (-as_typed, -kv[1][0], OSA.distance(key, self._form_key[fi]))
+
+        near.sort(key=order)
+        return near + ranked[len(near) :]
+
+    def _nearest(self, key: str, ranked: list[tuple[int, tuple[float, int]]]) -> bool:
+        """Whether the first match is fewer typos from key than every other record found: one
+        as near is as likely what was meant ("zamrad": Zamlad or Zam Rado)."""
+        typos = Levenshtein.distance(key, self._form_key[ranked[0][1][1]])
+        others = [self._form_key[fi] for _, (_, fi) in ranked[1:]]
+        near = process.extractOne(key, others, scorer=Levenshtein.distance, score_cutoff=typos)
+        return near is None
 
     def _match(self, ri: int, fi: int, score: float, start: int = -1, end: int = -1) -> Match:
         text = self._form_text[fi]
