@@ -51,6 +51,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "commands" / "data"
 GOAL = 0.9  # capcom's throughput at least this share of the constant bot's
 USERS = 64  # distinct people sending interactions
+_LINE_LIMIT = 1 << 26  # the JSON lines between the processes carry whole workloads and results
 
 Json = dict[str, Any]
 
@@ -144,7 +145,7 @@ async def serve_fake() -> None:
     fake = TimedFake()
     await fake.start()
     loop = asyncio.get_running_loop()
-    reader = asyncio.StreamReader()
+    reader = asyncio.StreamReader(limit=_LINE_LIMIT)
     await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
 
     def say(obj: Json) -> None:
@@ -294,7 +295,7 @@ async def one_bot(
     """Start a fake process and the bot; run slash then DM load; return both results."""
     proc = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "benchmarks.bot_bench", "--fake", cwd=ROOT,
-        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, limit=_LINE_LIMIT,
     )  # fmt: skip
     assert proc.stdout is not None
     where: Json = json.loads(await proc.stdout.readline())
