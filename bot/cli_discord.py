@@ -9,9 +9,11 @@ import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
+import aiohttp
 import click
 import discord
 
+from bot.reach import Unreachable, unreachable, wait_for_discord
 from bot.settings import Settings, SettingsError, apply_endpoints, load_settings
 from knowledge import LoadError
 
@@ -84,6 +86,10 @@ def run(config: Path | None, knowledge_path: Path | None, now: dt.datetime | Non
         asyncio.run(_run(settings, token))
     except KeyboardInterrupt:
         log.info("stopped")
+    except Unreachable as exc:
+        _fail(str(exc))
+    except (aiohttp.ClientConnectorError, OSError) as exc:  # reachable at first, then not
+        _fail(str(unreachable(settings.api_base_url, exc)))
     except discord.LoginFailure:
         _fail("Discord rejected the token (401 Unauthorized): check DISCORD_TOKEN")
     except LoadError as exc:
@@ -98,6 +104,7 @@ def run(config: Path | None, knowledge_path: Path | None, now: dt.datetime | Non
 async def _run(settings: Settings, token: str) -> None:
     from bot.client import create_bot
 
+    await wait_for_discord(settings.api_base_url, settings.connect_retry_seconds)
     bot = create_bot(settings, freeze_gc=True)
     async with bot:
         await bot.start(token)
@@ -114,6 +121,10 @@ def sync(config: Path | None, force: bool) -> None:
     apply_endpoints(settings)
     try:
         results = asyncio.run(_sync(settings, token, force))
+    except Unreachable as exc:
+        _fail(str(exc))
+    except (aiohttp.ClientConnectorError, OSError) as exc:
+        _fail(str(unreachable(settings.api_base_url, exc)))
     except discord.LoginFailure:
         _fail("Discord rejected the token (401 Unauthorized): check DISCORD_TOKEN")
     except LoadError as exc:
@@ -128,6 +139,7 @@ async def _sync(settings: Settings, token: str, force: bool) -> list[Any]:
     from bot.client import create_bot
     from bot.sync import sync_commands
 
+    await wait_for_discord(settings.api_base_url, 0)  # one try: sync is run by hand
     bot = create_bot(settings)
     async with bot:
         await bot.login(token)  # runs setup_hook: loads the fact base, adds the commands

@@ -22,14 +22,28 @@ log = logging.getLogger("capcom")
 
 
 class UsageError(click.ClickException):
-    """A problem with how capcom was started (bad --now, bad fact base)."""
+    """A problem with how capcom was started (a bad --now, setting or path): exit 2."""
+
+    exit_code = 2
 
 
-def _settings() -> Settings:
-    try:
-        return load_settings()
-    except SettingsError as exc:
-        raise UsageError(str(exc)) from None
+class BaseProblems(click.ClickException):
+    """The fact base has problems (listed, as `capcom check` lists them): exit 1."""
+
+    exit_code = 1
+
+
+_SETTINGS: list[Settings] = []
+
+
+def settings() -> Settings:
+    """The operator settings (config file and environment), read once per process."""
+    if not _SETTINGS:
+        try:
+            _SETTINGS.append(load_settings())
+        except SettingsError as exc:
+            raise UsageError(str(exc)) from None
+    return _SETTINGS[0]
 
 
 def parse_now(value: str | None) -> dt.date:
@@ -39,18 +53,27 @@ def parse_now(value: str | None) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             raise UsageError(f"--now must be a date like 2026-11-25, got {value!r}") from None
-    return _settings().today()
+    return settings().today()
 
 
 def load_context(path: Path | None) -> Context:
     """Load the fact base (--knowledge, else knowledge_path in config/env, else bundled)."""
+    config = settings()
     if path is None:
-        path = _settings().knowledge_path
+        path = config.knowledge_path
     try:
-        kb = load(path)
+        kb = load(path, config.limits())
     except LoadError as exc:
-        raise UsageError("the fact base has problems:\n" + exc.report()) from None
+        shown = exc.report(config.max_problems_shown)
+        raise BaseProblems(f"the fact base has problems:\n{shown}") from None
     return Context.build(kb)
+
+
+def chart_folder(path: Path) -> Path:
+    """--chart's folder, checked before any work: an existing file there is refused."""
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"--chart: {path} is a file; give a folder to write whatif.png into")
+    return path
 
 
 def safe_answer(ctx: Context, text: str, now: dt.date) -> Reply:
@@ -83,11 +106,15 @@ def write_chart(reply: Reply, folder: Path, stem: str = "whatif") -> Path | None
         return None
     from commands.chart import render_png
 
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{stem}.png"
     tmp = path.with_suffix(".png.part")
-    tmp.write_bytes(render_png(reply.chart))
-    tmp.replace(path)  # never a half-written file
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(render_png(reply.chart))
+        tmp.replace(path)  # never a half-written file
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UsageError(f"--chart: cannot write {path}: {exc.strerror or exc}") from None
     return path
 
 

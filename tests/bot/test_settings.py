@@ -59,7 +59,11 @@ def test_env_wins_over_file_and_options_over_env(
         ("test_guild_id: [1]\n", "config.yaml: test_guild_id: unknown setting"),
         ("token: abc\n", "config.yaml: token: never put the token in the config file"),
         ("- a\n- b\n", "config.yaml: expected a mapping"),
-        ("now: [\n", "config.yaml:2: invalid YAML"),
+        ("now: [\n", "config.yaml:1: invalid YAML: did not find expected node content"),
+        ("now: 2026-13-45\n", "config.yaml: now: Input should be a valid date"),
+        ("now: 2026-02-30\n", "config.yaml: now: Input should be a valid date"),
+        ("now: 2026-01-01\nnow: 2026-01-02\n", "config.yaml:2: duplicate key 'now'"),
+        ("a: &a [*a, *a]\nb: [[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]\n", "nested deeper than 16"),
     ],
 )
 def test_bad_config_is_one_clear_line(tmp_path: Path, text: str, message: str) -> None:
