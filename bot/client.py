@@ -48,10 +48,10 @@ class Capcom:
     async def load(self) -> None:
         """Load the fact base and build its indexes once (in a worker thread), if not given."""
         if self._context is None:
-            path = self.settings.knowledge_path
+            path, limits = self.settings.knowledge_path, self.settings.limits()
 
             def build() -> Context:
-                return Context.build(knowledge.load(path))
+                return Context.build(knowledge.load(path, limits))
 
             self._context = await asyncio.to_thread(build)
         kb = self._context.kb

@@ -23,6 +23,7 @@ from discord.ext import commands
 
 import knowledge
 from bot.errors import UserError, send_ephemeral
+from bot.reload_worker import load_in_worker
 from bot.render import embed
 from bot.schedule_settings import ScheduleSettings
 from bot.scheduler import Scheduler, SendError, next_slots
@@ -237,14 +238,19 @@ class StatusPosts:
     async def reload(self) -> ReloadResult:
         """Validate the new base; refuse a bad one; else swap it in and post its changes."""
         async with self._reload_lock:
-            path = self.capcom.settings.knowledge_path
+            config = self.capcom.settings
             try:
-                kb = await asyncio.to_thread(knowledge.load, path)
+                kb = await load_in_worker(
+                    config.knowledge_path,
+                    config.limits(),
+                    memory_mb=config.reload_memory_mb,
+                    timeout=config.reload_timeout_seconds,
+                )
             except knowledge.LoadError as exc:
                 log.error(
                     "reload refused, the old fact base keeps answering; %d problem(s):\n%s",
                     len(exc.problems),
-                    exc.report(),
+                    exc.report(config.max_problems_shown),
                 )
                 return ReloadResult(False, problems=list(exc.problems))
             ctx = await asyncio.to_thread(Context.build, kb)
