@@ -12,8 +12,10 @@ import discord
 from discord.ext import commands
 
 import knowledge
+from bot.budget import OverBudget, WorkBudget
+from bot.chart_pool import ChartPool
 from bot.errors import APOLOGY, CapcomTree
-from bot.render import ChartRenderer, Rendered, chart_renderer, embed, render_async
+from bot.render import ChartRenderer, Rendered, embed, render_async
 from bot.respond import NO_PINGS
 from bot.settings import Settings
 from bot.slots import Clock, SystemClock
@@ -22,7 +24,7 @@ from commands.context import Context
 from commands.lookup import describe
 from commands.reply import Reply, Suggestion
 from commands.reply import error as error_reply
-from commands.router import answer
+from commands.router import answer, costly
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +37,18 @@ class Capcom:
         self._context = context
         self.unexpected: list[BaseException] = []  # errors we caused (tests assert it stays empty)
         self.clock: Clock = SystemClock()  # status posts read the time here (tests swap it)
-        self.draw_chart: ChartRenderer | None = chart_renderer()
+        self.charts = ChartPool(settings.chart_timeout_seconds)  # drawn in a worker process
+        self.draw_chart: ChartRenderer | None = self.charts
         self.freeze_gc = False  # `capcom run` sets it: see setup()
+        self.budget = WorkBudget(  # what-ifs per user, on every path
+            settings.whatif_cooldown_uses,
+            settings.whatif_cooldown_seconds,
+            settings.whatif_queue_per_user,
+        )
+
+    def close(self) -> None:
+        """Stop the chart workers."""
+        self.charts.close()
 
     @property
     def ctx(self) -> Context:
@@ -151,6 +163,13 @@ class _CapcomBotMixin:
     async def on_message(self, message: discord.Message, /) -> None:
         """Messages are handled by the Conversation cog; there are no prefix commands."""
 
+    async def close(self) -> None:
+        """Close the connection, then stop the chart workers."""
+        try:
+            await super().close()  # type: ignore[misc]
+        finally:
+            self.capcom.close()
+
 
 class CapcomBot(_CapcomBotMixin, commands.Bot):
     """capcom in one process, one gateway connection."""
@@ -201,7 +220,10 @@ class Conversation(commands.Cog):
         if not self.addressed(message):
             return
         try:
-            await self.respond(message)
+            with self.capcom.budget.spend(message.author.id, costly(message.content)):
+                await self.respond(message)
+        except OverBudget as exc:
+            await self.refuse(message, str(exc))
         except Exception as exc:
             log.exception(
                 "unexpected error answering message %s from user %s in guild %s channel %s",
@@ -219,6 +241,20 @@ class Conversation(commands.Cog):
                 )
             except discord.HTTPException:
                 log.exception("could not apologise in channel %s", message.channel.id)
+
+    async def refuse(self, message: discord.Message, text: str) -> None:
+        """Say why a message is not answered now (a what-if over the user's budget)."""
+        try:
+            await message.channel.send(
+                embed=embed(error_reply("Not right now", text)),
+                allowed_mentions=NO_PINGS,
+                reference=message.to_reference(fail_if_not_exists=False),
+                mention_author=False,
+            )
+        except discord.HTTPException:
+            log.exception(
+                "could not answer message %s in channel %s", message.id, message.channel.id
+            )
 
     async def respond(self, message: discord.Message) -> None:
         """Answer the message's text, with suggestion buttons when it is a "did you mean"."""

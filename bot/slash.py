@@ -21,6 +21,7 @@ from commands.context import Context
 from commands.help import about_reply, help_reply
 from commands.lookup import lookup
 from commands.reply import Reply
+from commands.router import costly
 from knowledge.schema import RecordKind
 
 if TYPE_CHECKING:
@@ -48,16 +49,6 @@ def choices(
     return out[:CHOICES_MAX]
 
 
-def whatif_cooldown(interaction: discord.Interaction) -> app_commands.Cooldown | None:
-    """Per-user cooldown for /whatif from the settings (none when set to 0 s)."""
-    from bot.client import capcom_of
-
-    settings = capcom_of(interaction.client).settings
-    if settings.whatif_cooldown_seconds <= 0:
-        return None
-    return app_commands.Cooldown(settings.whatif_cooldown_uses, settings.whatif_cooldown_seconds)
-
-
 class Slash(commands.Cog):
     """Every slash command; each builds a Reply with commands/ and sends it rendered."""
 
@@ -76,20 +67,30 @@ class Slash(commands.Cog):
         return self.capcom.today()
 
     async def send(
-        self, interaction: discord.Interaction, work: Callable[[], Reply], *, thread: bool
+        self,
+        interaction: discord.Interaction,
+        work: Callable[[], Reply],
+        *,
+        thread: bool,
+        costly: bool = False,
     ) -> None:
-        """Build the reply (in a worker thread if it may be slow), then send it."""
+        """Build the reply (in a worker thread if it may be slow), then send it.
+
+        Costly work (a what-if) draws on the user's budget; over it, OverBudget is raised
+        and the error handler tells the user when to try again.
+        """
         settings = self.capcom.settings
-        deadline = Deadline(interaction, settings.defer_after_seconds, update=False)
-        reply = await deadline.thread(work) if thread else work()
-        await send_reply(
-            interaction,
-            reply,
-            deadline,
-            render=self.capcom.render,
-            make_view=lambda r: suggestion_view(self.capcom, interaction.user.id, r),
-            bind=bind_view,
-        )
+        with self.capcom.budget.spend(interaction.user.id, costly):
+            deadline = Deadline(interaction, settings.defer_after_seconds, update=False)
+            reply = await deadline.thread(work) if thread else work()
+            await send_reply(
+                interaction,
+                reply,
+                deadline,
+                render=self.capcom.render,
+                make_view=lambda r: suggestion_view(self.capcom, interaction.user.id, r),
+                bind=bind_view,
+            )
 
     async def record(self, interaction: discord.Interaction, name: str, kind: RecordKind) -> None:
         """Look up one record of a kind (the value is an id from autocomplete, or free text)."""
@@ -105,7 +106,9 @@ class Slash(commands.Cog):
         self, interaction: discord.Interaction, question: app_commands.Range[str, 1, 1000]
     ) -> None:
         """Route free text through the assistant."""
-        await self.send(interaction, lambda: self.capcom.answer(question), thread=True)
+        await self.send(
+            interaction, lambda: self.capcom.answer(question), thread=True, costly=costly(question)
+        )
 
     # -- records ----------------------------------------------------------------------------
 
@@ -223,7 +226,6 @@ class Slash(commands.Cog):
         amount="How much, e.g. “3 months”, “45 days”, “2 flights”, “4 crew”",
     )
     @app_commands.choices(change=CHANGE_CHOICES)
-    @app_commands.checks.dynamic_cooldown(whatif_cooldown)
     async def whatif(
         self,
         interaction: discord.Interaction,
@@ -244,7 +246,7 @@ class Slash(commands.Cog):
                 return whatif.ask(self.ctx, question, now)
             return whatif.structured(self.ctx, mission or "", change or "", amount, now)
 
-        await self.send(interaction, work, thread=True)
+        await self.send(interaction, work, thread=True, costly=True)
 
     @whatif.autocomplete("mission")
     async def _whatif_ac(

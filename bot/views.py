@@ -11,6 +11,7 @@ import discord
 from bot.errors import handle_error, send_ephemeral
 from bot.respond import Deadline, edit_reply
 from commands.reply import SUGGESTIONS_MAX, Reply, Suggestion, error
+from commands.router import costly
 
 if TYPE_CHECKING:
     from bot.client import Capcom
@@ -75,18 +76,20 @@ class SuggestionButton(discord.ui.Button[SuggestionView]):
         """Answer the chosen record (or query) by editing the message."""
         view = self.view
         assert view is not None
-        view.stop()
         capcom = view.capcom
-        deadline = Deadline(interaction, capcom.settings.defer_after_seconds, update=True)
-        reply = await deadline.thread(lambda: capcom.answer_suggestion(self.suggestion))
-        await edit_reply(
-            interaction,
-            reply,
-            deadline,
-            render=capcom.render,
-            make_view=lambda r: suggestion_view(capcom, interaction.user.id, r),
-            bind=bind_view,
-        )
+        pick = self.suggestion
+        with capcom.budget.spend(interaction.user.id, not pick.record_id and costly(pick.query)):
+            view.stop()
+            deadline = Deadline(interaction, capcom.settings.defer_after_seconds, update=True)
+            reply = await deadline.thread(lambda: capcom.answer_suggestion(pick))
+            await edit_reply(
+                interaction,
+                reply,
+                deadline,
+                render=capcom.render,
+                make_view=lambda r: suggestion_view(capcom, interaction.user.id, r),
+                bind=bind_view,
+            )
 
 
 def suggestion_view(capcom: Capcom, owner_id: int, reply: Reply) -> SuggestionView | None:

@@ -166,6 +166,11 @@ def clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def costly(text: str) -> bool:
+    """Whether answering text runs a what-if (a model run and a chart): budgeted per user."""
+    return bool(_WHATIF.search(clean(text)))
+
+
 def focus_of(text: str) -> str:
     """What the question asks about a record: cost, capacity, when, who, how-long or ''."""
     for name, pattern in FOCUS_PATTERNS:
