@@ -81,7 +81,8 @@ def ask(
         offline.chart_folder(chart)
     ctx = offline.load_context(knowledge)
     if jsonl:
-        offline.run_jsonl(ctx, sys.stdin, sys.stdout, today)
+        with offline.utf8_stdio() as (stdin, stdout):
+            offline.run_jsonl(ctx, stdin, stdout, today)
         return
     if text is None:
         raise click.UsageError('give a question, e.g. capcom ask "when does CRS-35 launch?"')

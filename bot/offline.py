@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import logging
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
@@ -116,6 +118,24 @@ def write_chart(reply: Reply, folder: Path, stem: str = "whatif") -> Path | None
         tmp.unlink(missing_ok=True)
         raise UsageError(f"--chart: cannot write {path}: {exc.strerror or exc}") from None
     return path
+
+
+@contextmanager
+def utf8_stdio() -> Iterator[tuple[TextIO, TextIO]]:
+    """stdin and stdout as UTF-8 whatever the locale; invalid input bytes read as U+FFFD.
+
+    So `ask --jsonl` always writes valid UTF-8 JSON, even for a line that was not UTF-8.
+    """
+    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+    stdout = io.TextIOWrapper(
+        sys.stdout.buffer, encoding="utf-8", errors="replace", line_buffering=True
+    )
+    try:
+        yield stdin, stdout
+    finally:
+        stdout.flush()
+        stdout.detach()  # the process's own streams stay open
+        stdin.detach()
 
 
 def run_jsonl(ctx: Context, lines: Iterable[str], out: TextIO, now: dt.date) -> None:

@@ -25,6 +25,7 @@ from commands import sources as sources_cmd
 from commands import timeline as timeline_cmd
 from commands import upcoming as upcoming_cmd
 from commands import whatif
+from commands.clean import strip_escapes
 from commands.context import Context
 from commands.help import about_reply, help_reply, small_talk
 from commands.lookup import describe, lookup, suggestions_reply
@@ -157,7 +158,7 @@ class Route:
 
 def clean(text: str) -> str:
     """Drop mentions, markdown and control characters; fold whitespace."""
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", strip_escapes(text))
     text = _MENTION.sub(" ", text)
     text = re.sub(r"^\s*@\w+[,:]?\s+", " ", text)  # "@capcom hello" typed as plain text
     text = _MARKDOWN.sub(lambda m: m.group(1) or " ", text)
