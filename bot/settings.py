@@ -211,6 +211,7 @@ def _read_yaml(file: Path, *, required: bool) -> dict[str, Any]:
         first = problems[0]
         message = first.message.replace("YAML syntax error: ", "invalid YAML: ")
         message = message.replace(" (the rest of this file was not checked)", "")
+        message = re.sub(r" \(setting \w+\)", "", message)  # the config's limits are fixed
         raise SettingsError(f"{first.file}:{first.line}: {message}")
     raw = doc.data if doc is not None else None
     if raw is None:

@@ -6,7 +6,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, AnyStr
 
 import yaml
 from yaml.composer import ComposerError
@@ -163,18 +163,32 @@ def parse_yaml(
         line, message = syntax_message(text, exc)
         problems.append(Problem(name, line, f"YAML syntax error: {message}{_NOT_CHECKED}"))
         return None
+    except yaml.reader.ReaderError as exc:
+        line, col = _line_col(text, exc.position)
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        problems.append(
+            Problem(
+                name,
+                line,
+                f"character U+{ord(char):04X} at column {col} is not allowed in YAML:"
+                f" remove it{_NOT_CHECKED}",
+            )
+        )
+        return None
     except yaml.YAMLError as exc:
-        problems.append(Problem(name, 1, f"YAML error: {exc}{_NOT_CHECKED}"))
+        flat = " ".join(str(exc).split())
+        problems.append(Problem(name, 1, f"YAML error: {flat}{_NOT_CHECKED}"))
         return None
     finally:
         loader.dispose()
     return doc
 
 
-def _line_col(data: bytes, index: int) -> tuple[int, int]:
-    """1-based line and column of a byte offset."""
-    start = data.rfind(b"\n", 0, index) + 1
-    return data.count(b"\n", 0, index) + 1, index - start + 1
+def _line_col(data: AnyStr, index: int) -> tuple[int, int]:
+    """1-based line and column of an offset into bytes or text."""
+    newline: Any = b"\n" if isinstance(data, bytes) else "\n"
+    start = data.rfind(newline, 0, index) + 1
+    return data.count(newline, 0, index) + 1, index - start + 1
 
 
 def _indent(line: str) -> int:
@@ -432,8 +446,8 @@ class _Builder:
                 if len(stack) >= max_depth:
                     raise TooCostly(
                         event.start_mark.line + 1,
-                        f"nested deeper than {max_depth} levels (setting max_depth): a fact"
-                        " base needs far fewer; look for runaway brackets or indentation",
+                        f"nested deeper than {max_depth} levels (setting max_depth):"
+                        " look for runaway brackets or indentation",
                     )
                 self.count += 1
                 tag = event.tag
