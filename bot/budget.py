@@ -69,8 +69,7 @@ class WorkBudget:
         account = self._account(user_id, now)
         if account.running >= self.queued:
             raise OverBudget(
-                "I'm still working out your previous what-if: try again once that answer"
-                " is in."
+                "I'm still working out your previous what-if: try again once that answer is in."
             )
         if account.tokens < 1:
             wait = max(1, math.ceil((1 - account.tokens) / self.rate))

@@ -35,17 +35,12 @@ class BaseProblems(click.ClickException):
     exit_code = 1
 
 
-_SETTINGS: list[Settings] = []
-
-
 def settings() -> Settings:
-    """The operator settings (config file and environment), read once per process."""
-    if not _SETTINGS:
-        try:
-            _SETTINGS.append(load_settings())
-        except SettingsError as exc:
-            raise UsageError(str(exc)) from None
-    return _SETTINGS[0]
+    """The operator settings (config.yaml and environment); a bad one is a UsageError."""
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def parse_now(value: str | None) -> dt.date:
