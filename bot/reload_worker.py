@@ -12,6 +12,7 @@ import asyncio
 import multiprocessing
 import resource
 import signal
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -57,13 +58,24 @@ def _failed(path: Path | None, why: str) -> LoadError:
     return LoadError([Problem(display_path(folder), 1, f"reload failed: {why}")])
 
 
+Work = Callable[[Connection, Path | None, Limits, int], None]
+
+
 async def load_in_worker(
-    path: Path | None, limits: Limits, *, memory_mb: float, timeout: float
+    path: Path | None,
+    limits: Limits,
+    *,
+    memory_mb: float,
+    timeout: float,
+    work: Work = _work,
 ) -> KnowledgeBase:
-    """Load and validate path in a worker process; raise LoadError (with why) if that fails."""
+    """Load and validate path in a worker process; raise LoadError (with why) if that fails.
+
+    work is what the worker runs (a module-level function, for spawn to import): _work.
+    """
     parent, child = _SPAWN.Pipe(duplex=False)
     worker = _SPAWN.Process(
-        target=_work,
+        target=work,
         args=(child, path, limits, int(memory_mb * MB)),
         name="capcom-reload",
         daemon=True,

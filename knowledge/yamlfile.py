@@ -366,9 +366,9 @@ class _Builder:
                 if first is not None:
                     mark: Any = event.start_mark
                     raise ComposerError(
-                        "expected a single document in the stream",
-                        first.start_mark,
-                        "but found another document",
+                        None,
+                        None,
+                        "a second YAML document starts here (after '---'): a file holds one",
                         mark,
                     )
                 first = event
@@ -449,6 +449,7 @@ class _Builder:
                         f"nested deeper than {max_depth} levels (setting max_depth):"
                         " look for runaway brackets or indentation",
                     )
+                start = self.count  # its size, counted at its end, includes itself
                 self.count += 1
                 tag = event.tag
                 expected = _SEQ if kind is seq_start else _MAP
@@ -457,7 +458,7 @@ class _Builder:
                 container: Any = [] if kind is seq_start else {}
                 if event.anchor is not None:
                     self._anchor(event, container)
-                stack.append(_Frame(container, path, is_key, event.anchor, self.count))
+                stack.append(_Frame(container, path, is_key, event.anchor, start))
                 continue
             if parent is None:
                 return value
@@ -475,10 +476,12 @@ class _Builder:
     def _anchor(self, event: Any, value: Any) -> None:
         anchor = event.anchor
         if anchor in self.anchors:
+            first = self.anchors[anchor][1].line + 1
             raise ComposerError(
-                f"found duplicate anchor {anchor!r}; first occurrence",
-                self.anchors[anchor][1],
-                "second occurrence",
+                None,
+                None,
+                f"the anchor &{anchor} is defined twice (first on line {first}):"
+                " give each anchor its own name",
                 event.start_mark,
             )
         self.anchors[anchor] = (value, event.start_mark)
@@ -487,7 +490,12 @@ class _Builder:
         anchor = event.anchor
         found = self.anchors.get(anchor)
         if found is None:
-            raise ComposerError(None, None, f"found undefined alias {anchor!r}", event.start_mark)
+            raise ComposerError(
+                None,
+                None,
+                f"the alias *{anchor} names no anchor &{anchor} defined before it",
+                event.start_mark,
+            )
         size = self.sizes.get(anchor, 1)  # an alias inside its own anchor: a loop, seen once
         self.count += size
         self.aliased += size
