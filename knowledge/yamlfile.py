@@ -522,16 +522,17 @@ class _Builder:
             else:  # a list, mapping or alias as a key: only the generic constructor does that
                 self.plain = False
                 text = key = f"<complex key on line {line}>"
-            if text in parent.seen:
+            same = (type(key), key)  # '0' and 0, or 1 and true, are different keys
+            if same in parent.seen:
                 self.problems.append(
                     Problem(
                         self.name,
                         line,
-                        f"duplicate key '{text}' (first given on line {parent.seen[text]})",
+                        f"duplicate key '{text}' (first given on line {parent.seen[same]})",
                     )
                 )
             else:
-                parent.seen[text] = line
+                parent.seen[same] = line
             self.lines[(*parent.path, str(text))] = line  # errors about a field point at its key
             parent.key = (key, str(text))
             return
