@@ -1,4 +1,4 @@
-"""The `capcom` command line: run, console, ask, check, schema, status, sync."""
+"""The `capcom` command line: run, console, ask, check, schema, status, sync, update."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import click
 
 from bot.cli_discord import register as register_discord
 from bot.cli_status import register as register_status
+from bot.cli_update import register as register_update
 from knowledge import check as check_base
 from knowledge.jsonschema import write_schemas
 from knowledge.schema import KIND_FILES
@@ -111,6 +112,7 @@ def console(now: str | None, knowledge: Path | None) -> None:
 
 register_discord(cli)
 register_status(cli)
+register_update(cli)
 
 
 def main() -> None:

@@ -63,7 +63,7 @@ class Capcom:
             path, limits = self.settings.knowledge_path, self.settings.limits()
 
             def build() -> Context:
-                return Context.build(knowledge.load(path, limits))
+                return Context.build(knowledge.load(path, limits), self.settings.options())
 
             self._context = await asyncio.to_thread(build)
         kb = self._context.kb

@@ -63,7 +63,7 @@ def load_context(path: Path | None) -> Context:
     except LoadError as exc:
         shown = exc.report(config.max_problems_shown)
         raise BaseProblems(f"the fact base has problems:\n{shown}") from None
-    return Context.build(kb)
+    return Context.build(kb, config.options())
 
 
 def chart_folder(path: Path) -> Path:
@@ -151,7 +151,8 @@ def show(reply: Reply) -> str:
         lines.append(click.style(f.name, bold=True) + "\n" + f.value)
     if reply.suggestions:
         opts = "  ".join(f"[{i}] {s.label}" for i, s in enumerate(reply.suggestions, 1))
-        lines.append(click.style("Did you mean: ", bold=True) + opts)
+        lead = "More: " if reply.kind == "whatif" else "Did you mean: "
+        lines.append(click.style(lead, bold=True) + opts)
     foot = reply.footer()
     if foot:
         lines.append(click.style(foot, dim=True))

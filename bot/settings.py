@@ -18,6 +18,7 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, Settings
 from pydantic_settings import SettingsError as SourceError
 
 from bot.schedule_settings import ScheduleSettings
+from commands.context import DEFAULT_STALE_AFTER_DAYS, Options
 from knowledge.files import ByteBudget, Unreadable
 from knowledge.limits import DEFAULT_LIMITS, Limits
 from knowledge.yamlfile import Problem, parse_yaml
@@ -28,6 +29,12 @@ TOKEN_ENV = "DISCORD_TOKEN"
 ENV_PREFIX = "CAPCOM_"
 DISCORD_API = "https://discord.com/api/v10"
 DISCORD_GATEWAY = "wss://gateway.discord.gg/"
+# Launch Library 2's ISS launches (program 17), detailed mode for docking events.
+LL2_URLS = (
+    "https://ll.thespacedevs.com/2.3.0/launches/upcoming/?program=17&mode=detailed&limit=50",
+    "https://ll.thespacedevs.com/2.3.0/launches/previous/?program=17&mode=detailed&limit=30"
+    "&ordering=-net",
+)
 _SECRET_KEYS = frozenset({"token", "discord_token", "bot_token"})
 
 
@@ -84,7 +91,21 @@ class Settings(BaseSettings):
     chart_timeout_seconds: float = Field(10.0, gt=0)
     guild_ready_timeout: float = Field(2.0, ge=0)
     log_level: str = "INFO"
+    stale_after_days: int = Field(
+        DEFAULT_STALE_AFTER_DAYS, ge=1, description="Say how old the base is after this many days."
+    )
+    whatif_projection: bool = Field(
+        True, description="What-ifs project routine traffic past the last recorded flight."
+    )
     schedule: ScheduleSettings = Field(default_factory=ScheduleSettings)  # status posts
+    # `capcom update ll2 --fetch`: the free tier allows 15 requests an hour.
+    ll2_urls: tuple[str, ...] = Field(LL2_URLS, min_length=1, description="LL2 launch lists.")
+    ll2_cache_minutes: float = Field(60.0, ge=0, description="Reuse a fetched page this long.")
+    ll2_requests_per_hour: int = Field(15, ge=1, description="Never send LL2 more than this.")
+    ll2_timeout_seconds: float = Field(30.0, gt=0)
+    ll2_retry_attempts: int = Field(3, ge=1, le=10)
+    ll2_max_wait_seconds: float = Field(120.0, ge=0, description="Longest Retry-After to wait.")
+    ll2_max_pages: int = Field(3, ge=1, le=50, description="Pages read per launch list.")
 
     @classmethod
     def settings_customise_sources(
@@ -105,6 +126,15 @@ class Settings(BaseSettings):
         if url.scheme not in ("http", "https") or not url.host:
             raise ValueError(f"must be an http(s) URL such as {DISCORD_API}, not {v!r}")
         return v.rstrip("/")
+
+    @field_validator("ll2_urls")
+    @classmethod
+    def _ll2_urls(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        for one in v:
+            url = yarl.URL(one)
+            if url.scheme not in ("http", "https") or not url.host:
+                raise ValueError(f"must be http(s) URLs of LL2 launch lists, not {one!r}")
+        return v
 
     @field_validator("gateway_url")
     @classmethod
@@ -139,6 +169,12 @@ class Settings(BaseSettings):
     def limits(self) -> Limits:
         """The fact-base reading limits these settings set."""
         return Limits(**{f.name: getattr(self, f.name) for f in dataclasses.fields(Limits)})
+
+    def options(self) -> Options:
+        """The settings that shape answers, for Context.build."""
+        return Options(
+            stale_after_days=self.stale_after_days, whatif_projection=self.whatif_projection
+        )
 
     def today(self) -> dt.date:
         """The date commands treat as today: `now` if set, else the real UTC date."""

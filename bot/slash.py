@@ -31,6 +31,12 @@ CHOICES_MAX = 25
 CHOICE_TEXT_MAX = 100
 RecordName = app_commands.Range[str, 1, 100]
 CHANGE_CHOICES = [app_commands.Choice(name=c, value=c) for c in whatif.CHANGES[:CHOICES_MAX]]
+# What /whatif's `mission` option names for each change (autocomplete).
+WHATIF_TARGETS: dict[str, tuple[RecordKind, ...]] = {
+    "ground-pad": ("pad",),
+    "ground-vehicle": ("vehicle",),
+    "add-flight": ("vehicle",),
+}
 
 
 def choices(
@@ -221,9 +227,9 @@ class Slash(commands.Cog):
     )
     @app_commands.describe(
         question="In plain words, e.g. “what if Progress MS-33 slips 6 months?”",
-        mission="The flight (or pad, for ground-pad) the change applies to",
+        mission="The flight (“the next Progress” too), the pad or the vehicle it applies to",
         change="What changes",
-        amount="How much, e.g. “3 months”, “45 days”, “2 flights”, “4 crew”",
+        amount="How long or until when (“3 months”, “March”, “2027-03-01”), or a number",
     )
     @app_commands.choices(change=CHANGE_CHOICES)
     async def whatif(
@@ -253,7 +259,7 @@ class Slash(commands.Cog):
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         change = getattr(interaction.namespace, "change", None)
-        kinds: tuple[RecordKind, ...] = ("pad",) if change == "ground-pad" else ("mission",)
+        kinds: tuple[RecordKind, ...] = WHATIF_TARGETS.get(change or "", ("mission",))
         return choices(self.ctx, current, kinds)
 
     # -- about ------------------------------------------------------------------------------
@@ -261,7 +267,7 @@ class Slash(commands.Cog):
     @app_commands.command(name="about", description="Version, fact-base date, counts, sources.")
     async def about(self, interaction: discord.Interaction) -> None:
         """Describe capcom and its fact base."""
-        await self.send(interaction, lambda: about_reply(self.ctx), thread=False)
+        await self.send(interaction, lambda: about_reply(self.ctx, self.now()), thread=False)
 
     @app_commands.command(name="help", description="What capcom can answer, with examples.")
     async def help(self, interaction: discord.Interaction) -> None:

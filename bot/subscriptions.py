@@ -253,8 +253,8 @@ class StatusPosts:
                     exc.report(config.max_problems_shown),
                 )
                 return ReloadResult(False, problems=list(exc.problems))
-            ctx = await asyncio.to_thread(Context.build, kb)
             old = self.capcom.ctx
+            ctx = await asyncio.to_thread(Context.build, kb, old.options)
             self.capcom.replace_context(ctx)
             changes = diff(old.kb, kb)
             log.info("fact base reloaded: %d change(s)", len(changes))

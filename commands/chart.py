@@ -18,6 +18,7 @@ _EPOCH = dt.date(1970, 1, 1)
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 DEFAULT_TIMEOUT = 5.0
 _COLORS = {"food": "#1b9e77", "water": "#377eb8", "oxygen": "#7570b3", "propellant": "#d95f02"}
+_PROJECTED = "#6a3d9a"  # projected deliveries: dotted, italic, in a shaded span
 _Y_CAP = 400.0  # days of supply shown at most: far-above-reserve curves are cut at the top
 _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="chart")
 
@@ -88,22 +89,28 @@ def _whatif(title: str, data: WhatIfChart) -> bytes:
             "scenario": ("#222222", "-"),
         }
         color, ls = style.get(m.plan, ("#888888", "-"))
+        if m.projected:  # routine traffic from the recorded cadence, not a recorded flight
+            color, ls = _PROJECTED, ":"
         ax.axvline(x, color=color, linestyle=ls, linewidth=0.6, alpha=0.6)
         ax.text(
             x,
             0.01,
-            m.label,
+            m.label + (" (proj.)" if m.projected else ""),
             rotation=90,
             fontsize=6,
             va="bottom",
             ha="right",
             color=color,
+            style="italic" if m.projected else "normal",
             transform=ax.get_xaxis_transform(),
         )
+    projected = [m.date for m in data.deliveries if m.projected and data.start <= m.date <= last]
+    if projected:  # shade from the first projected delivery: the recorded plan ends there
+        ax.axvspan(_num(min(projected)), _num(last), color=_PROJECTED, alpha=0.06, linewidth=0)
     if data.today is not None:
         ax.axvline(_num(data.today), color="#000000", linewidth=0.8, linestyle="-.")
     ax.set_ylim(0, max(top * 1.08, data.reserve_days * 1.5))
-    ax.set_ylabel("days of supply (scenario solid, recorded plan dashed)")
+    ax.set_ylabel("days of supply (scenario solid, unchanged plan dashed)")
     ax.xaxis_date()
     locator = AutoDateLocator()  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from commands.topics import TopicMatcher
 from knowledge.base import KnowledgeBase
 from knowledge.search import SearchIndex
+
+DEFAULT_STALE_AFTER_DAYS = 45
+
+
+@dataclass(frozen=True)
+class Options:
+    """Operator choices that shape answers (from the settings; defaults for tests and tools)."""
+
+    # Answers about the future say how old the base is once its as-of is older than this.
+    stale_after_days: int = DEFAULT_STALE_AFTER_DAYS
+    # What-ifs project routine traffic past the last recorded flight of each vehicle.
+    whatif_projection: bool = True
 
 
 @dataclass(frozen=True)
@@ -16,8 +28,14 @@ class Context:
     kb: KnowledgeBase
     index: SearchIndex
     topics: TopicMatcher
+    options: Options = field(default_factory=Options)
 
     @classmethod
-    def build(cls, kb: KnowledgeBase) -> Context:
+    def build(cls, kb: KnowledgeBase, options: Options | None = None) -> Context:
         """Build the search index and topic matcher for kb."""
-        return cls(kb=kb, index=SearchIndex.build(kb), topics=TopicMatcher.build(kb))
+        return cls(
+            kb=kb,
+            index=SearchIndex.build(kb),
+            topics=TopicMatcher.build(kb),
+            options=options or Options(),
+        )

@@ -21,6 +21,13 @@ def date_text(d: FuzzyDate, mentions: list[DateMention] | None = None) -> str:
     return text
 
 
+def when_text(d: FuzzyDate, mentions: list[DateMention] | None = None) -> str:
+    """A past date with its preposition: "on 16 July 2025", "in 2025", "no earlier than …"."""
+    if d.net:
+        return "no earlier than " + date_text(FuzzyDate(d.start, d.precision), mentions)
+    return ("on " if d.precision == "day" else "in ") + date_text(d, mentions)
+
+
 def day_text(d: dt.date, mentions: list[DateMention] | None = None) -> str:
     """A plain date as "30 August 2026" (recorded for Discord timestamps)."""
     return date_text(FuzzyDate(d), mentions)
@@ -114,7 +121,7 @@ def schedule_sentence(
     if m.status == "cancelled":
         return f"{m.name} was cancelled (as of {day_text(m.status_as_of, mentions)})."
     if launched is not None:
-        return f"{m.name} launched on {date_text(launched, mentions)}."
+        return f"{m.name} launched {when_text(launched, mentions)}."
     if m.status in ("launched", "docked", "completed", "failed"):
         return f"{m.name} has flown (status: {m.status}); its launch date is not recorded."
     if plan is None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from importlib.metadata import PackageNotFoundError, version
 
 from commands.context import Context
+from commands.freshness import ago_text, stale_note
 from commands.reply import Field, Reply, Suggestion
 
 
@@ -53,8 +55,8 @@ def help_reply(ctx: Context) -> Reply:
     )
 
 
-def about_reply(ctx: Context) -> Reply:
-    """Version, fact-base date, record counts and the source list."""
+def about_reply(ctx: Context, now: dt.date | None = None) -> Reply:
+    """Version, fact-base date (and its age on now), record counts and the source list."""
     try:
         ver = version("capcom")
     except PackageNotFoundError:  # pragma: no cover - running from a source tree
@@ -64,7 +66,15 @@ def about_reply(ctx: Context) -> Reply:
     return Reply(
         kind="answer",
         title=f"capcom {ver}",
-        text=f"Fact base as of {ctx.kb.as_of.isoformat()}: {counts}.",
+        text=_about_text(ctx, now, counts),
         fields=(Field("Sources", ", ".join(pubs)),),
         as_of=ctx.kb.as_of,
     )
+
+
+def _about_text(ctx: Context, now: dt.date | None, counts: str) -> str:
+    if now is None:
+        return f"Fact base as of {ctx.kb.as_of.isoformat()}: {counts}."
+    note = stale_note(ctx, now, operators=True)
+    lead = f"{note}\n" if note else ""
+    return f"{lead}Fact base as of {ctx.kb.as_of.isoformat()} ({ago_text(ctx, now)}): {counts}."

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from commands.context import Context
 from commands.format import (
+    PENDING,
     amount,
     collect_sources,
     date_text,
@@ -16,6 +17,7 @@ from commands.format import (
     schedule_sentence,
     source_lines,
 )
+from commands.freshness import noted
 from commands.reply import DateMention, Field, Reply, Suggestion, error
 from knowledge.schema import (
     CrewMember,
@@ -207,10 +209,11 @@ def _mission(ctx: Context, rec: Record, now: dt.date, focus: Focus) -> Reply:
     focus_fields = {"when": ("schedule", "events", "status"), "who": ("crew",)}.get(focus, ())
     if focus in ("cargo", "capacity", "how-much"):
         focus_fields = ("cargo",)
-    return _finish(
+    reply = _finish(
         ctx, m, text, fields, extra, mentions,
         entities=tuple(x for x in (m.vehicle, m.pad) if x), focus_fields=focus_fields,
     )  # fmt: skip
+    return noted(ctx, reply, now) if m.status in PENDING else reply  # its date may have moved
 
 
 def _vehicle(ctx: Context, rec: Record, now: dt.date, focus: Focus) -> Reply:

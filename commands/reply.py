@@ -113,7 +113,8 @@ class Reply:
         for f in self.fields:
             out.append(f"{f.name}: {f.value}" if "\n" not in f.value else f"{f.name}:\n{f.value}")
         if self.suggestions:
-            out.append("Did you mean: " + ", ".join(s.label for s in self.suggestions) + "?")
+            choices = ", ".join(s.label for s in self.suggestions)
+            out.append(f"More: {choices}" if self.kind == "whatif" else f"Did you mean: {choices}?")
         foot = self.footer()
         if foot:
             out.append(foot)

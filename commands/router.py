@@ -2,7 +2,8 @@
 
 Decision order for a message:
 1. Clean it (mentions, markdown, control characters); empty or absurdly long is an error.
-2. "what if ..." / "if ... then what" / "whatif ..." goes to the what-if command.
+2. A what-if (commands.whatif.looks_like_whatif: "what if", "wat if", "suppose", "if ... then
+   what", ...) goes to the what-if command.
 3. A leading command word, fuzzy-matched ("vehicel dragon" is the vehicle command).
 4. Intents that need several records or none: compare, upcoming, timeline, sources, help.
 5. Records mentioned and topic questions matched: a topic answers why/how questions whose
@@ -69,15 +70,6 @@ COMMAND_ALIASES = {
 
 _MENTION = re.compile(r"<@[!&]?\d+>|<#\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 _MARKDOWN = re.compile(r"[*_~`|>]+|\[([^\]]*)\]\([^)]*\)")
-_WHATIF = re.compile(
-    r"^\s*(?:so\s+|and\s+|but\s+)?(?:what\s*if|whatif|what\s+happens\s+if|what\s+would\s+happen\s+if"
-    r"|suppose|imagine|scenario:?)\b|^\s*if\b.*\bthen\s+what\b"
-    # "if NG-24 slips 3 months ...": a plain "if" followed by a change to the plan.
-    r"|^\s*if\b(?=.*\b(?:slip(?:s|ped)?|delay(?:s|ed)?|postponed|pushed|cancel(?:l?ed|s)?"
-    r"|never\s+(?:flies|flew|launch(?:es|ed)?)|(?:had|has|did|does)\s*n(?:o|')t\s+(?:launch|fly|flown)"
-    r"|sta(?:y|ys|yed)\s+down|moves?\s+up|grounded)\b)",
-    re.IGNORECASE | re.DOTALL,
-)
 _COMPARE = re.compile(
     r"\bcompare\b|\bvs\.?\b|\bversus\b|\bdifference between\b"
     r"|\bwhich (?:one )?(?:is|has|carries|costs) (?:bigger|larger|heavier|more|better|cheaper)\b",
@@ -169,7 +161,7 @@ def clean(text: str) -> str:
 
 def costly(text: str) -> bool:
     """Whether answering text runs a what-if (a model run and a chart): budgeted per user."""
-    return bool(_WHATIF.search(clean(text)))
+    return whatif.looks_like_whatif(clean(text))
 
 
 def focus_of(text: str) -> str:
@@ -228,7 +220,7 @@ def _command_word(word: str) -> str | None:
 
 def route(ctx: Context, text: str, command_words: bool = True) -> Route:
     """Decide which command answers text (already cleaned)."""
-    if _WHATIF.search(text):
+    if whatif.looks_like_whatif(text):
         return Route("whatif", (text,))
     small = _SMALL_TALK.match(text)
     if small:
@@ -408,19 +400,6 @@ def _unknown_designator(text: str, mentions: list[Match]) -> str:
     return ""
 
 
-def _topic_fallback(ctx: Context, text: str) -> str | None:
-    """A topic that answers a general what-if question the model cannot run, if one clearly does."""
-    matches = ctx.topics.match(text)
-    if (
-        matches
-        and matches[0].score >= 55
-        and not ctx.index.find_mentions(text, ("mission",))
-        and _covered(ctx, _residual(ctx, text, []), matches[0].topic_id, named=False)
-    ):
-        return matches[0].topic_id
-    return None
-
-
 def _prefer_related(
     ctx: Context, matches: tuple[TopicMatch, ...], clear: list[Match], residual: set[str]
 ) -> tuple[TopicMatch, ...]:
@@ -497,11 +476,7 @@ def dispatch(ctx: Context, r: Route, now: dt.date, text: str = "") -> Reply:
     """Run the command a Route names."""
     arg = r.args[0] if r.args else ""
     if r.command == "whatif":
-        reply = whatif.ask(ctx, arg or text, now)
-        top = _topic_fallback(ctx, arg or text)
-        if reply.kind == "error" and top is not None:  # "what happens if the ISS runs out of food"
-            return describe(ctx, top, now)
-        return reply
+        return whatif.ask(ctx, arg or text, now)
     if r.command == "help":
         return help_reply(ctx)
     if r.command == "small-talk":
@@ -520,7 +495,7 @@ def dispatch(ctx: Context, r: Route, now: dt.date, text: str = "") -> Reply:
     if r.command == "unknown-subject":
         return _unknown_subject(ctx, list(r.args), r)
     if r.command == "about":
-        return about_reply(ctx)
+        return about_reply(ctx, now)
     if r.command in ("mission", "vehicle", "pad", "crew", "topic"):
         kinds = COMMANDS[r.command]
         reply = lookup(ctx, arg, now, kinds, r.focus)
@@ -555,7 +530,7 @@ def dispatch(ctx: Context, r: Route, now: dt.date, text: str = "") -> Reply:
             rec = ctx.kb.get(rid)
             choices.append((rec.name if rec else rid, rid))
         return suggestions_reply(ctx, text, choices)
-    return _search(ctx, arg or text, now, r)
+    return _search(ctx, arg or text, now, r, text)
 
 
 _QUESTION_LEAD = re.compile(
@@ -589,7 +564,10 @@ def _unknown_subject(ctx: Context, words: list[str], r: Route) -> Reply:
     )
 
 
-def _search(ctx: Context, text: str, now: dt.date, r: Route) -> Reply:
+def _search(ctx: Context, text: str, now: dt.date, r: Route, message: str = "") -> Reply:
+    # A name the base has no record for, asked about one of its fields ("haven-1 launch date"):
+    # a topic that merely mentions the name cannot answer that, so it is offered, not answered.
+    field_of_unknown = bool(r.focus) and bool(message) and text != message
     text = _QUESTION_LEAD.sub("", text).strip(" ?!.") or text
     result = ctx.index.search(text)
     if result.confident and result.best is not None:
@@ -604,6 +582,7 @@ def _search(ctx: Context, text: str, now: dt.date, r: Route) -> Reply:
         and top.score >= TOPIC_CONFIDENT
         and covered
         and (not result.matches or strong)
+        and not field_of_unknown
     ):
         return describe(ctx, top.topic_id, now, r.focus)  # a short question, e.g. "what's ROS"
     choices = [(m.name, m.record_id) for m in result.matches]

@@ -9,12 +9,16 @@ from collections.abc import Sequence
 from commands.changes import Change, announced_between
 from commands.context import Context
 from commands.format import (
+    PENDING,
     collect_sources,
+    current_plan,
     date_text,
     day_text,
+    outcome_date,
     schedule_sentence,
     source_lines,
 )
+from commands.freshness import noted
 from commands.reply import DateMention, Field, Reply
 from commands.upcoming import plan_line, split
 from commands.whatif import baseline_summary
@@ -24,6 +28,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_SINCE_DAYS = 7
 PAD_NEWS_DAYS = 90
+ISS_PAD_DAYS = 365  # a pad an ISS flight left this recently still serves the station
 _QUIET_PAD_STATUSES = ("active", "retired", "museum")
 
 
@@ -36,14 +41,41 @@ def _upcoming(
     return rows, stale, soon[:15] + overdue[:8]
 
 
+def iss_pads(ctx: Context, today: dt.date) -> dict[str, Mission | None]:
+    """Pads that serve the ISS, each with its next planned ISS flight (None if none is planned).
+
+    A pad serves the ISS when an ISS flight is planned from it (dates gone by included: the
+    flight is still owed) or one launched from it in the last ISS_PAD_DAYS days.
+    """
+    pads: dict[str, Mission | None] = {}
+    recent = today - dt.timedelta(days=ISS_PAD_DAYS)
+    for m in ctx.kb.missions.values():
+        if m.destination != "ISS" or m.pad is None or m.pad not in ctx.kb.pads:
+            continue
+        launched = outcome_date(m)
+        if m.status in PENDING and current_plan(m) is not None:
+            nxt = pads.get(m.pad)
+            if nxt is None or _plan_start(m) < _plan_start(nxt):
+                pads[m.pad] = m
+        elif launched is not None and recent <= launched.start <= today:
+            pads.setdefault(m.pad, None)
+    return pads
+
+
+def _plan_start(m: Mission) -> dt.date:
+    plan = current_plan(m)
+    return plan.planned.start if plan is not None else dt.date.max
+
+
 def _pads(ctx: Context, today: dt.date, mentions: list[DateMention]) -> tuple[list[str], list[str]]:
-    """Pads out of normal service, and pads with news in the last PAD_NEWS_DAYS days."""
+    """Pads serving the ISS, pads out of normal service, and pads with recent news."""
     rows: list[str] = []
     src: list[str] = []
     recent = today - dt.timedelta(days=PAD_NEWS_DAYS)
+    serving = iss_pads(ctx, today)
     for pad in sorted(ctx.kb.pads.values(), key=lambda p: p.name):
         news = [e for e in pad.history if recent <= e.date.start <= today]
-        if pad.status in _QUIET_PAD_STATUSES and not news:
+        if pad.status in _QUIET_PAD_STATUSES and not news and pad.id not in serving:
             continue
         since = f" since {date_text(pad.status_since, mentions)}" if pad.status_since else ""
         if pad.status_since is not None and pad.status_since.start > today:
@@ -63,6 +95,18 @@ def _pads(ctx: Context, today: dt.date, mentions: list[DateMention]) -> tuple[li
             last = max(news, key=lambda e: e.date.start)
             line += f"; latest: {date_text(last.date, mentions)}: {last.what.rstrip('.')}."
             src += last.sources
+        nxt = serving.get(pad.id)
+        if nxt is not None:
+            plan = current_plan(nxt)
+            assert plan is not None
+            verb = "was planned for" if plan.planned.is_past(today) else "planned for"
+            line += (
+                f"{'' if line.endswith('.') else ';'} next ISS flight: {nxt.name}, "
+                f"{verb} {date_text(plan.planned, mentions)}."
+            )
+            src += nxt.sources
+        elif pad.id in serving:
+            line += f"{'' if line.endswith('.') else ';'} no ISS flight from it is planned."
         if pad.disputes:
             line += " Sources disagree on details (ask about this pad)."
         rows.append(line)
@@ -129,7 +173,7 @@ def digest(
     if margin:
         fields.append(Field("Supply margin (modelled, unchanged plan)", margin))
     src = collect_sources(*[m.sources for m in shown], *[c.sources for c in found], pad_src)
-    return Reply(
+    reply = Reply(
         kind="answer",
         title=f"ISS logistics digest — {day_text(today, mentions)}",
         text=text,
@@ -140,3 +184,4 @@ def digest(
         entities=tuple(m.id for m in shown) + tuple(c.record_id for c in found),
         dates=tuple(mentions),
     )
+    return noted(ctx, reply, today, operators=True)

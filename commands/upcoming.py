@@ -14,6 +14,7 @@ from commands.format import (
     day_text,
     source_lines,
 )
+from commands.freshness import noted
 from commands.reply import DateMention, Field, Reply
 from knowledge.schema import Mission
 
@@ -97,7 +98,7 @@ def upcoming(
     fields = [overdue_field(overdue[:10], mentions)] if overdue else []
     shown = future[:count] + overdue[:10]
     src = collect_sources(*[m.sources for m in shown])
-    return Reply(
+    reply = Reply(
         kind="answer",
         title=f"Upcoming ISS traffic after {day_text(now)}",
         text=text,
@@ -108,6 +109,7 @@ def upcoming(
         entities=tuple(m.id for m in shown),
         dates=tuple(mentions),
     )
+    return noted(ctx, reply, now)
 
 
 def upcoming_for(ctx: Context, query: str, now: dt.date, count: int = 10) -> Reply:
@@ -130,7 +132,7 @@ def upcoming_for(ctx: Context, query: str, now: dt.date, count: int = 10) -> Rep
     fields = (overdue_field(overdue, mentions),) if overdue else ()
     src = [s for m in sorted(future + overdue, key=_plan_order) for s in m.sources]
     ids = collect_sources(rec.sources, src)
-    return Reply(
+    reply = Reply(
         kind="answer",
         title=f"Upcoming: {rec.name}",
         text=text,
@@ -141,3 +143,4 @@ def upcoming_for(ctx: Context, query: str, now: dt.date, count: int = 10) -> Rep
         entities=(rid,),
         dates=tuple(mentions),
     )
+    return noted(ctx, reply, now)

@@ -18,7 +18,7 @@ _PATTERN = re.compile(
     re.IGNORECASE | re.ASCII,  # ASCII: \d must not accept other scripts' digits
 )
 _MIN_YEAR, _MAX_YEAR = 1900, 2200
-_MONTHS = [
+MONTH_NAMES: tuple[str, ...] = (
     "January",
     "February",
     "March",
@@ -31,7 +31,13 @@ _MONTHS = [
     "October",
     "November",
     "December",
-]
+)
+# Month number by lower-case name or abbreviation ("march", "mar", "sept"): how people type them.
+MONTH_NUMBERS: dict[str, int] = {
+    **{m.lower(): i for i, m in enumerate(MONTH_NAMES, 1)},
+    **{m[:3].lower(): i for i, m in enumerate(MONTH_NAMES, 1)},
+    "sept": 9,
+}
 
 
 # The accepted forms for editors' JSON Schemas (ECMA regex: no flags, so NET and Q both cases).
@@ -140,9 +146,9 @@ class FuzzyDate:
         """Human form: "30 August 2026", "August 2026", "Q3 2026", "2026", with NET."""
         d = self.start
         if self.precision == "day":
-            body = f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+            body = f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
         elif self.precision == "month":
-            body = f"{_MONTHS[d.month - 1]} {d.year}"
+            body = f"{MONTH_NAMES[d.month - 1]} {d.year}"
         elif self.precision == "quarter":
             body = f"Q{(d.month - 1) // 3 + 1} {d.year}"
         else:

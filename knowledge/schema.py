@@ -57,6 +57,8 @@ class Amount(Model):
     value: float | None = None
     low: float | None = None
     high: float | None = None
+    # A lower bound, not an exact value: "more than 2.5 t" is {value: 2500, bound: more-than}.
+    bound: Literal["at-least", "more-than"] | None = None
     unit: Text
     estimate: bool = False
     sources: tuple[SourceRef, ...] = ()
@@ -70,11 +72,15 @@ class Amount(Model):
             raise ValueError("give either value, or low and high, not both")
         if self.low is not None and self.high is not None and self.low > self.high:
             raise ValueError(f"low ({self.low:g}) is greater than high ({self.high:g})")
+        if self.bound is not None and self.value is None:
+            raise ValueError(
+                f"bound {self.bound!r} qualifies a value; give value, not low and high"
+            )
         return self
 
     @property
     def mid(self) -> float:
-        """The value, or the middle of the range."""
+        """The value (a lower bound's value: the least it can be), or the middle of the range."""
         if self.value is not None:
             return self.value
         assert self.low is not None
@@ -82,7 +88,7 @@ class Amount(Model):
         return (self.low + self.high) / 2
 
     def text(self) -> str:
-        """Human form, e.g. "750-950 kg (estimate)"."""
+        """Human form, e.g. "750-950 kg (estimate)", "more than 2,500 kg"."""
         if self.value is not None:
             num = _fmt(self.value)
         else:
@@ -96,6 +102,9 @@ class Amount(Model):
             body = f"{num}%"
         else:
             body = f"{num} {unit}"
+        if self.bound is not None:
+            body = f"{self.bound.replace('-', ' ')} {body}"
+            return f"{body} (estimate)" if self.estimate else body
         return f"~{body} (estimate)" if self.estimate else body
 
 

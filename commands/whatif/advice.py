@@ -68,9 +68,15 @@ class Advice:
         return out
 
 
-def _pad_open(
-    plan: Plan, vehicle: Vehicle, when: dt.date, closed: Sequence[tuple[str, dt.date, dt.date]]
+Span = tuple[str, dt.date, dt.date]  # (pad or vehicle id, from, until)
+
+
+def _can_fly(
+    vehicle: Vehicle, when: dt.date, closed: Sequence[Span], grounded: Sequence[Span]
 ) -> bool:
+    """Whether the vehicle can fly on a day: not grounded, and one of its pads open."""
+    if any(v == vehicle.id and a <= when < b for v, a, b in grounded):
+        return False
     if not vehicle.pads:
         return True
     return any(not any(p == pad and a <= when < b for p, a, b in closed) for pad in vehicle.pads)
@@ -92,8 +98,9 @@ def advise(
     plan: Plan,
     result: Run,
     end: dt.date,
-    closed_pads: Sequence[tuple[str, dt.date, dt.date]] = (),
+    closed_pads: Sequence[Span] = (),
     deadlines: Mapping[Resource, dt.date] | None = None,
+    grounded: Sequence[Span] = (),
 ) -> Advice:
     """The fewest extra flights that keep every resource above the reserve line.
 
@@ -130,12 +137,12 @@ def advise(
             blocked_res.add(res)
             continue
         able = [(v, load[res]) for v, load in cands if load.get(res, 0.0) > 0]
-        open_ = [(v, kg) for v, kg in able if _pad_open(plan, v, by, closed_pads)]
+        open_ = [(v, kg) for v, kg in able if _can_fly(v, by, closed_pads, grounded)]
         if not open_:
             names = ", ".join(v.name for v, _ in able) or "no active cargo vehicle"
             blocked.append(
                 f"{LABELS[res]}: only {names} can deliver it, and "
-                + ("its pad is down then." if able else "none is recorded as able to.")
+                + ("none can fly then." if able else "none is recorded as able to.")
             )
             blocked_res.add(res)
             continue

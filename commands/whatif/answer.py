@@ -1,306 +1,276 @@
-"""Builds the what-if Reply: verdict, baseline vs scenario per resource, advice, assumptions."""
+"""The what-if reply: the verdict, at most four short fields, the chart; the full account
+behind "details"; and refusals that offer what-ifs that run."""
 
 from __future__ import annotations
 
-import calendar
+import dataclasses
 import datetime as dt
 import re
-import threading
-from dataclasses import dataclass
 
-from commands.format import source_line
+from commands.format import day_text, source_line
 from commands.reply import Chart, DateMention, Field, Reply, Suggestion, error
-from commands.whatif.advice import Advice, advise
+from commands.whatif.apply import Applied, apply
+from commands.whatif.baseline import Prepared, prepare
 from commands.whatif.chartdata import Curve, Marker, WhatIfChart
+from commands.whatif.edits import Scenario
+from commands.whatif.english import days, line, month_text
+from commands.whatif.errors import ScenarioError
 from commands.whatif.model import (
+    DAYS_CAP,
     LABELS,
-    MAX_HORIZON_DAYS,
     RESOURCES,
     Delivery,
     ModelError,
-    Params,
-    Plan,
-    ResourceResult,
-    Run,
-    all_flights,
-    baseline_plan,
-    params_from,
     placement,
-    run,
 )
-from commands.whatif.resolve import Index, Resolver, ScenarioError
-from commands.whatif.scenario import Applied, Parser, Scenario, apply, clean
+from commands.whatif.outcome import Margin, Outcome, outcome
+from commands.whatif.parser import Parser
+from commands.whatif.projection import short_name
+from commands.whatif.resolve import Index, Resolver
+from commands.whatif.trigger import strip_lead
+from commands.whatif.verdict import advice_text, verdict
 from knowledge.base import KnowledgeBase
 
-_MONTH = tuple(calendar.month_name[1:])
-DEFAULT_HORIZON_DAYS = 365
-TAIL_DAYS = 180  # the horizon runs at least this long past the latest edited date
+SOURCES_SHOWN = 4
+_DID_YOU_MEAN = " Did you mean one of the choices below?"
+_EXAMPLE = " For example:"
+QUERY_MAX = 100  # a suggestion's query is cut at this length (commands.reply.fit)
 
 _MODEL_NOTES = (
     "Days of supply = stock ÷ daily need (propellant: yearly use ÷ 365); water and oxygen "
     "drawn net of recovery and oxygen made aboard.",
     "A delivery adds its recorded cargo, else its vehicle's typical load (propellant: Progress "
     "only), on its docking day, else launch, else plan (NET: its start; month/quarter/year: "
-    "its middle). Crew levels are the station record's.",
+    "its middle).",
+    "Crew: the station record's levels, then each crew flight's people from its arrival until "
+    "the next flight of that vehicle arrives (at most its typical stay plus 3 months); short "
+    "private visits are not counted.",
 )
 
 
-@dataclass(frozen=True)
-class Prepared:
-    """What one fact base gives the model, computed once per loaded base."""
-
-    kb: KnowledgeBase
-    params: Params
-    plan: Plan
-    flights: tuple[Delivery, ...]
-
-
-_CACHE: dict[int, Prepared] = {}
-_LOCK = threading.Lock()
-
-
-def prepare(kb: KnowledgeBase) -> Prepared:
-    """The model's parameters and recorded plan for kb (cached per base)."""
-    with _LOCK:
-        got = _CACHE.get(id(kb))
-        if got is not None and got.kb is kb:
-            return got
-    station = kb.station
-    if station is None:
-        raise ModelError("the fact base has no station record (station.yaml)")
-    params = params_from(station)
-    prep = Prepared(kb, params, baseline_plan(kb, params), all_flights(kb, params))
-    with _LOCK:
-        if len(_CACHE) > 8:
-            _CACHE.clear()
-        _CACHE[id(kb)] = prep
-    return prep
-
-
-def scenario_error(text: str, exc: ScenarioError) -> Reply:
-    """An error reply naming the part of the scenario that is wrong."""
+def scenario_error(text: str, exc: ScenarioError, examples: tuple[Suggestion, ...]) -> Reply:
+    """A refusal naming the part of the scenario that is wrong, with runnable choices."""
     part = exc.part.strip()
     if exc.refusal:  # a request the model cannot run: offer the edits it can, as whole queries
         return Reply(
             kind="suggestions",
             title="Can't model that scenario — try one of these",
             text=f"{exc.message.rstrip('.')}.",
-            suggestions=exc.suggestions,
+            suggestions=exc.suggestions or examples,
             entities=tuple(s.record_id for s in exc.suggestions if s.record_id),
         )
     head = f"The part “{part}”: " if part and part.casefold() != text.strip().casefold() else ""
     msg = exc.message.rstrip(".")
     sugg: list[Suggestion] = []
-    for s in exc.suggestions:
-        query = text
-        if part:
-            query = re.sub(re.escape(part), s.label, text, count=1, flags=re.I)
-        if query == text:
-            query = s.label
-        sugg.append(Suggestion(s.label, query, s.record_id))
-    more = " Did you mean one of the choices below?" if sugg else ""
-    return error("Can't model that scenario", f"{head}{msg}.{more}", tuple(sugg))
+    for s in exc.suggestions:  # each choice put back into the question: a what-if to run
+        query = re.sub(re.escape(part), s.label, text, count=1, flags=re.I) if part else text
+        if query != text:
+            sugg.append(Suggestion(s.label, query))
+    more = _DID_YOU_MEAN if sugg else _EXAMPLE
+    return error("Can't model that scenario", f"{head}{msg}.{more}", tuple(sugg) or examples)
 
 
-def evaluate(kb: KnowledgeBase, index: Index | None, text: str, now: dt.date) -> Reply:
-    """Parse a scenario from text, run it beside the recorded plan, and answer."""
-    if not text.strip() or not clean(text):
-        return error(
-            "What if … what?",
-            "Say what changes, e.g. “what if Progress MS-33 slips 6 months”, “what if pad "
-            "31/6 stays down for two years”, “what if CRS-35 is cancelled”.",
-        )
+def examples(prep: Prepared, today: dt.date) -> tuple[Suggestion, ...]:
+    """What-ifs the model runs on this base: the next recorded flight slipping or lost, the
+    busiest ISS pad down, no cargo for a while."""
+    out: list[Suggestion] = []
+    pending = [
+        d
+        for d in prep.recorded
+        if d.mission is not None
+        and prep.kb.missions[d.mission].status in ("planned", "postponed")
+        and d.date >= prep.params.stock_date
+        and any(d.amounts.values())
+    ]
+    if pending:
+        d = min(pending, key=lambda d: (d.date < today, d.date))
+        out.append(Suggestion(f"{d.label} slips 3 months", f"what if {d.label} slips 3 months"))
+        out.append(Suggestion(f"{d.label} is lost", f"what if {d.label} is lost"))
+    progress = next(
+        (c for c in prep.cadences if prep.kb.vehicles[c.vehicle].refuels_russian_segment), None
+    )
+    if progress is not None:
+        name = short_name(prep.kb, progress.vehicle)
+        out.append(Suggestion(f"we lose the next {name}", f"what if we lose the next {name}"))
+    out.append(Suggestion("no cargo for 6 months", "what if there is no cargo for 6 months"))
+    out.append(Suggestion("crew of 4", "what if the crew goes to 4"))
+    return tuple(out[:5])
+
+
+def evaluate(
+    kb: KnowledgeBase,
+    index: Index | None,
+    text: str,
+    now: dt.date,
+    projection: bool = True,
+) -> Reply:
+    """Parse a scenario from text, run it beside the unchanged plan, and answer."""
     try:
-        prep = prepare(kb)
+        prep = prepare(kb, projection)
     except ModelError as exc:
         return error("The supply model can't run", f"{str(exc)[:1].upper()}{str(exc)[1:]}.")
+    today = max(now, prep.params.stock_date)
+    body, _ = strip_lead(text) if text.strip() else ("", False)
+    if not body:
+        return error(
+            "What if … what?",
+            "Say what changes, e.g. “what if CRS-35 slips 3 months”, “what if we lose the next "
+            "Progress”, “what if there is no cargo for 6 months”.",
+            examples(prep, today),
+        )
     resolver = Resolver(kb, index)
+    parser = Parser(resolver, today, lambda v, n: prep.next_flights(v, today, n))
+
+    def runs(query: str) -> bool:
+        try:
+            apply(parser.parse(query), prep, now)
+        except ScenarioError:
+            return False
+        return True
+
     try:
-        scenario = Parser(resolver).parse(text)
-        applied = apply(scenario, prep.plan, prep.flights, kb, prep.params, now, resolver)
+        scenario = parser.parse(text)
+        applied = apply(scenario, prep, now)
     except ScenarioError as exc:
-        return scenario_error(text, exc)
+        reply = scenario_error(text, exc, examples(prep, today))
+        # Every refusal offers what-ifs that run: choices that would not are dropped.
+        good = tuple(s for s in reply.suggestions if runs(s.query))
+        if not good:
+            good = examples(prep, today)
+            reply = dataclasses.replace(reply, text=reply.text.replace(_DID_YOU_MEAN, _EXAMPLE))
+        return dataclasses.replace(reply, suggestions=good)
     return answer(prep, scenario, applied, text, now)
 
 
-def horizon(prep: Prepared, scenario: Scenario, applied: Applied, now: dt.date) -> dt.date:
-    """The last day the runs cover."""
-    start = prep.params.stock_date
-    today = max(now, start)
-    if scenario.horizon_days is not None:
-        end = today + dt.timedelta(days=scenario.horizon_days)
-    else:
-        end = max(
-            today + dt.timedelta(days=DEFAULT_HORIZON_DAYS),
-            applied.latest + dt.timedelta(days=TAIL_DAYS),
-        )
-    return min(end, start + dt.timedelta(days=MAX_HORIZON_DAYS))
+def evaluate_scenario(
+    kb: KnowledgeBase, scenario: Scenario, title: str, now: dt.date, projection: bool = True
+) -> Reply:
+    """Run a scenario built without words (the slash command's options) and answer."""
+    try:
+        prep = prepare(kb, projection)
+        applied = apply(scenario, prep, now)
+    except ModelError as exc:
+        return error("The supply model can't run", f"{str(exc)[:1].upper()}{str(exc)[1:]}.")
+    except ScenarioError as exc:
+        return scenario_error(title, exc, examples(prep, max(now, prep.params.stock_date)))
+    return answer(prep, scenario, applied, title, now)
 
 
-def _days(x: float) -> str:
-    return "9,999+" if x >= 9999 else f"{x:,.0f}"
-
-
-def _describe(r: ResourceResult, reserve: float) -> str:
-    low = f"lowest {_days(r.min_days)} days on {r.min_date.isoformat()}"
-    if r.crossing is None:
-        return f"stays above the {reserve:.0f}-day reserve; {low}"
-    return f"below reserve from {r.crossing.isoformat()}; {low} ({r.shortfall:.0f} days short)"
-
-
-def _compare(res: str, b: ResourceResult, s: ResourceResult) -> str:
-    """One line per resource: the recorded plan's reserve crossing and lowest point → the
-    scenario's."""
-
-    def cross(r: ResourceResult) -> str:
-        return r.crossing.isoformat() if r.crossing is not None else "never"
-
-    def low(r: ResourceResult) -> str:
-        return f"{_days(r.min_days)} d on {r.min_date.isoformat()}"
-
-    if cross(b) == cross(s) and low(b) == low(s):
-        return f"{LABELS[res]}: unchanged (below reserve: {cross(b)}; lowest {low(b)})"
-    return f"{LABELS[res]}: below reserve {cross(b)} → {cross(s)}; lowest {low(b)} → {low(s)}"
-
-
-def _stale(prep: Prepared, now: dt.date) -> tuple[list[str], list[str]]:
-    """Planned flights counted on a date now past (no launch recorded), and flights whose date
-    the model placed (known only to a month, quarter or year) that are still ahead."""
-    overdue, placed = [], []
-    for d in prep.plan.deliveries:
-        m = prep.kb.missions.get(d.mission or "")
-        if m is None or m.status not in ("planned", "postponed") or not m.schedule:
+def _margin_field(o: Outcome) -> Field | None:
+    """Each resource's lowest margin while the runs differ, unchanged → scenario (only the
+    ones that change)."""
+    lines = []
+    for r, d in o.dips.items():
+        if abs(d.now - d.was) < 1 or max(d.now, d.was) < 2:
             continue
-        planned = m.schedule[-1].planned
-        note = placement(m)
-        text = f"{m.name} on {d.date.isoformat()} (“{planned.text()}”: {note})" if note else ""
-        if d.date < now:
-            overdue.append(text or f"{m.name} ({planned.text()})")
-        elif note:
-            placed.append(text)
-    return overdue, placed
+        was = f"{round(d.was):,}" if 0.5 <= d.was < DAYS_CAP else days(d.was)
+        lines.append(f"{LABELS[r]} {was} → {days(d.now)} ({month_text(d.day, short=True)})")
+    if not lines:
+        return None
+    return Field("Lowest margin, unchanged → scenario", "; ".join(lines))
 
 
-def _last_delivery(plan: Plan, res: str, start: dt.date) -> Delivery | None:
-    got = [d for d in plan.deliveries if d.amounts.get(res, 0.0) > 0 and d.date >= start]
-    return got[-1] if got else None
+def _tightest(o: Outcome, mentions: list[DateMention]) -> Field:
+    r = min(RESOURCES, key=lambda r: (o.after[r].low, -o.after[r].below, r))
+    m = o.after[r]
+    reserve = o.prep.params.reserve_days
+    if m.out is not None:
+        value = f"{LABELS[r]} runs out on {day_text(m.out, mentions)}"
+    else:
+        value = f"{LABELS[r]}: {days(m.low)} on {day_text(m.low_date, mentions)}"
+    if m.cross is not None:
+        value += f"; below the {reserve:.0f}-day reserve {m.below} days in all"
+    else:
+        value += f", above the {reserve:.0f}-day reserve"
+    return Field("Tightest", value)
 
 
-def _verdict(
-    prep: Prepared,
-    base: Run,
-    scen: Run,
-    adv: Advice | None,
-    applied: Applied,
-    end: dt.date,
-    now: dt.date,
-    dates: list[DateMention],
-) -> str:
-    p = prep.params
-    reserve = f"{p.reserve_days:.0f}-day reserve"
-    sentences: list[str] = []
-    evac = False
-    fine: list[str] = []
-    changed: list[str] = []
-    for res in sorted(RESOURCES, key=lambda r: (scen.results[r].crossing or dt.date.max, r)):
-        s, b = scen.results[res], base.results[res]
-        name = LABELS[res] if not sentences else LABELS[res].lower()
-        if s.crossing is not None:
-            dates.append(DateMention(s.crossing.isoformat(), s.crossing))
-            line = f"{name} falls below the {reserve} on {s.crossing.isoformat()}"
-            if b.crossing is None:
-                line += " (the recorded plan stays above it)"
-            elif b.crossing != s.crossing:
-                delta = (b.crossing - s.crossing).days
-                word = "earlier" if delta > 0 else "later"
-                line += (
-                    f", {abs(delta)} days {word} than in the recorded plan"
-                    f" ({b.crossing.isoformat()})"
-                )
+def _overdue(prep: Prepared, now: dt.date) -> list[Delivery]:
+    """Recorded flights counted on a planned date now past, with no launch recorded."""
+    out = []
+    for d in prep.recorded:
+        m = prep.kb.missions.get(d.mission or "")
+        if m is None or m.status not in ("planned", "postponed"):
+            continue
+        if not any(d.amounts.values()) and not d.crew:
+            continue  # brings nothing the model counts
+        if prep.params.stock_date <= d.date < now:
+            out.append(d)
+    return out
+
+
+def _assumed(o: Outcome) -> Field:
+    prep = o.prep
+    parts: list[str] = []
+    if prep.projection and prep.cadences:
+        base = {d.key: d.date for d in prep.baseline.plan.deliveries if d.projected}
+        cargo: list[str] = []
+        crew: list[str] = []
+        for c in prep.cadences:
+            firsts = [d for k, d in base.items() if k.startswith(f"projected-{c.vehicle}-")]
+            if not firsts:
+                continue
+            every = c.every() if not cargo else c.every().removeprefix("every ")
+            if c.crew and not any(c.amounts.values()):
+                crew.append(f"{c.short} {c.every().removeprefix('every ')}")
             else:
-                line += " as in the recorded plan"
-            line += f", {s.shortfall:.0f} days short at its lowest"
-            if s.below_evacuation and p.evacuation_days is not None:
-                line += (
-                    f" (under the {p.evacuation_days:.0f}-day line at which the crew leaves)"
-                    if not evac
-                    else " (under that line too)"
-                )
-                evac = True
-            sentences.append(line)
-        elif b.crossing is not None:
-            sentences.append(
-                f"{name} stays above the {reserve} (the recorded plan falls below it on "
-                f"{b.crossing.isoformat()})"
-            )
-        else:
-            fine.append(res)
-            if abs(s.end_days - b.end_days) >= 1:
-                changed.append(
-                    f"{LABELS[res].lower()} ends with {_days(s.end_days)} days of supply instead "
-                    f"of {_days(b.end_days)}"
-                )
-    text = ""
-    caveat = _caveat(prep, base)
-    if caveat:
-        text = caveat + " "
-    if sentences:
-        text += "; ".join(sentences)
-        text += ". "
-        if adv is not None and (adv.flights or adv.blocked):
-            text += (
-                "To close the gap (to at least the recorded plan's dates): "
-                f"{adv.text().rstrip('.')}. "
-            )
-        if adv is not None and any(f.by < now for f in adv.flights):
-            text += "(Some of those dates are already past: the gap is in the model's past.) "
-    if fine:
-        names = [LABELS[r].lower() for r in fine]
-        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        verb = "stays" if len(names) == 1 else "stay"
-        text += f"{listed[:1].upper()}{listed[1:]} {verb} above reserve through {end.isoformat()}"
-        text += (": " + "; ".join(changed) + ". ") if changed else ". "
-    same = all(
-        base.results[r].crossing == scen.results[r].crossing
-        and abs(base.results[r].min_days - scen.results[r].min_days) < 0.5
-        and abs(base.results[r].end_days - scen.results[r].end_days) < 0.5
-        for r in RESOURCES
-    )
-    if same:
-        text += "This scenario moves none of the reserve dates or lowest points. "
-    if applied.counterfactual:
-        flown = ", ".join(prep.kb.missions[m].name for m in applied.counterfactual)
-        text += f"{flown} already flew: this is a counterfactual. "
-    text += (
-        f"The model runs from the stock estimate's date, {p.stock_date.isoformat()} (an "
-        f"assumption), to {end.isoformat()}."
-    )
-    return text
-
-
-def _caveat(prep: Prepared, base: Run) -> str:
-    """The plain warning, when the recorded plan itself runs short, that it does so because
-    the fact base records no later flights (its sources end), not because supplies will."""
-    short = [r for r in RESOURCES if base.results[r].crossing is not None]
-    if not short:
-        return ""
+                cargo.append(f"{c.short} {every} from {month_text(min(firsts), short=True)}")
+        if cargo:
+            parts.append("Projected past the last recorded flights: " + "; ".join(cargo))
+        if crew:
+            parts.append("crews rotate: " + ", ".join(crew))
+    else:
+        last = max(
+            (d.date for d in prep.recorded if any(d.amounts.values())),
+            default=prep.params.stock_date,
+        )
+        parts.append(f"Recorded flights only (projection off; the last is in {month_text(last)})")
+    short = [r for r in RESOURCES if o.before[r].cross is not None]
+    if short:
+        r = short[0]
+        parts.append(
+            f"even the unchanged plan dips below the {LABELS[r].lower()} reserve from "
+            f"{month_text(o.before[r].cross)}"  # type: ignore[arg-type]
+        )
+    overdue = _overdue(prep, o.today)
+    if overdue:
+        names = ", ".join(d.label for d in overdue[:3])
+        more = f" and {len(overdue) - 3} more" if len(overdue) > 3 else ""
+        parts.append(f"{names}{more} counted on their past planned dates")
     p = prep.params
-    future = [d.date for d in prep.plan.deliveries if d.date >= p.stock_date]
-    last = max(future) if future else p.stock_date
-    lasts = []
-    for res in short:
-        got = _last_delivery(prep.plan, res, p.stock_date)
-        if got is not None:
-            lasts.append(f"{LABELS[res].lower()} after {got.label}")
-    per = f" (none carrying {'; none carrying '.join(lasts)})" if lasts else ""
-    return (
-        f"The fact base records no supply flights after {_MONTH[last.month - 1]} {last.year}"
-        f"{per}, so even the unchanged plan runs short; compare the scenario with the "
-        "recorded plan, not with reality."
+    stock = round(next(iter(p.stock_days.values())))
+    same = len({round(v) for v in p.stock_days.values()}) == 1
+    parts.append(
+        f"stock {stock if same else 'as recorded'} days on {day_text(p.stock_date)} (assumed)"
     )
+    text = ". ".join(x[:1].upper() + x[1:] for x in parts) + ". All assumptions: add “details”."
+    return Field("Assumed", text)
 
 
-def _chart(prep: Prepared, base: Run, scen: Run, applied: Applied, now: dt.date) -> WhatIfChart:
+def _sources(prep: Prepared, applied: Applied) -> tuple[list[str], list[str]]:
+    """The source ids of the reply (the changed records' first, then the model's), and short
+    names (publishers) for the short form."""
+    ids: list[str] = []
+    for rid in applied.entities:
+        rec = prep.kb.get(rid)
+        if rec is not None:
+            ids.extend(rec.sources)
+    ids += prep.params.source_ids
+    ids = list(dict.fromkeys(s for s in ids if s in prep.kb.sources))
+    names: list[str] = []
+    for sid in ids:
+        s = prep.kb.sources[sid]
+        name = "the seed article" if sid == "seed-article" else s.publisher
+        name = name if len(name) <= 40 else name[:39].rstrip() + "…"
+        if name not in names:
+            names.append(name)
+    if len(names) > SOURCES_SHOWN:
+        names = [*names[:SOURCES_SHOWN], f"{len(names) - SOURCES_SHOWN} more (details)"]
+    return ids, names
+
+
+def _chart(o: Outcome) -> WhatIfChart:
+    base, scen = o.base, o.scen
     curves = tuple(
         Curve(
             res,
@@ -311,34 +281,147 @@ def _chart(prep: Prepared, base: Run, scen: Run, applied: Applied, now: dt.date)
         for res in RESOURCES
     )
     last = base.start + dt.timedelta(days=base.days - 1)
-    bset = {(d.key, d.date) for d in prep.plan.deliveries}
-    sset = {(d.key, d.date) for d in applied.plan.deliveries}
-    labels = {d.key: d.label for d in (*prep.plan.deliveries, *applied.plan.deliveries)}
+    shown = [
+        d
+        for d in (*o.prep.baseline.plan.deliveries, *o.applied.plan.deliveries)
+        if any(d.amounts.values()) and base.start <= d.date <= last
+    ]
+    bset = {(d.key, d.date) for d in o.prep.baseline.plan.deliveries}
+    sset = {(d.key, d.date) for d in o.applied.plan.deliveries}
+    seen: set[tuple[str, dt.date]] = set()
     markers = []
-    for key, when in sorted(bset | sset, key=lambda kd: (kd[1], kd[0])):
-        if not base.start <= when <= last:
+    for d in sorted(shown, key=lambda d: (d.date, d.key)):
+        kd = (d.key, d.date)
+        if kd in seen:
             continue
-        plan = (
-            "both"
-            if (key, when) in bset and (key, when) in sset
-            else ("baseline" if (key, when) in bset else "scenario")
-        )
-        markers.append(Marker(when, labels[key], plan))
+        seen.add(kd)
+        plan = "both" if kd in bset and kd in sset else ("baseline" if kd in bset else "scenario")
+        label = d.label.replace(" (projected)", "")
+        markers.append(Marker(d.date, label, plan, d.projected))
     return WhatIfChart(
         start=base.start,
         curves=curves,
-        reserve_days=prep.params.reserve_days,
-        evacuation_days=prep.params.evacuation_days,
+        reserve_days=o.prep.params.reserve_days,
+        evacuation_days=o.prep.params.evacuation_days,
         deliveries=tuple(markers),
-        today=now if base.start <= now <= last else None,
+        today=o.today if base.start <= o.today <= last else None,
     )
 
 
-def _deliveries(prep: Prepared, applied: Applied, end: dt.date) -> str:
-    """The flights the scenario changes (moved, removed, added), and a count of the rest."""
-    start = prep.params.stock_date
-    base = {d.key: d for d in prep.plan.deliveries if start <= d.date <= end}
-    scen = {d.key: d for d in applied.plan.deliveries if start <= d.date <= end}
+def answer(prep: Prepared, scenario: Scenario, applied: Applied, text: str, now: dt.date) -> Reply:
+    """Run the unchanged plan and the scenario side by side and write the reply."""
+    o = outcome(prep, scenario, applied, now)
+    mentions: list[DateMention] = []
+    head = verdict(o, mentions)
+    body, _ = strip_lead(text)
+    title_text = body or text.strip()
+    title = f"What if {title_text.rstrip('?.! ')}?"
+    ids, names = _sources(prep, applied)
+    chart = Chart("whatif", title, _chart(o))
+    if scenario.details:
+        return Reply(
+            kind="whatif",
+            title=f"{title} — details",
+            text=head,
+            fields=details(o),
+            sources=tuple(source_line(prep.kb, s) for s in ids),
+            source_ids=tuple(ids),
+            as_of=prep.kb.as_of,
+            entities=(*applied.entities, prep.params.station_id),
+            chart=chart,
+            dates=tuple(mentions),
+        )
+    fields: list[Field] = []
+    margin = _margin_field(o)
+    if margin is not None:
+        fields.append(margin)
+    fields.append(_tightest(o, mentions))
+    help_ = advice_text(o, None)
+    if help_:
+        fields.append(Field("To close the gap", help_[:1].upper() + help_[1:]))
+    fields.append(_assumed(o))
+    query = f"what if {title_text.rstrip('?.! ')} details"
+    return Reply(
+        kind="whatif",
+        title=title,
+        text=head,
+        fields=tuple(fields[:4]),
+        sources=(", ".join(names),) if names else (),
+        source_ids=tuple(ids),
+        as_of=prep.kb.as_of,
+        entities=(*applied.entities, prep.params.station_id),
+        # The details as a button when the question fits one (else the Assumed field says how).
+        suggestions=(Suggestion("Details", query),) if len(query) <= QUERY_MAX else (),
+        chart=chart,
+        dates=tuple(mentions),
+    )
+
+
+def details(o: Outcome) -> tuple[Field, ...]:
+    """The full account: every change, every resource, the flights, projection, crew,
+    assumptions."""
+    prep, applied = o.prep, o.applied
+    kb = prep.kb
+    fields: list[Field] = []
+    lines = [*applied.notes, *(line(c, kb) for c in applied.changes)]
+    fields.append(Field("Scenario", "\n".join(lines) or "No change"))
+    per = []
+    for r in RESOURCES:
+        b, a = o.before[r], o.after[r]
+
+        def cross(m: Margin) -> str:
+            return m.cross.isoformat() if m.cross else "never"
+
+        per.append(
+            f"{LABELS[r]}: lowest {days(b.low)} ({b.low_date.isoformat()}) → {days(a.low)} "
+            f"({a.low_date.isoformat()}); below reserve {cross(b)} → {cross(a)}"
+        )
+    fields.append(
+        Field(
+            f"Unchanged plan → scenario, from {o.frm.isoformat()} to {o.end.isoformat()}",
+            "\n".join(per),
+        )
+    )
+    fields.append(Field("Flights the scenario changes", _flight_changes(o)))
+    if prep.cadences:
+        proj = []
+        for c in prep.cadences:
+            load = ", ".join(f"{v:,.0f} kg {k}" for k, v in c.amounts.items() if v >= 1)
+            who = f"{c.crew} crew" if c.crew else ""
+            what = "; ".join(x for x in (load, who) if x) or "nothing the model tracks"
+            proj.append(
+                f"{c.short} {c.every()} ({c.interval} days, median of its last {c.measured} "
+                f"flights), after {c.last.isoformat()}: {what}"
+            )
+        fields.append(Field("Projected routine traffic (not recorded flights)", "\n".join(proj)))
+    else:
+        fields.append(Field("Projected routine traffic", "Off: only recorded flights count."))
+    fields.append(Field("Crew aboard in the scenario", _crew_text(o)))
+    overdue = _overdue(prep, o.today)
+    if overdue:
+        fields.append(
+            Field(
+                "Past their planned date",
+                "No launch recorded; counted on the planned date: "
+                + "; ".join(f"{d.label} ({d.date.isoformat()})" for d in overdue),
+            )
+        )
+    placed = []
+    for d in prep.recorded:
+        m = kb.missions.get(d.mission or "")
+        note = placement(m) if m is not None else None
+        if note and d.date >= o.today:
+            placed.append(f"{d.label} on {d.date.isoformat()} ({note})")
+    if placed:
+        fields.append(Field("Dates the model placed", "; ".join(placed)))
+    fields.extend(_assumption_fields(prep))
+    return tuple(fields)
+
+
+def _flight_changes(o: Outcome) -> str:
+    start, end = o.frm, o.end
+    base = {d.key: d for d in o.prep.baseline.plan.deliveries if start <= d.date <= end}
+    scen = {d.key: d for d in o.applied.plan.deliveries if start <= d.date <= end}
     changed = []
     for key, d in sorted(scen.items(), key=lambda kv: (kv[1].date, kv[0])):
         was = base.get(key)
@@ -346,13 +429,21 @@ def _deliveries(prep: Prepared, applied: Applied, end: dt.date) -> str:
             changed.append(f"{d.label} {d.date.isoformat()} (added)")
         elif was.date != d.date:
             changed.append(f"{d.label} {d.date.isoformat()} (was {was.date.isoformat()})")
-    changed += [f"{d.label} removed" for k, d in base.items() if k not in scen]
+    changed += [
+        f"{d.label} removed (was {d.date.isoformat()})" for k, d in base.items() if k not in scen
+    ]
     same = sum(1 for k, d in scen.items() if k in base and base[k].date == d.date)
-    head = f"{len(scen)} through {end.isoformat()}"
-    tail = f"{same} other{'s' if same != 1 else ''} as recorded (see the chart)"
+    tail = f"{same} other{'s' if same != 1 else ''} as in the unchanged plan (see the chart)."
     if not changed:
-        return f"{head}, all as recorded (see the chart)."
-    return f"{head}. Changed: {'; '.join(changed)}. {tail[:1].upper()}{tail[1:]}."
+        return f"None between {start.isoformat()} and {end.isoformat()}; {tail}"
+    return "; ".join(changed) + f". {tail}"
+
+
+def _crew_text(o: Outcome) -> str:
+    steps = [(d, n) for d, n in o.applied.plan.crew if d <= o.end]
+    shown = [f"{n} from {d.isoformat()}" for d, n in steps if d >= o.frm - dt.timedelta(days=1)]
+    before = [f"{n} from {d.isoformat()}" for d, n in steps if d < o.frm]
+    return "; ".join((before[-1:] + shown)[:12]) or "as recorded"
 
 
 def _assumption_fields(prep: Prepared) -> tuple[Field, ...]:
@@ -363,64 +454,25 @@ def _assumption_fields(prep: Prepared) -> tuple[Field, ...]:
     lines += [f"• {n}" for n in _MODEL_NOTES]
     out: list[Field] = []
     cur: list[str] = []
-    for line in lines:
-        if sum(len(x) + 1 for x in cur) + len(line) > 1000:
+    for ln in lines:
+        if sum(len(x) + 1 for x in cur) + len(ln) > 1000:
             out.append(Field("Assumptions" if not out else "Assumptions (cont.)", "\n".join(cur)))
             cur = []
-        cur.append(line)
+        cur.append(ln)
     if cur:
         out.append(Field("Assumptions" if not out else "Assumptions (cont.)", "\n".join(cur)))
     return tuple(out)
 
 
-def answer(prep: Prepared, scenario: Scenario, applied: Applied, text: str, now: dt.date) -> Reply:
-    """Run the recorded plan and the scenario side by side and write the reply."""
-    p = prep.params
-    end = horizon(prep, scenario, applied, now)
-    base = run(p, prep.plan, p.stock_date, end)
-    scen = run(p, applied.plan, p.stock_date, end)
-    deadlines = {r: x.crossing for r, x in base.results.items() if x.crossing is not None}
-    adv = None
-    if any(r not in deadlines or d < deadlines[r] for d, r in scen.crossings()):
-        adv = advise(prep.kb, p, applied.plan, scen, end, applied.closures, deadlines)
-    dates: list[DateMention] = []
-    verdict = _verdict(prep, base, scen, adv, applied, end, now, dates)
-    fields: list[Field] = [Field("Scenario", "\n".join(applied.lines) or "No change")]
-    fields.append(
-        Field(
-            "Recorded plan → scenario",
-            "\n".join(_compare(res, base.results[res], scen.results[res]) for res in RESOURCES),
-        )
-    )
-    fields.append(Field("Deliveries in the scenario", _deliveries(prep, applied, end)))
-    stale, placed = _stale(prep, now)
-    if stale:
-        fields.append(
-            Field(
-                "Counted though overdue",
-                "Planned for a date now past, with no launch recorded; counted on that date: "
-                + "; ".join(stale),
-            )
-        )
-    if placed:
-        fields.append(Field("Dates the model placed", "; ".join(placed)))
-    fields.extend(_assumption_fields(prep))
-    source_ids = list(p.source_ids)
-    for rid in applied.entities:
-        rec = prep.kb.get(rid)
-        if rec is not None:
-            source_ids.extend(rec.sources)
-    source_ids = list(dict.fromkeys(s for s in source_ids if s in prep.kb.sources))
-    title_text = clean(text) or text.strip()
-    return Reply(
-        kind="whatif",
-        title=f"What if {title_text}?",
-        text=verdict,
-        fields=tuple(fields),
-        sources=tuple(source_line(prep.kb, s) for s in source_ids),
-        source_ids=tuple(source_ids),
-        as_of=prep.kb.as_of,
-        entities=(*applied.entities, p.station_id),
-        chart=Chart("whatif", f"What if {title_text}?", _chart(prep, base, scen, applied, now)),
-        dates=tuple(dates),
-    )
+def with_note(reply: Reply, note: str | None) -> Reply:
+    """The reply with a note on the fact base's age among its assumptions (the first sentence
+    stays the verdict)."""
+    if note is None or reply.kind != "whatif":
+        return reply
+    fields = list(reply.fields)
+    at = next((i for i, f in enumerate(fields) if f.name == "Assumed"), None)
+    if at is not None:
+        fields[at] = Field("Assumed", f"{note} {fields[at].value}")
+    else:
+        fields.insert(min(1, len(fields)), Field("Fact base", note))
+    return dataclasses.replace(reply, fields=tuple(fields))

@@ -23,6 +23,7 @@ class Marker:
     date: dt.date
     label: str
     plan: str  # "baseline" | "scenario" | "both"
+    projected: bool = False  # routine traffic projected from the recorded cadence
 
 
 @dataclass(frozen=True)

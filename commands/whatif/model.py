@@ -48,6 +48,7 @@ DAYS_CAP = 9999.0  # days of supply shown when the need is zero (no crew)
 _KG_PER_UNIT = {"kg": 1.0, "t": 1000.0, "tonnes": 1000.0, "lb": 0.45359237, "l": 1.0, "L": 1.0}
 _DELIVERED = ("launched", "docked", "completed")
 _ARRIVAL_EVENTS = ("docked", "berthed", "captured", "arrived")
+_DEPARTURE_EVENTS = ("landed", "splashdown", "undocked", "returned", "departed")
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -95,15 +96,18 @@ class Params:
 
 @dataclass(frozen=True)
 class Delivery:
-    """One flight's arrival and what it adds, in kg per resource."""
+    """One flight's arrival: what it adds, in kg per resource, and the crew it brings."""
 
-    key: str  # mission id, or "added-N" for a flight a scenario adds
+    key: str  # mission id, "added-N" for a flight a scenario adds, "projected-<vehicle>-N"
     label: str
     vehicle: str
     pad: str | None
     date: dt.date
     amounts: Mapping[Resource, float]
     mission: str | None = None
+    projected: bool = False  # routine traffic projected from the vehicle's recorded cadence
+    crew: int = 0  # people it brings to the station
+    leaves: dt.date | None = None  # when its crew left, when recorded
 
 
 @dataclass(frozen=True)
@@ -359,32 +363,74 @@ def placement(mission: Mission) -> str | None:
     return f"date known only to the {d.precision}; counted at mid-{d.text()} (assumption)"
 
 
+def _to_iss(mission: Mission) -> bool:
+    return mission.destination.strip().upper() in ("ISS", "INTERNATIONAL SPACE STATION")
+
+
 def delivers(mission: Mission, vehicle: Vehicle | None) -> bool:
     """Whether a mission counts as a delivery: a cargo flight, or any flight with cargo."""
-    if mission.destination.strip().upper() not in ("ISS", "INTERNATIONAL SPACE STATION"):
+    if not _to_iss(mission):
         return False
     if mission.cargo:
         return True
     return mission.kind == "cargo" and (vehicle is None or vehicle.kind != "launch-vehicle")
 
 
+def crew_of(mission: Mission, vehicle: Vehicle | None) -> int:
+    """How many people a crew rotation flight to the ISS brings (0 for any other flight, and
+    for a short visit flown for another operator, such as a private Axiom mission)."""
+    if mission.kind != "crew" or not _to_iss(mission):
+        return 0
+    if vehicle is not None and mission.operator not in (None, vehicle.operator):
+        return 0
+    if mission.crew:
+        return len(mission.crew)
+    return vehicle.crew_size or 0 if vehicle is not None else 0
+
+
+def departure(mission: Mission) -> dt.date | None:
+    """When a crew flight's crew left the station, when recorded."""
+    hits = [e.date.start for e in mission.events if e.kind in _DEPARTURE_EVENTS]
+    return max(hits) if hits else None
+
+
 def baseline_plan(kb: KnowledgeBase, params: Params) -> Plan:
-    """The plan as recorded: every delivery arriving on or after the stock date."""
+    """The plan as recorded (no projection): every delivery arriving on or after the stock
+    date, and the station record's crew levels."""
     flights = all_flights(kb, params)
-    return Plan(tuple(d for d in flights if d.date >= params.stock_date), params.crew)
+    return Plan(
+        tuple(d for d in flights if d.date >= params.stock_date and any(d.amounts.values())),
+        params.crew,
+    )
 
 
 def all_flights(kb: KnowledgeBase, params: Params) -> tuple[Delivery, ...]:
-    """Every delivering mission with an arrival date (cancelled ones have none), by date."""
+    """Every recorded delivering or crew flight with an arrival date (cancelled ones have
+    none), by date. A crew flight adds only the cargo its mission records."""
     out: list[Delivery] = []
     for m in kb.missions.values():
         veh = kb.vehicles.get(m.vehicle)
-        if not delivers(m, veh):
+        crew = crew_of(m, veh)
+        cargo = delivers(m, veh)
+        if not cargo and not crew:
             continue
         when = arrival_date(m)
         if when is None:
             continue
-        out.append(Delivery(m.id, m.name, m.vehicle, m.pad, when, load_of(params, veh, m), m.id))
+        amounts = load_of(params, veh, m) if cargo else load_of(params, None, m)
+        out.append(
+            Delivery(
+                m.id,
+                m.name,
+                m.vehicle,
+                m.pad,
+                when,
+                amounts,
+                m.id,
+                crew=crew,
+                leaves=departure(m) if crew else None,
+            )
+        )
     return tuple(sorted(out, key=lambda d: (d.date, d.key)))
 
 

@@ -3,57 +3,31 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from commands.reply import Suggestion
+from commands.whatif.projection import short_name
 from knowledge.base import KnowledgeBase
+from knowledge.pads import flown_from
 from knowledge.schema import Record, RecordKind
-from knowledge.search import SearchIndex
-
-
-class ScenarioError(ValueError):
-    """A part of a scenario that cannot be used; `part` is the words at fault."""
-
-    def __init__(
-        self,
-        part: str,
-        message: str,
-        suggestions: tuple[Suggestion, ...] = (),
-        refusal: bool = False,
-    ) -> None:
-        super().__init__(message)
-        self.part = part
-        self.message = message
-        self.suggestions = suggestions
-        self.refusal = (
-            refusal  # a known request the model cannot run; suggestions are whole queries
-        )
-
+from knowledge.search import Match, SearchIndex
 
 Index = SearchIndex
-
 
 _FOLD = re.compile(r"[^0-9a-z\u0400-\u04ff]+")
 _FILLER = re.compile(
     r"^(?:the|a|an|launch|pad|site|mission|flight|of|at|from|baikonur|complex)\s+", re.I
 )
-
-# Common words for vehicles that the records may not list as aliases.
-_VEHICLE_WORDS = {
-    "progress": "progress-ms",
-    "dragon": "cargo-dragon",
-    "cargodragon": "cargo-dragon",
-    "crewdragon": "crew-dragon",
-    "cygnus": "cygnus",
-    "htv": "htv-x",
-    "htvx": "htv-x",
-    "soyuz": "soyuz-ms",
-    "starliner": "starliner",
-    "dreamchaser": "dream-chaser",
-}
+# "the soyuz pad", "dragon's pad", "the pad for progress"
+_VEHICLE_PAD = re.compile(
+    r"^(?:the\s+|a\s+)?(?P<veh>.+?)(?:'s|s')?\s+(?:launch\s*)?(?:pad|site)$"
+    r"|^(?:the\s+)?(?:launch\s*)?(?:pad|site)\s+(?:for|of)\s+(?:the\s+)?(?P<veh2>.+)$",
+    re.I,
+)
+_FLYING = ("cargo-spacecraft", "crew-spacecraft", "spaceplane")
 
 
 def fold(text: str) -> str:
@@ -73,6 +47,7 @@ class Resolver:
             "mission": self.kb.missions,
             "pad": self.kb.pads,
             "vehicle": self.kb.vehicles,
+            "organization": self.kb.organizations,
         }
         return tables[kind]
 
@@ -89,8 +64,6 @@ class Resolver:
         forms = self._forms(kind)
         if key in forms:
             return forms[key]
-        if kind == "vehicle" and key in _VEHICLE_WORDS and _VEHICLE_WORDS[key] in self.kb.vehicles:
-            return {_VEHICLE_WORDS[key]}
         if any(ch.isdigit() for ch in key) and len(key) >= 3:
             hits = {rid for form, ids in forms.items() if form.endswith(key) for rid in ids}
             if hits:
@@ -123,7 +96,21 @@ class Resolver:
                 kind_of = self.kb.kind_of(rid)
                 if kind_of in kinds and self._digits_agree(cleaned, rid):
                     return rid, kind_of
+            cargo = self._cargo_of_family(res.matches)
+            if "vehicle" in kinds and cargo is not None:
+                return cargo, "vehicle"
         return None
+
+    def _cargo_of_family(self, matches: Sequence[Match]) -> str | None:
+        """ "Dragon" names Cargo Dragon and Crew Dragon alike; in a resupply what-if it is
+        the cargo ship: the one cargo vehicle among equally good vehicle matches."""
+        top = [m for m in matches if m.kind == "vehicle"]
+        if len(top) < 2:
+            return None
+        best = max(m.score for m in top)
+        tied = [m.record_id for m in top if best - m.score < 1e-6]
+        cargo = [rid for rid in tied if self.kb.vehicles[rid].kind == "cargo-spacecraft"]
+        return cargo[0] if len(cargo) == 1 and len(tied) > 1 else None
 
     def _digits_agree(self, text: str, rid: str) -> bool:
         """A fuzzy match must not change a number: "MS-99" is not "MS-29"."""
@@ -159,3 +146,53 @@ class Resolver:
         """A record's display name (its id when unknown)."""
         rec = self.kb.get(rid)
         return rec.name if rec is not None else rid
+
+    def vehicle_pad(self, text: str) -> tuple[str, str] | None:
+        """The pad in "the soyuz pad", "dragon's pad": (pad id, how it was read), or None."""
+        m = _VEHICLE_PAD.match(text.strip(" .,!?"))
+        if not m:
+            return None
+        found = self.find(m["veh"] or m["veh2"], ("vehicle",))
+        if found is None:
+            return None
+        pad = flown_from(self.kb, found[0])
+        if pad is None:
+            return None
+        how = (
+            f"“{text.strip()}” taken as {self.name(pad)}, where "
+            f"{short_name(self.kb, found[0])} flies from"
+        )
+        return pad, how
+
+    def site_pad(self, text: str) -> tuple[str, str] | None:
+        """The ISS pad at a launch site named alone ("baikonur"): (pad id, how it was read),
+        when the site has exactly one pad an active ISS vehicle flies from."""
+        key = fold(text)
+        if len(key) < 4:
+            return None
+        used = {
+            flown_from(self.kb, v.id)
+            for v in self.kb.vehicles.values()
+            if v.status == "active" and v.kind in _FLYING
+        }
+        pads = [
+            p
+            for p in self.kb.pads.values()
+            if p.id in used and (key in fold(p.site) or fold(p.site).startswith(key))
+        ]
+        if len(pads) != 1:
+            return None
+        pad = pads[0]
+        return pad.id, f"“{text.strip()}” taken as {pad.name}, its pad for ISS flights"
+
+    def vehicles_of(self, country: str | None, kinds: tuple[str, ...]) -> tuple[str, ...]:
+        """Active ISS vehicles of these kinds, operated from a country (None: any)."""
+        out = []
+        for v in self.kb.vehicles.values():
+            if v.status != "active" or v.kind not in kinds:
+                continue
+            org = self.kb.organizations.get(v.operator)
+            if country is not None and (org is None or country not in org.country.casefold()):
+                continue
+            out.append(v.id)
+        return tuple(sorted(out))

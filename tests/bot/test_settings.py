@@ -110,6 +110,22 @@ def test_run_with_bad_config_exits_with_a_message(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
+def test_stale_after_days_reaches_the_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert load_settings().options().stale_after_days == 45
+    monkeypatch.setenv("CAPCOM_STALE_AFTER_DAYS", "400")
+    assert load_settings().options().stale_after_days == 400
+    runner = CliRunner()
+    late = runner.invoke(cli, ["ask", "--now", "2027-01-01", "upcoming"])
+    assert late.exit_code == 0
+    assert "Fact base last updated" not in late.output  # 400 days: still fresh
+    monkeypatch.setenv("CAPCOM_STALE_AFTER_DAYS", "0")
+    with pytest.raises(SettingsError, match="stale_after_days"):
+        load_settings()
+
+
 def test_limits_come_from_the_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CAPCOM_MAX_DEPTH", "12")
     limits = load_settings(write(tmp_path, "max_file_mb: 2\nmax_problems_shown: 5\n")).limits()

@@ -11,9 +11,10 @@ import jsonschema  # type: ignore[import-untyped]
 import pytest
 import yaml
 from click.testing import CliRunner
+from pydantic import ValidationError
 
 from bot.__main__ import cli
-from knowledge.schema import KIND_FILES
+from knowledge.schema import KIND_FILES, Amount
 from tests.knowledge.test_loader import EXPECTED
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -145,3 +146,30 @@ def test_schema_has_field_descriptions(schemas: dict[str, dict[str, Any]]) -> No
     assert "YYYY-MM-DD" in record["status_as_of"]["description"]
     offsets = schemas["station"]["$defs"]["ReboostOffset"]["properties"]
     assert offsets["missions"]["description"].startswith("Flights known to carry")
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        ({"value": 2500, "unit": "kg", "bound": "more-than"}, "more than 2,500 kg"),
+        ({"value": 11000, "unit": "lb", "bound": "at-least"}, "at least 11,000 lb"),
+        (
+            {"value": 800, "unit": "kg", "bound": "more-than", "estimate": True},
+            "more than 800 kg (estimate)",
+        ),
+        ({"value": 2500, "unit": "kg"}, "2,500 kg"),
+    ],
+)
+def test_amount_lower_bound_reads_as_a_bound_not_an_exact_value(
+    data: dict[str, Any], text: str
+) -> None:
+    amount = Amount.model_validate(data)
+    assert amount.text() == text
+    assert amount.mid == data["value"]  # a model counts the least it can be
+
+
+def test_amount_bound_qualifies_a_value_not_a_range() -> None:
+    with pytest.raises(ValidationError, match="bound 'more-than' qualifies a value"):
+        Amount.model_validate({"low": 1, "high": 2, "unit": "kg", "bound": "more-than"})
+    with pytest.raises(ValidationError):
+        Amount.model_validate({"value": 1, "unit": "kg", "bound": "about"})

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from commands.context import Context
-from commands.whatif.answer import prepare
+from commands.whatif.baseline import prepare
 from commands.whatif.model import (
     Delivery,
     Params,
@@ -119,7 +119,7 @@ def test_fast_run_matches_plain_loop(ctx: Context) -> None:
 
 def test_dragon_and_cygnus_bring_no_russian_propellant(ctx: Context) -> None:
     prep = prepare(ctx.kb)
-    for d in prep.flights:
+    for d in prep.recorded:
         if d.vehicle in ("cygnus", "htv-x"):
             assert d.amounts["propellant"] == 0.0
         if d.vehicle == "cargo-dragon" and d.mission not in ("crs-33",):

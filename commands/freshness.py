@@ -1,0 +1,46 @@
+"""How old the fact base is, and the note answers about the future open with when it is stale."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from commands.context import Context
+from commands.format import day_text
+from commands.reply import Reply
+
+UPDATE_HINT = "Operators: run `capcom update ll2 --fetch` to review newer dates."
+
+
+def age_days(ctx: Context, now: dt.date) -> int:
+    """Days from the base's as-of date to now (0 when the base is dated in the future)."""
+    return max(0, (now - ctx.kb.as_of).days)
+
+
+def is_stale(ctx: Context, now: dt.date) -> bool:
+    """Whether the base is older than the operator's `stale_after_days`."""
+    return age_days(ctx, now) > ctx.options.stale_after_days
+
+
+def ago_text(ctx: Context, now: dt.date) -> str:
+    """The base's age on now: "today", "1 day ago", "47 days ago"."""
+    days = age_days(ctx, now)
+    return "today" if days == 0 else "1 day ago" if days == 1 else f"{days} days ago"
+
+
+def stale_note(ctx: Context, now: dt.date, *, operators: bool = False) -> str | None:
+    """The warning line for an answer about the future, or None while the base is fresh."""
+    if not is_stale(ctx, now):
+        return None
+    note = f"Fact base last updated {day_text(ctx.kb.as_of)} ({ago_text(ctx, now)}):"
+    note += " dates may have moved."
+    return f"{note} {UPDATE_HINT}" if operators else note
+
+
+def noted(ctx: Context, reply: Reply, now: dt.date, *, operators: bool = False) -> Reply:
+    """The reply with the stale note as its first line (unchanged when fresh or not an answer)."""
+    note = stale_note(ctx, now, operators=operators)
+    if note is None or reply.kind not in ("answer", "whatif"):
+        return reply
+    text = f"{note}\n{reply.text}" if reply.text else note
+    return dataclasses.replace(reply, text=text)

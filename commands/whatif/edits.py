@@ -1,0 +1,168 @@
+"""The edit types a scenario is made of: move, cancel, add a flight, hold flights (a pad down, a
+vehicle grounded, a supply gap), change the crew or a rate."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+DAYS_PER_UNIT = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+_PART_DAY = {"early": 1, "start": 1, "beginning": 1, "mid": 15, "middle": 15, "late": 21, "end": 31}
+
+
+def add_months(d: dt.date, months: int) -> dt.date:
+    """d plus whole months, clamped to the month's last day."""
+    total = d.year * 12 + d.month - 1 + months
+    year, month = divmod(total, 12)
+    year = min(max(year, 1), 9999)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(d.day, last))
+
+
+def part_day(part: str | None, year: int, month: int) -> int:
+    """The day "early/mid/late/end of" a month is counted on (the 1st when no part is said)."""
+    if not part:
+        return 1
+    day = _PART_DAY[part.split()[0].lower()]
+    return min(day, calendar.monthrange(year, month)[1])
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A length of time as typed: n units (months and years keep calendar arithmetic)."""
+
+    amount: float
+    unit: str  # "day" | "week" | "month" | "year"
+    text: str
+
+    def add_to(self, d: dt.date, sign: int = 1) -> dt.date:
+        """d moved by this duration (sign -1: backwards)."""
+        n = self.amount
+        if self.unit in ("month", "year"):
+            months = n * (12 if self.unit == "year" else 1)
+            if float(months).is_integer():
+                return add_months(d, sign * int(months))
+            return d + dt.timedelta(days=sign * round(months * DAYS_PER_UNIT["month"]))
+        return d + dt.timedelta(days=sign * round(n * DAYS_PER_UNIT[self.unit]))
+
+    def days(self) -> float:
+        """Approximate length in days (for bounds checks)."""
+        return self.amount * DAYS_PER_UNIT[self.unit]
+
+
+@dataclass(frozen=True)
+class MonthTarget:
+    """A month named without a year: the next one after a reference date (the last one before
+    it when a flight moves up), counted on the 1st or the day "mid/late/end of" says."""
+
+    month: int
+    part: str | None  # None | "early" | "mid" | "late" | "end" | ...
+    text: str
+    direction: int = 1  # -1 when a flight moves up
+
+    def resolve(self, ref: dt.date) -> dt.date:
+        """The date meant, relative to ref (the flight's current date, or today)."""
+        here = (ref.year, ref.month)
+        years = range(ref.year - 1, ref.year + 3)
+        if self.direction < 0:
+            year = max(y for y in years if (y, self.month) < here)
+        else:
+            year = min(y for y in years if (y, self.month) > here)
+        return dt.date(year, self.month, part_day(self.part, year, self.month))
+
+
+@dataclass(frozen=True)
+class FlightRef:
+    """A flight an edit is about: a recorded mission, or a projected routine flight."""
+
+    key: str  # the mission id, or the projected slot's key
+    name: str  # "Progress MS-33", "Progress (projected)"
+    vehicle: str
+    how: str = ""  # how a "the next Progress" was read: "the next Progress"
+    slot: int | None = None  # the projected slot's number (1 = first after the last recorded)
+
+
+@dataclass(frozen=True)
+class Move:
+    """Delay (+) or advance (-) a flight by a duration, or move it to a date."""
+
+    flight: FlightRef
+    sign: int  # +1 delay, -1 advance, 0 move to a date
+    by: Duration | None = None
+    to: dt.date | None = None
+    month: MonthTarget | None = None  # a month with no year, resolved against the flight's date
+    typed: str = ""  # the target as typed, when it is not an exact day ("Q1 2027")
+
+
+@dataclass(frozen=True)
+class Cancel:
+    """Take a flight out of the plan (lost, scrubbed, never flies)."""
+
+    flight: FlightRef
+
+
+@dataclass(frozen=True)
+class AddFlight:
+    """A flight of a vehicle arriving on a date with the vehicle's typical load."""
+
+    vehicle: str
+    on: dt.date
+    typed: str = ""
+
+
+@dataclass(frozen=True)
+class Hold:
+    """Flights held on the ground for a while: a pad down, a vehicle grounded, a supply gap.
+
+    Recorded flights due while held wait for the end, in order, keeping each vehicle's
+    spacing; projected routine flights resume their cadence from the end.
+    """
+
+    label: str  # "Baikonur Site 31/6 down", "Cargo Dragon grounded", "no Russian cargo"
+    pads: tuple[str, ...] = ()
+    vehicles: tuple[str, ...] = ()
+    start: dt.date | None = None  # None: from today
+    by: Duration | None = None
+    until: dt.date | None = None
+    until_text: str = ""
+    extra: bool = False  # "another 6 months": `by` counts from the pad's recorded reopening
+    like: str = ""  # "like 31/6 did": the pad whose recorded closure gave the length
+    note: str = ""  # how a generic "the pad" or "the soyuz pad" was read
+
+    @property
+    def open_ended(self) -> bool:
+        """No end given: held through the whole run."""
+        return self.by is None and self.until is None
+
+
+@dataclass(frozen=True)
+class CrewChange:
+    """The crew size from a date on: set to a number, or changed by one."""
+
+    since: dt.date | None  # None: from today
+    crew: int | None = None
+    delta: int = 0
+
+
+@dataclass(frozen=True)
+class SetRate:
+    """A rate from a date on: water recovery (%), propellant use (kg/yr), oxygen made (kg/d)."""
+
+    name: str  # "water_recovery" | "propellant_per_day" | "oxygen_generation"
+    value: float  # in model units (fraction, kg/day, kg/day)
+    shown: str
+    since: dt.date | None = None
+    factor: float | None = None  # "doubles": the station record's rate times this, not value
+
+
+Edit = Move | Cancel | AddFlight | Hold | CrewChange | SetRate
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A list of edits, an optional horizon asked for, and whether the full details are wanted."""
+
+    edits: tuple[Edit, ...]
+    horizon_days: int | None = None
+    details: bool = False

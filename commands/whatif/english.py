@@ -1,0 +1,195 @@
+"""What a scenario did, in words: the "If …" clause of the verdict and one line per change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from commands.format import day_text
+from commands.reply import DateMention
+from commands.whatif.apply import Added, Applied, Change, CrewSet, Held, Lost, Moved
+from commands.whatif.projection import short_name
+from knowledge.base import KnowledgeBase
+from knowledge.dates import MONTH_NAMES
+
+
+def month_text(d: dt.date, short: bool = False) -> str:
+    """ "March 2027" (short: "Mar 2027")."""
+    name = MONTH_NAMES[d.month - 1]
+    return f"{name[:3] if short else name} {d.year}"
+
+
+def days(x: float) -> str:
+    """A number of days of supply in words: "61 days", "over 9,999 days"."""
+    if x >= 9999:
+        return "over 9,999 days"
+    n = round(x)
+    if n == 0:
+        return "none left"
+    return "1 day" if n == 1 else f"{n:,} days"
+
+
+def _flight(c: Moved | Lost, kb: KnowledgeBase, mentions: list[DateMention] | None) -> str:
+    """The flight's name, with which one "the next Progress" was read as."""
+    f = c.flight
+    if not f.how:
+        return f.name
+    if c.projected:
+        return f"{f.how} (projected for {month_text(c.old)})"
+    return f"{f.how} ({f.name}, due {day_text(c.old, mentions)})"
+
+
+def _span(h: Held, mentions: list[DateMention] | None) -> str:
+    if h.open_ended:
+        return "with no end date"
+    end = day_text(h.reopen, mentions)
+    hold = h.hold
+    if hold.like:
+        return f"as long as {hold.like} was ({hold.by.text if hold.by else ''}, to {end})"
+    if hold.until is not None:
+        return f"until {end}"
+    assert hold.by is not None
+    if hold.extra:
+        return f"for another {hold.by.text.removeprefix('another ')} (to {end})"
+    return f"for {hold.by.text} (to {end})"
+
+
+def clause(
+    c: Change,
+    kb: KnowledgeBase,
+    flown: dict[str, dt.date],
+    today: dt.date,
+    mentions: list[DateMention] | None = None,
+) -> str:
+    """One change as the body of an "If …" clause: "CRS-35 slips 3 months"."""
+    if isinstance(c, Moved):
+        name = _flight(c, kb, mentions)
+        past = c.flight.name in flown
+        later = c.new > c.old
+        if c.by:
+            verb = (
+                ("had slipped " if past else "slips ")
+                if later
+                else ("had moved up " if past else "moves up ")
+            )
+            body = f"{name} {verb}{c.by}"
+        else:
+            target = c.target or day_text(c.new, mentions)
+            body = f"{name} {'had moved' if past else 'moves'} to {target}"
+        if past:
+            body += f" (it flew on {day_text(flown[c.flight.name], mentions)})"
+        return body
+    if isinstance(c, Lost):
+        name = _flight(c, kb, mentions)
+        if c.flight.name in flown:
+            return f"{name} had been lost (it flew on {day_text(flown[c.flight.name], mentions)})"
+        return f"{name} is lost"
+    if isinstance(c, Added):
+        return f"an extra {short_name(kb, c.vehicle)} arrives on {day_text(c.on, mentions)}"
+    if isinstance(c, Held):
+        h = c.hold
+        span = _span(c, mentions)
+        if h.pads:
+            return f"{kb.pads[h.pads[0]].name} is down {span}"
+        if h.label.startswith("no "):
+            return f"there {'are' if h.label.endswith('flights') else 'is'} {h.label} {span}"
+        name = short_name(kb, h.vehicles[0]) if len(h.vehicles) == 1 else h.label
+        return f"{name.removesuffix(' grounded')} is grounded {span}"
+    if isinstance(c, CrewSet):
+        when = "" if c.since <= today else f" from {day_text(c.since, mentions)}"
+        if c.crew is not None:
+            return f"the crew is {c.crew}{when}"
+        n = abs(c.delta)
+        people = "crew member" if n == 1 else "crew members"
+        count = "one" if n == 1 else str(n)
+        if c.delta > 0:
+            return f"{count} more {people} {'comes' if n == 1 else 'come'} aboard{when}"
+        return f"{count} {people} {'leaves' if n == 1 else 'leave'}{when}"
+    when = "" if c.since <= today else f" from {day_text(c.since, mentions)}"
+    shown = c.shown
+    if shown.startswith("no "):
+        return f"{shown.replace(' made', ' is made').replace(' recovered', ' is recovered')}{when}"
+    if shown.startswith(("propellant use doubled", "propellant use halved")):
+        return f"propellant use is {shown.split()[-1]}{when}"
+    m = re.match(r"(water recovery|propellant use|oxygen made aboard) (.+)$", shown)
+    if m is None:
+        return f"{shown}{when}"
+    return f"{m[1]} is {m[2].replace('kg/yr', 'kg a year').replace('kg/day', 'kg a day')}{when}"
+
+
+def if_clause(
+    applied: Applied, kb: KnowledgeBase, today: dt.date, mentions: list[DateMention] | None = None
+) -> str:
+    """ "If CRS-35 slips 3 months and MS-35 is lost" for the whole scenario."""
+    flown = dict(applied.counterfactual)
+    parts = [clause(c, kb, flown, today, mentions) for c in applied.changes]
+    if not parts:
+        return "With no change"
+    if len(parts) <= 3:
+        body = " and ".join(parts) if len(parts) <= 2 else f"{parts[0]}, {parts[1]} and {parts[2]}"
+    else:
+        more = len(parts) - 2
+        body = f"{parts[0]}, {parts[1]} and {more} more change{'s' if more > 1 else ''}"
+    return f"If {body}"
+
+
+def line(c: Change, kb: KnowledgeBase) -> str:
+    """One change for the details view, with its dates: "CRS-35 slips 3 months: 2026-08-30 →
+    2026-11-30"."""
+    if isinstance(c, Moved):
+        verb = "slips" if c.new > c.old else "moves up" if c.new < c.old else "moves"
+        by = f" {c.by}" if c.by else ""
+        target = ""
+        if c.month_guess:
+            which = c.month_guess
+            target = (
+                f" to {c.target} (no year given: the {which} {MONTH_NAMES[c.new.month - 1]} "
+                f"{'before' if which == 'last' else 'after'} its plan; counted on "
+                f"{c.new.isoformat()})"
+            )
+        elif c.target:
+            target = f" to {c.target} (counted on {c.new.isoformat()})"
+        old = c.old.isoformat()
+        if c.placed is not None:
+            old += f" (the model's mid-{c.placed.text()} placement of “{c.placed.text()}”)"
+        who = f"{c.flight.how}: {c.flight.name}" if c.flight.how else c.flight.name
+        return f"{who} {verb}{by}{target}: {old} → {c.new.isoformat()}"
+    if isinstance(c, Lost):
+        who = f"{c.flight.how}: {c.flight.name}" if c.flight.how else c.flight.name
+        was = (
+            f"planned only as “{c.placed.text()}”; the model had it at mid-{c.placed.text()}, "
+            f"{c.old.isoformat()}, an assumption"
+            if c.placed is not None
+            else f"was due {c.old.isoformat()}"
+        )
+        return f"{who} lost ({was})"
+    if isinstance(c, Added):
+        what = ", ".join(f"{v:,.0f} kg {k}" for k, v in c.amounts.items() if v > 0)
+        return f"Extra {c.name} on {c.on.isoformat()} ({what or 'nothing the model tracks'})"
+    if isinstance(c, Held):
+        h = c.hold
+        why = " (from its recorded damage)" if c.from_damage else ""
+        if c.repair is not None and h.by is not None:
+            why += f"; {h.by.text} past its recorded repair ({c.repair.isoformat()})"
+        elif h.extra and h.by is not None:
+            why += f"; {h.by.text} from today"
+        if h.like:
+            why += f"; as long as {h.like}'s recorded closure"
+        if c.modelled_from is not None:
+            why += f"; modelled from {c.modelled_from.isoformat()}, the model's start"
+        end = "no end date (the whole run)" if c.open_ended else c.reopen.isoformat()
+        head = f"{h.label} {c.down.isoformat()} → {end}{why}"
+        moved = "; ".join(f"{lbl} {a.isoformat()} → {b.isoformat()}" for lbl, a, b in c.moved)
+        tail = f": {moved}" if moved else ": no recorded flight moves"
+        if c.resumed:
+            names = ", ".join(short_name(kb, v) for v in c.resumed)
+            tail += f"; projected {names} flights resume after it"
+        note = f"{h.note}. " if h.note else ""
+        return note + head + tail
+    if isinstance(c, CrewSet):
+        if c.crew is not None:
+            return (
+                f"Crew of {c.crew} from {c.since.isoformat()} on (crew flights no longer change it)"
+            )
+        return f"Crew {'+' if c.delta > 0 else '−'}{abs(c.delta)} from {c.since.isoformat()} on"
+    return f"{c.shown[0].upper()}{c.shown[1:]} from {c.since.isoformat()} on"

@@ -1,0 +1,361 @@
+"""The words of a what-if that are numbers, lengths of time and dates.
+
+The rule for numbers: one the lexer does not fully understand is refused, naming it — powers
+("10^9"), exponents ("1e308", "1.5e3"), "nan" and "infinity", decimal commas ("1,5"),
+fractions before a unit ("1/2 month") and vague counts ("a few", "several") — rather than read
+as something else. "minus 5 months" is read as -5 (and then refused as negative).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from commands.reply import Suggestion
+from commands.whatif.edits import Duration, MonthTarget, part_day
+from commands.whatif.errors import ScenarioError
+from knowledge.dates import MONTH_NAMES, MONTH_NUMBERS, FuzzyDate, FuzzyDateError
+
+_UNITS_WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_MAGNITUDES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SPECIAL = {"a": 1, "an": 1, "another": 1, "couple": 2, "dozen": 12, "half": 0.5}
+# Spelled numbers the "every number understood" check looks for ("one", "a": too common).
+NUMBER_WORDS = frozenset(set(_UNITS_WORDS) - {"one"} | set(_MAGNITUDES) | {"dozen", "couple"})
+
+
+def _alt(words: object) -> str:
+    return "|".join(sorted(map(str, words), key=len, reverse=True))  # type: ignore[call-overload]
+
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:\.\d+)?"
+_WORDNUM = rf"(?:{_alt(_UNITS_WORDS)})(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?"
+_BASE = (
+    rf"(?:{_DIGITS}|{_WORDNUM}|an?\s+couple(?:\s+of)?|couple(?:\s+of)?|an?\s+dozen|dozen"
+    r"|half(?:\s+an?)?|another|an?)"
+)
+NUMBER = (
+    rf"(?:(?:[-−+]\s*|minus\s+|negative\s+)?(?<![\w.,]){_BASE}(?![\w])"
+    rf"(?:[\s-]+(?:{_alt(_MAGNITUDES)}))*(?:\s+and\s+a\s+half(?![\w]))?)"
+)
+_UNIT = r"(?:days?|weeks?|wks?|months?|mos?|mths?|years?|yrs?|y|quarters?|qtrs?)"
+_ONE_DURATION = rf"{NUMBER}(?:\s+(?:of\s+)?an?)?[\s-]*{_UNIT}(?![\w])(?:\s+and\s+a\s+half(?![\w]))?"
+_DURATION = re.compile(
+    rf"(?P<d>{_ONE_DURATION}(?:\s*(?:,\s*|and\s+|plus\s+)?(?={NUMBER}[\s-]*{_UNIT}(?![\w])){_ONE_DURATION})*)",
+    re.I,
+)
+_ONE = re.compile(
+    rf"(?P<num>{NUMBER})(?:\s+(?:of\s+)?an?)?[\s-]*(?P<unit>{_UNIT})(?![\w])(?P<half>\s+and\s+a\s+half)?",
+    re.I,
+)
+_NUMBER = re.compile(NUMBER, re.I)
+
+# --- numbers the lexer refuses -----------------------------------------------------------------
+
+_REFUSED: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"\d+(?:\.\d+)?\s*(?:\^|\*\*)\s*[-+]?\d+(?:\.\d+)?", re.I),
+        "is a power; write the number out in digits (e.g. “6 months”)",
+    ),
+    (
+        re.compile(r"(?<![\w.])[-+]?\d+(?:\.\d+)?e[-+]?\d+(?![\w.])", re.I),
+        "is in scientific notation; write the number out in digits (e.g. “1500 days”)",
+    ),
+    (
+        re.compile(r"(?<![\w])(?:nan|inf|infinity|infinite|infinitely)(?![\w])|∞", re.I),
+        "is not a number I can use; give a length such as “6 months” or a date",
+    ),
+    (
+        re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d])"),
+        "has a decimal comma; write it with a point (e.g. “1.5 months”)",
+    ),
+    (
+        re.compile(r"(?<![\w.])\d+\.\d+\.\d+(?![\w.])"),
+        "is not a number or a date I can read; write dates as 2027-03-01 or 1 March 2027",
+    ),
+    (
+        re.compile(r"(?<![\w/])\d{1,2}/\d{1,2}/\d{2,4}(?![\w/])"),
+        "is ambiguous (day/month or month/day); write it as 2027-03-01 or 1 March 2027",
+    ),
+    (
+        re.compile(rf"(?<![\w/])\d+/\d+\s*(?:of\s+an?\s+)?{_UNIT}(?![\w])", re.I),
+        "is a fraction; write it in digits (e.g. “0.5 months” or “2 weeks”)",
+    ),
+    (
+        re.compile(
+            rf"\b(?:an?\s+)?(?:few|several|some|many|lots\s+of|a\s+bunch\s+of|a\s+number\s+of)"
+            rf"(?:\s+more)?\s+{_UNIT}(?![\w])",
+            re.I,
+        ),
+        "is not a number; say how many (e.g. “3 months”)",
+    ),
+)
+
+
+def check_numbers(text: str) -> None:
+    """Refuse, naming it, the first number written in a form the lexer does not read."""
+    for pattern, why in _REFUSED:
+        m = pattern.search(text)
+        if m:
+            shown = m.group(0).strip()
+            raise ScenarioError(shown, f"“{shown}” {why}")
+
+
+def numeric_tokens(text: str) -> list[tuple[int, int]]:
+    """Spans of the numbers in text (digits, and spelled numbers other than "one" and "a")."""
+    out = [(m.start(), m.end()) for m in re.finditer(r"\d+(?:[.,]\d+)*", text)]
+    for m in re.finditer(r"[a-z]+", text, re.I):
+        if m.group(0).lower() in NUMBER_WORDS:
+            out.append((m.start(), m.end()))
+    return sorted(out)
+
+
+def number(text: str) -> float | None:
+    """The value of a number as matched by NUMBER ("6", "six", "twenty-one", "a", "minus 5",
+    "2 million", "a couple of"), or None."""
+    t = re.sub(r"\s+", " ", text.strip().lower().replace("−", "-"))
+    sign = 1.0
+    m = re.match(r"^(?:(-|\+)\s*|(minus|negative) )", t)
+    if m:
+        sign = -1.0 if m.group(1) == "-" or m.group(2) else 1.0
+        t = t[m.end() :]
+    half = t.endswith(" and a half")
+    if half:
+        t = t[: -len(" and a half")].strip()
+    factor = 1.0
+    while True:
+        parts = re.split(r"[\s-]+", t)
+        if len(parts) > 1 and parts[-1] in _MAGNITUDES:
+            factor *= _MAGNITUDES[parts[-1]]
+            t = " ".join(parts[:-1])
+            continue
+        break
+    t = re.sub(r"^(?:an?\s+)(?=couple|dozen)", "", t).removesuffix(" of").strip()
+    t = re.sub(r"^half an?$", "half", t)
+    value: float | None
+    if re.fullmatch(_DIGITS, t):
+        value = float(t.replace(",", "").replace(" ", ""))
+    elif t in _SPECIAL:
+        value = float(_SPECIAL[t])
+    else:
+        words = re.split(r"[\s-]+", t)
+        if all(w in _UNITS_WORDS for w in words) and 1 <= len(words) <= 2:
+            value = float(sum(_UNITS_WORDS[w] for w in words))
+            if len(words) == 2 and not (_UNITS_WORDS[words[0]] >= 20 > _UNITS_WORDS[words[1]]):
+                return None
+        else:
+            return None
+    return sign * (value * factor + (0.5 if half else 0.0))
+
+
+def _unit(u: str) -> str:
+    u = u.lower()
+    if u.startswith("d"):
+        return "day"
+    if u.startswith("w"):
+        return "week"
+    if u.startswith("q"):
+        return "quarter"
+    if u.startswith("m"):
+        return "month"
+    return "year"
+
+
+@dataclass(frozen=True)
+class Found:
+    """Something the lexer found in a text, and where."""
+
+    start: int
+    end: int
+    text: str
+
+
+def find_duration(text: str, pos: int = 0) -> tuple[Duration, Found] | None:
+    """The first length of time in text[pos:] ("6 months", "a year and a half", "1 year and
+    2 months", "minus 5 months", "6-month"), or None."""
+    m = _DURATION.search(text, pos)
+    if not m:
+        return None
+    parts: list[tuple[float, str]] = []
+    for one in _ONE.finditer(m.group(0)):
+        n = number(one["num"])
+        if n is None:
+            return None
+        unit = _unit(one["unit"])
+        if unit == "quarter":
+            unit, n = "month", n * 3
+        if one["half"]:
+            n += 0.5 if n >= 0 else -0.5
+        parts.append((n, unit))
+    if not parts:
+        return None
+    shown = m.group(0).strip()
+    found = Found(m.start(), m.end(), shown)
+    if len(parts) == 1:
+        return Duration(parts[0][0], parts[0][1], shown), found
+    if all(u in ("month", "year") for _, u in parts):
+        months = sum(n * (12 if u == "year" else 1) for n, u in parts)
+        return Duration(months, "month", shown), found
+    days = sum(n * {"day": 1, "week": 7, "month": 30.44, "year": 365.25}[u] for n, u in parts)
+    return Duration(round(days), "day", shown), found
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+_MON = r"(?:" + _alt(MONTH_NUMBERS) + r")\.?"
+_PART = r"(?P<part>early|mid|middle\s+of|late|end\s+of|start\s+of|beginning\s+of)"
+_QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+_QUARTER_WORDS.update({"fourth": 4, "4th": 4})
+_PREP = r"(?:to|until|till|til|in|into|by|on|from|before|after|through|thru|since|starting|as\s+of)"
+_DATE_FORMS = (
+    re.compile(r"(?P<iso>(?:NET\s+)?\d{4}-(?:Q[1-4]|\d{1,2}(?:-\d{1,2})?))(?![\w-])", re.I),
+    re.compile(
+        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON})\s*,?\s*(?P<y>\d{{4}})\b",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>\d{{4}})\b", re.I
+    ),
+    re.compile(rf"\b(?:{_PART}[\s-]*)?(?P<m>{_MON})\s*,?\s*(?:of\s+)?(?P<y>\d{{4}})\b", re.I),
+    re.compile(r"\bQ(?P<q>[1-4])\s*,?\s*(?P<y>\d{4})\b", re.I),
+    re.compile(
+        r"\b(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?"
+        r"(?P<y>\d{4})\b",
+        re.I,
+    ),
+    re.compile(rf"\b{_PREP}\s+(?P<y>\d{{4}})\b(?!-)", re.I),
+)
+# "the rest of 2027", "the end of 2027", "through 2027", "all of 2027": until the next 1 January.
+_YEAR_END = re.compile(
+    r"\b(?:(?:for\s+)?the\s+rest\s+of|(?:until|till|to|by)\s+the\s+end\s+of|through(?:out)?|thru"
+    r"|(?:for\s+)?all\s+of)\s+(?P<y>\d{4})\b",
+    re.I,
+)
+# Only after a preposition or "mid-"/"late" ... ("may" and "march" are verbs too).
+_BARE_MONTH = re.compile(
+    rf"\b(?P<lead>{_PREP}\s+(?:the\s+)?)?(?:{_PART}[\s-]*)?(?P<m>{_MON})(?![\w-])"
+    r"(?!\s*,?\s*(?:of\s+)?\d)",
+    re.I,
+)
+# Phrases that name no placeable date.
+_VAGUE = re.compile(
+    r"\b(?P<v>(?:(?:next|this|the\s+following|following|late|early|mid)[\s-]+)?"
+    r"(?:summer|winter|spring|autumn|fall|year|month|week)(?![\w-])"
+    r"|later(?:\s+on)?|some\s*time(?:\s+later)?|soon|eventually|a\s+while|a\s+bit)\b",
+    re.I,
+)
+_SEASON_MONTHS = {
+    "spring": ("March", "April", "May"),
+    "summer": ("June", "July", "August"),
+    "autumn": ("September", "October", "November"),
+    "fall": ("September", "October", "November"),
+    "winter": ("December", "January", "February"),
+}
+
+
+def find_date(text: str, pos: int = 0) -> tuple[dt.date, Found] | None:
+    """The first full date in text[pos:] (a day, a month or quarter with its year, a year), as
+    the first day it could mean, and the words that gave it ("mid-March 2027")."""
+    best: tuple[dt.date, Found] | None = None
+    for form in _DATE_FORMS:
+        m = form.search(text, pos)
+        if not m or (best is not None and m.start() >= best[1].start):
+            continue
+        g = m.groupdict()
+        typed = re.sub(rf"^{_PREP}\s+", "", m.group(0).strip(), flags=re.I)
+        try:
+            if g.get("iso"):
+                day = FuzzyDate.parse(g["iso"]).start
+            else:
+                year = int(g["y"])
+                if g.get("q") or g.get("qw"):
+                    q = int(g["q"]) if g.get("q") else _QUARTER_WORDS[g["qw"].lower()]
+                    day = dt.date(year, 3 * q - 2, 1)
+                else:
+                    month = MONTH_NUMBERS[g["m"].lower().rstrip(".")] if g.get("m") else 1
+                    d = int(g["d"]) if g.get("d") else part_day(g.get("part"), year, month)
+                    day = dt.date(year, month, d)
+        except (FuzzyDateError, ValueError, KeyError):
+            raise ScenarioError(m.group(0), f"“{m.group(0).strip()}” is not a valid date") from None
+        best = (day, Found(m.start(), m.end(), typed))
+    return best
+
+
+def find_year_end(text: str, pos: int = 0) -> tuple[dt.date, Found] | None:
+    """ "the rest of 2027", "through 2027": the 1 January after that year, or None."""
+    m = _YEAR_END.search(text, pos)
+    if not m:
+        return None
+    year = int(m["y"])
+    if not 1900 <= year <= 2200:
+        raise ScenarioError(m.group(0), f"“{m.group(0)}” is outside the years I can model")
+    return dt.date(year + 1, 1, 1), Found(m.start(), m.end(), m.group(0).strip())
+
+
+def find_month(text: str, direction: int = 1, pos: int = 0) -> tuple[MonthTarget, Found] | None:
+    """A month named without a year after a preposition ("to December", "until mid-March"),
+    or None."""
+    m = next((m for m in _BARE_MONTH.finditer(text, pos) if m["lead"] or m["part"]), None)
+    if not m:
+        return None
+    month = MONTH_NUMBERS[m["m"].lower().rstrip(".")]
+    part = m["part"].split()[0].lower() if m["part"] else None
+    typed = f"{m['part']}-" if m["part"] and m["part"].lower() == "mid" else m["part"] or ""
+    typed += ("" if not typed or typed.endswith("-") else " ") + MONTH_NAMES[month - 1]
+    start = m.start("part") if m["part"] else m.start("m")
+    return MonthTarget(month, part, typed, direction), Found(start, m.end(), typed)
+
+
+def vague_error(text: str) -> ScenarioError | None:
+    """A clear refusal for a time phrase too vague to place ("next summer", "later")."""
+    m = _VAGUE.search(text)
+    if not m:
+        return None
+    phrase = m["v"]
+    season = next((s for s in _SEASON_MONTHS if s in phrase.lower()), None)
+    sugg = tuple(
+        Suggestion(f"mid-{mon}", f"mid-{mon}") for mon in _SEASON_MONTHS.get(season or "", ())
+    )
+    return ScenarioError(
+        phrase,
+        f"“{phrase}” is too vague to place on the calendar: say a month (“to July 2027”, or "
+        "“to July” for the next July), a quarter (“to Q3 2027”), a date (“to 2027-07-15”) or a "
+        "length (“by 6 months”)",
+        sugg,
+    )
+
+
+HORIZON = re.compile(
+    rf"\b(?:over|across|horizon(?:\s+of)?|(?:looking|look)\s+ahead)\s+(?:the\s+)?"
+    rf"(?:next\s+)?(?P<num>{NUMBER})\s+(?P<unit>years?|months?)\s*$",
+    re.I,
+)

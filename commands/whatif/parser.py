@@ -1,0 +1,550 @@
+"""Scenario text -> edits: one edit per clause, names resolved against the fact base.
+
+Clauses are split at "and", "plus", ";" and commas ("MS-33 slips 4 months and CRS-35 moves up
+a month"); a bare name takes the verb of the next clause ("both MS-33 and CRS-35 are
+cancelled"). Each clause is tried, in order, as: a rate change, a crew change, an added
+flight, a supply gap ("no Russian cargo until June"), a lost flight ("we lose the next
+Progress", "MS-34 blew up"), a pad or vehicle held ("the soyuz pad is out for a year",
+"dragon is grounded"), and a flight moved ("CRS-35 slips 3 months"). Verbs are read in any
+tense and negated; a past pad closure counts from its recorded damage, "another 6 months"
+from its recorded repair. Every number in a clause must be read by the edit it becomes, or the
+clause is refused naming the number.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+from commands.whatif.edits import (
+    AddFlight,
+    Cancel,
+    CrewChange,
+    Duration,
+    Edit,
+    Hold,
+    Move,
+    Scenario,
+    SetRate,
+)
+from commands.whatif.errors import ScenarioError
+from commands.whatif.lexer import NUMBER, check_numbers, find_year_end, number, vague_error
+from commands.whatif.phrases import (
+    ADD,
+    ADJECTIVES,
+    ADVANCE,
+    CANCEL,
+    COUNTRIES,
+    CREW_ADD,
+    CREW_BY,
+    CREW_GOES,
+    CREW_REMOVE,
+    CREW_SET,
+    CREW_WORDS,
+    DELAY,
+    EXTRA,
+    FROM,
+    GAP,
+    GAP_WORDS,
+    GROUND,
+    LIKE,
+    MOVE_TO,
+    NEXT,
+    OPEN_ENDED,
+    OXYGEN,
+    PAST,
+    PROPELLANT,
+    RECOVERY,
+    RECOVERY_FAILS,
+    UNTIL,
+    clauses,
+    leading_verb,
+    predicate,
+)
+from commands.whatif.projection import short_name
+from commands.whatif.reading import MAX_EDITS, Clause, Reader, split_horizon
+from commands.whatif.trigger import strip_lead
+from knowledge.pads import last_closure, last_damage
+
+MAX_CREW = 13
+
+
+@dataclasses.dataclass(frozen=True)
+class Parser(Reader):
+    """Parses clauses into edits, resolving names against the fact base."""
+
+    def parse(self, text: str) -> Scenario:
+        """A Scenario from a whole message; ScenarioError naming the part that is wrong."""
+        body, details = strip_lead(text)
+        check_numbers(body)
+        body, horizon = split_horizon(body)
+        if not body:
+            raise ScenarioError(
+                text, "say what changes, e.g. “what if Progress MS-33 slips 6 months”"
+            )
+        parts = clauses(body)
+        if len(parts) > MAX_EDITS:
+            raise ScenarioError(
+                body, f"that is {len(parts)} changes; a scenario takes at most {MAX_EDITS}"
+            )
+        edits = [e for p in self.distribute(parts) for e in self.clause(p)]
+        if len(edits) > MAX_EDITS:
+            raise ScenarioError(
+                body, f"that is {len(edits)} changes; a scenario takes at most {MAX_EDITS}"
+            )
+        return Scenario(tuple(edits), horizon, details)
+
+    def distribute(self, parts: list[str]) -> list[str]:
+        """Give a bare name the verb of the next clause that has one: "MS-33 and CRS-35 are
+        cancelled" -> "MS-33 cancelled", "CRS-35 are cancelled"."""
+        out: list[str] = []
+        for i, p in enumerate(parts):
+            if predicate(p) is None and self._names_something(p):
+                pred = next((q for q in map(predicate, parts[i + 1 :]) if q is not None), None)
+                verb = leading_verb(out[-1]) if out else None
+                if pred is not None:
+                    p = f"{p} {pred}"
+                elif verb is not None:  # "we lose a progress and a dragon": "lose a dragon"
+                    p = f"{verb} {p}"
+            out.append(p)
+        return out
+
+    def _names_something(self, text: str) -> bool:
+        """Whether text is a bare name: a flight, a pad, or a vehicle ("a dragon")."""
+        if self.resolver.find(text, ("mission", "pad")) is not None:
+            return True
+        m = NEXT.match(text.strip(" .,!?"))
+        return m is not None and self.resolver.find(m["veh"], ("vehicle",)) is not None
+
+    def clause(self, text: str) -> list[Edit]:
+        """The edits of one clause (one, or one per flight in "the next two Progress"); every
+        number in it must be read."""
+        for attempt in (
+            self._rate,
+            self._crew,
+            self._add,
+            self._gap,
+            self._cancel,
+            self._ground,
+            self._move,
+        ):
+            c = Clause(text)
+            edit = attempt(c)
+            if edit is not None:
+                unread = c.unread_number()
+                if unread is not None:
+                    raise ScenarioError(
+                        unread,
+                        f"I don't know what “{unread}” means in “{text}”; say one change per "
+                        "clause, e.g. “CRS-35 slips 3 months”",
+                    )
+                return edit if isinstance(edit, list) else [edit]
+        found = self.resolver.find(text, ("mission", "pad", "vehicle"))
+        if found is not None:
+            raise ScenarioError(
+                text,
+                f"what happens to {self.resolver.name(found[0])}? Say e.g. “slips 3 months”, "
+                "“is lost”, “moves up a month”, or for a pad “is down for a year”",
+            )
+        raise ScenarioError(
+            text,
+            "I can model: a flight slipping, moving up or lost; a flight added; a pad or vehicle "
+            "down for a while; no cargo for a while; the crew size; water recovery, oxygen made "
+            "aboard or propellant use changing",
+        )
+
+    # -- each kind --------------------------------------------------------------------------
+
+    def _rate(self, c: Clause) -> Edit | None:
+        t = c.text
+        m = RECOVERY_FAILS.search(t)
+        if m:
+            c.mark(m.start(), m.end())
+            return SetRate("water_recovery", 0.0, "no water recovered", self._since(c, m.end()))
+        m = RECOVERY.search(t)
+        if m:
+            c.mark(m.start(), m.end())
+            v = number(m["v"])
+            if v is None:
+                return None
+            if m["by"]:
+                raise ScenarioError(
+                    m.group(0),
+                    f"give the new water recovery, e.g. “water recovery drops to 90%”, not by "
+                    f"how much it changes (“{m['v']}%”)",
+                )
+            if not 0 <= v <= 100:
+                raise ScenarioError(
+                    f"{m['v']}%", f"water recovery of {m['v']}% is not between 0 and 100%"
+                )
+            return SetRate(
+                "water_recovery", v / 100.0, f"water recovery {v:g}%", self._since(c, m.end())
+            )
+        m = PROPELLANT.search(t)
+        if m:
+            return self._propellant(c, m)
+        m = OXYGEN.search(t)
+        if m:
+            c.mark(m.start(), m.end())
+            if m["off"]:
+                return SetRate(
+                    "oxygen_generation", 0.0, "no oxygen made aboard", self._since(c, m.end())
+                )
+            v = number(m["v"])
+            if v is None or not 0 <= v <= 50:
+                raise ScenarioError(m["v"], f"{m['v']} kg of oxygen a day is not plausible")
+            return SetRate(
+                "oxygen_generation", v, f"oxygen made aboard {v:g} kg/day", self._since(c, m.end())
+            )
+        return None
+
+    def _propellant(self, c: Clause, m: re.Match[str]) -> Edit:
+        rest = m["rest"]
+        off = m.start("rest")
+        if re.match(r"\s*(?:doubles|is\s+doubled)\b", rest, re.I):
+            c.mark(m.start(), m.end())
+            return SetRate("propellant_per_day", 0.0, "propellant use doubled", factor=2.0)
+        if re.match(r"\s*(?:halves|is\s+halved)\b", rest, re.I):
+            c.mark(m.start(), m.end())
+            return SetRate("propellant_per_day", 0.0, "propellant use halved", factor=0.5)
+        v = re.search(
+            rf"(?P<by>\bby\s+)?(?P<v>{NUMBER})\s*(?P<u>%|percent|t\b|tonnes?\b|tons?\b|kg\b)?",
+            rest,
+            re.I,
+        )
+        if v is None:
+            raise ScenarioError(
+                m.group(0), "give the new yearly propellant use, e.g. “propellant use 9000 kg”"
+            )
+        c.mark(m.start(), off + v.end())
+        tail = re.match(r"\s*(?:a|per|/)\s*(?:year|yr)\b", rest[v.end() :], re.I)
+        if tail:
+            c.mark(off + v.end(), off + v.end() + tail.end())
+        n = number(v["v"])
+        if n is None:
+            raise ScenarioError(v["v"], f"I can't read “{v['v']}”")
+        unit = (v["u"] or "kg").lower()
+        if unit in ("%", "percent") or v["by"]:
+            raise ScenarioError(
+                v.group(0).strip(),
+                "give the new yearly propellant use, e.g. “propellant use 9000 kg a year”, "
+                "or say it “doubles”",
+            )
+        kg = n * (1000.0 if unit.startswith("t") else 1.0)
+        if not 0 <= kg <= 50_000:
+            raise ScenarioError(
+                v.group(0).strip(), f"propellant use of {kg:,.0f} kg a year is outside 0-50,000"
+            )
+        return SetRate(
+            "propellant_per_day", kg / 365.0, f"propellant use {kg:,.0f} kg/yr", self._since(c)
+        )
+
+    def _crew_number(self, raw: str) -> int:
+        n = number(raw)
+        if n is None or not float(n).is_integer() or n < 0:
+            raise ScenarioError(raw.strip(), f"a crew of {raw.strip()} makes no sense")
+        if n > MAX_CREW:
+            raise ScenarioError(
+                raw.strip(),
+                f"a crew of {raw.strip()} is not possible: the model allows 0-{MAX_CREW} aboard",
+            )
+        return int(n)
+
+    def _crew(self, c: Clause) -> Edit | None:
+        t = c.text
+        named = re.search(r"\bcrew[\s-]*\d+\b", t, re.I)
+        if named and self.resolver.find(named.group(0), ("mission",)) is not None:
+            return None  # "Crew-12 slips a month" is a flight
+        for pattern, sign in ((CREW_ADD, 1), (CREW_REMOVE, -1)):
+            m = pattern.search(t)
+            if m:
+                c.mark(m.start(), m.end())
+                n = self._crew_number(m["n"]) if m["n"] else 1
+                return CrewChange(self._since(c, m.end()), None, sign * n)
+        m = CREW_GOES.search(t)
+        if m:
+            c.mark(m.start(), m.end())
+            n = self._crew_number(m["n"])
+            away = re.match(r"(?:leave|go|depart|return)", m["dir"], re.I)
+            return CrewChange(self._since(c, m.end()), None, -n if away else n)
+        m = CREW_BY.search(t)
+        if m:
+            c.mark(m.start(), m.end())
+            n = self._crew_number(m["n"])
+            up = re.match(r"(?:grows|rises|goes\s+up|increases|is\s+increased)", m["dir"], re.I)
+            return CrewChange(self._since(c, m.end()), None, n if up else -n)
+        m = CREW_SET.search(t)
+        if not m:
+            return None
+        raw = m["n"] or m["n2"] or m["n3"]
+        if raw.strip().lower() in ("a", "an"):
+            return None
+        c.mark(m.start(), m.end())
+        return CrewChange(self._since(c, m.end()), self._crew_number(raw))
+
+    def _add(self, c: Clause) -> Edit | None:
+        m = ADD.match(c.text)
+        if not m:
+            return None
+        veh_text = m["veh"]
+        found = self.resolver.find(veh_text, ("vehicle",))
+        if found is None:
+            if self.resolver.find(veh_text, ("mission",)) is not None:
+                return None  # "a CRS-35 flies on ..." reads as a move
+            if re.search(CREW_WORDS, veh_text, re.I):
+                return None
+            raise ScenarioError(
+                veh_text,
+                f"“{veh_text}” is not a vehicle I know",
+                self.resolver.suggest(veh_text, ("vehicle",)),
+            )
+        c.mark(0, m.start("when"))
+        if m["n"] and m["n"].lower() not in ("a", "an", "one", "another"):
+            raise ScenarioError(
+                m["n"],
+                f"add one flight per clause, e.g. “add a {self.resolver.name(found[0])} in "
+                "March and a Progress in June”",
+            )
+        vid = found[0]
+        veh = self.resolver.kb.vehicles[vid]
+        if veh.kind not in ("cargo-spacecraft", "spaceplane", "crew-spacecraft"):
+            raise ScenarioError(
+                veh_text,
+                f"{veh.name} is a {veh.kind.replace('-', ' ')}; add a flight of a cargo ship "
+                "(Progress, Dragon, Cygnus, HTV-X)",
+            )
+        got = self._when(c, m.start("prep"))
+        if got is None:
+            vague = vague_error(m["when"])
+            if vague is not None:
+                raise vague
+            raise ScenarioError(m["when"], "give the flight's date, e.g. “on 2026-09-01”")
+        return AddFlight(vid, got[0], got[1])
+
+    def _gap(self, c: Clause) -> Edit | None:
+        m = GAP.search(c.text)
+        if not m:
+            return None
+        if m["stop"] is not None:  # "<who> stops sending <what>", "<who> stops flying"
+            who = re.sub(r"^(?:the\s+)", "", c.text[: m.start()].strip(" ,").lower())
+            if not m["what3"]:
+                return self._stopped(c, m, who)
+            what = f"{who} {m['what3']}".strip().lower()
+        else:
+            what = (m["what"] or m["what2"]).lower()
+        words = what.split()
+        country = next((COUNTRIES[w] for w in words if w in COUNTRIES), None)
+        # The vehicle named, if any: "no progress flights", "russia stops sending progress".
+        named = [w for w in words if w not in COUNTRIES and w not in GAP_WORDS]
+        vehicle = self.resolver.find(" ".join(named), ("vehicle",)) if named else None
+        if vehicle is not None and not re.search(r"cargo|supply", what):
+            country = None
+            vehicles: tuple[str, ...] = (vehicle[0],)
+            label = f"no {short_name(self.resolver.kb, vehicle[0])} flights"
+        else:
+            cargo = bool(re.search(r"cargo|resupply|supply|supplies|deliver", what))
+            kinds = (
+                ("cargo-spacecraft", "spaceplane")
+                if cargo
+                else ("cargo-spacecraft", "spaceplane", "crew-spacecraft")
+            )
+            vehicles = self.resolver.vehicles_of(country, kinds)
+            adjective = next((ADJECTIVES[COUNTRIES[w]] for w in words if w in COUNTRIES), "")
+            label = f"no {adjective + ' ' if adjective else ''}{'cargo' if cargo else 'flights'}"
+            if not vehicles:
+                raise ScenarioError(what, f"no active vehicle matches “{what}”")
+        c.mark(m.start(), m.end())
+        return self._hold(c, m.end(), label, (), vehicles, "")
+
+    def _stopped(self, c: Clause, m: re.Match[str], who: str) -> Edit | None:
+        """ "SpaceX stops flying": the vehicles an organization (or a country) flies, or that fly
+        on its rockets."""
+        kb = self.resolver.kb
+        org = self.resolver.find(who, ("organization",)) if who else None
+        country = COUNTRIES.get(who)
+        kinds = ("cargo-spacecraft", "spaceplane", "crew-spacecraft")
+        if org is not None:
+            oid = org[0]
+            vehicles = tuple(
+                v
+                for v in self.resolver.vehicles_of(None, kinds)
+                if kb.vehicles[v].operator == oid
+                or any(
+                    kb.vehicles[x].operator == oid
+                    for x in kb.vehicles[v].launchers
+                    if x in kb.vehicles
+                )
+            )
+            label = f"no {self.resolver.name(oid)} flights"
+        elif country is not None:
+            vehicles = self.resolver.vehicles_of(country, kinds)
+            label = f"no {ADJECTIVES[country]} flights"
+        else:
+            return None
+        if not vehicles:
+            raise ScenarioError(who, f"nothing I model flies for {who}")
+        c.mark(m.start(), m.end())
+        return self._hold(c, m.end(), label, (), vehicles, "")
+
+    def _cancel(self, c: Clause) -> list[Edit] | None:
+        m = CANCEL.search(c.text)
+        if not m:
+            return None
+        subject = self._subject(c, m.start(), m.end())
+        if subject and self.pad(subject) is not None:
+            return None  # "SLC-40 is destroyed": the pad is down
+        c.mark(m.start(), m.end())
+        return [Cancel(f) for f in self.flights(subject)]
+
+    def _ground(self, c: Clause) -> Edit | None:
+        m = GROUND.search(c.text)
+        if not m:
+            return None
+        used = len(c.used)
+        subject = self._subject(c, m.start(), m.end())
+        if not subject:
+            return None
+        pad = self.pad(subject)
+        if pad is not None:
+            rid, note = pad
+            c.mark(m.start(), m.end())
+            name = self.resolver.name(rid)
+            return self._hold(c, m.end(), f"{name} down", (rid,), (), note, m)
+        found = self.resolver.find(subject, ("vehicle", "mission"))
+        if found is None:
+            looks_like_pad = re.search(r"\b(?:pad|site|lc|slc|complex|cosmodrome)\b", subject, re.I)
+            if not looks_like_pad:
+                del c.used[used:]
+                return None
+            raise ScenarioError(
+                subject,
+                f"“{subject}” is not a pad I know",
+                self.resolver.suggest(subject, ("pad",)),
+            )
+        rid, kind = found
+        if kind == "mission":
+            if DELAY.search(c.text) or ADVANCE.search(c.text) or MOVE_TO.search(c.text):
+                del c.used[used:]
+                return None
+            raise ScenarioError(
+                subject,
+                f"{self.resolver.name(rid)} is a flight, not a pad: say it “slips 3 months” or "
+                "“is lost”",
+            )
+        veh = self.resolver.kb.vehicles[rid]
+        if veh.kind == "launch-vehicle":
+            carried = sorted(v.id for v in self.resolver.kb.vehicles.values() if rid in v.launchers)
+            if not carried:
+                raise ScenarioError(subject, f"nothing I model flies on {veh.name}")
+            c.mark(m.start(), m.end())
+            return self._hold(c, m.end(), f"{veh.name} grounded", (), tuple(carried), "")
+        c.mark(m.start(), m.end())
+        return self._hold(c, m.end(), f"{veh.name} grounded", (), (rid,), "")
+
+    def _hold(
+        self,
+        c: Clause,
+        after: int,
+        label: str,
+        pads: tuple[str, ...],
+        vehicles: tuple[str, ...],
+        note: str,
+        verb: re.Match[str] | None = None,
+    ) -> Hold:
+        """How long something is held: "for 6 months", "until March", "another year", "for
+        the rest of 2027", "like 31/6 did", "indefinitely" or nothing (the whole run)."""
+        t = c.text
+        until: dt.date | None = None
+        until_text = ""
+        like = ""
+        dur: Duration | None = None
+        year_end = find_year_end(t, after) or find_year_end(t)
+        if year_end is not None:
+            until, until_text = year_end[0], year_end[1].text
+            c.mark(year_end[1].start, year_end[1].end)
+        else:
+            um = UNTIL.search(t, after)
+            if um is not None:
+                got = self._when(c, um.start())
+                if got is not None:
+                    until, until_text = got
+            if until is None:
+                dur = self._duration(c, after) or self._duration(c)
+        if until is None and dur is None:
+            lm = LIKE.search(t)
+            if lm:
+                ref = self.pad(lm["pad"])
+                closure = last_closure(self.resolver.kb, ref[0]) if ref else None
+                if ref is None or closure is None:
+                    raise ScenarioError(
+                        lm.group(0),
+                        f"I have no recorded closure for “{lm['pad']}” to copy; say how long, "
+                        "e.g. “for 6 months”",
+                    )
+                c.mark(lm.start(), lm.end())
+                days = (closure[1] - closure[0]).days
+                dur = Duration(days, "day", f"{days} days")
+                like = self.resolver.name(ref[0])
+        if until is None and dur is None and not OPEN_ENDED.search(t):
+            vague = vague_error(t[after:])
+            if vague is not None:
+                raise vague
+        extra = dur is not None and until is None and bool(EXTRA.search(t)) and not like
+        start = None
+        fm = FROM.search(t, after)
+        if fm is not None and not t[fm.start() :].lower().startswith(("on launch", "in ")):
+            got = self._when(c, fm.start())
+            start = got[0] if got else None
+        past = verb is not None and (extra or bool(PAST.search(t[: verb.end()])))
+        if start is None and len(pads) == 1 and past:
+            start = last_damage(self.resolver.kb, pads[0])
+        return Hold(label, pads, vehicles, start, dur, until, until_text, extra, like, note)
+
+    def _move(self, c: Clause) -> list[Edit] | None:
+        t = c.text
+        m = ADVANCE.search(t)
+        sign = -1
+        if m is None:
+            m = DELAY.search(t)
+            sign = 1
+        to_m = MOVE_TO.search(t)
+        if m is None and to_m is None:
+            return None
+        direction = sign if m is not None else 1
+        if to_m is not None and re.search(r"\b(?:up|forward)\b", to_m.group(0), re.I):
+            direction = -1
+        if m is None:
+            assert to_m is not None
+            m = to_m
+            sign = 0
+        subject = self._subject(c, m.start(), m.end())
+        refs = self.flights(subject)
+        c.mark(m.start(), m.end())
+        if to_m is not None and to_m.start() >= m.start():
+            c.mark(to_m.start(), to_m.end())
+            got = self._date(c, to_m.end())
+            if got is not None:
+                return [Move(f, 0, None, got[0], typed=got[1].text) for f in refs]
+            month = self._month(c, direction, to_m.start())
+            if month is not None:
+                return [Move(f, 0, None, None, month, month.text) for f in refs]
+            vague = vague_error(t[to_m.end() :])
+            if vague is not None:
+                raise vague
+        dur = self._duration(c, m.end()) or self._duration(c)
+        if dur is None:
+            got = self._date(c, m.end())
+            if got is not None:
+                return [Move(f, 0, None, got[0], typed=got[1].text) for f in refs]
+            vague = vague_error(t[m.end() :])
+            if vague is not None:
+                raise vague
+            raise ScenarioError(
+                t,
+                "say by how long (“by 6 months”) or to when (“to 2026-09-01”, “to December”, "
+                "“to mid-March 2027”, “to Q1 2027”)",
+            )
+        if sign == 0:
+            raise ScenarioError(t, "say whether it moves later (slips) or earlier (moves up)")
+        return [Move(f, sign, dur, None) for f in refs]

@@ -1,0 +1,215 @@
+"""The phrases of the scenario language: the verbs of each edit in every tense people use,
+the words around them, and splitting a scenario into one clause per edit."""
+
+from __future__ import annotations
+
+import re
+
+from commands.whatif.lexer import NUMBER
+
+UNIT_AHEAD = r"(?:[\s-]*(?:days?|weeks?|months?|years?|quarters?)\b|\s+a\s+half\b)"
+SPLIT = re.compile(
+    rf"\s*(?:;|,?\s+and\s+then\s+|,?\s+and\s+(?!{NUMBER}{UNIT_AHEAD}|a\s+half\b)"
+    rf"|,?\s+plus\s+(?!{NUMBER}{UNIT_AHEAD})|,\s*(?=[a-z]))\s*",
+    re.I,
+)
+FLY = (
+    r"(?:fl(?:y|ies|ew|own|ying)|launch(?:es|ed|ing)?|happen(?:s|ed)?|go(?:es|ne)?\s+up|went\s+up"
+    r"|arrive[sd]?|dock(?:s|ed)?|lift(?:s|ed)?\s+off|make\s+it|made\s+it)"
+)
+CANCEL = re.compile(
+    r"\b(?:(?:is|are|gets|get|got|was|were|had\s+been|has\s+been|have\s+been|been|is\s+being"
+    r"|were\s+being)\s+)?(?:cancel(?:l?ed|s|l?ing)?|scrubbed(?:\s+for\s+good)?|called\s+off"
+    r"|scrapped|axed|dropped|lost|fails|failed|explodes|exploded|blows\s+up|blew\s+up|blown\s+up"
+    r"|destroyed|crash(?:es|ed)|goes\s+boom|went\s+boom)\b"
+    r"|\b(?:we\s+|they\s+)?(?:lose|loses|losing|scrub|scrubs|cancel|scrap|axe|drop)\b"
+    rf"|\b(?:(?:had|has|have|was|were|is|are|did|does|do|would\s+have)\s+)?(?:not|never)\s+"
+    rf"(?:been\s+)?{FLY}\b"
+    rf"|\b(?:hadn'?t|hasn'?t|haven'?t|wasn'?t|weren'?t|isn'?t|aren'?t|didn'?t|doesn'?t|don'?t"
+    rf"|won'?t|wouldn'?t\s+have)\s+(?:been\s+)?(?:ever\s+)?{FLY}\b"
+    r"|\blaunch\s+(?:fails|failed|failure)\b|\bfails?\s+(?:on|at)\s+launch\b",
+    re.I,
+)
+DELAY = re.compile(
+    r"\b(?:slips?|slipped|slipping|slides?|slid|delay(?:s|ed)?|postpone[sd]?|push(?:es|ed)?"
+    r"\s+(?:back|out|right)|moves?\s+(?:back|right|out)|moved\s+(?:back|right|out)"
+    r"|(?:gets|got|get|been)\s+pushed|is\s+pushed|was\s+pushed"
+    # "is late", "is 2 months late", "arrives a month late"
+    rf"|(?:is|was|runs?|ran|comes?|came|arrives?|arrived|goes|went|flies|flew)\s+"
+    rf"(?:{NUMBER}[\s-]*(?:days?|weeks?|months?|years?)\s+)?late)\b",
+    re.I,
+)
+ADVANCE = re.compile(
+    r"\b(?:moves?\s+up|moved\s+up|advance[sd]?|brought\s+forward|brings?\s+forward"
+    r"|pulled\s+(?:in|forward|up)|pulls?\s+(?:in|forward|up)|moves?\s+(?:forward|earlier|left)"
+    r"|moved\s+(?:forward|earlier|left)|comes?\s+(?:early|earlier|forward)|flies\s+earlier"
+    r"|launch(?:es)?\s+earlier|earlier)\b",
+    re.I,
+)
+MOVE_TO = re.compile(
+    r"\b(?:moves?|moved|is\s+moved|flies|launch(?:es)?|is\s+rescheduled|rescheduled"
+    r"|goes|slips?|slipped|slides?|slid|delay(?:s|ed)?|postpone[sd]?|push(?:es|ed)?|advanced"
+    r"|arrives?|arrived|docks?|docked|(?:moves?|moved|brought|pulled)\s+(?:up|forward|back|out))"
+    r"\s+(?:to|on|in|into|until|till)\b",
+    re.I,
+)
+OUT = (
+    r"(?:down|closed|shut|grounded|out(?:\s+of\s+(?:action|service|use|commission))?|offline"
+    r"|broken|damaged|destroyed|wrecked|unusable|unavailable|under\s+repair|stood\s+down"
+    r"|knocked\s+out|blown\s+up)"
+)
+GROUND = re.compile(
+    rf"\b(?:(?:had\s+|would\s+have\s+)?(?:stays?|stayed|remains?|remained|been|is|are|was|were|be"
+    rf"|gets?|got|goes|went)\s+{OUT}|(?:gets\s+|got\s+|been\s+)?grounded|ground|closes?|closed"
+    r"|shut\s+down|stands?\s+down|stood\s+down|down|unavailable|offline|broken|wrecked|damaged"
+    r"|destroyed|out\s+of\s+(?:action|service|commission)|(?:can'?t|cannot|can\s+not)\s+"
+    r"(?:launch|fly))\b",
+    re.I,
+)
+# Past forms: the pad's closure counts from its recorded damage.
+PAST = re.compile(
+    r"\b(?:stay|stays|stayed|remain|remains|remained|had|was|were|been|would\s+have)\b", re.I
+)
+EXTRA = re.compile(r"\b(?:another|an\s+extra|extra|more|longer|further|additional)\b", re.I)
+OPEN_ENDED = re.compile(
+    r"\b(?:indefinitely|forever|for\s+good|permanently|for\s+the\s+foreseeable\s+future"
+    r"|until\s+further\s+notice|for\s+ever)\b",
+    re.I,
+)
+LIKE = re.compile(r"\b(?:like|as)\s+(?:the\s+)?(?P<pad>.+?)\s+(?:did|was|had|got|has)\b", re.I)
+ADD = re.compile(
+    r"^(?:(?:we\s+)?(?:add(?:ing)?|launch|fly|send)\s+(?:(?P<n>an?|one|another|\d+|two|three)\s+)?"
+    r"(?:extra\s+|more\s+|additional\s+)?|an?\s+(?:extra\s+|additional\s+|new\s+)?|another\s+"
+    r"|one\s+more\s+|extra\s+)(?P<veh>.+?)(?:\s+cargo)?(?:\s+(?:flights?|missions?|launch(?:es)?))?"
+    r"(?:\s+(?:flies|launches|flew|arrives|docks|is\s+added|goes\s+up))?"
+    r"\s+(?P<prep>on|in|by|at|around|for)\s+(?P<when>.+)$",
+    re.I,
+)
+CREW_WORDS = r"(?:crew(?:\s*members?)?|crewmembers?|people|persons?|astronauts?|cosmonauts?)"
+CREW_ADD = re.compile(
+    rf"\b(?:add(?:ing)?|one\s+more|an?\s+extra|another|extra|(?P<plus>\+))\s*(?P<n>{NUMBER}\s+)?"
+    rf"(?:more\s+|extra\s+)?{CREW_WORDS}\b",
+    re.I,
+)
+CREW_REMOVE = re.compile(
+    rf"\b(?:remove|lose|minus|drop|one\s+less|one\s+fewer|fewer|send\s+home)\s+(?P<n>{NUMBER}\s+)?"
+    rf"(?:less\s+|fewer\s+)?{CREW_WORDS}\b",
+    re.I,
+)
+CREW_GOES = re.compile(
+    rf"(?<![\w-])(?P<n>{NUMBER})\s+(?:more\s+|extra\s+)?{CREW_WORDS}\s+(?P<dir>leaves?|go(?:es)?\s+home"
+    r"|departs?|returns?|comes?\s+(?:aboard|up)|arrives?|joins?)\b",
+    re.I,
+)
+CREW_BY = re.compile(
+    rf"\bcrew\b(?:\s+(?:size|count))?\s+(?P<dir>grows|rises|goes\s+up|increases|is\s+increased"
+    rf"|drops|falls|goes\s+down|shrinks|decreases|is\s+(?:cut|reduced))\s+by\s+(?P<n>{NUMBER})",
+    re.I,
+)
+CREW_SET = re.compile(
+    rf"\bcrew\b(?:\s+(?:size|count))?(?:\s+(?:is|of|at|becomes|drops\s+to|falls\s+to"
+    rf"|goes\s+(?:up\s+|down\s+)?to|rises\s+to|grows\s+to|shrinks\s+to|is\s+reduced\s+to"
+    rf"|reduced\s+to|increased\s+to|is\s+increased\s+to|is\s+cut\s+to|cut\s+to|changes\s+to"
+    rf"|was|were|had\s+been|of\s+just|of\s+only)\s+|\s*[=:]\s*|\s+)(?:only\s+|just\s+)?"
+    rf"(?P<n>{NUMBER})(?![\w-])"
+    rf"|(?<![\w-])(?P<n2>{NUMBER})\s+(?:{CREW_WORDS}|aboard|on\s+board)\b"
+    rf"|\b(?:a\s+)?(?P<n3>{NUMBER})[\s-]+(?:person|people|member|man|woman)\s+crew\b",
+    re.I,
+)
+RECOVERY = re.compile(
+    rf"\b(?:water\s+)?(?:recovery|recycling)(?:\s+rate)?\b.*?(?P<by>\bby\s+)?(?P<v>{NUMBER})\s*"
+    r"(?:%|percent|per\s*cent|points?)",
+    re.I,
+)
+RECOVERY_FAILS = re.compile(
+    r"\b(?:water\s+(?:recovery|recycl\w*|processor)|wrs|urine\s+processor|water\s+recycler)"
+    r"(?:\s+system)?\s+(?:fails|failed|breaks|broke|stops|stopped|dies|died|is\s+(?:down|broken"
+    r"|lost|offline)|goes\s+down)\b",
+    re.I,
+)
+PROPELLANT = re.compile(
+    r"\b(?:propellant|fuel)\s+(?:use|usage|consumption|burn|need)\b(?P<rest>.*)$", re.I
+)
+OXYGEN = re.compile(
+    r"\b(?:oxygen\s+generat\w*|ogs|elektron|oxygen\s+generator|oxygen\s+production)\b"
+    rf".*?(?:(?P<v>{NUMBER})\s*kg|(?P<off>fails|failed|stops|stopped|broken|breaks|down|off|dies"
+    r"|is\s+lost))",
+    re.I,
+)
+GAP = re.compile(
+    r"\bno\s+(?:more\s+|new\s+)?(?P<what>(?:[\w.]+\s+){0,2}?(?:cargo|resupply|supply|supplies"
+    r"|deliveries|flights|launches|ships|missions|vehicles)(?:\s+(?:flights?|ships?|missions?"
+    r"|launch(?:es)?|runs?|deliveries))?)(?:\s+at\s+all)?\b"
+    r"|\b(?:all\s+)?(?P<what2>(?:[\w.]+\s+)?(?:cargo|resupply|supply)(?:\s+(?:flights?|runs?"
+    r"|missions?|launch(?:es)?|deliveries))?)\s+(?:stops?|stopped|halts?|halted|ceases?|pauses?"
+    r"|(?:is|are|gets?|get)\s+(?:suspended|halted|paused|stopped|grounded|cut\s+off))\b"
+    # "russia stops sending progress", "nasa stops launching cargo"
+    r"|\b(?P<stop>stops?|stopped|halts?|halted|ceases?|quits?)\s+(?:sending|flying|launching)"
+    r"(?:\s+(?P<what3>(?!(?:for|until|till|through|from|in|on)\b)(?:[\w.-]+\s+){0,2}?[\w.-]+?))?"
+    r"(?=\s+(?:for|until|till|through|from)\b|\s*$)",
+    re.I,
+)
+GAP_WORDS = frozenset(
+    "cargo resupply supply supplies deliveries flights flight launches ships missions vehicles "
+    "runs run at all any more new".split()
+)
+COUNTRIES = {
+    "russia": "russia",
+    "russian": "russia",
+    "russia's": "russia",
+    "roscosmos": "russia",
+    "american": "united states",
+    "us": "united states",
+    "u.s.": "united states",
+    "u.s": "united states",
+    "nasa": "united states",
+    "usa": "united states",
+    "japanese": "japan",
+    "jaxa": "japan",
+}
+ADJECTIVES = {"russia": "Russian", "united states": "US", "japan": "Japanese"}
+GENERIC_PAD = re.compile(r"(?:the\s+|that\s+|our\s+)?(?:launch\s*)?(?:pad|site)", re.I)
+FROM = re.compile(
+    r"\b(?:from|since|starting(?:\s+(?:from|in|on))?|beginning|as\s+of|after|on|in)\b\s+", re.I
+)
+UNTIL = re.compile(r"\b(?:until|till|til|through|thru|to|up\s+to)\s+", re.I)
+COUNTED = re.compile(
+    rf"^(?:the\s+|our\s+)?(?:next\s+)?(?P<n>{NUMBER})\s+(?:next\s+|more\s+)?(?P<veh>.+?)"
+    r"(?:\s+(?:cargo\s+|crew\s+)?(?:flights?|missions?|ships?|launch(?:es)?))?$",
+    re.I,
+)
+NEXT = re.compile(
+    r"^(?:the\s+|our\s+|a\s+|an\s+)?(?:(?P<next>next|upcoming|coming|following|first\s+upcoming)"
+    r"\s+)?(?P<veh>.+?)(?:\s+(?:flight|mission|launch|ship|one|cargo\s+flight|crew\s+flight))?$",
+    re.I,
+)
+SUBJECT_FILLER = re.compile(
+    r"\b(?:if|is|are|was|were|had|has|have|been|gets|got|would|will|does|did|to|by|be|should"
+    r"|both|either|all|also|too|we|they|nasa|roscosmos|spacex|then|happens|just|somehow|really"
+    r"|on\s+launch|at\s+launch|on\s+the\s+pad|the\s+iss|the\s+station|iss)\b",
+    re.I,
+)
+
+
+def clauses(text: str) -> list[str]:
+    """One clause per edit ("both"/"either" before a list dropped)."""
+    out = [c.strip(" ,;") for c in SPLIT.split(text) if c and c.strip(" ,;")]
+    return [re.sub(r"^(?:both|either)\s+", "", c, flags=re.I) for c in out]
+
+
+def predicate(c: str) -> str | None:
+    """The clause from its verb on ("are cancelled", "slip 2 months"), or None without one."""
+    starts = [m.start() for r in (CANCEL, DELAY, ADVANCE, MOVE_TO, GROUND) if (m := r.search(c))]
+    return c[min(starts) :] if starts else None
+
+
+def leading_verb(c: str) -> str | None:
+    """The verb a clause opens with, its subject after it ("we lose" in "we lose a progress"),
+    or None when the clause names its subject first."""
+    hits = [m for r in (CANCEL, DELAY, ADVANCE, MOVE_TO) if (m := r.search(c))]
+    if not hits:
+        return None
+    m = min(hits, key=lambda m: m.start())
+    if SUBJECT_FILLER.sub(" ", c[: m.start()]).strip(" ,"):
+        return None
+    return c[: m.end()]

@@ -1,0 +1,248 @@
+"""Reading the names, lengths and dates of a clause: the part of the parser every edit kind
+shares, with the record of which words (and so which numbers) were read."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from commands.reply import Suggestion
+from commands.whatif.edits import Duration, FlightRef, MonthTarget
+from commands.whatif.errors import ScenarioError
+from commands.whatif.lexer import (
+    HORIZON,
+    NUMBER,
+    Found,
+    find_date,
+    find_duration,
+    find_month,
+    number,
+    numeric_tokens,
+)
+from commands.whatif.model import MAX_HORIZON_DAYS
+from commands.whatif.phrases import COUNTED, FROM, GENERIC_PAD, NEXT, SUBJECT_FILLER
+from commands.whatif.resolve import Resolver
+from knowledge.pads import last_damage, out_of_use
+
+MAX_EDITS = 20
+NextFlights = Callable[[str, int], list[FlightRef]]  # a vehicle's next n flights
+
+
+@dataclasses.dataclass
+class Clause:
+    """One clause and the spans of it that an edit has read (names, numbers, dates)."""
+
+    text: str
+    used: list[tuple[int, int]] = dataclasses.field(default_factory=list)
+
+    def mark(self, start: int, end: int) -> None:
+        """Note that text[start:end] was read."""
+        self.used.append((start, end))
+
+    def unread_number(self) -> str | None:
+        """The first number in the clause that no edit read ("5" in "slips 3 months 5")."""
+        for a, b in numeric_tokens(self.text):
+            if not any(s <= a and b <= e for s, e in self.used):
+                after = re.match(r"\s*[a-z%]+", self.text[b:], re.I)
+                return self.text[a : b + (after.end() if after else 0)].strip()
+        return None
+
+
+def split_horizon(text: str) -> tuple[str, int | None]:
+    """The scenario without "over the next 3 years", and that horizon in days."""
+    m = HORIZON.search(text)
+    if not m:
+        return text, None
+    n = number(m["num"])
+    if n is None or n <= 0:
+        raise ScenarioError(m.group(0), f"“{m.group(0).strip()}” is not a length I can model")
+    days = round(n * (365.25 if m["unit"].lower().startswith("y") else 30.44))
+    if days > MAX_HORIZON_DAYS:
+        raise ScenarioError(m.group(0), f"“{m.group(0).strip()}” is past the model's 10 years")
+    return text[: m.start()].strip(" ,"), days
+
+
+def check_duration(dur: Duration) -> None:
+    """Refuse a negative, zero or longer-than-the-model duration, naming it."""
+    if dur.amount < 0:
+        raise ScenarioError(
+            dur.text,
+            f"“{dur.text}” is negative; to move a flight earlier say “moves up by …”",
+        )
+    if dur.amount == 0:
+        raise ScenarioError(dur.text, f"“{dur.text}” changes nothing")
+    if dur.days() > MAX_HORIZON_DAYS:
+        raise ScenarioError(dur.text, f"“{dur.text}” is longer than the model's 10-year horizon")
+
+
+@dataclasses.dataclass(frozen=True)
+class Reader:
+    """Resolves the names in clauses against the fact base and reads their dates."""
+
+    resolver: Resolver
+    today: dt.date
+    next_flights: NextFlights = lambda _vehicle, _n: []
+
+    # -- names ------------------------------------------------------------------------------
+
+    def flights(self, subject: str) -> list[FlightRef]:
+        """The flights a subject names: one (see flight), or "the next two Progress"."""
+        m = COUNTED.match(subject.strip(" .,!?"))
+        n = number(m["n"]) if m else None
+        if m is None or n is None or n < 2:
+            return [self.flight(subject)]
+        if not float(n).is_integer() or n > MAX_EDITS:
+            raise ScenarioError(m["n"], f"“{m['n']}” flights is not a count I can model")
+        veh = self.resolver.find(m["veh"], ("vehicle",))
+        if veh is None:
+            raise ScenarioError(subject, f"“{m['veh']}” is not a vehicle I know")
+        got = self.next_flights(veh[0], int(n))
+        if len(got) < n:
+            raise ScenarioError(
+                subject,
+                f"{self.resolver.name(veh[0])} has only {len(got)} flights planned or projected",
+            )
+        return got
+
+    def flight(self, subject: str) -> FlightRef:
+        """The flight a subject names: a mission, or "the next Progress" (also "Progress")."""
+        if not subject:
+            raise ScenarioError(subject, "which flight? e.g. “Progress MS-33 slips 6 months”")
+        found = self.resolver.find(subject, ("mission",))
+        if found is not None:
+            rec = self.resolver.kb.missions[found[0]]
+            return FlightRef(rec.id, rec.name, rec.vehicle)
+        m = NEXT.match(subject.strip(" .,!?"))
+        veh = self.resolver.find(m["veh"], ("vehicle",)) if m else None
+        if veh is not None:
+            vid = veh[0]
+            kind = self.resolver.kb.vehicles[vid].kind
+            if kind in ("cargo-spacecraft", "crew-spacecraft", "spaceplane"):
+                found_next = self.next_flights(vid, 1)
+                got = found_next[0] if found_next else None
+                if got is None:
+                    raise ScenarioError(
+                        subject,
+                        f"{self.resolver.name(vid)} has no flight planned or projected after "
+                        f"{self.today.isoformat()}",
+                    )
+                return got
+            raise ScenarioError(
+                subject,
+                f"{self.resolver.name(vid)} is a {kind.replace('-', ' ')}; name a flight "
+                "(e.g. Progress MS-33) or a cargo ship (“the next Progress”)",
+                self.resolver.suggest(subject, ("mission",)),
+            )
+        pad = self.resolver.find(subject, ("pad",))
+        if pad is not None:
+            raise ScenarioError(
+                subject,
+                f"{self.resolver.name(pad[0])} is a pad; say e.g. “it is down for 6 months”",
+            )
+        raise ScenarioError(
+            subject,
+            f"I don't know a flight called “{subject}”",
+            self.resolver.suggest(subject, ("mission",)),
+        )
+
+    def pad(self, subject: str) -> tuple[str, str] | None:
+        """A pad a subject names, with how a generic phrase was read: "the pad", "the soyuz
+        pad", "baikonur", "SLC-40"."""
+        if GENERIC_PAD.fullmatch(subject):
+            return self._the_pad(subject)
+        found = self.resolver.find(subject, ("pad",))
+        if found is not None:
+            return found[0], ""
+        return self.resolver.vehicle_pad(subject) or self.resolver.site_pad(subject)
+
+    def _the_pad(self, subject: str) -> tuple[str, str]:
+        """“The pad” with no name: the one pad damaged or under repair, else the most recently
+        damaged one; else ask which."""
+        kb = self.resolver.kb
+        out = out_of_use(kb)
+        if len(out) == 1:
+            pad = kb.pads[out[0]]
+            return pad.id, f"“{subject}” taken as {pad.name}, the one pad recorded as {pad.status}"
+        if not out:
+            damaged = {pid: d for pid in kb.pads if (d := last_damage(kb, pid)) is not None}
+            if damaged:
+                latest = max(damaged.values())
+                ids = [pid for pid, d in damaged.items() if d == latest]
+                if len(ids) == 1:
+                    pad = kb.pads[ids[0]]
+                    return pad.id, (
+                        f"“{subject}” taken as {pad.name}, the most recently damaged pad "
+                        f"(damaged {latest.isoformat()})"
+                    )
+        pads = [kb.pads[p] for p in out] or list(kb.pads.values())
+        raise ScenarioError(
+            subject,
+            f"which pad? “{subject}” could be any of {len(pads)}; name it, e.g. “pad 31/6”",
+            tuple(Suggestion(p.name, p.name, p.id) for p in pads[:5]),
+        )
+
+    def _subject(self, c: Clause, start: int, end: int) -> str:
+        """The name a verb is about: the words before it, else the words after it (marked
+        as read)."""
+        before = SUBJECT_FILLER.sub(" ", c.text[:start])
+        before = re.sub(r"\s+", " ", before).strip(" ,")
+        if before:
+            c.mark(0, start)
+            return before
+        rest = c.text[end:]
+        cut = re.search(
+            rf"\b(?:by|for|to|until|till|on|from|in|like|as|through|since)\b|{NUMBER}[\s-]*"
+            r"(?:days?|weeks?|months?|years?)\b",
+            rest,
+            re.I,
+        )
+        after = rest[: cut.start()] if cut else rest
+        c.mark(end, end + len(after))
+        after = SUBJECT_FILLER.sub(" ", after)
+        return re.sub(r"\s+", " ", after).strip(" ,")
+
+    # -- durations, dates -------------------------------------------------------------------
+
+    def _duration(self, c: Clause, pos: int = 0) -> Duration | None:
+        got = find_duration(c.text, pos)
+        if got is None:
+            return None
+        dur, where = got
+        c.mark(where.start, where.end)
+        check_duration(dur)
+        return dur
+
+    def _date(self, c: Clause, pos: int = 0) -> tuple[dt.date, Found] | None:
+        got = find_date(c.text, pos)
+        if got is not None:
+            c.mark(got[1].start, got[1].end)
+        return got
+
+    def _month(self, c: Clause, direction: int = 1, pos: int = 0) -> MonthTarget | None:
+        got = find_month(c.text, direction, pos)
+        if got is None:
+            return None
+        c.mark(got[1].start, got[1].end)
+        return got[0]
+
+    def _when(self, c: Clause, pos: int) -> tuple[dt.date, str] | None:
+        """A date from pos on: a full date, else a month with no year (the next one after
+        today), else "today"/"now"."""
+        got = self._date(c, pos)
+        if got is not None:
+            return got[0], got[1].text
+        month = self._month(c, 1, pos)
+        if month is not None:
+            return month.resolve(self.today), month.text
+        if re.search(r"\b(?:today|now|right\s+away|immediately)\b", c.text[pos:], re.I):
+            return self.today, "today"
+        return None
+
+    def _since(self, c: Clause, after: int = 0) -> dt.date | None:
+        m = FROM.search(c.text, after) or FROM.search(c.text)
+        if m is None:
+            return None
+        got = self._when(c, m.start())
+        return got[0] if got else None

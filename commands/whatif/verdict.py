@@ -1,0 +1,212 @@
+"""The verdict: the first sentence of a what-if reply, answering the question with the number
+that matters, in plain words and at most 300 characters."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from commands.format import day_text
+from commands.reply import DateMention
+from commands.whatif.apply import CrewSet
+from commands.whatif.crew import level_on
+from commands.whatif.english import days, if_clause, month_text
+from commands.whatif.model import DAYS_CAP, LABELS, RESOURCES, Resource
+from commands.whatif.outcome import NOTABLE_DAYS, Outcome, earlier
+from commands.whatif.projection import short_name
+
+VERDICT_MAX = 300
+
+
+def advice_text(o: Outcome, mentions: list[DateMention] | None) -> str:
+    """ "one extra Progress arriving by 2 March 2027", or why no flight can help."""
+    adv = o.advice
+    if adv is None or (not adv.flights and not adv.blocked):
+        return ""
+    groups: dict[str, list[dt.date]] = {}
+    for f in adv.flights:
+        groups.setdefault(short_name(o.prep.kb, f.vehicle), []).append(f.by)
+    parts = []
+    for name, whens in groups.items():
+        n = len(whens)
+        by = day_text(whens[0], mentions)
+        if n == 1:
+            parts.append(f"one extra {name} arriving by {by}")
+        else:
+            parts.append(f"{n} extra {name} flights (the first by {by})")
+    out = " and ".join(parts)
+    if adv.flights and not adv.closed:
+        out += " (still not enough)"
+    return out
+
+
+def _result(o: Outcome, mentions: list[DateMention]) -> str:
+    """What the scenario does to supplies, in one clause with the number that matters.
+
+    Decision order: a resource that falls below the reserve (or earlier) than in the unchanged
+    plan; one that no longer does; one already below it that stays below longer or shorter;
+    the largest change of a lowest margin; else no change.
+    """
+    p = o.prep.params
+    reserve = f"{p.reserve_days:.0f}-day reserve"
+    would = _would(o)
+    b, a = o.before, o.after
+    worse = [r for r in RESOURCES if earlier(a[r].cross, b[r].cross)]
+    better = [r for r in RESOURCES if earlier(b[r].cross, a[r].cross)]
+    if worse:
+        r = min(worse, key=lambda r: a[r].cross or dt.date.max)
+        m = a[r]
+        assert m.cross is not None
+        fall = "would fall" if would else "falls"
+        body = f"{LABELS[r].lower()} {fall} below the {reserve} on {day_text(m.cross, mentions)}"
+        if m.out is not None:
+            body += f" and {'would run' if would else 'runs'} out on {day_text(m.out, mentions)}"
+        else:
+            body += f", down to {days(m.low)}"
+        if m.evac is not None and earlier(m.evac, b[r].evac):
+            body += ", so the crew would have to leave"
+        help_ = advice_text(o, mentions)
+        closed = o.advice is not None and o.advice.closed
+        if help_ and closed:
+            body += f"; {help_} would close the gap"
+        elif help_:
+            body += f"; even {help_.removesuffix(' (still not enough)')} would not close it"
+        elif o.advice is not None and o.advice.blocked:
+            body += "; no flight can close the gap while it lasts"
+        others = [LABELS[x].lower() for x in worse if x != r]
+        if others:
+            body += f" ({' and '.join(others)} too)"
+        return body
+    if better:
+        r = better[0]
+        cross = b[r].cross
+        assert cross is not None
+        return (
+            f"{LABELS[r].lower()} {'would stay' if would else 'stays'} above the {reserve} "
+            f"(the unchanged plan dips below it on {day_text(cross, mentions)})"
+        )
+    # Below the reserve in both: the days with none left, else the days below the reserve.
+    short = [r for r in RESOURCES if b[r].cross and a[r].cross]
+    empty = {r: a[r].empty - b[r].empty for r in short if a[r].empty != b[r].empty}
+    below = {r: a[r].below - b[r].below for r in short if a[r].below != b[r].below}
+    dips = o.dips
+    diffs = {
+        r: d.now - d.was
+        for r, d in dips.items()
+        if min(d.now, d.was) < DAYS_CAP and max(d.now, d.was) >= 2
+    }
+    lows = sorted((r for r in diffs if abs(diffs[r]) >= 1), key=lambda r: -abs(diffs[r]))
+    parts = []
+    longer: Resource | None = None
+    end = month_text(o.end)
+    empty = {r: n for r, n in empty.items() if abs(n) >= NOTABLE_DAYS}
+    below = {r: n for r, n in below.items() if abs(n) >= NOTABLE_DAYS}
+    if empty:
+        longer = max(empty, key=lambda r: (abs(empty[r]), r))
+        n = empty[longer]
+        parts.append(
+            f"{LABELS[longer].lower()} {'would be' if would else 'is'} empty {abs(n)} "
+            f"{'more' if n > 0 else 'fewer'} days ({a[longer].empty} instead of "
+            f"{b[longer].empty} days through {end})"
+        )
+    elif below:
+        longer = max(below, key=lambda r: (abs(below[r]), r))
+        n = below[longer]
+        spend = "would spend" if would else "spends"
+        parts.append(
+            f"{LABELS[longer].lower()} {spend} {abs(n)} {'more' if n > 0 else 'fewer'} days "
+            f"below the {reserve} ({a[longer].below} instead of {b[longer].below} days through "
+            f"{end})"
+        )
+    for r in lows:
+        if r == longer or len(parts) == 2 or (parts and abs(diffs[r]) < 10):
+            continue
+        d = dips[r]
+        when = month_text(d.day)
+        if diffs[r] < 0:
+            verb = "would dip" if would else "dips"
+            text = (
+                f"the {LABELS[r].lower()} margin {verb} to {days(d.now)} in {when} "
+                f"instead of {round(d.was)}"
+            )
+        else:
+            verb = "would rise" if would else "rises"
+            text = (
+                f"the lowest {LABELS[r].lower()} margin {verb} from {round(d.was)} to {days(d.now)}"
+            )
+        now_ = d.now
+        if not parts:
+            text += (
+                f" — still above the {reserve}"
+                if now_ >= p.reserve_days
+                else f" — below the {reserve}, as in the unchanged plan"
+            )
+        parts.append(text)
+    if parts:
+        return "; ".join(parts)
+    nothing = "supplies would not change" if would else "supplies do not change"
+    same = {(d.key, d.date) for d in o.applied.plan.deliveries} == {
+        (d.key, d.date) for d in o.prep.baseline.plan.deliveries
+    }
+    if (
+        same
+        and o.applied.plan.crew == o.prep.baseline.plan.crew
+        and not o.applied.plan.rate_changes
+    ):
+        return f"no flight is due while it lasts, so {nothing}"
+    fine = [r for r in RESOURCES if a[r].cross is None] or list(RESOURCES)
+    low = min(fine, key=lambda r: (a[r].low, r))
+    return f"{nothing}: the lowest {LABELS[low].lower()} margin stays {days(a[low].low)}" + (
+        f", above the {reserve}" if a[low].cross is None else ""
+    )
+
+
+def _would(o: Outcome) -> bool:
+    """Whether the scenario rewrites the past (a flight that flew, a change before today)."""
+    first = o.applied.first
+    return bool(o.applied.counterfactual) or (first is not None and first < o.today)
+
+
+def _crew_change(o: Outcome, mentions: list[DateMention]) -> str:
+    """ "the crew is 4 instead of 7 from 11 June to 16 June 2027", when the scenario's crew
+    differs from the unchanged plan's and no edit set it directly."""
+    if any(isinstance(c, CrewSet) for c in o.applied.changes):
+        return ""
+    base, scen = o.prep.baseline.plan.crew, o.applied.plan.crew
+    days_ = sorted({d for d, _ in (*base, *scen) if o.frm <= d <= o.end})
+    for i, d in enumerate(days_):
+        b, a = level_on(base, d), level_on(scen, d)
+        if a == b:
+            continue
+        until = next((e for e in days_[i + 1 :] if level_on(base, e) == level_on(scen, e)), None)
+        span = (
+            f"from {day_text(d, mentions)} to {day_text(until, mentions)}"
+            if until is not None
+            else f"from {day_text(d, mentions)}"
+        )
+        verb = "would be" if _would(o) else "is"
+        return f"the crew {verb} {a} instead of {b} {span}"
+    return ""
+
+
+def verdict(o: Outcome, mentions: list[DateMention]) -> str:
+    """The first sentence: the answer to the question, with the number that matters."""
+    lead = if_clause(o.applied, o.prep.kb, o.today, mentions)
+    parts = _result(o, mentions).split("; ")
+    crew = _crew_change(o, mentions)
+    n = len(o.applied.changes)
+    these = "this change" if n == 1 else f"these {n} changes"
+    # Longest first; secondary findings give way before the main one, and a long list of
+    # changes gives way to "With these changes" (the fields and the details name them).
+    tries = [
+        (lead, [crew, *parts]),
+        (lead, [crew, *parts[:1]]),
+        (lead, parts[:1]),
+        (f"With {these}", [crew, *parts[:1]]),
+        (f"With {these}", parts[:1]),
+    ]
+    text = ""
+    for head, body in tries:
+        text = f"{head}, {'; '.join(x for x in body if x)}."
+        if len(text) <= VERDICT_MAX:
+            break
+    return text[:1].upper() + text[1:]
