@@ -102,10 +102,11 @@ def run(config: Path | None, knowledge_path: Path | None, now: dt.datetime | Non
 
 
 async def _run(settings: Settings, token: str) -> None:
-    from bot.client import create_bot
+    from bot.client import capcom_of, create_bot
 
     await wait_for_discord(settings.api_base_url, settings.connect_retry_seconds)
     bot = create_bot(settings, freeze_gc=True)
+    capcom_of(bot).charts.warm()  # the chart worker starts (and imports matplotlib) now
     async with bot:
         await bot.start(token)
 
