@@ -71,8 +71,18 @@ def schema(out: Path) -> None:
 @click.option(
     "--chart", "chart", type=click.Path(path_type=Path), help="Write a what-if chart PNG here."
 )
+@click.option(
+    "--fresh", is_flag=True, help="With --jsonl: answer every line on its own (no follow-ups)."
+)
+@click.option("--full", is_flag=True, help="Print a record's whole card, not the brief answer.")
 def ask(
-    text: str | None, jsonl: bool, now: str | None, knowledge: Path | None, chart: Path | None
+    text: str | None,
+    jsonl: bool,
+    now: str | None,
+    knowledge: Path | None,
+    chart: Path | None,
+    fresh: bool,
+    full: bool,
 ) -> None:
     """Answer one question (or many with --jsonl) and exit."""
     from bot import offline
@@ -83,11 +93,13 @@ def ask(
     ctx = offline.load_context(knowledge)
     if jsonl:
         with offline.utf8_stdio() as (stdin, stdout):
-            offline.run_jsonl(ctx, stdin, stdout, today)
+            offline.run_jsonl(ctx, stdin, stdout, today, fresh=fresh)
         return
     if text is None:
         raise click.UsageError('give a question, e.g. capcom ask "when does CRS-35 launch?"')
     reply = offline.safe_answer(ctx, text, today)
+    if full:
+        reply = offline.full_card(ctx, reply, today)
     click.echo(reply.plain())
     if chart is not None:
         written = offline.write_chart(reply, chart)

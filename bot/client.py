@@ -21,6 +21,7 @@ from bot.settings import Settings
 from bot.slots import Clock, SystemClock
 from bot.views import suggestion_view
 from commands.context import Context
+from commands.conversation import Conversations
 from commands.lookup import describe
 from commands.reply import Reply, Suggestion
 from commands.reply import error as error_reply
@@ -40,6 +41,8 @@ class Capcom:
         self.charts = ChartPool(settings.chart_timeout_seconds)  # drawn in a worker process
         self.draw_chart: ChartRenderer | None = self.charts
         self.freeze_gc = False  # `capcom run` sets it: see setup()
+        # Follow-ups per user and channel, expiring on the clock above (tests swap it).
+        self.conversations = Conversations(clock=lambda: self.clock.now().timestamp())
         self.budget = WorkBudget(  # what-ifs per user, on every path
             settings.whatif_cooldown_uses,
             settings.whatif_cooldown_seconds,
@@ -81,12 +84,15 @@ class Capcom:
         """The embed (and chart attachment) for a reply; the chart is drawn off the loop."""
         return await render_async(reply, self.settings.chart_timeout_seconds, self.draw_chart)
 
-    def answer(self, text: str) -> Reply:
-        """Answer free text (DMs, mentions, /ask)."""
-        return answer(self.ctx, text, self.today())
+    def answer(self, text: str, who: tuple[int, int] | None = None) -> Reply:
+        """Answer free text (DMs, mentions, /ask); `who` (user id, channel id) keeps that
+        user's conversation in that channel, so a follow-up refers to their last answer."""
+        conversation = self.conversations.get(who) if who is not None else None
+        return answer(self.ctx, text, self.today(), conversation)
 
     def answer_suggestion(self, suggestion: Suggestion) -> Reply:
-        """Answer a "did you mean" choice: its record if it names one, else its query."""
+        """Answer a "did you mean" choice (or "More"): its record's whole card if it names
+        one, else its query."""
         if suggestion.record_id:
             return describe(self.ctx, suggestion.record_id, self.today())
         return self.answer(suggestion.query)
@@ -126,11 +132,14 @@ AnyBot = commands.Bot | commands.AutoShardedBot
 
 async def setup(bot: AnyBot, capcom: Capcom) -> None:
     """Load the fact base, add the commands and listeners, sync if the definitions changed."""
-    from bot.slash import Slash
+    from bot.slash import Slash, table_commands
     from bot.sync import sync_commands
 
     await capcom.load()
-    await bot.add_cog(Slash(capcom))
+    slash = Slash(capcom)
+    await bot.add_cog(slash)
+    for command in table_commands(slash):
+        bot.tree.add_command(command)
     await bot.add_cog(Conversation(bot, capcom))
     if capcom.settings.schedule.enabled:
         from bot.subscriptions import install
@@ -260,7 +269,8 @@ class Conversation(commands.Cog):
         """Answer the message's text, with suggestion buttons when it is a "did you mean"."""
         settings = self.capcom.settings
         text = message.content
-        task = asyncio.ensure_future(asyncio.to_thread(self.capcom.answer, text))
+        who = (message.author.id, message.channel.id)
+        task = asyncio.ensure_future(asyncio.to_thread(self.capcom.answer, text, who))
         done, _ = await asyncio.wait({task}, timeout=settings.defer_after_seconds)
         if not done:
             await message.channel.typing()

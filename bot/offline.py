@@ -1,4 +1,8 @@
-"""The terminal surfaces: one-shot `ask`, line-by-line JSON, and the interactive console."""
+"""The terminal surfaces: one-shot `ask`, line-by-line JSON, and the interactive console.
+
+`ask --jsonl` and the console keep a conversation (a follow-up refers to the last answer);
+`ask --jsonl --fresh` answers every line on its own.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,8 @@ import click
 
 from bot.settings import Settings, SettingsError, load_settings
 from commands.context import Context
+from commands.conversation import Conversation
+from commands.lookup import describe
 from commands.reply import Reply, error
 from commands.router import answer
 from knowledge import LoadError, load
@@ -73,10 +79,12 @@ def chart_folder(path: Path) -> Path:
     return path
 
 
-def safe_answer(ctx: Context, text: str, now: dt.date) -> Reply:
+def safe_answer(
+    ctx: Context, text: str, now: dt.date, conversation: Conversation | None = None
+) -> Reply:
     """answer(), but a bug of ours becomes a short apology instead of a traceback."""
     try:
-        return answer(ctx, text, now)
+        return answer(ctx, text, now, conversation)
     except Exception:
         log.exception("failed to answer %r", text[:200])
         return error("Sorry, something went wrong", "That question hit a bug; it has been logged.")
@@ -133,12 +141,23 @@ def utf8_stdio() -> Iterator[tuple[TextIO, TextIO]]:
         stdin.detach()
 
 
-def run_jsonl(ctx: Context, lines: Iterable[str], out: TextIO, now: dt.date) -> None:
-    """Answer each input line with one JSON line, in order."""
+def run_jsonl(
+    ctx: Context, lines: Iterable[str], out: TextIO, now: dt.date, *, fresh: bool = False
+) -> None:
+    """Answer each input line with one JSON line, in order; a follow-up line refers to the
+    line before it unless fresh (every line on its own)."""
+    conversation = None if fresh else Conversation()
     for raw in lines:
         text = raw.rstrip("\n")
-        out.write(to_json(text, safe_answer(ctx, text, now)) + "\n")
+        out.write(to_json(text, safe_answer(ctx, text, now, conversation)) + "\n")
         out.flush()
+
+
+def full_card(ctx: Context, reply: Reply, now: dt.date) -> Reply:
+    """The whole card a brief reply stands for (the reply itself when it is not brief)."""
+    if reply.more is None:
+        return reply
+    return describe(ctx, reply.more, now)
 
 
 def show(reply: Reply) -> str:
@@ -173,6 +192,7 @@ def console(ctx: Context, now: dt.date, history: Path | None) -> None:
         hist = FileHistory(str(history)) if history else InMemoryHistory()
         session = PromptSession[str](history=hist)
     last: Reply | None = None
+    conversation = Conversation()
     while True:
         try:
             text = session.prompt("capcom> ") if session else input("capcom> ")
@@ -184,6 +204,9 @@ def console(ctx: Context, now: dt.date, history: Path | None) -> None:
             return
         if last and last.suggestions and text.isdigit() and 1 <= int(text) <= len(last.suggestions):
             pick = last.suggestions[int(text) - 1]
-            text = pick.record_id or pick.query
-        last = safe_answer(ctx, text, now)
-        click.echo(show(last) + "\n")
+            text = pick.query
+        if last is not None and last.more and text.lower() in ("more", "full", "+"):
+            click.echo(show(full_card(ctx, last, now)) + "\n")
+            continue
+        last = safe_answer(ctx, text, now, conversation)
+        click.echo(show(last) + ("\n\n(more: the full card)" if last.more else "") + "\n")

@@ -1,10 +1,12 @@
-"""Slash commands: /ask, the record look-ups, /compare, /upcoming, /timeline, /whatif, /about."""
+"""Slash commands: /ask, /compare, /upcoming, /whatif, /about, /help, and one `/<command> name:`
+per row of the command table (commands/registry.py) that has a slash form: /mission,
+/vehicle, /pad, /crew, /timeline, /sources."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
@@ -14,12 +16,11 @@ from bot.errors import UserError
 from bot.respond import Deadline, send_reply
 from bot.views import bind_view, suggestion_view
 from commands import compare as compare_cmd
-from commands import timeline as timeline_cmd
 from commands import upcoming as upcoming_cmd
 from commands import whatif
 from commands.context import Context
 from commands.help import about_reply, help_reply
-from commands.lookup import lookup
+from commands.registry import TABLE, CommandSpec
 from commands.reply import Reply
 from commands.router import costly
 from knowledge.schema import RecordKind
@@ -98,12 +99,6 @@ class Slash(commands.Cog):
                 bind=bind_view,
             )
 
-    async def record(self, interaction: discord.Interaction, name: str, kind: RecordKind) -> None:
-        """Look up one record of a kind (the value is an id from autocomplete, or free text)."""
-        await self.send(
-            interaction, lambda: lookup(self.ctx, name, self.now(), (kind,)), thread=False
-        )
-
     # -- free text --------------------------------------------------------------------------
 
     @app_commands.command(name="ask", description="Ask anything about ISS resupply in plain words.")
@@ -111,60 +106,15 @@ class Slash(commands.Cog):
     async def ask(
         self, interaction: discord.Interaction, question: app_commands.Range[str, 1, 1000]
     ) -> None:
-        """Route free text through the assistant."""
+        """Route free text through the assistant (a follow-up refers to this user's last
+        answer in this channel)."""
+        who = (interaction.user.id, interaction.channel_id or 0)
         await self.send(
-            interaction, lambda: self.capcom.answer(question), thread=True, costly=costly(question)
+            interaction,
+            lambda: self.capcom.answer(question, who),
+            thread=True,
+            costly=costly(question),
         )
-
-    # -- records ----------------------------------------------------------------------------
-
-    @app_commands.command(name="mission", description="A mission: dates, vehicle, pad, crew.")
-    @app_commands.describe(name="Mission name, e.g. CRS-35 or Progress MS-33")
-    async def mission(self, interaction: discord.Interaction, name: RecordName) -> None:
-        """Look up a mission."""
-        await self.record(interaction, name, "mission")
-
-    @mission.autocomplete("name")
-    async def _mission_ac(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        return choices(self.ctx, current, ("mission",))
-
-    @app_commands.command(name="vehicle", description="A vehicle: capacities, status, flights.")
-    @app_commands.describe(name="Vehicle name, e.g. Cygnus or Soyuz MS")
-    async def vehicle(self, interaction: discord.Interaction, name: RecordName) -> None:
-        """Look up a vehicle."""
-        await self.record(interaction, name, "vehicle")
-
-    @vehicle.autocomplete("name")
-    async def _vehicle_ac(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        return choices(self.ctx, current, ("vehicle",))
-
-    @app_commands.command(name="pad", description="A launch pad: status, history, vehicles.")
-    @app_commands.describe(name="Pad name, e.g. Site 31/6 or SLC-40")
-    async def pad(self, interaction: discord.Interaction, name: RecordName) -> None:
-        """Look up a launch pad."""
-        await self.record(interaction, name, "pad")
-
-    @pad.autocomplete("name")
-    async def _pad_ac(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        return choices(self.ctx, current, ("pad",))
-
-    @app_commands.command(name="crew", description="A crew member: agency, missions.")
-    @app_commands.describe(name="Name, e.g. Oleg Artemyev")
-    async def crew(self, interaction: discord.Interaction, name: RecordName) -> None:
-        """Look up a crew member."""
-        await self.record(interaction, name, "crew")
-
-    @crew.autocomplete("name")
-    async def _crew_ac(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        return choices(self.ctx, current, ("crew",))
 
     # -- several records or none ------------------------------------------------------------
 
@@ -205,20 +155,6 @@ class Slash(commands.Cog):
             lambda: upcoming_cmd.upcoming(self.ctx, self.now(), count=count, days=days),
             thread=False,
         )
-
-    @app_commands.command(name="timeline", description="The dated history of a record.")
-    @app_commands.describe(name="A mission, vehicle, pad or person")
-    async def timeline(self, interaction: discord.Interaction, name: RecordName) -> None:
-        """Show a record's timeline."""
-        await self.send(
-            interaction, lambda: timeline_cmd.timeline(self.ctx, name, self.now()), thread=False
-        )
-
-    @timeline.autocomplete("name")
-    async def _timeline_ac(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        return choices(self.ctx, current, (None,))
 
     # -- what-if ----------------------------------------------------------------------------
 
@@ -273,3 +209,34 @@ class Slash(commands.Cog):
     async def help(self, interaction: discord.Interaction) -> None:
         """Show what the assistant can do."""
         await self.send(interaction, lambda: help_reply(self.ctx), thread=False)
+
+
+AnyCommand = app_commands.Command[Any, ..., None]
+
+
+def table_commands(slash: Slash) -> list[AnyCommand]:
+    """A `/<command> name:` slash command for each table row with a slash form."""
+    return [_table_command(slash, spec) for spec in TABLE if spec.slash_name]
+
+
+def _table_command(slash: Slash, spec: CommandSpec) -> AnyCommand:
+    if spec.slash_name != "name":
+        raise ValueError(f"{spec.command.value}: table commands take one option called name")
+    kinds: tuple[RecordKind | None, ...] = spec.kinds or (None,)
+
+    async def callback(interaction: discord.Interaction, name: RecordName) -> None:
+        await slash.send(interaction, lambda: spec.run(slash.ctx, name, slash.now()), thread=False)
+
+    callback.__doc__ = spec.summary
+    described = app_commands.describe(name=spec.slash_hint or "A name")(callback)
+    command: AnyCommand = app_commands.Command(
+        name=spec.command.value, description=spec.summary, callback=described
+    )
+
+    async def complete(
+        interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return choices(slash.ctx, current, kinds)
+
+    command.autocomplete("name")(complete)
+    return command

@@ -1,4 +1,4 @@
-""" "Did you mean" buttons: up to 5, only the asker may click, disabled cleanly on timeout."""
+""" "Did you mean" and "More" buttons: up to 5, only the asker may click, disabled on timeout."""
 
 from __future__ import annotations
 
@@ -68,7 +68,9 @@ class SuggestionButton(discord.ui.Button[SuggestionView]):
     def __init__(self, index: int, suggestion: Suggestion) -> None:
         super().__init__(
             label=suggestion.label[:80] or suggestion.query[:80] or "?",
-            style=discord.ButtonStyle.primary if index == 0 else discord.ButtonStyle.secondary,
+            style=discord.ButtonStyle.primary
+            if index == 0 and suggestion.query
+            else discord.ButtonStyle.secondary,
         )
         self.suggestion = suggestion
 
@@ -92,11 +94,18 @@ class SuggestionButton(discord.ui.Button[SuggestionView]):
             )
 
 
+MORE_LABEL = "More"
+
+
 def suggestion_view(capcom: Capcom, owner_id: int, reply: Reply) -> SuggestionView | None:
-    """A view of buttons for a reply's suggestions, or None when it has none."""
-    if not reply.suggestions:
+    """A view of buttons for a reply's suggestions and, for a brief answer, "More" (the
+    record's whole card); None when it has neither."""
+    choices = reply.suggestions
+    if reply.more is not None:
+        choices = (*choices[: SUGGESTIONS_MAX - 1], Suggestion(MORE_LABEL, "", reply.more))
+    if not choices:
         return None
-    return SuggestionView(capcom, owner_id, reply.suggestions)
+    return SuggestionView(capcom, owner_id, choices)
 
 
 def bind_view(view: discord.ui.View, editor: Callable[..., Awaitable[object]]) -> None:

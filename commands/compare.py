@@ -8,13 +8,21 @@ from commands.context import Context
 from commands.format import amount, collect_sources, source_lines
 from commands.lookup import CARGO_NAMES, resolve
 from commands.reply import Field, Reply, Suggestion, error
-from knowledge.schema import Pad, Vehicle
+from commands.understand.types import Fact
+from knowledge.schema import Capacity, CargoClass, Pad, Vehicle
 
 MAX_ITEMS = 6
 
 
-def compare(ctx: Context, names: list[str], now: dt.date) -> Reply:
-    """Compare the named vehicles (or pads) field by field."""
+def compare(
+    ctx: Context,
+    names: list[str],
+    now: dt.date,
+    facts: tuple[Fact, ...] = (),
+    cargo: CargoClass | None = None,
+) -> Reply:
+    """Compare the named vehicles (or pads): a verdict for what was asked, then the rows
+    every one of them has (no blank cells)."""
     names = [n for n in (x.strip() for x in names) if n][: MAX_ITEMS + 1]
     if len(names) < 2:
         return error(
@@ -38,8 +46,8 @@ def compare(ctx: Context, names: list[str], now: dt.date) -> Reply:
         return error("Compare needs two different records", "Those names all mean the same record.")
     if all(isinstance(r, Vehicle) for r in recs):
         vehicles = [r for r in recs if isinstance(r, Vehicle)]
-        fields = [_vehicle_column(ctx, v) for v in vehicles]
-        text = _vehicle_summary(vehicles)
+        fields = _vehicle_columns(ctx, vehicles)
+        text = verdict(vehicles, facts, cargo)
         src = collect_sources(
             *[v.sources for v in vehicles],
             *[[s for c in v.capacities for s in c.sources] for v in vehicles],
@@ -102,41 +110,99 @@ def _keep_comparing(ctx: Context, reply: Reply, names: list[str], i: int) -> Rep
     )
 
 
-def _vehicle_column(ctx: Context, v: Vehicle) -> Field:
-    lines = [
-        f"Kind: {v.kind.replace('-', ' ')}",
-        f"Operator: {ctx.kb.organizations[v.operator].name}"
-        if v.operator in ctx.kb.organizations
-        else f"Operator: {v.operator}",
-        f"Status: {v.status}",
-    ]
+def _vehicle_rows(ctx: Context, v: Vehicle) -> dict[str, str]:
+    org = ctx.kb.organizations.get(v.operator)
+    rows = {
+        "Kind": v.kind.replace("-", " "),
+        "Operator": org.name if org else v.operator,
+        "Status": v.status,
+    }
     for c in v.capacities:
-        lines.append(f"{CARGO_NAMES[c.cargo]}: {amount(c)}")
+        rows[CARGO_NAMES[c.cargo]] = amount(c)
     for cost in v.costs:
-        lines.append(f"Cost: {amount(cost)} per {cost.per}")
-    lines.append("Refuels Russian segment: " + ("yes" if v.refuels_russian_segment else "no"))
-    lines.append("Reboost: " + ("yes" if v.can_reboost else "no"))
+        rows.setdefault(f"Cost per {cost.per}", amount(cost))
+    rows["Refuels Russian segment"] = "yes" if v.refuels_russian_segment else "no"
+    rows["Reboost"] = "yes" if v.can_reboost else "no"
     if v.reusable is not None:
-        lines.append("Reusable: " + ("yes" if v.reusable else "no"))
+        rows["Reusable"] = "yes" if v.reusable else "no"
     if v.crew_size:
-        lines.append(f"Crew: {v.crew_size}")
-    return Field(v.name, "\n".join(lines), True)
+        rows["Crew"] = str(v.crew_size)
+    return rows
 
 
-def _vehicle_summary(vehicles: list[Vehicle]) -> str:
-    def up(v: Vehicle) -> float | None:
-        for c in v.capacities:
-            if c.cargo == "total-up-mass" and c.unit == "kg":
-                return c.mid
-        return None
+def _vehicle_columns(ctx: Context, vehicles: list[Vehicle]) -> list[Field]:
+    """One column per vehicle with only the rows every vehicle has."""
+    rows = [_vehicle_rows(ctx, v) for v in vehicles]
+    common = [k for k in rows[0] if all(k in r for r in rows[1:])]
+    return [
+        Field(v.name, "\n".join(f"{k}: {r[k]}" for k in common), True)
+        for v, r in zip(vehicles, rows, strict=True)
+    ]
 
-    sized = [(up(v), v) for v in vehicles]
-    known = [(m, v) for m, v in sized if m is not None]
-    parts = []
-    if len(known) >= 2:
-        m, biggest = max(known, key=lambda x: x[0])
-        parts.append(f"Largest up-mass: {biggest.name} (~{m:,.0f} kg).")
+
+def _cap(v: Vehicle, cargo: str) -> Capacity | None:
+    return next((c for c in v.capacities if c.cargo == cargo and c.unit == "kg"), None)
+
+
+def verdict(vehicles: list[Vehicle], facts: tuple[Fact, ...], cargo: CargoClass | None) -> str:
+    """One line answering what was compared: capacity (default), cost, refuelling, crew."""
+    if Fact.COST in facts:
+        line = _cost_verdict(vehicles)
+        if line:
+            return line
+    if Fact.CREW_SIZE in facts or Fact.CREW in facts:
+        crewed = [v for v in vehicles if v.crew_size]
+        if crewed:
+            best = max(crewed, key=lambda v: v.crew_size or 0)
+            rest = "; ".join(f"{v.name} {v.crew_size or 0}" for v in vehicles if v is not best)
+            return f"{best.name} carries the most crew, {best.crew_size} ({rest})."
+    if Fact.REFUELS in facts or cargo == "propellant":
+        refuel = [v.name for v in vehicles if v.refuels_russian_segment]
+        if refuel:
+            return f"Only {' and '.join(refuel)} can refuel the Russian segment."
+        return "None of them can refuel the Russian segment."
+    return _capacity_verdict(vehicles, cargo)
+
+
+def _capacity_verdict(vehicles: list[Vehicle], cargo: CargoClass | None) -> str:
+    kind = cargo if cargo in ("down-mass", "pressurized", "unpressurized") else "total-up-mass"
+    sized = [(c, v) for v in vehicles if (c := _cap(v, kind)) is not None]
+    parts: list[str] = []
+    if len(sized) >= 2:
+        sized.sort(key=lambda cv: -cv[0].mid)
+        (top, big), rest = sized[0], sized[1:]
+        others = "; ".join(f"{v.name}'s {c.text()}" for c, v in rest)
+        what = "back to Earth" if kind == "down-mass" else "to the station"
+        verb = "brings more back" if kind == "down-mass" else "carries more up"
+        parts.append(f"{big.name} {verb}, {top.text()} {what} against {others}.")
+    elif len(sized) == 1:
+        c, v = sized[0]
+        if kind == "down-mass":
+            parts.append(f"Only {v.name} brings cargo back to Earth, up to {c.text()}.")
+        else:
+            parts.append(f"Only {v.name}'s capacity is recorded: {c.text()}.")
+    if kind != "down-mass":
+        back = [v.name for v in vehicles if _cap(v, "down-mass") is not None]
+        if back and len(back) < len(vehicles):
+            parts.append(f"Only {' and '.join(back)} brings cargo back to Earth.")
     refuel = [v.name for v in vehicles if v.refuels_russian_segment]
-    if refuel:
-        parts.append("Only " + ", ".join(refuel) + " can refuel the Russian segment.")
+    if refuel and len(refuel) < len(vehicles):
+        parts.append(f"Only {' and '.join(refuel)} can refuel the Russian segment.")
     return " ".join(parts) or "Vehicles side by side."
+
+
+def _cost_verdict(vehicles: list[Vehicle]) -> str:
+    """The cheaper on the first basis (per mission, launch, seat, kg) every one has a cost for."""
+    for per in ("mission", "launch", "seat", "kg"):
+        costs = [(next((c for c in v.costs if c.per == per), None), v) for v in vehicles]
+        if all(c is not None for c, _ in costs):
+            ranked = sorted(((c, v) for c, v in costs if c is not None), key=lambda cv: cv[0].mid)
+            (c, cheap), rest = ranked[0], ranked[1:]
+            others = "; ".join(f"{v.name} {o.text()}" for o, v in rest)
+            return f"{cheap.name} costs less per {per}, {c.text()}, against {others}."
+    known = [f"{v.name}: {c.text()} per {c.per}" for v in vehicles for c in v.costs[:1]]
+    missing = [v.name for v in vehicles if not v.costs]
+    line = "Costs are not given on the same basis: " + "; ".join(known) + "." if known else ""
+    if missing:
+        line += f" No cost is recorded for {' and '.join(missing)}."
+    return line.strip()

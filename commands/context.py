@@ -1,10 +1,11 @@
-"""The loaded knowledge every command works on: the base, its search index, its topic matcher."""
+"""The loaded knowledge every command works on: the base and the indexes built once for it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from commands.topics import TopicMatcher
+from commands.understand.lexicon import Lexicon
 from knowledge.base import KnowledgeBase
 from knowledge.search import SearchIndex
 
@@ -28,14 +29,16 @@ class Context:
     kb: KnowledgeBase
     index: SearchIndex
     topics: TopicMatcher
+    lexicon: Lexicon
     options: Options = field(default_factory=Options)
 
     @classmethod
     def build(cls, kb: KnowledgeBase, options: Options | None = None) -> Context:
-        """Build the search index and topic matcher for kb."""
+        """Build the search index, topic matcher and lexicon for kb."""
         return cls(
             kb=kb,
             index=SearchIndex.build(kb),
             topics=TopicMatcher.build(kb),
+            lexicon=Lexicon.build(kb),
             options=options or Options(),
         )

@@ -51,25 +51,34 @@ def collect_sources(*groups: Iterable[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def source_lines(kb: KnowledgeBase, ids: Iterable[str], limit: int = 6) -> tuple[str, ...]:
-    """Readable lines for up to limit sources, with a count of the rest."""
-    ids = list(ids)
-    lines = [source_line(kb, s) for s in ids[:limit]]
-    if len(ids) > limit:
-        lines.append(f"and {len(ids) - limit} more (ask for the sources of this record)")
-    return tuple(lines)
+SOURCES_SHOWN = 4  # publishers named under a reply; the full list is one command away
+
+
+def publisher(kb: KnowledgeBase, sid: str) -> str:
+    """A source's publisher, short: "RussianSpaceWeb.com (also TASS)" -> "RussianSpaceWeb.com"."""
+    if sid == "seed-article":
+        return "the seed article"
+    s = kb.sources.get(sid)
+    if s is None:
+        return sid
+    short = s.publisher.split(";")[0].split(" (")[0].strip()
+    return short or s.publisher
+
+
+def source_lines(
+    kb: KnowledgeBase, ids: Iterable[str], limit: int = SOURCES_SHOWN
+) -> tuple[str, ...]:
+    """Short publisher names of these sources (no repeats), at most limit, then "+N more"."""
+    names = list(dict.fromkeys(publisher(kb, s) for s in ids))
+    shown = names[:limit]
+    if len(names) > limit:
+        shown.append(f"+{len(names) - limit} more (ask for the sources)")
+    return tuple(shown)
 
 
 def publishers(kb: KnowledgeBase, ids: Iterable[str]) -> str:
     """Short attribution: the publishers of the given sources."""
-    names = []
-    for sid in ids:
-        s = kb.sources.get(sid)
-        name = s.publisher if s else sid
-        if sid == "seed-article":
-            name = "the seed article"
-        if name not in names:
-            names.append(name)
+    names = list(dict.fromkeys(publisher(kb, s) for s in ids))
     return ", ".join(names) if names else "unsourced"
 
 

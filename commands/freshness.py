@@ -1,4 +1,4 @@
-"""How old the fact base is, and the note answers about the future open with when it is stale."""
+"""How old the fact base is, and the note that answers about the future carry when it is stale."""
 
 from __future__ import annotations
 
@@ -37,10 +37,25 @@ def stale_note(ctx: Context, now: dt.date, *, operators: bool = False) -> str | 
     return f"{note} {UPDATE_HINT}" if operators else note
 
 
-def noted(ctx: Context, reply: Reply, now: dt.date, *, operators: bool = False) -> Reply:
-    """The reply with the stale note as its first line (unchanged when fresh or not an answer)."""
+def noted(
+    ctx: Context,
+    reply: Reply,
+    now: dt.date,
+    *,
+    operators: bool = False,
+    after_lead: bool = False,
+) -> Reply:
+    """The reply with the stale note (unchanged when fresh or not an answer).
+
+    Lists about the future (upcoming, the digest) open with the note. A one-record answer keeps
+    its lead sentence first, since that is what was asked, and the note follows it at once.
+    """
     note = stale_note(ctx, now, operators=operators)
     if note is None or reply.kind not in ("answer", "whatif"):
         return reply
-    text = f"{note}\n{reply.text}" if reply.text else note
-    return dataclasses.replace(reply, text=text)
+    if not reply.text:
+        return dataclasses.replace(reply, text=note)
+    if after_lead:
+        lead, sep, rest = reply.text.partition("\n")
+        return dataclasses.replace(reply, text=f"{lead}\n{note}{sep}{rest}")
+    return dataclasses.replace(reply, text=f"{note}\n{reply.text}")

@@ -33,24 +33,30 @@ def small_talk(ctx: Context, word: str) -> Reply:
 
 
 def help_reply(ctx: Context) -> Reply:
-    """What the assistant can do, with examples."""
+    """What the assistant can do, with examples (the command table's, plus free questions)."""
+    from commands.registry import TABLE
+
+    groups: dict[str, list[str]] = {}
+    for spec in TABLE:
+        if spec.group and spec.examples:
+            groups.setdefault(spec.group, []).extend(spec.examples)
+    fields = [Field(name, " · ".join(examples)) for name, examples in groups.items()]
+    fields[1:1] = [
+        Field("Ask a fact", "who flew on Soyuz MS-28? · how much does a Cygnus flight cost?"),
+        Field("Ask why or how", "why is Soyuz in trouble? · who pays for the Dragon flights?"),
+        Field("Count", "how many Progress flights in 2025?"),
+    ]
+    fields.append(
+        Field("What if", "what if Progress MS-33 slips 6 months? · what if CRS-35 is cancelled?")
+    )
     return Reply(
         kind="answer",
         title="capcom: ISS logistics answers",
         text=(
             "Ask in plain words or use a command. Every answer names its sources and how "
-            "current it is."
+            "current it is; follow-ups such as “and its cost?” refer to the last answer."
         ),
-        fields=(
-            Field("Look up", "CRS-35 · Progress MS-33 · Cygnus · Site 31/6 · Oleg Artemyev"),
-            Field("Ask why or how", "why is Soyuz in trouble? · who pays for the Dragon flights?"),
-            Field("Compare", "compare Cygnus and Cargo Dragon"),
-            Field("What is next", "upcoming · next Progress launch · timeline CRS-35"),
-            Field(
-                "What if", "what if Progress MS-33 slips 6 months? · what if CRS-35 is cancelled?"
-            ),
-            Field("Sources", "sources Site 31/6"),
-        ),
+        fields=tuple(fields),
         as_of=ctx.kb.as_of,
     )
 

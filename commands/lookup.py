@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from commands.context import Context
 from commands.format import (
@@ -19,6 +21,7 @@ from commands.format import (
 )
 from commands.freshness import noted
 from commands.reply import DateMention, Field, Reply, Suggestion, error
+from commands.understand.thresholds import BRIEF_SUMMARY_CHARS
 from knowledge.schema import (
     CrewMember,
     Event,
@@ -112,13 +115,67 @@ def lookup(
     return describe(ctx, rid, now, focus)
 
 
-def describe(ctx: Context, rid: str, now: dt.date, focus: Focus = "") -> Reply:
-    """The answer for one record id."""
+def describe(
+    ctx: Context, rid: str, now: dt.date, focus: Focus = "", *, brief: bool = False
+) -> Reply:
+    """The card for one record id: whole, or brief (lead, a short summary, key fields)."""
     rec = ctx.kb.get(rid)
     if rec is None:
         return error("Unknown record", f"There is no record with id “{rid[:80]}”.")
     builder = _BUILDERS[type(rec)]
-    return builder(ctx, rec, now, focus)
+    card = builder(ctx, rec, now, focus)
+    return shorten(card, rec) if brief else card
+
+
+# The fields a brief card keeps, per kind of record (besides short disagreements).
+BRIEF_FIELDS: dict[type[Record], tuple[str, ...]] = {
+    Mission: ("Crew", "Latest"),
+    Vehicle: (),
+    Pad: (),
+    CrewMember: ("Days in space", "Missions"),
+    Topic: ("Related",),
+    Organization: ("Vehicles",),
+    Station: ("Crew aboard",),
+}
+DISPUTES = "Sources disagree"
+BRIEF_DISPUTES_CHARS = 600  # longer disagreements are listed by subject only in a brief card
+
+
+def shorten(card: Reply, rec: Record) -> Reply:
+    """A brief card: the lead, the summary cut at a sentence, key fields, "More" for the rest."""
+    lead, _, summary = card.text.partition("\n\n")
+    text = lead
+    if summary and not isinstance(rec, Topic):
+        text += "\n\n" + cut_at_sentence(summary, BRIEF_SUMMARY_CHARS)
+    elif summary:
+        text = card.text
+    keep = BRIEF_FIELDS.get(type(rec), ())
+    fields = [f for f in card.fields if f.name in keep]
+    for f in card.fields:
+        if f.name == DISPUTES:
+            if len(f.value) <= BRIEF_DISPUTES_CHARS:
+                fields.append(f)
+            else:  # the first disagreement in full, the others by subject
+                first, *rest = f.value.split("\n")
+                others = "; ".join(d.about for d in rec.disputes[1:])
+                value = (
+                    first if len(first) <= BRIEF_DISPUTES_CHARS else first[:BRIEF_DISPUTES_CHARS]
+                )
+                if rest and others:
+                    value += f"\nAlso: {others} (More shows each side)."
+                fields.append(Field(DISPUTES, value))
+    return replace(card, text=text, fields=tuple(fields), more=rec.id)
+
+
+def cut_at_sentence(text: str, limit: int) -> str:
+    """Text cut after the last whole sentence within limit (at least its first sentence)."""
+    if len(text) <= limit:
+        return text
+    ends = [m.end() for m in re.finditer(r"[.!?](?=\s)", text[: limit + 1])]
+    if ends:
+        return text[: ends[-1]]
+    first = re.search(r"[.!?](?=\s|$)", text)
+    return text[: first.end()] if first else text[:limit].rstrip() + "…"
 
 
 def _finish(
@@ -206,6 +263,9 @@ def _mission(ctx: Context, rec: Record, now: dt.date, focus: Focus) -> Reply:
         fields.append(Field("Events", _events_lines(m.events, mentions)))
         extra += [s for e in m.events for s in e.sources]
     fields += _facts_field(m)
+    latest = _latest(m, mentions)
+    if latest:
+        fields.insert(2 if m.crew else 1, Field("Latest", latest))
     focus_fields = {"when": ("schedule", "events", "status"), "who": ("crew",)}.get(focus, ())
     if focus in ("cargo", "capacity", "how-much"):
         focus_fields = ("cargo",)
@@ -213,7 +273,23 @@ def _mission(ctx: Context, rec: Record, now: dt.date, focus: Focus) -> Reply:
         ctx, m, text, fields, extra, mentions,
         entities=tuple(x for x in (m.vehicle, m.pad) if x), focus_fields=focus_fields,
     )  # fmt: skip
-    return noted(ctx, reply, now) if m.status in PENDING else reply  # its date may have moved
+    if m.status in PENDING:  # its date may have moved since the base's as-of
+        return noted(ctx, reply, now, after_lead=True)
+    return reply
+
+
+def _latest(m: Mission, mentions: list[DateMention]) -> str:
+    """The newest dated entry of a mission's events and schedule, as one line."""
+    items: list[tuple[dt.date, str]] = []
+    for e in m.events:
+        items.append((e.date.start, f"{date_text(e.date, mentions)}: {e.what}"))
+    for p in m.schedule:
+        if p.note:
+            when = p.announced or p.planned
+            items.append((when.start, f"planned {date_text(p.planned, mentions)}: {p.note}"))
+    if not items:
+        return ""
+    return max(items, key=lambda i: i[0])[1]
 
 
 def _vehicle(ctx: Context, rec: Record, now: dt.date, focus: Focus) -> Reply:

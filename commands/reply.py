@@ -90,6 +90,7 @@ class Reply:
     suggestions: tuple[Suggestion, ...] = ()
     chart: Chart | None = None
     dates: tuple[DateMention, ...] = ()
+    more: str | None = None  # the record whose full card this brief reply stands for
 
     def __post_init__(self) -> None:
         fitted = fit(self)
@@ -100,7 +101,7 @@ class Reply:
         """Sources and as-of in one line, as shown under the reply."""
         parts = []
         if self.sources:
-            parts.append("Sources: " + "; ".join(self.sources))
+            parts.append("Sources: " + ", ".join(self.sources))
         if self.as_of:
             parts.append(f"As of {self.as_of.isoformat()}")
         return clip(" · ".join(parts), FOOTER_MAX)
@@ -175,7 +176,7 @@ class _Raw:
 
 
 def _raw_size(raw: _Raw) -> int:
-    foot = len("Sources: " + "; ".join(raw.sources)) + 30 if raw.sources else 30
+    foot = len("Sources: " + ", ".join(raw.sources)) + 30 if raw.sources else 30
     return (
         len(raw.title)
         + len(raw.text)

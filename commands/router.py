@@ -1,151 +1,93 @@
-"""Free text -> (command, arguments) -> Reply: the one entry point every surface calls.
+"""Free text -> Reply: the one entry point every surface calls (DMs, /ask, `capcom ask`).
 
 Decision order for a message:
 1. Clean it (mentions, markdown, control characters); empty or absurdly long is an error.
-2. A what-if (commands.whatif.looks_like_whatif: "what if", "wat if", "suppose", "if ... then
-   what", ...) goes to the what-if command.
-3. A leading command word, fuzzy-matched ("vehicel dragon" is the vehicle command).
-4. Intents that need several records or none: compare, upcoming, timeline, sources, help.
-5. Records mentioned and topic questions matched: a topic answers why/how questions whose
-   words go beyond the names in them; a record answers a message that is mostly its name.
-6. Below the confidence bar: "did you mean" with up to 5 choices, never a guess.
+2. A what-if (commands.whatif.looks_like_whatif: "what if", "wat if", "suppose", "if ...
+   then what", ...) goes to the what-if command; greetings, thanks and "help" are chat.
+3. A leading command word from the command table ("vehicel dragon", "timeline crs-35").
+4. Read it into a Question (commands/understand/reader.py): what is asked, about what.
+5. A follow-up with no subject of its own takes the last exchange's subject (and, when it
+   asks nothing new, its question); with no last exchange it asks, never guesses.
+6. Subjects the base never tracks, or names it does not know, are said to be so.
+7. Compare, count and "what's next" questions; then a fact of a named record (the first
+   sentence states it); a why-question goes to the topic about its subject; a name alone
+   is the record's brief card.
+8. Topics that cover the question's subject words answer questions naming no record.
+9. Below every bar: "did you mean", ranked by how much of the question each choice covers.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
 from commands import compare as compare_cmd
-from commands import sources as sources_cmd
-from commands import timeline as timeline_cmd
+from commands import honest, whatif
 from commands import upcoming as upcoming_cmd
-from commands import whatif
 from commands.clean import strip_escapes
 from commands.context import Context
-from commands.help import about_reply, help_reply, small_talk
-from commands.lookup import describe, lookup, suggestions_reply
-from commands.reply import Reply, Suggestion, error
-from commands.topics import STOPWORDS, TopicMatch, tokens
-from knowledge.schema import RecordKind
-from knowledge.search import Match
+from commands.conversation import Conversation, Turn
+from commands.count import count
+from commands.facts import fact_answer, has_fact
+from commands.help import help_reply, small_talk
+from commands.lookup import describe
+from commands.registry import BY_COMMAND, split_list
+from commands.reply import Field, Reply, error
+from commands.understand import vocabulary as vocab
+from commands.understand.reader import countries_of, read
+from commands.understand.thresholds import (
+    COMMAND_WORD_SCORE,
+    SENTENCE_SHARE,
+    TOPIC_ABOUT_RECORD,
+    TOPIC_CONFIDENT,
+    TOPIC_COVER_SHARE,
+    TOPIC_FIELD_QUESTION,
+    TOPIC_SURE,
+    TOPIC_VERBATIM,
+)
+from commands.understand.types import Ask, Chat, Command, Fact, Question, Subject
+from knowledge.names import names_of
+from knowledge.schema import Mission, Record, Vehicle
+from knowledge.text import fold_tokens, words
 
 MAX_CHARS = 1000
-TOPIC_CONFIDENT = 42.0
-TOPIC_POSSIBLE = 22.0
-
-COMMANDS: dict[str, tuple[RecordKind, ...] | None] = {
-    "mission": ("mission",),
-    "vehicle": ("vehicle",),
-    "pad": ("pad",),
-    "crew": ("crew",),
-    "topic": ("topic",),
-    "compare": None,
-    "upcoming": None,
-    "timeline": None,
-    "sources": None,
-    "help": None,
-    "about": None,
-}
-COMMAND_ALIASES = {
-    "missions": "mission",
-    "flight": "mission",
-    "vehicles": "vehicle",
-    "spacecraft": "vehicle",
-    "rocket": "vehicle",
-    "pads": "pad",
-    "astronaut": "crew",
-    "cosmonaut": "crew",
-    "person": "crew",
-    "source": "sources",
-    "next": "upcoming",
-    "schedule": "upcoming",
-    "history": "timeline",
-}
 
 _MENTION = re.compile(r"<@[!&]?\d+>|<#\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 _MARKDOWN = re.compile(r"[*_~`|>]+|\[([^\]]*)\]\([^)]*\)")
-_COMPARE = re.compile(
-    r"\bcompare\b|\bvs\.?\b|\bversus\b|\bdifference between\b"
-    r"|\bwhich (?:one )?(?:is|has|carries|costs) (?:bigger|larger|heavier|more|better|cheaper)\b",
-    re.I,
-)
-_UPCOMING = re.compile(
-    r"\bupcoming\b|\bnext\s+(?:\w+\s+)?(?:launch|launches|flights?|missions?|events?)\b"
-    r"|\bwhat'?s next\b|\blaunch schedule\b|\bcoming up\b|\bschedule\b",
-    re.I,
-)
-_TIMELINE = re.compile(r"\btimeline\b|\bhistory of\b|\bchronology\b", re.I)
-_SOURCES = re.compile(r"\bsources?\b|\bcitations?\b|\bwhere does .* come from\b", re.I)
-_COMPARE_WORDS = re.compile(
-    r"\bcompare\b|\bwhich (?:one )?(?:is|has|carries|costs) \w+\b|\bthe difference between\b",
-    re.I,
-)
-_CARGO_FLIGHT = re.compile(r"\b(?:cargo|resupply|supply)\b", re.I)
-_CREW_FLIGHT = re.compile(r"\bcrew(?:ed)?\b", re.I)
-_FOLLOW_UP = re.compile(
-    r"^\s*(?:and|so|ok(?:ay)?|but|also|then)\b|^\s*(?:why|how|when|who)\W*$"
-    r"|\b(?:it|that|this|they|them|those|the other one|the same one)\b",
-    re.I,
-)
-_WH = frozenset(
-    {"why", "how", "what", "when", "where", "who", "which", "come", "back", "still", "yet"}
-    | {m.lower() for m in calendar.month_name[1:]}
-)
 _LEADING = re.compile(r"^(?:(?:for|of|about|on|the|a|an|me|is|are|from|to)\s+)+", re.I)
-_SMALL_TALK = re.compile(
-    r"^\W*(hi|hello|hey|yo|hiya|howdy|gm|good (?:morning|evening|afternoon)|thanks|thank you"
-    r"|thx|ty|cheers|lol|lmao|ok|okay|cool|nice|great|awesome|bye|goodbye"
-    r"|good bot|bad bot|nice bot|thanks? capcom)\b[\W]*$",
-    re.I,
-)
-_HELP = re.compile(
-    r"^\s*(?:help|\?|commands|what can you do\??|how do i use (?:this|you)\??)\s*$", re.I
-)
 
-_COST = r"\bcost|\bprice|\bexpensive|\bcheap|\$|\bhow much (?:does|did|is) .*\b(?:cost|pay)"
-_CAPACITY = (
-    r"\bcapacit|\bcarr(?:y|ies)\b|\bpayload|\bup-?mass"
-    r"|\bhow much (?:cargo|propellant|fuel|water)"
-)
-_WHEN = r"\bwhen\b|\bdate\b|\bwhat day\b|\blaunch(?:es|ing)?\b|\bscheduled?\b"
-FOCUS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("cost", re.compile(_COST, re.I)),
-    ("capacity", re.compile(_CAPACITY, re.I)),
-    ("how-long", re.compile(r"\bhow long\b", re.I)),
-    ("when", re.compile(_WHEN, re.I)),
-    ("who", re.compile(r"\bwho\b|\bcrew\b", re.I)),
-)
-# Words that ask about a record rather than add a new subject.
-FOCUS_WORDS = frozenset(
-    """when date day launch schedul who crew cost price expensive cheap capacity carry carri
-    payload up-mass how much many long what which where is status info information about
-    detail details mission flight vehicle spacecraft pad site rocket person station tell show
-    give per planned plan next last latest dock docked arrive arrival cargo supply
-    supplies""".split()
-)
-_FOCUS_STEMS = frozenset(tokens(" ".join(FOCUS_WORDS)))
-WHY_HOW = re.compile(
-    r"^\s*(?:why|how (?:did|does|do|come|will|would|is|are|can)"
-    r"|what (?:happened|does|went|broke|caused)"
-    r"|is (?:russia|roscosmos|nasa|spacex)|does |did |are there|can |should |will )",
-    re.I,
-)
+# Facts that answer each form of question when the question names none.
+DEFAULT_FACTS: dict[Ask, tuple[Fact, ...]] = {
+    Ask.WHEN: (Fact.LAUNCH,),
+    Ask.WHERE: (Fact.PAD, Fact.AGENCY),
+    Ask.WHO: (Fact.CREW, Fact.OPERATOR, Fact.AGENCY),
+    Ask.HOW_MUCH: (Fact.COST, Fact.CAPACITY, Fact.CARGO),
+    Ask.HOW_LONG: (Fact.STAY, Fact.DAYS_IN_SPACE, Fact.STATUS),
+    Ask.STATUS: (Fact.STATUS,),
+    Ask.HOW_MANY: (Fact.CREW_SIZE,),
+}
+# Facts a record may not record while a topic about it does (a planned return, a stay): when
+# the record's answer is "not recorded", a topic about the record that nearly matches wins.
+TOPIC_KNOWS_BETTER = frozenset({Fact.LANDING, Fact.UNDOCKING, Fact.DOCKING, Fact.STAY, Fact.COST})
+# The facts that fit each form of question best, tried first.
+ASK_FACTS: dict[Ask, tuple[Fact, ...]] = {
+    Ask.WHO: (Fact.CREW, Fact.OPERATOR, Fact.BUILDER, Fact.AGENCY),
+    Ask.WHEN: (
+        Fact.DOCKING, Fact.UNDOCKING, Fact.LANDING, Fact.FIRST_FLIGHT, Fact.LAUNCH,
+    ),
+    Ask.WHERE: (Fact.PAD,),
+    Ask.HOW_MUCH: (Fact.MASS, Fact.COST, Fact.CAPACITY, Fact.CARGO),
+    Ask.HOW_LONG: (Fact.STAY, Fact.DAYS_IN_SPACE),
+}  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Route:
-    """What the router decided: a command, its arguments and an optional focus."""
-
-    command: str
-    args: tuple[str, ...] = ()
-    focus: str = ""
-    topics: tuple[TopicMatch, ...] = field(default=())
+def is_whatif(text: str) -> bool:
+    """Whether a (cleaned) message is a what-if, which the resupply model answers."""
+    return whatif.looks_like_whatif(text)
 
 
 def clean(text: str) -> str:
@@ -160,20 +102,14 @@ def clean(text: str) -> str:
 
 
 def costly(text: str) -> bool:
-    """Whether answering text runs a what-if (a model run and a chart): budgeted per user."""
-    return whatif.looks_like_whatif(clean(text))
+    """Whether answering raw text runs a what-if (a model run and a chart): budgeted per user."""
+    return is_whatif(clean(text))
 
 
-def focus_of(text: str) -> str:
-    """What the question asks about a record: cost, capacity, when, who, how-long or ''."""
-    for name, pattern in FOCUS_PATTERNS:
-        if pattern.search(text):
-            return name
-    return ""
-
-
-def answer(ctx: Context, text: str, now: dt.date) -> Reply:
-    """Answer any message. Never raises for user input."""
+def answer(
+    ctx: Context, text: str, now: dt.date, conversation: Conversation | None = None
+) -> Reply:
+    """Answer any message; with a conversation, follow-ups refer to its last exchange."""
     if not isinstance(text, str) or not text.strip():
         return _empty()
     if len(text) > MAX_CHARS * 4:
@@ -191,11 +127,17 @@ def answer(ctx: Context, text: str, now: dt.date) -> Reply:
             f"That question is {len(cleaned):,} characters long; please keep it under "
             f"{MAX_CHARS:,} characters.",
         )
-    r = route(ctx, cleaned)
-    return dispatch(ctx, r, now, cleaned)
+    last = conversation.recall() if conversation is not None else None
+    reply, question = respond(ctx, cleaned, now, last)
+    if conversation is not None and question is not None:
+        subjects, others = _subjects_of(ctx, reply)
+        conversation.remember(question, subjects, others)
+    return reply
 
 
 def _empty() -> Reply:
+    from commands.reply import Suggestion
+
     return error(
         "Ask me something",
         "Send a question or a name, for example “CRS-35”, “why is Soyuz in trouble?”, "
@@ -204,389 +146,728 @@ def _empty() -> Reply:
     )
 
 
-def _command_word(word: str) -> str | None:
+def _subjects_of(ctx: Context, reply: Reply) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What an answer was about (for follow-ups): its records, then a mission's crew."""
+    if reply.kind not in ("answer", "whatif"):
+        return (), ()
+    ids = [e for e in reply.entities if ctx.kb.get(e) is not None]
+    named = list(ids)
+    for rid in named:
+        m = ctx.kb.missions.get(rid)
+        if m is not None:
+            ids += [c for c in m.crew if c not in ids]
+    return tuple(ids), tuple(named[1:])  # "the other one": the next record the answer named
+
+
+def respond(
+    ctx: Context, text: str, now: dt.date, last: Turn | None = None
+) -> tuple[Reply, Question | None]:
+    """The reply to a cleaned message, and the Question it was read as (None for chat)."""
+    if is_whatif(text):
+        return whatif.ask(ctx, text, now), None
+    chat = next((c for c, p in vocab.CHAT if p.match(text)), None)
+    if chat is not None:
+        return (help_reply(ctx) if chat == Chat.HELP else small_talk(ctx, chat.value)), None
+    by_word = _command(ctx, text, now)
+    if by_word is not None:
+        return by_word
+    q = read(ctx, text)
+    pronoun = bool(vocab.PRONOUNS.search(text.lower()))
+    if q.ask == Ask.COMPARE and len(q.subjects) == 1 and last is not None and pronoun:
+        rid = last.subjects[0]  # "compare it with cygnus": the remembered record is the other
+        rec, kind = ctx.kb.get(rid), ctx.kb.kind_of(rid)
+        if rec is not None and kind is not None and rid not in q.record_ids:
+            q = replace(q, subjects=(Subject(rid, kind, rec.name, -1, -1, True), *q.subjects))
+    if q.refers_back or (last is not None and _elliptical(q)):
+        if last is None:
+            return honest.no_context(ctx, q), None
+        q = follow_up(ctx, q, last)
+        if q.refers_back:  # still nothing to refer to
+            return honest.no_context(ctx, q), None
+    reply = decide(ctx, q, now)
+    if last is not None and reply.kind == "suggestions" and _no_subject(q):
+        # "who's the commander", just after Crew-13: the last subject, when it answers
+        again = follow_up(ctx, replace(q, refers_back=True), last)
+        if not again.refers_back:
+            retry = decide(ctx, again, now)
+            if retry.kind == "answer":
+                return retry, again
+    return reply, q
+
+
+def _no_subject(q: Question) -> bool:
+    """A question naming nothing the base knows, and nothing it lacks."""
+    return not (q.subjects or q.ambiguous or q.unknown or q.untracked)
+
+
+def _elliptical(q: Question) -> bool:
+    """ "and crew-12?", "what about cygnus": a new subject and no question of its own."""
+    return bool(vocab.WHAT_ABOUT.match(q.text) or vocab.ELLIPSIS.match(q.text)) and (
+        q.ask in (Ask.DESCRIBE, Ask.WHAT) and not q.facts
+    )
+
+
+def _command(ctx: Context, text: str, now: dt.date) -> tuple[Reply, Question | None] | None:
+    """A message starting with a command word ("vehicle cygnus"), if it parses as one."""
+    first, _, rest = text.partition(" ")
+    cmd = _command_word(first)
+    if cmd is None:
+        return None
+    spec = BY_COMMAND[cmd]
+    arg = _LEADING.sub("", rest).strip()
+    if not arg and spec.needs_argument:
+        return None
+    if cmd == Command.UPCOMING and arg:
+        return None  # "next progress launch": read as a question
+    reply = spec.run(ctx, arg, now)
+    if spec.kinds and reply.kind == "answer" and reply.more is None and cmd != Command.TIMELINE:
+        reply = describe(ctx, reply.entities[0], now, brief=True)
+    q = read(ctx, text)
+    if reply.kind in ("suggestions", "error") and arg and (q.subjects or q.ambiguous):
+        # "crew 12 return date" is about the mission Crew-12, not a crew member "12 ...",
+        # and "compare it with cygnus" leans on the last answer: read it as a question.
+        return None
+    return reply, q
+
+
+def _command_word(word: str) -> Command | None:
     w = word.lower().lstrip("/!")
     if any(c.isdigit() for c in w) or len(w) < 3:
         return None
-    if w in COMMANDS:
-        return w
-    if w in COMMAND_ALIASES:
-        return COMMAND_ALIASES[w]
+    if w in vocab.COMMAND_WORDS:
+        return vocab.COMMAND_WORDS[w]
     if len(w) < 4:
         return None
-    best = process.extractOne(w, list(COMMANDS), scorer=fuzz.ratio, score_cutoff=80)
-    return str(best[0]) if best else None
+    best = process.extractOne(
+        w, [c.value for c in Command], scorer=fuzz.ratio, score_cutoff=COMMAND_WORD_SCORE
+    )
+    return Command(str(best[0])) if best else None
 
 
-def route(ctx: Context, text: str, command_words: bool = True) -> Route:
-    """Decide which command answers text (already cleaned)."""
-    if whatif.looks_like_whatif(text):
-        return Route("whatif", (text,))
-    small = _SMALL_TALK.match(text)
-    if small:
-        return Route("small-talk", (small.group(1).lower(),))
-    if _HELP.match(text):
-        return Route("help")
-    if command_words:
-        first, _, rest = text.partition(" ")
-        cmd = _command_word(first)
-        rest = _LEADING.sub("", rest)
-        if cmd is not None and (rest.strip() or cmd in ("upcoming", "help", "about")):
-            if cmd in ("mission", "vehicle", "pad", "crew", "topic"):
-                return Route(cmd, (rest.strip(),), focus_of(text))
-            if cmd == "compare":
-                return Route("compare", tuple(_split_list(rest)))
-            if cmd in ("timeline", "sources"):
-                return Route(cmd, (rest.strip(),))
-            return Route(cmd, (rest.strip(),) if rest.strip() else ())
-    mentions = ctx.index.find_mentions(text)
-    if _COMPARE.search(text):
-        parts = _split_list(_COMPARE_WORDS.sub("", text))
-        if len(parts) >= 2:
-            return Route("compare", tuple(parts))
-        names = [m.record_id for m in mentions if m.kind in ("vehicle", "pad")]
-        if len(names) >= 2:
-            return Route("compare", tuple(names))
-    if _TIMELINE.search(text) and mentions:
-        return Route("timeline", (mentions[0].record_id,))
-    focus = focus_of(text)
-    clear, ambiguous = _spans(mentions)
-    residual = _residual(ctx, text, mentions)
-    topic_matches = _prefer_related(ctx, tuple(ctx.topics.match(text)), clear, residual)
-    top = topic_matches[0] if topic_matches else None
-    if not clear and not ambiguous and _FOLLOW_UP.search(text) and len(residual - _WH) <= 2:
-        return Route("no-context", (text,))
-    if _SOURCES.search(text):
-        if top is not None and top.score >= 75:
-            return Route("sources", (top.topic_id,))
-        if mentions:
-            return Route("sources", (mentions[0].record_id,))
-        if top is not None and top.score >= TOPIC_CONFIDENT:
-            return Route("sources", (top.topic_id,))
-    nxt = _next_of(text, clear)
-    if nxt is not None:
-        return Route("upcoming", (nxt,))
-    if _UPCOMING.search(text) and not [m for m in mentions if m.kind == "mission"]:
-        subject = [m.record_id for m in mentions if m.kind in ("vehicle", "pad")]
-        if subject or not _unknown_words(ctx, residual):
-            kind = "crew" if _CREW_FLIGHT.search(text) else ""
-            kind = "cargo" if _CARGO_FLIGHT.search(text) else kind
-            return Route("upcoming", tuple(subject[:1]), kind)
-        return Route("search", (text,), focus_of(text))  # "starship next flight": not ours
-    unknown = _unknown_designator(text, mentions) or _other_person(ctx, text, clear)
-    if unknown and not WHY_HOW.search(text):
-        return Route("search", (unknown,), focus, topic_matches)
-    asks_why = bool(WHY_HOW.search(text))
-    question_like = asks_why or "?" in text or len(tokens(text)) >= 3
-    # Missions, people and pads are specific; a why-question about a vehicle family, an
-    # organization or the station is usually a topic.
-    specific = ("mission", "crew", "pad") if asks_why else ("mission", "crew", "vehicle", "pad")
-    named = [m for m in clear if m.kind in specific]
-    if not named and not ambiguous:
-        strange = _unknown_words(ctx, residual)
-        if strange and (top is None or top.score < 75):  # "when did 94P launch", "deorbit"
-            return Route("unknown-subject", tuple(sorted(strange)), focus, topic_matches)
-    if top is not None and top.score >= TOPIC_CONFIDENT and question_like:
-        related = set(ctx.kb.topics[top.topic_id].related)
-        covered = _covered(ctx, residual, top.topic_id, named=bool(named)) or top.score >= 75
-        if named:
-            # A topic beats a named record only when it is about that record, and not when the
-            # question asks for one of the record's own fields (its capacity or cost).
-            field_question = focus in ("capacity", "cost") and not asks_why
-            about = any(m.record_id in related for m in named)
-            # ... or when the message is (nearly) one of the questions the topic says it answers.
-            if residual and covered and not field_question and (about or top.score >= 90):
-                return Route("topic-answer", (top.topic_id,), focus, topic_matches)
-        elif covered:
-            about_them = any(m.record_id in related for m in clear)
-            if (
-                not clear
-                or asks_why
-                or (residual and (top.score >= 75 or (about_them and top.score >= 55)))
-            ):
-                return Route("topic-answer", (top.topic_id,), focus, topic_matches)
-    if clear:
-        best = _pick_mention(clear, focus)
-        return Route("record", (best,), focus, topic_matches)
-    if ambiguous:
-        return Route("choose", tuple(m.record_id for m in ambiguous[0]), focus, topic_matches)
-    return Route("search", (text,), focus, topic_matches)
+# --- follow-ups -------------------------------------------------------------------------------
 
 
-def _distinctive(ctx: Context, residual: set[str]) -> set[str]:
-    """The words that carry a question's subject: not question words, not parts of names."""
-    return {w for w in residual - _WH if len(w) >= 4 and w not in ctx.topics.name_words}
+def follow_up(ctx: Context, q: Question, last: Turn) -> Question:
+    """The question with the last exchange's subject (and question, if it asks nothing new)."""
+    prev = last.question
+    subjects = q.subjects
+    if not subjects:
+        target = _referent(ctx, q, last)
+        if target is None:
+            return q
+        rec = ctx.kb.get(target)
+        kind = ctx.kb.kind_of(target)
+        if rec is None or kind is None:
+            return q
+        subjects = (Subject(target, kind, rec.name, -1, -1, True),)
+    asks_nothing = q.ask in (Ask.DESCRIBE, Ask.WHAT) and not q.facts
+    if (asks_nothing and not vocab.PRONOUNS.search(q.text.lower())) or _only_hint(q):
+        return replace(
+            q,
+            ask=prev.ask,
+            facts=prev.facts,
+            cargo=prev.cargo,
+            subjects=subjects,
+            ambiguous=(),
+            refers_back=False,
+            count_of=prev.count_of,
+            year=q.year or prev.year,
+            topics=prev.topics if prev.ask == Ask.WHY else q.topics,
+            words=prev.words,  # "and the japanese one?": its words chose the record
+        )
+    named = " ".join(s.name for s in subjects)  # "what did he do" as "what did Artemyev do"
+    topics = tuple(ctx.topics.match(f"{q.text} {named}"))
+    return replace(q, subjects=subjects, ambiguous=(), refers_back=False, unknown=(), topics=topics)
 
 
-def _unknown_words(ctx: Context, residual: set[str]) -> set[str]:
-    """The subject words no record or topic uses, when they are what the message is about.
-
-    "when did 94P launch", "who is elon musk", "iss deorbit vehicle": at least half of the
-    distinctive words are unknown, or an unknown word carries a number (a designator).
-    "lmao roscosmos dropped a cabin into the flame trench" has one unknown word of five.
-    """
-    words = _distinctive(ctx, residual) | {w for w in residual if any(c.isdigit() for c in w)}
-    unknown = {w for w in words if not ctx.topics.knows(w)}
-    if any(any(c.isdigit() for c in w) for w in unknown) or 2 * len(unknown) >= len(words) > 0:
-        return unknown
-    return set()
+def _only_hint(q: Question) -> bool:
+    """ "what about the russian one": a choice among kin, no question of its own."""
+    return bool(q.hint) and not q.subjects and not q.facts and q.ask in (Ask.DESCRIBE, Ask.WHAT)
 
 
-def _covered(ctx: Context, residual: set[str], topic_id: str, *, named: bool) -> bool:
-    """Whether the topic speaks to the words the question adds to the names in it.
-
-    With a named record, one of them is enough (the record narrows the subject); without,
-    at least half ("what's dragon's downmass" is not about the pad Dragon launches from).
-    """
-    words = _distinctive(ctx, residual)
-    if not words:  # only dates or question words beyond the names: the record answers
-        return bool(residual) and not named
-    vocab = ctx.topics.vocabulary_of(topic_id)
-    hits = sum(1 for w in words if w in vocab or ctx.topics.near(w, vocab))
-    return hits >= 1 if named else 2 * hits >= len(words)
+def _referent(ctx: Context, q: Question, last: Turn) -> str | None:
+    """Which remembered record a pronoun or "the russian one" means."""
+    low = q.text.lower()
+    if q.hint and not vocab.PLAIN_PRONOUNS.search(low):  # "the russian one", not "people on it"
+        return _kin(ctx, last.subjects[0], q.hint, last)
+    if vocab.PERSON_PRONOUNS.search(low):
+        people = [s for s in last.subjects if ctx.kb.kind_of(s) == "crew"]
+        return people[0] if people else None
+    things = [s for s in last.subjects if ctx.kb.kind_of(s) != "crew"]
+    return things[0] if things else last.subjects[0]
 
 
-def _next_of(text: str, clear: list[Match]) -> str | None:
-    """The vehicle or pad in "when is the next Progress", "next Soyuz crew launch"."""
-    for m in clear:
-        if m.kind in ("vehicle", "pad") and re.search(r"\bnext\s+$", text[: m.start], re.I):
-            return m.record_id
+def _kin(ctx: Context, rid: str, hint: str, last: Turn) -> str | None:
+    """The record like rid (same kind) that fits the hint: the Russian one, the other one."""
+    if hint == "other":
+        others = [o for o in last.others if o != rid]
+        return others[0] if others else None
+    rec = ctx.kb.get(rid)
+    if isinstance(rec, Vehicle):
+        pool = [v.id for v in ctx.kb.vehicles.values() if v.kind == rec.kind and v.id != rid]
+    elif isinstance(rec, Mission):
+        pool = [m.id for m in ctx.kb.missions.values() if m.kind == rec.kind and m.id != rid]
+    else:
+        return None
+    if hint in ("cargo", "crew"):
+        if isinstance(rec, Vehicle):
+            kind = f"{hint}-spacecraft"
+            pool = [v.id for v in ctx.kb.vehicles.values() if v.kind == kind]
+        else:
+            pool = [m.id for m in ctx.kb.missions.values() if m.kind == hint]
+    else:
+        countries = vocab.COUNTRIES.get(hint, ())
+        pool = [p for p in pool if any(c in countries for c in countries_of(ctx.kb, p))]
+    active = [p for p in pool if getattr(ctx.kb.get(p), "status", "") == "active"]
+    pool = active or pool
+    return pool[0] if len(pool) == 1 else None
+
+
+# --- deciding -------------------------------------------------------------------------------
+
+
+def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
+    """The reply for a Question (see the module docstring for the order)."""
+    if q.untracked:
+        return honest.untracked(ctx, q)
+    specific = [s for s in q.subjects if s.kind not in WEAK_KINDS]
+    if q.unknown and (not specific or any(" " in u or _has_digit(u) for u in q.unknown)):
+        return honest.unknown_subject(ctx, q)  # "artemis 2", "Suni Williams", "progress ms-99"
+    if vocab.SOURCES.search(q.text) and q.ask != Ask.WHY:
+        found = _sources(ctx, q, now)
+        if found is not None:
+            return found
+    if vocab.TIMELINE.search(q.text) and q.subjects:
+        return BY_COMMAND[Command.TIMELINE].run(ctx, q.subjects[0].record_id, now)
+    if q.ask == Ask.COMPARE:
+        compared = _compare(ctx, q, now)
+        if compared is not None:
+            return compared
+    if q.ask == Ask.HOW_MANY and q.count_of and q.ambiguous and not q.subjects:
+        return _about_ambiguous(ctx, q, now)  # "how many times has dragon flown": which?
+    if q.ask == Ask.HOW_MANY and q.count_of and any(s.kind == "crew" for s in q.subjects):
+        q = replace(q, ask=Ask.WHAT, facts=(Fact.MISSIONS,))  # a person's flights
+    if q.ask == Ask.HOW_MANY and q.count_of:
+        topic = None
+        if q.words and not specific:  # "how many missions are in the crs-2 contract"
+            topic = _covering_topic(ctx, q, TOPIC_SURE, named=False)
+        if topic is not None:
+            return _topic(ctx, topic, now)
+        counted = count(ctx, q, now)
+        if counted is not None:
+            return counted
+    if q.ask == Ask.LIST or _next_of(q):
+        return _upcoming(ctx, q, now)
+    if re.search(r"\bnext\b", q.text, re.I) and q.ambiguous and not q.subjects:
+        return _upcoming_each(ctx, q.ambiguous[0], now)  # "the next dragon": each Dragon's
+    asks_field = q.ask in (Ask.WHEN, Ask.WHERE) or (
+        q.ask == Ask.WHAT and q.facts[:1] in PLACE_AND_DATE
+    )
+    if q.words and asks_field and not specific and not q.ambiguous:
+        # A date or place of something that is no record: a topic whose title is about it
+        # ("when will russia build its own station": ROS), else nothing recorded.
+        topic = _verbatim(ctx, q) or _titled_topic(ctx, q)
+        if topic is not None:
+            return _topic(ctx, topic, now)
+        if all(w in COUNTRY_WORDS for w in q.words):  # "when will russia build ...": a
+            return honest.did_you_mean(ctx, q, honest.topic_choices(q))  # country, no name
+        return honest.unknown_subject(ctx, replace(q, unknown=q.words))  # "haven-1 launch date"
+    if not (q.words or q.subjects or q.ambiguous or q.facts):
+        return honest.did_you_mean(ctx, q, [])  # no word to go on: "lmao what"
+    weak_lacks = not any(has_fact(r, f) for r in _recs(ctx, q) for f in q.facts)
+    # "who is aboard the iss": the topic names them (the station's record only counts them)
+    asks_people = q.ask == Ask.WHO and all(s.kind == "station" for s in q.subjects)
+    if q.subjects and not specific and (q.words or weak_lacks or asks_people):
+        topic = _covering_topic(ctx, q, TOPIC_CONFIDENT, named=False)
+        if topic is not None and q.ask != Ask.DESCRIBE:
+            return _topic(ctx, topic, now)
+    if q.subjects:
+        return _about_records(ctx, q, now)
+    if q.ambiguous:
+        return _about_ambiguous(ctx, q, now)
+    verbatim = _verbatim(ctx, q)
+    if verbatim is not None:
+        return _topic(ctx, verbatim, now)
+    bar = TOPIC_CONFIDENT if q.ask in (Ask.WHY, Ask.YES_NO, Ask.DESCRIBE) else TOPIC_FIELD_QUESTION
+    topic = _covering_topic(ctx, q, bar, named=False)
+    if topic is not None:
+        return _topic(ctx, topic, now)
+    return honest.did_you_mean(ctx, q, _candidates(ctx, q))
+
+
+# A date or a place of something that is not a record: the base has none to give.
+PLACE_AND_DATE = tuple((f,) for f in (Fact.LAUNCH, Fact.PAD, Fact.DOCKING, Fact.LANDING))
+WEAK_KINDS = ("organization", "station")  # subjects that rarely are what a question is about
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
+def _titled_topic(ctx: Context, q: Question) -> str | None:
+    """A close topic whose title (not just its text) names every subject word but countries."""
+    subject = [w for w in q.words if w not in COUNTRY_WORDS]
+    for t in q.topics:
+        if t.score < TOPIC_FIELD_QUESTION:
+            break
+        title = set(words(t.title))
+        if subject and all(w in title for w in subject):
+            return t.topic_id
     return None
 
 
-def _other_person(ctx: Context, text: str, clear: list[Match]) -> str:
-    """ "Suni Williams" when only the surname matched a different person: the full name."""
-    for m in clear:
-        if m.kind != "crew" or m.start <= 0 or len(text[m.start : m.end].split()) > 1:
-            continue  # only a bare surname can belong to someone else
-        rec = ctx.kb.get(m.record_id)
-        if rec is None:
+COUNTRY_WORDS = frozenset(words("russia america japan europe china kazakhstan"))
+
+
+def _verbatim(ctx: Context, q: Question) -> str | None:
+    """A topic one of whose listed questions this is, nearly word for word."""
+    for t in q.topics:
+        if t.phrasing >= TOPIC_VERBATIM and _covered(ctx, q, t.topic_id, named=False):
+            return t.topic_id
+    return None
+
+
+def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
+    """A question naming records: its fact, the topic about them, or the brief card."""
+    main = q.main()
+    assert main is not None
+    if main.kind == "topic":
+        return _topic(ctx, main.record_id, now)
+    ids = q.record_ids
+    remembered = main.start < 0  # a follow-up: about the remembered record, not one beside it
+    related = (
+        _covering_topic(ctx, q, TOPIC_ABOUT_RECORD, named=True, about=remembered)
+        if q.words
+        else None
+    )
+    sure = _covering_topic(ctx, q, TOPIC_SURE, named=True, about=True)
+    verbatim = _verbatim(ctx, q)
+    if remembered and verbatim not in (sure, related):
+        verbatim = None
+    if q.ask == Ask.WHY:
+        # "what happened to htv x1" alone is about the flight; to Dream Chaser, the news
+        topic = related or verbatim or (sure if main.kind not in ("mission", "crew") else None)
+        if topic is not None:
+            return _topic(ctx, topic, now)
+        passage = _passage_answer(ctx, q, ids, now)
+        if passage is not None:
+            return passage
+        return describe(ctx, main.record_id, now, brief=True)
+    if q.ask == Ask.YES_NO:
+        return _yes_no(ctx, q, main, sure or verbatim, now)
+    if q.ask == Ask.DESCRIBE and not q.words:
+        return describe(ctx, main.record_id, now, brief=True)
+    named = _facts_for(ctx, q, main, defaults=False)
+    if not named:
+        if verbatim is not None:
+            return _topic(ctx, verbatim, now)  # "how long was the gap between progress launches"
+        if q.words:  # "who pays for crs-35": the words say more than the form of question
+            topic = related or sure
+            if topic is not None:
+                return _topic(ctx, topic, now)
+            passage = _passage_answer(ctx, q, ids, now)
+            if passage is not None:
+                return passage
+            if q.ask != Ask.STATUS and not _field_words_only(q):
+                return honest.not_recorded(ctx, q, main.record_id, now)
+    beside = [w for w in q.words if not (named and w in vocab.FACT_WORDS.get(named[0], ()))]
+    if named and beside and q.ask in FIELD_ASKS:  # "how long was the gap between ..."
+        topic = related or sure or verbatim
+        if topic is not None:
+            return _topic(ctx, topic, now)
+        passage = _passage_answer(ctx, q, ids, now)
+        if passage is not None:
+            return passage
+        if all(not ctx.topics.knows(w) for w in beside):  # "how many people have died ..."
+            return honest.not_recorded(ctx, q, main.record_id, now)
+    for fact in named or _facts_for(ctx, q, main, defaults=True):
+        for subject in _by_specificity(q, main):
+            found = fact_answer(ctx, subject.record_id, q, fact, now)
+            if found is None:
+                continue
+            if not found.known and fact in TOPIC_KNOWS_BETTER:
+                topic = _topic_for_fact(ctx, q, fact)
+                if topic is not None:
+                    return _topic(ctx, topic, now)  # "when will crew-12 come home"
+            if not found.known:
+                passage = _passage_answer(ctx, q, ids, now)
+                if passage is not None:
+                    return passage
+            return _and_more(ctx, q, subject.record_id, fact, named, found.reply, now)
+    topic = sure or verbatim or related
+    if topic is not None:
+        return _topic(ctx, topic, now)
+    passage = _passage_answer(ctx, q, ids, now)
+    if passage is not None:
+        return passage
+    if q.ask in FIELD_ASKS:  # "how much does the iss weigh": a fact the base does not hold
+        return honest.not_recorded(ctx, q, main.record_id, now)
+    return describe(ctx, main.record_id, now, brief=True)
+
+
+# Forms of question that ask for one value: with no fact to give, the answer says so.
+FIELD_ASKS = (Ask.WHEN, Ask.WHERE, Ask.HOW_MUCH, Ask.HOW_MANY, Ask.HOW_LONG)
+
+
+def _topic_for_fact(ctx: Context, q: Question, fact: Fact) -> str | None:
+    """A topic about a named record, close to the question, that speaks to the fact and
+    names the record in its questions ("When Crew-12 comes home" is not about Crew-13)."""
+    ids = set(q.record_ids)
+    need = vocab.FACT_WORDS.get(fact, frozenset())
+    for t in q.topics:
+        if t.score < TOPIC_SURE:
+            break
+        about = ids & ctx.topics.related.get(t.topic_id, frozenset())
+        if about and need & ctx.topics.vocabulary_of(t.topic_id) and _names(ctx, t.topic_id, q):
+            return t.topic_id
+    return None
+
+
+def _names(ctx: Context, topic_id: str, q: Question) -> bool:
+    """Whether a topic's title or questions name the question's main record."""
+    main = q.main()
+    rec = ctx.kb.get(main.record_id) if main else None
+    if rec is None:
+        return False
+    asked = ctx.topics.asked_words(topic_id)
+    return any(set(fold_tokens(n)) <= asked for n in names_of(rec))
+
+
+def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.date) -> Reply:
+    """Yes, no or not known from the fact asked about; a topic that nearly is the question
+    answers when the fact does not decide it ("is starliner flying crew")."""
+    found = None
+    fact = None
+    for fact in _facts_for(ctx, q, main):
+        found = fact_answer(ctx, main.record_id, q, fact, now)
+        if found is not None:
+            break
+    beside = [w for w in q.words if fact is None or w not in vocab.FACT_WORDS.get(fact, ())]
+    if beside:  # "does nasa pay russia for soyuz seats": the fact is not what is asked
+        topic = _covering_topic(ctx, q, TOPIC_CONFIDENT, named=True)
+        if topic is not None:
+            return _topic(ctx, topic, now)
+        passage = _passage_answer(ctx, q, q.record_ids, now)
+        if passage is not None:
+            return passage
+    if found is not None and (found.yes is not None or not found.known):
+        return found.reply
+    if sure is not None:
+        return _topic(ctx, sure, now)
+    related = _covering_topic(ctx, q, TOPIC_CONFIDENT, named=True, about=True)
+    if found is None and related is not None:
+        return _topic(ctx, related, now)
+    if found is not None:
+        return found.reply
+    passage = _passage_answer(ctx, q, q.record_ids, now)
+    if passage is not None:
+        return passage
+    if q.words:  # "is the iss safe": nothing in the base says
+        return honest.not_recorded(ctx, q, main.record_id, now)
+    return describe(ctx, main.record_id, now, brief=True)
+
+
+def _and_more(
+    ctx: Context,
+    q: Question,
+    rid: str,
+    fact: Fact,
+    named: list[Fact],
+    reply: Reply,
+    now: dt.date,
+) -> Reply:
+    """ "when did it launch and when did it dock": the second fact's lead after the first."""
+    if not re.search(r"\S\s+and\s+\S", q.text.strip(), re.I):  # not a leading "and ..."
+        return reply
+    for other in named:
+        if other is fact or other not in ASK_FACTS.get(q.ask, ()):
             continue
-        before = text[: m.start].split()
-        if not before or not before[-1].isalpha():
+        found = fact_answer(ctx, rid, q, other, now)
+        if found is not None and found.known:
+            lead = found.reply.text.split("\n")[-1]
+            return replace(reply, text=f"{reply.text} {lead}")
+    return reply
+
+
+def _field_words_only(q: Question) -> bool:
+    """Whether the question's own words are all known to the base as plain words (the form
+    of question, not a missing fact, is what they add)."""
+    return all(w in ("year", "day", "month") for w in q.words)
+
+
+def _by_specificity(q: Question, main: Subject) -> list[Subject]:
+    rest = [s for s in q.subjects if s is not main]
+    return [main, *rest]
+
+
+def _facts_for(ctx: Context, q: Question, main: Subject, *, defaults: bool = True) -> list[Fact]:
+    """The facts to try, best first: those the question names that fit its form, then the
+    rest it names; else (with defaults) the form's own (a bare "when" is the launch date)."""
+    named = list(q.facts)
+    fitting = [f for f in ASK_FACTS.get(q.ask, ()) if f in named]
+    order = fitting + [f for f in named if f not in fitting]
+    if not order and defaults and q.ask != Ask.DESCRIBE:
+        order = list(DEFAULT_FACTS.get(q.ask, ()))
+    if Fact.LAUNCH in order and len(order) > 1 and q.ask not in (Ask.WHEN, Ask.YES_NO):
+        order.remove(Fact.LAUNCH)  # "fly" in "what agency does she fly for" is not the date
+        order.append(Fact.LAUNCH)
+    rec = ctx.kb.get(main.record_id)
+    if Fact.CREW in order and Fact.CARGO in order and getattr(rec, "kind", "") == "cargo":
+        order.remove(Fact.CREW)  # "what was on board progress ms-30": its cargo
+    usable = [f for f in order if rec is not None and has_fact(rec, f)] or [
+        f for f in order if any(has_fact(r, f) for r in _recs(ctx, q))
+    ]
+    if not usable and defaults and q.ask != Ask.DESCRIBE:  # "where is she from": her agency
+        usable = [f for f in DEFAULT_FACTS.get(q.ask, ()) if rec is not None and has_fact(rec, f)]
+    return usable
+
+
+def _recs(ctx: Context, q: Question) -> list[Record]:
+    return [r for r in (ctx.kb.get(s.record_id) for s in q.subjects) if r is not None]
+
+
+def _about_ambiguous(ctx: Context, q: Question, now: dt.date) -> Reply:
+    """A name several records share: the topic about one of them if the question is a
+    why-question it covers, else which one."""
+    members = [s for g in q.ambiguous for s in g]
+    agreed = _agreed_fact(ctx, q, q.ambiguous[0], now)
+    if agreed is not None:
+        return agreed
+    if q.ask in (Ask.WHY, Ask.YES_NO) or q.words:
+        ids = {s.record_id for s in members}
+        for t in q.topics:
+            about = ids & ctx.topics.related.get(t.topic_id, frozenset())
+            if t.score >= TOPIC_CONFIDENT and about and _covered(ctx, q, t.topic_id, named=True):
+                return _topic(ctx, t.topic_id, now)
+    group = q.ambiguous[0]
+    typed = q.text[group[0].start : group[0].end]
+    choices = [(s.name, s.record_id) for s in group]
+    why = f"“{typed}” is the name of more than one record. Which one do you mean?"
+    return honest.did_you_mean(ctx, q, choices, why)
+
+
+def _agreed_fact(
+    ctx: Context, q: Question, group: tuple[Subject, ...], now: dt.date
+) -> Reply | None:
+    """ "is dragon reusable": when every record the name fits gives the same yes or no."""
+    if q.ask != Ask.YES_NO or not q.facts:
+        return None
+    answers = []
+    for s in group:
+        found = next(
+            (a for f in q.facts if (a := fact_answer(ctx, s.record_id, q, f, now)) is not None),
+            None,
+        )
+        if found is None or found.yes is None:
+            return None
+        answers.append(found)
+    if len({a.yes for a in answers}) != 1:
+        return None
+    word = "Yes" if answers[0].yes else "No"
+    body = " ".join(a.reply.text.removeprefix(f"{word}. ") for a in answers)
+    first = answers[0].reply
+    ids = tuple(dict.fromkeys(sid for a in answers for sid in a.reply.source_ids))
+    from commands.format import source_lines
+
+    return replace(
+        first,
+        title=" and ".join(s.name for s in group),
+        text=f"{word}, for each of them. {body}",
+        fields=(),
+        entities=tuple(s.record_id for s in group),
+        source_ids=ids,
+        sources=source_lines(ctx.kb, ids),
+        more=None,
+    )
+
+
+def _covering_topic(
+    ctx: Context, q: Question, bar: float, *, named: bool, about: bool = False
+) -> str | None:
+    """The best topic at or above bar that covers the question's subject words; with records
+    named, one about them (or one that is nearly the question, above TOPIC_SURE, unless
+    `about` asks for a topic about them in any case)."""
+    ids = set(q.record_ids) | {s.record_id for g in q.ambiguous for s in g}
+    main = q.main(("mission", "crew", "pad", "vehicle")) or q.main()
+    found: list[str] = []
+    for t in q.topics:
+        if t.score < bar:
+            break
+        is_about = bool(ids & ctx.topics.related.get(t.topic_id, frozenset()))
+        if named and ids and not is_about and (about or t.score < TOPIC_SURE):
             continue
-        first = before[-1].casefold()
-        if not before[-1][0].isupper() and ctx.topics.knows(first):
-            continue  # a lower-case word the base knows is not a first name ("ask williams")
-        known = {
-            w.casefold()
-            for n in (
-                rec.name,
-                *rec.aliases,
-                *getattr(rec, "transliterations", ()),
-                getattr(rec, "native_name", None) or "",
+        # A why-question's verbs may be any words: the best topic about its record answers.
+        best_about = named and is_about and t is q.topics[0] and q.ask == Ask.WHY
+        if best_about or _covered(ctx, q, t.topic_id, named=named and is_about):
+            found.append(t.topic_id)
+    if main is not None and named and found:  # "the h3 failure ... iss cargo": about H3
+        first = next(t for t in q.topics if t.topic_id == found[0])
+        about_main = [
+            tid for tid in found if main.record_id in ctx.topics.related.get(tid, frozenset())
+        ]
+        if about_main and first.phrasing < TOPIC_VERBATIM:
+            return about_main[0]
+    return found[0] if found else None
+
+
+def _covered(ctx: Context, q: Question, topic_id: str, *, named: bool) -> bool:
+    """Whether a topic speaks to the words the question adds to the names in it: one word
+    when a record it is about narrows the subject, else at least TOPIC_COVER_SHARE of them."""
+    bag = ctx.topics.vocabulary_of(topic_id)
+    if not q.words:
+        asked = {w for f in q.facts[:1] for w in words(f.value)}
+        return (
+            named
+            or bool(asked & bag)
+            or q.ask in (Ask.WHY, Ask.WHO, Ask.HOW_MUCH, Ask.HOW_MANY, Ask.HOW_LONG, Ask.YES_NO)
+        )
+    hits = sum(1 for w in q.words if w in bag or ctx.topics.expand(w) in bag)
+    return hits >= 1 if named else hits >= TOPIC_COVER_SHARE * len(q.words)
+
+
+def _topic(ctx: Context, topic_id: str, now: dt.date) -> Reply:
+    return describe(ctx, topic_id, now, brief=True)
+
+
+def _passage_answer(ctx: Context, q: Question, ids: tuple[str, ...], now: dt.date) -> Reply | None:
+    """The record sentence that best answers the question's words ("who replaced him")."""
+    if not q.words:
+        return None
+    people = [c for rid in ids for c in getattr(ctx.kb.get(rid), "crew", ())]
+    best = ctx.lexicon.best_passages(ids + tuple(people), frozenset(q.words), 1)
+    if not best or best[0][0] < SENTENCE_SHARE:
+        return None
+    passage = best[0][1]
+    card = describe(ctx, passage.record_id, now, brief=True)
+    rec = ctx.kb.get(passage.record_id)
+    name = rec.name if rec is not None else passage.record_id
+    lead = passage.text if name.split()[0] in passage.text else f"{name}: {passage.text}"
+    from commands.format import collect_sources, source_lines
+
+    ids_src = collect_sources(passage.sources, card.source_ids)
+    return replace(
+        card,
+        text=lead,
+        fields=tuple(f for f in card.fields if f.name == "Sources disagree"),
+        sources=source_lines(ctx.kb, ids_src),
+        source_ids=ids_src,
+    )
+
+
+def _sources(ctx: Context, q: Question, now: dt.date) -> Reply | None:
+    spec = BY_COMMAND[Command.SOURCES]
+    top = q.topics[0] if q.topics else None
+    if top is not None and top.score >= TOPIC_SURE:
+        return spec.run(ctx, top.topic_id, now)
+    if q.subjects:
+        return spec.run(ctx, q.subjects[0].record_id, now)
+    if top is not None and top.score >= TOPIC_CONFIDENT:
+        return spec.run(ctx, top.topic_id, now)
+    return None
+
+
+def _compare(ctx: Context, q: Question, now: dt.date) -> Reply | None:
+    """Two or more named vehicles or pads, with a verdict for the fact asked about."""
+    placed = [(s.start, s.record_id) for s in q.subjects if s.kind in ("vehicle", "pad")]
+    picked = [rid for _, rid in placed]
+    if not picked and len(q.ambiguous) == 1 and len(q.ambiguous[0]) >= 2:
+        group = q.ambiguous[0]  # "compare the two dragons": the records the name fits
+        if all(s.kind in ("vehicle", "pad") for s in group):
+            ids = [s.record_id for s in group]
+            return compare_cmd.compare(ctx, ids, now, facts=q.facts, cargo=q.cargo)
+    for group in q.ambiguous:
+        kinds = {getattr(ctx.kb.get(r), "kind", None) for r in picked}
+        same = [s for s in group if getattr(ctx.kb.get(s.record_id), "kind", None) in kinds]
+        if len(same) == 1:
+            placed.append((same[0].start, same[0].record_id))  # "cygnus vs dragon": cargo
+            picked.append(same[0].record_id)
+        else:
+            names = [s.name for s in group]
+            typed = q.text[group[0].start : group[0].end]
+            others = [ctx.kb.get(r) for r in picked]
+            base = [o.name for o in others if o is not None]
+            choices = [(n, "compare " + " and ".join([*base, n])) for n in names]
+            why = f"“{typed}” names more than one record. Which one should I compare?"
+            from commands.reply import Suggestion
+
+            reply = honest.did_you_mean(
+                ctx, q, [(n, s.record_id) for n, s in zip(names, group, strict=True)], why
             )
-            for w in n.split()
-        }
-        if first not in known and first not in STOPWORDS and first not in FOCUS_WORDS:
-            return f"{before[-1]} {text[m.start : m.end]}"
-    return ""
+            return replace(
+                reply,
+                suggestions=tuple(Suggestion(n, query) for n, query in choices),
+            )
+    if len(picked) < 2:
+        parts = split_list(re.sub(r"\bcompare\b", " ", q.text, flags=re.I))
+        if len(parts) >= 2 and not q.subjects:
+            return compare_cmd.compare(ctx, parts, now)
+        return None
+    ordered = [rid for _, rid in sorted(placed)]
+    return compare_cmd.compare(ctx, ordered, now, facts=q.facts, cargo=q.cargo)
 
 
-_DESIGNATOR = re.compile(r"(?<![\w-])([^\W\d_]{1,8})[- ]?(\d{1,3})(?![\w/])", re.I)
+def _next_of(q: Question) -> bool:
+    """ "when is the next progress": the next flights of a vehicle or pad."""
+    low = q.text.lower()
+    return (
+        bool(re.search(r"\bnext\b", low))
+        and any(s.kind in ("vehicle", "pad") for s in q.subjects)
+        and not any(s.kind == "mission" for s in q.subjects)
+    )
 
 
-def _unknown_designator(text: str, mentions: list[Match]) -> str:
-    """A flight designator ("MS-99", "CRS 36") that no mention covers, with its lead word."""
-    covered = [(m.start, m.end) for m in mentions]
-    for d in _DESIGNATOR.finditer(text):
-        if d.group(1).lower() in ("in", "on", "at", "by", "to", "for", "of", "q", "h", "the"):
-            continue
-        if any(s <= d.start(2) < e for s, e in covered):
-            continue
-        before = text[: d.start()].split()
-        lead = before[-1] if before and before[-1].isalpha() else ""
-        return f"{lead} {d.group(0)}".strip()
-    return ""
+def _upcoming(ctx: Context, q: Question, now: dt.date) -> Reply:
+    subject = next((s for s in q.subjects if s.kind in ("vehicle", "pad")), None)
+    if subject is not None:
+        return upcoming_cmd.upcoming_for(ctx, subject.record_id, now)
+    org = next((s for s in q.subjects if s.kind == "organization"), None)
+    if org is not None:  # "the next spacex launch": flights it flies or launches
+        return upcoming_cmd.upcoming(ctx, now, kind=q.kind_filter, by=org.record_id)
+    if any(s.kind == "mission" for s in q.subjects):
+        return _about_records(ctx, replace(q, ask=Ask.WHEN), now)
+    if q.words and any(not ctx.topics.knows(w) for w in q.words):
+        return honest.unknown_subject(ctx, replace(q, unknown=q.words))
+    return upcoming_cmd.upcoming(ctx, now, kind=q.kind_filter)
 
 
-def _prefer_related(
-    ctx: Context, matches: tuple[TopicMatch, ...], clear: list[Match], residual: set[str]
-) -> tuple[TopicMatch, ...]:
-    """Among topics within 10 points of the best that cover the question, prefer one about a
-    named record.
+def _upcoming_each(ctx: Context, group: tuple[Subject, ...], now: dt.date) -> Reply:
+    """The next flights of every vehicle (or pad) a shared name fits, in one reply."""
+    replies = [upcoming_cmd.upcoming_for(ctx, s.record_id, now) for s in group]
+    first = replies[0]
+    text = "\n\n".join(
+        r.text.split("\n", 1)[-1] if r.text.startswith("Fact base") else r.text for r in replies
+    )
+    note = first.text.split("\n", 1)[0] + "\n" if first.text.startswith("Fact base") else ""
+    ids = tuple(dict.fromkeys(sid for r in replies for sid in r.source_ids))
+    from commands.format import source_lines
 
-    "how does the H3 failure affect ISS cargo": the H3 topic, not the cargo-gap topic that
-    scored a little higher on the word "cargo"; but "why did the soyuz pad break" stays with
-    the pad-damage topic, not the cross-flight one that merely lists Soyuz.
-    """
-    if not matches or not clear:
-        return matches
-    named = {m.record_id for m in clear}
-    best = matches[0].score
-    close = [t for t in matches if best - t.score <= 10]
-    covering = [t for t in close if _covered(ctx, residual, t.topic_id, named=False)]
-    about = [t for t in covering if named & set(ctx.kb.topics[t.topic_id].related)]
-    pick = (about or covering or [matches[0]])[0]
-    return (pick, *(t for t in matches if t is not pick))
-
-
-def _spans(mentions: list[Match]) -> tuple[list[Match], list[list[Match]]]:
-    """Split mentions into those naming one record and groups naming several equally."""
-    groups: dict[tuple[int, int], list[Match]] = {}
-    for m in mentions:
-        groups.setdefault((m.start, m.end), []).append(m)
-    clear = [g[0] for g in groups.values() if len(g) == 1]
-    ambiguous = [g for g in groups.values() if len(g) > 1]
-    return clear, ambiguous
+    return replace(
+        first,
+        title="Upcoming: " + " and ".join(s.name for s in group),
+        text=note + text,
+        fields=tuple(f for r in replies for f in r.fields),
+        entities=tuple(s.record_id for s in group),
+        source_ids=ids,
+        sources=source_lines(ctx.kb, ids),
+    )
 
 
-def _pick_mention(mentions: list[Match], focus: str) -> str:
-    ids = [(m.record_id, m.kind) for m in mentions]
-    if focus == "who":
-        for rid, kind in ids:
-            if kind == "crew":
-                return str(rid)
-    for rid, kind in ids:  # a mission or crew member is more specific than a vehicle or org
-        if kind in ("mission", "crew", "pad"):
-            return str(rid)
-    return str(ids[0][0])
-
-
-def _residual(ctx: Context, text: str, mentions: list[Match]) -> set[str]:
-    """Content words of text that are neither the mentioned records' names nor focus words."""
-    for m in sorted(mentions, key=lambda m: -m.start):  # the words a mention covers are its name
-        text = text[: m.start] + " " * (m.end - m.start) + text[m.end :]
-    ids = [m.record_id for m in mentions]
-    named: set[str] = set()
-    for rid in ids:
-        rec = ctx.kb.get(rid)
-        if rec is None:
-            continue
-        for n in (rec.name, *rec.aliases, *getattr(rec, "transliterations", ())):
-            named.update(tokens(n))
-    out = set()
-    for t in tokens(text):
-        if t in named or t in _FOCUS_STEMS or t.isdigit() or len(t) <= 2:
-            continue
-        if any(fuzz.ratio(t, n) >= 80 for n in named):
-            continue
-        out.add(t)
+def _candidates(ctx: Context, q: Question) -> list[tuple[str, str]]:
+    """Records and topics to offer when nothing is confident, before ranking."""
+    out: list[tuple[str, str]] = []
+    for g in q.ambiguous:
+        out += [(s.name, s.record_id) for s in g]
+    text = re.sub(
+        r"^(?:what|who|where|which)(?:'s|\s+is|\s+are|\s+was)?\s+(?:the\s+|a\s+|an\s+)?"
+        r"|^tell me about\s+",
+        "",
+        q.text,
+        flags=re.I,
+    ).strip(" ?!.")
+    for m in ctx.index.search(text or q.text).matches:
+        out.append((m.name, m.record_id))
+    out += honest.topic_choices(q)
     return out
 
 
-def _split_list(text: str) -> list[str]:
-    parts = re.split(
-        r"\s*(?:,|\band\b|\bor\b|\bvs\.?\b|\bversus\b|\bwith\b|&)\s*", text, flags=re.I
-    )
-    return [p.strip(" ?.!") for p in parts if p.strip(" ?.!")]
-
-
-def dispatch(ctx: Context, r: Route, now: dt.date, text: str = "") -> Reply:
-    """Run the command a Route names."""
-    arg = r.args[0] if r.args else ""
-    if r.command == "whatif":
-        return whatif.ask(ctx, arg or text, now)
-    if r.command == "help":
-        return help_reply(ctx)
-    if r.command == "small-talk":
-        return small_talk(ctx, arg)
-    if r.command == "no-context":
-        return Reply(
-            kind="suggestions",
-            title="What are you referring to?",
-            text=(
-                "I answer each message on its own and don't see earlier ones, so name what you "
-                "mean, e.g. “when does CRS-35 come back?” or “sources for Site 31/6”."
-            ),
-            suggestions=(Suggestion("upcoming", "upcoming"), Suggestion("help", "help")),
-            as_of=ctx.kb.as_of,
-        )
-    if r.command == "unknown-subject":
-        return _unknown_subject(ctx, list(r.args), r)
-    if r.command == "about":
-        return about_reply(ctx, now)
-    if r.command in ("mission", "vehicle", "pad", "crew", "topic"):
-        kinds = COMMANDS[r.command]
-        reply = lookup(ctx, arg, now, kinds, r.focus)
-        if reply.kind == "suggestions" and arg and text:
-            # "crew 12 return date" is about the mission Crew-12, not a crew member "12 ...":
-            # read the whole message again without treating its first word as a command.
-            again = route(ctx, text, command_words=False)
-            if again.command != "search" or ctx.index.search(text).confident:
-                return dispatch(ctx, again, now, text)
-        return reply
-    if r.command == "compare":
-        return compare_cmd.compare(ctx, list(r.args), now)
-    if r.command == "upcoming":
-        if arg and ctx.index.find_mentions(arg, kinds=("vehicle", "pad")):
-            return upcoming_cmd.upcoming_for(ctx, arg, now)
-        return upcoming_cmd.upcoming(ctx, now, kind=r.focus)  # "next (cargo) launch"
-    if r.command == "timeline":
-        return timeline_cmd.timeline(ctx, arg, now)
-    if r.command == "sources":
-        reply = sources_cmd.sources(ctx, arg, now)
-        topics = ctx.topics.match(arg) if reply.kind == "suggestions" else []
-        if topics and topics[0].score >= TOPIC_CONFIDENT:  # "source for the progress gap"
-            return sources_cmd.sources(ctx, topics[0].topic_id, now)
-        return reply
-    if r.command == "topic-answer":
-        return describe(ctx, arg, now, r.focus)
-    if r.command == "record":
-        return describe(ctx, arg, now, r.focus)
-    if r.command == "choose":
-        choices = []
-        for rid in r.args:
-            rec = ctx.kb.get(rid)
-            choices.append((rec.name if rec else rid, rid))
-        return suggestions_reply(ctx, text, choices)
-    return _search(ctx, arg or text, now, r, text)
-
-
-_QUESTION_LEAD = re.compile(
-    r"^(?:what|who|where|which)(?:'s|\s+is|\s+are|\s+was)?\s+(?:the\s+|a\s+|an\s+)?"
-    r"|^tell me about\s+|^(?:info|details)\s+(?:on|about)\s+",
-    re.I,
-)
-
-
-def _unknown_subject(ctx: Context, words: list[str], r: Route) -> Reply:
-    """Outside what the fact base covers: say so, with any near names as choices."""
-    choices: list[tuple[str, str]] = []
-    for w in words:
-        for m in ctx.index.search(w).matches[:2]:
-            if (m.name, m.record_id) not in choices:
-                choices.append((m.name, m.record_id))
-    for t in r.topics[:2]:
-        if t.score >= TOPIC_POSSIBLE and (t.title, t.topic_id) not in choices:
-            choices.append((t.title, t.topic_id))
-    shown = ", ".join(f"“{w}”" for w in words[:3])
-    return Reply(
-        kind="suggestions",
-        title="Outside what I know",
-        text=(
-            f"I have nothing on {shown}. I cover ISS resupply in 2024–2026: cargo and crew "
-            "flights, their vehicles and pads, the people named in the news, and what-ifs."
-            + (" Did you mean one of these?" if choices else "")
-        ),
-        suggestions=tuple(Suggestion(n, n, i) for n, i in choices[:5]),
-        as_of=ctx.kb.as_of,
-    )
-
-
-def _search(ctx: Context, text: str, now: dt.date, r: Route, message: str = "") -> Reply:
-    # A name the base has no record for, asked about one of its fields ("haven-1 launch date"):
-    # a topic that merely mentions the name cannot answer that, so it is offered, not answered.
-    field_of_unknown = bool(r.focus) and bool(message) and text != message
-    text = _QUESTION_LEAD.sub("", text).strip(" ?!.") or text
-    result = ctx.index.search(text)
-    if result.confident and result.best is not None:
-        return describe(ctx, result.best.record_id, now, r.focus)
-    top = r.topics[0] if r.topics else None
-    strong = top is not None and top.score >= 70 and len(tokens(text)) >= 2
-    covered = top is not None and _covered(
-        ctx, _residual(ctx, text, []), top.topic_id, named=False
-    )  # "tianzhou 9" is not the Kuiper topic because both say "launch"
-    if (
-        top is not None
-        and top.score >= TOPIC_CONFIDENT
-        and covered
-        and (not result.matches or strong)
-        and not field_of_unknown
-    ):
-        return describe(ctx, top.topic_id, now, r.focus)  # a short question, e.g. "what's ROS"
-    choices = [(m.name, m.record_id) for m in result.matches]
-    for t in r.topics:
-        if t.score >= TOPIC_POSSIBLE and len(choices) < 5:
-            choices.append((t.title, t.topic_id))
-    return suggestions_reply(ctx, text, choices)
+__all__ = ["MAX_CHARS", "Field", "answer", "clean", "decide", "follow_up", "respond"]

@@ -3,183 +3,168 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
+from commands.understand.thresholds import BAG_WEIGHT, MIN_EXPAND_LEN, TYPO_SCORE
 from knowledge.base import KnowledgeBase
+from knowledge.names import names_of
+from knowledge.text import fold_tokens, words
 
-_WORD = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)*")
-
-STOPWORDS = frozenset(
-    """a an the is are was were be been being am do does did doing done to of for in on at by
-    and or but with this that these those it its it's as from into about than then there their
-    they them he she his her him i me my we our you your us can could would should will shall
-    may might must has have had having so such just also very really any some all s t re ve ll
-    d m up out over again still get got tell know explain please hey hi hello capcom bot right
-    now currently today if happen happens would""".split()
-)
-
-SYNONYMS = {
-    "launchpad": "pad",
-    "launchpads": "pad",
-    "fix": "repair",
-    "fixed": "repair",
-    "fixing": "repair",
-    "rebuild": "repair",
-    "rebuilt": "repair",
-    "restore": "repair",
-    "restored": "repair",
-    "broke": "damage",
-    "break": "damage",
-    "breaks": "damage",
-    "breaking": "damage",
-    "broken": "damage",
-    "destroyed": "damage",
-    "accident": "damage",
-    "wrecked": "damage",
-    "russian": "russia",
-    "russians": "russia",
-    "american": "us",
-    "americans": "us",
-    "usa": "us",
-    "america": "us",
-    "spying": "espionage",
-    "spy": "espionage",
-    "spied": "espionage",
-    "pays": "pay",
-    "paying": "pay",
-    "paid": "pay",
-    "funding": "pay",
-    "funds": "pay",
-    "refuse": "refuse",
-    "decline": "refuse",
-    "say no": "refuse",
-    "quit": "leave",
-    "leaving": "leave",
-    "exit": "leave",
-    "withdraw": "leave",
-    "cosmonaut": "cosmonaut",
-    "cosmonauts": "cosmonaut",
-    "astronauts": "astronaut",
-    "resupply": "supply",
-    "supplies": "supply",
-    "cargo": "supply",
-    "crossflight": "cross-flight",
-    "crossflights": "cross-flight",
-    "iss": "station",
-    "ros": "ros",
-    "delayed": "delay",
-    "postponed": "delay",
-    "slip": "delay",
-    "slipped": "delay",
-}
-
-
-def _stem(word: str) -> str:
-    if len(word) <= 4 or any(c.isdigit() for c in word):
-        return word
-    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)] + repl
-    return word
-
-
-def tokens(text: str) -> list[str]:
-    """Content tokens of text: lower-cased, stop words dropped, synonyms merged, stemmed."""
-    out = []
-    for w in _WORD.findall(text.lower().replace("’", "'")[:2000]):
-        w = SYNONYMS.get(w, w)
-        if w in STOPWORDS:
-            continue
-        out.append(_stem(w))
-    return out[:80]
+# Words that give a question its form, not its subject: they count in a phrasing, not a bag.
+QUESTION_FORMS = frozenset("how what when where which who why whom whose".split())
 
 
 @dataclass(frozen=True)
 class TopicMatch:
-    """A topic and how well the question matches it (0-100)."""
+    """A topic and how well the question matches it (0-100; a little more with the bonus)."""
 
     topic_id: str
     title: str
     score: float
+    phrasing: float = 0.0  # similarity to its closest listed question alone (0-100)
 
 
 @dataclass(frozen=True)
 class TopicMatcher:
-    """Topic questions and answers as weighted token sets, for fast scoring."""
+    """Topic questions and answers as weighted word sets, for fast scoring."""
 
     idf: dict[str, float]
-    phrasings: tuple[tuple[str, frozenset[str], str], ...]  # (topic id, tokens, folded text)
-    answers: dict[str, frozenset[str]]
+    phrasings: tuple[tuple[str, frozenset[str]], ...]  # (topic id, words of one question)
+    bags: dict[str, frozenset[str]]  # topic id -> every word of its questions and answer
+    covers: dict[str, frozenset[str]]  # ... and the names of the records it is about
     titles: dict[str, str]
+    related: dict[str, frozenset[str]]  # topic id -> the record ids it is about
+    asked: dict[str, frozenset[str]]  # topic id -> folded words of its title and questions
     vocabulary: tuple[str, ...]
     known_words: frozenset[str]  # every content word of every record and topic
     name_words: frozenset[str]  # the words of record names and aliases ("dragon", "progress")
+    _expanded: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def _weights(self) -> tuple[float, ...]:
+        """Each phrasing's total idf weight (the denominator of its similarity)."""
+        return tuple(sum(self.idf[t] for t in toks) for _, toks in self.phrasings)
+
+    def asked_words(self, topic_id: str) -> frozenset[str]:
+        """The folded words of a topic's title and questions (names as typed, no stems)."""
+        return self.asked.get(topic_id, frozenset())
 
     def vocabulary_of(self, topic_id: str) -> frozenset[str]:
-        """The words a topic's title, questions and answer use."""
-        asked = (toks for tid, toks, _ in self.phrasings if tid == topic_id)
-        return frozenset().union(self.answers.get(topic_id, frozenset()), *asked)
+        """The words a topic's title, questions, answer and related names use."""
+        return self.covers.get(topic_id, frozenset())
 
     def knows(self, word: str) -> bool:
-        """True when some record or topic uses the (tokenized) word, or one a typo away."""
-        return word in self.known_words or self.near(word, self.known_words)
+        """True when some record or topic uses the word (as words() gives it), or one near it."""
+        return (
+            word in self.known_words or bool(self.expand(word)) or self.near(word, self.known_words)
+        )
 
     @staticmethod
     def near(word: str, vocab: frozenset[str]) -> bool:
-        """True when vocab holds a word within a typo of word ("downmas" ~ "down-mass")."""
-        if len(word) < 5 or not vocab:
+        """True when vocab holds a word within a typo of word ("downmas" ~ "downmass")."""
+        if len(word) < MIN_EXPAND_LEN or not vocab:
             return False
-        return process.extractOne(word, vocab, scorer=fuzz.ratio, score_cutoff=85) is not None
+        return (
+            process.extractOne(word, vocab, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE) is not None
+        )
+
+    def expand(self, word: str) -> str:
+        """The topic word an unknown word stands for (a typo of it, or sharing its stem), or ""."""
+        if word in self.idf:
+            return word
+        if len(word) < MIN_EXPAND_LEN or not word.isalpha():
+            return ""
+        cached = self._expanded.get(word)
+        if cached is not None:
+            return cached
+        found = ""
+        best = process.extractOne(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
+        if best is not None:
+            found = str(best[0])
+        else:
+            within = [
+                v
+                for v in self.vocabulary
+                if len(v) >= MIN_EXPAND_LEN
+                and (v.endswith(word) or v.startswith(word) or word.startswith(v))
+            ]
+            if within:
+                found = min(within, key=lambda v: (abs(len(v) - len(word)), v))
+        if len(self._expanded) < 10_000:
+            self._expanded[word] = found
+        return found
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> TopicMatcher:
-        """Index every topic's questions, title and answer."""
+        """Index every topic's questions, title, answer and the names of its related records."""
         docs: list[frozenset[str]] = []
-        phrasings = []
-        answers: dict[str, frozenset[str]] = {}
+        phrasings: list[tuple[str, frozenset[str]]] = []
+        bags: dict[str, frozenset[str]] = {}
+        covers: dict[str, frozenset[str]] = {}
         titles: dict[str, str] = {}
+        related: dict[str, frozenset[str]] = {}
+        asked_folded: dict[str, frozenset[str]] = {}
         for t in kb.topics.values():
+            asked_folded[t.id] = frozenset(
+                w for q in (t.name, *t.questions) for w in fold_tokens(q)
+            )
             titles[t.id] = t.name
+            asked: set[str] = set()
             for q in (t.name, *t.questions):
-                toks = frozenset(tokens(q))
+                toks = frozenset(words(q))
                 if toks:
-                    phrasings.append((t.id, toks, " ".join(sorted(toks))))
+                    phrasings.append((t.id, toks))
                     docs.append(toks)
-            answers[t.id] = frozenset(tokens(t.answer + " " + t.summary))
-            docs.append(answers[t.id])
+                    asked |= toks
+            answer = frozenset(words(t.answer + " " + t.summary))
+            docs.append(answer)
+            about: set[str] = set()
+            for rid in t.related:
+                rec = kb.get(rid)
+                if rec is not None:
+                    about.update(w for n in names_of(rec) for w in words(n))
+            bags[t.id] = frozenset(w for w in answer | asked if not w.isdigit()) - QUESTION_FORMS
+            covers[t.id] = frozenset(answer | asked | about)
+            related[t.id] = frozenset(t.related)
         df: Counter[str] = Counter(tok for d in docs for tok in d)
         n = max(1, len(docs))
         idf = {tok: math.log(1 + n / c) for tok, c in df.items()}
-        vocab = tuple(sorted(idf))
         known = set(idf)
         names: set[str] = set()
         for kind, rec in kb.records():
-            text = " ".join((rec.name, *rec.aliases, rec.summary, *(f.text for f in rec.facts)))
-            known.update(tokens(text))
+            text = " ".join((*names_of(rec), rec.summary, *(f.text for f in rec.facts)))
+            known.update(words(text))
             if kind != "topic":
-                for label in (rec.name, *rec.aliases):
-                    names.update(tokens(label.replace("-", " ")))
+                for label in names_of(rec):
+                    names.update(words(label))
         return cls(
-            idf, tuple(phrasings), answers, titles, vocab, frozenset(known), frozenset(names)
+            idf,
+            tuple(phrasings),
+            bags,
+            covers,
+            titles,
+            related,
+            asked_folded,
+            tuple(sorted(idf)),
+            frozenset(known),
+            frozenset(names),
         )
 
-    def _correct(self, toks: list[str]) -> list[str]:
-        out = []
-        for t in toks:
-            if t in self.idf or len(t) < 5 or not self.vocabulary:
-                out.append(t)
-                continue
-            best = process.extractOne(t, self.vocabulary, scorer=fuzz.ratio, score_cutoff=85)
-            out.append(best[0] if best else t)
-        return out
+    def read(self, text: str) -> list[str]:
+        """The question's words as the topics know them (typos and stems expanded)."""
+        return [self.expand(w) or w for w in words(text)]
 
     def match(self, text: str, limit: int = 5) -> list[TopicMatch]:
         """Topics ranked by similarity to text (score 0-100)."""
-        q = set(self._correct(tokens(text)))
+        return self.match_words(self.read(text), limit)
+
+    def match_words(self, question: list[str], limit: int = 5) -> list[TopicMatch]:
+        """Topics ranked by similarity to these words (as read() gives them)."""
+        q = set(question)
         if not q or not self.phrasings:
             return []
         default_idf = max(self.idf.values(), default=1.0)
@@ -189,19 +174,22 @@ class TopicMatcher:
 
         q_weight = sum(w(t) for t in q)
         best: dict[str, float] = {}
-        for tid, toks, _ in self.phrasings:
+        for (tid, toks), p_weight in zip(self.phrasings, self._weights, strict=True):
             common = q & toks
             if not common:
                 continue
             shared = sum(w(t) for t in common)
-            p_weight = sum(w(t) for t in toks)
             score = shared / math.sqrt(q_weight * p_weight)
             if score > best.get(tid, 0.0):
                 best[tid] = score
-        for tid, ans in self.answers.items():
-            shared = sum(w(t) for t in q & ans)
-            bonus = 0.25 * shared / q_weight if q_weight else 0.0
+        closest = dict(best)
+        for tid, bag in self.bags.items():
+            shared = sum(w(t) for t in q & bag)
+            bonus = BAG_WEIGHT * shared / q_weight
             if tid in best or bonus > 0.2:
                 best[tid] = best.get(tid, 0.0) + bonus
-        ranked = sorted(best.items(), key=lambda kv: -kv[1])[:limit]
-        return [TopicMatch(tid, self.titles[tid], min(100.0, 100 * s)) for tid, s in ranked]
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        return [
+            TopicMatch(tid, self.titles[tid], 100 * s, 100 * closest.get(tid, 0.0))
+            for tid, s in ranked
+        ]

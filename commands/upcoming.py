@@ -77,19 +77,29 @@ def overdue_field(missions: list[Mission], mentions: list[DateMention]) -> Field
 
 
 def upcoming(
-    ctx: Context, now: dt.date, count: int = 10, days: int | None = None, kind: str = ""
+    ctx: Context,
+    now: dt.date,
+    count: int = 10,
+    days: int | None = None,
+    kind: str = "",
+    by: str = "",
 ) -> Reply:
     """The next count planned ISS flights after now (within days; only cargo or crew flights
-    when kind says so), plus the ones whose planned dates passed without an update."""
+    when kind says so; only those an organization flies or launches when `by` names it),
+    plus the ones whose planned dates passed without an update."""
     count = max(1, min(count, 20))
     mentions: list[DateMention] = []
-    # The Dream Chaser demo flies free: it is not ISS traffic.
-    future, overdue = split(
-        ctx, now, days, lambda m: m.destination == "ISS" and (not kind or m.kind == kind)
-    )
+
+    def keep(m: Mission) -> bool:
+        # The Dream Chaser demo flies free: it is not ISS traffic.
+        return m.destination == "ISS" and (not kind or m.kind == kind) and _flown_by(ctx, m, by)
+
+    future, overdue = split(ctx, now, days, keep)
     lines = [plan_line(ctx, m, mentions) for m in future[:count]]
     span = f" in the next {days} days" if days is not None else ""
     span += f" (only {kind} flights)" if kind else ""
+    org = ctx.kb.get(by) if by else None
+    span += f" (only {org.name}'s)" if org is not None else ""
     text = (
         "\n".join(lines)
         if lines
@@ -110,6 +120,18 @@ def upcoming(
         dates=tuple(mentions),
     )
     return noted(ctx, reply, now)
+
+
+def _flown_by(ctx: Context, m: Mission, org: str) -> bool:
+    """Whether an organization flies the mission, or operates its spacecraft or rocket."""
+    if not org:
+        return True
+    owners = {m.operator}
+    for vid in (m.vehicle, m.launcher):
+        v = ctx.kb.vehicles.get(vid) if vid else None
+        if v is not None:
+            owners.add(v.operator)
+    return org in owners
 
 
 def upcoming_for(ctx: Context, query: str, now: dt.date, count: int = 10) -> Reply:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -119,7 +120,7 @@ class KnowledgeBase:
             out[kind] = out.get(kind, 0) + 1
         return out
 
-    @property
+    @cached_property
     def as_of(self) -> dt.date:
         """The newest date any source or mission status carries: how current the base is."""
         dates = [s.date.start for s in self.sources.values() if s.date is not None]

@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from knowledge.base import KnowledgeBase
-from knowledge.search import fold
+from knowledge.text import fold
 
 _CONSONANTS = "bcdfghjklmnprstvz"
 _VOWELS = "aeiou"

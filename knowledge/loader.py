@@ -21,7 +21,7 @@ from knowledge.frozen import freeze
 from knowledge.limits import DEFAULT_LIMITS, Limits
 from knowledge.refs import model_in, raw_refs, refs
 from knowledge.schema import KIND_FILES, KIND_MODELS, Record, RecordKind, RefTo
-from knowledge.search import fold  # the index's folding: aliases must not collide there
+from knowledge.text import fold  # the index's folding: aliases must not collide there
 from knowledge.yamlfile import PathKey, Problem, YamlDocument, display_path, read_yaml
 
 DEFAULT_DATA = Path(__file__).parent / "data"

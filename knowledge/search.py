@@ -5,14 +5,16 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from knowledge.base import KnowledgeBase
+from knowledge.names import names_of
 from knowledge.schema import CrewMember, Mission, Record, RecordKind, Topic
+from knowledge.text import NOT_A_NAME, fold, fold_tokens, token_spans
 
 # A match at or above this score may be confident ...
 CONFIDENT_SCORE = 80.0
@@ -20,6 +22,11 @@ CONFIDENT_SCORE = 80.0
 CONFIDENT_MARGIN = 5.0
 # Fuzzy matches below this score are not offered at all.
 SUGGEST_SCORE = 60.0
+# A fuzzy match is confident only within this many typos (edits) of what was typed: one for
+# names up to SHORT_NAME_CHARS folded characters ("artemis" is two edits from "artemiev"
+# and is not Artemyev), two up to LONG_NAME_CHARS, three beyond.
+SHORT_NAME_CHARS = 8
+LONG_NAME_CHARS = 16
 
 # Scores of the non-fuzzy ways to match.
 SCORE_EXACT = 100.0  # the folded query is a name, alias or transliteration
@@ -37,47 +44,11 @@ MIN_FUZZY_TOKEN = 5  # find_mentions only fuzzy-matches words (or word runs) thi
 MAX_PREFIX_SCAN = 400  # autocomplete examines at most this many prefix entries per list
 CHOICE_NAME_MAX = 100  # Discord's limit for an autocomplete choice name
 
-# Common words of questions that are never, on their own, a mention of a record.
-_STOPWORD_TEXT = """
-    a about after all also am an and any are as at be been before being between both but by
-    can compare could date did do does done during each else ever for from get gets got had has
-    have he her his how i if in into is it its just last late launch launched launches
-    launching let like many may me mission missions month months more most much my new next no
-    not now of off on one or our out over planned please said say schedule scheduled she should
-    since slip slips so some status still than that the their them then there these they this
-    those to today too under until up us vs was we week weeks were what when where which while
-    who whom whose why will with would year years yes yet you your
-"""
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-
-_TOKEN = re.compile(r"[^\W_]+")
 _DIGITS = re.compile(r"\d+")
 
 
 def _numbers(words: Sequence[str]) -> frozenset[str]:
     return frozenset(_DIGITS.findall("".join(words)))  # folded like the keys it is compared with
-
-
-def fold(text: str) -> str:
-    """Case-, accent-, space- and punctuation-folded form: "Progress MS-33" -> "progressms33"."""
-    return "".join(fold_tokens(text))
-
-
-def fold_tokens(text: str) -> list[str]:
-    """The folded words of text: "SpX-35 (CRS)" -> ["spx", "35", "crs"]."""
-    out: list[str] = []
-    for m in _TOKEN.finditer(text):
-        tok = _fold_word(m.group())
-        if tok:
-            out.append(tok)
-    return out
-
-
-def _fold_word(word: str) -> str:
-    if word.isascii():
-        return word.lower()
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in decomposed if c.isalnum())
 
 
 @dataclass(frozen=True, slots=True)
@@ -423,11 +394,22 @@ class SearchIndex:
         best: Match | None = None
         if matches and matches[0].score >= CONFIDENT_SCORE:
             runner = matches[1].score if len(matches) > 1 else 0.0
-            typed = set(_DIGITS.findall(fold(query[:MAX_QUERY_CHARS])))
+            key = fold(query[:MAX_QUERY_CHARS])
+            typed = set(_DIGITS.findall(key))
             # A fuzzy match never changes a number: "progress ms-99" is not Progress MS-29.
-            if matches[0].score - runner >= margin and typed <= self._rec_numbers[ranked[0][0]]:
+            if (
+                matches[0].score - runner >= margin
+                and typed <= self._rec_numbers[ranked[0][0]]
+                and self._few_typos(key, ranked[0][1][1], matches[0].score)
+            ):
                 best = matches[0]
         return SearchResult(query, matches, best)
+
+    def _few_typos(self, key: str, fi: int, score: float) -> bool:
+        """Whether a match is exact or within the typos allowed for its length."""
+        if score >= SCORE_REORDERED - 1.0:
+            return True  # exact, generated or reordered: no typo at all
+        return Levenshtein.distance(key, "".join(self._forms[fi].words)) <= max_typos(key)
 
     def _match(self, ri: int, fi: int, score: float, start: int = -1, end: int = -1) -> Match:
         rec = self._recs[ri]
@@ -445,13 +427,7 @@ class SearchIndex:
         such as "MS-28") yields every one of them, with the same start and end.
         """
         kindset = frozenset(kinds) if kinds is not None else None
-        toks: list[tuple[str, int, int]] = []
-        for m in _TOKEN.finditer(text[:MAX_TEXT_CHARS]):
-            w = _fold_word(m.group())
-            if w:
-                toks.append((w, m.start(), m.end()))
-                if len(toks) >= MAX_TEXT_TOKENS:
-                    break
+        toks = token_spans(text[:MAX_TEXT_CHARS])[:MAX_TEXT_TOKENS]
         n = len(toks)
         # owner[k]: the span covering token k, as (start token, end token, hits, weak) where
         # weak spans (generated forms only) may be taken over by a longer fuzzy span.
@@ -473,7 +449,7 @@ class SearchIndex:
         while i < n:
             for size in range(min(self._max_ngram, n - i), 0, -1):
                 words = [t[0] for t in toks[i : i + size]]
-                if size == 1 and (words[0] in STOPWORDS or len(words[0]) < 2):
+                if size == 1 and (words[0] in NOT_A_NAME or len(words[0]) < 2):
                     continue
                 hits = self._exact_hits("".join(words), kindset)
                 if hits:
@@ -488,7 +464,7 @@ class SearchIndex:
             i = 0
             while i < n:
                 w = toks[i][0]
-                if owner[i] is not None or len(w) < MIN_FUZZY_TOKEN or w in STOPWORDS:
+                if owner[i] is not None or len(w) < MIN_FUZZY_TOKEN or w in NOT_A_NAME:
                     i += 1
                     continue
                 best: tuple[float, int, list[tuple[int, int, float]]] | None = None
@@ -544,6 +520,8 @@ class SearchIndex:
         for fi, score in fz.extract(key, CONFIDENT_SCORE, 8).items():
             if not self._forms[fi].digits <= typed:
                 continue  # "baikonur" does not name "Baikonur 1/5": its number was not typed
+            if not self._few_typos(key, fi, score):
+                continue  # "artemis" is not a typo of "artemiev"
             ri = self._forms[fi].rec
             if ri not in per_rec or score > per_rec[ri][1]:
                 per_rec[ri] = (fi, score)
@@ -608,6 +586,13 @@ class SearchIndex:
         return Choice(rec.label, rec.id)
 
 
+def max_typos(key: str) -> int:
+    """How many edits a folded name of this length may carry and still be confidently it."""
+    if len(key) <= SHORT_NAME_CHARS:
+        return 1
+    return 2 if len(key) <= LONG_NAME_CHARS else 3
+
+
 _DEFAULT_KIND_ORDER: tuple[RecordKind, ...] = (
     "mission",
     "vehicle",
@@ -628,14 +613,10 @@ def _label(name: str, kind: RecordKind) -> str:
 
 def _forms_of(prefixes: dict[str, list[list[str]]], rec: Record) -> list[tuple[str, bool]]:
     """(text, generated) pairs a record can be found by."""
-    forms: list[tuple[str, bool]] = [(rec.name, False)]
-    forms += [(a, False) for a in rec.aliases]
+    forms: list[tuple[str, bool]] = [(n, False) for n in names_of(rec)]
     if isinstance(rec, Topic):
         return forms  # topics are found by title and aliases; questions are the router's job
     if isinstance(rec, CrewMember):
-        forms += [(t, False) for t in rec.transliterations]
-        if rec.native_name:
-            forms.append((rec.native_name, False))
         for full in [rec.name, *rec.transliterations]:
             words = full.split()
             if len(words) > 1 and len(fold(words[-1])) >= 3:
@@ -686,3 +667,15 @@ def _mission_order(kb: KnowledgeBase) -> dict[str, int]:
 
     ordered = sorted(kb.missions.values(), key=lambda m: (when(m), m.id), reverse=True)
     return {m.id: i for i, m in enumerate(ordered)}
+
+
+__all__ = [
+    "CONFIDENT_SCORE",
+    "Choice",
+    "Match",
+    "SearchIndex",
+    "SearchResult",
+    "fold",
+    "fold_tokens",
+    "max_typos",
+]

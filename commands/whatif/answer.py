@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from commands.format import day_text, source_line
+from commands.format import day_text, source_lines
 from commands.reply import Chart, DateMention, Field, Reply, Suggestion, error
 from commands.whatif.apply import Applied, apply
 from commands.whatif.baseline import Prepared, prepare
@@ -324,7 +324,7 @@ def answer(prep: Prepared, scenario: Scenario, applied: Applied, text: str, now:
             title=f"{title} — details",
             text=head,
             fields=details(o),
-            sources=tuple(source_line(prep.kb, s) for s in ids),
+            sources=source_lines(prep.kb, ids),
             source_ids=tuple(ids),
             as_of=prep.kb.as_of,
             entities=(*applied.entities, prep.params.station_id),

@@ -11,13 +11,14 @@ from rapidfuzz import fuzz, process
 from commands.reply import Suggestion
 from commands.whatif.projection import short_name
 from knowledge.base import KnowledgeBase
+from knowledge.names import names_of
 from knowledge.pads import flown_from
 from knowledge.schema import Record, RecordKind
 from knowledge.search import Match, SearchIndex
+from knowledge.text import fold
 
 Index = SearchIndex
 
-_FOLD = re.compile(r"[^0-9a-z\u0400-\u04ff]+")
 _FILLER = re.compile(
     r"^(?:the|a|an|launch|pad|site|mission|flight|of|at|from|baikonur|complex)\s+", re.I
 )
@@ -28,11 +29,6 @@ _VEHICLE_PAD = re.compile(
     re.I,
 )
 _FLYING = ("cargo-spacecraft", "crew-spacecraft", "spaceplane")
-
-
-def fold(text: str) -> str:
-    """Case-, space- and punctuation-folded text: "Progress MS-33" -> "progressms33"."""
-    return _FOLD.sub("", text.casefold())
 
 
 @dataclass(frozen=True)
@@ -54,7 +50,7 @@ class Resolver:
     def _forms(self, kind: RecordKind) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}
         for rid, rec in self._table(kind).items():
-            for text in (rid, rec.name, *rec.aliases):
+            for text in (rid, *names_of(rec)):
                 key = fold(text)
                 if key:
                     out.setdefault(key, set()).add(rid)
@@ -118,7 +114,7 @@ class Resolver:
         if not wanted:
             return True
         rec = self.kb.get(rid)
-        names = (rid, rec.name, *rec.aliases) if rec is not None else (rid,)
+        names = (rid, *names_of(rec)) if rec is not None else (rid,)
         return any(all(w in re.findall(r"\d+", n) for w in wanted) for n in names)
 
     def suggest(self, text: str, kinds: tuple[RecordKind, ...]) -> tuple[Suggestion, ...]:

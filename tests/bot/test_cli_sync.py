@@ -57,18 +57,18 @@ async def test_capcom_sync_puts_only_changed_definitions_and_always_with_force(
     fake = fake_discord
     first = await capcom_sync(fake, tmp_path)
     assert first.exit_code == 0, first.output
-    assert "global: 15 command(s) synced" in first.output
-    assert (puts(fake), len(fake.commands)) == (1, 15)
+    assert "global: 16 command(s) synced" in first.output
+    assert (puts(fake), len(fake.commands)) == (1, 16)
     assert fake.identifies == []  # REST only: sync never opens the gateway
 
     again = await capcom_sync(fake, tmp_path)
     assert again.exit_code == 0, again.output
-    assert "global: 15 command(s) unchanged, not synced" in again.output
+    assert "global: 16 command(s) unchanged, not synced" in again.output
     assert puts(fake) == 1
 
     forced = await capcom_sync(fake, tmp_path, "--force")
     assert forced.exit_code == 0, forced.output
-    assert "global: 15 command(s) synced" in forced.output
+    assert "global: 16 command(s) synced" in forced.output
     assert puts(fake) == 2
 
     # definitions changed since the last sync (the stored hash is an older one's): PUT again
@@ -77,7 +77,7 @@ async def test_capcom_sync_puts_only_changed_definitions_and_always_with_force(
     assert len(hashes) == 1
     state.write_text(json.dumps(dict.fromkeys(hashes, "0" * 64)), encoding="utf-8")
     changed = await capcom_sync(fake, tmp_path)
-    assert "global: 15 command(s) synced" in changed.output
+    assert "global: 16 command(s) synced" in changed.output
     assert puts(fake) == 3
     assert json.loads(state.read_text(encoding="utf-8")) == hashes
 

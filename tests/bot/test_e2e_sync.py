@@ -11,7 +11,7 @@ from tests.fake_discord.server import FakeDiscord
 
 EXPECTED = {
     "ask", "mission", "vehicle", "pad", "crew", "compare", "upcoming", "timeline", "whatif",
-    "about", "help", "subscribe", "unsubscribe", "subscriptions", "reload",
+    "about", "help", "subscribe", "unsubscribe", "subscriptions", "reload", "sources",
 }  # fmt: skip
 
 

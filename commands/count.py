@@ -1,0 +1,102 @@
+"""Counts computed from the base: "how many Progress flights in 2025", "how many crew flights"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from commands.context import Context
+from commands.facts import names
+from commands.format import collect_sources, date_text, outcome_date, source_lines
+from commands.reply import DateMention, Reply
+from commands.understand.types import Question
+from knowledge.schema import Mission
+
+_PLANNED = re.compile(r"\b(?:planned|scheduled|upcoming|coming|future|will)\b", re.I)
+_RECORDED = re.compile(r"\b(?:recorded|known|listed|tracked|in the base|total)\b", re.I)
+LISTED_MAX = 12  # flights named in a count's reply
+
+
+def count(ctx: Context, q: Question, now: dt.date) -> Reply | None:
+    """How many flights the base records for the question's vehicle, pad, kind and year."""
+    scope = [s for s in q.subjects if s.kind in ("vehicle", "pad", "crew", "organization")]
+    missions = list(ctx.kb.missions.values())
+    what = ""
+    if scope:
+        scope_ids = {s.record_id for s in scope}
+        missions = [m for m in missions if _touches(ctx, m, scope_ids)]
+        what = " and ".join(s.name for s in scope) + " "
+    elif q.subjects:
+        return None  # a count about a mission ("how many days did CRS-33 stay") is a fact
+    if q.kind_filter:
+        missions = [m for m in missions if m.kind == q.kind_filter]
+        what += f"{q.kind_filter} "
+    planned = bool(_PLANNED.search(q.text))
+    everything = bool(_RECORDED.search(q.text)) and not planned and q.year is None
+    mentions: list[DateMention] = []
+    if planned:
+        picked = [m for m in missions if m.status in ("planned", "postponed")]
+        verb = "planned"
+    elif everything:
+        picked = missions
+        verb = "recorded"
+    else:
+        picked = [m for m in missions if outcome_date(m) is not None]
+        verb = "launched"
+    if q.year is not None:
+        picked = [m for m in picked if _year(m) == q.year]
+    picked.sort(key=lambda m: (_when(m), m.name))
+    span = f" in {q.year}" if q.year is not None else ""
+    noun = "flight" if len(picked) == 1 else "flights"
+    listed = [f"{m.name} ({_brief_date(m, mentions)})" for m in picked[:LISTED_MAX]]
+    more = f" and {len(picked) - LISTED_MAX} more" if len(picked) > LISTED_MAX else ""
+    if picked:
+        text = (
+            f"The fact base records {len(picked)} {what}{noun} {verb}{span}: {names(listed)}{more}."
+        )
+    else:
+        text = f"The fact base records no {what}flight {verb}{span}."
+    text += f" It counts only the flights it tracks (as of {ctx.kb.as_of.isoformat()})."
+    if q.words:  # "how many crs missions": a word the count could not narrow by
+        shown = ", ".join(f"“{w}”" for w in q.words)
+        text += f" I could not narrow the count by {shown}."
+    ids = collect_sources(*[m.sources for m in picked])
+    return Reply(
+        kind="answer",
+        title=f"{what.strip() or 'All'} flights{span}".strip(),
+        text=text,
+        sources=source_lines(ctx.kb, ids),
+        source_ids=ids,
+        as_of=ctx.kb.as_of,
+        entities=tuple(s.record_id for s in scope) + tuple(m.id for m in picked[:LISTED_MAX]),
+        dates=tuple(mentions),
+    )
+
+
+def _touches(ctx: Context, m: Mission, ids: set[str]) -> bool:
+    vehicle = ctx.kb.vehicles.get(m.vehicle)
+    owners = {m.vehicle, m.launcher, m.pad, m.operator, vehicle.operator if vehicle else None}
+    return bool(ids & owners) or bool(ids & set(m.crew))
+
+
+def _when(m: Mission) -> dt.date:
+    launched = outcome_date(m)
+    if launched is not None:
+        return launched.start
+    return m.schedule[-1].planned.start if m.schedule else dt.date.max
+
+
+def _year(m: Mission) -> int | None:
+    launched = outcome_date(m)
+    if launched is not None:
+        return launched.start.year
+    return m.schedule[-1].planned.start.year if m.schedule else None
+
+
+def _brief_date(m: Mission, mentions: list[DateMention]) -> str:
+    launched = outcome_date(m)
+    if launched is not None:
+        return date_text(launched, mentions)
+    if m.schedule:
+        return "planned " + date_text(m.schedule[-1].planned, mentions)
+    return m.status

@@ -1,0 +1,493 @@
+"""Read a cleaned message into a Question: its form, facts, subjects and what it leans on.
+
+Decision order:
+1. The records it names: exact or typo'd names (the search index's mentions), then a word
+   of a record's name on its own ("dragon" names Cargo Dragon 2 and Crew Dragon); a name
+   that fits several records is narrowed by the rest of the message ("dragon ... cargo",
+   "who flew on MS-28" asks for a crew, so Soyuz MS-28).
+2. The form of answer (who / when / how much / yes-no / why / compare ...) and the facts
+   asked for (crew, cost, launch date ...), from the vocabulary tables.
+3. What it does not know: a designator or a name no record has ("artemis 2", "94P"), a
+   person whose surname matched someone else ("Suni Williams"), subjects never tracked
+   (stock prices, the weather), or subject words the base never uses.
+4. Whether it leans on the last exchange: a pronoun or an elliptical "and ...?" with no
+   subject of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from commands.context import Context
+from commands.topics import TopicMatcher
+from commands.understand import vocabulary as vocab
+from commands.understand.lexicon import Lexicon
+from commands.understand.thresholds import TOPIC_CONFIDENT, TOPIC_COVER_SHARE, UNKNOWN_SHARE
+from commands.understand.types import Ask, Fact, Question, Subject
+from knowledge.base import KnowledgeBase
+from knowledge.names import names_of
+from knowledge.schema import CargoClass, CrewMember, Mission, Pad, RecordKind, Vehicle
+from knowledge.search import Match, SearchIndex
+from knowledge.text import (
+    NOT_A_NAME,
+    canonical,
+    fold,
+    fold_tokens,
+    fold_word,
+    token_spans,
+    words,
+)
+
+QUESTION_VOCABULARY = frozenset(
+    c for c in (canonical(fold_word(w)) for w in vocab.QUESTION_VOCABULARY | NOT_A_NAME) if c
+)
+_DESIGNATOR = re.compile(
+    r"(?<![\w-])([^\W\d_]{1,10})[- ]?(\d{1,3}|ii|iii|iv|vi|vii)(?![\w/])", re.I
+)
+_NOT_A_LEAD = frozenset("q h".split()) | NOT_A_NAME
+WEAK = ("station", "organization")  # kinds whose names are also plain words of questions
+# A number followed by one of these is a quantity ("iss 45 days"), not a designator.
+_UNIT_AFTER = re.compile(
+    r"\s*(?:%|percent|days?|weeks?|months?|years?|yrs?|kg|kilos?|t|tons?|tonnes?|lbs?|pounds?"
+    r"|people|persons|crew|astronauts|cosmonauts|flights?|missions?|launches|times|seats?|m3"
+    r"|million|billion|k)\b",
+    re.I,
+)
+
+
+def read(ctx: Context, text: str) -> Question:
+    """Read a cleaned message (see module docstring for the order)."""
+    kb, index, topics, lexicon = ctx.kb, ctx.index, ctx.topics, ctx.lexicon
+    low = text.lower()
+    mentions = [
+        m
+        for m in index.find_mentions(text)
+        if not _common_word(topics, m, text) and not _used_as_a_word(lexicon, m, text)
+    ]
+    clear, groups = _spans(mentions)
+    covered = [(m.start, m.end) for m in mentions]
+    named_words = _name_word_groups(lexicon, kb, text, covered)
+    for group in named_words:
+        if group[0].kind not in WEAK:  # "station" alone stays a word of the question too
+            covered.append((group[0].start, group[0].end))
+        if len(group) == 1:
+            clear.append(group[0])
+        else:
+            groups.append(group)
+    if not clear and not groups:
+        found = _searched(index, text)
+        if found is not None:
+            clear.append(found)
+            covered.append((found.start, found.end))
+    rest = _blank(text, covered).lower()  # the message without the names in it
+    # Facts are read with the station and agencies left in ("leave the station").
+    specific = [(s.start, s.end) for s in [*clear, *(g[0] for g in groups)] if s.kind not in WEAK]
+    facts = tuple(f for f, p in vocab.FACT_PATTERNS if p.search(_blank(text, specific).lower()))
+    if Fact.MASS in facts:  # "how heavy is htv-x": the ship, not what it carries
+        facts = tuple(f for f in facts if f not in (Fact.CARGO, Fact.CAPACITY))
+    cargo = _cargo(rest)
+    hint = next((h for h, p in vocab.HINTS if p.search(rest)), "")
+    clear, groups = _narrow(kb, clear, groups, hint, facts, _typed_numbers(text, covered))
+    subjects = tuple(sorted(clear, key=lambda s: s.start))
+    own_names = {
+        canonical(w)
+        for sub in [*clear, *(s for g in groups for s in g)]
+        for rec in [kb.get(sub.record_id)]
+        if rec is not None
+        for n in names_of(rec)
+        for w in fold_tokens(n)
+    }
+    distinctive = tuple(
+        dict.fromkeys(
+            w
+            for w in words(rest)
+            if w not in QUESTION_VOCABULARY
+            and w not in own_names  # "fedyayev andrey": the rest of the name
+            and not w.isdigit()
+            and len(w) > 2
+        )
+    )
+    ask = _ask(low, facts, subjects, bool(groups), distinctive)
+    matches = tuple(topics.match(text))
+    unknown = _unknown(
+        kb,
+        topics,
+        lexicon,
+        text,
+        mentions,
+        subjects or tuple(g[0] for g in groups),
+        distinctive,
+        covered,
+        ask in (Ask.DESCRIBE, Ask.WHO) or bool(vocab.DESCRIBE.search(low)),
+    )
+    untracked = next((name for name, p in vocab.UNTRACKED if p.search(low)), "")
+    refers_back = _refers_back(low, subjects, groups, distinctive, matches, topics)
+    year_m = vocab.YEAR.search(rest)
+    counted = vocab.COUNTED.search(low)
+    count_of = ""
+    if counted is not None:
+        count_of = (counted.group("what") or counted.group("what2") or "").rstrip("s")
+    kind_filter = hint if hint in ("cargo", "crew") else ""
+    return Question(
+        text=text,
+        ask=ask,
+        facts=facts,
+        cargo=cargo,
+        subjects=subjects,
+        ambiguous=tuple(tuple(g) for g in groups),
+        refers_back=refers_back,
+        hint=hint,
+        year=int(year_m.group("year")) if year_m else None,
+        unknown=unknown,
+        untracked=untracked,
+        words=distinctive,
+        topics=matches,
+        count_of=count_of,
+        kind_filter=kind_filter,
+    )
+
+
+def _common_word(topics: TopicMatcher, m: Match, text: str) -> bool:
+    """A typo'd mention that is a word the base uses anyway ("space" is not "SpaceX")."""
+    if m.score >= 97.0:
+        return False  # exact, or a generated form such as a surname or "MS-33"
+    typed = text[m.start : m.end]
+    return len(typed.split()) == 1 and canonical(fold(typed)) in topics.known_words
+
+
+_ARTICLES = frozenset("a an the some any much this that its their our your more".split())
+
+
+def _used_as_a_word(lexicon: Lexicon, m: Match, text: str) -> bool:
+    """A name that is also a plain word, used as one: "the progress on the repair", "a vast
+    amount" (lower case, after an article, and a word the base's own texts use that way)."""
+    typed = text[m.start : m.end]
+    if " " in typed or not typed.islower() or typed not in lexicon.common:
+        return False
+    before = text[: m.start].split()
+    return bool(before) and before[-1].lower() in _ARTICLES
+
+
+def _searched(index: SearchIndex, text: str) -> Subject | None:
+    """A record the words left after the question words name confidently ("baikonour pad 31
+    status" is Baikonur Site 31/6 though no run of its words is a name or a near one)."""
+    spans = [
+        (w, s, e)
+        for w, s, e in token_spans(text)
+        if canonical(w) not in QUESTION_VOCABULARY and w not in NOT_A_NAME
+    ]
+    if not spans or len(spans) > 4:
+        return None
+    start, end = spans[0][1], spans[-1][2]
+    result = index.search(" ".join(text[s:e] for _, s, e in spans))
+    if result.best is None:
+        return None
+    m = result.best
+    return Subject(m.record_id, m.kind, m.name, start, end, False)
+
+
+def _subject(m: Match) -> Subject:
+    return Subject(m.record_id, m.kind, m.name, m.start, m.end, m.score >= 100.0)
+
+
+def _spans(mentions: list[Match]) -> tuple[list[Subject], list[list[Subject]]]:
+    """Split mentions into those naming one record and groups naming several equally."""
+    by_span: dict[tuple[int, int], list[Match]] = {}
+    for m in mentions:
+        by_span.setdefault((m.start, m.end), []).append(m)
+    clear = [_subject(g[0]) for g in by_span.values() if len(g) == 1]
+    groups = [[_subject(m) for m in g] for g in by_span.values() if len(g) > 1]
+    return clear, groups
+
+
+def _name_word_groups(
+    lexicon: Lexicon, kb: KnowledgeBase, text: str, covered: list[tuple[int, int]]
+) -> list[list[Subject]]:
+    """Records named by one word of their name that no mention covers ("dragon", "falcon")."""
+    out: list[list[Subject]] = []
+    for word, start, end in token_spans(text):
+        if any(s <= start < e for s, e in covered) or canonical(word) in QUESTION_VOCABULARY:
+            continue
+        ids = lexicon.name_words.get(word, ())
+        if not ids and word.endswith("s"):  # "the two dragons"
+            ids = lexicon.name_words.get(word[:-1], ())
+        recs = [(rid, kb.get(rid), kb.kind_of(rid)) for rid in ids]
+        group = [
+            Subject(rid, kind, rec.name, start, end, False)
+            for rid, rec, kind in recs
+            if rec is not None and kind is not None
+        ]
+        if group:
+            out.append(group)
+    return out
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    for s, e in sorted(spans, key=lambda se: -se[0]):
+        text = text[:s] + " " * (e - s) + text[e:]
+    return text
+
+
+def _cargo(text: str) -> CargoClass | None:
+    for cls, pattern in vocab.CARGO_PATTERNS:
+        if pattern.search(text):
+            return cls
+    return None
+
+
+def _ask(
+    low: str,
+    facts: tuple[Fact, ...],
+    subjects: tuple[Subject, ...],
+    ambiguous: bool,
+    distinctive: tuple[str, ...],
+) -> Ask:
+    """The form of answer asked for; a name alone (or "what is X") is a description."""
+    for ask, pattern in vocab.ASK_PATTERNS:
+        if pattern.search(low):
+            describes = ask in (Ask.WHAT, Ask.WHO) and vocab.DESCRIBE.search(low)
+            person = ask == Ask.WHO and subjects and subjects[0].kind == "crew"
+            pronoun = vocab.PLAIN_PRONOUNS.search(low)  # "who are they": not a name
+            if (
+                describes
+                and not distinctive
+                and not pronoun
+                and (not _field_facts(facts) or person)
+            ):
+                return Ask.DESCRIBE
+            return ask
+    if vocab.DESCRIBE.search(low):
+        return Ask.DESCRIBE
+    return Ask.WHAT if _field_facts(facts) else Ask.DESCRIBE
+
+
+def _field_facts(facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
+    """Facts that name a field ("launch" alone in "when does X launch" is the default)."""
+    return tuple(f for f in facts if f is not Fact.STATUS or len(facts) == 1)
+
+
+def _typed_numbers(text: str, covered: list[tuple[int, int]]) -> set[str]:
+    """Numbers typed outside the names found ("baikonur ... pad 31" -> {"31"})."""
+    return {
+        w
+        for w, s, e in token_spans(text)
+        if w.isdigit() and not any(a <= s < b for a, b in covered)
+    }
+
+
+def _narrow(
+    kb: KnowledgeBase,
+    clear: list[Subject],
+    groups: list[list[Subject]],
+    hint: str,
+    facts: tuple[Fact, ...],
+    numbers: set[str],
+) -> tuple[list[Subject], list[list[Subject]]]:
+    """Resolve a name shared by several records with what the rest of the message says:
+    a number typed beside it, a kind or country, a fact only some of them have."""
+    still: list[list[Subject]] = []
+    for group in groups:
+        pool = group
+        if numbers:  # "baikonur cosmodrome pad 31": the one whose names carry 31
+            numbered = [
+                s
+                for s in pool
+                if (rec := kb.get(s.record_id)) is not None
+                and numbers & {w for n in names_of(rec) for w in fold_tokens(n)}
+            ]
+            pool = numbered or pool
+        if hint:
+            fit = [s for s in pool if _fits_hint(kb, s.record_id, hint)]
+            pool = fit or pool
+        if Fact.CREW in facts or Fact.CREW_SIZE in facts:
+            crewed = [s for s in pool if _crewed(kb, s.record_id)]
+            pool = crewed or pool
+        named_elsewhere = {s.record_id for s in clear}
+        if any(s.record_id in named_elsewhere for s in pool):
+            continue  # "Progress MS and progress": the group adds nothing
+        if len(pool) == 1:
+            clear.append(pool[0])
+        else:
+            still.append(pool)
+    return clear, still
+
+
+def _crewed(kb: KnowledgeBase, rid: str) -> bool:
+    rec = kb.get(rid)
+    if isinstance(rec, Mission):
+        return rec.kind == "crew"
+    if isinstance(rec, Vehicle):
+        return rec.kind == "crew-spacecraft"
+    return isinstance(rec, CrewMember)
+
+
+def _fits_hint(kb: KnowledgeBase, rid: str, hint: str) -> bool:
+    """Whether a record is "the russian one", "the cargo one" ..."""
+    rec = kb.get(rid)
+    if rec is None:
+        return False
+    if hint in ("cargo", "crew"):
+        kind = getattr(rec, "kind", "")
+        return (isinstance(kind, str) and kind.startswith(hint)) or hint in fold(rec.name)
+    countries = vocab.COUNTRIES.get(hint, ())
+    return any(c in countries for c in countries_of(kb, rid))
+
+
+def countries_of(kb: KnowledgeBase, rid: str) -> tuple[str, ...]:
+    """The countries a record belongs to: its operator's, its agency's, its own."""
+    rec = kb.get(rid)
+    if rec is None:
+        return ()
+    out: list[str] = []
+    if isinstance(rec, Pad):
+        out.append(rec.country)
+    if isinstance(rec, CrewMember):
+        out.append(rec.nationality.replace("Russian", "Russia").replace("American", "US"))
+    owner = getattr(rec, "operator", None) or getattr(rec, "agency", None)
+    if isinstance(rec, Mission) and owner is None:
+        vehicle = kb.vehicles.get(rec.vehicle)
+        owner = vehicle.operator if vehicle else None
+    org = kb.organizations.get(owner) if isinstance(owner, str) else None
+    if org is not None:
+        out.append(org.country)
+    country = getattr(rec, "country", None)
+    if isinstance(country, str):
+        out.append(country)
+    return tuple(out)
+
+
+def _unknown(
+    kb: KnowledgeBase,
+    topics: TopicMatcher,
+    lexicon: Lexicon,
+    text: str,
+    mentions: list[Match],
+    subjects: tuple[Subject, ...],
+    distinctive: tuple[str, ...],
+    covered: list[tuple[int, int]],
+    describes: bool,
+) -> tuple[str, ...]:
+    """Names and subject words the base does not know, when they are what is asked about."""
+    designator = _unknown_designator(lexicon, topics, text, covered) or _unknown_flight(
+        kb, text, mentions, lexicon
+    )
+    if designator:
+        return (designator,)
+    person = _other_person(kb, topics, text, mentions)
+    if person:
+        return (person,)
+    unknown = [w for w in distinctive if not topics.knows(w)]
+    with_digits = [w for w in unknown if any(c.isdigit() for c in w)]
+    if with_digits:
+        return tuple(with_digits)
+    if subjects or not unknown:
+        return ()  # a named record is the subject; other unknown words are only words
+    # With no record named: unknown when every subject word is unknown ("zxqv blorptang"),
+    # or the question asks what or who something is ("who is elon musk").
+    if len(unknown) == len(distinctive) or (
+        describes and len(unknown) >= UNKNOWN_SHARE * len(distinctive)
+    ):
+        return tuple(unknown)
+    return ()
+
+
+def _unknown_designator(
+    lexicon: Lexicon, topics: TopicMatcher, text: str, covered: list[tuple[int, int]]
+) -> str:
+    """A flight designator ("MS-99", "Tianzhou 9", "Artemis II") that no record or text has."""
+    for d in _DESIGNATOR.finditer(text):
+        lead = d.group(1).lower()
+        if lead in _NOT_A_LEAD:
+            continue
+        if canonical(lead) in QUESTION_VOCABULARY and not d.group(0)[len(lead) :].startswith("-"):
+            continue  # "crew of 4" is a size; "crew-14" is a flight
+        if d.group(2).isdigit() and _UNIT_AFTER.match(text, d.end()):
+            continue
+        if any(s <= d.start(2) < e for s, e in covered):
+            continue
+        key = fold(d.group(0)).replace("iii", "3").replace("ii", "2").replace("iv", "4")
+        if key in lexicon.designators or fold(d.group(0)) in lexicon.designators:
+            continue
+        before = text[: d.start()].split()
+        word = before[-1] if before and before[-1].isalpha() and lead in _SHORT_LEADS else ""
+        return f"{word} {d.group(0)}".strip()
+    return ""
+
+
+_SHORT_LEADS = frozenset("ms crs ng kf f".split())
+
+
+def _unknown_flight(kb: KnowledgeBase, text: str, mentions: list[Match], lexicon: Lexicon) -> str:
+    """ "Soyuz MS-31": a vehicle named, then a number, that together name no flight."""
+    for m in mentions:
+        if m.kind != "vehicle":
+            continue
+        after = re.match(r"[\s-]*([a-z]{0,3}[\s-]*\d{1,3})(?![\w/])", text[m.end :], re.I)
+        if after is None:
+            continue
+        typed = text[m.start : m.end + after.end()]
+        if fold(typed) not in lexicon.names:
+            return typed.strip()
+    return ""
+
+
+def _other_person(kb: KnowledgeBase, topics: TopicMatcher, text: str, mentions: list[Match]) -> str:
+    """ "Suni Williams" when only the surname matched a different person: the full name."""
+    for m in mentions:
+        if m.kind != "crew" or m.start <= 0 or len(text[m.start : m.end].split()) > 1:
+            continue  # only a bare surname can belong to someone else
+        rec = kb.get(m.record_id)
+        if rec is None:
+            continue
+        before = text[: m.start].split()
+        if not before or not before[-1].isalpha():
+            continue
+        first = before[-1].casefold()
+        if not before[-1][0].isupper() and topics.knows(first):
+            continue  # a lower-case word the base knows is not a first name ("ask williams")
+        known = {w for n in names_of(rec) for w in fold_tokens(n)}
+        if (
+            fold(first) not in known
+            and first not in NOT_A_NAME
+            and canonical(first) not in QUESTION_VOCABULARY
+        ):
+            return f"{before[-1]} {text[m.start : m.end]}"
+    return ""
+
+
+def _refers_back(
+    low: str,
+    subjects: tuple[Subject, ...],
+    groups: list[list[Subject]],
+    distinctive: tuple[str, ...],
+    matches: tuple[object, ...],
+    topics: TopicMatcher,
+) -> bool:
+    """Whether the message leans on the last exchange for its subject.
+
+    "who replaced him", "and its cost?", "what about the russian one", "why?": a pronoun or
+    an elliptical lead with no record named. A pronoun whose referent is in the message
+    itself ("the crs-2 contract and what did it cost") is not a follow-up: the words around
+    it name a subject a topic covers.
+    """
+    if subjects or groups:
+        return False
+    if vocab.PERSON_PRONOUNS.search(low) or vocab.WHAT_ABOUT.match(low):
+        return True
+    if not (vocab.PRONOUNS.search(low) or vocab.ELLIPSIS.search(low)):
+        return False
+    if not distinctive:
+        return True
+    top = matches[0] if matches else None
+    score = getattr(top, "score", 0.0)
+    topic_id = getattr(top, "topic_id", "")
+    if score < TOPIC_CONFIDENT:
+        return True
+    bag = topics.vocabulary_of(topic_id)
+    hits = sum(1 for w in distinctive if w in bag or topics.expand(w) in bag)
+    return hits < TOPIC_COVER_SHARE * len(distinctive)
+
+
+def kinds_named(question: Question) -> set[RecordKind]:
+    """The kinds of the records a question names clearly."""
+    return {s.kind for s in question.subjects}

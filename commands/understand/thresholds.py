@@ -1,0 +1,75 @@
+"""Every number that decides how sure the assistant is, named once and explained.
+
+Topic scores are the topic matcher's 0-100 similarity (commands/topics.py: idf-weighted
+cosine with the closest of a topic's questions, plus a share of its whole vocabulary).
+Record confidence is the search index's (knowledge/search.py: CONFIDENT_SCORE, margins).
+"""
+
+from __future__ import annotations
+
+# --- topics ---------------------------------------------------------------------------------
+# A topic this close is (nearly) one of the questions it says it answers: it answers even
+# when the question also names a record the topic is not about.
+TOPIC_SURE = 75.0
+# A topic whose closest listed question alone is this similar IS the question asked (the
+# phrasing score, without the vocabulary bonus): it answers even over a named record.
+TOPIC_VERBATIM = 88.0
+# A topic at or above this answers a why/how question whose subject words it covers, or a
+# question about a record it is related to.
+TOPIC_CONFIDENT = 42.0
+# With a record named, a topic about that record answers a why/how question from this score:
+# the record already narrows the subject, so one shared subject word is enough.
+TOPIC_ABOUT_RECORD = 30.0
+# Topics at or above this are offered as "did you mean" choices, never answered.
+TOPIC_POSSIBLE = 22.0
+# Without a record named, a topic must use at least this share of the question's subject
+# words: "what's dragon's downmass" shares only "dragon" with the SLC-40 topic.
+TOPIC_COVER_SHARE = 0.5
+# A field question ("when", "how much") with no record named is answered by a topic only
+# from this score: below it, the question is probably about something the base lacks.
+TOPIC_FIELD_QUESTION = 55.0
+
+# How much a topic's whole vocabulary (its answer and every question) adds to the best single
+# question's similarity: a question that words a topic's content differently from any one
+# of its listed questions still reaches it (measured: benchmarks/topics_bench.py).
+BAG_WEIGHT = 0.35
+# A word this long or longer that the topics do not use is read as the topic word it is a
+# typo of (fuzzy ratio at least TYPO_SCORE), or as a topic word that contains it ("boost" in
+# "reboost") or that it contains.
+MIN_EXPAND_LEN = 5
+TYPO_SCORE = 85
+
+# --- words and names ------------------------------------------------------------------------
+# A word of a record's name shared by more records than this, or by records of different
+# kinds ("space": Sierra Space, Axiom Space, the International Space Station), names none.
+NAME_WORD_RECORDS_MAX = 4
+# A first word is read as a command when it is this close (fuzzy ratio) to a command name.
+COMMAND_WORD_SCORE = 80.0
+# A name typed with a number ("artemis 2", "tianzhou 9") that names no record is an unknown
+# subject; with no record named, so is a message whose subject words are all unknown to the
+# base ("zxqv blorptang"), or a what/who-is question where at least this share of them is
+# ("who is elon musk": "elon" unknown, "musk" only mentioned in passing).
+UNKNOWN_SHARE = 0.5
+# A record is offered as "did you mean" for an unknown subject word only from this search
+# score (and never when the numbers differ): "artemis" is not offered "Artemyev" (66).
+SUGGEST_FOR_UNKNOWN = 80.0
+
+# --- sentences from a record's texts --------------------------------------------------------
+# A sentence of a record's summary, facts or events leads an answer when it shares at least
+# this share of the question's subject words (idf-weighted), e.g. "who replaced him" and
+# "... was removed in December 2025 and replaced by Andrey Fedyaev ...".
+SENTENCE_SHARE = 0.5
+
+# --- did you mean ---------------------------------------------------------------------------
+SUGGESTIONS_MAX = 5  # Discord shows at most 5 buttons in a row
+
+# --- conversation ---------------------------------------------------------------------------
+# A follow-up ("and its cost?") refers to the last exchange for this long (seconds) ...
+CONVERSATION_TTL_SECONDS = 600.0
+# ... and the bot remembers at most this many conversations (users x channels) at once.
+CONVERSATIONS_MAX = 10_000
+
+# --- replies --------------------------------------------------------------------------------
+# A brief card (a record named alone) keeps at most this many characters of its summary; the
+# whole card is one click away (the "More" button, /mission etc., `ask --full`).
+BRIEF_SUMMARY_CHARS = 320

@@ -1,0 +1,584 @@
+"""The words of questions: which form of answer they ask for, which facts, which cargo.
+
+Each table maps phrases (regular expressions over the lower-cased message) to a type of
+commands.understand.types. Grow them from what people type; never from one question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from commands.understand.types import Ask, Chat, Command, Fact
+from knowledge.schema import CargoClass
+
+
+def _any(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+
+# --- the form of answer asked for (first match wins) -----------------------------------------
+ASK_PATTERNS: tuple[tuple[Ask, re.Pattern[str]], ...] = (
+    (
+        Ask.COMPARE,
+        _any(
+            r"\bcompare\b",
+            r"\bvs\.?\b",
+            r"\bversus\b",
+            r"\bdifference between\b",
+            r"\bwhich (?:one )?(?:is|has|carries|costs|can|holds|brings|was) \w+(?:er|more|less)\b",
+            r"\bwhich (?:one )?(?:is|was) (?:bigger|larger|heavier|better|cheaper|newer|older)",
+            r"\bwhich (?:one )?(?:is|was|costs|carries) (?:more|less) \w+",
+            r"\bwhich (?:one )?(?:can|could|will|does|do) \w+ (?:more|less|most|least)\b",
+            r",\s*which\b",
+            r"\bor\b.*\bwhich (?:one )?(?:is|carries|costs)\b",
+            r"\bwhich (?:carries|costs|holds|brings) more\b",
+        ),
+    ),
+    (Ask.HOW_MANY, _any(r"\bhow many\b", r"\bnumber of\b", r"\bcount\b", r"\bсколько\b")),
+    (Ask.HOW_LONG, _any(r"\bhow long\b", r"\bfor how many (?:days|months)\b")),
+    (
+        Ask.WHY,
+        _any(
+            r"^\s*(?:so\s+|and\s+|but\s+)?why\b",
+            r"\bwhy\b",
+            r"\bhow come\b",
+            r"^\s*how (?:did|does|do|is|are|was|were|will|would|can|could) (?!much|many|long)",
+            r"\bwhat (?:happened|went wrong|broke|caused|is wrong|'?s wrong|is going on"
+            r"|'?s going on|'?s the deal|is the deal|does .* mean|'?s up with|is up with)\b",
+            r"\bexplain\b",
+            r"\bwhat happens (?:when|if|after)\b",
+            r"\bчто случилось\b",
+            r"\bпочему\b",
+        ),
+    ),
+    (
+        Ask.LIST,
+        _any(
+            r"\bupcoming\b",
+            r"\bnext\s+(?:\w+\s+)?(?:launch|launches|flights?|missions?|events?)\b",
+            r"\bwhat'?s next\b",
+            r"\blaunch schedule\b",
+            r"\bcoming up\b",
+        ),
+    ),
+    (
+        Ask.HOW_MUCH,
+        _any(
+            r"\bhow much\b",
+            r"\bhow heavy\b",
+            r"\bhow big\b",
+            r"\bwhat(?:'s| is| does)? (?:the )?(?:cost|price|payload|capacity|mass)\b",
+        ),
+    ),
+    (
+        Ask.WHEN,
+        _any(r"\bwhen\b", r"\bкогда\b", r"\bwhat (?:day|date|time)\b", r"\bwhich (?:day|date)\b"),
+    ),
+    (
+        Ask.WHERE,
+        _any(r"\bwhere\b", r"\b(?:what|which) (?:pad|launch ?pad|site|launch site|spaceport)\b"),
+    ),
+    (Ask.STATUS, _any(r"\bstatus\b", r"\bhow is .* doing\b", r"\bwhere .* stand")),
+    (
+        Ask.YES_NO,
+        _any(
+            r"^\s*(?:so\s+|and\s+|but\s+)?(?:is|are|was|were|did|does|do|has|have|had|can|could"
+            r"|will|would|should|shall|isn'?t|wasn'?t|didn'?t|doesn'?t|hasn'?t|won'?t|can'?t)\b"
+        ),
+    ),
+    (Ask.WHO, _any(r"\bwho\b", r"\bwhom\b", r"\bкто\b")),
+    (Ask.WHAT, _any(r"\bwhat\b", r"\bwhats\b", r"\bwhich\b")),
+)
+
+# "What is X", "who is X", "tell me about X": the whole record, briefly.
+DESCRIBE = _any(
+    r"^\s*(?:what|who)(?:'?s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+|a\s+|an\s+)?"
+    r"[^?]*?\??\s*$",
+    r"^\s*(?:кто|что)\s+(?:такой|такая|такое|это)\b",
+    r"^\s*tell me (?:about|more about)\b",
+    r"^\s*(?:info|information|details|facts)\s+(?:on|about|for)\b",
+)
+
+# --- the facts asked for ------------------------------------------------------------------
+FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
+    (
+        Fact.MASS,
+        _any(
+            r"^(?!.*\b(?:cargo|payload|carr\w*|brings?|deliver\w*|supplies|propellant|water)\b)"
+            r".*\b(?:how heavy (?:is|are|was)|weigh(?:s|t)?\b|launch mass|dry mass|mass of)",
+        ),
+    ),
+    (
+        Fact.CREW_SIZE,
+        _any(
+            r"\bhow many (?:people|crew|astronauts|cosmonauts|seats|persons)\b"
+            r"(?!\s+(?:flights?|missions?|launch))",
+            r"\bcrew size\b",
+            r"\bseats? (?:does|do|can|on|in)\b",
+        ),
+    ),
+    (
+        Fact.DAYS_IN_SPACE,
+        _any(
+            r"\bdays? in space\b",
+            r"\bв космосе\b",
+            r"\bhow many days\b",
+            r"\btime in (?:space|orbit)\b",
+            r"\bspent in (?:space|orbit)\b",
+            r"\bhow long .* in space\b",
+        ),
+    ),
+    (
+        Fact.COST,
+        _any(
+            r"\bcosts?\b",
+            r"\bcosting\b",
+            r"\bprice[sd]?\b",
+            r"\bpricey\b",
+            r"\bexpensive\b",
+            r"\bcheap(?:er|est)?\b",
+            r"\$",
+            r"\bhow much .* pay\b",
+            r"\bdollars?\b",
+            r"\bbucks\b",
+            r"\bстоит\b",
+            r"\bстоимость\w*",
+            r"\bцен[аы]\b",
+        ),
+    ),
+    (
+        Fact.BUILDER,
+        _any(
+            r"\bbuil(?:d|ds|t|der|ding)\b",
+            r"\bmakes?\b",
+            r"\bmade\b",
+            r"\bmanufactur\w*",
+            r"\bmaker\b",
+            r"\bconstruct\w*",
+        ),
+    ),
+    (
+        Fact.OPERATOR,
+        _any(
+            r"\boperat\w*",
+            r"\bruns?\b",
+            r"\brun by\b",
+            r"\bowns?\b",
+            r"\bin charge of\b",
+            r"\bwhose\b",
+        ),
+    ),
+    (
+        Fact.REFUELS,
+        _any(
+            r"\brefuel\w*",
+            r"\bpropellant (?:to|for) the russian\b",
+            r"\bfuel (?:to|for) the russian\b",
+        ),
+    ),
+    (
+        Fact.REBOOSTS,
+        _any(
+            r"\bre-?boost\w*",
+            r"\bboost(?:s|ed|ing)? the (?:station|iss|orbit)\b",
+            r"\braise the (?:station|iss|orbit)\b",
+        ),
+    ),
+    (Fact.REUSABLE, _any(r"\breusabl\w*", r"\bre-?used?\b", r"\breflown\b", r"\bre-?fly\b")),
+    (
+        Fact.FIRST_FLIGHT,
+        _any(
+            r"\bfirst (?:flight|flew|fly|flies|launch|launched|mission|flown|went up)\b",
+            r"\bfirst flown\b",
+            r"\bmaiden\b",
+            r"\bdebut\w*",
+        ),
+    ),
+    (
+        Fact.STAY,
+        _any(
+            r"\bhow long .*\b(?:stay|stays|staying|docked|berthed|attached|there|up)\b",
+            r"\bhow many (?:days|weeks|months)\b",
+            r"\bstay(?:s|ed|ing)?\b(?! (?:on|until))",
+            r"\bhow long .* at the (?:station|iss)",
+        ),
+    ),
+    (
+        Fact.UNDOCKING,
+        _any(
+            r"\bun-?dock\w*",
+            r"\bun-?berth\w*",
+            r"\bdepart\w*",
+            r"\bleave the (?:station|iss)\b",
+            r"\bleft the (?:station|iss)\b",
+            r"\bwhen did (?:it|they|\S+) leave\b",
+            r"\bleft\s*\??\s*$",
+            r"\breleased?\b",
+        ),
+    ),
+    (
+        Fact.LANDING,
+        _any(
+            r"\bland(?:s|ed|ing)?\b",
+            r"\bsplash\w*",
+            r"\bcom(?:e|es|ing) (?:home|back)\b",
+            r"\bcame (?:home|back)\b",
+            r"\breturn\w*",
+            r"\bre-?entry\b",
+            r"\bget back\b",
+        ),
+    ),
+    (
+        Fact.DOCKING,
+        _any(
+            r"\bdock(?:s|ed|ing)?\b",
+            r"\bberth(?:s|ed|ing)?\b",
+            r"\barriv\w*",
+            r"\bcaptur\w*",
+            r"\breach(?:es|ed)? the (?:station|iss)\b",
+            r"\bget to the (?:station|iss)\b",
+        ),
+    ),
+    (
+        Fact.LAUNCHER,
+        _any(
+            r"\brocket\b",
+            r"\blauncher\b",
+            r"\blaunch vehicle\b",
+            r"\b(?:on|with) what\b",
+            r"\bwhat .* launch(?:es|ed)? (?:it|on)\b",
+        ),
+    ),
+    (
+        Fact.PAD,
+        _any(
+            r"\b(?:what|which)(?: launch)? ?(?:pad|site|launch ?pad|launch site|spaceport)\b",
+            r"\b(?:pad|launch ?pad|launch site)\s*\??\s*$",
+            r"\bfrom where\b",
+            r"\bwhere .* (?:launch|fly|flies|flew|go)\w* from\b",
+            r"\bwhere .* from\b",
+        ),
+    ),
+    (
+        Fact.CREW,
+        _any(
+            r"\bcrew\b",
+            r"\bcrewed\b",
+            r"\bastronauts?\b",
+            r"\bcosmonauts?\b",
+            r"\bwho (?:flew|flies|fly|is flying|was flying|went|goes|is going|rode|rides)\b",
+            r"\bwho(?:'s| is| was| are| were) (?:on|aboard|flying|in)\b",
+            r"\bwho launched\b",
+            r"\bon board\b",
+            r"\baboard\b",
+            r"\bcommand\w*",
+            r"\bpeople\b",
+            r"\bwho(?:'s| is)? going\b",
+            r"\bpilot\w*",
+        ),
+    ),
+    (
+        Fact.AGENCY,
+        _any(
+            r"\bagency\b",
+            r"\b(?:work|works|fly|flies|flew) for\b",
+            r"\bnationality\b",
+            r"\bwhat country\b",
+            r"\bwhich country\b",
+        ),
+    ),
+    (
+        Fact.MISSIONS,
+        _any(
+            r"\bmissions?\b.*\b(?:flown|flew|fly|flies|been on)\b",
+            r"\bwhich (?:missions|flights)\b",
+            r"\b(?:missions|flights)\s*\??\s*$",
+            r"\bwhat (?:missions|flights)\b",
+        ),
+    ),
+    (
+        Fact.CAPACITY,
+        _any(
+            r"\bcapacit\w*",
+            r"\bcarry\b",
+            r"\bcarries\b",
+            r"\bpayload\b",
+            r"\bhaul\w*",
+            r"\bup-?mass\b",
+            r"\bdown-?mass\b",
+            r"\bvolume\b",
+            r"\bhold\b",
+            r"\bholds\b",
+            r"\blift\b",
+            r"\bhow big\b",
+        ),
+    ),
+    (
+        Fact.CARGO,
+        _any(
+            r"\bcarried\b",
+            r"\bcarrying\b",
+            r"\bcargo\b",
+            r"\bbr(?:ing|ings|ought)\b",
+            r"\bdeliver\w*",
+            r"\bload\w*",
+            r"\bmass\b",
+            r"\bweigh\w*",
+            r"\bheavy\b",
+            r"\bpayload\b",
+            r"\bsupplies\b",
+            r"\bon board\b",
+        ),
+    ),
+    (
+        Fact.LAUNCH,
+        _any(
+            r"\blaunch\w*",
+            r"\blift(?:s|ed)? ?off\b",
+            r"\bliftoff\b",
+            r"\bзапуск\w*",
+            r"\bстарт\w*",
+            r"\bлет(?:ит|ят|ел|ела|ели|ал|ала|али)\b",
+            r"\bполет\w*",
+            r"\byet\b",
+            r"\bup there\b",
+            r"\bflew\b",
+            r"\bfl(?:y|ies|ying)\b",
+            r"\bgo(?:es|ing)? up\b",
+            r"\bwent up\b",
+            r"\btake ?off\b",
+            r"\bscheduled?\b",
+            r"\bdate\b",
+            r"\bwhen\b",
+            r"\bstill on\b",
+            r"\bhappen\w*",
+        ),
+    ),
+    (
+        Fact.STATUS,
+        _any(
+            r"\bstatus\b",
+            r"\bstate\b",
+            r"\bcondition\b",
+            r"\bfixed\b",
+            r"\brepair\w*",
+            r"\bdamaged?\b",
+            r"\bactive\b",
+            r"\bretired?\b",
+            r"\bgrounded\b",
+            r"\bback in (?:action|service)\b",
+            r"\bworking\b",
+            r"\bcancel\w*",
+            r"\bdoing\b",
+            r"\bremoved\b",
+            r"\b(?:still|now|currently) (?:in space|in orbit|aboard|on the (?:iss|station))\b",
+            r"\bin space\b",
+        ),
+    ),
+)
+
+# Which cargo class a question is about ("how much propellant does Progress carry").
+CARGO_PATTERNS: tuple[tuple[CargoClass, re.Pattern[str]], ...] = (
+    (
+        "down-mass",
+        _any(
+            r"\bdown-?mass\b",
+            r"\bbring back\b",
+            r"\bbrings? (?:\w+ )?back\b",
+            r"\breturn(?:s|ed)? (?:cargo|to earth)\b",
+            r"\bback to earth\b",
+        ),
+    ),
+    ("propellant", _any(r"\bpropellant\b", r"\bfuel\b")),
+    ("water", _any(r"\bwater\b")),
+    ("gas", _any(r"\bgas(?:es)?\b", r"\boxygen\b", r"\bnitrogen\b", r"\bair\b")),
+    ("unpressurized", _any(r"\bunpressuri[sz]ed\b", r"\btrunk\b", r"\bexternal\b")),
+    ("pressurized-volume", _any(r"\bvolume\b", r"\bm3\b", r"\bcubic\b")),
+    ("pressurized", _any(r"\bpressuri[sz]ed\b")),
+    ("disposal", _any(r"\btrash\b", r"\bgarbage\b", r"\bwaste\b", r"\bdisposal\b")),
+    ("payload-leo", _any(r"\bto (?:low earth )?orbit\b", r"\bto leo\b", r"\bleo\b")),
+)
+
+# --- which one ("the russian one", "the cargo version") ------------------------------------
+HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("russia", _any(r"\brussian\b", r"\brussia'?s\b", r"\broscosmos'?\b")),
+    ("us", _any(r"\bamerican\b", r"\bus\b(?! (?:segment))", r"\busa\b", r"\bnasa'?s?\b")),
+    ("japan", _any(r"\bjapanese\b", r"\bjapan'?s?\b", r"\bjaxa'?s?\b")),
+    ("europe", _any(r"\beuropean\b", r"\besa'?s?\b")),
+    (
+        "cargo",
+        _any(r"\bcargo\b", r"\bresupply\b", r"\bsupply\b", r"\buncrewed\b", r"\bfreighter\b"),
+    ),
+    ("crew", _any(r"\bcrew(?:ed)?\b", r"\bcrewed\b", r"\bpassenger\b", r"\bpeople\b")),
+    ("other", _any(r"\bthe other\b", r"\banother one\b")),
+)
+COUNTRIES: dict[str, tuple[str, ...]] = {
+    "russia": ("Russia",),
+    "us": ("United States", "USA", "US"),
+    "japan": ("Japan",),
+    "europe": ("Europe", "France", "Germany", "Italy"),
+}
+
+# --- follow-ups -----------------------------------------------------------------------------
+# A message that leans on the last exchange: a pronoun for its subject, or an elliptical
+# "and ...?" / "what about ...".
+PRONOUNS = _any(
+    r"\b(?:it|its|it'?s|that|this|they|them|their|those|these|he|him|his|she|her|hers)\b",
+    r"\bthe same\b",
+    r"\bthe (?:other|russian|american|japanese|cargo|crew|crewed|first|second|last|next)"
+    r" (?:one|ones|version|kind|type)\b",
+    r"\bthe other one\b",
+)
+PERSON_PRONOUNS = _any(r"\b(?:he|him|his|she|her|hers)\b")
+PLAIN_PRONOUNS = _any(
+    r"\b(?:it|its|it'?s|that|this|they|them|their|those|these|he|him|his|she|her|hers)\b"
+)
+ELLIPSIS = _any(
+    r"^\s*(?:and|so|ok(?:ay)?|but|also|then|what about|how about|and what about|same for)\b",
+    r"^\s*(?:why|how|when|who|where|how much|how many|how long)\W*$",
+)
+WHAT_ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(.+?)\s*\??\s*$", re.I)
+
+# --- messages that are not questions about the base ----------------------------------------
+CHAT: tuple[tuple[Chat, re.Pattern[str]], ...] = (
+    (
+        Chat.THANKS,
+        _any(
+            r"^\W*(?:thanks|thank you|thx|ty|cheers|thanks? capcom|much appreciated)"
+            r"(?:\s+(?:a lot|so much|capcom|bot|mate|man))?\W*$"
+        ),
+    ),
+    (Chat.BYE, _any(r"^\W*(?:bye|goodbye|see ya|see you|later|cya)\W*$")),
+    (
+        Chat.GREETING,
+        _any(
+            r"^\W*(?:hi|hello|hey|yo|hiya|howdy|gm|sup|good (?:morning|evening"
+            r"|afternoon)|lol|lmao|ok|okay|cool|nice|great|awesome|good bot"
+            r"|bad bot|nice bot|hmm+|wow|k|kk)(?:\s+(?:there|capcom|bot|all))?\W*$"
+        ),
+    ),
+    (
+        Chat.HELP,
+        _any(
+            r"^\s*(?:help|\?|commands|what can you do\??|how do i use (?:this|you)\??"
+            r"|what do you know\??|what can i ask\??|who are you\??|what are you\??)\s*$"
+        ),
+    ),
+)
+
+# --- subjects the base never tracks ----------------------------------------------------------
+UNTRACKED: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "stock prices",
+        _any(
+            r"\bstocks?\b",
+            r"\bshares?\b(?! (?:the|a) )",
+            r"\bshare price\b",
+            r"\bmarket ?cap\w*",
+            r"\bvaluation\b",
+            r"\bipo\b",
+            r"\binvest\w*",
+            r"\bticker\b",
+            r"\bnasdaq\b",
+            r"\bnyse\b",
+        ),
+    ),
+    (
+        "the weather",
+        _any(
+            r"\bweather\b(?=.*\b(?:today|tomorrow|now|forecast|like|going|at|in)\b)",
+            r"\bforecast\b",
+            r"\b(?:going to|gonna|will it) (?:rain|snow|storm)\b",
+            r"\btemperature\b",
+            r"^\s*(?:what'?s|how'?s|what is) the weather\b",
+        ),
+    ),
+)
+
+# --- command words --------------------------------------------------------------------------
+COMMAND_WORDS: dict[str, Command] = {c.value: c for c in Command} | {
+    "missions": Command.MISSION,
+    "flight": Command.MISSION,
+    "vehicles": Command.VEHICLE,
+    "spacecraft": Command.VEHICLE,
+    "rocket": Command.VEHICLE,
+    "pads": Command.PAD,
+    "astronaut": Command.CREW,
+    "cosmonaut": Command.CREW,
+    "person": Command.CREW,
+    "source": Command.SOURCES,
+    "next": Command.UPCOMING,
+    "schedule": Command.UPCOMING,
+    "history": Command.TIMELINE,
+}
+TIMELINE = _any(r"\btimeline\b", r"\bhistory of\b", r"\bchronology\b")
+SOURCES = _any(
+    r"\bsources?\b",
+    r"\bcitations?\b",
+    r"\bwhere does .* come from\b",
+    r"\bwhere did you get\b",
+    r"\bhow do you know\b",
+)
+
+# --- counts ---------------------------------------------------------------------------------
+# What a how-many question counts, when it counts records of the base.
+COUNTED = _any(
+    r"\bhow many (?:\w+\s+){0,3}?(?P<what>flights?|missions?|launch(?:es)?|times|trips|runs"
+    r"|dockings|visits)\b",
+    r"\bnumber of (?:\w+\s+){0,3}?(?P<what2>flights?|missions?|launch(?:es)?)\b",
+)
+YEAR = re.compile(r"\b(?:in|during|for|of|since)?\s*(?P<year>20[0-4]\d)\b")
+
+# Words that ask about a record rather than name a new subject; not counted as the subject.
+QUESTION_VOCABULARY = frozenset(
+    """when date day launch schedul who crew cost price expensive cheap capacity carry carri
+    payload up-mass how much many long what which where is status info information about
+    detail details mission flight vehicle spacecraft pad site rocket person station tell show
+    give per planned plan next last latest dock docked arrive arrival cargo supply supplies
+    operat operator build built builder make made manufactur maker run runs own flew fly fli
+    flown land landed return come home back splash undock berth leave left stay long heavy
+    weigh mass status state time times total number count year month week today now yet still
+    current currently recent recently first second go going up down take off mean meaning
+    aboard board onboard astronaut cosmonaut people seat seats size big
+    reusable reuse refuel reboost boost agency country nationality work works launcher spent
+    spend recorded record стартует старт запуск летит летят полетит стоит сколько дней дня
+    космосе космос случилось""".split()
+)
+
+
+_CARGO_WORDS = (
+    "cargo capacity carry carries load mass weight heavy propellant fuel water oxygen nitrogen "
+    "gas air trash garbage waste pressurized unpressurized trunk volume down-mass downmass up-mass "
+    "payload kg tons"
+)
+
+
+def _canon(text: str) -> frozenset[str]:
+    from knowledge.text import words
+
+    return frozenset(words(text))
+
+
+# The words (as knowledge.text.words gives them) that speak to each fact: a topic must use
+# one to answer for the fact, and a yes/no question whose other words are all among them is
+# answered by the fact ("is site 31/6 fixed": status; "does nasa pay ... seats": not size).
+FACT_WORDS: dict[Fact, frozenset[str]] = {
+    Fact.LANDING: _canon("return returned splash splashdown land landed home back"),
+    Fact.UNDOCKING: _canon("undock undocked leave left depart departed return released"),
+    Fact.DOCKING: _canon("dock docked berth berthed arrive arrived capture"),
+    Fact.STAY: _canon("stay stayed long month months day days"),
+    Fact.COST: _canon("cost price pay paid money expensive cheap"),
+    Fact.PAD: _canon("pad site launch from where spaceport"),
+    Fact.LAUNCHER: _canon("rocket launcher launch vehicle"),
+    Fact.CAPACITY: _canon(_CARGO_WORDS),
+    Fact.CARGO: _canon(_CARGO_WORDS),
+    Fact.STATUS: _canon(
+        "status repair repaired fixed damage damaged active retired grounded working back "
+        "action service cancelled removed space orbit aboard station still"
+    ),
+    Fact.LAUNCH: _canon("launch launched fly flew flown yet up there orbit"),
+    Fact.CREW: _canon("crew crewed aboard board people astronaut cosmonaut fly flying"),
+    Fact.REFUELS: _canon("refuel refuels propellant fuel russia segment"),
+    Fact.REBOOSTS: _canon("reboost boost raise orbit station"),
+    Fact.REUSABLE: _canon("reusable reused reuse fly again"),
+}

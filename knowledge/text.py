@@ -1,0 +1,299 @@
+"""The one text folding every matcher uses: folded words, stop-words, stems and synonyms.
+
+`fold` / `fold_tokens` are for names (search keys, alias clashes, what-if targets); `words` is
+for meaning (topic matching, question reading): folded words without stop-words, with slang
+and synonyms merged into one canonical word and plural/tense endings stemmed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TOKEN = re.compile(r"[^\W_]+")
+MAX_WORDS_CHARS = 2000  # words() reads at most this much of a text ...
+MAX_WORDS = 80  # ... and returns at most this many words
+
+
+def fold_word(word: str) -> str:
+    """One word, case- and accent-folded: "Artém'yev" -> "artemyev" (Cyrillic kept)."""
+    if word.isascii():
+        return word.lower()
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", word).casefold())
+    return "".join(c for c in decomposed if c.isalnum())
+
+
+def fold_tokens(text: str) -> list[str]:
+    """The folded words of text: "SpX-35 (CRS)" -> ["spx", "35", "crs"]."""
+    out: list[str] = []
+    for m in _TOKEN.finditer(text):
+        tok = fold_word(m.group())
+        if tok:
+            out.append(tok)
+    return out
+
+
+def fold(text: str) -> str:
+    """Case-, accent-, space- and punctuation-folded form: "Progress MS-33" -> "progressms33"."""
+    return "".join(fold_tokens(text))
+
+
+def token_spans(text: str) -> list[tuple[str, int, int]]:
+    """Folded words of text with their character spans in it."""
+    out: list[tuple[str, int, int]] = []
+    for m in _TOKEN.finditer(text):
+        tok = fold_word(m.group())
+        if tok:
+            out.append((tok, m.start(), m.end()))
+    return out
+
+
+# Words that carry no subject of their own: articles, pronouns, auxiliaries, fillers.
+FUNCTION_WORDS = frozenset(
+    """a an the is are was were be been being am do does did doing done to of for in on at by
+    and or but with this that these those it its as from into about than then there their they
+    them he she his her him i me my we our you your us can could would should will shall may
+    might must has have had having so such just also very really any some all s t re ve ll d m
+    up out over again still get got tell know explain please hey hi hello capcom bot right now
+    currently today if happen happens rn tho though pls plz u ur ya yeah yep кто что такои
+    такая такое это когда где почему сколько как thing things stuff deal story lol lmao
+    btw anyway exactly actually basically everything anything something bruh bro dude ngl tbh
+    kinda sorta goated lowkey highkey fr imo imho use used using around max maximum minimum
+    total exact approximately roughly typical typically usually average""".split()
+)
+
+# Words of questions that, on their own, never name a record ("launch" is not a mention of
+# "Launch Pad 0A"; "next" is not "Next Big Future").
+QUESTION_WORDS = frozenset(
+    """after any before between both compare date during each else ever get gets how last late
+    launch launched launches launching let like many me mission missions month months more most
+    much new next no not off one only other planned said say schedule scheduled since slip slips
+    status than today too under until vs week weeks what when where which while who whom whose why
+    year years yes yet""".split()
+)
+
+# Single words that are never, on their own, a mention of a record.
+NOT_A_NAME = FUNCTION_WORDS | QUESTION_WORDS
+
+# Spellings, slang and near-synonyms merged into one word before stemming, so a question
+# reaches a topic that words the same thing differently. Grow it from what people type.
+SYNONYMS: dict[str, str] = {
+    # damage
+    "broke": "damage",
+    "break": "damage",
+    "breaks": "damage",
+    "breaking": "damage",
+    "broken": "damage",
+    "busted": "damage",
+    "bust": "damage",
+    "destroyed": "damage",
+    "destroy": "damage",
+    "accident": "damage",
+    "wrecked": "damage",
+    "wreck": "damage",
+    "trashed": "damage",
+    "smashed": "damage",
+    "collapsed": "damage",
+    "collapse": "damage",
+    "damaged": "damage",
+    # trouble
+    "mess": "trouble",
+    "messed": "trouble",
+    "problem": "trouble",
+    "problems": "trouble",
+    "issue": "trouble",
+    "issues": "trouble",
+    "crisis": "trouble",
+    "wrong": "trouble",
+    "struggling": "trouble",
+    "troubles": "trouble",
+    # repair
+    "fix": "repair",
+    "fixed": "repair",
+    "fixing": "repair",
+    "rebuild": "repair",
+    "rebuilt": "repair",
+    "restore": "repair",
+    "restored": "repair",
+    "repaired": "repair",
+    "repairs": "repair",
+    # places and people
+    "launchpad": "pad",
+    "launchpads": "pad",
+    "russian": "russia",
+    "russians": "russia",
+    "russias": "russia",
+    "american": "america",
+    "americans": "america",
+    "usa": "america",
+    "japanese": "japan",
+    "iss": "station",
+    "cosmonauts": "cosmonaut",
+    "astronauts": "astronaut",
+    "crewmembers": "crew",
+    "people": "crew",
+    # importance
+    "indispensable": "important",
+    "essential": "important",
+    "crucial": "important",
+    "vital": "important",
+    "importance": "important",
+    "key": "important",
+    # roles
+    "commander": "command",
+    "commanded": "command",
+    "commanding": "command",
+    "commands": "command",
+    # espionage
+    "spying": "espionage",
+    "spy": "espionage",
+    "spied": "espionage",
+    "spies": "espionage",
+    "scandal": "espionage",
+    # money
+    "pays": "pay",
+    "paying": "pay",
+    "paid": "pay",
+    "funding": "pay",
+    "funds": "pay",
+    "fund": "pay",
+    "foots": "pay",
+    "bill": "pay",
+    "price": "cost",
+    "prices": "cost",
+    "pricey": "cost",
+    "expensive": "cost",
+    "cheap": "cost",
+    "cheaper": "cost",
+    "costs": "cost",
+    "costly": "cost",
+    "bucks": "cost",
+    "tag": "cost",
+    # leaving
+    "quit": "leave",
+    "quitting": "leave",
+    "leaving": "leave",
+    "exit": "leave",
+    "withdraw": "leave",
+    "ditch": "leave",
+    "ditching": "leave",
+    "abandon": "leave",
+    "abandoning": "leave",
+    "pull": "leave",
+    "decline": "refuse",
+    "beg": "ask",
+    "begged": "ask",
+    "request": "ask",
+    "requested": "ask",
+    "kicked": "remove",
+    "booted": "remove",
+    "dropped": "remove",
+    "removed": "remove",
+    "replaced": "replace",
+    "swapped": "replace",
+    "screwed": "trouble",
+    "doomed": "trouble",
+    "struggle": "trouble",
+    "refusing": "refuse",
+    # supply
+    "resupply": "supply",
+    "supplies": "supply",
+    "cargo": "supply",
+    "deliveries": "supply",
+    "delivery": "supply",
+    "deliver": "supply",
+    "stuff": "supply",
+    "crossflight": "cross",
+    "crossflights": "cross",
+    # delay
+    "delayed": "delay",
+    "postponed": "delay",
+    "postpone": "delay",
+    "slip": "delay",
+    "slipped": "delay",
+    "pushed": "delay",
+    "late": "delay",
+    "behind": "delay",
+    "hang": "stay",
+    "hanging": "stay",
+    "remain": "stay",
+    "remains": "stay",
+    # choose
+    "pick": "choose",
+    "picked": "choose",
+    "chose": "choose",
+    "chosen": "choose",
+    "select": "choose",
+    "selected": "choose",
+    # return
+    "home": "return",
+    "back": "return",
+    "returning": "return",
+    "returned": "return",
+    "land": "return",
+    "landing": "return",
+    "landed": "return",
+    "splashdown": "return",
+    # consumption
+    "breathe": "oxygen",
+    "breathing": "oxygen",
+    "air": "oxygen",
+    "fuel": "propellant",
+}
+
+_VOWELS = frozenset("aeiouy")
+
+
+def stem(word: str) -> str:
+    """A light English stem, the same for every form: "launches", "launched" -> "launch";
+    "flies", "flying" -> "fly"; "moved", "move" -> "mov"; "cygnus", "progress" stay."""
+    if len(word) <= 3 or not word.isascii() or not word.isalpha():
+        return word
+    base = word
+    if word.endswith("ies") and len(word) >= 5:
+        base = word[:-3] + "y"
+    elif word.endswith("ing") and _has_vowel(word[:-3]):
+        base = word[:-3]
+    elif _strips_two(word):
+        base = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        base = word[:-1]
+    if len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "lsz" + "".join(_VOWELS):
+        base = base[:-1]  # "stopped" -> "stop"
+    if len(base) > 3 and base.endswith("e"):
+        base = base[:-1]  # "move" and "moved" both -> "mov"
+    return base if len(base) >= 3 else word
+
+
+def _strips_two(word: str) -> bool:
+    """ "-ed" after a stem with a vowel ("docked"), "-es" after a sibilant ("launches")."""
+    if word.endswith("ed"):
+        return _has_vowel(word[:-2])
+    return word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh"))
+
+
+def _has_vowel(text: str) -> bool:
+    return len(text) >= 3 and any(c in _VOWELS for c in text)
+
+
+def canonical(word: str) -> str:
+    """A folded word as words() keeps it (synonym merged, stemmed), or "" for a stop-word."""
+    word = SYNONYMS.get(word, word)
+    if word in FUNCTION_WORDS:
+        return ""
+    stemmed = stem(word)
+    if stemmed in SYNONYMS:  # "pulling" -> "pull" -> "leave"
+        stemmed = stem(SYNONYMS[stemmed])
+    return "" if stemmed in FUNCTION_WORDS else stemmed
+
+
+def words(text: str) -> list[str]:
+    """Content words of text, for meaning: folded, stop-words dropped, synonyms merged, stemmed."""
+    out: list[str] = []
+    for tok in fold_tokens(text[:MAX_WORDS_CHARS]):
+        w = canonical(tok)
+        if w:
+            out.append(w)
+            if len(out) >= MAX_WORDS:
+                break
+    return out
