@@ -1,4 +1,4 @@
-"""The `capcom` command line: run, console, ask, check, schema, status, sync, update."""
+"""The `capcom` command line: run, console, ask, check, schema, status, sync, db, update."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from bot.cli_db import register as register_db
 from bot.cli_discord import register as register_discord
 from bot.cli_status import register as register_status
 from bot.cli_update import register as register_update
@@ -124,6 +125,7 @@ def console(now: str | None, knowledge: Path | None) -> None:
 
 register_discord(cli)
 register_status(cli)
+register_db(cli)
 register_update(cli)
 
 

@@ -15,6 +15,7 @@ import discord
 
 from bot.reach import Unreachable, unreachable, wait_for_discord
 from bot.settings import Settings, SettingsError, apply_endpoints, load_settings
+from bot.store import StoreError
 from knowledge import LoadError
 
 log = logging.getLogger("capcom")
@@ -72,13 +73,56 @@ def _date(value: dt.datetime | None) -> dt.date | None:
     return value.date() if value is not None else None
 
 
+def _shard_ids(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> tuple[int, ...] | None:
+    if value is None:
+        return None
+    try:
+        ids = tuple(int(part) for part in value.split(",") if part.strip())
+    except ValueError:
+        raise click.BadParameter(
+            f"give shard numbers separated by commas, e.g. 0,1 (not {value!r})"
+        ) from None
+    if not ids:
+        raise click.BadParameter("give at least one shard number, e.g. 0")
+    return ids
+
+
 @click.command()
 @config_option
 @knowledge_option
 @now_option
-def run(config: Path | None, knowledge_path: Path | None, now: dt.datetime | None) -> None:
+@click.option(
+    "--shard-count",
+    "shard_count",
+    type=click.IntRange(1),
+    default=None,
+    help="Shards of the whole bot (default: shard_count in config; unset: no sharding).",
+)
+@click.option(
+    "--shard-ids",
+    "shard_ids",
+    callback=_shard_ids,
+    default=None,
+    metavar="0,1",
+    help="The shards this process runs (default: shard_ids in config, else all).",
+)
+def run(
+    config: Path | None,
+    knowledge_path: Path | None,
+    now: dt.datetime | None,
+    shard_count: int | None,
+    shard_ids: tuple[int, ...] | None,
+) -> None:
     """Run the Discord bot (token from env DISCORD_TOKEN or token_file)."""
-    settings = _settings(config, knowledge_path=knowledge_path, now=_date(now))
+    settings = _settings(
+        config,
+        knowledge_path=knowledge_path,
+        now=_date(now),
+        shard_count=shard_count,
+        shard_ids=shard_ids,
+    )
     token = _token(settings)
     discord.utils.setup_logging(level=getattr(logging, settings.log_level))
     apply_endpoints(settings)
@@ -94,6 +138,8 @@ def run(config: Path | None, knowledge_path: Path | None, now: dt.datetime | Non
         _fail("Discord rejected the token (401 Unauthorized): check DISCORD_TOKEN")
     except LoadError as exc:
         _fail(f"{exc}; run `capcom check` to list them", 1)
+    except StoreError as exc:
+        _fail(str(exc), 1)
     except discord.PrivilegedIntentsRequired:
         _fail(
             "the Message Content intent is not enabled for this bot: enable it in the "
@@ -102,7 +148,8 @@ def run(config: Path | None, knowledge_path: Path | None, now: dt.datetime | Non
 
 
 async def _run(settings: Settings, token: str) -> None:
-    from bot.client import capcom_of, create_bot
+    from bot.client import create_bot
+    from bot.state import capcom_of
 
     await wait_for_discord(settings.api_base_url, settings.connect_retry_seconds)
     bot = create_bot(settings, freeze_gc=True)
@@ -130,6 +177,8 @@ def sync(config: Path | None, force: bool) -> None:
         _fail("Discord rejected the token (401 Unauthorized): check DISCORD_TOKEN")
     except LoadError as exc:
         _fail(f"{exc}; run `capcom check` to list them", 1)
+    except StoreError as exc:
+        _fail(str(exc), 1)
     except discord.HTTPException as exc:
         _fail(f"sync failed: {exc.status} {exc.text or ''}".strip(), 1)
     for result in results:
@@ -138,13 +187,14 @@ def sync(config: Path | None, force: bool) -> None:
 
 async def _sync(settings: Settings, token: str, force: bool) -> list[Any]:
     from bot.client import create_bot
+    from bot.state import capcom_of
     from bot.sync import sync_commands
 
     await wait_for_discord(settings.api_base_url, 0)  # one try: sync is run by hand
     bot = create_bot(settings)
     async with bot:
         await bot.login(token)  # runs setup_hook: loads the fact base, adds the commands
-        return await sync_commands(bot, settings, force=force)
+        return await sync_commands(bot, settings, capcom_of(bot).store, force=force)
 
 
 def register(cli: click.Group) -> None:

@@ -1,9 +1,8 @@
-"""The Discord client: shared state, the bot classes (plain or auto-sharded), DMs and mentions."""
+"""The Discord client: the bot classes (plain or auto-sharded), their setup, DMs and mentions."""
 
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import gc
 import logging
 from typing import Any, cast
@@ -11,91 +10,18 @@ from typing import Any, cast
 import discord
 from discord.ext import commands
 
-import knowledge
-from bot.budget import OverBudget, WorkBudget
-from bot.chart_pool import ChartPool
+from bot.budget import OverBudget
 from bot.errors import APOLOGY, CapcomTree
-from bot.render import ChartRenderer, Rendered, embed, render_async
+from bot.render import embed
 from bot.respond import NO_PINGS
 from bot.settings import Settings
-from bot.slots import Clock, SystemClock
+from bot.state import AnyBot, Capcom
 from bot.views import suggestion_view
 from commands.context import Context
-from commands.conversation import Conversations
-from commands.lookup import describe
-from commands.reply import Reply, Suggestion
 from commands.reply import error as error_reply
-from commands.router import answer, costly
+from commands.router import costly
 
 log = logging.getLogger(__name__)
-
-
-class Capcom:
-    """What every handler needs: settings, the assistant's Context, today's date."""
-
-    def __init__(self, settings: Settings, context: Context | None = None) -> None:
-        self.settings = settings
-        self._context = context
-        self.unexpected: list[BaseException] = []  # errors we caused (tests assert it stays empty)
-        self.clock: Clock = SystemClock()  # status posts read the time here (tests swap it)
-        self.charts = ChartPool(settings.chart_timeout_seconds)  # drawn in a worker process
-        self.draw_chart: ChartRenderer | None = self.charts
-        self.freeze_gc = False  # `capcom run` sets it: see setup()
-        # Follow-ups per user and channel, expiring on the clock above (tests swap it).
-        self.conversations = Conversations(clock=lambda: self.clock.now().timestamp())
-        self.budget = WorkBudget(  # what-ifs per user, on every path
-            settings.whatif_cooldown_uses,
-            settings.whatif_cooldown_seconds,
-            settings.whatif_queue_per_user,
-        )
-
-    def close(self) -> None:
-        """Stop the chart workers."""
-        self.charts.close()
-
-    @property
-    def ctx(self) -> Context:
-        """The loaded fact base and its indexes."""
-        if self._context is None:
-            raise RuntimeError("the fact base is not loaded yet (setup_hook has not run)")
-        return self._context
-
-    async def load(self) -> None:
-        """Load the fact base and build its indexes once (in a worker thread), if not given."""
-        if self._context is None:
-            path, limits = self.settings.knowledge_path, self.settings.limits()
-
-            def build() -> Context:
-                return Context.build(knowledge.load(path, limits), self.settings.options())
-
-            self._context = await asyncio.to_thread(build)
-        kb = self._context.kb
-        log.info("fact base %s as of %s: %s", kb.folder, kb.as_of, kb.counts())
-
-    def replace_context(self, context: Context) -> None:
-        """Swap in a reloaded fact base (validated by the caller); the old one is dropped."""
-        self._context = context
-
-    def today(self) -> dt.date:
-        """The date commands treat as today."""
-        return self.settings.today()
-
-    async def render(self, reply: Reply) -> Rendered:
-        """The embed (and chart attachment) for a reply; the chart is drawn off the loop."""
-        return await render_async(reply, self.settings.chart_timeout_seconds, self.draw_chart)
-
-    def answer(self, text: str, who: tuple[int, int] | None = None) -> Reply:
-        """Answer free text (DMs, mentions, /ask); `who` (user id, channel id) keeps that
-        user's conversation in that channel, so a follow-up refers to their last answer."""
-        conversation = self.conversations.get(who) if who is not None else None
-        return answer(self.ctx, text, self.today(), conversation)
-
-    def answer_suggestion(self, suggestion: Suggestion) -> Reply:
-        """Answer a "did you mean" choice (or "More"): its record's whole card if it names
-        one, else its query."""
-        if suggestion.record_id:
-            return describe(self.ctx, suggestion.record_id, self.today())
-        return self.answer(suggestion.query)
 
 
 def intents() -> discord.Intents:
@@ -127,24 +53,33 @@ def bot_options(settings: Settings) -> dict[str, Any]:
     return options
 
 
-AnyBot = commands.Bot | commands.AutoShardedBot
-
-
 async def setup(bot: AnyBot, capcom: Capcom) -> None:
-    """Load the fact base, add the commands and listeners, sync if the definitions changed."""
+    """Load the fact base, open the store, add the commands and listeners, sync once per deploy.
+
+    Loops (status posts, reload listeners, metrics) start here once, never from on_ready.
+    """
+    from bot import reload
     from bot.slash import Slash, table_commands
     from bot.sync import sync_commands
 
     await capcom.load()
+    await capcom.open_store()
+    if capcom.settings.metrics_port is not None:
+        from bot.metrics import Metrics
+
+        capcom.metrics = Metrics(bot, capcom)
+        await capcom.metrics.start()
     slash = Slash(capcom)
     await bot.add_cog(slash)
     for command in table_commands(slash):
         bot.tree.add_command(command)
     await bot.add_cog(Conversation(bot, capcom))
+    scheduler = None
     if capcom.settings.schedule.enabled:
         from bot.subscriptions import install
 
-        await install(bot, capcom)  # status posts: started here once, never from on_ready
+        scheduler = (await install(bot, capcom)).scheduler
+    capcom.reloader = await reload.install(bot, capcom, scheduler)
     if capcom.freeze_gc:
         # The fact base and the library live as long as the process: keep them out of the
         # garbage collector's full passes (those made the p99 latency 5x worse under load).
@@ -152,7 +87,7 @@ async def setup(bot: AnyBot, capcom: Capcom) -> None:
         gc.freeze()
     if capcom.settings.sync_on_start:
         try:
-            for result in await sync_commands(bot, capcom.settings):
+            for result in await sync_commands(bot, capcom.settings, capcom.store):
                 log.info("%s", result)
         except discord.HTTPException:
             log.exception("command sync failed; running with the commands Discord has")
@@ -173,9 +108,13 @@ class _CapcomBotMixin:
         """Messages are handled by the Conversation cog; there are no prefix commands."""
 
     async def close(self) -> None:
-        """Close the connection, then stop the chart workers."""
+        """Stop the cogs' loops, disconnect, then close the metrics server, the store and the
+        chart workers."""
         try:
             await super().close()  # type: ignore[misc]
+            if self.capcom.metrics is not None:
+                await self.capcom.metrics.stop()
+            await self.capcom.close_store()
         finally:
             self.capcom.close()
 
@@ -197,14 +136,6 @@ def create_bot(
     if settings.sharded:
         return ShardedCapcomBot(capcom)
     return CapcomBot(capcom)
-
-
-def capcom_of(client: discord.Client) -> Capcom:
-    """The Capcom state of a bot made by create_bot."""
-    capcom = getattr(client, "capcom", None)
-    if not isinstance(capcom, Capcom):
-        raise TypeError(f"{type(client).__name__} is not a capcom bot")
-    return capcom
 
 
 class Conversation(commands.Cog):

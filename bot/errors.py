@@ -40,6 +40,9 @@ class CapcomTree(app_commands.CommandTree[Any]):
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
     ) -> None:
         """Answer the user; log and record what we did not expect."""
+        metrics = getattr(getattr(self.client, "capcom", None), "metrics", None)
+        if metrics is not None:
+            metrics.observe_interaction(interaction, "error")
         await handle_error(interaction, error, self.unexpected)
 
 

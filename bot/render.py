@@ -65,15 +65,20 @@ def with_timestamps(text: str, dates: tuple[DateMention, ...], limit: int) -> st
     return out if len(out) <= limit else text
 
 
-def embed(reply: Reply, *, image: str | None = None) -> discord.Embed:
-    """The embed for a reply: colour by kind, fields, timestamps; sources, as-of in the footer."""
-    e = _build(reply, reply.dates, image)
+def embed(reply: Reply, *, image: str | None = None, marker: str | None = None) -> discord.Embed:
+    """The embed for a reply: colour by kind, fields, timestamps; sources, as-of in the footer.
+
+    A marker (a status post's nonce) always ends the footer, so the post can be found again.
+    """
+    e = _build(reply, reply.dates, image, marker)
     if len(e) > TOTAL_MAX:  # timestamps made it longer than the reply was cut for
-        e = _build(reply, (), image)
+        e = _build(reply, (), image, marker)
     return e
 
 
-def _build(reply: Reply, dates: tuple[DateMention, ...], image: str | None) -> discord.Embed:
+def _build(
+    reply: Reply, dates: tuple[DateMention, ...], image: str | None, marker: str | None = None
+) -> discord.Embed:
     e = discord.Embed(
         title=clip(reply.title, TITLE_MAX) or None,
         description=with_timestamps(reply.text, dates, TEXT_MAX) or None,
@@ -84,6 +89,9 @@ def _build(reply: Reply, dates: tuple[DateMention, ...], image: str | None) -> d
             name=f.name, value=with_timestamps(f.value, dates, FIELD_VALUE_MAX), inline=f.inline
         )
     footer = clip(reply.footer(), FOOTER_MAX)
+    if marker:
+        tail = f" · {marker}" if footer else marker
+        footer = clip(footer, FOOTER_MAX - len(tail)) + tail if footer else tail
     if footer:
         e.set_footer(text=footer)
     if image is not None:

@@ -51,11 +51,30 @@ class ScheduleSettings(BaseModel):
     watch_knowledge: bool = False
     watch_seconds: float = Field(5.0, gt=0)
     subscriptions: tuple[DeclaredSubscription, ...] = ()
+    post_concurrency: int = Field(8, ge=1, le=64)
+    heartbeat_seconds: float = Field(2.0, gt=0)
+    claim_lease_seconds: float = Field(10.0, gt=0)
+    nonce_window_seconds: float = Field(60.0, ge=0)
+    reload_poll_seconds: float = Field(5.0, gt=0)
+    now: dt.datetime | None = None  # fix the scheduler's clock at this instant (tests, demos)
+
+    @model_validator(mode="after")
+    def _lease(self) -> ScheduleSettings:
+        if self.claim_lease_seconds < 2 * self.heartbeat_seconds:
+            raise ValueError("claim_lease_seconds must be at least twice heartbeat_seconds")
+        if self.now is not None and self.now.tzinfo is None:
+            raise ValueError("now needs a time zone, e.g. 2026-01-15T07:00:00Z")
+        return self
 
     @property
     def grace(self) -> dt.timedelta:
         """The catch-up grace period."""
         return dt.timedelta(minutes=self.grace_minutes)
+
+    @property
+    def lease(self) -> dt.timedelta:
+        """How long a process may miss heartbeats before its claims are taken over."""
+        return dt.timedelta(seconds=self.claim_lease_seconds)
 
     @property
     def min_interval(self) -> dt.timedelta:

@@ -18,6 +18,7 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, Settings
 from pydantic_settings import SettingsError as SourceError
 
 from bot.schedule_settings import ScheduleSettings
+from bot.shards import Shards
 from commands.context import DEFAULT_STALE_AFTER_DAYS, Options
 from knowledge.files import ByteBudget, Unreadable
 from knowledge.limits import DEFAULT_LIMITS, Limits
@@ -66,6 +67,10 @@ class Settings(BaseSettings):
     api_base_url: str = Field(DISCORD_API, description="Discord REST API base (or a proxy).")
     gateway_url: str = Field(DISCORD_GATEWAY, description="Discord gateway URL (or a proxy).")
     state_dir: Path = Field(Path("state"), description="Where the bot keeps its state.")
+    database_url: str | None = Field(
+        None, description="postgresql://... for a fleet; unset: SQLite in state_dir."
+    )
+    database_pool_size: int = Field(10, ge=2, le=100)
     knowledge_path: Path | None = Field(None, description="Fact base folder (default: bundled).")
     test_guild_ids: tuple[int, ...] = Field((), description="Sync commands to these guilds only.")
     sync_on_start: bool = True
@@ -91,6 +96,11 @@ class Settings(BaseSettings):
     chart_timeout_seconds: float = Field(10.0, gt=0)
     guild_ready_timeout: float = Field(2.0, ge=0)
     log_level: str = "INFO"
+    metrics_port: int | None = Field(None, ge=0, le=65535, description="/metrics, /healthz.")
+    metrics_host: str = "127.0.0.1"
+    discord_requests_per_second: float = Field(
+        46.0, gt=0, le=50, description="Status posts' share of Discord's 50/s, fleet-wide."
+    )
     stale_after_days: int = Field(
         DEFAULT_STALE_AFTER_DAYS, ge=1, description="Say how old the base is after this many days."
     )
@@ -144,6 +154,19 @@ class Settings(BaseSettings):
             raise ValueError(f"must be a ws(s) URL such as {DISCORD_GATEWAY}, not {v!r}")
         return v
 
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, v: str | None) -> str | None:
+        if v is None or not v.strip():
+            return None
+        v = v.strip()
+        if not v.startswith(("postgresql://", "postgres://", "sqlite:///")):
+            raise ValueError(
+                "must be a PostgreSQL URL such as postgresql://capcom@db/capcom, or "
+                "sqlite:///path/to/file.sqlite3"
+            )
+        return v
+
     @field_validator("log_level")
     @classmethod
     def _level(cls, v: str) -> str:
@@ -160,6 +183,11 @@ class Settings(BaseSettings):
             if bad:
                 raise ValueError(f"shard_ids {bad} are outside 0..{self.shard_count - 1}")
         return self
+
+    @property
+    def shards(self) -> Shards:
+        """The shards this process runs (all of them when unsharded)."""
+        return Shards(self.shard_count, self.shard_ids)
 
     @property
     def sharded(self) -> bool:

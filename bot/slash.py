@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -14,6 +14,7 @@ from discord.ext import commands
 
 from bot.errors import UserError
 from bot.respond import Deadline, send_reply
+from bot.state import Capcom
 from bot.views import bind_view, suggestion_view
 from commands import compare as compare_cmd
 from commands import upcoming as upcoming_cmd
@@ -24,9 +25,6 @@ from commands.registry import TABLE, CommandSpec
 from commands.reply import Reply
 from commands.router import costly
 from knowledge.schema import RecordKind
-
-if TYPE_CHECKING:
-    from bot.client import Capcom
 
 CHOICES_MAX = 25
 CHOICE_TEXT_MAX = 100

@@ -81,6 +81,11 @@ class FakeClock:
         return self._now
 
 
+def clock_at(fixed: dt.datetime | None) -> Clock:
+    """The scheduler's clock: fixed at an instant (settings schedule.now), else the real one."""
+    return FakeClock(fixed) if fixed is not None else SystemClock()
+
+
 class ScheduleError(ValueError):
     """A schedule or time zone the user must fix; the message says how."""
 
@@ -218,14 +223,17 @@ def due_slot(
     *,
     not_before: dt.datetime,
     grace: dt.timedelta,
+    latest: dt.datetime | None = None,
 ) -> tuple[dt.datetime | None, dt.datetime | None]:
     """(slot to post now, slot missed beyond the grace period), either possibly None.
 
     Only the latest slot at or before now is considered: after downtime across several slots
     there is one catch-up post (the latest), and only while now is within grace of it. Slots
-    before not_before (the subscription's creation) are never due.
+    before not_before (the subscription's creation) are never due. `latest` is
+    schedule.latest_at_or_before(now) when the caller computed it already.
     """
-    latest = schedule.latest_at_or_before(now)
+    if latest is None:
+        latest = schedule.latest_at_or_before(now)
     if latest is None or latest < not_before:
         return None, None
     if now - latest > grace:

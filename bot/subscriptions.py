@@ -1,46 +1,37 @@
-"""Status posts in Discord: /subscribe, /unsubscribe, /subscriptions, /reload, SIGHUP, file watch.
+"""Status posts in Discord: /subscribe, /unsubscribe, /subscriptions, and the scheduler's I/O.
 
-`install(bot, capcom)` (called once from setup_hook) opens the state store, adds the commands
-to the tree, and starts the scheduler loop - never from on_ready, which runs again on every
-reconnect. The only mention the bot ever sends is the role a subscription asked for.
+`install(bot, capcom)` (called once from setup_hook, after the store is open) adds the
+commands to the tree and starts the scheduler loop - never from on_ready, which runs again on
+every reconnect. Posts carry their nonce (sent with enforce_nonce) as the last words of the
+embed footer, so a post can be found again in the channel. The only mention the bot ever sends
+is the role a subscription asked for. Reloads live in bot/reload.py.
 """
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import logging
-import signal
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import aiohttp
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-import knowledge
 from bot.errors import UserError, send_ephemeral
-from bot.reload_worker import load_in_worker
 from bot.render import embed
 from bot.schedule_settings import ScheduleSettings
-from bot.scheduler import Scheduler, SendError, next_slots
-from bot.slots import Clock, Schedule, ScheduleError, SystemClock, zone
+from bot.scheduler import Find, Pacer, Scheduler, Send, SendError, next_slots
+from bot.slots import Clock, Schedule, ScheduleError, zone
+from bot.state import AnyBot, Capcom
 from bot.store import Post, Store, Subscription
-from commands.changes import Change, diff
-from commands.context import Context
 from commands.reply import Reply
-from knowledge.yamlfile import Problem
-
-if TYPE_CHECKING:
-    from bot.client import AnyBot, Capcom
 
 log = logging.getLogger(__name__)
 WhatChoice = Literal["digest", "changes", "both"]
 UNKNOWN_AFTER = dt.timedelta(minutes=2)  # a claim older than this without outcome is "unknown"
-_NEEDED = ("view_channel", "send_messages", "embed_links")
+_NEEDED = ("view_channel", "send_messages", "embed_links", "read_message_history")
+HISTORY_LIMIT = 100  # recent messages searched for a post whose outcome is unknown
 
 
 def _manage_channels(interaction: discord.Interaction) -> bool:
@@ -82,184 +73,101 @@ def mentions_for(role_id: int | None) -> discord.AllowedMentions:
     )
 
 
-def make_send(bot: discord.Client) -> Any:
-    """The scheduler's send(): post an embed in a channel, errors classified as SendError."""
+def _send_error(exc: Exception, channel_id: int, doing: str) -> SendError:
+    """A discord.py or network error as a SendError with a reason an operator can act on."""
+    if isinstance(exc, discord.Forbidden):
+        return SendError(
+            f"403 Forbidden: capcom may not {doing} in channel {channel_id} "
+            f"({exc.text or 'missing permissions'}); give it View Channel, Send Messages, "
+            "Embed Links and Read Message History there",
+            transient=False,
+        )
+    if isinstance(exc, discord.NotFound):
+        return SendError(
+            f"404: channel {channel_id} was deleted or capcom cannot see it "
+            f"({exc.text or 'unknown channel'})",
+            transient=False,
+        )
+    if isinstance(exc, discord.HTTPException):
+        transient = exc.status == 429 or exc.status >= 500
+        return SendError(f"Discord answered {exc.status}: {exc.text or exc}", transient=transient)
+    return SendError(f"network error: {exc!r}", transient=True)
 
-    async def send(channel_id: int, reply: Reply, role_id: int | None) -> int | None:
+
+_ERRORS = (discord.HTTPException, aiohttp.ClientError, TimeoutError, OSError)
+
+
+def make_send(bot: discord.Client) -> Send:
+    """The scheduler's send(): an embed with its marker, sent with the post's nonce."""
+
+    async def send(channel_id: int, reply: Reply, role_id: int | None, nonce: str) -> int | None:
         channel = bot.get_partial_messageable(channel_id)
         content = f"<@&{role_id}>" if role_id is not None else None
         try:
-            msg = await channel.send(
-                content=content, embed=embed(reply), allowed_mentions=mentions_for(role_id)
+            msg = await channel.send(  # discord.py sends a nonce with enforce_nonce=True
+                content=content,
+                embed=embed(reply, marker=nonce),
+                allowed_mentions=mentions_for(role_id),
+                nonce=nonce,
             )
-        except discord.Forbidden as exc:
-            raise SendError(
-                f"403 Forbidden: capcom may not post in channel {channel_id} "
-                f"({exc.text or 'missing permissions'}); give it View Channel, Send Messages "
-                "and Embed Links there",
-                transient=False,
-            ) from None
-        except discord.NotFound as exc:
-            raise SendError(
-                f"404: channel {channel_id} was deleted or capcom cannot see it "
-                f"({exc.text or 'unknown channel'})",
-                transient=False,
-            ) from None
-        except discord.HTTPException as exc:
-            transient = exc.status == 429 or exc.status >= 500
-            raise SendError(
-                f"Discord answered {exc.status}: {exc.text or exc}", transient=transient
-            ) from None
-        except (aiohttp.ClientError, TimeoutError, OSError) as exc:
-            raise SendError(f"network error: {exc!r}", transient=True) from None
+        except _ERRORS as exc:
+            raise _send_error(exc, channel_id, "post") from None
         return msg.id
 
     return send
 
 
-def shard_owner(bot: discord.Client) -> Any:
-    """owns_guild(): True for guilds on a shard this process runs (all, unsharded)."""
+def make_find(bot: discord.Client) -> Find:
+    """The scheduler's find(): our own recent post in a channel whose footer ends in a marker."""
 
-    def owns(guild_id: int) -> bool:
-        count = bot.shard_count
-        ids = getattr(bot, "shard_ids", None)
-        if not count or ids is None:
-            return True
-        return ((guild_id >> 22) % count) in ids
+    async def find(channel_id: int, marker: str, after: dt.datetime) -> int | None:
+        me = bot.user
+        channel = bot.get_partial_messageable(channel_id)
+        try:
+            async for msg in channel.history(limit=HISTORY_LIMIT, after=after, oldest_first=True):
+                if me is not None and msg.author.id != me.id:
+                    continue
+                for e in msg.embeds:
+                    if e.footer.text and e.footer.text.endswith(marker):
+                        return msg.id
+        except _ERRORS as exc:
+            raise _send_error(exc, channel_id, "read the message history") from None
+        return None
 
-    return owns
-
-
-@dataclass
-class ReloadResult:
-    """What a reload did: refused with problems, or swapped with its changes posted."""
-
-    ok: bool
-    problems: list[Problem] = field(default_factory=list)
-    changes: list[Change] = field(default_factory=list)
-    sent: int = 0
-    failed: int = 0
-
-    def text(self) -> str:
-        """A short human summary."""
-        if not self.ok:
-            lines = "\n".join(str(p) for p in self.problems[:10])
-            more = f"\n… and {len(self.problems) - 10} more" if len(self.problems) > 10 else ""
-            return (
-                f"The new fact base was refused ({len(self.problems)} problem(s)); "
-                f"the old one keeps answering.\n{lines}{more}"
-            )
-        if not self.changes:
-            return "Fact base reloaded; no schedule or status changes."
-        listed = "\n".join(f"• {c.text}" for c in self.changes[:15])
-        return (
-            f"Fact base reloaded: {len(self.changes)} change(s); {self.sent} alert(s) posted"
-            f"{f', {self.failed} failed' if self.failed else ''}.\n{listed}"
-        )
+    return find
 
 
 class StatusPosts:
-    """The store, the scheduler and reloads of one bot process."""
+    """The scheduler of one bot process and what /subscriptions shows."""
 
     def __init__(self, bot: AnyBot, capcom: Capcom, clock: Clock | None = None) -> None:
         self.bot = bot
         self.capcom = capcom
         self.settings: ScheduleSettings = capcom.settings.schedule
-        self.clock: Clock = clock or getattr(capcom, "clock", None) or SystemClock()
-        self.store = Store.in_folder(capcom.settings.state_dir, owner=f"pid-{id(self)}")
+        self.clock: Clock = clock or capcom.clock
+        self.store: Store = capcom.store
+        metrics = capcom.metrics
         self.scheduler = Scheduler(
             self.store,
             self.settings,
             lambda: self.capcom.ctx,
             make_send(bot),
             self.clock,
-            owns_guild=shard_owner(bot),
+            shards=capcom.settings.shards,
+            find=make_find(bot),
+            pacer=Pacer(self.store, capcom.settings.discord_requests_per_second),
+            observe=metrics.observe_post if metrics is not None else None,
         )
-        self._reload_lock = asyncio.Lock()
-        self._watch: asyncio.Task[None] | None = None
-        self._sighup = False
 
-    def start(self) -> None:
-        """Apply config subscriptions, start the loop, SIGHUP and the optional file watch."""
-        self.store.sync_config(self.settings.declared(), self.clock.now())
+    async def start(self) -> None:
+        """Apply config subscriptions and start the loop."""
+        await self.store.sync_config(self.settings.declared(), self.clock.now())
         if self.settings.enabled:
-            self.scheduler.start()
-        if self.settings.sighup_reload:
-            try:
-                asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._on_sighup)
-                self._sighup = True
-            except (NotImplementedError, RuntimeError, AttributeError, ValueError):
-                log.info("SIGHUP reload is not available here")
-        if self.settings.watch_knowledge:
-            self._watch = asyncio.create_task(self._watch_files(), name="capcom-kb-watch")
+            await self.scheduler.start()
 
     async def stop(self) -> None:
-        """Stop the loop, the watch and the signal handler; close the store."""
+        """Stop the loop."""
         await self.scheduler.stop()
-        if self._watch is not None:
-            self._watch.cancel()
-            await asyncio.gather(self._watch, return_exceptions=True)
-        if self._sighup:
-            asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
-        self.store.close()
-
-    def _on_sighup(self) -> None:
-        log.info("SIGHUP: reloading the fact base")
-        task = asyncio.create_task(self.reload())
-        task.add_done_callback(_log_failure)
-
-    def _knowledge_folder(self) -> Path:
-        return self.capcom.settings.knowledge_path or knowledge.DEFAULT_DATA
-
-    def _fingerprint(self) -> tuple[tuple[str, int, int], ...]:
-        folder = self._knowledge_folder()
-        out = []
-        for p in sorted(folder.rglob("*.yaml")):
-            try:
-                st = p.stat()
-            except OSError:
-                continue
-            out.append((str(p), st.st_mtime_ns, st.st_size))
-        return tuple(out)
-
-    async def _watch_files(self) -> None:
-        last = await asyncio.to_thread(self._fingerprint)
-        while True:
-            await asyncio.sleep(self.settings.watch_seconds)
-            try:
-                now = await asyncio.to_thread(self._fingerprint)
-                if now != last:
-                    last = now
-                    log.info("fact base files changed: reloading")
-                    await self.reload()
-            except Exception:
-                log.exception("fact-base watch failed; it keeps watching")
-
-    async def reload(self) -> ReloadResult:
-        """Validate the new base; refuse a bad one; else swap it in and post its changes."""
-        async with self._reload_lock:
-            config = self.capcom.settings
-            try:
-                kb = await load_in_worker(
-                    config.knowledge_path,
-                    config.limits(),
-                    memory_mb=config.reload_memory_mb,
-                    timeout=config.reload_timeout_seconds,
-                )
-            except knowledge.LoadError as exc:
-                log.error(
-                    "reload refused, the old fact base keeps answering; %d problem(s):\n%s",
-                    len(exc.problems),
-                    exc.report(config.max_problems_shown),
-                )
-                return ReloadResult(False, problems=list(exc.problems))
-            old = self.capcom.ctx
-            ctx = await asyncio.to_thread(Context.build, kb, old.options)
-            self.capcom.replace_context(ctx)
-            changes = diff(old.kb, kb)
-            log.info("fact base reloaded: %d change(s)", len(changes))
-            report = await self.scheduler.post_changes(changes, self.clock.now())
-            return ReloadResult(True, changes=changes, sent=report.sent, failed=report.failed)
 
     # -- what /subscriptions shows ----------------------------------------------------------
 
@@ -273,6 +181,11 @@ class StatusPosts:
         elif post.status == "claimed":
             if now - post.claimed_at < UNKNOWN_AFTER:
                 state = "being posted now"
+            elif post.nonce is not None:
+                state = (
+                    "being finished: the bot stopped while posting "
+                    f"<t:{int(post.claimed_at.timestamp())}:F>; it is checked and sent once"
+                )
             else:
                 state = (
                     "unknown outcome: the bot stopped while posting "
@@ -293,10 +206,10 @@ class StatusPosts:
             state += f"\nFailing ({sub.failures} in a row): {sub.last_error}"
         return state
 
-    def listing(self, guild_id: int) -> Reply:
+    async def listing(self, guild_id: int) -> Reply:
         """The guild's subscriptions with next post time and last outcome."""
         now = self.clock.now()
-        subs = self.store.subscriptions(guild_id)
+        subs = await self.store.subscriptions(guild_id)
         if not subs:
             return Reply(
                 kind="answer",
@@ -319,7 +232,7 @@ class StatusPosts:
                 head += "\nNext post: none while paused"
             elif nxt is not None:
                 head += f"\nNext post: <t:{int(nxt.timestamp())}:F>"
-            last = self.store.last_post(sub.id)
+            last = await self.store.last_post(sub.id)
             lines.append(head + "\nLast: " + self.outcome_text(sub, last, now))
         return Reply(kind="answer", title=f"Status posts ({len(subs)})", text="\n\n".join(lines))
 
@@ -336,27 +249,22 @@ def subscription_label(sub: Subscription, guild: discord.Guild) -> str:
     return " · ".join(parts)
 
 
-def _log_failure(task: asyncio.Task[Any]) -> None:
-    if not task.cancelled() and task.exception() is not None:
-        log.error("reload failed", exc_info=task.exception())
-
-
 def _ok(title: str, text: str) -> Reply:
     return Reply(kind="answer", title=title, text=text)
 
 
 class Subscriptions(commands.Cog):
-    """/subscribe, /unsubscribe, /subscriptions and /reload."""
+    """/subscribe, /unsubscribe and /subscriptions."""
 
     def __init__(self, posts: StatusPosts) -> None:
         self.posts = posts
 
     async def cog_load(self) -> None:
         """Start the scheduler (setup_hook adds this cog once per process)."""
-        self.posts.start()
+        await self.posts.start()
 
     async def cog_unload(self) -> None:
-        """Stop the scheduler and close the store."""
+        """Stop the scheduler."""
         await self.posts.stop()
 
     @staticmethod
@@ -413,7 +321,7 @@ class Subscriptions(commands.Cog):
             raise UserError(
                 f"I cannot post in {target.mention}: I need {', '.join(missing)} there."
             )
-        sub = self.posts.store.subscribe(
+        sub = await self.posts.store.subscribe(
             guild_id=guild.id,
             channel_id=target.id,
             what=what,
@@ -446,7 +354,9 @@ class Subscriptions(commands.Cog):
         guild = self._guild(interaction)
         store = self.posts.store
         value = subscription.strip()
-        sub = store.subscription(int(value)) if value.isdecimal() and len(value) < 19 else None
+        sub = (
+            await store.subscription(int(value)) if value.isdecimal() and len(value) < 19 else None
+        )
         if sub is None or sub.guild_id != guild.id:
             raise UserError(
                 f"This server has no subscription “{value[:40]}”; pick one from the list "
@@ -455,7 +365,7 @@ class Subscriptions(commands.Cog):
         label = subscription_label(sub, guild)
         if sub.origin == "config":
             raise UserError(f"{label} is declared in config.yaml; the operator removes it there.")
-        store.unsubscribe(sub.id)
+        await store.unsubscribe(sub.id)
         await send_ephemeral(interaction, _ok("Unsubscribed", f"Removed: {label}."))
 
     @unsubscribe.autocomplete("subscription")
@@ -467,7 +377,7 @@ class Subscriptions(commands.Cog):
             return []
         needle = current.strip().casefold()
         out = []
-        for sub in self.posts.store.subscriptions(interaction.guild.id):
+        for sub in await self.posts.store.subscriptions(interaction.guild.id):
             label = subscription_label(sub, interaction.guild)
             if needle in label.casefold() or needle == str(sub.id):
                 out.append(app_commands.Choice(name=label[:100], value=str(sub.id)))
@@ -478,21 +388,7 @@ class Subscriptions(commands.Cog):
     async def subscriptions(self, interaction: discord.Interaction) -> None:
         """List subscriptions with next post time and last outcome."""
         guild = self._guild(interaction)
-        await send_ephemeral(interaction, self.posts.listing(guild.id))
-
-    @app_commands.command(name="reload", description="Reload the fact base (bot owner only).")
-    async def reload(self, interaction: discord.Interaction) -> None:
-        """Validate and swap in the fact base from disk; post its changes."""
-        if not await self.posts.bot.is_owner(interaction.user):
-            raise UserError("Only the bot's owner can reload the fact base.")
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        result = await self.posts.reload()
-        reply = Reply(
-            kind="answer" if result.ok else "error",
-            title="Reloaded" if result.ok else "Reload refused",
-            text=result.text(),
-        )
-        await send_ephemeral(interaction, reply)
+        await send_ephemeral(interaction, await self.posts.listing(guild.id))
 
 
 async def install(bot: AnyBot, capcom: Capcom, clock: Clock | None = None) -> StatusPosts:
@@ -500,8 +396,3 @@ async def install(bot: AnyBot, capcom: Capcom, clock: Clock | None = None) -> St
     posts = StatusPosts(bot, capcom, clock)
     await bot.add_cog(Subscriptions(posts))
     return posts
-
-
-def changes_text(changes: Sequence[Change]) -> str:
-    """Changes as bullet lines (for logs)."""
-    return "\n".join(f"• {c.text}" for c in changes)

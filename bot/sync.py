@@ -1,7 +1,13 @@
-"""Command sync only when the definitions changed (per target), so restarts skip Discord's limit."""
+"""Command sync once per deploy: only when the definitions changed, by one process of the fleet.
+
+The hash of what was synced to each target is kept in the state store. A process that finds
+new definitions claims the sync (a row keyed by target and hash, inserted atomically): one
+process syncs, the others skip. A hash kept by the first release in state_dir is honoured.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -11,13 +17,14 @@ from pathlib import Path
 from typing import Any
 
 import discord
-from discord.ext import commands
 
 from bot.settings import Settings
+from bot.state import AnyBot
+from bot.store import Store
 
-AnyBot = commands.Bot | commands.AutoShardedBot
 log = logging.getLogger(__name__)
-STATE_FILE = "command-sync.json"
+STATE_FILE = "command-sync.json"  # the first release's record of synced hashes
+STALE_CLAIM = dt.timedelta(minutes=5)  # a claimed sync not done by then is claimed again
 
 
 @dataclass(frozen=True)
@@ -27,9 +34,13 @@ class SyncResult:
     target: str
     synced: bool
     count: int
+    elsewhere: bool = False  # another process of the fleet is syncing these definitions
 
     def __str__(self) -> str:
-        what = "synced" if self.synced else "unchanged, not synced"
+        if self.elsewhere:
+            what = "being synced by another process"
+        else:
+            what = "synced" if self.synced else "unchanged, not synced"
         return f"{self.target}: {self.count} command(s) {what}"
 
 
@@ -46,7 +57,7 @@ def definitions_hash(payload: list[dict[str, Any]]) -> str:
 
 
 class SyncState:
-    """Hashes of what was last synced, per application and target, in state_dir."""
+    """The first release's hashes of what was last synced, in state_dir (read, and kept up)."""
 
     def __init__(self, state_dir: Path) -> None:
         self.path = state_dir / STATE_FILE
@@ -68,13 +79,13 @@ class SyncState:
 
 
 async def sync_commands(
-    bot: AnyBot, settings: Settings, *, force: bool = False
+    bot: AnyBot, settings: Settings, store: Store, *, force: bool = False
 ) -> list[SyncResult]:
     """Sync globally, or to each test guild, where the definitions' hash changed (or force)."""
     if bot.application_id is None:
         raise RuntimeError("sync needs the application id: log in first")
-    state = SyncState(settings.state_dir)
-    hashes = state.read()
+    legacy = SyncState(settings.state_dir)
+    hashes = legacy.read()
     targets: list[discord.Object | None] = [discord.Object(g) for g in settings.test_guild_ids]
     if not targets:
         targets = [None]
@@ -86,11 +97,23 @@ async def sync_commands(
         key = f"{bot.application_id}/{name}"
         payload = definitions(bot, guild)
         digest = definitions_hash(payload)
-        if not force and hashes.get(key) == digest:
-            results.append(SyncResult(name, False, len(payload)))
-            continue
-        synced = await bot.tree.sync(guild=guild)
+        if not force:
+            if hashes.get(key) == digest and not await store.sync_done(key, digest):
+                await store.finish_sync(key, digest, ok=True)  # synced by the first release
+            if await store.sync_done(key, digest):
+                results.append(SyncResult(name, False, len(payload)))
+                continue
+            if not await store.claim_sync(key, digest, STALE_CLAIM):
+                results.append(SyncResult(name, False, len(payload), elsewhere=True))
+                continue
+        try:
+            synced = await bot.tree.sync(guild=guild)
+        except BaseException:
+            await store.finish_sync(key, digest, ok=False)  # let another process try
+            raise
+        await store.finish_sync(key, digest, ok=True)
         hashes[key] = digest
-        state.write(hashes)
+        if settings.database_url is None:  # one process, files in state_dir: keep it readable
+            legacy.write(hashes)
         results.append(SyncResult(name, True, len(synced)))
     return results

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 
 from bot.errors import handle_error, send_ephemeral
 from bot.respond import Deadline, edit_reply
+from bot.state import Capcom
 from commands.reply import SUGGESTIONS_MAX, Reply, Suggestion, error
 from commands.router import costly
-
-if TYPE_CHECKING:
-    from bot.client import Capcom
 
 log = logging.getLogger(__name__)
 

@@ -237,7 +237,10 @@ def syntax_message(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str]:
     if "\t" in here[: len(here) - len(here.lstrip())] or "tab" in what:
         return row + 1, "tab character: indent with spaces"
     if "quoted scalar" in context and cmark is not None:
-        quote = text[cmark.index] if cmark.index < len(text) else "'"
+        opened = (
+            lines[cmark.line][cmark.column : cmark.column + 1] if cmark.line < len(lines) else ""
+        )
+        quote = opened if opened in ("'", '"') else "'"
         return cmark.line + 1, f"the quote {quote} opened on this line is never closed"
     quoted = _quoted_scalar_before(text, mark.index)
     if quoted is not None:

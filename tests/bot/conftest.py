@@ -12,8 +12,9 @@ from typing import Any
 import pytest_asyncio
 
 import knowledge
-from bot.client import AnyBot, Capcom, capcom_of, create_bot
+from bot.client import create_bot
 from bot.settings import Settings, apply_endpoints
+from bot.state import AnyBot, Capcom, capcom_of
 from commands.context import Context
 from tests.fake_discord.fixtures import fake_discord
 from tests.fake_discord.server import FakeDiscord, restore_discord_py_defaults

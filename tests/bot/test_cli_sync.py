@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from bot.__main__ import cli
+from bot.store import DB_FILE
 from bot.sync import STATE_FILE
 from tests.bot.conftest import FIXTURE_KB
 from tests.fake_discord.fixtures import fake_discord
@@ -76,10 +78,25 @@ async def test_capcom_sync_puts_only_changed_definitions_and_always_with_force(
     hashes = json.loads(state.read_text(encoding="utf-8"))
     assert len(hashes) == 1
     state.write_text(json.dumps(dict.fromkeys(hashes, "0" * 64)), encoding="utf-8")
+    with sqlite3.connect(tmp_path / "state" / DB_FILE) as db:
+        db.execute("UPDATE command_syncs SET hash = ?", ("0" * 64,))
     changed = await capcom_sync(fake, tmp_path)
     assert "global: 16 command(s) synced" in changed.output
     assert puts(fake) == 3
     assert json.loads(state.read_text(encoding="utf-8")) == hashes
+
+
+@pytest.mark.asyncio
+async def test_a_sync_recorded_by_the_first_release_is_not_repeated(
+    fake_discord: FakeDiscord, tmp_path: Path
+) -> None:
+    fake = fake_discord
+    assert (await capcom_sync(fake, tmp_path)).exit_code == 0
+    for leftover in (tmp_path / "state").glob(f"{DB_FILE}*"):
+        leftover.unlink()  # only the first release's command-sync.json is left
+    again = await capcom_sync(fake, tmp_path)
+    assert "global: 16 command(s) unchanged, not synced" in again.output
+    assert puts(fake) == 1
 
 
 @pytest.mark.asyncio

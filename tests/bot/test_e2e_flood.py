@@ -29,6 +29,8 @@ LOOKUPS = ("CRS-35", "Cygnus", "progress ms-33", "Site 31/6", "artemiev", "soyuz
 FLOOD = 100  # what-ifs from A ...
 FLOOD_SECONDS = 10.0  # ... over this long
 ROUNDS = 4  # the flood is split into this many loaded rounds, each after an unloaded one
+# B's pace: with A's replies, within Discord's 50 requests/s per bot (the fake enforces it)
+LOOKUPS_PER_SECOND = 30
 
 
 def p99(samples: list[float]) -> float:
@@ -55,7 +57,7 @@ async def ask(fake: FakeDiscord, user: dict[str, Any], text: str) -> tuple[float
 
 
 async def lookups_for(fake: FakeDiscord, user: dict[str, Any], seconds: float) -> list[float]:
-    """B's look-ups, one after another, for seconds: each reply time."""
+    """B's look-ups, one after another (at most LOOKUPS_PER_SECOND), for seconds: reply times."""
     times: list[float] = []
     end = time.perf_counter() + seconds
     i = 0
@@ -64,6 +66,7 @@ async def lookups_for(fake: FakeDiscord, user: dict[str, Any], seconds: float) -
         assert reply["embeds"][0]["color"] != 0xC0392B, reply  # an answer, not an error
         times.append(took)
         i += 1
+        await asyncio.sleep(max(0.0, 1 / LOOKUPS_PER_SECOND - took))
     return times
 
 

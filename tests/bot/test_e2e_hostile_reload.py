@@ -18,8 +18,8 @@ from bot.schedule_settings import ScheduleSettings
 from bot.settings import apply_endpoints
 from bot.slots import FakeClock
 from tests.bot.conftest import settings_for
-from tests.bot.test_e2e_reload import sighup
-from tests.bot.test_e2e_schedule import START, kb_copy, posts_of, start
+from tests.bot.test_e2e_reload import reloader_of, sighup
+from tests.bot.test_e2e_schedule import START, kb_copy, start
 from tests.fake_discord.fixtures import fake_discord
 from tests.fake_discord.server import FakeDiscord
 from tests.hostile import Case, cases
@@ -75,7 +75,7 @@ async def test_hostile_bases_through_sighup_leave_the_bot_answering(
     caplog.set_level(logging.ERROR, logger="bot.subscriptions")
     try:
         old = run.capcom.ctx
-        posts = posts_of(run)
+        posts = reloader_of(run)
         for case in hostile_bases(tmp_path / "cases"):
             assert case.base is not None
             case.prepare()

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
+from bot.reload import Reloader
 from bot.schedule_settings import ScheduleSettings
 from bot.slots import FakeClock
-from bot.subscriptions import StatusPosts
 from tests.bot.conftest import Running, settings_for
 from tests.bot.test_e2e_schedule import (
     START,
@@ -24,7 +24,6 @@ from tests.bot.test_e2e_schedule import (
     ephemeral_text,
     kb_copy,
     posted,
-    posts_of,
     start,
 )
 from tests.fake_discord.fixtures import fake_discord
@@ -72,9 +71,15 @@ async def until(predicate: Any) -> None:
         await asyncio.sleep(0)
 
 
-def sighup(posts: StatusPosts) -> None:
+def reloader_of(run: Running) -> Reloader:
+    reloader = run.capcom.reloader
+    assert reloader is not None
+    return reloader
+
+
+def sighup(reloader: Reloader) -> None:
     """SIGHUP this test process: safe only while the bot's handler is installed on the loop."""
-    assert posts._sighup, "the SIGHUP handler is not installed"
+    assert reloader._sighup, "the SIGHUP handler is not installed"
     os.kill(os.getpid(), signal.SIGHUP)
 
 
@@ -83,7 +88,7 @@ async def test_sighup_reload_swaps_the_base_and_alerts_each_changes_subscriber(
     three_channels: tuple[FakeDiscord, Running, list[int]], kb_copy: Path
 ) -> None:
     fake, run, (changes_only, both, digest_only) = three_channels
-    posts = posts_of(run)
+    posts = reloader_of(run)
     old = run.capcom.ctx
     edit(kb_copy, *MOVED)
     sighup(posts)
@@ -113,7 +118,7 @@ async def test_sighup_with_a_bad_base_is_refused_and_logged(
     fake, run, channels = three_channels
     old = run.capcom.ctx
     edit(kb_copy, "status: planned", "status: sideways")
-    sighup(posts_of(run))
+    sighup(reloader_of(run))
 
     def refused() -> bool:
         return any("reload refused" in r.getMessage() for r in caplog.records)
@@ -135,11 +140,11 @@ async def test_file_watch_reloads_on_change(
     three_channels: tuple[FakeDiscord, Running, list[int]], kb_copy: Path
 ) -> None:
     fake, run, (changes_only, both, digest_only) = three_channels
-    posts = posts_of(run)
-    assert posts._watch is not None
-    assert not posts._watch.done()
+    reloader = reloader_of(run)
+    watch = next(t for t in reloader._tasks if t.get_name() == "capcom-kb-watch")
+    assert not watch.done()
     edit(kb_copy, *MOVED)
     await alerts(fake, [changes_only, both])
     assert posted(fake, digest_only) == []
     assert "CRS-35 moved" in posted(fake, both)[0]["embeds"][0]["description"]
-    assert not posts._watch.done()  # it keeps watching
+    assert not watch.done()  # it keeps watching

@@ -39,7 +39,8 @@ def schedule_settings(fake: FakeDiscord, state: Path, kb: Path, **kw: Any) -> Se
 
 
 async def start(settings: Settings, clock: FakeClock) -> Running:
-    from bot.client import capcom_of, create_bot
+    from bot.client import create_bot
+    from bot.state import capcom_of
 
     apply_endpoints(settings)
     bot = create_bot(settings)  # loads the fact base from settings.knowledge_path
@@ -300,7 +301,7 @@ async def test_unsubscribe_takes_any_subscription_even_with_its_channel_gone(
     )
     gone = fake.new_id()  # a channel deleted after subscribing: the bot cannot see it any more
     store = posts_of(run).store
-    orphan = store.subscribe(
+    orphan = await store.subscribe(
         guild_id=fake.guilds[0].id,
         channel_id=gone,
         what="changes",
@@ -322,7 +323,7 @@ async def test_unsubscribe_takes_any_subscription_even_with_its_channel_gone(
     assert value == str(orphan.id)
     text = await ephemeral_text(await fake.slash("unsubscribe", {"subscription": value}))
     assert text == f"Removed: channel {gone} (not found) · changes."
-    assert [s.channel_id for s in store.subscriptions()] == [cid]
+    assert [s.channel_id for s in await store.subscriptions()] == [cid]
 
 
 @pytest.mark.asyncio
@@ -331,7 +332,7 @@ async def test_unsubscribe_with_a_wrong_value_is_a_clear_ephemeral_message(
     env: tuple[FakeDiscord, Running, FakeClock, Settings], value: str
 ) -> None:
     fake, run, clock, _ = env
-    other_guild = posts_of(run).store.subscribe(
+    other_guild = await posts_of(run).store.subscribe(
         guild_id=fake.new_id(),
         channel_id=fake.new_id(),
         what="changes",
@@ -346,4 +347,4 @@ async def test_unsubscribe_with_a_wrong_value_is_a_clear_ephemeral_message(
         assert body["data"]["flags"] & EPHEMERAL_FLAG
         assert body["data"]["embeds"][0]["color"] == COLOURS["error"]
         assert "This server has no subscription" in body["data"]["embeds"][0]["description"]
-    assert posts_of(run).store.subscription(other_guild.id) is not None
+    assert await posts_of(run).store.subscription(other_guild.id) is not None

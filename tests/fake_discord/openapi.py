@@ -77,12 +77,13 @@ def _patch_spec(spec: dict[str, Any]) -> None:
 
 @dataclass(frozen=True)
 class Operation:
-    """One (method, path template) of the spec with its request-body validator."""
+    """One (method, path template) of the spec with its request-body and query validators."""
 
     method: str
     template: str
     operation_id: str
     validator: Any | None
+    query: dict[str, Any]  # query parameter name -> validator of its value
 
 
 def _pointer(*parts: str) -> str:
@@ -124,8 +125,37 @@ class RequestValidator:
                 )
                 schema = {"$ref": f"{ref}/schema"}
                 validator = Draft202012Validator(schema, registry=self._registry)
-            self._cache[key] = Operation(method, template, op.get("operationId", ""), validator)
+            query = {}
+            for i, param in enumerate(op.get("parameters", [])):
+                if param.get("in") == "query":
+                    ref = _pointer("paths", template, method, "parameters", str(i), "schema")
+                    query[param["name"]] = Draft202012Validator(
+                        {"$ref": ref}, registry=self._registry
+                    )
+            self._cache[key] = Operation(
+                method, template, op.get("operationId", ""), validator, query
+            )
         return self._cache[key]
+
+    def validate_query(self, method: str, path: str, query: dict[str, str]) -> ErrorTree:
+        """Return Discord-style `errors` for query parameters the spec does not accept."""
+        op = self.operation(method, path)
+        if op is None or not query:
+            return {}
+        tree: ErrorTree = {}
+        for name, raw in query.items():
+            validator = op.query.get(name)
+            if validator is None:
+                _add_error(tree, [name], "UNKNOWN_QUERY_PARAMETER", f"{name} is not a parameter")
+                continue
+            errors: list[ValidationError] = []
+            for value in _query_values(raw):  # the first reading the spec accepts wins
+                errors = list(validator.iter_errors(value))
+                if not errors:
+                    break
+            for error in _leaves(errors):
+                _add_error(tree, [name], _code(error), error.message)
+        return tree
 
     def validate(self, method: str, path: str, body: Any) -> ErrorTree:
         """Return Discord-style `errors` for a body (empty when valid or not covered)."""
@@ -136,6 +166,16 @@ class RequestValidator:
         for error in _leaves(op.validator.iter_errors(body)):
             _add_error(tree, list(error.absolute_path), _code(error), error.message)
         return tree
+
+
+def _query_values(raw: str) -> list[Any]:
+    """The readings Discord gives a query string value: number, boolean, or the string."""
+    out: list[Any] = []
+    if re.fullmatch(r"-?[0-9]+", raw):
+        out.append(int(raw))
+    if raw.lower() in ("true", "false", "1", "0"):
+        out.append(raw.lower() in ("true", "1"))
+    return [*out, raw]
 
 
 def _leaves(errors: Iterable[ValidationError]) -> list[ValidationError]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import itertools
 import json
@@ -38,6 +39,8 @@ EVERYONE_PERMISSIONS = sum(1 << b for b in (6, 10, 11, 14, 15, 16, 31, 38))
 ALL_PERMISSIONS = (1 << 50) - 1
 LOADING_FLAG = 1 << 7
 EPHEMERAL_FLAG = 1 << 6
+GLOBAL_RATE_LIMIT = 50  # Discord: 50 requests per second per bot token (interactions exempt)
+HISTORY_DEFAULT = 50  # messages a history page has when no limit is given (the spec caps it at 100)
 _DEFAULT_BASE = discord.http.Route.BASE
 _DEFAULT_GATEWAY = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
 _OPTION_TYPES = {bool: 5, int: 4, float: 10, str: 3}
@@ -104,6 +107,21 @@ class FakeError:
 
 
 @dataclass
+class Stall:
+    """Creates the fake accepts (the message exists) but answers only after `release()`."""
+
+    channel_ids: frozenset[int] | None
+    remaining: int
+    hit: asyncio.Event = field(default_factory=asyncio.Event)
+    released: asyncio.Event = field(default_factory=asyncio.Event)
+    messages: list[Json] = field(default_factory=list)
+
+    def release(self) -> None:
+        """Answer the stalled requests (to whoever is still listening)."""
+        self.released.set()
+
+
+@dataclass
 class _Failure:
     method: str
     pattern: re.Pattern[str]
@@ -161,15 +179,27 @@ class FakeDiscord:
         shard_count: int = 1,
         validate: bool = True,
         validator: RequestValidator | None = None,
+        nonce_window_seconds: float = 180.0,
+        global_rate_limit: int | None = GLOBAL_RATE_LIMIT,
     ) -> None:
         self._ids = itertools.count(1)
+        self.nonce_window_seconds = nonce_window_seconds  # Discord: "the past few minutes"
+        self.global_rate_limit = global_rate_limit  # requests per second per token, or None
+        self.rate_limited = 0  # 429s answered for the global limit
+        self._recent: collections.deque[float] = collections.deque()
+        self._nonces: dict[tuple[str, str], tuple[Json, float]] = {}
+        self._stalls: list[Stall] = []
         self.shard_count = shard_count
         self.application_id = self.new_id()
         self.bot_user = self.make_user("capcom-test", bot=True, user_id=self.application_id)
         self.user = self.make_user("tester")
-        # spread guild ids over timestamps so that they land on different shards
+        # spread guild ids over consecutive timestamps from one start, so that guild i lands on
+        # shard (start + i) % shard_count however long building them takes
+        start = self.new_id() >> 22
         self.guilds = [
-            FakeGuild(self.new_id() + (i << 22), f"Guild {i}", [self.new_id()])
+            FakeGuild(
+                ((start + i) << 22) | (next(self._ids) & 0x3FFFFF), f"Guild {i}", [self.new_id()]
+            )
             for i in range(guild_count)
         ]
         self.channels: dict[int, Json] = {}
@@ -326,6 +356,17 @@ class FakeDiscord:
         """Answer the next `times` matching requests with an error status."""
         failure = _Failure(method.upper(), re.compile(path_regex), status, times, retry_after)
         self._failures.append(failure)
+
+    def stall_creates(self, *, times: int = 1, channel_ids: Sequence[int] | None = None) -> Stall:
+        """Create the next `times` messages (in these channels) but hold back the answers until
+        the returned Stall is released: the client cannot tell whether its post went out."""
+        stall = Stall(frozenset(channel_ids) if channel_ids is not None else None, times)
+        self._stalls.append(stall)
+        return stall
+
+    def bot_messages(self, channel_id: int) -> list[Json]:
+        """Messages the bot created in a channel by itself (not interaction answers)."""
+        return [m for m in self.messages.get(channel_id, []) if "webhook_id" not in m]
 
     # -- acting as users --------------------------------------------------------------------
 
@@ -748,6 +789,7 @@ class FakeDiscord:
             ("PATCH", webhook + message, self._webhook_message),
             ("DELETE", webhook + message, self._webhook_message),
             ("POST", r"/channels/(?P<cid>\d+)/messages", self._post_message),
+            ("GET", r"/channels/(?P<cid>\d+)/messages", self._list_messages),
             ("GET", r"/channels/(?P<cid>\d+)/messages/(?P<mid>\d+)", self._channel_message),
             ("PATCH", r"/channels/(?P<cid>\d+)/messages/(?P<mid>\d+)", self._channel_message),
             ("DELETE", r"/channels/(?P<cid>\d+)/messages/(?P<mid>\d+)", self._channel_message),
@@ -803,6 +845,14 @@ class FakeDiscord:
         path = request.path[len(prefix) :] if request.path.startswith(prefix) else request.path
         req = await self._parse(request, path)
         self.requests.append(req)
+        limited = self._global_limit(req)
+        if limited is not None:
+            return limited
+        if self.validator is not None:
+            bad_query = self.validator.validate_query(req.method, path, req.query)
+            if bad_query:
+                body = {"message": "Invalid Form Body", "code": 50035, "errors": bad_query}
+                return self._error("invalid_query", req, 400, body)
         if req.json is not None:  # checked first: an injected failure must not hide a bad body
             errors = check_limits(req.method, path, req.json)
             if self.validator is not None:
@@ -820,6 +870,28 @@ class FakeDiscord:
                 await self._notify()
                 return response
         return self._error("unhandled_route", req, 404, {"message": "404: Not Found", "code": 0})
+
+    def _global_limit(self, req: RecordedRequest) -> web.Response | None:
+        """429 past global_rate_limit requests in any one second (the fake serves one bot, so
+        every token counts for it, as processes sharing a token do; interactions are exempt)."""
+        if self.global_rate_limit is None or req.path.startswith(("/interactions/", "/webhooks/")):
+            return None
+        now = time.monotonic()
+        recent = self._recent
+        while recent and now - recent[0] >= 1.0:
+            recent.popleft()
+        if len(recent) < self.global_rate_limit:
+            recent.append(now)
+            return None
+        self.rate_limited += 1
+        retry = round(1.0 - (now - recent[0]), 3)
+        body = {"message": "You are being rate limited.", "retry_after": retry, "global": True}
+        headers = {
+            "Retry-After": str(max(1, int(retry + 0.999))),
+            "X-RateLimit-Global": "true",
+            "X-RateLimit-Scope": "global",
+        }
+        return self._reply(429, body, headers)
 
     def _injected_failure(self, req: RecordedRequest) -> web.Response | None:
         for failure in self._failures:
@@ -1044,9 +1116,57 @@ class FakeDiscord:
         cid = int(m["cid"])
         if cid not in self.channels:
             return self._unknown(req, "Unknown Channel", 10003)
-        msg = self._message(cid, req.json or {}, req.files, author=self.bot_user)
+        body = req.json or {}
+        nonce = body.get("nonce")
+        key = (self.bot_user["id"], str(nonce))
+        if nonce is not None and body.get("enforce_nonce"):
+            # Discord: the same author's message with this nonce in the past few minutes is
+            # returned, and no new message is created
+            seen = self._nonces.get(key)
+            if seen is not None and time.monotonic() - seen[1] < self.nonce_window_seconds:
+                return self._reply(200, {**seen[0], "nonce": nonce})
+        msg = self._message(cid, body, req.files, author=self.bot_user)
         self._store(msg)
-        return self._reply(200, msg)
+        if nonce is not None:
+            self._nonces[key] = (msg, time.monotonic())
+        answer = {**msg, "nonce": nonce} if nonce is not None else msg
+        stall = next(
+            (
+                s
+                for s in self._stalls
+                if s.remaining > 0 and (s.channel_ids is None or cid in s.channel_ids)
+            ),
+            None,
+        )
+        if stall is not None:
+            stall.remaining -= 1
+            stall.messages.append(msg)
+            stall.hit.set()
+            await self._notify()
+            await stall.released.wait()
+        return self._reply(200, answer)
+
+    async def _list_messages(self, req: RecordedRequest, m: re.Match[str]) -> web.Response:
+        """A channel's messages, newest first (before / after / around a message id)."""
+        cid = int(m["cid"])
+        if cid not in self.channels:
+            return self._unknown(req, "Unknown Channel", 10003)
+        limit = int(req.query.get("limit", HISTORY_DEFAULT))
+        posted = sorted(self.messages.get(cid, []), key=lambda msg: int(msg["id"]))
+        if "after" in req.query:
+            after = int(req.query["after"])
+            page = [msg for msg in posted if int(msg["id"]) > after][:limit]
+        elif "before" in req.query:
+            before = int(req.query["before"])
+            page = [msg for msg in posted if int(msg["id"]) < before][-limit:]
+        elif "around" in req.query:
+            around = int(req.query["around"])
+            at = next((i for i, msg in enumerate(posted) if int(msg["id"]) >= around), len(posted))
+            start = max(0, at - limit // 2)
+            page = posted[start : start + limit]
+        else:
+            page = posted[-limit:]
+        return self._reply(200, list(reversed(page)))
 
     async def _get_channel(self, req: RecordedRequest, m: re.Match[str]) -> web.Response:
         channel = self.channels.get(int(m["cid"]))

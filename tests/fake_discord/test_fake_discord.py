@@ -376,3 +376,88 @@ async def test_slash_resolves_channels_roles_and_users(
     await asyncio.wait_for(two_errors(), 5)
     assert all(isinstance(e, app_commands.CommandNotFound) for e in bot.command_errors)
     bot.command_errors.clear()
+
+
+@pytest.mark.asyncio
+async def test_enforce_nonce_returns_the_message_already_created(
+    fake_discord: FakeDiscord, bot: MiniBot
+) -> None:
+    channel = bot.get_partial_messageable(first_channel(fake_discord))
+    first = await channel.send("digest", nonce="capcom-abc")
+    again = await channel.send("digest, retried", nonce="capcom-abc")
+    assert again.id == first.id
+    assert again.content == "digest"
+    other = await channel.send("digest", nonce="capcom-def")
+    assert other.id != first.id
+    assert len(fake_discord.bot_messages(first_channel(fake_discord))) == 2
+    fake_discord.nonce_window_seconds = 0  # Discord's window has passed: a new message
+    late = await channel.send("digest", nonce="capcom-abc")
+    assert late.id not in (first.id, other.id)
+
+
+@pytest.mark.asyncio
+async def test_channel_history_is_paged_newest_first(
+    fake_discord: FakeDiscord, bot: MiniBot
+) -> None:
+    channel = bot.get_partial_messageable(first_channel(fake_discord))
+    sent = [await channel.send(f"m{i}") for i in range(7)]
+    newest = [m.content async for m in channel.history(limit=3)]
+    assert newest == ["m6", "m5", "m4"]
+    after = [m.content async for m in channel.history(after=sent[1], limit=3, oldest_first=True)]
+    assert after == ["m2", "m3", "m4"]
+    before = [m.content async for m in channel.history(before=sent[3], limit=2)]
+    assert before == ["m2", "m1"]
+    everything = [m.content async for m in channel.history(limit=None, oldest_first=True)]
+    assert everything == [f"m{i}" for i in range(7)]
+
+
+@pytest.mark.asyncio
+async def test_query_parameters_are_checked_against_the_spec(fake_discord: FakeDiscord) -> None:
+    if not fake_discord.validation_enabled:
+        pytest.skip("no OpenAPI spec")
+    url = f"{fake_discord.api_base}/channels/{first_channel(fake_discord)}/messages"
+    with fake_discord.expect_errors() as errors:
+        async with aiohttp.ClientSession() as session:
+            for query in ("limit=101", "after=soon", "colour=red"):
+                async with session.get(f"{url}?{query}") as resp:
+                    assert resp.status == 400
+            async with session.get(f"{url}?limit=100&after=1") as resp:
+                assert resp.status == 200
+    assert [(e.kind, e.status) for e in errors] == [("invalid_query", 400)] * 3
+    assert "limit" in errors[0].detail["errors"]
+
+
+@pytest.mark.asyncio
+async def test_a_stalled_create_exists_before_its_answer(
+    fake_discord: FakeDiscord, bot: MiniBot
+) -> None:
+    cid = first_channel(fake_discord)
+    stall = fake_discord.stall_creates(channel_ids=[cid])
+    task = asyncio.create_task(bot.get_partial_messageable(cid).send("x", nonce="capcom-1"))
+    await asyncio.wait_for(stall.hit.wait(), 5)
+    assert not task.done()
+    assert [m["content"] for m in fake_discord.bot_messages(cid)] == ["x"]
+    stall.release()
+    msg = await asyncio.wait_for(task, 5)
+    assert msg.id == int(stall.messages[0]["id"])
+
+
+@pytest.mark.asyncio
+async def test_the_global_rate_limit_answers_429(fake_discord: FakeDiscord) -> None:
+    assert fake_discord.global_rate_limit == 50  # Discord's; a smaller one keeps the test quick
+    fake_discord.global_rate_limit = 5
+    url = f"{fake_discord.api_base}/users/@me"
+    statuses = []
+    async with aiohttp.ClientSession(headers={"Authorization": "Bot a"}) as session:
+        for _ in range(7):
+            async with session.get(url) as resp:
+                statuses.append(resp.status)
+                if resp.status == 429:
+                    body = await resp.json()
+                    assert body["global"] is True
+                    assert 0 < body["retry_after"] <= 1
+                    assert resp.headers["X-RateLimit-Scope"] == "global"
+        async with session.get(url, headers={"Authorization": "Bot b"}) as resp:
+            assert resp.status == 429  # the same bot, whatever process asks
+    assert statuses == [200] * 5 + [429, 429]
+    assert fake_discord.rate_limited == 3
