@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from knowledge.files import ByteBudget, Unreadable, entries, yaml_files
 from knowledge.limits import MB, Limits
+
+NOBODY = 65534
 
 
 def budget(file_mb: float = 1, total_mb: float = 2) -> ByteBudget:
@@ -100,16 +106,32 @@ def test_yaml_files_reports_folder_loops_and_broken_folder_links(tmp_path: Path)
     }
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can read a folder without permission")
-def test_an_unreadable_folder_is_reported(tmp_path: Path) -> None:
-    locked = tmp_path / "locked"
+@contextmanager
+def unprivileged() -> Iterator[None]:
+    """Run as the nobody user when the tests run as root (root reads any folder)."""
+    if os.geteuid() != 0:
+        yield
+        return
+    os.seteuid(NOBODY)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+
+
+def test_an_unreadable_folder_is_reported() -> None:
+    base = Path(tempfile.mkdtemp(prefix="capcom-locked-"))
+    base.chmod(0o755)  # nobody may enter the base, not the locked folder in it
+    locked = base / "locked"
     locked.mkdir()
     locked.chmod(0)
     try:
-        assert [(p.name, why) for p, why in yaml_files(tmp_path)] == [
-            ("locked", "cannot read folder: permission denied")
-        ]
-        with pytest.raises(Unreadable, match="permission denied"):
-            entries(locked)
+        with unprivileged():
+            assert [(p.name, why) for p, why in yaml_files(base)] == [
+                ("locked", "cannot read folder: permission denied")
+            ]
+            with pytest.raises(Unreadable, match="permission denied"):
+                entries(locked)
     finally:
         locked.chmod(0o755)
+        shutil.rmtree(base)
