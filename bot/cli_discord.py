@@ -117,8 +117,10 @@ def run(
     """Run the Discord bot (token from env DISCORD_TOKEN or token_file)."""
     import asyncio
 
+    import aiohttp
     import discord
 
+    from bot.reach import Unreachable, unreachable
     from bot.settings import apply_endpoints
     from bot.store import StoreError
     from knowledge import LoadError
@@ -137,6 +139,10 @@ def run(
         asyncio.run(_run(settings, token))
     except KeyboardInterrupt:
         log.info("stopped")
+    except Unreachable as exc:
+        _fail(str(exc))
+    except (aiohttp.ClientConnectorError, OSError) as exc:  # reachable at first, then not
+        _fail(str(unreachable(settings.api_base_url, exc)))
     except discord.LoginFailure:
         _fail("Discord rejected the token (401 Unauthorized): check DISCORD_TOKEN")
     except LoadError as exc:
@@ -152,8 +158,12 @@ def run(
 
 async def _run(settings: Settings, token: str) -> None:
     from bot.client import create_bot
+    from bot.reach import wait_for_discord
+    from bot.state import capcom_of
 
+    await wait_for_discord(settings.api_base_url, settings.connect_retry_seconds)
     bot = create_bot(settings, freeze_gc=True)
+    capcom_of(bot).charts.warm()  # the chart worker starts (and imports matplotlib) now
     async with bot:
         await bot.start(token)
 
@@ -165,8 +175,10 @@ def sync(config: Path | None, force: bool) -> None:
     """Register the slash commands with Discord (globally, or to test_guild_ids)."""
     import asyncio
 
+    import aiohttp
     import discord
 
+    from bot.reach import Unreachable, unreachable
     from bot.settings import apply_endpoints
     from bot.store import StoreError
     from knowledge import LoadError
@@ -177,6 +189,10 @@ def sync(config: Path | None, force: bool) -> None:
     apply_endpoints(settings)
     try:
         results = asyncio.run(_sync(settings, token, force))
+    except Unreachable as exc:
+        _fail(str(exc))
+    except (aiohttp.ClientConnectorError, OSError) as exc:
+        _fail(str(unreachable(settings.api_base_url, exc)))
     except discord.LoginFailure:
         _fail("Discord rejected the token (401 Unauthorized): check DISCORD_TOKEN")
     except LoadError as exc:
@@ -191,9 +207,11 @@ def sync(config: Path | None, force: bool) -> None:
 
 async def _sync(settings: Settings, token: str, force: bool) -> list[Any]:
     from bot.client import create_bot
+    from bot.reach import wait_for_discord
     from bot.state import capcom_of
     from bot.sync import sync_commands
 
+    await wait_for_discord(settings.api_base_url, 0)  # one try: sync is run by hand
     bot = create_bot(settings)
     async with bot:
         await bot.login(token)  # runs setup_hook: loads the fact base, adds the commands

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import io
 import json
 import logging
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
@@ -32,19 +34,23 @@ _CODE = (Path(__file__).parents[1] / "commands",)  # what Context.build runs, fo
 
 
 class UsageError(click.ClickException):
-    """A problem with how capcom was started (bad --now, bad fact base)."""
+    """A problem with how capcom was started (a bad --now, setting or path): exit 2."""
+
+    exit_code = 2
 
 
-def _settings() -> Settings:
-    try:
-        return load_settings()
-    except SettingsError as exc:
-        raise UsageError(str(exc)) from None
+class BaseProblems(click.ClickException):
+    """The fact base has problems (listed, as `capcom check` lists them): exit 1."""
+
+    exit_code = 1
 
 
 def settings() -> Settings:
     """The operator settings (config.yaml and environment); a bad one is a UsageError."""
-    return _settings()
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def parse_now(value: str | None) -> dt.date:
@@ -54,7 +60,7 @@ def parse_now(value: str | None) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             raise UsageError(f"--now must be a date like 2026-11-25, got {value!r}") from None
-    return _settings().today()
+    return settings().today()
 
 
 def load_context(path: Path | None) -> Context:
@@ -62,17 +68,26 @@ def load_context(path: Path | None) -> Context:
 
     Through the start-up cache (knowledge/cache.py): unchanged files are not validated again.
     """
-    settings = _settings()
+    config = settings()
     if path is None:
-        path = settings.knowledge_path
+        path = config.knowledge_path
+    cache = config.cache_dir or default_dir()
     try:
-        ctx = load_cached(path, settings.cache_dir or default_dir(), Context.build, _CODE)
+        ctx = load_cached(path, cache, Context.build, _CODE, config.limits())
     except LoadError as exc:
-        raise UsageError("the fact base has problems:\n" + exc.report()) from None
+        shown = exc.report(config.max_problems_shown)
+        raise BaseProblems(f"the fact base has problems:\n{shown}") from None
     # Everything loaded so far lives until exit: keep it out of the cyclic collector's scans
     # (and out of its last one at exit), which took a third of a one-shot `ask`.
     gc.freeze()
-    return replace(ctx, options=settings.options())  # the cached indexes, today's settings
+    return replace(ctx, options=config.options())  # the cached indexes, today's settings
+
+
+def chart_folder(path: Path) -> Path:
+    """--chart's folder, checked before any work: an existing file there is refused."""
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"--chart: {path} is a file; give a folder to write whatif.png into")
+    return path
 
 
 def safe_answer(
@@ -107,12 +122,34 @@ def write_chart(reply: Reply, folder: Path, stem: str = "whatif") -> Path | None
         return None
     from commands.chart import render_png
 
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{stem}.png"
     tmp = path.with_suffix(".png.part")
-    tmp.write_bytes(render_png(reply.chart))
-    tmp.replace(path)  # never a half-written file
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(render_png(reply.chart))
+        tmp.replace(path)  # never a half-written file
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UsageError(f"--chart: cannot write {path}: {exc.strerror or exc}") from None
     return path
+
+
+@contextmanager
+def utf8_stdio() -> Iterator[tuple[TextIO, TextIO]]:
+    """stdin and stdout as UTF-8 whatever the locale; invalid input bytes read as U+FFFD.
+
+    So `ask --jsonl` always writes valid UTF-8 JSON, even for a line that was not UTF-8.
+    """
+    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+    stdout = io.TextIOWrapper(
+        sys.stdout.buffer, encoding="utf-8", errors="replace", line_buffering=True
+    )
+    try:
+        yield stdin, stdout
+    finally:
+        stdout.flush()
+        stdout.detach()  # the process's own streams stay open
+        stdin.detach()
 
 
 def run_jsonl(

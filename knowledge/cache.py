@@ -27,11 +27,11 @@ from pathlib import Path
 from typing import TypeVar
 
 from knowledge.base import KnowledgeBase
+from knowledge.limits import DEFAULT_LIMITS, Limits
 from knowledge.loader import DEFAULT_DATA, load
 
 FORMAT = 2  # bump when the pickled payload changes shape
-MAX_BYTES = 64 * 1024 * 1024  # bases larger than this are not cached (hashing them costs too)
-MAX_FILES = 10_000  # ... nor folders holding more files than this
+MAX_FILES = 10_000  # folders holding more files than this are not cached
 
 T = TypeVar("T")
 
@@ -47,26 +47,28 @@ def load_cached(
     cache_dir: Path,
     build: Callable[[KnowledgeBase], T],
     code: Iterable[Path] = (),
+    limits: Limits = DEFAULT_LIMITS,
 ) -> T:
-    """build(load(path)), from cache_dir when made from the same inputs before; code names
-    the folders of the modules build uses. Raise LoadError for a base with problems."""
+    """build(load(path, limits)), from cache_dir when made from the same inputs before; code
+    names the folders of the modules build uses. Raise LoadError for a base with problems."""
     folder = Path(path) if path is not None else DEFAULT_DATA
-    key = _key(folder, [Path(__file__).parent, *code])
+    key = _key(folder, [Path(__file__).parent, *code], limits)
     entry = cache_dir / f"{hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:24]}.pickle"
     if key is not None:
         found = _read(entry, key)
         if found is not None:
             return found[0]  # type: ignore[return-value]  # what build made, pickled
-    built = build(load(folder))  # LoadError propagates: nothing is written for a bad base
+    built = build(load(folder, limits))  # LoadError propagates: no entry for a bad base
     if key is not None:
         _write(cache_dir, entry, key, built)
     return built
 
 
-def _key(folder: Path, code: list[Path]) -> bytes | None:
-    """The digest of every input of loading folder; None when it cannot be cached."""
+def _key(folder: Path, code: list[Path], limits: Limits) -> bytes | None:
+    """The digest of every input of loading folder; None when it cannot be cached (the
+    loader then reports a folder over the limits)."""
     h = hashlib.sha256()
-    h.update(f"{FORMAT}\0{sys.version}\0{_pydantic_version()}\0".encode())
+    h.update(f"{FORMAT}\0{sys.version}\0{_pydantic_version()}\0{limits!r}\0".encode())
     h.update(f"{folder}\0{folder.resolve()}\0{Path.cwd()}\0".encode())
     try:
         sources = sorted({p for c in code for p in c.rglob("*.py")})
@@ -75,15 +77,17 @@ def _key(folder: Path, code: list[Path]) -> bytes | None:
         return None
     if len(files) > MAX_FILES:
         return None
-    total = 0
+    data_files = set(files)
+    total = 0  # bytes of the base's own files
     for p in [*sources, *files]:
         try:
             info = p.stat()
             if not stat.S_ISREG(info.st_mode):  # a FIFO or a device: leave it to the loader
                 return None
-            total += info.st_size
-            if total > MAX_BYTES:
-                return None
+            if p in data_files:
+                total += info.st_size
+                if total > limits.total_bytes:
+                    return None
             data = p.read_bytes()
         except OSError:
             return None

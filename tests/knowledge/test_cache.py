@@ -12,6 +12,7 @@ from pydantic import ValidationError
 import knowledge.cache
 from knowledge import KnowledgeBase, LoadError, load
 from knowledge.cache import load_cached
+from knowledge.limits import Limits
 from knowledge.search import SearchIndex
 
 VALID = Path(__file__).parent / "fixtures" / "valid"
@@ -26,11 +27,11 @@ def base(tmp_path: Path) -> Path:
 def full_loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The folders fully loaded (parsed and validated) rather than read from the cache."""
     seen: list[Path] = []
-    real: Callable[[Path], KnowledgeBase] = knowledge.cache.load  # type: ignore[attr-defined]
+    real: Callable[[Path, Limits], KnowledgeBase] = knowledge.cache.load  # type: ignore[attr-defined]
 
-    def counting(folder: Path) -> KnowledgeBase:
+    def counting(folder: Path, limits: Limits) -> KnowledgeBase:
         seen.append(folder)
-        return real(folder)
+        return real(folder, limits)
 
     monkeypatch.setattr(knowledge.cache, "load", counting)
     return seen
@@ -127,4 +128,11 @@ def test_changed_code_is_a_miss(base: Path, tmp_path: Path, full_loads: list[Pat
     load_cached(base, tmp_path / "cache", same_base, [code])
     (code / "indexes.py").write_text("LIMIT = 2\n", encoding="utf-8")
     load_cached(base, tmp_path / "cache", same_base, [code])
+    assert full_loads == [base, base]
+
+
+def test_other_limits_are_a_miss(base: Path, tmp_path: Path, full_loads: list[Path]) -> None:
+    load_cached(base, tmp_path / "cache", same_base)
+    with pytest.raises(LoadError):  # validated again, under limits it does not meet
+        load_cached(base, tmp_path / "cache", same_base, limits=Limits(max_total_mb=0.0001))
     assert full_loads == [base, base]
