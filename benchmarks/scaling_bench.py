@@ -26,6 +26,7 @@ from commands.topics import TopicMatcher
 from commands.understand.lexicon import Lexicon
 from knowledge import KnowledgeBase, load
 from knowledge.generate import generate_base
+from knowledge.limits import Limits
 from knowledge.search import SearchIndex
 
 BUILDS: dict[str, Callable[[KnowledgeBase], object]] = {
@@ -33,6 +34,7 @@ BUILDS: dict[str, Callable[[KnowledgeBase], object]] = {
     "TopicMatcher": TopicMatcher.build,
     "Lexicon": Lexicon.build,
 }
+BIG = Limits(max_file_mb=1024, max_total_mb=4096, max_records_per_file=10_000_000)
 _WORDS = "soyuz progress dragon cargo pad damage repair station crew launch supply water".split()
 
 
@@ -78,7 +80,7 @@ def series(label: str, sizes: list[int], make: Callable[[Path, int], Path]) -> b
     times: dict[str, list[tuple[int, float]]] = {name: [] for name in BUILDS}
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            kb = load(make(Path(tmp) / "kb", n))
+            kb = load(make(Path(tmp) / "kb", n), BIG)
             for name, build in BUILDS.items():
                 times[name].append((n, cpu_seconds(build, kb)))
         print(f"  {label} {n:,}: " + ", ".join(f"{k} {v[-1][1]:.2f} s" for k, v in times.items()))

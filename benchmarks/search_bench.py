@@ -38,9 +38,11 @@ from rapidfuzz.utils import default_process
 from benchmarks import baseline_search
 from knowledge import KnowledgeBase, LoadError, load
 from knowledge.generate import generate_base, typo_queries
+from knowledge.limits import Limits
 from knowledge.search import SearchIndex, fold
 
 T = TypeVar("T")
+BIG = Limits(max_file_mb=1024, max_total_mb=4096, max_records_per_file=10_000_000)  # 100k records
 
 # Goals by base size, checked against the SearchIndex rows' figures (each at most this).
 GOALS: dict[int, dict[str, float]] = {
@@ -363,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
             t0 = time.perf_counter()
             folder = generate_base(Path(tmp) / "generated", n, seed=0)
             t1 = time.perf_counter()
-            generated = load(folder)
+            generated = load(folder, BIG)
             print(
                 f"generated {n:,}: written in {t1 - t0:.1f} s, loaded in "
                 f"{time.perf_counter() - t1:.1f} s",
