@@ -264,19 +264,28 @@ class SearchIndex:
         )
         # Fuzzy look-up: the folded keys long enough to be typed with a typo.
         self._ngrams = NgramIndex(k for k in self._exact if len(k) > SHORT_QUERY)
-        # Autocomplete: word starts sorted by the text from there on; forms sorted by key; for
-        # all kinds, and for each.
-        kind_of = [self._rec_kind[r] for r in self._form_rec]
-        starts_of: dict[RecordKind | None, list[int]] = {k: [] for k in [None, *set(kind_of)]}
-        everything = starts_of[None]
-        for i in sorted(range(len(starts)), key=suffixes.__getitem__):
-            everything.append(starts[i])
-            starts_of[kind_of[starts[i] >> 16]].append(starts[i])
-        whole_of: dict[RecordKind | None, list[int]] = {k: [] for k in [None, *set(kind_of)]}
-        for fi in sorted(range(len(self._form_key)), key=self._form_key.__getitem__):
-            whole_of[None].append(fi)
-            whole_of[kind_of[fi]].append(fi)
-        self._starts = {k: array("q", v) for k, v in starts_of.items()}
+        # Autocomplete: word starts sorted by the text from there on, and forms sorted by key,
+        # for each kind and for all. Records are sorted by kind, so each kind's forms (and the
+        # word starts made from them, in form order) are one run: sort each run, then all of
+        # them together (merging sorted runs is cheap for the sort).
+        runs: dict[RecordKind, tuple[range, range]] = {}
+        ri = 0
+        while ri < len(self._rec_kind):
+            kind, first = self._rec_kind[ri], ri
+            while ri < len(self._rec_kind) and self._rec_kind[ri] == kind:
+                ri += 1
+            forms = range(self._rec_forms[first], self._rec_forms[ri])
+            lo = bisect.bisect_left(starts, forms.start << 16)
+            runs[kind] = (forms, range(lo, bisect.bisect_left(starts, forms.stop << 16)))
+        by_suffix, by_key = suffixes.__getitem__, self._form_key.__getitem__
+        starts_of: dict[RecordKind | None, list[int]] = {}
+        whole_of: dict[RecordKind | None, list[int]] = {}
+        for kind, (forms, entries) in runs.items():
+            starts_of[kind] = sorted(entries, key=by_suffix)
+            whole_of[kind] = sorted(forms, key=by_key)
+        starts_of[None] = sorted(itertools.chain(*starts_of.values()), key=by_suffix)
+        whole_of[None] = sorted(itertools.chain(*whole_of.values()), key=by_key)
+        self._starts = {k: array("q", [starts[i] for i in v]) for k, v in starts_of.items()}
         self._whole = {k: array("q", v) for k, v in whole_of.items()}
         # The choices offered before anything is typed: each kind's first 25 by rank.
         by_kind: dict[RecordKind, list[int]] = {}
