@@ -34,6 +34,7 @@ from commands.whatif.phrases import (
     ADD,
     ADJECTIVES,
     ADVANCE,
+    AGAIN,
     CANCEL,
     COUNTRIES,
     CREW_ADD,
@@ -294,6 +295,8 @@ class Parser(Reader):
                 return None  # "a CRS-35 flies on ..." reads as a move
             if re.search(CREW_WORDS, veh_text, re.I):
                 return None
+            if predicate(veh_text) is not None:
+                return None  # "a Falcon 9 blows up on SLC-40", "launch site 31 is out for ..."
             raise ScenarioError(
                 veh_text,
                 f"“{veh_text}” is not a vehicle I know",
@@ -486,6 +489,13 @@ class Parser(Reader):
                 days = (closure[1] - closure[0]).days
                 dur = Duration(days, "day", f"{days} days")
                 like = self.resolver.name(ref[0])
+            elif len(pads) == 1 and AGAIN.search(t):
+                # "31/6 goes down again": as long as its own last recorded closure.
+                closure = last_closure(self.resolver.kb, pads[0])
+                if closure is not None:
+                    days = (closure[1] - closure[0]).days
+                    dur = Duration(days, "day", f"{days} days")
+                    like = self.resolver.name(pads[0])
         if until is None and dur is None and not OPEN_ENDED.search(t):
             vague = vague_error(t[after:])
             if vague is not None:

@@ -63,13 +63,17 @@ GROUND = re.compile(
     rf"|gets?|got|goes|went)\s+{OUT}|(?:gets\s+|got\s+|been\s+)?grounded|ground|closes?|closed"
     r"|shut\s+down|stands?\s+down|stood\s+down|down|unavailable|offline|broken|wrecked|damaged"
     r"|destroyed|out\s+of\s+(?:action|service|commission)|(?:can'?t|cannot|can\s+not)\s+"
-    r"(?:launch|fly))\b",
+    r"(?:launch|fly)"
+    # what breaks a pad: "SLC-40 blows up", "31/6 breaks again", "the pad collapses"
+    r"|breaks?(?:\s+down)?|broke(?:\s+down)?|collapses?|collapsed|blows?\s+up|blew\s+up"
+    r"|explodes?|exploded|burns?(?:\s+down)?|burned(?:\s+down)?|burnt(?:\s+down)?)\b",
     re.I,
 )
 # Past forms: the pad's closure counts from its recorded damage.
 PAST = re.compile(
     r"\b(?:stay|stays|stayed|remain|remains|remained|had|was|were|been|would\s+have)\b", re.I
 )
+AGAIN = re.compile(r"\b(?:again|once\s+more|a\s+second\s+time)\b", re.I)
 EXTRA = re.compile(r"\b(?:another|an\s+extra|extra|more|longer|further|additional)\b", re.I)
 OPEN_ENDED = re.compile(
     r"\b(?:indefinitely|forever|for\s+good|permanently|for\s+the\s+foreseeable\s+future"
@@ -169,6 +173,14 @@ COUNTRIES = {
 }
 ADJECTIVES = {"russia": "Russian", "united states": "US", "japan": "Japanese"}
 GENERIC_PAD = re.compile(r"(?:the\s+|that\s+|our\s+)?(?:launch\s*)?(?:pad|site)", re.I)
+# "the baikonur pad", "russia's launch pad", "the pad at baikonur": a place's or a country's pad.
+PAD_OF = re.compile(
+    r"(?:the\s+|that\s+|our\s+)?(?P<what>[\w.'’-]+?)(?:'s|’s)?\s+(?:launch\s*)?(?:pad|site)"
+    r"|(?:the\s+)?(?:launch\s*)?(?:pad|site)\s+(?:at|in|of)\s+(?P<what2>.+)",
+    re.I,
+)
+# "site 31 at baikonur": a pad's name, then where it is.
+PAD_AT = re.compile(r"(?P<pad>.+?)\s+(?:at|in|on)\s+(?:the\s+)?(?P<place>[\w\s.'’-]+)", re.I)
 FROM = re.compile(
     r"\b(?:from|since|starting(?:\s+(?:from|in|on))?|beginning|as\s+of|after|on|in)\b\s+", re.I
 )

@@ -22,7 +22,16 @@ from commands.whatif.lexer import (
     numeric_tokens,
 )
 from commands.whatif.model import MAX_HORIZON_DAYS
-from commands.whatif.phrases import COUNTED, FROM, GENERIC_PAD, NEXT, SUBJECT_FILLER
+from commands.whatif.phrases import (
+    COUNTED,
+    COUNTRIES,
+    FROM,
+    GENERIC_PAD,
+    NEXT,
+    PAD_AT,
+    PAD_OF,
+    SUBJECT_FILLER,
+)
 from commands.whatif.resolve import Resolver
 from knowledge.pads import last_damage, out_of_use
 
@@ -155,7 +164,24 @@ class Reader:
         found = self.resolver.find(subject, ("pad",))
         if found is not None:
             return found[0], ""
-        return self.resolver.vehicle_pad(subject) or self.resolver.site_pad(subject)
+        got = self.resolver.vehicle_pad(subject) or self.resolver.site_pad(subject)
+        if got is not None:
+            return got
+        # "the baikonur pad", "the russian pad": a site's or a country's one ISS pad.
+        m = PAD_OF.fullmatch(subject.strip(" .,!?"))
+        if m is not None:
+            inner = m["what"] or m["what2"]
+            country = COUNTRIES.get(inner.lower())
+            if country is not None:
+                return self.resolver.country_pad(country, subject)
+            return self.resolver.site_pad(inner, subject)
+        # "site 31 at baikonur": the pad named before the place.
+        m = PAD_AT.fullmatch(subject.strip(" .,!?"))
+        if m is not None:
+            found = self.resolver.find(m["pad"], ("pad",))
+            if found is not None:
+                return found[0], ""
+        return None
 
     def _the_pad(self, subject: str) -> tuple[str, str]:
         """“The pad” with no name: the one pad damaged or under repair, else the most recently

@@ -70,43 +70,72 @@ class Resolver:
                 return hits
         return set()
 
-    def find(self, text: str, kinds: tuple[RecordKind, ...]) -> tuple[str, RecordKind] | None:
-        """The one record of these kinds the text names, or None."""
+    def _forms_of(self, text: str) -> list[str]:
+        """The text as typed, then without each leading filler word in turn ("site 31" is a
+        pad's alias; "the launch pad 31/6" is found as "31/6")."""
         cleaned = text.strip(" .,!?'\"")
+        out = [cleaned]
         while True:
             stripped = _FILLER.sub("", cleaned)
             if stripped == cleaned:
-                break
+                return [f for f in dict.fromkeys(out) if fold(f)]
             cleaned = stripped
-        key = fold(cleaned)
-        if not key:
+            out.append(cleaned)
+
+    def find(self, text: str, kinds: tuple[RecordKind, ...]) -> tuple[str, RecordKind] | None:
+        """The one record of these kinds the text names, or None."""
+        forms = self._forms_of(text)
+        if not forms:
             return None
-        for kind in kinds:
-            hits = self._exact(key, kind)
-            if len(hits) == 1:
-                return next(iter(hits)), kind
-        if self.index is not None:
-            res = self.index.search(cleaned, kinds=kinds)
+        for form in forms:
+            key = fold(form)
+            for kind in kinds:
+                hits = self._exact(key, kind)
+                if len(hits) == 1:
+                    return next(iter(hits)), kind
+        if self.index is None:
+            return None
+        # The shortest form first (as before), then the name as typed ("pad 31": "31" alone
+        # names nothing, "pad 31" names Site 31/6).
+        for form in (forms[-1], *forms[:-1]):
+            res = self.index.search(form, kinds=kinds)
             if res.best is not None:
                 rid = res.best.record_id
                 kind_of = self.kb.kind_of(rid)
-                if kind_of in kinds and self._digits_agree(cleaned, rid):
+                if kind_of in kinds and self._digits_agree(form, rid):
                     return rid, kind_of
-            cargo = self._cargo_of_family(res.matches)
-            if "vehicle" in kinds and cargo is not None:
-                return cargo, "vehicle"
+            family = self._family(res.matches)
+            if "vehicle" in kinds and family:
+                cargo = [v for v in family if self.kb.vehicles[v].kind == "cargo-spacecraft"]
+                if len(cargo) == 1:
+                    return cargo[0], "vehicle"
         return None
 
-    def _cargo_of_family(self, matches: Sequence[Match]) -> str | None:
-        """ "Dragon" names Cargo Dragon and Crew Dragon alike; in a resupply what-if it is
-        the cargo ship: the one cargo vehicle among equally good vehicle matches."""
+    def vehicles(self, text: str) -> tuple[str, ...]:
+        """Every vehicle a name stands for: one, or a whole family ("Dragon": Cargo Dragon and
+        Crew Dragon), for what happens to all of them (grounded, no flights)."""
+        forms = self._forms_of(text)
+        for form in forms:
+            hits = self._exact(fold(form), "vehicle")
+            if len(hits) == 1:
+                return (next(iter(hits)),)
+        if self.index is not None:
+            for form in (forms[-1], *forms[:-1]) if forms else ():
+                family = self._family(self.index.search(form, kinds=("vehicle",)).matches)
+                if family:
+                    return family
+        found = self.find(text, ("vehicle",))
+        return (found[0],) if found is not None else ()
+
+    def _family(self, matches: Sequence[Match]) -> tuple[str, ...]:
+        """ "Dragon" names Cargo Dragon and Crew Dragon alike: the vehicles tied for the best
+        vehicle match, when there are several (empty otherwise)."""
         top = [m for m in matches if m.kind == "vehicle"]
         if len(top) < 2:
-            return None
+            return ()
         best = max(m.score for m in top)
-        tied = [m.record_id for m in top if best - m.score < 1e-6]
-        cargo = [rid for rid in tied if self.kb.vehicles[rid].kind == "cargo-spacecraft"]
-        return cargo[0] if len(cargo) == 1 and len(tied) > 1 else None
+        tied = sorted(m.record_id for m in top if best - m.score < 1e-6)
+        return tuple(tied) if len(tied) > 1 and all(v in self.kb.vehicles for v in tied) else ()
 
     def _digits_agree(self, text: str, rid: str) -> bool:
         """A fuzzy match must not change a number: "MS-99" is not "MS-29"."""
@@ -160,17 +189,21 @@ class Resolver:
         )
         return pad, how
 
-    def site_pad(self, text: str) -> tuple[str, str] | None:
+    def _iss_pads(self) -> set[str | None]:
+        """The pads active ISS vehicles fly from."""
+        return {
+            flown_from(self.kb, v.id)
+            for v in self.kb.vehicles.values()
+            if v.status == "active" and v.kind in _FLYING
+        }
+
+    def site_pad(self, text: str, shown: str | None = None) -> tuple[str, str] | None:
         """The ISS pad at a launch site named alone ("baikonur"): (pad id, how it was read),
         when the site has exactly one pad an active ISS vehicle flies from."""
         key = fold(text)
         if len(key) < 4:
             return None
-        used = {
-            flown_from(self.kb, v.id)
-            for v in self.kb.vehicles.values()
-            if v.status == "active" and v.kind in _FLYING
-        }
+        used = self._iss_pads()
         pads = [
             p
             for p in self.kb.pads.values()
@@ -179,7 +212,17 @@ class Resolver:
         if len(pads) != 1:
             return None
         pad = pads[0]
-        return pad.id, f"“{text.strip()}” taken as {pad.name}, its pad for ISS flights"
+        said = (shown or text).strip()
+        return pad.id, f"“{said}” taken as {pad.name}, its pad for ISS flights"
+
+    def country_pad(self, country: str, shown: str) -> tuple[str, str] | None:
+        """A country's one ISS pad ("the russian pad"): (pad id, how it was read), or None."""
+        used = self._iss_pads()
+        pads = [p for p in self.kb.pads.values() if p.id in used and country in fold(p.country)]
+        if len(pads) != 1:
+            return None
+        pad = pads[0]
+        return pad.id, f"“{shown.strip()}” taken as {pad.name}, its one pad for ISS flights"
 
     def vehicles_of(self, country: str | None, kinds: tuple[str, ...]) -> tuple[str, ...]:
         """Active ISS vehicles of these kinds, operated from a country (None: any)."""

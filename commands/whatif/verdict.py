@@ -7,8 +7,8 @@ import datetime as dt
 
 from commands.format import day_text
 from commands.reply import DateMention
-from commands.whatif.apply import CrewSet
-from commands.whatif.crew import level_on
+from commands.whatif.apply import CrewSet, Held
+from commands.whatif.crew import level_on, same_levels
 from commands.whatif.english import days, if_clause, month_text
 from commands.whatif.model import DAYS_CAP, LABELS, RESOURCES, Resource
 from commands.whatif.outcome import NOTABLE_DAYS, Outcome, earlier
@@ -149,15 +149,29 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
     }
     if (
         same
-        and o.applied.plan.crew == o.prep.baseline.plan.crew
+        and same_levels(o.applied.plan.crew, o.prep.baseline.plan.crew, p.stock_date)
         and not o.applied.plan.rate_changes
     ):
+        if _unused_pads(o):
+            return f"no ISS flight launches from it, so {nothing}"
         return f"no flight is due while it lasts, so {nothing}"
     fine = [r for r in RESOURCES if a[r].cross is None] or list(RESOURCES)
     low = min(fine, key=lambda r: (a[r].low, r))
     return f"{nothing}: the lowest {LABELS[low].lower()} margin stays {days(a[low].low)}" + (
         f", above the {reserve}" if a[low].cross is None else ""
     )
+
+
+def _unused_pads(o: Outcome) -> bool:
+    """Whether the scenario only closes pads that no ISS flight, recorded or projected, uses."""
+    held = [c for c in o.applied.changes if isinstance(c, Held)]
+    if not held or len(held) != len(o.applied.changes):
+        return False
+    if any(not c.hold.pads or c.hold.vehicles for c in held):
+        return False
+    pads = {p for c in held for p in c.hold.pads}
+    used = {d.pad for d in o.prep.recorded} | {c.pad for c in o.prep.cadences}
+    return not pads & used
 
 
 def _would(o: Outcome) -> bool:

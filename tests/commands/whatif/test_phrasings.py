@@ -15,7 +15,7 @@ from commands.whatif.apply import Held, Moved
 from commands.whatif.baseline import prepare
 from commands.whatif.edits import Cancel, CrewChange, Hold, Move
 from commands.whatif.errors import ScenarioError
-from knowledge.pads import last_damage, reopened
+from knowledge.pads import last_closure, last_damage, reopened
 from tests.commands.conftest import TODAY
 from tests.commands.whatif.helpers import applied, edit, field, flight_date, parse
 
@@ -179,12 +179,43 @@ def test_a_grounded_launcher_grounds_what_flies_on_it(ctx: Context) -> None:
         ("what if slc-40 is destroyed for a year", "slc-40"),
         ("what if pad 31/6 stays down for 2 years", SITE_31),
         ("what if site 31/6 is unusable until March 2027", SITE_31),
+        # any of the pad's names, typed with or without "site"/"pad"/"launch"
+        ("what if launch site 31 is out for 5 months", SITE_31),
+        ("what if pad 31 is closed for 8 months", SITE_31),
+        ("what if 31-6 is offline for two years", SITE_31),
+        ("what if the pad at baikonur is wrecked for 4 months", SITE_31),
+        ("what if the baikonur pad is unavailable until June", SITE_31),
+        ("what if russia's launch pad is out for a full year", SITE_31),
+        ("what if site 31 at baikonur is down for a year", SITE_31),
+        ("what if the soyuz launch site goes offline for two whole years", SITE_31),
+        ("what if gagarins start is closed for 2 years", "baikonur-site-1"),
+        ("what if slc-40 blows up", "slc-40"),
     ],
 )
 def test_pads_by_name_vehicle_or_site(ctx: Context, text: str, pad: str) -> None:
     e = edit(ctx, text)
     assert isinstance(e, Hold)
     assert e.pads == (pad,)
+
+
+def test_a_pad_down_again_copies_its_own_recorded_closure(ctx: Context) -> None:
+    closure = last_closure(ctx.kb, SITE_31)
+    assert closure is not None
+    e = edit(ctx, "what if 31/6 breaks again")
+    assert isinstance(e, Hold)
+    assert e.by is not None
+    assert e.by.days() == (closure[1] - closure[0]).days
+    # a length given wins over "again"
+    e = edit(ctx, "what if the 31/6 pad goes offline again for eight whole months")
+    assert isinstance(e, Hold)
+    assert e.by is not None
+    assert e.by.amount == 8
+
+
+def test_a_pad_no_iss_flight_uses_changes_nothing_and_says_why(ctx: Context) -> None:
+    r = ask(ctx, "what if gagarin's start is wrecked for 18 months", TODAY)
+    assert r.kind == "whatif", r.plain()
+    assert "no ISS flight launches from it, so supplies do not change" in r.text
 
 
 def test_a_pad_read_from_a_vehicle_or_a_site_says_how(ctx: Context) -> None:
