@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from commands.whatif.crew import crew_levels, with_crew_edits
+from commands.whatif.crew import crew_levels, level_on, with_crew_edits
 from commands.whatif.edits import (
     AddFlight,
     Cancel,
@@ -97,6 +97,7 @@ class CrewSet:
     since: dt.date
     crew: int | None
     delta: int
+    was: int | None = None  # the unchanged plan's crew on that day
 
 
 @dataclass(frozen=True)
@@ -296,7 +297,8 @@ class _Applier:
         self.in_range(since, "the crew change", str(e.crew if e.crew is not None else e.delta))
         self.crew_edits.append((since, e.crew, e.delta))
         self.touched.append(since)
-        self.changes.append(CrewSet(since, e.crew, e.delta))
+        was = level_on(self.prep.baseline.plan.crew, since)
+        self.changes.append(CrewSet(since, e.crew, e.delta, was))
 
     def rate(self, e: SetRate) -> None:
         since = e.since or self.today

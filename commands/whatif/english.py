@@ -98,7 +98,8 @@ def clause(
     if isinstance(c, CrewSet):
         when = "" if c.since <= today else f" from {day_text(c.since, mentions)}"
         if c.crew is not None:
-            return f"the crew is {c.crew}{when}"
+            was = f" instead of {c.was}" if c.was is not None and c.was != c.crew else ""
+            return f"the crew is {c.crew}{was}{when}"
         n = abs(c.delta)
         people = "crew member" if n == 1 else "crew members"
         count = "one" if n == 1 else str(n)

@@ -42,6 +42,7 @@ from commands.whatif.phrases import (
     CREW_GOES,
     CREW_REMOVE,
     CREW_SET,
+    CREW_WAS,
     CREW_WORDS,
     DELAY,
     EXTRA,
@@ -282,6 +283,9 @@ class Parser(Reader):
         if raw.strip().lower() in ("a", "an"):
             return None
         c.mark(m.start(), m.end())
+        for was in CREW_WAS.finditer(t):  # "instead of 7": the size it changes from
+            self._crew_number(was["n"])
+            c.mark(was.start(), was.end())
         return CrewChange(self._since(c, m.end()), self._crew_number(raw))
 
     def _add(self, c: Clause) -> Edit | None:

@@ -10,7 +10,7 @@ from commands.whatif.lexer import NUMBER
 UNIT_AHEAD = r"(?:[\s-]*(?:days?|weeks?|months?|years?|quarters?)\b|\s+a\s+half\b)"
 SPLIT = re.compile(
     rf"\s*(?:;|,?\s+and\s+then\s+|,?\s+and\s+(?!{NUMBER}{UNIT_AHEAD}|a\s+half\b)"
-    rf"|,?\s+plus\s+(?!{NUMBER}{UNIT_AHEAD})|,\s*(?=[a-z]))\s*",
+    rf"|,?\s+plus\s+(?!{NUMBER}{UNIT_AHEAD})|,\s*(?=[a-z])(?!(?:not|instead|rather)\b))\s*",
     re.I,
 )
 FLY = (
@@ -110,14 +110,31 @@ CREW_BY = re.compile(
     rf"|drops|falls|goes\s+down|shrinks|decreases|is\s+(?:cut|reduced))\s+by\s+(?P<n>{NUMBER})",
     re.I,
 )
+_CREW_NOUN = r"\bcrew\b(?:\s+(?:size|count|complement|number))?"
+_CREW_VERB = (
+    r"(?:is|was|were|had\s+been|has\s+been|becomes|became|stays|stayed|remains|remained"
+    r"|(?:(?:is|was|gets|got)\s+)?(?:cut|reduced|increased|raised|trimmed|lowered|changed)"
+    r"|drops|dropped|falls|fell|goes|went|rises|rose|grows|grew|shrinks|shrank|changes"
+    r"|comes|came)(?:\s+(?:up|down|back))?"
+)
+# "a crew of 4", "the crew drops from 7 to 4", "crew is cut to 4", "4 people aboard", "a
+# 5-person crew" ("a crew" alone is no size).
 CREW_SET = re.compile(
-    rf"\bcrew\b(?:\s+(?:size|count))?(?:\s+(?:is|of|at|becomes|drops\s+to|falls\s+to"
-    rf"|goes\s+(?:up\s+|down\s+)?to|rises\s+to|grows\s+to|shrinks\s+to|is\s+reduced\s+to"
-    rf"|reduced\s+to|increased\s+to|is\s+increased\s+to|is\s+cut\s+to|cut\s+to|changes\s+to"
-    rf"|was|were|had\s+been|of\s+just|of\s+only)\s+|\s*[=:]\s*|\s+)(?:only\s+|just\s+)?"
-    rf"(?P<n>{NUMBER})(?![\w-])"
-    rf"|(?<![\w-])(?P<n2>{NUMBER})\s+(?:{CREW_WORDS}|aboard|on\s+board)\b"
+    rf"{_CREW_NOUN}(?:\s+{_CREW_VERB})?"
+    rf"(?:\s+(?:down\s+|up\s+)?from\s+{NUMBER}(?:\s+{CREW_WORDS})?)?"
+    rf"(?:\s+(?:to|of|at|is)\b|\s*[=:])?\s*(?:only\s+|just\s+|a\s+mere\s+)?"
+    rf"(?<![\w-])(?P<n>{NUMBER})(?![\w-])"
+    rf"|(?<![\w-])(?!(?:an?|another)\s+{CREW_WORDS})(?P<n2>{NUMBER})\s+"
+    rf"(?:{CREW_WORDS}|aboard|on\s+board)\b"
     rf"|\b(?:a\s+)?(?P<n3>{NUMBER})[\s-]+(?:person|people|member|man|woman)\s+crew\b",
+    re.I,
+)
+# The size it changes from, said alongside: "instead of 7", "down from 7", "rather than 7
+# people", "(not 7)".
+CREW_WAS = re.compile(
+    rf"\b(?:instead\s+of|rather\s+than|not|versus|vs\.?|(?:down|up)\s+from|compared\s+"
+    rf"(?:to|with)|from)\s+(?:the\s+(?:usual|normal|current|planned|nominal)\s+)?"
+    rf"(?P<n>{NUMBER})(?=\s*(?:{CREW_WORDS}\b|aboard\b|on\s+board\b|to\b|[,;)]|$))",
     re.I,
 )
 RECOVERY = re.compile(

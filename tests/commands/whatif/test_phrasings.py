@@ -312,6 +312,16 @@ def test_the_pad_unnamed_is_asked_about_when_none_was_damaged(ctx: Context) -> N
         ("what if one crew member leaves", None, -1),
         ("what if we lose a crew member", None, -1),
         ("what if the crew grows by 2", None, 2),
+        # the size it changes from, said alongside, is read too
+        ("what if the station had a crew of five instead of seven", 5, 0),
+        ("what if the crew is cut from 7 to 3", 3, 0),
+        ("what if the crew shrinks to 6 from 7", 6, 0),
+        ("what if only 3 people were on board rather than the usual 7", 3, 0),
+        ("what if a crew of four, not seven", 4, 0),
+        ("what if the crew size was reduced to 5", 5, 0),
+        ("what if the crew complement went down to 2", 2, 0),
+        ("what if we cut the crew to 4", 4, 0),
+        ("what if the iss ran with a 6-person crew", 6, 0),
     ],
 )
 def test_crew_size(ctx: Context, text: str, crew: int | None, delta: int) -> None:
@@ -324,6 +334,12 @@ def test_a_crew_flight_name_is_not_a_crew_size(ctx: Context) -> None:
     e = edit(ctx, "what if crew-13 had slipped a month")
     assert isinstance(e, Move)
     assert e.flight.key == "crew-13"
+
+
+def test_a_crew_size_says_what_it_was(ctx: Context) -> None:
+    r = ask(ctx, "what if the station only had a crew of 5 instead of 7", TODAY)
+    assert r.kind == "whatif", r.plain()
+    assert r.text.startswith("If the crew is 5 instead of 7, ")
 
 
 def test_a_crew_change_from_a_date(ctx: Context) -> None:
