@@ -13,10 +13,11 @@ from commands.whatif.apply import Applied, apply
 from commands.whatif.baseline import Prepared, prepare
 from commands.whatif.chartdata import Curve, Marker, WhatIfChart
 from commands.whatif.edits import Scenario
-from commands.whatif.english import days, line, month_text
+from commands.whatif.english import days, line, month_text, without_propellant
 from commands.whatif.errors import ScenarioError
 from commands.whatif.model import (
     DAYS_CAP,
+    EVACUATION_RESOURCES,
     LABELS,
     RESOURCES,
     Delivery,
@@ -171,14 +172,21 @@ def _margin_field(o: Outcome) -> Field | None:
 
 
 def _tightest(o: Outcome, mentions: list[DateMention]) -> Field:
-    r = min(RESOURCES, key=lambda r: (o.after[r].low, -o.after[r].below, r))
+    # The lowest margin; on a tie (both empty), what the crew cannot stay without first.
+    r = min(
+        RESOURCES,
+        key=lambda r: (round(o.after[r].low), r not in EVACUATION_RESOURCES, -o.after[r].below, r),
+    )
     m = o.after[r]
     reserve = o.prep.params.reserve_days
     if m.out is not None:
         value = f"{LABELS[r]} runs out on {day_text(m.out, mentions)}"
     else:
         value = f"{LABELS[r]}: {days(m.low)} on {day_text(m.low_date, mentions)}"
-    if m.cross is not None:
+    if m.out is not None and r not in EVACUATION_RESOURCES:
+        # Propellant: what an empty store means, rather than days below the model's line.
+        value += f", empty {m.empty} days: {without_propellant(o.prep.params, o.prep.kb)}"
+    elif m.cross is not None:
         value += f"; below the {reserve:.0f}-day reserve {m.below} days in all"
     else:
         value += f", above the {reserve:.0f}-day reserve"
@@ -305,6 +313,7 @@ def _chart(o: Outcome) -> WhatIfChart:
         evacuation_days=o.prep.params.evacuation_days,
         deliveries=tuple(markers),
         today=o.today if base.start <= o.today <= last else None,
+        evacuation_label=", ".join(LABELS[r].lower() for r in EVACUATION_RESOURCES),
     )
 
 

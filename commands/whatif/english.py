@@ -8,6 +8,7 @@ import re
 from commands.format import day_text
 from commands.reply import DateMention
 from commands.whatif.apply import Added, Applied, Change, CrewSet, Held, Lost, Moved
+from commands.whatif.model import Params
 from commands.whatif.projection import short_name
 from knowledge.base import KnowledgeBase
 from knowledge.dates import MONTH_NAMES
@@ -27,6 +28,37 @@ def days(x: float) -> str:
     if n == 0:
         return "none left"
     return "1 day" if n == 1 else f"{n:,} days"
+
+
+def boosters(kb: KnowledgeBase, refuelling: bool = False) -> list[str]:
+    """Short names of the active vehicles that can reboost the station (without the ones
+    that refuel the Russian segment, unless refuelling)."""
+    return [
+        short_name(kb, v.id)
+        for v in kb.vehicles.values()
+        if v.can_reboost and v.status == "active" and (refuelling or not v.refuels_russian_segment)
+    ]
+
+
+def listed(names: list[str], joiner: str = "and") -> str:
+    """ "A", "A and B", "A, B and C"."""
+    if len(names) <= 2:
+        return f" {joiner} ".join(names)
+    return f"{', '.join(names[:-1])} {joiner} {names[-1]}"
+
+
+def without_propellant(params: Params, kb: KnowledgeBase) -> str:
+    """What an empty Russian-segment propellant store means (no evacuation rule covers it):
+    "no Russian-segment reboosts or debris avoidance then; the orbit decays …"."""
+    text = "no Russian-segment reboosts or debris avoidance then"
+    d = params.decay
+    if d is not None:
+        loss = f" {d.altitude_loss}" if d.altitude_loss else ""
+        text += f"; the orbit decays{loss} (re-entry within {d.reentry} without reboosts)"
+    others = boosters(kb)
+    if others:
+        text += f" unless a docked {listed(others, 'or')} boosts it"
+    return text
 
 
 def _flight(c: Moved | Lost, kb: KnowledgeBase, mentions: list[DateMention] | None) -> str:

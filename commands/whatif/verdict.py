@@ -10,7 +10,7 @@ from commands.reply import DateMention
 from commands.whatif.apply import CrewSet, Held
 from commands.whatif.crew import level_on, same_levels
 from commands.whatif.english import days, if_clause, month_text
-from commands.whatif.model import DAYS_CAP, LABELS, RESOURCES, Resource
+from commands.whatif.model import DAYS_CAP, EVACUATION_RESOURCES, LABELS, RESOURCES, Resource
 from commands.whatif.outcome import NOTABLE_DAYS, Outcome, earlier
 from commands.whatif.projection import short_name
 
@@ -53,13 +53,16 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
     worse = [r for r in RESOURCES if earlier(a[r].cross, b[r].cross)]
     better = [r for r in RESOURCES if earlier(b[r].cross, a[r].cross)]
     if worse:
-        r = min(worse, key=lambda r: a[r].cross or dt.date.max)
+        # What the crew cannot stay without comes before propellant.
+        r = min(worse, key=lambda r: (r not in EVACUATION_RESOURCES, a[r].cross or dt.date.max))
         m = a[r]
         assert m.cross is not None
         fall = "would fall" if would else "falls"
         body = f"{LABELS[r].lower()} {fall} below the {reserve} on {day_text(m.cross, mentions)}"
         if m.out is not None:
             body += f" and {'would run' if would else 'runs'} out on {day_text(m.out, mentions)}"
+            if r not in EVACUATION_RESOURCES:  # propellant: the orbit, not the crew
+                body += ", then no Russian-segment reboosts"
         else:
             body += f", down to {days(m.low)}"
         if m.evac is not None and earlier(m.evac, b[r].evac):

@@ -149,3 +149,36 @@ def test_placed_and_overdue_dates_are_owned_up_to_in_details(ctx: Context) -> No
         assert "No launch recorded; counted on the planned date" in past
     if placed:
         assert "counted at mid-" in placed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what if the next two progress are lost",
+        "what if progress is grounded for a year",
+        "what if there are no russian flights for 9 months",
+    ],
+)
+def test_running_out_of_propellant_stops_reboosts_not_the_crew(ctx: Context, text: str) -> None:
+    r = ask(ctx, text, TODAY)
+    assert r.kind == "whatif", r.plain()
+    assert "propellant" in r.text
+    assert "run out" in r.text or "runs out" in r.text, r.text
+    assert "crew would have to leave" not in r.text
+    assert "no Russian-segment reboosts" in r.text
+    station = ctx.kb.station
+    assert station is not None
+    reentry = station.resupply.reentry_without_reboost
+    assert reentry is not None
+    tightest = field(r, "Tightest")
+    assert tightest.startswith("Propellant runs out on ")
+    assert "debris avoidance" in tightest
+    assert f"re-entry within {reentry.model_copy(update={'estimate': False}).text()}" in tightest
+
+
+def test_running_out_of_food_still_sends_the_crew_home(ctx: Context) -> None:
+    r = ask(ctx, "what if no cargo arrives for 14 months", TODAY)
+    assert r.text.count("food") >= 1
+    assert "so the crew would have to leave" in r.text
+    # both empty: the tightest is what the crew cannot stay without
+    assert field(r, "Tightest").startswith("Food ")
