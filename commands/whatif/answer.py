@@ -251,6 +251,8 @@ def _assumed(o: Outcome) -> Field:
     parts.append(
         f"stock {stock if same else 'as recorded'} days on {day_text(p.stock_date)} (assumed)"
     )
+    # How the question's words were read ("dragon" as both Dragons) comes first.
+    parts[:0] = list(o.applied.notes)
     text = ". ".join(x[:1].upper() + x[1:] for x in parts) + ". All assumptions: add “details”."
     return Field("Assumed", text)
 

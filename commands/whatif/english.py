@@ -126,7 +126,8 @@ def clause(
         if h.label.startswith("no "):
             return f"there {'are' if h.label.endswith('flights') else 'is'} {h.label} {span}"
         name = short_name(kb, h.vehicles[0]) if len(h.vehicles) == 1 else h.label
-        return f"{name.removesuffix(' grounded')} is grounded {span}"
+        name = name.removesuffix(" grounded")
+        return f"{name} {'are' if ' and ' in name else 'is'} grounded {span}"
     if isinstance(c, CrewSet):
         when = "" if c.since <= today else f" from {day_text(c.since, mentions)}"
         if c.crew is not None:

@@ -28,6 +28,7 @@ from commands.whatif.edits import (
     Scenario,
     SetRate,
 )
+from commands.whatif.english import listed
 from commands.whatif.errors import ScenarioError
 from commands.whatif.lexer import NUMBER, check_numbers, find_year_end, number, vague_error
 from commands.whatif.phrases import (
@@ -344,11 +345,15 @@ class Parser(Reader):
         country = next((COUNTRIES[w] for w in words if w in COUNTRIES), None)
         # The vehicle named, if any: "no progress flights", "russia stops sending progress".
         named = [w for w in words if w not in COUNTRIES and w not in GAP_WORDS]
-        vehicle = self.resolver.find(" ".join(named), ("vehicle",)) if named else None
-        if vehicle is not None and not re.search(r"cargo|supply", what):
+        kb = self.resolver.kb
+        family = self.resolver.vehicles(" ".join(named)) if named else ()
+        if re.search(r"cargo|supply", what):  # "no dragon cargo": the cargo ones only
+            family = tuple(v for v in family if kb.vehicles[v].kind != "crew-spacecraft")
+        vehicles: tuple[str, ...]
+        if family:
             country = None
-            vehicles: tuple[str, ...] = (vehicle[0],)
-            label = f"no {short_name(self.resolver.kb, vehicle[0])} flights"
+            vehicles = family
+            label = f"no {listed([short_name(kb, v) for v in family])} flights"
         else:
             cargo = bool(re.search(r"cargo|resupply|supply|supplies|deliver", what))
             kinds = (
@@ -419,6 +424,11 @@ class Parser(Reader):
             name = self.resolver.name(rid)
             return self._hold(c, m.end(), f"{name} down", (rid,), (), note, m)
         found = self.resolver.find(subject, ("vehicle", "mission"))
+        grounded = self.grounded(subject) if found is None or found[1] == "vehicle" else None
+        if grounded is not None:
+            c.mark(m.start(), m.end())
+            vehicles, label, how = grounded
+            return self._hold(c, m.end(), label, (), vehicles, how)
         if found is None:
             looks_like_pad = re.search(r"\b(?:pad|site|lc|slc|complex|cosmodrome)\b", subject, re.I)
             if not looks_like_pad:
@@ -429,25 +439,15 @@ class Parser(Reader):
                 f"“{subject}” is not a pad I know",
                 self.resolver.suggest(subject, ("pad",)),
             )
-        rid, kind = found
-        if kind == "mission":
-            if DELAY.search(c.text) or ADVANCE.search(c.text) or MOVE_TO.search(c.text):
-                del c.used[used:]
-                return None
-            raise ScenarioError(
-                subject,
-                f"{self.resolver.name(rid)} is a flight, not a pad: say it “slips 3 months” or "
-                "“is lost”",
-            )
-        veh = self.resolver.kb.vehicles[rid]
-        if veh.kind == "launch-vehicle":
-            carried = sorted(v.id for v in self.resolver.kb.vehicles.values() if rid in v.launchers)
-            if not carried:
-                raise ScenarioError(subject, f"nothing I model flies on {veh.name}")
-            c.mark(m.start(), m.end())
-            return self._hold(c, m.end(), f"{veh.name} grounded", (), tuple(carried), "")
-        c.mark(m.start(), m.end())
-        return self._hold(c, m.end(), f"{veh.name} grounded", (), (rid,), "")
+        rid = found[0]
+        if DELAY.search(c.text) or ADVANCE.search(c.text) or MOVE_TO.search(c.text):
+            del c.used[used:]
+            return None
+        raise ScenarioError(
+            subject,
+            f"{self.resolver.name(rid)} is a flight, not a pad: say it “slips 3 months” or "
+            "“is lost”",
+        )
 
     def _hold(
         self,

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from commands.reply import Suggestion
 from commands.whatif.edits import Duration, FlightRef, MonthTarget
+from commands.whatif.english import listed
 from commands.whatif.errors import ScenarioError
 from commands.whatif.lexer import (
     HORIZON,
@@ -32,10 +33,12 @@ from commands.whatif.phrases import (
     PAD_OF,
     SUBJECT_FILLER,
 )
+from commands.whatif.projection import short_name
 from commands.whatif.resolve import Resolver
 from knowledge.pads import last_damage, out_of_use
 
 MAX_EDITS = 20
+_FLYING = ("cargo-spacecraft", "crew-spacecraft", "spaceplane")
 NextFlights = Callable[[str, int], list[FlightRef]]  # a vehicle's next n flights
 
 
@@ -155,6 +158,35 @@ class Reader:
             f"I don't know a flight called “{subject}”",
             self.resolver.suggest(subject, ("mission",)),
         )
+
+    def grounded(self, subject: str) -> tuple[tuple[str, ...], str, str] | None:
+        """What grounding a vehicle named `subject` holds: (vehicle ids, label, how it was
+        read), or None when it names no vehicle. A family word grounds the whole family
+        ("Dragon": Cargo Dragon and Crew Dragon, so crew rotation stops too); a launcher
+        grounds every vehicle that flies on it."""
+        kb = self.resolver.kb
+        ids = self.resolver.vehicles(subject)
+        if not ids:
+            return None
+        if len(ids) > 1:
+            names = listed([short_name(kb, v) for v in ids])
+            crew = [short_name(kb, v) for v in ids if kb.vehicles[v].kind == "crew-spacecraft"]
+            why = f", so crew rotation on {listed(crew)} stops too" if crew else ""
+            return ids, f"{names} grounded", f"“{subject.strip()}” taken as {names}{why}"
+        veh = kb.vehicles[ids[0]]
+        if veh.kind != "launch-vehicle":
+            return ids, f"{veh.name} grounded", ""
+        carried = tuple(
+            sorted(
+                v.id
+                for v in kb.vehicles.values()
+                if veh.id in v.launchers and v.status == "active" and v.kind in _FLYING
+            )
+        )
+        if not carried:
+            raise ScenarioError(subject, f"nothing I model flies on {veh.name}")
+        names = listed([short_name(kb, v) for v in carried])
+        return carried, f"{veh.name} grounded", f"{veh.name} carries {names}"
 
     def pad(self, subject: str) -> tuple[str, str] | None:
         """A pad a subject names, with how a generic phrase was read: "the pad", "the soyuz

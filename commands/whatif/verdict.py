@@ -97,7 +97,11 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
         for r, d in dips.items()
         if min(d.now, d.was) < DAYS_CAP and max(d.now, d.was) >= 2
     }
-    lows = sorted((r for r in diffs if abs(diffs[r]) >= 1), key=lambda r: -abs(diffs[r]))
+    # Dips before rises (a crew sent home raises every margin; what runs lower is the risk),
+    # the largest first.
+    lows = sorted(
+        (r for r in diffs if abs(diffs[r]) >= 1), key=lambda r: (diffs[r] > 0, -abs(diffs[r]))
+    )
     parts = []
     longer: Resource | None = None
     end = month_text(o.end)

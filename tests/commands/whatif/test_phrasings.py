@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 import pytest
 
@@ -13,6 +14,7 @@ from commands.router import answer
 from commands.whatif import ask
 from commands.whatif.apply import Held, Moved
 from commands.whatif.baseline import prepare
+from commands.whatif.crew import level_on
 from commands.whatif.edits import Cancel, CrewChange, Hold, Move
 from commands.whatif.errors import ScenarioError
 from knowledge.pads import last_closure, last_damage, reopened
@@ -136,7 +138,6 @@ def test_the_next_flight_past_the_recorded_ones_is_a_projected_one(ctx: Context)
 @pytest.mark.parametrize(
     ("text", "vehicle"),
     [
-        ("what if dragon is grounded", "cargo-dragon"),
         ("what if cargo dragon is grounded for 6 months", "cargo-dragon"),
         ("what if cygnus is stood down for a year", "cygnus"),
         ("what if progress is out for 3 months", "progress-ms"),
@@ -152,11 +153,52 @@ def test_grounding_a_vehicle(ctx: Context, text: str, vehicle: str) -> None:
 
 
 def test_a_grounding_with_no_end_holds_for_the_whole_run(ctx: Context) -> None:
-    r = ask(ctx, "what if dragon is grounded", TODAY)
-    assert r.text.startswith("If Cargo Dragon is grounded with no end date, ")
-    a = applied(ctx, "what if dragon is grounded")
+    r = ask(ctx, "what if cygnus is grounded", TODAY)
+    assert r.text.startswith("If Cygnus is grounded with no end date, ")
+    a = applied(ctx, "what if cygnus is grounded")
     assert a.open_ended
-    assert not [d for d in a.plan.deliveries if d.vehicle == "cargo-dragon" and d.date >= TODAY]
+    assert not [d for d in a.plan.deliveries if d.vehicle == "cygnus" and d.date >= TODAY]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what if the dragons are stood down for a year",
+        "what if dragon gets grounded",
+        "what if spacex dragon can't fly until 2028",
+        "what if dragon is out of service for 10 months",
+    ],
+)
+def test_a_family_word_grounds_the_whole_family(ctx: Context, text: str) -> None:
+    e = edit(ctx, text)
+    assert isinstance(e, Hold)
+    assert set(e.vehicles) == {"cargo-dragon", "crew-dragon"}
+    r = ask(ctx, text, TODAY)
+    assert r.kind == "whatif", r.plain()
+    assert r.text.startswith("If Cargo Dragon and Crew Dragon are grounded ")
+    assert "crew rotation on Crew Dragon stops too" in field(r, "Assumed")
+
+
+def test_grounding_both_dragons_leaves_the_station_short_of_crew(ctx: Context) -> None:
+    base = prepare(ctx.kb).baseline.plan.crew
+    a = applied(ctx, "what if dragon is grounded for two years")
+    window = [TODAY + dt.timedelta(days=i) for i in range(0, 730, 7)]
+    # when the Crew Dragon crew aboard must come home unrelieved, the crew drops by its four
+    assert min(level_on(base, d) for d in window) == 7
+    assert min(level_on(a.plan.crew, d) for d in window) == 3
+    r = ask(ctx, "what if dragon is grounded for two years", TODAY)
+    assert re.search(r"the crew is \d+ instead of 7 from ", r.text), r.text
+
+
+def test_no_flights_of_a_family_holds_the_family_and_its_cargo_only_for_cargo(
+    ctx: Context,
+) -> None:
+    e = edit(ctx, "what if there are no dragon flights for 6 months")
+    assert isinstance(e, Hold)
+    assert set(e.vehicles) == {"cargo-dragon", "crew-dragon"}
+    e = edit(ctx, "what if no dragon cargo for 6 months")
+    assert isinstance(e, Hold)
+    assert e.vehicles == ("cargo-dragon",)
 
 
 def test_a_grounded_launcher_grounds_what_flies_on_it(ctx: Context) -> None:
