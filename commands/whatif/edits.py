@@ -129,6 +129,7 @@ class Hold:
     extra: bool = False  # "another 6 months": `by` counts from the pad's recorded reopening
     like: str = ""  # "like 31/6 did": the pad whose recorded closure gave the length
     note: str = ""  # how a generic "the pad" or "the soyuz pad" was read
+    cause: str = ""  # "fails": a launcher failure grounding it (and the pad it failed on)
 
     @property
     def open_ended(self) -> bool:

@@ -17,6 +17,7 @@ import dataclasses
 import datetime as dt
 import re
 
+from commands.format import day_text
 from commands.whatif.edits import (
     AddFlight,
     Cancel,
@@ -47,6 +48,7 @@ from commands.whatif.phrases import (
     CREW_WORDS,
     DELAY,
     EXTRA,
+    FAILED_ON,
     FROM,
     GAP,
     GAP_WORDS,
@@ -68,6 +70,7 @@ from commands.whatif.phrases import (
 from commands.whatif.projection import short_name
 from commands.whatif.reading import MAX_EDITS, Clause, Reader, split_horizon
 from commands.whatif.trigger import strip_lead
+from knowledge.launchers import last_return_to_flight
 from knowledge.pads import last_closure, last_damage
 
 MAX_CREW = 13
@@ -128,6 +131,7 @@ class Parser(Reader):
             self._crew,
             self._add,
             self._gap,
+            self._launcher,
             self._cancel,
             self._ground,
             self._move,
@@ -398,6 +402,66 @@ class Parser(Reader):
             raise ScenarioError(who, f"nothing I model flies for {who}")
         c.mark(m.start(), m.end())
         return self._hold(c, m.end(), label, (), vehicles, "")
+
+    def _launcher(self, c: Clause) -> Edit | None:
+        """A launcher failing ("a Falcon 9 blows up on SLC-40"): every vehicle it carries is
+        grounded, and the pad it failed on is down, for as long as its last recorded return to
+        flight took (else the latest any launcher's took), unless a length is given."""
+        m = CANCEL.search(c.text)
+        if not m:
+            return None
+        used = len(c.used)
+        subject = self._subject(c, m.start(), m.end())
+        ids = self.resolver.vehicles(subject) if subject else ()
+        kb = self.resolver.kb
+        if len(ids) != 1 or kb.vehicles[ids[0]].kind != "launch-vehicle":
+            del c.used[used:]
+            return None
+        grounded = self.grounded(subject)
+        assert grounded is not None
+        vehicles, label, carries = grounded
+        c.mark(m.start(), m.end())
+        pads: tuple[str, ...] = ()
+        on = FAILED_ON.search(c.text, m.end())
+        if on is not None:
+            pad = self.pad(on["pad"])
+            if pad is None:
+                raise ScenarioError(
+                    on["pad"],
+                    f"“{on['pad']}” is not a pad I know",
+                    self.resolver.suggest(on["pad"], ("pad",)),
+                )
+            pads = (pad[0],)
+            c.mark(on.start(), on.end())
+        hold = self._hold(c, m.end(), label, pads, vehicles, carries)
+        since = hold.start or self._since(c, m.end())  # "fails in March 2027"
+        hold = dataclasses.replace(hold, cause="fails", start=since)
+        if not hold.open_ended or OPEN_ENDED.search(c.text):
+            return hold
+        launcher = ids[0]
+        got = last_return_to_flight(kb, launcher)
+        name = kb.vehicles[launcher].name
+        where = f"; {kb.pads[pads[0]].name} is down as long" if pads else ""
+        if got is None:
+            why = (
+                f"the fact base records no return to flight after a launch failure, so "
+                f"{name} stays grounded through the whole run{where}"
+            )
+            return dataclasses.replace(hold, note=f"{carries}. {why[:1].upper()}{why[1:]}")
+        vid, failed, again = got
+        days = (again - failed).days
+        whose = (
+            f"it took to fly again after its {day_text(failed)} failure"
+            if vid == launcher
+            else f"{kb.vehicles[vid].name} took to fly again after its {day_text(failed)} failure "
+            f"(the latest return to flight recorded; none for {name})"
+        )
+        why = f"a failure is taken to ground {name} for {days} days, as long as {whose}{where}"
+        return dataclasses.replace(
+            hold,
+            by=Duration(days, "day", f"{days} days"),
+            note=f"{carries}. {why[:1].upper()}{why[1:]}",
+        )
 
     def _cancel(self, c: Clause) -> list[Edit] | None:
         m = CANCEL.search(c.text)

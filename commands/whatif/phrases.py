@@ -27,7 +27,14 @@ CANCEL = re.compile(
     rf"(?:been\s+)?{FLY}\b"
     rf"|\b(?:hadn'?t|hasn'?t|haven'?t|wasn'?t|weren'?t|isn'?t|aren'?t|didn'?t|doesn'?t|don'?t"
     rf"|won'?t|wouldn'?t\s+have)\s+(?:been\s+)?(?:ever\s+)?{FLY}\b"
-    r"|\blaunch\s+(?:fails|failed|failure)\b|\bfails?\s+(?:on|at)\s+launch\b",
+    r"|\blaunch\s+(?:fails|failed|failure)\b|\bfails?\s+(?:on|at)\s+launch\b"
+    r"|\b(?:has|had|have|suffers?|suffered)\s+an?\s+(?:launch\s+)?(?:failure|anomaly|mishap"
+    r"|accident)\b",
+    re.I,
+)
+# Where a launcher failed: "on SLC-40", "at Baikonur", "over the pad".
+FAILED_ON = re.compile(
+    r"\b(?:on|at|from|over)\s+(?P<pad>.+?)(?=\s+(?:for|until|till|through|and|in|from)\b|\s*$)",
     re.I,
 )
 DELAY = re.compile(

@@ -202,7 +202,7 @@ class Reader:
         # "the baikonur pad", "the russian pad": a site's or a country's one ISS pad.
         m = PAD_OF.fullmatch(subject.strip(" .,!?"))
         if m is not None:
-            inner = m["what"] or m["what2"]
+            inner = re.sub(r"^(?:the|a)\s+", "", m["what"] or m["what2"], flags=re.I)
             country = COUNTRIES.get(inner.lower())
             if country is not None:
                 return self.resolver.country_pad(country, subject)

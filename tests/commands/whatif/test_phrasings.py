@@ -17,6 +17,7 @@ from commands.whatif.baseline import prepare
 from commands.whatif.crew import level_on
 from commands.whatif.edits import Cancel, CrewChange, Hold, Move
 from commands.whatif.errors import ScenarioError
+from knowledge.launchers import last_return_to_flight
 from knowledge.pads import last_closure, last_damage, reopened
 from tests.commands.conftest import TODAY
 from tests.commands.whatif.helpers import applied, edit, field, flight_date, parse
@@ -206,6 +207,59 @@ def test_a_grounded_launcher_grounds_what_flies_on_it(ctx: Context) -> None:
     assert isinstance(e, Hold)
     assert "cargo-dragon" in e.vehicles
     assert "cygnus" in e.vehicles
+
+
+# --- a launcher failing ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "vehicles", "pads"),
+    [
+        ("what if the h3 rocket has a launch failure", {"htv-x"}, ()),
+        ("what if a soyuz rocket crashes at baikonur", {"progress-ms", "soyuz-ms"}, (SITE_31,)),
+        (
+            "what if we lose a falcon 9 on the pad at the cape",
+            {"cargo-dragon", "crew-dragon", "cygnus"},
+            ("slc-40",),
+        ),
+        ("what if f9 explodes", {"cargo-dragon", "crew-dragon", "cygnus"}, ()),
+    ],
+)
+def test_a_launcher_failure_grounds_what_it_carries_and_the_pad(
+    ctx: Context, text: str, vehicles: set[str], pads: tuple[str, ...]
+) -> None:
+    e = edit(ctx, text)
+    assert isinstance(e, Hold)
+    assert set(e.vehicles) == vehicles
+    assert e.pads == pads
+    assert e.cause == "fails"
+    # no length given: as long as the latest recorded return to flight took (stated)
+    launcher = next(v for v in ctx.kb.vehicles.values() if e.label == f"{v.name} grounded")
+    got = last_return_to_flight(ctx.kb, launcher.id)
+    assert got is not None
+    assert e.by is not None
+    assert e.by.days() == (got[2] - got[1]).days
+    assert f"for {(got[2] - got[1]).days} days, as long as " in e.note
+
+
+def test_a_launcher_failure_says_what_it_assumed(ctx: Context) -> None:
+    r = ask(ctx, "what if an f9 launch fails at slc-40", TODAY)
+    assert r.kind == "whatif", r.plain()
+    assert r.text.startswith("If a Falcon 9 fails on Cape Canaveral SLC-40 and is grounded for ")
+    assumed = field(r, "Assumed")
+    assert "Falcon 9 carries Cargo Dragon, Crew Dragon and Cygnus" in assumed
+    assert "A failure is taken to ground Falcon 9 for " in assumed
+    assert "Cape Canaveral SLC-40 is down as long" in assumed
+
+
+def test_a_launcher_failure_with_a_length_or_a_date_uses_them(ctx: Context) -> None:
+    e = edit(ctx, "what if a falcon 9 blows up for 4 months")
+    assert isinstance(e, Hold)
+    assert e.by is not None
+    assert e.by.amount == 4
+    e = edit(ctx, "what if f9 fails in march 2027")
+    assert isinstance(e, Hold)
+    assert e.start == dt.date(2027, 3, 1)
 
 
 # --- a pad down ------------------------------------------------------------------------------
