@@ -9,11 +9,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from commands.whatif.crew import crew_levels, level_on, with_crew_edits
+from commands.whatif.crew import crew_levels, level_on, stays, with_crew_edits
 from commands.whatif.edits import (
     AddFlight,
     Cancel,
     CrewChange,
+    EarlyReturn,
     Edit,
     FlightRef,
     Hold,
@@ -27,10 +28,11 @@ from commands.whatif.model import (
     Delivery,
     Plan,
     RateChange,
+    departure,
     load_of,
     placed_plan,
 )
-from commands.whatif.projection import project
+from commands.whatif.projection import project, short_name
 from knowledge.base import KnowledgeBase
 from knowledge.dates import FuzzyDate
 from knowledge.pads import last_damage, reopened
@@ -101,6 +103,20 @@ class CrewSet:
 
 
 @dataclass(frozen=True)
+class LeftEarly:
+    """A crew flight's people leaving before they were due."""
+
+    name: str  # the flight: "Crew-13"
+    vehicle: str
+    crew: int
+    on: dt.date
+    due: dt.date | None  # when the unchanged plan has them leave (None: after the run)
+    given: bool  # a date or "N months early" was said (else: today)
+    like: str = ""  # the precedent named ("Crew-11")
+    like_on: dt.date | None = None  # when its crew left
+
+
+@dataclass(frozen=True)
 class RateSet:
     """A rate changed from a date."""
 
@@ -108,7 +124,7 @@ class RateSet:
     shown: str
 
 
-Change = Moved | Lost | Added | Held | CrewSet | RateSet
+Change = Moved | Lost | Added | Held | CrewSet | RateSet | LeftEarly
 
 
 @dataclass(frozen=True)
@@ -171,6 +187,7 @@ class _Applier:
         self.notes: list[str] = []
         self.added = 0
         self.open_ended = False
+        self.early: list[EarlyReturn] = []
 
     def in_range(self, d: dt.date, what: str, part: str) -> None:
         if d < self.start or d > self.limit:
@@ -390,6 +407,81 @@ class _Applier:
             )
         )
 
+    # -- crews leaving early ------------------------------------------------------------------
+
+    def leave_early(self, flights: list[Delivery]) -> list[Delivery]:
+        """The flights with each early return's crew leaving on its day (after every other
+        edit, so a moved or held relief flight is the one they would have waited for)."""
+        out = list(flights)
+        for e in self.early:
+            due = {f.key: leaves for f, leaves in stays(out, self.prep.stay_limits)}
+            on = e.on or self.today
+            if e.flight is not None:
+                at = next((i for i, d in enumerate(out) if d.key == e.flight.key), None)
+                if at is None:
+                    raise ScenarioError(e.flight.name, f"{e.flight.name} is not in this scenario")
+                self.entities.append(e.flight.key)
+            else:
+                short = short_name(self.kb, e.vehicle)
+                aboard = [
+                    i
+                    for i, d in enumerate(out)
+                    if d.vehicle == e.vehicle
+                    and d.crew > 0
+                    and d.date <= on
+                    and (due[d.key] is None or on < due[d.key])  # type: ignore[operator]
+                ]
+                if not aboard:
+                    raise ScenarioError(short, f"no {short} crew is aboard on {_iso(on)}")
+                at = max(aboard, key=lambda i: out[i].date)
+                self.entities.append(e.vehicle)
+            d = out[at]
+            until = due[d.key]
+            name = d.label.replace(" (projected)", "")
+            if e.early is not None:
+                if until is None:
+                    raise ScenarioError(
+                        e.early.text, f"{name}'s crew is not due home within the model's range"
+                    )
+                on = e.early.add_to(until, -1)
+            if d.leaves is not None and d.leaves <= self.today and e.on is None and e.early is None:
+                raise ScenarioError(
+                    name,
+                    f"{name}'s crew already left, on {_iso(d.leaves)}: say when they would have "
+                    "left instead, e.g. “… left early in March 2026”",
+                )
+            if on < d.date:
+                raise ScenarioError(
+                    e.typed or name,
+                    f"{name} arrives on {_iso(d.date)}: its crew cannot leave before that "
+                    f"({_iso(on)})",
+                )
+            if until is not None and on >= until:
+                raise ScenarioError(
+                    e.typed or name,
+                    f"{name}'s crew is due home on {_iso(until)}: leaving on {_iso(on)} is not "
+                    "early",
+                )
+            self.in_range(on, f"{name}'s early return", e.typed or name)
+            out[at] = replace(d, leaves=on)
+            self.touched.append(on)
+            if e.note:
+                self.notes.append(e.note)
+            like = self.kb.missions.get(e.like) if e.like else None
+            self.changes.append(
+                LeftEarly(
+                    name,
+                    d.vehicle,
+                    d.crew,
+                    on,
+                    until,
+                    e.on is not None or e.early is not None,
+                    like.name if like is not None else "",
+                    departure(like) if like is not None else None,
+                )
+            )
+        return out
+
     # -- the plan -----------------------------------------------------------------------------
 
     def plan(self) -> list[Delivery]:
@@ -430,9 +522,11 @@ def apply(scenario: Scenario, prep: Prepared, now: dt.date) -> Applied:
             a.crew(e)
         elif isinstance(e, SetRate):
             a.rate(e)
+        elif isinstance(e, EarlyReturn):
+            a.early.append(e)
         else:
             a.hold(e)
-    flights = a.plan()
+    flights = a.leave_early(a.plan())
     unchanged = prep.baseline.plan.deliveries if scenario.edits else None
     levels = crew_levels(prep.params.crew, flights, prep.stay_limits, a.start, unchanged)
     if a.crew_edits:

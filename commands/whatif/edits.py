@@ -147,6 +147,21 @@ class CrewChange:
 
 
 @dataclass(frozen=True)
+class EarlyReturn:
+    """A crew flight's people leave the station early: on a date (None: today), or some time
+    before they were due. Names a recorded or projected crew flight, or a crew vehicle (the
+    flight of it aboard then)."""
+
+    flight: FlightRef | None
+    vehicle: str = ""  # when no flight is named: the crew vehicle whose crew aboard leaves
+    on: dt.date | None = None
+    early: Duration | None = None  # "2 months early": before the modelled departure
+    typed: str = ""  # the date as typed
+    like: str = ""  # "like Crew-11 did": the recorded early return named as a precedent
+    note: str = ""  # that precedent in words, for the assumptions
+
+
+@dataclass(frozen=True)
 class SetRate:
     """A rate from a date on: water recovery (%), propellant use (kg/yr), oxygen made (kg/d)."""
 
@@ -157,7 +172,7 @@ class SetRate:
     factor: float | None = None  # "doubles": the station record's rate times this, not value
 
 
-Edit = Move | Cancel | AddFlight | Hold | CrewChange | SetRate
+Edit = Move | Cancel | AddFlight | Hold | CrewChange | SetRate | EarlyReturn
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import re
 
 from commands.format import day_text
 from commands.reply import DateMention
-from commands.whatif.apply import Added, Applied, Change, CrewSet, Held, Lost, Moved
+from commands.whatif.apply import Added, Applied, Change, CrewSet, Held, LeftEarly, Lost, Moved
 from commands.whatif.model import Params
 from commands.whatif.projection import short_name
 from knowledge.base import KnowledgeBase
@@ -131,6 +131,12 @@ def clause(
         name = short_name(kb, h.vehicles[0]) if len(h.vehicles) == 1 else h.label
         name = name.removesuffix(" grounded")
         return f"{name} {'are' if ' and ' in name else 'is'} grounded {span}"
+    if isinstance(c, LeftEarly):
+        day = day_text(c.on, mentions)
+        if c.on < today:
+            return f"{c.name}'s crew of {c.crew} had left early, on {day}"
+        when = f", on {day}" if c.given else f" today ({day}; no date given)"
+        return f"{c.name}'s crew of {c.crew} leaves early{when}"
     if isinstance(c, CrewSet):
         when = "" if c.since <= today else f" from {day_text(c.since, mentions)}"
         if c.crew is not None:
@@ -223,6 +229,15 @@ def line(c: Change, kb: KnowledgeBase) -> str:
             tail += f"; projected {names} flights resume after it"
         note = f"{h.note}. " if h.note else ""
         return note + head + tail
+    if isinstance(c, LeftEarly):
+        due = c.due.isoformat() if c.due is not None else "after the model's range"
+        how = "" if c.given else " (no date given: today)"
+        like = (
+            f"; as {c.like}'s crew did ({c.like_on.isoformat()})"
+            if c.like and c.like_on is not None
+            else ""
+        )
+        return f"{c.name}'s crew of {c.crew} leaves {c.on.isoformat()}{how}, not {due}{like}"
     if isinstance(c, CrewSet):
         if c.crew is not None:
             return (

@@ -23,7 +23,9 @@ from commands.whatif.edits import (
     Cancel,
     CrewChange,
     Duration,
+    EarlyReturn,
     Edit,
+    FlightRef,
     Hold,
     Move,
     Scenario,
@@ -31,7 +33,15 @@ from commands.whatif.edits import (
 )
 from commands.whatif.english import listed
 from commands.whatif.errors import ScenarioError
-from commands.whatif.lexer import NUMBER, check_numbers, find_year_end, number, vague_error
+from commands.whatif.lexer import (
+    NUMBER,
+    check_numbers,
+    find_duration,
+    find_year_end,
+    number,
+    vague_error,
+)
+from commands.whatif.model import departure
 from commands.whatif.phrases import (
     ADD,
     ADJECTIVES,
@@ -42,6 +52,7 @@ from commands.whatif.phrases import (
     CREW_ADD,
     CREW_BY,
     CREW_GOES,
+    CREW_OF,
     CREW_REMOVE,
     CREW_SET,
     CREW_WAS,
@@ -53,6 +64,7 @@ from commands.whatif.phrases import (
     GAP,
     GAP_WORDS,
     GROUND,
+    LEAVE,
     LIKE,
     MOVE_TO,
     NEXT,
@@ -63,12 +75,13 @@ from commands.whatif.phrases import (
     RECOVERY,
     RECOVERY_FAILS,
     UNTIL,
+    WHOLE_CREW,
     clauses,
     leading_verb,
     predicate,
 )
 from commands.whatif.projection import short_name
-from commands.whatif.reading import MAX_EDITS, Clause, Reader, split_horizon
+from commands.whatif.reading import MAX_EDITS, Clause, Reader, check_duration, split_horizon
 from commands.whatif.trigger import strip_lead
 from knowledge.launchers import last_return_to_flight
 from knowledge.pads import last_closure, last_damage
@@ -128,6 +141,7 @@ class Parser(Reader):
         number in it must be read."""
         for attempt in (
             self._rate,
+            self._early,
             self._crew,
             self._add,
             self._gap,
@@ -246,6 +260,73 @@ class Parser(Reader):
         return SetRate(
             "propellant_per_day", kg / 365.0, f"propellant use {kg:,.0f} kg/yr", self._since(c)
         )
+
+    def _early(self, c: Clause) -> Edit | None:
+        """A crew leaving early: "crew 13 had to bail early like crew 11 did", "the soyuz crew
+        comes home 2 months early", "MS-29's crew returns in January", "the station is
+        evacuated" (everyone). No date: today."""
+        m = LEAVE.search(c.text)
+        if not m:
+            return None
+        before = c.text[: m.start()].strip(" ,")
+        kb = self.resolver.kb
+        if WHOLE_CREW.fullmatch(before) and (m["cut"] or m["early"] or "every" in before.lower()):
+            c.mark(0, m.end())
+            return CrewChange(self._since(c, m.end()) or self._when_at(c, m.end()), 0)
+        used = len(c.used)
+        subject = self._subject(c, m.start(), m.end())
+        who = CREW_OF.fullmatch(subject.strip(" .,!?"))
+        name = (who["a"] or who["b"]) if who else subject
+        flight = None
+        vehicle = ""
+        found = self.resolver.find(name, ("mission",)) if name else None
+        if found is not None:
+            mission = kb.missions[found[0]]
+            if mission.kind != "crew":
+                if m["cut"] or m["early"]:
+                    raise ScenarioError(
+                        name, f"{mission.name} brings no crew to the station: nothing leaves early"
+                    )
+                del c.used[used:]
+                return None
+            flight = FlightRef(mission.id, mission.name, mission.vehicle)
+        else:
+            ids = self.resolver.vehicles(name) if name else ()
+            crewed = [v for v in ids if kb.vehicles[v].kind == "crew-spacecraft"]
+            if len(crewed) != 1 or not (who or m["cut"] or m["early"]):
+                del c.used[used:]
+                return None
+            vehicle = crewed[0]
+        c.mark(m.start(), m.end())
+        early = None
+        if m["early"]:
+            got = find_duration(m["early"])
+            if got is not None:
+                early = got[0]
+                check_duration(early)
+        when = self._when(c, m.end())
+        like = note = ""
+        lm = LIKE.search(c.text)
+        if lm is not None:
+            ref = self.resolver.find(lm["pad"], ("mission",))
+            left = departure(kb.missions[ref[0]]) if ref is not None else None
+            if ref is None or left is None:
+                raise ScenarioError(
+                    lm.group(0), f"I have no recorded return of “{lm['pad']}” to compare with"
+                )
+            c.mark(lm.start(), lm.end())
+            like = ref[0]
+            note = f"{kb.missions[like].name}'s crew left on {day_text(left)}, the precedent named"
+        if when is not None and early is not None:
+            raise ScenarioError(
+                m["early"].strip(), "say either when they leave or how early, not both"
+            )
+        on, typed = when if when is not None else (None, "")
+        return EarlyReturn(flight, vehicle, on, early, typed, like, note)
+
+    def _when_at(self, c: Clause, pos: int) -> dt.date | None:
+        got = self._when(c, pos)
+        return got[0] if got else None
 
     def _crew_number(self, raw: str) -> int:
         n = number(raw)

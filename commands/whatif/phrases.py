@@ -144,6 +144,34 @@ CREW_WAS = re.compile(
     rf"(?P<n>{NUMBER})(?=\s*(?:{CREW_WORDS}\b|aboard\b|on\s+board\b|to\b|[,;)]|$))",
     re.I,
 )
+# A crew leaving before it was due: "has to bail early", "comes home 2 months early", "is
+# evacuated", "cuts its stay short". `early` marks the leaving as early; the verbs in `cut`
+# say it by themselves.
+LEAVE = re.compile(
+    r"\b(?:(?:has|have|had|would\s+have|were|was|is|are|gets?|got)\s+to\s+|must\s+|needs?\s+to\s+"
+    r"|(?:is|are|was|were)\s+forced\s+to\s+)?"
+    r"(?:(?P<cut>bails?(?:\s+out)?|bailed(?:\s+out)?|(?:is|are|was|were|gets?|got|had\s+been)\s+"
+    r"(?:evacuated|medevaced|sent\s+home|cut\s+short|brought\s+home)|evacuates?|evacuated"
+    r"|medevacs?|cuts?\s+(?:its|their|the)\s+(?:mission|stay|expedition)\s+short|abandons?"
+    r"|abandoned)"
+    r"|leaves?|left|comes?\s+(?:home|back|down)|came\s+(?:home|back|down)|returns?(?:\s+home)?"
+    r"|returned(?:\s+home)?|go(?:es)?\s+home|went\s+home|heads?\s+home|headed\s+home"
+    r"|departs?|departed|undocks?|undocked|splash(?:es)?\s+down|splashed\s+down|ends?|ended)"
+    rf"(?P<early>(?:\s+(?:{NUMBER}[\s-]*(?:days?|weeks?|months?)\s+)?(?:early|earlier(?:\s+than"
+    r"\s+(?:planned|scheduled|due))?|ahead\s+of\s+(?:schedule|time)|prematurely|too\s+soon)))?\b",
+    re.I,
+)
+# Who leaves: "crew 13", "the crew-13 crew", "soyuz ms-29's crew", "the crew of MS-29".
+CREW_OF = re.compile(
+    r"^(?:the\s+)?(?:(?:crew|astronauts|cosmonauts|people)\s+(?:of|on|from|aboard)\s+(?:the\s+)?"
+    r"(?P<a>.+)|(?P<b>.+?)(?:'s|’s)?\s+(?:crew|astronauts|cosmonauts|people|team))$",
+    re.I,
+)
+WHOLE_CREW = re.compile(
+    r"^(?:the\s+)?(?:(?:whole|entire|full)\s+crew|crew|everyone|everybody|all\s+(?:the\s+)?crew"
+    r"|the\s+station|station|iss|the\s+iss)$",
+    re.I,
+)
 RECOVERY = re.compile(
     rf"\b(?:water\s+)?(?:recovery|recycling)(?:\s+rate)?\b.*?(?P<by>\bby\s+)?(?P<v>{NUMBER})\s*"
     r"(?:%|percent|per\s*cent|points?)",

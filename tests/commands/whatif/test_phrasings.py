@@ -10,12 +10,13 @@ import re
 import pytest
 
 from commands.context import Context
+from commands.format import day_text
 from commands.router import answer
 from commands.whatif import ask
-from commands.whatif.apply import Held, Moved
+from commands.whatif.apply import Held, LeftEarly, Moved
 from commands.whatif.baseline import prepare
 from commands.whatif.crew import level_on
-from commands.whatif.edits import Cancel, CrewChange, Hold, Move
+from commands.whatif.edits import Cancel, CrewChange, EarlyReturn, Hold, Move, add_months
 from commands.whatif.errors import ScenarioError
 from knowledge.launchers import last_return_to_flight
 from knowledge.pads import last_closure, last_damage, reopened
@@ -442,6 +443,77 @@ def test_a_crew_change_from_a_date(ctx: Context) -> None:
     e = edit(ctx, "what if the crew is 4 from March 2027")
     assert isinstance(e, CrewChange)
     assert e.since == dt.date(2027, 3, 1)
+
+
+# --- a crew leaving early ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "flight", "vehicle"),
+    [
+        ("what if crew-13 has to come home early", "crew-13", ""),
+        ("what if the crew of soyuz ms-29 is evacuated", "soyuz-ms-29", ""),
+        ("what if crew 13's astronauts are sent home in february", "crew-13", ""),
+        ("what if the soyuz cosmonauts head home a month early", None, "soyuz-ms"),
+        ("what if the crew dragon crew cuts its stay short", None, "crew-dragon"),
+        ("what if crew-13 bails out like crew-11 did", "crew-13", ""),
+    ],
+)
+def test_a_crew_leaving_early(ctx: Context, text: str, flight: str | None, vehicle: str) -> None:
+    e = edit(ctx, text)
+    assert isinstance(e, EarlyReturn)
+    assert (e.flight.key if e.flight else None, e.vehicle) == (flight, vehicle)
+
+
+def test_a_crew_leaving_early_with_no_date_leaves_today_and_the_crew_drops(
+    ctx: Context,
+) -> None:
+    r = ask(ctx, "what if crew-13 has to come home early", TODAY)
+    assert r.kind == "whatif", r.plain()
+    assert r.text.startswith(
+        f"If Crew-13's crew of 4 leaves early today ({day_text(TODAY)}; no date given), "
+        f"the crew is 3 instead of 7 from {day_text(TODAY)} to "
+    ), r.text
+    a = applied(ctx, "what if crew-13 has to come home early")
+    assert level_on(a.plan.crew, TODAY) == 3
+    assert level_on(a.plan.crew, TODAY - dt.timedelta(days=1)) == 7
+    # back to seven once the relief flight arrives, as in the unchanged plan
+    base = prepare(ctx.kb).baseline.plan.crew
+    later = TODAY + dt.timedelta(days=365)
+    assert level_on(a.plan.crew, later) == level_on(base, later)
+
+
+def test_a_crew_leaving_early_names_the_precedent(ctx: Context) -> None:
+    r = ask(ctx, "what if crew-13 bails out like crew-11 did", TODAY)
+    assert "Crew-11's crew left on 15 January 2026, the precedent named" in field(r, "Assumed")
+
+
+def test_a_crew_leaving_some_time_early_counts_back_from_when_it_was_due(ctx: Context) -> None:
+    a = applied(ctx, "what if the soyuz cosmonauts head home a month early")
+    left = next(c for c in a.changes if isinstance(c, LeftEarly))
+    assert left.due is not None
+    assert left.on == add_months(left.due, -1)
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("what if crew-12 came home early", "already left"),
+        ("what if cygnus ng-25 leaves early", "brings no crew"),
+        ("what if crew-13 leaves early in 2030", "is not early"),
+    ],
+)
+def test_a_crew_leaving_early_that_cannot_be_is_refused(ctx: Context, text: str, says: str) -> None:
+    r = ask(ctx, text, TODAY)
+    assert r.kind == "error", r.plain()
+    assert says in r.text
+    assert r.suggestions
+
+
+def test_everyone_leaving_is_a_crew_of_none(ctx: Context) -> None:
+    e = edit(ctx, "what if the whole crew has to evacuate")
+    assert isinstance(e, CrewChange)
+    assert e.crew == 0
 
 
 # --- supply gaps -------------------------------------------------------------------------
