@@ -9,11 +9,18 @@ import re
 
 from commands.format import day_text, source_lines
 from commands.reply import Chart, DateMention, Field, Reply, Suggestion, error
-from commands.whatif.apply import Applied, apply
+from commands.whatif.apply import Applied, Unboosted, apply
 from commands.whatif.baseline import Prepared, prepare
 from commands.whatif.chartdata import Curve, Marker, WhatIfChart
 from commands.whatif.edits import Scenario
-from commands.whatif.english import days, line, month_text, without_propellant
+from commands.whatif.english import (
+    days,
+    line,
+    month_text,
+    orbit_decay,
+    who_reboosts,
+    without_propellant,
+)
 from commands.whatif.errors import ScenarioError
 from commands.whatif.model import (
     DAYS_CAP,
@@ -29,7 +36,7 @@ from commands.whatif.parser import Parser
 from commands.whatif.projection import short_name
 from commands.whatif.resolve import Index, Resolver
 from commands.whatif.trigger import strip_lead
-from commands.whatif.verdict import advice_text, verdict
+from commands.whatif.verdict import advice_text, only_unboosted, verdict
 from knowledge.base import KnowledgeBase
 
 SOURCES_SHOWN = 4
@@ -193,6 +200,19 @@ def _tightest(o: Outcome, mentions: list[DateMention]) -> Field:
     return Field("Tightest", value)
 
 
+def _supplies(o: Outcome) -> Field:
+    """What stopping reboosts does to supplies, as far as the model can say."""
+    low = min(EVACUATION_RESOURCES, key=lambda r: (o.after[r].low, r))
+    per_year = o.prep.params.rates.propellant_per_day * 365
+    return Field(
+        "Supplies",
+        f"Food, water and oxygen do not depend on reboosts (the lowest, {LABELS[low].lower()}, "
+        f"stays {days(o.after[low].low)}). Propellant for reboosts would no longer be burned, "
+        f"but the model counts {per_year:,.0f} kg a year for reboost and attitude control "
+        "together and cannot split it.",
+    )
+
+
 def _overdue(prep: Prepared, now: dt.date) -> list[Delivery]:
     """Recorded flights counted on a planned date now past, with no launch recorded."""
     out = []
@@ -253,6 +273,10 @@ def _assumed(o: Outcome) -> Field:
     )
     # How the question's words were read ("dragon" as both Dragons) comes first.
     parts[:0] = list(o.applied.notes)
+    if any(isinstance(c, Unboosted) for c in o.applied.changes) and not only_unboosted(o):
+        parts.insert(
+            0, f"without reboosts {orbit_decay(prep.params, 'the station’s')} (not modelled)"
+        )
     text = ". ".join(x[:1].upper() + x[1:] for x in parts) + ". All assumptions: add “details”."
     return Field("Assumed", text)
 
@@ -261,6 +285,8 @@ def _sources(prep: Prepared, applied: Applied) -> tuple[list[str], list[str]]:
     """The source ids of the reply (the changed records' first, then the model's), and short
     names (publishers) for the short form."""
     ids: list[str] = []
+    if any(isinstance(c, Unboosted) for c in applied.changes) and prep.params.decay is not None:
+        ids += prep.params.decay.sources
     for rid in applied.entities:
         rec = prep.kb.get(rid)
         if rec is not None:
@@ -343,13 +369,16 @@ def answer(prep: Prepared, scenario: Scenario, applied: Applied, text: str, now:
             dates=tuple(mentions),
         )
     fields: list[Field] = []
-    margin = _margin_field(o)
-    if margin is not None:
-        fields.append(margin)
-    fields.append(_tightest(o, mentions))
-    help_ = advice_text(o, None)
-    if help_:
-        fields.append(Field("To close the gap", help_[:1].upper() + help_[1:]))
+    if only_unboosted(o):
+        fields += [Field("Who reboosts it now", who_reboosts(prep.kb) + "."), _supplies(o)]
+    else:
+        margin = _margin_field(o)
+        if margin is not None:
+            fields.append(margin)
+        fields.append(_tightest(o, mentions))
+        help_ = advice_text(o, None)
+        if help_:
+            fields.append(Field("To close the gap", help_[:1].upper() + help_[1:]))
     fields.append(_assumed(o))
     query = f"what if {title_text.rstrip('?.! ')} details"
     return Reply(

@@ -19,6 +19,7 @@ from commands.whatif.edits import (
     FlightRef,
     Hold,
     Move,
+    NoReboost,
     Scenario,
     SetRate,
 )
@@ -117,6 +118,15 @@ class LeftEarly:
 
 
 @dataclass(frozen=True)
+class Unboosted:
+    """Nobody reboosts the station from a date (the model's runs do not change: it does not
+    track the orbit)."""
+
+    since: dt.date
+    lasting: str = ""  # "a year"
+
+
+@dataclass(frozen=True)
 class RateSet:
     """A rate changed from a date."""
 
@@ -124,7 +134,7 @@ class RateSet:
     shown: str
 
 
-Change = Moved | Lost | Added | Held | CrewSet | RateSet | LeftEarly
+Change = Moved | Lost | Added | Held | CrewSet | RateSet | LeftEarly | Unboosted
 
 
 @dataclass(frozen=True)
@@ -524,6 +534,10 @@ def apply(scenario: Scenario, prep: Prepared, now: dt.date) -> Applied:
             a.rate(e)
         elif isinstance(e, EarlyReturn):
             a.early.append(e)
+        elif isinstance(e, NoReboost):
+            since = e.since or a.today
+            a.in_range(since, "the end of reboosts", since.isoformat())
+            a.changes.append(Unboosted(since, e.lasting.text if e.lasting else ""))
         else:
             a.hold(e)
     flights = a.leave_early(a.plan())

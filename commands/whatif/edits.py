@@ -162,6 +162,15 @@ class EarlyReturn:
 
 
 @dataclass(frozen=True)
+class NoReboost:
+    """Nobody reboosts the station from a date on (None: today). The supply model does not
+    track the orbit: the reply gives what the station record says instead."""
+
+    since: dt.date | None = None
+    lasting: Duration | None = None  # "for a year" (None: from then on)
+
+
+@dataclass(frozen=True)
 class SetRate:
     """A rate from a date on: water recovery (%), propellant use (kg/yr), oxygen made (kg/d)."""
 
@@ -172,7 +181,7 @@ class SetRate:
     factor: float | None = None  # "doubles": the station record's rate times this, not value
 
 
-Edit = Move | Cancel | AddFlight | Hold | CrewChange | SetRate | EarlyReturn
+Edit = Move | Cancel | AddFlight | Hold | CrewChange | SetRate | EarlyReturn | NoReboost
 
 
 @dataclass(frozen=True)

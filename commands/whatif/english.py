@@ -7,7 +7,17 @@ import re
 
 from commands.format import day_text
 from commands.reply import DateMention
-from commands.whatif.apply import Added, Applied, Change, CrewSet, Held, LeftEarly, Lost, Moved
+from commands.whatif.apply import (
+    Added,
+    Applied,
+    Change,
+    CrewSet,
+    Held,
+    LeftEarly,
+    Lost,
+    Moved,
+    Unboosted,
+)
 from commands.whatif.model import Params
 from commands.whatif.projection import short_name
 from knowledge.base import KnowledgeBase
@@ -59,6 +69,31 @@ def without_propellant(params: Params, kb: KnowledgeBase) -> str:
     if others:
         text += f" unless a docked {listed(others, 'or')} boosts it"
     return text
+
+
+def orbit_decay(params: Params, whose: str = "its") -> str:
+    """What happens to the orbit without reboosts, from the station record: "its orbit decays
+    70–100 m a day and it would re-enter within 2–5 years"."""
+    d = params.decay
+    if d is None:
+        return f"{whose} orbit decays (the fact base gives no rate)"
+    loss = f" {d.altitude_loss}" if d.altitude_loss else ""
+    return f"{whose} orbit decays{loss} and it would re-enter within {d.reentry} without any"
+
+
+def who_reboosts(kb: KnowledgeBase) -> str:
+    """Who reboosts the station now, from the station and vehicle records."""
+    station = kb.station
+    segments = [s.name for s in station.segments if "reboost" in s.provides] if station else []
+    ships = boosters(kb, refuelling=True)
+    fuel = [short_name(kb, v.id) for v in kb.vehicles.values() if v.refuels_russian_segment]
+    parts = []
+    if segments:
+        own = f"the {listed(segments)}'s own engines"
+        parts.append(f"{own} (fuelled only by {listed(fuel, 'or')})" if fuel else own)
+    if ships:
+        parts.append(f"docked {listed(ships, 'or')} ships")
+    return f"Reboosts come from {listed(parts)}" if parts else "The fact base records no reboosts"
 
 
 def _flight(c: Moved | Lost, kb: KnowledgeBase, mentions: list[DateMention] | None) -> str:
@@ -131,6 +166,10 @@ def clause(
         name = short_name(kb, h.vehicles[0]) if len(h.vehicles) == 1 else h.label
         name = name.removesuffix(" grounded")
         return f"{name} {'are' if ' and ' in name else 'is'} grounded {span}"
+    if isinstance(c, Unboosted):
+        when = "" if c.since <= today else f" from {day_text(c.since, mentions)}"
+        lasting = f" for {c.lasting}" if c.lasting else ""
+        return f"nobody reboosts the station{when}{lasting}"
     if isinstance(c, LeftEarly):
         day = day_text(c.on, mentions)
         if c.on < today:
@@ -229,6 +268,11 @@ def line(c: Change, kb: KnowledgeBase) -> str:
             tail += f"; projected {names} flights resume after it"
         note = f"{h.note}. " if h.note else ""
         return note + head + tail
+    if isinstance(c, Unboosted):
+        return (
+            f"Nobody reboosts the station from {c.since.isoformat()} on: the model does not "
+            "track the orbit, so its runs do not change"
+        )
     if isinstance(c, LeftEarly):
         due = c.due.isoformat() if c.due is not None else "after the model's range"
         how = "" if c.given else " (no date given: today)"

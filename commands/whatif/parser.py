@@ -28,6 +28,7 @@ from commands.whatif.edits import (
     FlightRef,
     Hold,
     Move,
+    NoReboost,
     Scenario,
     SetRate,
 )
@@ -68,6 +69,7 @@ from commands.whatif.phrases import (
     LIKE,
     MOVE_TO,
     NEXT,
+    NO_REBOOST,
     OPEN_ENDED,
     OXYGEN,
     PAST,
@@ -141,6 +143,7 @@ class Parser(Reader):
         number in it must be read."""
         for attempt in (
             self._rate,
+            self._unboosted,
             self._early,
             self._crew,
             self._add,
@@ -260,6 +263,14 @@ class Parser(Reader):
         return SetRate(
             "propellant_per_day", kg / 365.0, f"propellant use {kg:,.0f} kg/yr", self._since(c)
         )
+
+    def _unboosted(self, c: Clause) -> Edit | None:
+        """Nobody reboosting the station ("nobody reboosts the station anymore")."""
+        m = NO_REBOOST.search(c.text)
+        if not m:
+            return None
+        c.mark(0, m.end())
+        return NoReboost(self._since(c, m.end()), self._duration(c, m.end()))
 
     def _early(self, c: Clause) -> Edit | None:
         """A crew leaving early: "crew 13 had to bail early like crew 11 did", "the soyuz crew

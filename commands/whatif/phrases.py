@@ -172,6 +172,22 @@ WHOLE_CREW = re.compile(
     r"|the\s+station|station|iss|the\s+iss)$",
     re.I,
 )
+_BOOST = r"(?:re-?boost(?:s|ed|ing)?|boost(?:s|ed|ing)?)"
+# Nobody raising the orbit: "nobody reboosts the station", "no more reboosts", "reboosts
+# stop", "we stop boosting the ISS", "the station isn't reboosted", "without reboosts".
+NO_REBOOST = re.compile(
+    rf"\b(?:nobody|no\s*-?\s*one|none\s+of\s+them|no\s+vehicle|no\s+ship)\s+(?:ever\s+)?"
+    rf"(?:{_BOOST}|raises?\s+(?:the\s+)?(?:station'?s\s+)?orbit)"
+    rf"|\bno\s+(?:more\s+|further\s+|other\s+)?(?:re-?boosts?|reboosting|orbit\s+raising)"
+    rf"|\b(?:re-?boosts?|reboosting|orbit\s+raising)\s+(?:stops?|stopped|ends?|ended|cease[sd]?"
+    rf"|halts?|halted|(?:is|are|gets?|get)\s+(?:stopped|cancell?ed|halted|suspended))"
+    rf"|\b(?:stops?|stopped|quits?|cease[sd]?|no\s+longer)\s+{_BOOST}"
+    rf"|\b(?:stops?|stopped|quits?)\s+raising\s+(?:the\s+)?(?:station'?s\s+)?orbit"
+    rf"|\b(?:is|are|was|isn'?t|aren'?t|is\s+not|never\s+gets?|doesn'?t\s+get|is\s+no\s+longer"
+    rf"|can'?t\s+be|cannot\s+be)\s+(?:re-?boosted|boosted)"
+    rf"|\bwithout\s+(?:any\s+)?(?:more\s+)?(?:re-?boosts?|reboosting)\b",
+    re.I,
+)
 RECOVERY = re.compile(
     rf"\b(?:water\s+)?(?:recovery|recycling)(?:\s+rate)?\b.*?(?P<by>\bby\s+)?(?P<v>{NUMBER})\s*"
     r"(?:%|percent|per\s*cent|points?)",

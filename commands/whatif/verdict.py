@@ -7,9 +7,9 @@ import datetime as dt
 
 from commands.format import day_text
 from commands.reply import DateMention
-from commands.whatif.apply import CrewSet, Held
+from commands.whatif.apply import CrewSet, Held, Unboosted
 from commands.whatif.crew import level_on, same_levels
-from commands.whatif.english import days, if_clause, month_text
+from commands.whatif.english import days, if_clause, month_text, orbit_decay
 from commands.whatif.model import DAYS_CAP, EVACUATION_RESOURCES, LABELS, RESOURCES, Resource
 from commands.whatif.outcome import NOTABLE_DAYS, Outcome, earlier
 from commands.whatif.projection import short_name
@@ -169,6 +169,11 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
     )
 
 
+def only_unboosted(o: Outcome) -> bool:
+    """Whether the scenario's only change is that nobody reboosts the station."""
+    return bool(o.applied.changes) and all(isinstance(c, Unboosted) for c in o.applied.changes)
+
+
 def _unused_pads(o: Outcome) -> bool:
     """Whether the scenario only closes pads that no ISS flight, recorded or projected, uses."""
     held = [c for c in o.applied.changes if isinstance(c, Held)]
@@ -212,6 +217,12 @@ def _crew_change(o: Outcome, mentions: list[DateMention]) -> str:
 def verdict(o: Outcome, mentions: list[DateMention]) -> str:
     """The first sentence: the answer to the question, with the number that matters."""
     lead = if_clause(o.applied, o.prep.kb, o.today, mentions)
+    if only_unboosted(o):
+        text = (
+            f"{lead}, {orbit_decay(o.prep.params)}; the supply model follows food, water, oxygen "
+            "and propellant, not the orbit, so it cannot date that more closely."
+        )
+        return text[:VERDICT_MAX]
     parts = _result(o, mentions).split("; ")
     crew = _crew_change(o, mentions)
     n = len(o.applied.changes)

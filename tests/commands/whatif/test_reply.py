@@ -182,3 +182,32 @@ def test_running_out_of_food_still_sends_the_crew_home(ctx: Context) -> None:
     assert "so the crew would have to leave" in r.text
     # both empty: the tightest is what the crew cannot stay without
     assert field(r, "Tightest").startswith("Food ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what if no one boosts the iss any more",
+        "what if we stop reboosting the station",
+        "what if the station isn't reboosted from march 2027",
+        "suppose reboosts are suspended",
+    ],
+)
+def test_nobody_reboosting_says_what_the_record_knows(ctx: Context, text: str) -> None:
+    r = answer(ctx, text, TODAY)
+    assert r.kind == "whatif", r.plain()
+    assert r.text.startswith("If nobody reboosts the station")
+    station = ctx.kb.station
+    assert station is not None
+    reentry = station.resupply.reentry_without_reboost
+    assert reentry is not None
+    assert f"re-enter within {reentry.model_copy(update={'estimate': False}).text()}" in r.text
+    assert "not the orbit" in r.text
+    assert len(r.text) <= 300
+    who = field(r, "Who reboosts it now")
+    for v in ctx.kb.vehicles.values():
+        if v.can_reboost and v.status == "active":
+            assert v.name.split()[0] in who
+    assert "do not depend on reboosts" in field(r, "Supplies")
+    assert len(r.plain()) <= 1500
+    assert any(s in r.source_ids for s in reentry.sources)
