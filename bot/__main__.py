@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -24,11 +25,15 @@ def cli() -> None:
 @cli.command()
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 def check(path: Path | None) -> None:
-    """Validate a fact base folder (default: the bundled one)."""
-    base, problems = check_base(path)
+    """Validate a fact base folder (default: knowledge_path from the settings, else bundled)."""
+    from bot.offline import settings
+    from knowledge.loader import report
+
+    config = settings()
+    folder = path if path is not None else config.knowledge_path
+    base, problems = check_base(folder, config.limits())
     if base is None:
-        for p in problems:
-            click.echo(str(p))
+        click.echo(report(problems, config.max_problems_shown))
         click.echo(f"{len(problems)} problem(s) found", err=True)
         sys.exit(1)
     counts = base.counts()
@@ -45,7 +50,15 @@ def check(path: Path | None) -> None:
 @click.option("--out", "out", default="schemas", type=click.Path(path_type=Path), show_default=True)
 def schema(out: Path) -> None:
     """Write the JSON Schema of every fact-base file, for editor completion."""
-    for path in write_schemas(out):
+    from bot.offline import UsageError
+
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out: {out} is a file; give a folder for the schemas")
+    try:
+        written = write_schemas(out)
+    except OSError as exc:
+        raise UsageError(f"--out: cannot write into {out}: {exc.strerror or exc}") from None
+    for path in written:
         click.echo(str(path))
 
 
@@ -76,9 +89,12 @@ def ask(
     from bot import offline
 
     today = offline.parse_now(now)
+    if chart is not None:
+        offline.chart_folder(chart)
     ctx = offline.load_context(knowledge)
     if jsonl:
-        offline.run_jsonl(ctx, sys.stdin, sys.stdout, today, fresh=fresh)
+        with offline.utf8_stdio() as (stdin, stdout):
+            offline.run_jsonl(ctx, stdin, stdout, today, fresh=fresh)
         return
     if text is None:
         raise click.UsageError('give a question, e.g. capcom ask "when does CRS-35 launch?"')
@@ -114,8 +130,21 @@ register_update(cli)
 
 
 def main() -> None:
-    """Entry point of the console script."""
-    cli()
+    """Entry point of the console script: operator mistakes end in one line and exit 2."""
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        click.echo(
+            "capcom: the working folder was deleted: cd to an existing folder and run again",
+            err=True,
+        )
+        sys.exit(2)
+    try:
+        cli()
+    except OSError as exc:  # the file system refused something an operator can fix
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"capcom: {where}{exc.strerror or exc}", err=True)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -9,9 +9,11 @@ import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
+import aiohttp
 import click
 import discord
 
+from bot.reach import Unreachable, unreachable, wait_for_discord
 from bot.settings import Settings, SettingsError, apply_endpoints, load_settings
 from bot.store import StoreError
 from knowledge import LoadError
@@ -128,6 +130,10 @@ def run(
         asyncio.run(_run(settings, token))
     except KeyboardInterrupt:
         log.info("stopped")
+    except Unreachable as exc:
+        _fail(str(exc))
+    except (aiohttp.ClientConnectorError, OSError) as exc:  # reachable at first, then not
+        _fail(str(unreachable(settings.api_base_url, exc)))
     except discord.LoginFailure:
         _fail("Discord rejected the token (401 Unauthorized): check DISCORD_TOKEN")
     except LoadError as exc:
@@ -143,8 +149,11 @@ def run(
 
 async def _run(settings: Settings, token: str) -> None:
     from bot.client import create_bot
+    from bot.state import capcom_of
 
+    await wait_for_discord(settings.api_base_url, settings.connect_retry_seconds)
     bot = create_bot(settings, freeze_gc=True)
+    capcom_of(bot).charts.warm()  # the chart worker starts (and imports matplotlib) now
     async with bot:
         await bot.start(token)
 
@@ -160,6 +169,10 @@ def sync(config: Path | None, force: bool) -> None:
     apply_endpoints(settings)
     try:
         results = asyncio.run(_sync(settings, token, force))
+    except Unreachable as exc:
+        _fail(str(exc))
+    except (aiohttp.ClientConnectorError, OSError) as exc:
+        _fail(str(unreachable(settings.api_base_url, exc)))
     except discord.LoginFailure:
         _fail("Discord rejected the token (401 Unauthorized): check DISCORD_TOKEN")
     except LoadError as exc:
@@ -177,6 +190,7 @@ async def _sync(settings: Settings, token: str, force: bool) -> list[Any]:
     from bot.state import capcom_of
     from bot.sync import sync_commands
 
+    await wait_for_discord(settings.api_base_url, 0)  # one try: sync is run by hand
     bot = create_bot(settings)
     async with bot:
         await bot.login(token)  # runs setup_hook: loads the fact base, adds the commands

@@ -55,9 +55,9 @@ def ll2(
     settings = offline.settings()
     folder = knowledge or settings.knowledge_path or DEFAULT_DATA
     try:
-        kb = load(folder)
+        kb = load(folder, settings.limits())
     except LoadError as exc:
-        click.echo(exc.report())
+        click.echo(exc.report(settings.max_problems_shown))
         _fail("the fact base has problems: fix them first (capcom check)", EXIT_INVALID)
     launches, notes = _read(files, fetch, settings)
     proposal = propose(kb, SearchIndex.build(kb), launches, today)

@@ -10,6 +10,7 @@ from typing import Any, cast
 import discord
 from discord.ext import commands
 
+from bot.budget import OverBudget
 from bot.errors import APOLOGY, CapcomTree
 from bot.render import embed
 from bot.respond import NO_PINGS
@@ -18,6 +19,7 @@ from bot.state import AnyBot, Capcom
 from bot.views import suggestion_view
 from commands.context import Context
 from commands.reply import error as error_reply
+from commands.router import costly
 
 log = logging.getLogger(__name__)
 
@@ -106,11 +108,15 @@ class _CapcomBotMixin:
         """Messages are handled by the Conversation cog; there are no prefix commands."""
 
     async def close(self) -> None:
-        """Stop the cogs' loops, disconnect, then close the metrics server and the store."""
-        await super().close()  # type: ignore[misc]
-        if self.capcom.metrics is not None:
-            await self.capcom.metrics.stop()
-        await self.capcom.close_store()
+        """Stop the cogs' loops, disconnect, then close the metrics server, the store and the
+        chart workers."""
+        try:
+            await super().close()  # type: ignore[misc]
+            if self.capcom.metrics is not None:
+                await self.capcom.metrics.stop()
+            await self.capcom.close_store()
+        finally:
+            self.capcom.close()
 
 
 class CapcomBot(_CapcomBotMixin, commands.Bot):
@@ -154,7 +160,10 @@ class Conversation(commands.Cog):
         if not self.addressed(message):
             return
         try:
-            await self.respond(message)
+            with self.capcom.budget.spend(message.author.id, costly(message.content)):
+                await self.respond(message)
+        except OverBudget as exc:
+            await self.refuse(message, str(exc))
         except Exception as exc:
             log.exception(
                 "unexpected error answering message %s from user %s in guild %s channel %s",
@@ -172,6 +181,20 @@ class Conversation(commands.Cog):
                 )
             except discord.HTTPException:
                 log.exception("could not apologise in channel %s", message.channel.id)
+
+    async def refuse(self, message: discord.Message, text: str) -> None:
+        """Say why a message is not answered now (a what-if over the user's budget)."""
+        try:
+            await message.channel.send(
+                embed=embed(error_reply("Not right now", text)),
+                allowed_mentions=NO_PINGS,
+                reference=message.to_reference(fail_if_not_exists=False),
+                mention_author=False,
+            )
+        except discord.HTTPException:
+            log.exception(
+                "could not answer message %s in channel %s", message.id, message.channel.id
+            )
 
     async def respond(self, message: discord.Message) -> None:
         """Answer the message's text, with suggestion buttons when it is a "did you mean"."""

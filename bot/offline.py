@@ -7,10 +7,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import logging
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
@@ -28,19 +30,23 @@ log = logging.getLogger("capcom")
 
 
 class UsageError(click.ClickException):
-    """A problem with how capcom was started (bad --now, bad fact base)."""
+    """A problem with how capcom was started (a bad --now, setting or path): exit 2."""
+
+    exit_code = 2
 
 
-def _settings() -> Settings:
-    try:
-        return load_settings()
-    except SettingsError as exc:
-        raise UsageError(str(exc)) from None
+class BaseProblems(click.ClickException):
+    """The fact base has problems (listed, as `capcom check` lists them): exit 1."""
+
+    exit_code = 1
 
 
 def settings() -> Settings:
     """The operator settings (config.yaml and environment); a bad one is a UsageError."""
-    return _settings()
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def parse_now(value: str | None) -> dt.date:
@@ -50,19 +56,27 @@ def parse_now(value: str | None) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             raise UsageError(f"--now must be a date like 2026-11-25, got {value!r}") from None
-    return _settings().today()
+    return settings().today()
 
 
 def load_context(path: Path | None) -> Context:
     """Load the fact base (--knowledge, else knowledge_path in config/env, else bundled)."""
-    settings = _settings()
+    config = settings()
     if path is None:
-        path = settings.knowledge_path
+        path = config.knowledge_path
     try:
-        kb = load(path)
+        kb = load(path, config.limits())
     except LoadError as exc:
-        raise UsageError("the fact base has problems:\n" + exc.report()) from None
-    return Context.build(kb, settings.options())
+        shown = exc.report(config.max_problems_shown)
+        raise BaseProblems(f"the fact base has problems:\n{shown}") from None
+    return Context.build(kb, config.options())
+
+
+def chart_folder(path: Path) -> Path:
+    """--chart's folder, checked before any work: an existing file there is refused."""
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"--chart: {path} is a file; give a folder to write whatif.png into")
+    return path
 
 
 def safe_answer(
@@ -97,12 +111,34 @@ def write_chart(reply: Reply, folder: Path, stem: str = "whatif") -> Path | None
         return None
     from commands.chart import render_png
 
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{stem}.png"
     tmp = path.with_suffix(".png.part")
-    tmp.write_bytes(render_png(reply.chart))
-    tmp.replace(path)  # never a half-written file
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(render_png(reply.chart))
+        tmp.replace(path)  # never a half-written file
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UsageError(f"--chart: cannot write {path}: {exc.strerror or exc}") from None
     return path
+
+
+@contextmanager
+def utf8_stdio() -> Iterator[tuple[TextIO, TextIO]]:
+    """stdin and stdout as UTF-8 whatever the locale; invalid input bytes read as U+FFFD.
+
+    So `ask --jsonl` always writes valid UTF-8 JSON, even for a line that was not UTF-8.
+    """
+    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+    stdout = io.TextIOWrapper(
+        sys.stdout.buffer, encoding="utf-8", errors="replace", line_buffering=True
+    )
+    try:
+        yield stdin, stdout
+    finally:
+        stdout.flush()
+        stdout.detach()  # the process's own streams stay open
+        stdin.detach()
 
 
 def run_jsonl(

@@ -27,12 +27,15 @@ from discord.ext import commands
 
 import knowledge
 from bot.errors import UserError, send_ephemeral
+from bot.reload_worker import load_in_worker
 from bot.scheduler import Scheduler, TickReport
 from bot.state import AnyBot, Capcom
 from bot.store import ReloadRecord
 from commands.changes import Change, diff
 from commands.context import Context
 from commands.reply import Reply
+from knowledge.files import ByteBudget, Unreadable
+from knowledge.limits import DEFAULT_LIMITS, Limits
 from knowledge.yamlfile import Problem
 
 log = logging.getLogger(__name__)
@@ -73,13 +76,21 @@ def base_files(folder: Path) -> list[Path]:
     return sorted(folder.rglob("*.yaml"))
 
 
-def base_digest(folder: Path) -> str:
-    """A digest of a fact base's files (names and contents): equal digests, equal bases."""
+def base_digest(folder: Path, limits: Limits = DEFAULT_LIMITS) -> str:
+    """A digest of a fact base's files (names and contents): equal digests, equal bases.
+
+    Read as the loader reads them (knowledge.files): a named pipe or /dev/zero behind a
+    YAML name is hashed as the reason it cannot be read, never waited on or read forever.
+    """
     h = hashlib.sha256()
+    budget = ByteBudget(limits)
     for path in base_files(folder):
         h.update(str(path.relative_to(folder)).encode())
         h.update(b"\0")
-        h.update(path.read_bytes())
+        try:
+            h.update(budget.read(path))
+        except Unreadable as exc:
+            h.update(str(exc).encode())
         h.update(b"\0")
     return h.hexdigest()[:32]
 
@@ -173,19 +184,29 @@ class Reloader:
 
     # -- this process's reloads -------------------------------------------------------------
 
+    async def _load(self) -> knowledge.KnowledgeBase:
+        """Load the base from disk in a worker process, within the limits (LoadError if not)."""
+        config = self.capcom.settings
+        return await load_in_worker(
+            config.knowledge_path,
+            config.limits(),
+            memory_mb=config.reload_memory_mb,
+            timeout=config.reload_timeout_seconds,
+        )
+
     async def reload(self, origin: str = "command") -> ReloadResult:
         """Validate the new base; refuse a bad one; else swap it in, log it, post its changes."""
         store = self.capcom.store
         async with self._lock:
-            path = self.capcom.settings.knowledge_path
-            digest = await asyncio.to_thread(base_digest, self.folder)
+            config = self.capcom.settings
+            digest = await asyncio.to_thread(base_digest, self.folder, config.limits())
             try:
-                kb = await asyncio.to_thread(knowledge.load, path)
+                kb = await self._load()
             except knowledge.LoadError as exc:
                 log.error(
                     "reload refused, the old fact base keeps answering; %d problem(s):\n%s",
                     len(exc.problems),
-                    exc.report(),
+                    exc.report(config.max_problems_shown),
                 )
                 await store.record_reload(
                     base_digest=digest,
@@ -244,17 +265,16 @@ class Reloader:
                 return
             self.seen = record.id
             if record.base_digest != self.digest:
-                digest = await asyncio.to_thread(base_digest, self.folder)
+                config = self.capcom.settings
+                digest = await asyncio.to_thread(base_digest, self.folder, config.limits())
                 try:
-                    kb = await asyncio.to_thread(
-                        knowledge.load, self.capcom.settings.knowledge_path
-                    )
+                    kb = await self._load()
                 except knowledge.LoadError as exc:
                     log.error(
                         "reload %d (by %s) is not valid here; keeping the old fact base:\n%s",
                         record.id,
                         record.requested_by,
-                        exc.report(),
+                        exc.report(config.max_problems_shown),
                     )
                     return
                 if digest != record.base_digest:

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
+import re
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
 import discord
-import yaml
 import yarl
 from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic_settings import SettingsError as SourceError
 
 from bot.schedule_settings import ScheduleSettings
 from bot.shards import Shards
 from commands.context import DEFAULT_STALE_AFTER_DAYS, Options
+from knowledge.files import ByteBudget, Unreadable
+from knowledge.limits import DEFAULT_LIMITS, Limits
+from knowledge.yamlfile import Problem, parse_yaml
 
 DEFAULT_CONFIG = Path("config.yaml")
 CONFIG_ENV = "CAPCOM_CONFIG"
@@ -72,8 +77,20 @@ class Settings(BaseSettings):
     shard_count: int | None = Field(None, ge=1)
     shard_ids: tuple[int, ...] | None = None
     now: dt.date | None = Field(None, description="Fix 'today' (also env CAPCOM_NOW).")
+    # the per-user budget of expensive work (what-ifs and their charts), on every path
     whatif_cooldown_seconds: float = Field(20.0, ge=0)
     whatif_cooldown_uses: int = Field(2, ge=1)
+    whatif_queue_per_user: int = Field(1, ge=1)  # a user's what-ifs running or waiting at once
+    # what reading a fact base may cost (knowledge/limits.py), at start-up, check and reloads
+    max_file_mb: float = Field(DEFAULT_LIMITS.max_file_mb, gt=0)
+    max_total_mb: float = Field(DEFAULT_LIMITS.max_total_mb, gt=0)
+    max_depth: int = Field(DEFAULT_LIMITS.max_depth, ge=2, le=1000)
+    max_alias_nodes: int = Field(DEFAULT_LIMITS.max_alias_nodes, ge=0)
+    max_records_per_file: int = Field(DEFAULT_LIMITS.max_records_per_file, ge=1)
+    max_problems_shown: int = Field(DEFAULT_LIMITS.max_problems_shown, ge=1)
+    reload_memory_mb: float = Field(2048.0, ge=256)  # the reload worker's memory ceiling
+    reload_timeout_seconds: float = Field(120.0, gt=0)
+    connect_retry_seconds: float = Field(300.0, ge=0)  # `run` retries an unreachable Discord
     view_timeout_seconds: float = Field(600.0, gt=0, le=840)  # buttons outlive no token (15 min)
     defer_after_seconds: float = Field(1.5, gt=0, le=2.5)
     chart_timeout_seconds: float = Field(10.0, gt=0)
@@ -177,6 +194,10 @@ class Settings(BaseSettings):
         """Whether to run an AutoShardedBot (shard_count or shard_ids set)."""
         return self.shard_count is not None
 
+    def limits(self) -> Limits:
+        """The fact-base reading limits these settings set."""
+        return Limits(**{f.name: getattr(self, f.name) for f in dataclasses.fields(Limits)})
+
     def options(self) -> Options:
         """The settings that shape answers, for Context.build."""
         return Options(
@@ -223,23 +244,40 @@ def load_settings(path: Path | str | None = None, **overrides: Any) -> Settings:
         return Settings(**data)
     except ValidationError as exc:
         raise SettingsError(_explain(exc, file, overrides)) from None
+    except SourceError as exc:  # an environment value that is not the JSON its field takes
+        raise SettingsError(_explain_source(exc)) from None
     finally:
         _OVERRIDES.reset(token)
 
 
+CONFIG_LIMITS = Limits(max_file_mb=1, max_total_mb=1, max_depth=16, max_alias_nodes=100)
+
+
 def _read_yaml(file: Path, *, required: bool) -> dict[str, Any]:
-    if not file.exists():
+    if not os.path.lexists(file):
         if required:
             raise SettingsError(f"{file}: no such config file")
         return {}
     try:
-        raw = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"{file}:{mark.line + 1}" if mark is not None else str(file)
-        raise SettingsError(f"{where}: invalid YAML: {exc.problem}") from None
-    except (OSError, yaml.YAMLError) as exc:
-        raise SettingsError(f"{file}: cannot read: {exc}") from None
+        data = ByteBudget(CONFIG_LIMITS).read(file)
+    except Unreadable as exc:
+        raise SettingsError(f"{file}: {exc}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise SettingsError(
+            f"{file}:{line}: not UTF-8 text (byte 0x{data[exc.start]:02x}): save it as UTF-8"
+        ) from None
+    problems: list[Problem] = []
+    doc = parse_yaml(text, str(file), problems, CONFIG_LIMITS)
+    if problems:  # impossible dates stay text here, for the field's own clear message
+        first = problems[0]
+        message = first.message.replace("YAML syntax error: ", "invalid YAML: ")
+        message = message.replace(" (the rest of this file was not checked)", "")
+        message = re.sub(r" \(setting \w+\)", "", message)  # the config's limits are fixed
+        raise SettingsError(f"{first.file}:{first.line}: {message}")
+    raw = doc.data if doc is not None else None
     if raw is None:
         return {}
     if not isinstance(raw, dict):
@@ -272,6 +310,19 @@ def _explain(exc: ValidationError, file: Path, overrides: dict[str, Any]) -> str
             where = str(file)
         lines.append(f"{where}: {loc}: {msg}" if err["loc"] else f"{where}: {msg}")
     return "\n".join(lines)
+
+
+def _explain_source(exc: SourceError) -> str:
+    """One line for an environment value pydantic-settings could not parse (JSON fields)."""
+    found = re.search(r'field "(\w+)"', str(exc))
+    field = found.group(1) if found else "?"
+    env = f"{ENV_PREFIX}{field.upper()}"
+    value = os.environ.get(env, "")
+    shown = repr(value) if len(value) <= 40 else repr(value[:40] + "…")
+    example = {"test_guild_ids": "'[123456789012345678]'", "shard_ids": "'[0, 1]'"}.get(
+        field, "JSON"
+    )
+    return f"environment {env}: {field}: cannot read {shown}: write it as JSON, e.g. {example}"
 
 
 def apply_endpoints(settings: Settings) -> None:

@@ -14,7 +14,7 @@ from discord.ext import commands
 
 from bot.errors import UserError
 from bot.respond import Deadline, send_reply
-from bot.state import Capcom, capcom_of
+from bot.state import Capcom
 from bot.views import bind_view, suggestion_view
 from commands import compare as compare_cmd
 from commands import upcoming as upcoming_cmd
@@ -23,6 +23,7 @@ from commands.context import Context
 from commands.help import about_reply, help_reply
 from commands.registry import TABLE, CommandSpec
 from commands.reply import Reply
+from commands.router import costly
 from knowledge.schema import RecordKind
 
 CHOICES_MAX = 25
@@ -53,14 +54,6 @@ def choices(
     return out[:CHOICES_MAX]
 
 
-def whatif_cooldown(interaction: discord.Interaction) -> app_commands.Cooldown | None:
-    """Per-user cooldown for /whatif from the settings (none when set to 0 s)."""
-    settings = capcom_of(interaction.client).settings
-    if settings.whatif_cooldown_seconds <= 0:
-        return None
-    return app_commands.Cooldown(settings.whatif_cooldown_uses, settings.whatif_cooldown_seconds)
-
-
 class Slash(commands.Cog):
     """Every slash command; each builds a Reply with commands/ and sends it rendered."""
 
@@ -79,20 +72,30 @@ class Slash(commands.Cog):
         return self.capcom.today()
 
     async def send(
-        self, interaction: discord.Interaction, work: Callable[[], Reply], *, thread: bool
+        self,
+        interaction: discord.Interaction,
+        work: Callable[[], Reply],
+        *,
+        thread: bool,
+        costly: bool = False,
     ) -> None:
-        """Build the reply (in a worker thread if it may be slow), then send it."""
+        """Build the reply (in a worker thread if it may be slow), then send it.
+
+        Costly work (a what-if) draws on the user's budget; over it, OverBudget is raised
+        and the error handler tells the user when to try again.
+        """
         settings = self.capcom.settings
-        deadline = Deadline(interaction, settings.defer_after_seconds, update=False)
-        reply = await deadline.thread(work) if thread else work()
-        await send_reply(
-            interaction,
-            reply,
-            deadline,
-            render=self.capcom.render,
-            make_view=lambda r: suggestion_view(self.capcom, interaction.user.id, r),
-            bind=bind_view,
-        )
+        with self.capcom.budget.spend(interaction.user.id, costly):
+            deadline = Deadline(interaction, settings.defer_after_seconds, update=False)
+            reply = await deadline.thread(work) if thread else work()
+            await send_reply(
+                interaction,
+                reply,
+                deadline,
+                render=self.capcom.render,
+                make_view=lambda r: suggestion_view(self.capcom, interaction.user.id, r),
+                bind=bind_view,
+            )
 
     # -- free text --------------------------------------------------------------------------
 
@@ -104,7 +107,12 @@ class Slash(commands.Cog):
         """Route free text through the assistant (a follow-up refers to this user's last
         answer in this channel)."""
         who = (interaction.user.id, interaction.channel_id or 0)
-        await self.send(interaction, lambda: self.capcom.answer(question, who), thread=True)
+        await self.send(
+            interaction,
+            lambda: self.capcom.answer(question, who),
+            thread=True,
+            costly=costly(question),
+        )
 
     # -- several records or none ------------------------------------------------------------
 
@@ -158,7 +166,6 @@ class Slash(commands.Cog):
         amount="How long or until when (“3 months”, “March”, “2027-03-01”), or a number",
     )
     @app_commands.choices(change=CHANGE_CHOICES)
-    @app_commands.checks.dynamic_cooldown(whatif_cooldown)
     async def whatif(
         self,
         interaction: discord.Interaction,
@@ -179,7 +186,7 @@ class Slash(commands.Cog):
                 return whatif.ask(self.ctx, question, now)
             return whatif.structured(self.ctx, mission or "", change or "", amount, now)
 
-        await self.send(interaction, work, thread=True)
+        await self.send(interaction, work, thread=True, costly=True)
 
     @whatif.autocomplete("mission")
     async def _whatif_ac(

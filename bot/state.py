@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Any
 from discord.ext import commands
 
 import knowledge
-from bot.render import ChartRenderer, Rendered, chart_renderer, render_async
+from bot.budget import WorkBudget
+from bot.chart_pool import ChartPool
+from bot.render import ChartRenderer, Rendered, render_async
 from bot.settings import Settings
 from bot.slots import Clock, clock_at
 from commands.context import Context
@@ -36,13 +38,23 @@ class Capcom:
         self._context = context
         self.unexpected: list[BaseException] = []  # errors we caused (tests assert it stays empty)
         self.clock: Clock = clock_at(settings.schedule.now)  # status posts read the time here
-        self.draw_chart: ChartRenderer | None = chart_renderer()
+        self.charts = ChartPool(settings.chart_timeout_seconds)  # drawn in a worker process
+        self.draw_chart: ChartRenderer | None = self.charts
         self.freeze_gc = False  # `capcom run` sets it: see client.setup()
         self._store: Store | None = None
         self.metrics: Metrics | None = None  # set when metrics_port is configured
         self.reloader: Reloader | None = None  # set in setup_hook
         # Follow-ups per user and channel, expiring on the clock above (tests swap it).
         self.conversations = Conversations(clock=lambda: self.clock.now().timestamp())
+        self.budget = WorkBudget(  # what-ifs per user, on every path
+            settings.whatif_cooldown_uses,
+            settings.whatif_cooldown_seconds,
+            settings.whatif_queue_per_user,
+        )
+
+    def close(self) -> None:
+        """Stop the chart workers."""
+        self.charts.close()
 
     @property
     def ctx(self) -> Context:
@@ -75,10 +87,10 @@ class Capcom:
     async def load(self) -> None:
         """Load the fact base and build its indexes once (in a worker thread), if not given."""
         if self._context is None:
-            path = self.settings.knowledge_path
+            path, limits = self.settings.knowledge_path, self.settings.limits()
 
             def build() -> Context:
-                return Context.build(knowledge.load(path), self.settings.options())
+                return Context.build(knowledge.load(path, limits), self.settings.options())
 
             self._context = await asyncio.to_thread(build)
         kb = self._context.kb

@@ -12,6 +12,7 @@ from bot.errors import handle_error, send_ephemeral
 from bot.respond import Deadline, edit_reply
 from bot.state import Capcom
 from commands.reply import SUGGESTIONS_MAX, Reply, Suggestion, error
+from commands.router import costly
 
 log = logging.getLogger(__name__)
 
@@ -75,18 +76,20 @@ class SuggestionButton(discord.ui.Button[SuggestionView]):
         """Answer the chosen record (or query) by editing the message."""
         view = self.view
         assert view is not None
-        view.stop()
         capcom = view.capcom
-        deadline = Deadline(interaction, capcom.settings.defer_after_seconds, update=True)
-        reply = await deadline.thread(lambda: capcom.answer_suggestion(self.suggestion))
-        await edit_reply(
-            interaction,
-            reply,
-            deadline,
-            render=capcom.render,
-            make_view=lambda r: suggestion_view(capcom, interaction.user.id, r),
-            bind=bind_view,
-        )
+        pick = self.suggestion
+        with capcom.budget.spend(interaction.user.id, not pick.record_id and costly(pick.query)):
+            view.stop()
+            deadline = Deadline(interaction, capcom.settings.defer_after_seconds, update=True)
+            reply = await deadline.thread(lambda: capcom.answer_suggestion(pick))
+            await edit_reply(
+                interaction,
+                reply,
+                deadline,
+                render=capcom.render,
+                make_view=lambda r: suggestion_view(capcom, interaction.user.id, r),
+                bind=bind_view,
+            )
 
 
 MORE_LABEL = "More"

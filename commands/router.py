@@ -28,6 +28,7 @@ from rapidfuzz import fuzz, process
 from commands import compare as compare_cmd
 from commands import honest, whatif
 from commands import upcoming as upcoming_cmd
+from commands.clean import strip_escapes
 from commands.context import Context
 from commands.conversation import Conversation, Turn
 from commands.count import count
@@ -91,13 +92,18 @@ def is_whatif(text: str) -> bool:
 
 def clean(text: str) -> str:
     """Drop mentions, markdown and control characters; fold whitespace."""
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", strip_escapes(text))
     text = _MENTION.sub(" ", text)
     text = re.sub(r"^\s*@\w+[,:]?\s+", " ", text)  # "@capcom hello" typed as plain text
     text = _MARKDOWN.sub(lambda m: m.group(1) or " ", text)
     text = "".join(" " if unicodedata.category(c)[0] in "CZ" and c != " " else c for c in text)
     text = text.replace("–", "-").replace("—", "-").replace("’", "'")
     return re.sub(r"\s+", " ", text).strip()
+
+
+def costly(text: str) -> bool:
+    """Whether answering raw text runs a what-if (a model run and a chart): budgeted per user."""
+    return is_whatif(clean(text))
 
 
 def answer(

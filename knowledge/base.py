@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -76,6 +76,11 @@ class KnowledgeBase:
             origins=MappingProxyType(dict(origins)),
         )
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickle as plain dicts (a reload worker sends its base to the bot this way)."""
+        tables = {f.name: dict(getattr(self, f.name)) for f in fields(self) if f.name != "folder"}
+        return (_unpickle, (self.folder, tables))
+
     @property
     def station(self) -> Station | None:
         """The station record (the ISS), if the base has one."""
@@ -121,3 +126,8 @@ class KnowledgeBase:
         dates = [s.date.start for s in self.sources.values() if s.date is not None]
         dates += [m.status_as_of for m in self.missions.values()]
         return max(dates) if dates else dt.date(1970, 1, 1)
+
+
+def _unpickle(folder: Path, tables: dict[str, dict[str, Any]]) -> KnowledgeBase:
+    """A base from its pickled tables, read-only again."""
+    return KnowledgeBase(folder, **{k: MappingProxyType(v) for k, v in tables.items()})

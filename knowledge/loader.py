@@ -16,7 +16,9 @@ from rapidfuzz import process
 
 from knowledge.base import KnowledgeBase
 from knowledge.dates import full_date_problem
+from knowledge.files import ByteBudget, Unreadable, entries, is_folder, yaml_files
 from knowledge.frozen import freeze
+from knowledge.limits import DEFAULT_LIMITS, Limits
 from knowledge.refs import model_in, raw_refs, refs
 from knowledge.schema import KIND_FILES, KIND_MODELS, Record, RecordKind, RefTo
 from knowledge.text import fold  # the index's folding: aliases must not collide there
@@ -32,9 +34,21 @@ class LoadError(Exception):
         self.problems = sorted(problems, key=problem_order)
         super().__init__(f"{len(self.problems)} problem(s) in the fact base")
 
-    def report(self) -> str:
-        """All problems, one `file:line: message` per line."""
-        return "\n".join(str(p) for p in self.problems)
+    def report(self, shown: int | None = None) -> str:
+        """The problems, one `file:line: message` per line: the first `shown`, then a count."""
+        return report(self.problems, shown)
+
+
+def report(problems: list[Problem], shown: int | None = None) -> str:
+    """Problems one per line; past `shown` (max_problems_shown) only how many more there are."""
+    lines = [str(p) for p in problems[:shown]]
+    hidden = len(problems) - len(lines)
+    if hidden > 0:
+        lines.append(
+            f"… and {hidden:,} more problem(s) not shown (setting max_problems_shown;"
+            " fix these first, as one cause often has many effects)"
+        )
+    return "\n".join(lines)
 
 
 _FOLLOW_ON = " could not be checked because "
@@ -86,17 +100,22 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load(path: Path | str | None = None) -> KnowledgeBase:
-    """Load and validate the fact base in path (default: the bundled data); raise LoadError."""
+def load(path: Path | str | None = None, limits: Limits = DEFAULT_LIMITS) -> KnowledgeBase:
+    """Load and validate the fact base in path (default: the bundled data); raise LoadError.
+
+    Reading stays within limits (bytes, nesting, aliases, records): a file over one is a
+    problem naming the setting, never a crash or a hang.
+    """
     with _gc_paused():
-        return _load(path)
+        return _load(path, limits)
 
 
-def _load(path: Path | str | None) -> KnowledgeBase:
+def _load(path: Path | str | None, limits: Limits) -> KnowledgeBase:
     folder = Path(path) if path is not None else DEFAULT_DATA
     state = _State()
-    _read_folder(folder, state)
+    _read_folder(folder, state, limits)
     _cross_check(state)
+    _check_not_empty(folder, state)
     if state.problems:
         raise LoadError(state.problems)
     return KnowledgeBase.build(
@@ -106,36 +125,49 @@ def _load(path: Path | str | None) -> KnowledgeBase:
     )
 
 
-def check(path: Path | str | None = None) -> tuple[KnowledgeBase | None, list[Problem]]:
+def check(
+    path: Path | str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> tuple[KnowledgeBase | None, list[Problem]]:
     """Load path, returning the base (or None) and every problem found."""
     try:
-        return load(path), []
+        return load(path, limits), []
     except LoadError as exc:
         return None, exc.problems
 
 
 def _kind_files(folder: Path, state: _State) -> Iterator[tuple[RecordKind, Path]]:
     stems = {stem: kind for kind, stem in KIND_FILES.items()}
-    if not folder.is_dir():
+    if not is_folder(folder):
         state.problems.append(Problem(display_path(folder), 1, "not a fact-base folder"))
         return
-    for entry in sorted(folder.iterdir()):
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir() and entry.name in stems:
-            for sub in sorted(entry.rglob("*.y*ml")):
-                yield stems[entry.name], sub
-        elif entry.suffix in (".yaml", ".yml") and entry.stem in stems:
-            yield stems[entry.stem], entry
-        elif entry.suffix in (".yaml", ".yml") or entry.is_dir():
-            stem = entry.stem if entry.is_file() else entry.name
+    try:
+        listed = entries(folder)
+    except Unreadable as exc:
+        state.problems.append(Problem(display_path(folder), 1, str(exc)))
+        return
+    for entry in listed:
+        yaml_named = entry.suffix in (".yaml", ".yml")
+        if entry.name in stems and not yaml_named:  # a folder of files of one kind
+            kind = stems[entry.name]
+            for sub, why in yaml_files(entry):
+                if why is None:
+                    yield kind, sub
+                    continue
+                shown = display_path(sub)
+                state.problems.append(Problem(shown, 1, why))
+                state.unreadable.add(kind)
+                state.unreadable_files.setdefault(kind, (shown, 1, f"{sub.name} could not be read"))
+        elif yaml_named and entry.stem in stems:
+            yield stems[entry.stem], entry  # whatever it is: the reader refuses a non-file by name
+        elif yaml_named or is_folder(entry):
+            stem = entry.name if is_folder(entry) else entry.stem
             guess = _guess_stem(stem, list(stems))
             if guess is not None:
                 state.unreadable.add(stems[guess])  # its records may be in this file
                 state.unreadable_files.setdefault(
                     stems[guess], (display_path(entry), 1, f"{entry.name} has an unknown name")
                 )
-                hint = f"did you mean {guess}{'.yaml' if entry.is_file() else ''}?"
+                hint = f"did you mean {guess}{'' if is_folder(entry) else '.yaml'}?"
                 state.problems.append(
                     Problem(display_path(entry), 1, f"unknown file '{entry.name}': {hint}")
                 )
@@ -148,6 +180,27 @@ def _kind_files(folder: Path, state: _State) -> Iterator[tuple[RecordKind, Path]
             )
 
 
+_ESSENTIAL: tuple[RecordKind, ...] = ("mission", "vehicle", "pad")
+
+
+def _check_not_empty(folder: Path, state: _State) -> None:
+    """A base without missions, vehicles and pads would answer "no match" to everything.
+
+    Said only when nothing else is wrong: a broken or misnamed file is the likelier cause.
+    """
+    if state.problems:
+        return
+    if {r.kind for r in state.records}.isdisjoint(_ESSENTIAL):
+        state.problems.append(
+            Problem(
+                display_path(folder),
+                1,
+                "no missions, vehicles or pads: this is not a fact base (expected"
+                " missions.yaml, vehicles.yaml and pads.yaml in this folder)",
+            )
+        )
+
+
 def _guess_stem(stem: str, stems: list[str]) -> str | None:
     """The kind file a misnamed file was probably meant to be: mission -> missions."""
     low = stem.lower()
@@ -158,9 +211,10 @@ def _guess_stem(stem: str, stems: list[str]) -> str | None:
     return str(best[0]) if best else None
 
 
-def _read_folder(folder: Path, state: _State) -> None:
+def _read_folder(folder: Path, state: _State, limits: Limits) -> None:
+    budget = ByteBudget(limits)
     for kind, path in _kind_files(folder, state):
-        doc = read_yaml(path, state.problems)
+        doc = read_yaml(path, state.problems, limits, budget)
         if doc is None:
             state.unreadable.add(kind)
             shown = display_path(path)
@@ -412,6 +466,7 @@ def _cross_check(state: _State) -> None:
     for rid, kinds in kinds_of.items():
         for kind in kinds:
             by_kind.setdefault(kind, []).append(rid)
+    hints = _IdHints(by_kind)
 
     for rec in state.records:
         label = f"{rec.kind} '{_id(rec.model)}'"
@@ -425,9 +480,9 @@ def _cross_check(state: _State) -> None:
             )
         for loc, ref, value in refs(rec.model, ()):
             line = rec.doc.line_of(rec.base + loc)
-            _check_ref(state, kinds_of, by_kind, skipped, (label, rec.file, line, loc, ref, value))
+            _check_ref(state, kinds_of, hints, skipped, (label, rec.file, line, loc, ref, value))
     for pending in state.raw_refs:
-        _check_ref(state, kinds_of, by_kind, skipped, pending)
+        _check_ref(state, kinds_of, hints, skipped, pending)
     for kind, count in sorted(skipped.items()):
         if kind not in state.unreadable_files:
             continue
@@ -446,7 +501,7 @@ def _cross_check(state: _State) -> None:
 def _check_ref(
     state: _State,
     kinds_of: dict[str, set[RecordKind]],
-    by_kind: dict[RecordKind, list[str]],
+    hints: _IdHints,
     skipped: dict[RecordKind, int],
     ref_at: tuple[str, str, int, PathKey, RefTo, str],
 ) -> None:
@@ -465,20 +520,44 @@ def _check_ref(
         actual = " and ".join(_a(k) for k in sorted(found))
         msg = f"{label}: {where}: '{value}' is {actual}, expected {expected}"
     else:
-        pool = [i for k in ref.kinds for i in by_kind.get(k, [])]
-        hint = _suggest_id(value, pool)
+        hint = hints.suggest(value, ref.kinds)
         msg = f"{label}: {where}: unknown {' or '.join(ref.kinds)} '{value}'{hint}"
     state.problems.append(Problem(file, line, msg))
 
 
-def _suggest_id(value: str, pool: list[str]) -> str:
-    """'did you mean' for an id: close (score >= 75) and with the same designator numbers."""
-    numbers = re.findall(r"\d+", value)
-    same = [i for i in pool if re.findall(r"\d+", i) == numbers]
-    if not same:
-        return ""
-    best = process.extractOne(value, same, score_cutoff=75)
-    return f"; did you mean '{best[0]}'?" if best else ""
+_DIGITS = re.compile(r"\d+")
+HINTS_MAX = 1_000  # "did you mean" for at most this many unknown references in one load
+
+
+class _IdHints:
+    """'did you mean' for unknown ids: close (score >= 75) and with the same numbers.
+
+    Candidates are grouped once by the numbers they contain, so a look-up scores only ids
+    that share them; and after HINTS_MAX look-ups the rest go without a hint, so a base full
+    of unknown references stays fast (it has bigger problems than a hint can solve).
+    """
+
+    def __init__(self, by_kind: dict[RecordKind, list[str]]) -> None:
+        self.by_kind = by_kind
+        self.pools: dict[tuple[RecordKind, ...], dict[tuple[str, ...], list[str]]] = {}
+        self.left = HINTS_MAX
+
+    def suggest(self, value: str, kinds: tuple[RecordKind, ...]) -> str:
+        """'; did you mean 'x'?' or ''."""
+        if self.left <= 0:
+            return ""
+        self.left -= 1
+        pool = self.pools.get(kinds)
+        if pool is None:
+            pool = self.pools[kinds] = {}
+            for kind in kinds:
+                for rid in self.by_kind.get(kind, []):
+                    pool.setdefault(tuple(_DIGITS.findall(rid)), []).append(rid)
+        same = pool.get(tuple(_DIGITS.findall(value)))
+        if not same:
+            return ""
+        best = process.extractOne(value, same, score_cutoff=75)
+        return f"; did you mean '{best[0]}'?" if best else ""
 
 
 def _kinds_text(kinds: tuple[RecordKind, ...]) -> str:

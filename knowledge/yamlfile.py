@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, AnyStr
 
 import yaml
+from yaml.composer import ComposerError
+
+from knowledge.files import ByteBudget, Unreadable
+from knowledge.limits import DEFAULT_LIMITS, Limits
 
 try:  # the C loader is much faster; fall back to the pure-Python one where it is absent
     from yaml import CSafeLoader as _BaseLoader
@@ -96,20 +101,33 @@ class YamlDocument:
 
 
 def display_path(path: Path) -> str:
-    """A path as it should appear in messages: relative to the working folder when inside it."""
+    """A path as it should appear in messages: relative to the working folder when inside it.
+
+    Links are not resolved (a link loop must still have a name), and a working folder that
+    was deleted is no reason to fail.
+    """
     try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
+        absolute = os.path.abspath(path)
+        return str(Path(absolute).relative_to(os.getcwd()))
+    except (ValueError, OSError):
         return str(path)
 
 
-def read_yaml(path: Path, problems: list[Problem]) -> YamlDocument | None:
-    """Parse path; append syntax errors and duplicate keys to problems; None if unreadable."""
+_NOT_CHECKED = " (the rest of this file was not checked)"
+
+
+def read_yaml(
+    path: Path,
+    problems: list[Problem],
+    limits: Limits = DEFAULT_LIMITS,
+    budget: ByteBudget | None = None,
+) -> YamlDocument | None:
+    """Parse path within limits; append every problem found; None if it cannot be used."""
     name = display_path(path)
     try:
-        raw_bytes = path.read_bytes()
-    except OSError as exc:
-        problems.append(Problem(name, 1, f"cannot read file: {exc.strerror or exc}"))
+        raw_bytes = (budget or ByteBudget(limits)).read(path)
+    except Unreadable as exc:
+        problems.append(Problem(name, 1, str(exc)))
         return None
     try:
         text = raw_bytes.decode("utf-8")
@@ -124,38 +142,53 @@ def read_yaml(path: Path, problems: list[Problem]) -> YamlDocument | None:
             )
         )
         return None
+    return parse_yaml(text, name, problems, limits)
+
+
+def parse_yaml(
+    text: str, name: str, problems: list[Problem], limits: Limits = DEFAULT_LIMITS
+) -> YamlDocument | None:
+    """Parse YAML text within limits; append every problem found; None if it cannot be used."""
     loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return YamlDocument(None, {(): 1})
-        lines: dict[PathKey, int] = {}
-        raw: dict[PathKey, str] = {}
-        data, plain = _build(loader, node, lines, raw, problems, name)
-        if not plain:  # merge keys, explicit tags, complex keys: let PyYAML construct it all
-            data = loader.construct_document(node)
+        doc = _Builder(loader, limits, problems, name).document()
+        if doc.data is _GENERIC:  # merge keys, explicit tags, complex keys: PyYAML builds it
+            loader.dispose()
+            loader = _Loader(text)  # checked above: its recursion is bounded by max_depth
+            doc = YamlDocument(loader.get_single_data(), doc.lines, doc.raw)
+    except TooCostly as exc:
+        problems.append(Problem(name, exc.line, f"{exc}{_NOT_CHECKED}"))
+        return None
     except yaml.MarkedYAMLError as exc:
         line, message = syntax_message(text, exc)
+        problems.append(Problem(name, line, f"YAML syntax error: {message}{_NOT_CHECKED}"))
+        return None
+    except yaml.reader.ReaderError as exc:
+        line, col = _line_col(text, exc.position)
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         problems.append(
             Problem(
-                name, line, f"YAML syntax error: {message} (the rest of this file was not checked)"
+                name,
+                line,
+                f"character U+{ord(char):04X} at column {col} is not allowed in YAML:"
+                f" remove it{_NOT_CHECKED}",
             )
         )
         return None
     except yaml.YAMLError as exc:
-        problems.append(
-            Problem(name, 1, f"YAML error: {exc} (the rest of this file was not checked)")
-        )
+        flat = " ".join(str(exc).split())
+        problems.append(Problem(name, 1, f"YAML error: {flat}{_NOT_CHECKED}"))
         return None
     finally:
         loader.dispose()
-    return YamlDocument(data, lines, raw)
+    return doc
 
 
-def _line_col(data: bytes, index: int) -> tuple[int, int]:
-    """1-based line and column of a byte offset."""
-    start = data.rfind(b"\n", 0, index) + 1
-    return data.count(b"\n", 0, index) + 1, index - start + 1
+def _line_col(data: AnyStr, index: int) -> tuple[int, int]:
+    """1-based line and column of an offset into bytes or text."""
+    newline: Any = b"\n" if isinstance(data, bytes) else "\n"
+    start = data.rfind(newline, 0, index) + 1
+    return data.count(newline, 0, index) + 1, index - start + 1
 
 
 def _indent(line: str) -> int:
@@ -204,7 +237,10 @@ def syntax_message(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str]:
     if "\t" in here[: len(here) - len(here.lstrip())] or "tab" in what:
         return row + 1, "tab character: indent with spaces"
     if "quoted scalar" in context and cmark is not None:
-        quote = text[cmark.index] if cmark.index < len(text) else "'"
+        opened = (
+            lines[cmark.line][cmark.column : cmark.column + 1] if cmark.line < len(lines) else ""
+        )
+        quote = opened if opened in ("'", '"') else "'"
         return cmark.line + 1, f"the quote {quote} opened on this line is never closed"
     quoted = _quoted_scalar_before(text, mark.index)
     if quoted is not None:
@@ -266,88 +302,246 @@ def syntax_message(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str]:
 _SCALAR_TAGS = frozenset(
     "tag:yaml.org,2002:" + t for t in ("null", "bool", "int", "float", "timestamp")
 )
+_MERGE = "tag:yaml.org,2002:merge"
+_GENERIC: Any = object()  # data marker: build the document with PyYAML's generic constructor
+_NO_KEY: Any = object()
 
 
-def _build(
-    loader: _Loader,
-    root: yaml.Node,
-    lines: dict[PathKey, int],
-    raw: dict[PathKey, str],
-    problems: list[Problem],
-    name: str,
-) -> tuple[Any, bool]:
-    """Construct root's data, record the line of every path, and report duplicate keys.
+class TooCostly(Exception):
+    """A file over one of the limits; str() names the setting, line is where it was found."""
 
-    One pass instead of a line walk plus PyYAML's generic constructor (which is most of the
-    load time of a large base). Returns (data, plain); plain is False when the document uses
-    something only the generic constructor handles (merge keys, explicit or custom tags,
-    complex keys), and then the data must come from it. Iterative, and each node is built
-    once: an alias shares its anchor's object, so a recursive or much-repeated alias cannot
-    blow the stack or the time budget.
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+class _Frame:
+    """An open list or mapping while its events arrive."""
+
+    __slots__ = ("anchor", "container", "is_key", "key", "path", "seen", "start")
+
+    def __init__(
+        self, container: Any, path: PathKey, is_key: bool, anchor: str | None, start: int
+    ) -> None:
+        self.container = container
+        self.path = path
+        self.is_key = is_key  # this collection is itself a mapping key (a complex key)
+        self.anchor = anchor
+        self.start = start  # the value count when it opened: its size is counted at the end
+        self.key: Any = _NO_KEY  # a mapping's key waiting for its value
+        self.seen: dict[object, int] = {}  # a mapping's keys and the line of each
+
+
+class _Builder:
+    """Build a document's data, line map and typed text from parser events, within limits.
+
+    The C composer recurses once per nesting level, so a deep enough file overflows the
+    stack; the event parser does not recurse, and this builds iteratively from its events.
+    Every value an alias stands for is counted as if it were written out (what validation
+    will walk), so an alias bomb stops at max_alias_nodes instead of exhausting memory.
+    Duplicate keys are reported; anything only PyYAML's generic constructor handles (merge
+    keys, explicit or custom tags, complex keys) makes the data _GENERIC, checked all the same.
     """
-    made: dict[int, Any] = {}
-    todo: list[tuple[yaml.Node, PathKey, Any]] = []
-    constructors = loader.yaml_constructors
-    scalar_node, sequence_node, mapping_node = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
-    plain = True
 
-    def make(node: yaml.Node, path: PathKey | None) -> Any:  # None: a key
-        nonlocal plain
-        tag = node.tag
-        if type(node) is scalar_node:
-            if tag == _STR:
-                return node.value
-            if tag in _SCALAR_TAGS:
-                if path is not None:
-                    raw[path] = node.value
-                return constructors[tag](loader, node)
-            plain = False
-            return None
-        done = made.get(id(node), made)
-        if done is not made:
-            return done
-        if type(node) is sequence_node and tag == _SEQ:
-            container: Any = []
-        elif type(node) is mapping_node and tag == _MAP:
-            container = {}
-        else:
-            plain = False
-            container = [] if isinstance(node, sequence_node) else {}
-        made[id(node)] = container
-        todo.append((node, path or (), container))
-        return container
+    def __init__(self, loader: _Loader, limits: Limits, problems: list[Problem], name: str):
+        self.loader = loader
+        self.limits = limits
+        self.problems = problems
+        self.name = name
+        self.lines: dict[PathKey, int] = {}
+        self.raw: dict[PathKey, str] = {}
+        self.plain = True
+        self.count = 0  # values so far, aliases counted as expanded
+        self.aliased = 0  # of which added by aliases
+        self.records = 0
+        self.anchors: dict[str, tuple[Any, Any]] = {}  # value, mark
+        self.sizes: dict[str, int] = {}
 
-    lines[()] = root.start_mark.line + 1
-    data = make(root, ())
-    while todo:
-        node, here, container = todo.pop()
-        if isinstance(container, list):
-            append = container.append
-            for i, item in enumerate(node.value):
-                child = (*here, i)
-                lines[child] = item.start_mark.line + 1
-                append(make(item, child))
-            continue
-        seen: dict[object, int] = {}
-        for key_node, value_node in node.value:
-            line = key_node.start_mark.line + 1
-            if type(key_node) is scalar_node:
-                key = key_node.value
-                value_key = make(key_node, None)
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    plain = False
+    def document(self) -> YamlDocument:
+        get = self.loader.get_event
+        first: Any = None
+        data: Any = None
+        while True:
+            event: Any = get()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                break
+            if isinstance(event, yaml.DocumentStartEvent):
+                if first is not None:
+                    mark: Any = event.start_mark
+                    raise ComposerError(
+                        None,
+                        None,
+                        "a second YAML document starts here (after '---'): a file holds one",
+                        mark,
+                    )
+                first = event
+                data = self.node()
+        if first is None:
+            return YamlDocument(None, {(): 1})
+        if not self.plain:
+            data = _GENERIC
+        return YamlDocument(data, self.lines, self.raw)
+
+    def node(self) -> Any:
+        """Consume the events of one document's root node and return its data."""
+        get = self.loader.get_event
+        loader = self.loader
+        constructors = loader.yaml_constructors
+        lines, raw = self.lines, self.raw
+        max_depth = self.limits.max_depth
+        stack: list[_Frame] = []
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+        seq_start, map_start = yaml.SequenceStartEvent, yaml.MappingStartEvent
+        node_events = (scalar_event, alias_event, seq_start, map_start)
+        while True:
+            event: Any = get()  # parser events are untyped: each kind has its fields
+            kind = type(event)
+            parent = stack[-1] if stack else None
+            # -- where this value goes: its path, and whether it is a mapping key
+            is_key = False
+            if kind in node_events:
+                if parent is None:
+                    path: PathKey = ()
+                    lines[()] = event.start_mark.line + 1
+                elif type(parent.container) is list:
+                    path = (*parent.path, len(parent.container))
+                    lines[path] = event.start_mark.line + 1
+                    if len(stack) == 1:
+                        self._record(event)
+                elif parent.key is _NO_KEY:
+                    is_key = True
+                    path = parent.path
+                else:
+                    path = (*parent.path, parent.key[1])
+            else:  # the end of a list or mapping
+                frame = stack.pop()
+                if frame.anchor is not None:
+                    self.sizes[frame.anchor] = self.count - frame.start
+                value = frame.container
+                if not stack:
+                    return value
+                self._attach(stack[-1], value, frame.is_key, event)
+                continue
+            # -- the value itself
+            if kind is scalar_event:
+                self.count += 1
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+                if tag == _STR:
+                    value = event.value
+                elif tag in _SCALAR_TAGS:
+                    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+                    value = constructors[tag](loader, node)
+                    if not is_key:
+                        raw[path] = event.value
+                else:
+                    self.plain = False
+                    value = None
+                if is_key and tag == _MERGE:
+                    self.plain = False
+                if event.anchor is not None:
+                    self._anchor(event, value)
+                    self.sizes[event.anchor] = 1
+            elif kind is alias_event:
+                value = self._alias(event)
             else:
-                key = value_key = repr(key_node)
-                plain = False
-            if key in seen:
-                problems.append(
-                    Problem(name, line, f"duplicate key '{key}' (first given on line {seen[key]})")
+                if len(stack) >= max_depth:
+                    raise TooCostly(
+                        event.start_mark.line + 1,
+                        f"nested deeper than {max_depth} levels (setting max_depth):"
+                        " look for runaway brackets or indentation",
+                    )
+                start = self.count  # its size, counted at its end, includes itself
+                self.count += 1
+                tag = event.tag
+                expected = _SEQ if kind is seq_start else _MAP
+                if tag is not None and tag != "!" and tag != expected:
+                    self.plain = False
+                container: Any = [] if kind is seq_start else {}
+                if event.anchor is not None:
+                    self._anchor(event, container)
+                stack.append(_Frame(container, path, is_key, event.anchor, start))
+                continue
+            if parent is None:
+                return value
+            self._attach(parent, value, is_key, event)
+
+    def _record(self, event: Any) -> None:
+        self.records += 1
+        if self.records > self.limits.max_records_per_file:
+            raise TooCostly(
+                event.start_mark.line + 1,
+                f"more than {self.limits.max_records_per_file:,} records in one file (setting"
+                " max_records_per_file): split them into several files in a folder",
+            )
+
+    def _anchor(self, event: Any, value: Any) -> None:
+        anchor = event.anchor
+        if anchor in self.anchors:
+            first = self.anchors[anchor][1].line + 1
+            raise ComposerError(
+                None,
+                None,
+                f"the anchor &{anchor} is defined twice (first on line {first}):"
+                " give each anchor its own name",
+                event.start_mark,
+            )
+        self.anchors[anchor] = (value, event.start_mark)
+
+    def _alias(self, event: Any) -> Any:
+        anchor = event.anchor
+        found = self.anchors.get(anchor)
+        if found is None:
+            raise ComposerError(
+                None,
+                None,
+                f"the alias *{anchor} names no anchor &{anchor} defined before it",
+                event.start_mark,
+            )
+        size = self.sizes.get(anchor, 1)  # an alias inside its own anchor: a loop, seen once
+        self.count += size
+        self.aliased += size
+        if self.aliased > self.limits.max_alias_nodes:
+            raise TooCostly(
+                event.start_mark.line + 1,
+                f"the aliases (*{anchor} here) stand for more than"
+                f" {self.limits.max_alias_nodes:,} values when written out (setting"
+                " max_alias_nodes): write the values out, or share fewer",
+            )
+        return found[0]
+
+    def _attach(self, parent: _Frame, value: Any, is_key: bool, event: Any) -> None:
+        """Put a finished value into its parent: a list item, a mapping key, or its value."""
+        container = parent.container
+        if type(container) is list:
+            container.append(value)
+            return
+        if is_key:
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.ScalarEvent):
+                text = event.value
+                key = value
+            else:  # a list, mapping or alias as a key: only the generic constructor does that
+                self.plain = False
+                text = key = f"<complex key on line {line}>"
+            same = (type(key), key)  # '0' and 0, or 1 and true, are different keys
+            if same in parent.seen:
+                self.problems.append(
+                    Problem(
+                        self.name,
+                        line,
+                        f"duplicate key '{text}' (first given on line {parent.seen[same]})",
+                    )
                 )
             else:
-                seen[key] = line
-            child = (*here, str(key))
-            lines[child] = line  # errors about a field point at its key
-            value = make(value_node, child)
-            if plain:
-                container[value_key] = value
-    return data, plain
+                parent.seen[same] = line
+            self.lines[(*parent.path, str(text))] = line  # errors about a field point at its key
+            parent.key = (key, str(text))
+            return
+        if self.plain:
+            try:
+                container[parent.key[0]] = value
+            except TypeError:  # an unhashable key (an alias to a list): generic constructor
+                self.plain = False
+        parent.key = _NO_KEY

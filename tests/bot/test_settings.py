@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.__main__ import cli
 from bot.settings import DISCORD_API, SettingsError, load_settings
+from knowledge.limits import Limits
 
 
 @pytest.fixture(autouse=True)
@@ -59,7 +64,11 @@ def test_env_wins_over_file_and_options_over_env(
         ("test_guild_id: [1]\n", "config.yaml: test_guild_id: unknown setting"),
         ("token: abc\n", "config.yaml: token: never put the token in the config file"),
         ("- a\n- b\n", "config.yaml: expected a mapping"),
-        ("now: [\n", "config.yaml:2: invalid YAML"),
+        ("now: [\n", "config.yaml:1: invalid YAML: did not find expected node content"),
+        ("now: 2026-13-45\n", "config.yaml: now: Input should be a valid date"),
+        ("now: 2026-02-30\n", "config.yaml: now: Input should be a valid date"),
+        ("now: 2026-01-01\nnow: 2026-01-02\n", "config.yaml:2: duplicate key 'now'"),
+        ("a: &a [*a, *a]\nb: [[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]\n", "nested deeper than 16"),
     ],
 )
 def test_bad_config_is_one_clear_line(tmp_path: Path, text: str, message: str) -> None:
@@ -115,3 +124,100 @@ def test_stale_after_days_reaches_the_answers(
     monkeypatch.setenv("CAPCOM_STALE_AFTER_DAYS", "0")
     with pytest.raises(SettingsError, match="stale_after_days"):
         load_settings()
+
+
+def test_limits_come_from_the_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CAPCOM_MAX_DEPTH", "12")
+    limits = load_settings(write(tmp_path, "max_file_mb: 2\nmax_problems_shown: 5\n")).limits()
+    assert (limits.max_file_mb, limits.max_depth, limits.max_problems_shown) == (2, 12, 5)
+    assert limits.max_total_mb == Limits().max_total_mb
+
+
+def test_non_json_environment_value_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CAPCOM_TEST_GUILD_IDS", "not json")
+    with pytest.raises(SettingsError) as caught:
+        load_settings(write(tmp_path, ""))
+    assert str(caught.value) == (
+        "environment CAPCOM_TEST_GUILD_IDS: test_guild_ids: cannot read 'not json':"
+        " write it as JSON, e.g. '[123456789012345678]'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"now: 2026-01-01\nlog_level: \xff\n", "config.yaml:2: not UTF-8 text (byte 0xff)"),
+        (b"now: \x01\n", "config.yaml:1: character U+0001 at column 6 is not allowed in YAML"),
+    ],
+)
+def test_unreadable_config_text_is_one_line(tmp_path: Path, data: bytes, message: str) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_bytes(data)
+    with pytest.raises(SettingsError) as caught:
+        load_settings(path)
+    assert message in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_a_config_that_is_not_a_file_is_refused_without_waiting(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "config.yaml")
+    with pytest.raises(SettingsError, match=r"config\.yaml: not a regular file \(a named pipe"):
+        load_settings(tmp_path / "config.yaml")
+
+
+_CONFIG_BYTES = st.one_of(
+    st.binary(max_size=200),
+    st.lists(
+        st.sampled_from([*"-:[]{},&*!|>'\"# \n\tabc01.~%", "now", "shard_count", "2026-13-45"]),
+        max_size=40,
+    ).map(lambda parts: "".join(parts).encode("utf-8")),
+    st.dictionaries(
+        st.sampled_from(["now", "shard_count", "test_guild_ids", "max_depth", "schedule", "x"]),
+        st.one_of(st.integers(), st.text(max_size=12), st.lists(st.integers(), max_size=3)),
+        max_size=4,
+    ).map(lambda d: yaml.safe_dump(d).encode("utf-8")),
+)
+
+
+def settings_error(path: Path) -> str | None:
+    """load_settings' error message, or None when the settings load."""
+    try:
+        load_settings(path)
+    except SettingsError as exc:
+        return str(exc)
+    return None
+
+
+@settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=_CONFIG_BYTES)
+def test_any_config_file_is_settings_or_one_clear_error(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "fuzz.yaml"
+    path.write_bytes(data)
+    message = settings_error(path)
+    if message is not None:
+        assert message.startswith(str(path)), message
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    name=st.sampled_from(["NOW", "TEST_GUILD_IDS", "SHARD_IDS", "MAX_DEPTH", "SCHEDULE"]),
+    value=st.text(
+        alphabet=st.characters(codec="utf-8", exclude_characters="\x00"),
+        max_size=30,
+    ),
+)
+def test_any_environment_value_is_settings_or_one_clear_error(
+    tmp_path: Path, name: str, value: str
+) -> None:
+    config = write(tmp_path, "")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv(f"CAPCOM_{name}", value)
+        message = settings_error(config)
+    if message is not None:
+        assert message.startswith(f"environment CAPCOM_{name}: "), message

@@ -320,3 +320,46 @@ def test_line_of_paths(tmp_path: Path) -> None:
     assert doc.line_of((0, "tags", 1)) == 4
     assert doc.line_of((0, "nested", "k")) == 5
     assert doc.line_of((0, "missing", "deeper")) == 1
+
+
+@pytest.mark.parametrize("files", [{}, {"README": "notes\n"}, {"topics.yaml": "[]\n"}])
+def test_a_base_without_missions_vehicles_or_pads_is_not_ok(
+    tmp_path: Path, files: dict[str, str]
+) -> None:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    base, problems = knowledge.check(tmp_path)
+    assert base is None
+    assert [(p.line, p.message.split(":")[0]) for p in problems] == [
+        (1, "no missions, vehicles or pads")
+    ]
+
+
+def test_unknown_references_get_hints_only_up_to_a_bound(tmp_path: Path) -> None:
+    from knowledge.loader import HINTS_MAX
+
+    for f in VALID.iterdir():
+        (tmp_path / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    topics = [
+        f"- {{id: t{i}, name: T {i}, questions: [q {i}], answer: a, sources: [src-a],"
+        f" related: [t{i}x]}}"
+        for i in range(HINTS_MAX + 200)
+    ]
+    (tmp_path / "topics.yaml").write_text("\n".join(topics) + "\n", encoding="utf-8")
+    base, problems = knowledge.check(tmp_path)
+    assert base is None
+    unknown = [p for p in problems if "unknown" in p.message]
+    assert len(unknown) == HINTS_MAX + 200
+    hinted = [p for p in unknown if "did you mean" in p.message]
+    assert 0 < len(hinted) <= HINTS_MAX
+    assert "did you mean 't0'?" in next(p.message for p in unknown if "'t0x'" in p.message)
+
+
+def test_a_loaded_base_pickles_as_an_equal_read_only_base() -> None:
+    import pickle
+
+    base = knowledge.load(VALID)
+    copy = pickle.loads(pickle.dumps(base))
+    assert copy == base
+    with pytest.raises(TypeError):
+        copy.missions["x"] = copy.missions["crs-35"]
