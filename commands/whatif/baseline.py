@@ -65,13 +65,13 @@ class Prepared:
             ),
             key=lambda d: (d.date, d.key),
         )
-        out = [FlightRef(d.key, d.label, vehicle, how) for d in pending[:n]]
+        out = [FlightRef(d.key, d.label, vehicle, how, due=d.date) for d in pending[:n]]
         for d in self.baseline.plan.deliveries:
             if len(out) >= n:
                 break
             if d.vehicle == vehicle and d.projected and d.date >= today:
                 slot = int(d.key.rsplit("-", 1)[1])
-                out.append(FlightRef(d.key, d.label, vehicle, how, slot))
+                out.append(FlightRef(d.key, d.label, vehicle, how, slot, d.date))
         short = short_name(self.kb, vehicle)
         later = (f"the {short} after it", f"the {short} after that")
         return [

@@ -81,6 +81,7 @@ class FlightRef:
     vehicle: str
     how: str = ""  # how a "the next Progress" was read: "the next Progress"
     slot: int | None = None  # the projected slot's number (1 = first after the last recorded)
+    due: dt.date | None = None  # when it is due, when known (for "the next Falcon 9" flights)
 
 
 @dataclass(frozen=True)

@@ -156,9 +156,9 @@ def clause(
     if isinstance(c, Held):
         h = c.hold
         span = _span(c, mentions)
-        if h.cause:  # a launcher failing: "a Falcon 9 fails on SLC-40 and is grounded …"
+        if h.cause:  # a launcher failing: "Falcon 9 is grounded … after a failure on SLC-40"
             on = f" on {kb.pads[h.pads[0]].name}" if h.pads else ""
-            return f"a {h.label.removesuffix(' grounded')} {h.cause}{on} and is grounded {span}"
+            return f"{h.label.removesuffix(' grounded')} is grounded {span} after a failure{on}"
         if h.pads:
             return f"{kb.pads[h.pads[0]].name} is down {span}"
         if h.label.startswith("no "):

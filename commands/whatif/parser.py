@@ -42,7 +42,7 @@ from commands.whatif.lexer import (
     number,
     vague_error,
 )
-from commands.whatif.model import departure
+from commands.whatif.model import arrival_date, departure
 from commands.whatif.phrases import (
     ADD,
     ADJECTIVES,
@@ -61,9 +61,11 @@ from commands.whatif.phrases import (
     DELAY,
     EXTRA,
     FAILED_ON,
+    FAILURE_OF,
     FROM,
     GAP,
     GAP_WORDS,
+    GENERIC_PAD,
     GROUND,
     LEAVE,
     LIKE,
@@ -86,7 +88,7 @@ from commands.whatif.projection import short_name
 from commands.whatif.reading import MAX_EDITS, Clause, Reader, check_duration, split_horizon
 from commands.whatif.trigger import strip_lead
 from knowledge.launchers import last_return_to_flight
-from knowledge.pads import last_closure, last_damage
+from knowledge.pads import flown_from, last_closure, last_damage
 
 MAX_CREW = 13
 
@@ -319,11 +321,12 @@ class Parser(Reader):
         like = note = ""
         lm = LIKE.search(c.text)
         if lm is not None:
-            ref = self.resolver.find(lm["pad"], ("mission",))
+            said = lm["pad"] or lm["pad2"]
+            ref = self.resolver.find(said, ("mission",))
             left = departure(kb.missions[ref[0]]) if ref is not None else None
             if ref is None or left is None:
                 raise ScenarioError(
-                    lm.group(0), f"I have no recorded return of “{lm['pad']}” to compare with"
+                    lm.group(0), f"I have no recorded return of “{said}” to compare with"
                 )
             c.mark(lm.start(), lm.end())
             like = ref[0]
@@ -495,42 +498,119 @@ class Parser(Reader):
         c.mark(m.start(), m.end())
         return self._hold(c, m.end(), label, (), vehicles, "")
 
-    def _launcher(self, c: Clause) -> Edit | None:
-        """A launcher failing ("a Falcon 9 blows up on SLC-40"): every vehicle it carries is
-        grounded, and the pad it failed on is down, for as long as its last recorded return to
-        flight took (else the latest any launcher's took), unless a length is given."""
-        m = CANCEL.search(c.text)
-        if not m:
-            return None
-        used = len(c.used)
-        subject = self._subject(c, m.start(), m.end())
-        ids = self.resolver.vehicles(subject) if subject else ()
+    def _launcher(self, c: Clause) -> list[Edit] | None:
+        """A launcher failing ("a Falcon 9 blows up on SLC-40", "spacex has a falcon 9
+        failure", "the next Falcon 9 launch explodes", "Falcon 9 fails during CRS-35"): every
+        vehicle it carries is grounded, the pad it failed on is down and the flight it carried
+        is lost, for as long as its last recorded return to flight took (else the latest any
+        launcher's took), unless a length is given."""
         kb = self.resolver.kb
-        if len(ids) != 1 or kb.vehicles[ids[0]].kind != "launch-vehicle":
-            del c.used[used:]
+        found = self._failed_launcher(c)
+        if found is None:
             return None
+        launcher, subject, m, is_next = found
         grounded = self.grounded(subject)
         assert grounded is not None
         vehicles, label, carries = grounded
-        c.mark(m.start(), m.end())
         pads: tuple[str, ...] = ()
-        on = FAILED_ON.search(c.text, m.end())
-        if on is not None:
-            pad = self.pad(on["pad"])
-            if pad is None:
-                raise ScenarioError(
-                    on["pad"],
-                    f"“{on['pad']}” is not a pad I know",
-                    self.resolver.suggest(on["pad"], ("pad",)),
+        lost: list[FlightRef] = []
+        for on in FAILED_ON.finditer(c.text, m.end()):
+            # "the pad at the cape" is one place; "NG-25 at SLC-40" a flight and a place
+            whole = on["pad"]
+            parts = [whole]
+            if self.pad(whole) is None and self.resolver.find(whole, ("mission",)) is None:
+                parts = re.split(r"\s+(?:on|at)\s+", whole, flags=re.I)
+            for part in parts:
+                pad = (
+                    self._launcher_pad(launcher, vehicles) if GENERIC_PAD.fullmatch(part) else None
                 )
-            pads = (pad[0],)
+                pad = pad or self.pad(part)
+                flight = self.resolver.find(part, ("mission",)) if pad is None else None
+                if pad is not None:
+                    pads = (pad[0],)
+                elif flight is not None:
+                    rec = kb.missions[flight[0]]
+                    lost.append(FlightRef(rec.id, rec.name, rec.vehicle))
+                else:
+                    raise ScenarioError(
+                        part,
+                        f"“{part}” is not a pad or a flight I know",
+                        self.resolver.suggest(part, ("pad", "mission")),
+                    )
             c.mark(on.start(), on.end())
+        if is_next and not lost:  # "the next Falcon 9 launch": the next ISS flight on it
+            nexts = [f for v in vehicles for f in self.next_flights(v, 1) if f.due is not None]
+            if nexts:
+                first = min(nexts, key=lambda f: (f.due or self.today, f.key))
+                lost.append(
+                    dataclasses.replace(first, how=f"the next {kb.vehicles[launcher].name}")
+                )
+        hold = self._launcher_hold(c, m, launcher, label, pads, vehicles, carries, lost)
+        return [*(Cancel(f) for f in lost), hold]
+
+    def _launcher_pad(self, launcher: str, carried: tuple[str, ...]) -> tuple[str, str] | None:
+        """ "The pad" a launcher failed on: the one pad the vehicles it carries fly from."""
+        kb = self.resolver.kb
+        used = {p for v in carried if (p := flown_from(kb, v)) is not None}
+        if len(used) != 1:
+            return None
+        return next(iter(used)), ""
+
+    def _failed_launcher(self, c: Clause) -> tuple[str, str, re.Match[str], bool] | None:
+        """The launcher a clause says failed: (id, its name as typed, the failure's words,
+        whether it was "the next" one), marked as read; or None."""
+        kb = self.resolver.kb
+
+        def launcher(text: str) -> tuple[str, str, bool] | None:
+            m = NEXT.match(text.strip(" .,!?"))
+            named = m["veh"] if m else text
+            for words in (named, re.sub(r"\s+(?:rocket|launch(?:er)?)$", "", named, flags=re.I)):
+                ids = self.resolver.vehicles(words) if words else ()
+                if len(ids) == 1 and kb.vehicles[ids[0]].kind == "launch-vehicle":
+                    return ids[0], words, bool(m and m["next"])
+            return None
+
+        m = CANCEL.search(c.text)
+        if m is not None:
+            used = len(c.used)
+            got = launcher(self._subject(c, m.start(), m.end()))
+            if got is not None:
+                c.mark(m.start(), m.end())
+                return got[0], got[1], m, got[2]
+            del c.used[used:]
+        for f in FAILURE_OF.finditer(c.text):
+            words = f["veh"].split()
+            rocket = " rocket" if re.search(r"\brocket\s+\w+$", f.group(0), re.I) else ""
+            for i in range(len(words)):  # "spacex has a falcon 9": the launcher at its end
+                got = launcher(" ".join(words[i:]) + rocket) or launcher(" ".join(words[i:]))
+                if got is not None:
+                    c.mark(f.start(), f.end())
+                    return got[0], got[1], f, got[2]
+        return None
+
+    def _launcher_hold(
+        self,
+        c: Clause,
+        m: re.Match[str],
+        launcher: str,
+        label: str,
+        pads: tuple[str, ...],
+        vehicles: tuple[str, ...],
+        carries: str,
+        lost: list[FlightRef],
+    ) -> Hold:
+        """How long a failed launcher stays grounded: as said, else its precedent."""
+        kb = self.resolver.kb
         hold = self._hold(c, m.end(), label, pads, vehicles, carries)
         since = hold.start or self._since(c, m.end())  # "fails in March 2027"
+        if since is None and lost:  # on the day the flight it carried launches
+            rec = kb.missions.get(lost[0].key)
+            day = arrival_date(rec) if rec is not None else lost[0].due
+            flew = rec is not None and rec.status in ("launched", "docked", "completed")
+            since = day if day is not None and (flew or day > self.today) else None
         hold = dataclasses.replace(hold, cause="fails", start=since)
         if not hold.open_ended or OPEN_ENDED.search(c.text):
             return hold
-        launcher = ids[0]
         got = last_return_to_flight(kb, launcher)
         name = kb.vehicles[launcher].name
         where = f"; {kb.pads[pads[0]].name} is down as long" if pads else ""
@@ -637,12 +717,13 @@ class Parser(Reader):
         if until is None and dur is None:
             lm = LIKE.search(t)
             if lm:
-                ref = self.pad(lm["pad"])
+                said = lm["pad"] or lm["pad2"]
+                ref = self.pad(said)
                 closure = last_closure(self.resolver.kb, ref[0]) if ref else None
                 if ref is None or closure is None:
                     raise ScenarioError(
                         lm.group(0),
-                        f"I have no recorded closure for “{lm['pad']}” to copy; say how long, "
+                        f"I have no recorded closure for “{said}” to copy; say how long, "
                         "e.g. “for 6 months”",
                     )
                 c.mark(lm.start(), lm.end())

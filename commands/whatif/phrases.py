@@ -7,9 +7,16 @@ import re
 
 from commands.whatif.lexer import NUMBER
 
+# "… and takes 6 months to fix", "… and comes home": the same subject goes on (no split).
+_SAME_SUBJECT = (
+    r"(?:it\s+|they\s+)?(?:takes|took|needs|needed|requires|required|would\s+take|will\s+take"
+    r"|comes?\s+(?:home|back)|came\s+(?:home|back)|has\s+to|had\s+to|have\s+to|must|stays?"
+    r"|stayed|remains?|remained)\b"
+)
 UNIT_AHEAD = r"(?:[\s-]*(?:days?|weeks?|months?|years?|quarters?)\b|\s+a\s+half\b)"
 SPLIT = re.compile(
-    rf"\s*(?:;|,?\s+and\s+then\s+|,?\s+and\s+(?!{NUMBER}{UNIT_AHEAD}|a\s+half\b)"
+    rf"\s*(?:;|,?\s+and\s+then\s+(?!{_SAME_SUBJECT})|,?\s+and\s+(?!{NUMBER}{UNIT_AHEAD}|a\s+half\b"
+    rf"|{_SAME_SUBJECT})"
     rf"|,?\s+plus\s+(?!{NUMBER}{UNIT_AHEAD})|,\s*(?=[a-z])(?!(?:not|instead|rather)\b))\s*",
     re.I,
 )
@@ -32,9 +39,17 @@ CANCEL = re.compile(
     r"|accident)\b",
     re.I,
 )
-# Where a launcher failed: "on SLC-40", "at Baikonur", "over the pad".
+# Where a launcher failed, or with which flight: "on SLC-40", "at Baikonur", "during CRS-35",
+# "carrying NG-25".
 FAILED_ON = re.compile(
-    r"\b(?:on|at|from|over)\s+(?P<pad>.+?)(?=\s+(?:for|until|till|through|and|in|from)\b|\s*$)",
+    r"\b(?:on|at|from|over|during|with|carrying|launching)\s+(?P<pad>.+?)"
+    r"(?=\s+(?:for|until|till|through|and|in|from|during|with|carrying|launching)\b|\s*[?.!]*$)",
+    re.I,
+)
+# A failure named as a noun: "a Falcon 9 failure", "another Soyuz rocket explosion".
+FAILURE_OF = re.compile(
+    r"(?P<veh>[\w.'’-]+(?:[\s-]+[\w.'’-]+){0,3}?)\s+(?:launch\s+|rocket\s+)?(?:failure|anomaly"
+    r"|explosion|mishap|accident|blow-?up)\b",
     re.I,
 )
 DELAY = re.compile(
@@ -87,7 +102,13 @@ OPEN_ENDED = re.compile(
     r"|until\s+further\s+notice|for\s+ever)\b",
     re.I,
 )
-LIKE = re.compile(r"\b(?:like|as)\s+(?:the\s+)?(?P<pad>.+?)\s+(?:did|was|had|got|has)\b", re.I)
+# "like 31/6 did", "as the Site 31/6 pad was", "like crew 11" (a bare "like" needs no verb).
+LIKE = re.compile(
+    r"\blike\s+(?:the\s+)?(?P<pad>.+?)(?:\s+(?:did|was|had|got|has|were|went)\b"
+    r"|(?=\s+(?:for|until|till|in|from|on)\b)|\s*[?.!]*$)"
+    r"|\bas\s+(?:the\s+)?(?P<pad2>.+?)\s+(?:did|was|had|got|has)\b",
+    re.I,
+)
 ADD = re.compile(
     r"^(?:(?:we\s+)?(?:add(?:ing)?|launch|fly|send)\s+(?:(?P<n>an?|one|another|\d+|two|three)\s+)?"
     r"(?:extra\s+|more\s+|additional\s+)?|an?\s+(?:extra\s+|additional\s+|new\s+)?|another\s+"
@@ -153,7 +174,8 @@ LEAVE = re.compile(
     r"(?:(?P<cut>bails?(?:\s+out)?|bailed(?:\s+out)?|(?:is|are|was|were|gets?|got|had\s+been)\s+"
     r"(?:evacuated|medevaced|sent\s+home|cut\s+short|brought\s+home)|evacuates?|evacuated"
     r"|medevacs?|cuts?\s+(?:its|their|the)\s+(?:mission|stay|expedition)\s+short|abandons?"
-    r"|abandoned)"
+    r"|abandoned|(?:has|had|have|suffers?|suffered)\s+an?\s+(?:medical\s+)?(?:emergency"
+    r"|medical\s+(?:problem|issue|evacuation))|(?:gets?|got|falls?|fell)\s+(?:sick|ill))"
     r"|leaves?|left|comes?\s+(?:home|back|down)|came\s+(?:home|back|down)|returns?(?:\s+home)?"
     r"|returned(?:\s+home)?|go(?:es)?\s+home|went\s+home|heads?\s+home|headed\s+home"
     r"|departs?|departed|undocks?|undocked|splash(?:es)?\s+down|splashed\s+down|ends?|ended)"
@@ -181,7 +203,7 @@ NO_REBOOST = re.compile(
     rf"|\bno\s+(?:more\s+|further\s+|other\s+)?(?:re-?boosts?|reboosting|orbit\s+raising)"
     rf"|\b(?:re-?boosts?|reboosting|orbit\s+raising)\s+(?:stops?|stopped|ends?|ended|cease[sd]?"
     rf"|halts?|halted|(?:is|are|gets?|get)\s+(?:stopped|cancell?ed|halted|suspended))"
-    rf"|\b(?:stops?|stopped|quits?|cease[sd]?|no\s+longer)\s+{_BOOST}"
+    rf"|\b(?:stops?|stopped|quits?|cease[sd]?|no\s+longer)\s+(?:being\s+|getting\s+)?{_BOOST}"
     rf"|\b(?:stops?|stopped|quits?)\s+raising\s+(?:the\s+)?(?:station'?s\s+)?orbit"
     rf"|\b(?:is|are|was|isn'?t|aren'?t|is\s+not|never\s+gets?|doesn'?t\s+get|is\s+no\s+longer"
     rf"|can'?t\s+be|cannot\s+be)\s+(?:re-?boosted|boosted)"

@@ -200,7 +200,7 @@ class Resolver:
     def site_pad(self, text: str, shown: str | None = None) -> tuple[str, str] | None:
         """The ISS pad at a launch site named alone ("baikonur"): (pad id, how it was read),
         when the site has exactly one pad an active ISS vehicle flies from."""
-        key = fold(text)
+        key = fold(re.sub(r"^(?:the|a)\s+", "", text.strip(), flags=re.I))
         if len(key) < 4:
             return None
         used = self._iss_pads()

@@ -224,6 +224,12 @@ def test_a_grounded_launcher_grounds_what_flies_on_it(ctx: Context) -> None:
             ("slc-40",),
         ),
         ("what if f9 explodes", {"cargo-dragon", "crew-dragon", "cygnus"}, ()),
+        # "the pad" a launcher fails on is its own, not the last damaged one
+        (
+            "what if a falcon 9 blows up on the pad",
+            {"cargo-dragon", "crew-dragon", "cygnus"},
+            ("slc-40",),
+        ),
     ],
 )
 def test_a_launcher_failure_grounds_what_it_carries_and_the_pad(
@@ -246,11 +252,44 @@ def test_a_launcher_failure_grounds_what_it_carries_and_the_pad(
 def test_a_launcher_failure_says_what_it_assumed(ctx: Context) -> None:
     r = ask(ctx, "what if an f9 launch fails at slc-40", TODAY)
     assert r.kind == "whatif", r.plain()
-    assert r.text.startswith("If a Falcon 9 fails on Cape Canaveral SLC-40 and is grounded for ")
+    assert r.text.startswith("If Falcon 9 is grounded for ")
+    assert "after a failure on Cape Canaveral SLC-40" in r.text
     assumed = field(r, "Assumed")
     assert "Falcon 9 carries Cargo Dragon, Crew Dragon and Cygnus" in assumed
     assert "A failure is taken to ground Falcon 9 for " in assumed
     assert "Cape Canaveral SLC-40 is down as long" in assumed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what if there's a falcon 9 failure",
+        "what if roscosmos has another soyuz rocket explosion",
+        "what if nasa suffers an h3 launch failure",
+    ],
+)
+def test_a_launcher_failure_said_as_a_noun(ctx: Context, text: str) -> None:
+    edits = parse(ctx, text).edits
+    assert [type(e) for e in edits] == [Hold]
+    hold = edits[0]
+    assert isinstance(hold, Hold)
+    assert hold.cause == "fails"
+
+
+def test_a_launcher_failing_with_a_flight_loses_it_too(ctx: Context) -> None:
+    edits = parse(ctx, "what if f9 explodes carrying crs-35").edits
+    assert [type(e) for e in edits] == [Cancel, Hold]
+    lost = edits[0]
+    assert isinstance(lost, Cancel)
+    assert lost.flight.key == "crs-35"
+    edits = parse(ctx, "what if the next falcon 9 launch blows up").edits
+    assert [type(e) for e in edits] == [Cancel, Hold]
+    lost = edits[0]
+    assert isinstance(lost, Cancel)
+    carried = {v.id for v in ctx.kb.vehicles.values() if "falcon-9" in v.launchers}
+    assert lost.flight.vehicle in carried
+    r = ask(ctx, "what if the next falcon 9 launch blows up", TODAY)
+    assert r.text.startswith(f"If the next Falcon 9 ({lost.flight.name}, due "), r.text
 
 
 def test_a_launcher_failure_with_a_length_or_a_date_uses_them(ctx: Context) -> None:
