@@ -289,7 +289,7 @@ class Parser(Reader):
         used = len(c.used)
         subject = self._subject(c, m.start(), m.end())
         who = CREW_OF.fullmatch(subject.strip(" .,!?"))
-        name = (who["a"] or who["b"]) if who else subject
+        name = (who["a"] or who["b"] or who["c"]) if who else subject
         flight = None
         vehicle = ""
         found = self.resolver.find(name, ("mission",)) if name else None

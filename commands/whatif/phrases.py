@@ -185,8 +185,10 @@ LEAVE = re.compile(
 )
 # Who leaves: "crew 13", "the crew-13 crew", "soyuz ms-29's crew", "the crew of MS-29".
 CREW_OF = re.compile(
-    r"^(?:the\s+)?(?:(?:crew|astronauts|cosmonauts|people)\s+(?:of|on|from|aboard)\s+(?:the\s+)?"
-    r"(?P<a>.+)|(?P<b>.+?)(?:'s|’s)?\s+(?:crew|astronauts|cosmonauts|people|team))$",
+    r"^(?:the\s+)?(?:(?:crew|astronauts|cosmonauts|people|someone|somebody|an?\s+(?:astronaut"
+    r"|cosmonaut|crew\s*member|member))\s+(?:of|on|from|aboard|in)\s+(?:the\s+)?(?P<a>.+)"
+    r"|one\s+of\s+(?:the\s+)?(?P<c>.+?)(?:\s+(?:crew|astronauts|cosmonauts))?"
+    r"|(?P<b>.+?)(?:'s|’s)?\s+(?:crew|astronauts|cosmonauts|people|team)(?:\s+members?)?)$",
     re.I,
 )
 WHOLE_CREW = re.compile(

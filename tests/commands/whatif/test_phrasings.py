@@ -348,6 +348,14 @@ def test_a_pad_down_again_copies_its_own_recorded_closure(ctx: Context) -> None:
     assert e.by.amount == 8
 
 
+def test_a_repair_length_said_after_and_is_the_same_closure(ctx: Context) -> None:
+    e = edit(ctx, "what if the soyuz pad gets damaged and takes 5 months to repair")
+    assert isinstance(e, Hold)
+    assert e.pads == (SITE_31,)
+    assert e.by is not None
+    assert e.by.amount == 5
+
+
 def test_a_pad_no_iss_flight_uses_changes_nothing_and_says_why(ctx: Context) -> None:
     r = ask(ctx, "what if gagarin's start is wrecked for 18 months", TODAY)
     assert r.kind == "whatif", r.plain()
@@ -496,6 +504,9 @@ def test_a_crew_change_from_a_date(ctx: Context) -> None:
         ("what if the soyuz cosmonauts head home a month early", None, "soyuz-ms"),
         ("what if the crew dragon crew cuts its stay short", None, "crew-dragon"),
         ("what if crew-13 bails out like crew-11 did", "crew-13", ""),
+        ("what if someone on crew-13 falls ill and they come home", "crew-13", ""),
+        ("what if crew 13 has a medical emergency and has to leave", "crew-13", ""),
+        ("what if crew-13 went home in january like crew 11", "crew-13", ""),
     ],
 )
 def test_a_crew_leaving_early(ctx: Context, text: str, flight: str | None, vehicle: str) -> None:

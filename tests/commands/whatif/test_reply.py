@@ -191,6 +191,7 @@ def test_running_out_of_food_still_sends_the_crew_home(ctx: Context) -> None:
         "what if we stop reboosting the station",
         "what if the station isn't reboosted from march 2027",
         "suppose reboosts are suspended",
+        "what if the iss stops being boosted",
     ],
 )
 def test_nobody_reboosting_says_what_the_record_knows(ctx: Context, text: str) -> None:
