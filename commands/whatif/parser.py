@@ -78,6 +78,7 @@ from commands.whatif.phrases import (
     PROPELLANT,
     RECOVERY,
     RECOVERY_FAILS,
+    SUBJECT_FILLER,
     UNTIL,
     WHOLE_CREW,
     clauses,
@@ -283,8 +284,18 @@ class Parser(Reader):
             return None
         before = c.text[: m.start()].strip(" ,")
         kb = self.resolver.kb
-        if WHOLE_CREW.fullmatch(before) and (m["cut"] or m["early"] or "every" in before.lower()):
-            c.mark(0, m.end())
+        after = re.split(r"\s+(?:from|on|in|at|by|for|until|today|now)\b", c.text[m.end() :])[0]
+        everyone = WHOLE_CREW.fullmatch(before) and (
+            m["cut"] or m["early"] or "every" in before.lower()
+        )
+        # "they evacuate the ISS", "nasa abandons the station"
+        everyone = everyone or (
+            bool(m["cut"])
+            and not SUBJECT_FILLER.sub(" ", before).strip(" ,")
+            and bool(WHOLE_CREW.fullmatch(after.strip(" ,.!?")))
+        )
+        if everyone:
+            c.mark(0, m.end() + len(after))
             return CrewChange(self._since(c, m.end()) or self._when_at(c, m.end()), 0)
         used = len(c.used)
         subject = self._subject(c, m.start(), m.end())
@@ -293,6 +304,9 @@ class Parser(Reader):
         flight = None
         vehicle = ""
         found = self.resolver.find(name, ("mission",)) if name else None
+        if found is None and name:  # "ms-30": the crew flight of the missions it names
+            crewed = [i for i in self.resolver.missions(name) if kb.missions[i].kind == "crew"]
+            found = (crewed[0], "mission") if len(crewed) == 1 else None
         if found is not None:
             mission = kb.missions[found[0]]
             if mission.kind != "crew":

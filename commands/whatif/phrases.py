@@ -78,7 +78,9 @@ MOVE_TO = re.compile(
 OUT = (
     r"(?:down|closed|shut|grounded|out(?:\s+of\s+(?:action|service|use|commission))?|offline"
     r"|broken|damaged|destroyed|wrecked|unusable|unavailable|under\s+repair|stood\s+down"
-    r"|knocked\s+out|blown\s+up)"
+    r"|knocked\s+out|blown\s+up|out\s+of\s+order"
+    # slang for broken: "bricked", "trashed", "busted", "toast"
+    r"|bricked|trashed|busted|totall?ed|smashed|fried|toast|kaput|hosed|nuked|borked|wiped\s+out)"
 )
 GROUND = re.compile(
     rf"\b(?:(?:had\s+|would\s+have\s+)?(?:stays?|stayed|remains?|remained|been|is|are|was|were|be"
@@ -88,6 +90,7 @@ GROUND = re.compile(
     r"(?:launch|fly)"
     # what breaks a pad: "SLC-40 blows up", "31/6 breaks again", "the pad collapses"
     r"|breaks?(?:\s+down)?|broke(?:\s+down)?|collapses?|collapsed|blows?\s+up|blew\s+up"
+    r"|bricked|trashed|busted|totall?ed|smashed|kaput|goes\s+kaput|out\s+of\s+order"
     r"|explodes?|exploded|burns?(?:\s+down)?|burned(?:\s+down)?|burnt(?:\s+down)?)\b",
     re.I,
 )
@@ -95,7 +98,11 @@ GROUND = re.compile(
 PAST = re.compile(
     r"\b(?:stay|stays|stayed|remain|remains|remained|had|was|were|been|would\s+have)\b", re.I
 )
-AGAIN = re.compile(r"\b(?:again|once\s+more|a\s+second\s+time)\b", re.I)
+AGAIN = re.compile(
+    r"\b(?:again|once\s+more|a\s+second\s+time|(?:like|as)\s+(?:the\s+)?last\s+time"
+    r"|(?:like|as)\s+(?:it\s+did\s+)?before)\b",
+    re.I,
+)
 EXTRA = re.compile(r"\b(?:another|an\s+extra|extra|more|longer|further|additional)\b", re.I)
 OPEN_ENDED = re.compile(
     r"\b(?:indefinitely|forever|for\s+good|permanently|for\s+the\s+foreseeable\s+future"
@@ -104,7 +111,9 @@ OPEN_ENDED = re.compile(
 )
 # "like 31/6 did", "as the Site 31/6 pad was", "like crew 11" (a bare "like" needs no verb).
 LIKE = re.compile(
-    r"\blike\s+(?:the\s+)?(?P<pad>.+?)(?:\s+(?:did|was|had|got|has|were|went)\b"
+    rf"\blike\s+(?!(?:the\s+)?last\s+time\b|before\b|it\s+did\b|{NUMBER}{UNIT_AHEAD})"
+    r"(?:the\s+)?(?P<pad>.+?)"
+    r"(?:\s+(?:did|was|had|got|has|were|went)\b"
     r"|(?=\s+(?:for|until|till|in|from|on)\b)|\s*[?.!]*$)"
     r"|\bas\s+(?:the\s+)?(?P<pad2>.+?)\s+(?:did|was|had|got|has)\b",
     re.I,
@@ -188,7 +197,8 @@ CREW_OF = re.compile(
     r"^(?:the\s+)?(?:(?:crew|astronauts|cosmonauts|people|someone|somebody|an?\s+(?:astronaut"
     r"|cosmonaut|crew\s*member|member))\s+(?:of|on|from|aboard|in)\s+(?:the\s+)?(?P<a>.+)"
     r"|one\s+of\s+(?:the\s+)?(?P<c>.+?)(?:\s+(?:crew|astronauts|cosmonauts))?"
-    r"|(?P<b>.+?)(?:'s|’s)?\s+(?:crew|astronauts|cosmonauts|people|team)(?:\s+members?)?)$",
+    r"|(?P<b>.+?)(?:'s|’s)?\s+(?:crew|astronauts|cosmonauts|people|team|folks|guys|crewmates"
+    r"|members)(?:\s+members?)?)$",
     re.I,
 )
 WHOLE_CREW = re.compile(

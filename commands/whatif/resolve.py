@@ -29,6 +29,23 @@ _VEHICLE_PAD = re.compile(
     re.I,
 )
 _FLYING = ("cargo-spacecraft", "crew-spacecraft", "spaceplane")
+_SPELLED_VALUES = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+# A spelled number in a name, after a word ("falcon nine", "crew thirteen"), not "the next one".
+_SPELLED = re.compile(
+    r"(?<=[a-z][\s-])(?:" + "|".join(sorted(_SPELLED_VALUES, key=len, reverse=True)) + r")\b",
+    re.I,
+)
+
+
+def _words(text: str) -> list[str]:
+    """The lower-case words of a name ("Crew Dragon 2" -> crew, dragon, 2)."""
+    return re.findall(r"[^\W_]+", text.casefold())
 
 
 @dataclass(frozen=True)
@@ -72,15 +89,20 @@ class Resolver:
 
     def _forms_of(self, text: str) -> list[str]:
         """The text as typed, then without each leading filler word in turn ("site 31" is a
-        pad's alias; "the launch pad 31/6" is found as "31/6")."""
+        pad's alias; "the launch pad 31/6" is found as "31/6"); with spelled numbers in digits
+        too ("falcon nine")."""
         cleaned = text.strip(" .,!?'\"")
+        digits = _SPELLED.sub(lambda m: str(_SPELLED_VALUES[m[0].lower()]), cleaned)
         out = [cleaned]
         while True:
             stripped = _FILLER.sub("", cleaned)
             if stripped == cleaned:
-                return [f for f in dict.fromkeys(out) if fold(f)]
+                break
             cleaned = stripped
             out.append(cleaned)
+        if digits != text.strip(" .,!?'\""):
+            out += [f for f in self._forms_of(digits) if f not in out]
+        return [f for f in dict.fromkeys(out) if fold(f)]
 
     def find(self, text: str, kinds: tuple[RecordKind, ...]) -> tuple[str, RecordKind] | None:
         """The one record of these kinds the text names, or None."""
@@ -104,7 +126,7 @@ class Resolver:
                 kind_of = self.kb.kind_of(rid)
                 if kind_of in kinds and self._digits_agree(form, rid):
                     return rid, kind_of
-            family = self._family(res.matches)
+            family = self._family(res.matches, form)
             if "vehicle" in kinds and family:
                 cargo = [v for v in family if self.kb.vehicles[v].kind == "cargo-spacecraft"]
                 if len(cargo) == 1:
@@ -121,21 +143,44 @@ class Resolver:
                 return (next(iter(hits)),)
         if self.index is not None:
             for form in (forms[-1], *forms[:-1]) if forms else ():
-                family = self._family(self.index.search(form, kinds=("vehicle",)).matches)
+                family = self._family(self.index.search(form, kinds=("vehicle",)).matches, form)
                 if family:
                     return family
         found = self.find(text, ("vehicle",))
         return (found[0],) if found is not None else ()
 
-    def _family(self, matches: Sequence[Match]) -> tuple[str, ...]:
+    def _family(self, matches: Sequence[Match], text: str) -> tuple[str, ...]:
         """ "Dragon" names Cargo Dragon and Crew Dragon alike: the vehicles tied for the best
-        vehicle match, when there are several (empty otherwise)."""
-        top = [m for m in matches if m.kind == "vehicle"]
+        vehicle match whose names share a word with the text, when there are several (empty
+        otherwise; "the dragon capsule" is not Soyuz, another capsule)."""
+        top = [m for m in matches if m.kind == "vehicle" and m.record_id in self.kb.vehicles]
         if len(top) < 2:
             return ()
         best = max(m.score for m in top)
         tied = sorted(m.record_id for m in top if best - m.score < 1e-6)
-        return tuple(tied) if len(tied) > 1 and all(v in self.kb.vehicles for v in tied) else ()
+        words = [w for w in _words(text) if len(w) >= 3 and w not in ("the", "and", "all")]
+
+        def has(vid: str, word: str, all_names: bool) -> bool:
+            veh = self.kb.vehicles[vid]
+            names = names_of(veh) if all_names else (veh.name,)
+            return any(n.startswith(word) or word.startswith(n) for x in names for n in _words(x))
+
+        # The family is the vehicles whose names share one of the text's words: a word of their
+        # own names first ("dragon"), then of their aliases ("capsule" is Soyuz's too).
+        for all_names in (False, True):
+            for w in words:
+                family = [v for v in tied if has(v, w, all_names)]
+                if len(family) > 1:
+                    return tuple(family)
+        return ()
+
+    def missions(self, text: str) -> tuple[str, ...]:
+        """Every mission a name matches exactly ("ms-30": Progress MS-30 and Soyuz MS-30)."""
+        for form in self._forms_of(text):
+            hits = self._exact(fold(form), "mission")
+            if hits:
+                return tuple(sorted(hits))
+        return ()
 
     def _digits_agree(self, text: str, rid: str) -> bool:
         """A fuzzy match must not change a number: "MS-99" is not "MS-29"."""

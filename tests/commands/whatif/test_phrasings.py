@@ -169,6 +169,7 @@ def test_a_grounding_with_no_end_holds_for_the_whole_run(ctx: Context) -> None:
         "what if dragon gets grounded",
         "what if spacex dragon can't fly until 2028",
         "what if dragon is out of service for 10 months",
+        "what if the dragon capsule gets grounded for 3 months",
     ],
 )
 def test_a_family_word_grounds_the_whole_family(ctx: Context, text: str) -> None:
@@ -224,6 +225,7 @@ def test_a_grounded_launcher_grounds_what_flies_on_it(ctx: Context) -> None:
             ("slc-40",),
         ),
         ("what if f9 explodes", {"cargo-dragon", "crew-dragon", "cygnus"}, ()),
+        ("what if falcon nine has an anomaly", {"cargo-dragon", "crew-dragon", "cygnus"}, ()),
         # "the pad" a launcher fails on is its own, not the last damaged one
         (
             "what if a falcon 9 blows up on the pad",
@@ -326,6 +328,8 @@ def test_a_launcher_failure_with_a_length_or_a_date_uses_them(ctx: Context) -> N
         ("what if the soyuz launch site goes offline for two whole years", SITE_31),
         ("what if gagarins start is closed for 2 years", "baikonur-site-1"),
         ("what if slc-40 blows up", "slc-40"),
+        ("what if slc 40 is bricked for 3 months", "slc-40"),
+        ("what if the soyuz pad gets trashed", SITE_31),
     ],
 )
 def test_pads_by_name_vehicle_or_site(ctx: Context, text: str, pad: str) -> None:
@@ -338,6 +342,10 @@ def test_a_pad_down_again_copies_its_own_recorded_closure(ctx: Context) -> None:
     closure = last_closure(ctx.kb, SITE_31)
     assert closure is not None
     e = edit(ctx, "what if 31/6 breaks again")
+    assert isinstance(e, Hold)
+    assert e.by is not None
+    assert e.by.days() == (closure[1] - closure[0]).days
+    e = edit(ctx, "what if pad 31 gets blown up like last time")
     assert isinstance(e, Hold)
     assert e.by is not None
     assert e.by.days() == (closure[1] - closure[0]).days
@@ -507,6 +515,8 @@ def test_a_crew_change_from_a_date(ctx: Context) -> None:
         ("what if someone on crew-13 falls ill and they come home", "crew-13", ""),
         ("what if crew 13 has a medical emergency and has to leave", "crew-13", ""),
         ("what if crew-13 went home in january like crew 11", "crew-13", ""),
+        ("what if the crew-13 folks come back early", "crew-13", ""),
+        ("what if the ms-30 crew has to leave in june 2027", "soyuz-ms-30", ""),
     ],
 )
 def test_a_crew_leaving_early(ctx: Context, text: str, flight: str | None, vehicle: str) -> None:
@@ -551,6 +561,7 @@ def test_a_crew_leaving_some_time_early_counts_back_from_when_it_was_due(ctx: Co
         ("what if crew-12 came home early", "already left"),
         ("what if cygnus ng-25 leaves early", "brings no crew"),
         ("what if crew-13 leaves early in 2030", "is not early"),
+        ("what if the soyuz ms-30 crew bails early", "arrives on"),
     ],
 )
 def test_a_crew_leaving_early_that_cannot_be_is_refused(ctx: Context, text: str, says: str) -> None:
@@ -560,8 +571,11 @@ def test_a_crew_leaving_early_that_cannot_be_is_refused(ctx: Context, text: str,
     assert r.suggestions
 
 
-def test_everyone_leaving_is_a_crew_of_none(ctx: Context) -> None:
-    e = edit(ctx, "what if the whole crew has to evacuate")
+@pytest.mark.parametrize(
+    "text", ["what if the whole crew has to evacuate", "what if nasa abandons the station"]
+)
+def test_everyone_leaving_is_a_crew_of_none(ctx: Context, text: str) -> None:
+    e = edit(ctx, text)
     assert isinstance(e, CrewChange)
     assert e.crew == 0
 
