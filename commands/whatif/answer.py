@@ -43,6 +43,8 @@ SOURCES_SHOWN = 4
 _DID_YOU_MEAN = " Did you mean one of the choices below?"
 _EXAMPLE = " For example:"
 QUERY_MAX = 100  # a suggestion's query is cut at this length (commands.reply.fit)
+REPLY_MAX = 1500  # a what-if reply's text, all told (the chart carries the rest)
+NOTE_ROOM = 100  # kept free for the note on the fact base's age (with_note)
 
 _MODEL_NOTES = (
     "Days of supply = stock ÷ daily need (propellant: yearly use ÷ 365); water and oxygen "
@@ -227,10 +229,14 @@ def _overdue(prep: Prepared, now: dt.date) -> list[Delivery]:
     return out
 
 
-def _assumed(o: Outcome) -> Field:
+def _assumed(o: Outcome, brief: bool = False) -> Field:
+    """What was assumed, in one line (brief: the projection and the overdue flights in a few
+    words, when the reply would be too long)."""
     prep = o.prep
     parts: list[str] = []
-    if prep.projection and prep.cadences:
+    if prep.projection and prep.cadences and brief:
+        parts.append("Routine traffic projected past the last recorded flights")
+    elif prep.projection and prep.cadences:
         base = {d.key: d.date for d in prep.baseline.plan.deliveries if d.projected}
         cargo: list[str] = []
         crew: list[str] = []
@@ -261,7 +267,9 @@ def _assumed(o: Outcome) -> Field:
             f"{month_text(o.before[r].cross)}"  # type: ignore[arg-type]
         )
     overdue = _overdue(prep, o.today)
-    if overdue:
+    if overdue and brief:
+        parts.append(f"{len(overdue)} overdue flights counted on their past planned dates")
+    elif overdue:
         names = ", ".join(d.label for d in overdue[:3])
         more = f" and {len(overdue) - 3} more" if len(overdue) > 3 else ""
         parts.append(f"{names}{more} counted on their past planned dates")
@@ -381,7 +389,7 @@ def answer(prep: Prepared, scenario: Scenario, applied: Applied, text: str, now:
             fields.append(Field("To close the gap", help_[:1].upper() + help_[1:]))
     fields.append(_assumed(o))
     query = f"what if {title_text.rstrip('?.! ')} details"
-    return Reply(
+    reply = Reply(
         kind="whatif",
         title=title,
         text=head,
@@ -395,6 +403,10 @@ def answer(prep: Prepared, scenario: Scenario, applied: Applied, text: str, now:
         chart=chart,
         dates=tuple(mentions),
     )
+    if len(reply.plain()) > REPLY_MAX - NOTE_ROOM:  # the assumptions in brief; details has all
+        brief = tuple(_assumed(o, brief=True) if f.name == "Assumed" else f for f in reply.fields)
+        reply = dataclasses.replace(reply, fields=brief)
+    return reply
 
 
 def details(o: Outcome) -> tuple[Field, ...]:

@@ -36,6 +36,13 @@ SCENARIOS = [
     "what if a Progress flies on 2027-02-01",
     "what if the next soyuz is lost",
     "what if the crew is 10 from January 2027",
+    # the classes added after the blind round, in other words
+    "what if the soyuz rocket blows up on the pad",
+    "what if a falcon 9 explodes at the cape",
+    "what if crew-13 has to come home early",
+    "what if the crew is cut from 7 to 4",
+    "what if dragon is grounded for 2 years",
+    "what if launch site 31 is out for a full year",
 ]
 JARGON = re.compile(
     r"\b0 d\b|\d+ d\b|days short at its lowest|Counted though overdue|recorded plan → scenario"
