@@ -9,7 +9,7 @@ import re
 
 from commands.format import day_text, source_lines
 from commands.reply import Chart, DateMention, Field, Reply, Suggestion, error
-from commands.whatif.apply import Applied, Unboosted, apply
+from commands.whatif.apply import Applied, Held, Unboosted, apply
 from commands.whatif.baseline import Prepared, prepare
 from commands.whatif.chartdata import Curve, Marker, WhatIfChart
 from commands.whatif.edits import Scenario
@@ -415,7 +415,8 @@ def details(o: Outcome) -> tuple[Field, ...]:
     prep, applied = o.prep, o.applied
     kb = prep.kb
     fields: list[Field] = []
-    lines = [*applied.notes, *(line(c, kb) for c in applied.changes)]
+    said = {c.hold.note for c in applied.changes if isinstance(c, Held)}  # in their own line
+    lines = [*(n for n in applied.notes if n not in said), *(line(c, kb) for c in applied.changes)]
     fields.append(Field("Scenario", "\n".join(lines) or "No change"))
     per = []
     for r in RESOURCES:

@@ -260,6 +260,8 @@ def test_a_launcher_failure_says_what_it_assumed(ctx: Context) -> None:
     assert "Falcon 9 carries Cargo Dragon, Crew Dragon and Cygnus" in assumed
     assert "A failure is taken to ground Falcon 9 for " in assumed
     assert "Cape Canaveral SLC-40 is down as long" in assumed
+    d = ask(ctx, "what if an f9 launch fails at slc-40 details", TODAY)
+    assert field(d, "Scenario").count("A failure is taken to ground Falcon 9") == 1
 
 
 @pytest.mark.parametrize(
