@@ -277,6 +277,8 @@ class ScheduleEntry(Model):
 MissionStatus = Literal[
     "planned", "postponed", "launched", "docked", "completed", "cancelled", "failed"
 ]
+# A mission in one of these has not flown yet: its plan is the last schedule entry.
+PENDING: tuple[MissionStatus, ...] = ("planned", "postponed")
 
 
 class CargoItem(Amount):

@@ -15,11 +15,11 @@ from commands.whatif.edits import FlightRef, Scenario
 from commands.whatif.model import Delivery, ModelError, Params, all_flights, params_from
 from commands.whatif.projection import Cadence, cadences, short_name
 from knowledge.base import KnowledgeBase
+from knowledge.schema import PENDING
 
 if TYPE_CHECKING:
     from commands.whatif.apply import Applied
 
-_PENDING = ("planned", "postponed")
 # A crew waiting for its relief stays up to this long past its vehicle's typical stay.
 EXTENSION_DAYS = 90
 
@@ -61,7 +61,7 @@ class Prepared:
                 for d in self.recorded
                 if d.vehicle == vehicle
                 and d.mission is not None
-                and self.kb.missions[d.mission].status in _PENDING
+                and self.kb.missions[d.mission].status in PENDING
             ),
             key=lambda d: (d.date, d.key),
         )
