@@ -78,6 +78,14 @@ def _whatif(title: str, data: WhatIfChart) -> bytes:
     )
     if data.evacuation_days is not None:
         ax.axhline(data.evacuation_days, color="#c0392b", linewidth=0.8, linestyle=":")
+        ax.text(
+            xs[0],
+            data.evacuation_days,
+            f" crew leaves below ({data.evacuation_label})" if data.evacuation_label else "",
+            color="#c0392b",
+            va="top",
+            fontsize=7,
+        )
     last = data.start + dt.timedelta(days=n - 1)
     for m in data.deliveries:
         if not data.start <= m.date <= last:

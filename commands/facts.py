@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from commands.context import Context
 from commands.format import (
-    PENDING,
     amount,
     collect_sources,
     current_plan,
@@ -34,6 +33,7 @@ from commands.understand.thresholds import SENTENCE_SHARE
 from commands.understand.types import Ask, Fact, Question
 from knowledge.dates import FuzzyDate
 from knowledge.schema import (
+    PENDING,
     Amount,
     CrewMember,
     Event,

@@ -10,8 +10,6 @@ from knowledge.base import KnowledgeBase
 from knowledge.dates import FuzzyDate
 from knowledge.schema import Amount, Dispute, Mission, Record, ScheduleEntry
 
-PENDING = ("planned", "postponed")
-
 
 def date_text(d: FuzzyDate, mentions: list[DateMention] | None = None) -> str:
     """A date as text; day-precision dates are also recorded for Discord timestamps."""

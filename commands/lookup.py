@@ -9,7 +9,6 @@ from dataclasses import replace
 
 from commands.context import Context
 from commands.format import (
-    PENDING,
     amount,
     collect_sources,
     date_text,
@@ -23,6 +22,7 @@ from commands.freshness import noted
 from commands.reply import DateMention, Field, Reply, Suggestion, error
 from commands.understand.thresholds import BRIEF_SUMMARY_CHARS
 from knowledge.schema import (
+    PENDING,
     CrewMember,
     Event,
     Mission,

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from commands.changes import Change, announced_between
 from commands.context import Context
 from commands.format import (
-    PENDING,
     collect_sources,
     current_plan,
     date_text,
@@ -22,7 +21,7 @@ from commands.freshness import noted
 from commands.reply import DateMention, Field, Reply
 from commands.upcoming import plan_line, split
 from commands.whatif import baseline_summary
-from knowledge.schema import Mission
+from knowledge.schema import PENDING, Mission
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from commands.context import Context
 from commands.format import (
-    PENDING,
     collect_sources,
     current_plan,
     date_text,
@@ -16,7 +15,7 @@ from commands.format import (
 )
 from commands.freshness import noted
 from commands.reply import DateMention, Field, Reply
-from knowledge.schema import Mission
+from knowledge.schema import PENDING, Mission
 
 
 def split(

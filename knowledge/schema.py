@@ -283,6 +283,8 @@ class ScheduleEntry(Model):
 MissionStatus = Literal[
     "planned", "postponed", "launched", "docked", "completed", "cancelled", "failed"
 ]
+# A mission in one of these has not flown yet: its plan is the last schedule entry.
+PENDING: tuple[MissionStatus, ...] = ("planned", "postponed")
 
 
 class CargoItem(Amount):
@@ -378,6 +380,10 @@ class ResupplyModel(Model):
     food_share_of_cargo: Amount | None = None
     # Stock normally kept aboard, in days of supply.
     normal_stock_days: Amount | None = None
+    # Without reboosts (no Russian-segment propellant, or nobody boosting): how fast the
+    # station loses altitude, and how soon it would re-enter.
+    altitude_loss_per_day: Amount | None = None
+    reentry_without_reboost: Amount | None = None
 
 
 class Station(Record):

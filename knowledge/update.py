@@ -14,13 +14,12 @@ from knowledge.ll2 import Launch
 from knowledge.ll2match import LaunchMatch, match_launch
 from knowledge.ll2new import propose_new
 from knowledge.proposal import LL2_BY, Change, Proposal, Unplaced, entry, net_text, utc_day, why
-from knowledge.schema import Mission
+from knowledge.schema import PENDING, Mission
 from knowledge.search import SearchIndex
 from knowledge.yamledit import Editor, RecordEdit, commit
 from knowledge.yamlfile import Problem
 
 SAME_DAY_DAYS = 1  # LL2 dates are UTC; a launch at 03:22 Baikonur time is the previous UTC day
-PENDING = ("planned", "postponed")
 
 
 def _plan(m: Mission) -> FuzzyDate | None:

@@ -9,14 +9,22 @@ import re
 
 from commands.format import day_text, source_lines
 from commands.reply import Chart, DateMention, Field, Reply, Suggestion, error
-from commands.whatif.apply import Applied, apply
+from commands.whatif.apply import Applied, Held, Unboosted, apply
 from commands.whatif.baseline import Prepared, prepare
 from commands.whatif.chartdata import Curve, Marker, WhatIfChart
 from commands.whatif.edits import Scenario
-from commands.whatif.english import days, line, month_text
+from commands.whatif.english import (
+    days,
+    line,
+    month_text,
+    orbit_decay,
+    who_reboosts,
+    without_propellant,
+)
 from commands.whatif.errors import ScenarioError
 from commands.whatif.model import (
     DAYS_CAP,
+    EVACUATION_RESOURCES,
     LABELS,
     RESOURCES,
     Delivery,
@@ -28,13 +36,15 @@ from commands.whatif.parser import Parser
 from commands.whatif.projection import short_name
 from commands.whatif.resolve import Index, Resolver
 from commands.whatif.trigger import strip_lead
-from commands.whatif.verdict import advice_text, verdict
+from commands.whatif.verdict import advice_text, only_unboosted, verdict
 from knowledge.base import KnowledgeBase
 
 SOURCES_SHOWN = 4
 _DID_YOU_MEAN = " Did you mean one of the choices below?"
 _EXAMPLE = " For example:"
 QUERY_MAX = 100  # a suggestion's query is cut at this length (commands.reply.fit)
+REPLY_MAX = 1500  # a what-if reply's text, all told (the chart carries the rest)
+NOTE_ROOM = 100  # kept free for the note on the fact base's age (with_note)
 
 _MODEL_NOTES = (
     "Days of supply = stock ÷ daily need (propellant: yearly use ÷ 365); water and oxygen "
@@ -171,18 +181,38 @@ def _margin_field(o: Outcome) -> Field | None:
 
 
 def _tightest(o: Outcome, mentions: list[DateMention]) -> Field:
-    r = min(RESOURCES, key=lambda r: (o.after[r].low, -o.after[r].below, r))
+    # The lowest margin; on a tie (both empty), what the crew cannot stay without first.
+    r = min(
+        RESOURCES,
+        key=lambda r: (round(o.after[r].low), r not in EVACUATION_RESOURCES, -o.after[r].below, r),
+    )
     m = o.after[r]
     reserve = o.prep.params.reserve_days
     if m.out is not None:
         value = f"{LABELS[r]} runs out on {day_text(m.out, mentions)}"
     else:
         value = f"{LABELS[r]}: {days(m.low)} on {day_text(m.low_date, mentions)}"
-    if m.cross is not None:
+    if m.out is not None and r not in EVACUATION_RESOURCES:
+        # Propellant: what an empty store means, rather than days below the model's line.
+        value += f", empty {m.empty} days: {without_propellant(o.prep.params, o.prep.kb)}"
+    elif m.cross is not None:
         value += f"; below the {reserve:.0f}-day reserve {m.below} days in all"
     else:
         value += f", above the {reserve:.0f}-day reserve"
     return Field("Tightest", value)
+
+
+def _supplies(o: Outcome) -> Field:
+    """What stopping reboosts does to supplies, as far as the model can say."""
+    low = min(EVACUATION_RESOURCES, key=lambda r: (o.after[r].low, r))
+    per_year = o.prep.params.rates.propellant_per_day * 365
+    return Field(
+        "Supplies",
+        f"Food, water and oxygen do not depend on reboosts (the lowest, {LABELS[low].lower()}, "
+        f"stays {days(o.after[low].low)}). Propellant for reboosts would no longer be burned, "
+        f"but the model counts {per_year:,.0f} kg a year for reboost and attitude control "
+        "together and cannot split it.",
+    )
 
 
 def _overdue(prep: Prepared, now: dt.date) -> list[Delivery]:
@@ -199,10 +229,14 @@ def _overdue(prep: Prepared, now: dt.date) -> list[Delivery]:
     return out
 
 
-def _assumed(o: Outcome) -> Field:
+def _assumed(o: Outcome, brief: bool = False) -> Field:
+    """What was assumed, in one line (brief: the projection and the overdue flights in a few
+    words, when the reply would be too long)."""
     prep = o.prep
     parts: list[str] = []
-    if prep.projection and prep.cadences:
+    if prep.projection and prep.cadences and brief:
+        parts.append("Routine traffic projected past the last recorded flights")
+    elif prep.projection and prep.cadences:
         base = {d.key: d.date for d in prep.baseline.plan.deliveries if d.projected}
         cargo: list[str] = []
         crew: list[str] = []
@@ -233,7 +267,9 @@ def _assumed(o: Outcome) -> Field:
             f"{month_text(o.before[r].cross)}"  # type: ignore[arg-type]
         )
     overdue = _overdue(prep, o.today)
-    if overdue:
+    if overdue and brief:
+        parts.append(f"{len(overdue)} overdue flights counted on their past planned dates")
+    elif overdue:
         names = ", ".join(d.label for d in overdue[:3])
         more = f" and {len(overdue) - 3} more" if len(overdue) > 3 else ""
         parts.append(f"{names}{more} counted on their past planned dates")
@@ -243,6 +279,12 @@ def _assumed(o: Outcome) -> Field:
     parts.append(
         f"stock {stock if same else 'as recorded'} days on {day_text(p.stock_date)} (assumed)"
     )
+    # How the question's words were read ("dragon" as both Dragons) comes first.
+    parts[:0] = list(o.applied.notes)
+    if any(isinstance(c, Unboosted) for c in o.applied.changes) and not only_unboosted(o):
+        parts.insert(
+            0, f"without reboosts {orbit_decay(prep.params, 'the station’s')} (not modelled)"
+        )
     text = ". ".join(x[:1].upper() + x[1:] for x in parts) + ". All assumptions: add “details”."
     return Field("Assumed", text)
 
@@ -251,6 +293,8 @@ def _sources(prep: Prepared, applied: Applied) -> tuple[list[str], list[str]]:
     """The source ids of the reply (the changed records' first, then the model's), and short
     names (publishers) for the short form."""
     ids: list[str] = []
+    if any(isinstance(c, Unboosted) for c in applied.changes) and prep.params.decay is not None:
+        ids += prep.params.decay.sources
     for rid in applied.entities:
         rec = prep.kb.get(rid)
         if rec is not None:
@@ -305,6 +349,7 @@ def _chart(o: Outcome) -> WhatIfChart:
         evacuation_days=o.prep.params.evacuation_days,
         deliveries=tuple(markers),
         today=o.today if base.start <= o.today <= last else None,
+        evacuation_label=", ".join(LABELS[r].lower() for r in EVACUATION_RESOURCES),
     )
 
 
@@ -332,16 +377,19 @@ def answer(prep: Prepared, scenario: Scenario, applied: Applied, text: str, now:
             dates=tuple(mentions),
         )
     fields: list[Field] = []
-    margin = _margin_field(o)
-    if margin is not None:
-        fields.append(margin)
-    fields.append(_tightest(o, mentions))
-    help_ = advice_text(o, None)
-    if help_:
-        fields.append(Field("To close the gap", help_[:1].upper() + help_[1:]))
+    if only_unboosted(o):
+        fields += [Field("Who reboosts it now", who_reboosts(prep.kb) + "."), _supplies(o)]
+    else:
+        margin = _margin_field(o)
+        if margin is not None:
+            fields.append(margin)
+        fields.append(_tightest(o, mentions))
+        help_ = advice_text(o, None)
+        if help_:
+            fields.append(Field("To close the gap", help_[:1].upper() + help_[1:]))
     fields.append(_assumed(o))
     query = f"what if {title_text.rstrip('?.! ')} details"
-    return Reply(
+    reply = Reply(
         kind="whatif",
         title=title,
         text=head,
@@ -355,6 +403,10 @@ def answer(prep: Prepared, scenario: Scenario, applied: Applied, text: str, now:
         chart=chart,
         dates=tuple(mentions),
     )
+    if len(reply.plain()) > REPLY_MAX - NOTE_ROOM:  # the assumptions in brief; details has all
+        brief = tuple(_assumed(o, brief=True) if f.name == "Assumed" else f for f in reply.fields)
+        reply = dataclasses.replace(reply, fields=brief)
+    return reply
 
 
 def details(o: Outcome) -> tuple[Field, ...]:
@@ -363,7 +415,8 @@ def details(o: Outcome) -> tuple[Field, ...]:
     prep, applied = o.prep, o.applied
     kb = prep.kb
     fields: list[Field] = []
-    lines = [*applied.notes, *(line(c, kb) for c in applied.changes)]
+    said = {c.hold.note for c in applied.changes if isinstance(c, Held)}  # in their own line
+    lines = [*(n for n in applied.notes if n not in said), *(line(c, kb) for c in applied.changes)]
     fields.append(Field("Scenario", "\n".join(lines) or "No change"))
     per = []
     for r in RESOURCES:

@@ -9,15 +9,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from commands.whatif.crew import crew_levels, with_crew_edits
+from commands.whatif.crew import crew_levels, level_on, stays, with_crew_edits
 from commands.whatif.edits import (
     AddFlight,
     Cancel,
     CrewChange,
+    EarlyReturn,
     Edit,
     FlightRef,
     Hold,
     Move,
+    NoReboost,
     Scenario,
     SetRate,
 )
@@ -27,10 +29,11 @@ from commands.whatif.model import (
     Delivery,
     Plan,
     RateChange,
+    departure,
     load_of,
     placed_plan,
 )
-from commands.whatif.projection import project
+from commands.whatif.projection import project, short_name
 from knowledge.base import KnowledgeBase
 from knowledge.dates import FuzzyDate
 from knowledge.pads import last_damage, reopened
@@ -97,6 +100,30 @@ class CrewSet:
     since: dt.date
     crew: int | None
     delta: int
+    was: int | None = None  # the unchanged plan's crew on that day
+
+
+@dataclass(frozen=True)
+class LeftEarly:
+    """A crew flight's people leaving before they were due."""
+
+    name: str  # the flight: "Crew-13"
+    vehicle: str
+    crew: int
+    on: dt.date
+    due: dt.date | None  # when the unchanged plan has them leave (None: after the run)
+    given: bool  # a date or "N months early" was said (else: today)
+    like: str = ""  # the precedent named ("Crew-11")
+    like_on: dt.date | None = None  # when its crew left
+
+
+@dataclass(frozen=True)
+class Unboosted:
+    """Nobody reboosts the station from a date (the model's runs do not change: it does not
+    track the orbit)."""
+
+    since: dt.date
+    lasting: str = ""  # "a year"
 
 
 @dataclass(frozen=True)
@@ -107,7 +134,7 @@ class RateSet:
     shown: str
 
 
-Change = Moved | Lost | Added | Held | CrewSet | RateSet
+Change = Moved | Lost | Added | Held | CrewSet | RateSet | LeftEarly | Unboosted
 
 
 @dataclass(frozen=True)
@@ -170,6 +197,7 @@ class _Applier:
         self.notes: list[str] = []
         self.added = 0
         self.open_ended = False
+        self.early: list[EarlyReturn] = []
 
     def in_range(self, d: dt.date, what: str, part: str) -> None:
         if d < self.start or d > self.limit:
@@ -296,7 +324,8 @@ class _Applier:
         self.in_range(since, "the crew change", str(e.crew if e.crew is not None else e.delta))
         self.crew_edits.append((since, e.crew, e.delta))
         self.touched.append(since)
-        self.changes.append(CrewSet(since, e.crew, e.delta))
+        was = level_on(self.prep.baseline.plan.crew, since)
+        self.changes.append(CrewSet(since, e.crew, e.delta, was))
 
     def rate(self, e: SetRate) -> None:
         since = e.since or self.today
@@ -388,6 +417,81 @@ class _Applier:
             )
         )
 
+    # -- crews leaving early ------------------------------------------------------------------
+
+    def leave_early(self, flights: list[Delivery]) -> list[Delivery]:
+        """The flights with each early return's crew leaving on its day (after every other
+        edit, so a moved or held relief flight is the one they would have waited for)."""
+        out = list(flights)
+        for e in self.early:
+            due = {f.key: leaves for f, leaves in stays(out, self.prep.stay_limits)}
+            on = e.on or self.today
+            if e.flight is not None:
+                at = next((i for i, d in enumerate(out) if d.key == e.flight.key), None)
+                if at is None:
+                    raise ScenarioError(e.flight.name, f"{e.flight.name} is not in this scenario")
+                self.entities.append(e.flight.key)
+            else:
+                short = short_name(self.kb, e.vehicle)
+                aboard = [
+                    i
+                    for i, d in enumerate(out)
+                    if d.vehicle == e.vehicle
+                    and d.crew > 0
+                    and d.date <= on
+                    and (due[d.key] is None or on < due[d.key])  # type: ignore[operator]
+                ]
+                if not aboard:
+                    raise ScenarioError(short, f"no {short} crew is aboard on {_iso(on)}")
+                at = max(aboard, key=lambda i: out[i].date)
+                self.entities.append(e.vehicle)
+            d = out[at]
+            until = due[d.key]
+            name = d.label.replace(" (projected)", "")
+            if e.early is not None:
+                if until is None:
+                    raise ScenarioError(
+                        e.early.text, f"{name}'s crew is not due home within the model's range"
+                    )
+                on = e.early.add_to(until, -1)
+            if d.leaves is not None and d.leaves <= self.today and e.on is None and e.early is None:
+                raise ScenarioError(
+                    name,
+                    f"{name}'s crew already left, on {_iso(d.leaves)}: say when they would have "
+                    "left instead, e.g. “… left early in March 2026”",
+                )
+            if on < d.date:
+                raise ScenarioError(
+                    e.typed or name,
+                    f"{name} arrives on {_iso(d.date)}: its crew cannot leave before that "
+                    f"({_iso(on)})",
+                )
+            if until is not None and on >= until:
+                raise ScenarioError(
+                    e.typed or name,
+                    f"{name}'s crew is due home on {_iso(until)}: leaving on {_iso(on)} is not "
+                    "early",
+                )
+            self.in_range(on, f"{name}'s early return", e.typed or name)
+            out[at] = replace(d, leaves=on)
+            self.touched.append(on)
+            if e.note:
+                self.notes.append(e.note)
+            like = self.kb.missions.get(e.like) if e.like else None
+            self.changes.append(
+                LeftEarly(
+                    name,
+                    d.vehicle,
+                    d.crew,
+                    on,
+                    until,
+                    e.on is not None or e.early is not None,
+                    like.name if like is not None else "",
+                    departure(like) if like is not None else None,
+                )
+            )
+        return out
+
     # -- the plan -----------------------------------------------------------------------------
 
     def plan(self) -> list[Delivery]:
@@ -428,9 +532,15 @@ def apply(scenario: Scenario, prep: Prepared, now: dt.date) -> Applied:
             a.crew(e)
         elif isinstance(e, SetRate):
             a.rate(e)
+        elif isinstance(e, EarlyReturn):
+            a.early.append(e)
+        elif isinstance(e, NoReboost):
+            since = e.since or a.today
+            a.in_range(since, "the end of reboosts", since.isoformat())
+            a.changes.append(Unboosted(since, e.lasting.text if e.lasting else ""))
         else:
             a.hold(e)
-    flights = a.plan()
+    flights = a.leave_early(a.plan())
     unchanged = prep.baseline.plan.deliveries if scenario.edits else None
     levels = crew_levels(prep.params.crew, flights, prep.stay_limits, a.start, unchanged)
     if a.crew_edits:

@@ -15,11 +15,11 @@ from commands.whatif.edits import FlightRef, Scenario
 from commands.whatif.model import Delivery, ModelError, Params, all_flights, params_from
 from commands.whatif.projection import Cadence, cadences, short_name
 from knowledge.base import KnowledgeBase
+from knowledge.schema import PENDING
 
 if TYPE_CHECKING:
     from commands.whatif.apply import Applied
 
-_PENDING = ("planned", "postponed")
 # A crew waiting for its relief stays up to this long past its vehicle's typical stay.
 EXTENSION_DAYS = 90
 
@@ -61,17 +61,17 @@ class Prepared:
                 for d in self.recorded
                 if d.vehicle == vehicle
                 and d.mission is not None
-                and self.kb.missions[d.mission].status in _PENDING
+                and self.kb.missions[d.mission].status in PENDING
             ),
             key=lambda d: (d.date, d.key),
         )
-        out = [FlightRef(d.key, d.label, vehicle, how) for d in pending[:n]]
+        out = [FlightRef(d.key, d.label, vehicle, how, due=d.date) for d in pending[:n]]
         for d in self.baseline.plan.deliveries:
             if len(out) >= n:
                 break
             if d.vehicle == vehicle and d.projected and d.date >= today:
                 slot = int(d.key.rsplit("-", 1)[1])
-                out.append(FlightRef(d.key, d.label, vehicle, how, slot))
+                out.append(FlightRef(d.key, d.label, vehicle, how, slot, d.date))
         short = short_name(self.kb, vehicle)
         later = (f"the {short} after it", f"the {short} after that")
         return [

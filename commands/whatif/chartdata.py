@@ -36,3 +36,4 @@ class WhatIfChart:
     evacuation_days: float | None
     deliveries: tuple[Marker, ...]
     today: dt.date | None = None
+    evacuation_label: str = ""  # what the evacuation line is about: "food, water, oxygen"

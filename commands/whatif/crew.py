@@ -117,3 +117,12 @@ def level_on(levels: Sequence[tuple[dt.date, int]], day: dt.date) -> int:
         if since <= day:
             n = crew
     return n
+
+
+def same_levels(
+    a: Sequence[tuple[dt.date, int]], b: Sequence[tuple[dt.date, int]], start: dt.date
+) -> bool:
+    """Whether two crew levels agree on every day from start (however their steps are
+    written)."""
+    days = {start} | {d for d, _ in (*a, *b) if d >= start}
+    return all(level_on(a, d) == level_on(b, d) for d in days)

@@ -81,6 +81,7 @@ class FlightRef:
     vehicle: str
     how: str = ""  # how a "the next Progress" was read: "the next Progress"
     slot: int | None = None  # the projected slot's number (1 = first after the last recorded)
+    due: dt.date | None = None  # when it is due, when known (for "the next Falcon 9" flights)
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ class Hold:
     extra: bool = False  # "another 6 months": `by` counts from the pad's recorded reopening
     like: str = ""  # "like 31/6 did": the pad whose recorded closure gave the length
     note: str = ""  # how a generic "the pad" or "the soyuz pad" was read
+    cause: str = ""  # "fails": a launcher failure grounding it (and the pad it failed on)
 
     @property
     def open_ended(self) -> bool:
@@ -146,6 +148,30 @@ class CrewChange:
 
 
 @dataclass(frozen=True)
+class EarlyReturn:
+    """A crew flight's people leave the station early: on a date (None: today), or some time
+    before they were due. Names a recorded or projected crew flight, or a crew vehicle (the
+    flight of it aboard then)."""
+
+    flight: FlightRef | None
+    vehicle: str = ""  # when no flight is named: the crew vehicle whose crew aboard leaves
+    on: dt.date | None = None
+    early: Duration | None = None  # "2 months early": before the modelled departure
+    typed: str = ""  # the date as typed
+    like: str = ""  # "like Crew-11 did": the recorded early return named as a precedent
+    note: str = ""  # that precedent in words, for the assumptions
+
+
+@dataclass(frozen=True)
+class NoReboost:
+    """Nobody reboosts the station from a date on (None: today). The supply model does not
+    track the orbit: the reply gives what the station record says instead."""
+
+    since: dt.date | None = None
+    lasting: Duration | None = None  # "for a year" (None: from then on)
+
+
+@dataclass(frozen=True)
 class SetRate:
     """A rate from a date on: water recovery (%), propellant use (kg/yr), oxygen made (kg/d)."""
 
@@ -156,7 +182,7 @@ class SetRate:
     factor: float | None = None  # "doubles": the station record's rate times this, not value
 
 
-Edit = Move | Cancel | AddFlight | Hold | CrewChange | SetRate
+Edit = Move | Cancel | AddFlight | Hold | CrewChange | SetRate | EarlyReturn | NoReboost
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,18 @@ import re
 
 from commands.format import day_text
 from commands.reply import DateMention
-from commands.whatif.apply import Added, Applied, Change, CrewSet, Held, Lost, Moved
+from commands.whatif.apply import (
+    Added,
+    Applied,
+    Change,
+    CrewSet,
+    Held,
+    LeftEarly,
+    Lost,
+    Moved,
+    Unboosted,
+)
+from commands.whatif.model import Params
 from commands.whatif.projection import short_name
 from knowledge.base import KnowledgeBase
 from knowledge.dates import MONTH_NAMES
@@ -27,6 +38,62 @@ def days(x: float) -> str:
     if n == 0:
         return "none left"
     return "1 day" if n == 1 else f"{n:,} days"
+
+
+def boosters(kb: KnowledgeBase, refuelling: bool = False) -> list[str]:
+    """Short names of the active vehicles that can reboost the station (without the ones
+    that refuel the Russian segment, unless refuelling)."""
+    return [
+        short_name(kb, v.id)
+        for v in kb.vehicles.values()
+        if v.can_reboost and v.status == "active" and (refuelling or not v.refuels_russian_segment)
+    ]
+
+
+def listed(names: list[str], joiner: str = "and") -> str:
+    """ "A", "A and B", "A, B and C"."""
+    if len(names) <= 2:
+        return f" {joiner} ".join(names)
+    return f"{', '.join(names[:-1])} {joiner} {names[-1]}"
+
+
+def without_propellant(params: Params, kb: KnowledgeBase) -> str:
+    """What an empty Russian-segment propellant store means (no evacuation rule covers it):
+    "no Russian-segment reboosts or debris avoidance then; the orbit decays …"."""
+    text = "no Russian-segment reboosts or debris avoidance then"
+    d = params.decay
+    if d is not None:
+        loss = f" {d.altitude_loss}" if d.altitude_loss else ""
+        text += f"; the orbit decays{loss} (re-entry within {d.reentry} without reboosts)"
+    others = boosters(kb)
+    if others:
+        text += f" unless a docked {listed(others, 'or')} boosts it"
+    return text
+
+
+def orbit_decay(params: Params, whose: str = "its") -> str:
+    """What happens to the orbit without reboosts, from the station record: "its orbit decays
+    70–100 m a day and it would re-enter within 2–5 years"."""
+    d = params.decay
+    if d is None:
+        return f"{whose} orbit decays (the fact base gives no rate)"
+    loss = f" {d.altitude_loss}" if d.altitude_loss else ""
+    return f"{whose} orbit decays{loss} and it would re-enter within {d.reentry} without any"
+
+
+def who_reboosts(kb: KnowledgeBase) -> str:
+    """Who reboosts the station now, from the station and vehicle records."""
+    station = kb.station
+    segments = [s.name for s in station.segments if "reboost" in s.provides] if station else []
+    ships = boosters(kb, refuelling=True)
+    fuel = [short_name(kb, v.id) for v in kb.vehicles.values() if v.refuels_russian_segment]
+    parts = []
+    if segments:
+        own = f"the {listed(segments)}'s own engines"
+        parts.append(f"{own} (fuelled only by {listed(fuel, 'or')})" if fuel else own)
+    if ships:
+        parts.append(f"docked {listed(ships, 'or')} ships")
+    return f"Reboosts come from {listed(parts)}" if parts else "The fact base records no reboosts"
 
 
 def _flight(c: Moved | Lost, kb: KnowledgeBase, mentions: list[DateMention] | None) -> str:
@@ -89,16 +156,31 @@ def clause(
     if isinstance(c, Held):
         h = c.hold
         span = _span(c, mentions)
+        if h.cause:  # a launcher failing: "Falcon 9 is grounded … after a failure on SLC-40"
+            on = f" on {kb.pads[h.pads[0]].name}" if h.pads else ""
+            return f"{h.label.removesuffix(' grounded')} is grounded {span} after a failure{on}"
         if h.pads:
             return f"{kb.pads[h.pads[0]].name} is down {span}"
         if h.label.startswith("no "):
             return f"there {'are' if h.label.endswith('flights') else 'is'} {h.label} {span}"
         name = short_name(kb, h.vehicles[0]) if len(h.vehicles) == 1 else h.label
-        return f"{name.removesuffix(' grounded')} is grounded {span}"
+        name = name.removesuffix(" grounded")
+        return f"{name} {'are' if ' and ' in name else 'is'} grounded {span}"
+    if isinstance(c, Unboosted):
+        when = "" if c.since <= today else f" from {day_text(c.since, mentions)}"
+        lasting = f" for {c.lasting}" if c.lasting else ""
+        return f"nobody reboosts the station{when}{lasting}"
+    if isinstance(c, LeftEarly):
+        day = day_text(c.on, mentions)
+        if c.on < today:
+            return f"{c.name}'s crew of {c.crew} had left early, on {day}"
+        when = f", on {day}" if c.given else f" today ({day}; no date given)"
+        return f"{c.name}'s crew of {c.crew} leaves early{when}"
     if isinstance(c, CrewSet):
         when = "" if c.since <= today else f" from {day_text(c.since, mentions)}"
         if c.crew is not None:
-            return f"the crew is {c.crew}{when}"
+            was = f" instead of {c.was}" if c.was is not None and c.was != c.crew else ""
+            return f"the crew is {c.crew}{was}{when}"
         n = abs(c.delta)
         people = "crew member" if n == 1 else "crew members"
         count = "one" if n == 1 else str(n)
@@ -186,6 +268,20 @@ def line(c: Change, kb: KnowledgeBase) -> str:
             tail += f"; projected {names} flights resume after it"
         note = f"{h.note}. " if h.note else ""
         return note + head + tail
+    if isinstance(c, Unboosted):
+        return (
+            f"Nobody reboosts the station from {c.since.isoformat()} on: the model does not "
+            "track the orbit, so its runs do not change"
+        )
+    if isinstance(c, LeftEarly):
+        due = c.due.isoformat() if c.due is not None else "after the model's range"
+        how = "" if c.given else " (no date given: today)"
+        like = (
+            f"; as {c.like}'s crew did ({c.like_on.isoformat()})"
+            if c.like and c.like_on is not None
+            else ""
+        )
+        return f"{c.name}'s crew of {c.crew} leaves {c.on.isoformat()}{how}, not {due}{like}"
     if isinstance(c, CrewSet):
         if c.crew is not None:
             return (

@@ -68,13 +68,17 @@ NUMBER = (
     rf"(?:[\s-]+(?:{_alt(_MAGNITUDES)}))*(?:\s+and\s+a\s+half(?![\w]))?)"
 )
 _UNIT = r"(?:days?|weeks?|wks?|months?|mos?|mths?|years?|yrs?|y|quarters?|qtrs?)"
-_ONE_DURATION = rf"{NUMBER}(?:\s+(?:of\s+)?an?)?[\s-]*{_UNIT}(?![\w])(?:\s+and\s+a\s+half(?![\w]))?"
+# "a whole year", "6 full months": words that stress a length without changing it.
+_WHOLE = r"(?:\s+(?:whole|full|entire|straight|solid|complete))?"
+_ONE_DURATION = (
+    rf"{NUMBER}(?:\s+(?:of\s+)?an?)?{_WHOLE}[\s-]*{_UNIT}(?![\w])(?:\s+and\s+a\s+half(?![\w]))?"
+)
 _DURATION = re.compile(
     rf"(?P<d>{_ONE_DURATION}(?:\s*(?:,\s*|and\s+|plus\s+)?(?={NUMBER}[\s-]*{_UNIT}(?![\w])){_ONE_DURATION})*)",
     re.I,
 )
 _ONE = re.compile(
-    rf"(?P<num>{NUMBER})(?:\s+(?:of\s+)?an?)?[\s-]*(?P<unit>{_UNIT})(?![\w])(?P<half>\s+and\s+a\s+half)?",
+    rf"(?P<num>{NUMBER})(?:\s+(?:of\s+)?an?)?{_WHOLE}[\s-]*(?P<unit>{_UNIT})(?![\w])(?P<half>\s+and\s+a\s+half)?",
     re.I,
 )
 _NUMBER = re.compile(NUMBER, re.I)

@@ -13,6 +13,10 @@ station.yaml, and the vehicles' and missions' cargo records):
   were recycled or made aboard. The reserve line (45 days) and the stock estimate (in days)
   are in these units; the stock estimate is converted to kg with the need on the stock date.
 * Each day: stock = max(0, stock + deliveries arriving that day - draw).
+* The crew leaves when food, water or oxygen falls below the evacuation line (the station
+  record's rule covers only those: EVACUATION_RESOURCES). Propellant running out means no
+  Russian-segment reboosts or debris avoidance: the orbit decays (the station record's
+  altitude loss and re-entry time without reboosts), which is not an evacuation.
 * A delivery arrives on its docking day (else launch day, else its last planned date: the
   day, the first day of a NET date, else the middle of the month, quarter or year).
 * A delivery adds what its mission's recorded cargo says, else the vehicle's typical load by
@@ -43,6 +47,8 @@ LABELS: dict[Resource, str] = {
     "oxygen": "Oxygen",
     "propellant": "Propellant",
 }
+# The resources the crew cannot stay without: the reserve and evacuation rules are about these.
+EVACUATION_RESOURCES: tuple[Resource, ...] = ("food", "water", "oxygen")
 MAX_HORIZON_DAYS = 3653  # ten years
 DAYS_CAP = 9999.0  # days of supply shown when the need is zero (no crew)
 _KG_PER_UNIT = {"kg": 1.0, "t": 1000.0, "tonnes": 1000.0, "lb": 0.45359237, "l": 1.0, "L": 1.0}
@@ -92,6 +98,17 @@ class Params:
     reboost: Mapping[str, tuple[float, frozenset[str]]]  # vehicle -> (kg saved, missions)
     assumptions: tuple[Assumption, ...]
     source_ids: tuple[str, ...]
+    decay: Decay | None = None  # what happens to the orbit without reboosts
+
+
+@dataclass(frozen=True)
+class Decay:
+    """The orbit without reboosts, as the station record gives it: altitude lost a day, and
+    how soon the station would re-enter."""
+
+    altitude_loss: str  # "70–100 m a day"
+    reentry: str  # "2–5 years"
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -256,6 +273,25 @@ def params_from(station: Station) -> Params:
                 f"{off.vehicle} ({which}) saves {off.propellant_saved.text()} of propellant",
                 off.propellant_saved,
             )
+    decay = None
+    if rs.reentry_without_reboost is not None:
+        loss = rs.altitude_loss_per_day
+        decay = Decay(
+            f"{_plain(loss)} a day" if loss is not None else "",
+            _plain(rs.reentry_without_reboost),
+            tuple(
+                dict.fromkeys(
+                    [*(loss.sources if loss else ()), *rs.reentry_without_reboost.sources]
+                )
+            ),
+        )
+        if loss is not None:
+            note("Altitude lost without reboosts", f"{loss.text()} a day", loss)
+        note(
+            "Re-entry without reboosts",
+            f"within {rs.reentry_without_reboost.text()}",
+            rs.reentry_without_reboost,
+        )
     crew = tuple(sorted((c.since, c.crew) for c in station.crew_history))
     if not crew:
         crew = ((rs.stock.as_of, int(station.nominal_crew.mid)),)
@@ -273,7 +309,13 @@ def params_from(station: Station) -> Params:
         reboost=reboost,
         assumptions=tuple(assumptions),
         source_ids=tuple(dict.fromkeys(sources)),
+        decay=decay,
     )
+
+
+def _plain(a: Amount) -> str:
+    """An amount without its estimate mark ("2–5 years")."""
+    return a.model_copy(update={"estimate": False}).text()
 
 
 # --- deliveries ---------------------------------------------------------------------------
@@ -510,7 +552,9 @@ def run(params: Params, plan: Plan, start: dt.date, end: dt.date) -> Run:
             min_days=mn,
             min_date=start + dt.timedelta(days=int(index[imin])),
             shortfall=max(0.0, params.reserve_days - mn),
-            below_evacuation=params.evacuation_days is not None and mn < params.evacuation_days,
+            below_evacuation=res in EVACUATION_RESOURCES
+            and params.evacuation_days is not None
+            and mn < params.evacuation_days,
             end_days=float(dos[-1]),
         )
     return Run(start, days, params.reserve_days, supply, results)

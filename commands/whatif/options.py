@@ -118,18 +118,18 @@ def structured(ctx: Context, mission: str, change: str, amount: str | None, now:
             if c == "no-cargo":
                 vehicles = parser.resolver.vehicles_of(None, ("cargo-spacecraft", "spaceplane"))
                 pads: tuple[str, ...] = ()
-                label, subject = "no cargo", "there is no cargo"
+                label, subject, note = "no cargo", "there is no cargo", ""
             elif c == "ground-vehicle":
-                found = parser.resolver.find(target, ("vehicle",))
-                if found is None:
+                grounded = parser.grounded(target)
+                if grounded is None:
                     raise ScenarioError(
                         target,
                         f"“{target}” is not a vehicle I know",
                         parser.resolver.suggest(target, ("vehicle",)),
                     )
-                vehicles, pads = (found[0],), ()
-                label = f"{parser.resolver.name(found[0])} grounded"
-                subject = f"{short_name(ctx.kb, found[0])} is grounded"
+                vehicles, label, note = grounded
+                pads = ()
+                subject = f"{label.removesuffix(' grounded')} is grounded"
             else:
                 pad = parser.pad(target)
                 if pad is None:
@@ -138,12 +138,12 @@ def structured(ctx: Context, mission: str, change: str, amount: str | None, now:
                         f"“{target}” is not a pad I know",
                         parser.resolver.suggest(target, ("pad",)),
                     )
-                vehicles, pads = (), (pad[0],)
+                vehicles, pads, note = (), (pad[0],), pad[1]
                 label = f"{parser.resolver.name(pad[0])} down"
                 subject = f"{parser.resolver.name(pad[0])} is down"
             when = _amount_date(amt, today) if amt else None
             if when is not None:
-                edit = Hold(label, pads, vehicles, None, None, when[0], when[1])
+                edit = Hold(label, pads, vehicles, None, None, when[0], when[1], note=note)
                 text = f"{subject} until {when[1]}"
             elif amt:
                 dur = _amount_duration(amt)
@@ -151,9 +151,11 @@ def structured(ctx: Context, mission: str, change: str, amount: str | None, now:
                     return error(
                         "Unclear amount", f"“{amt}” is not a length such as “6 months” or a date."
                     )
-                edit, text = Hold(label, pads, vehicles, None, dur), f"{subject} for {dur.text}"
+                edit = Hold(label, pads, vehicles, None, dur, note=note)
+                text = f"{subject} for {dur.text}"
             else:
-                edit, text = Hold(label, pads, vehicles), f"{subject} indefinitely"
+                edit = Hold(label, pads, vehicles, note=note)
+                text = f"{subject} indefinitely"
         elif c in ("add-flight", "add"):
             found = parser.resolver.find(target, ("vehicle",))
             if found is None:

@@ -14,7 +14,14 @@ from commands.whatif.advice import Advice, advise
 from commands.whatif.apply import Applied
 from commands.whatif.baseline import Prepared
 from commands.whatif.edits import Scenario
-from commands.whatif.model import MAX_HORIZON_DAYS, RESOURCES, Resource, Run, run
+from commands.whatif.model import (
+    EVACUATION_RESOURCES,
+    MAX_HORIZON_DAYS,
+    RESOURCES,
+    Resource,
+    Run,
+    run,
+)
 
 DEFAULT_HORIZON_DAYS = 365
 TAIL_DAYS = 180  # the horizon runs at least this long past the latest edited date
@@ -28,7 +35,7 @@ class Margin:
     low: float
     low_date: dt.date
     cross: dt.date | None  # first day below the reserve
-    evac: dt.date | None  # first day below the line at which the crew leaves
+    evac: dt.date | None  # first day below the line at which the crew leaves (not propellant)
     out: dt.date | None  # first day with nothing left
     below: int  # days below the reserve
     empty: int  # days with nothing left
@@ -49,7 +56,7 @@ def margins(r: Run, frm: dt.date, reserve: float, evac: float | None) -> dict[Re
             float(s[i]),
             r.start + dt.timedelta(days=i0 + i),
             first(s < reserve - 1e-9),
-            first(s < evac - 1e-9) if evac is not None else None,
+            first(s < evac - 1e-9) if evac is not None and res in EVACUATION_RESOURCES else None,
             first(s < 0.5),
             int(np.count_nonzero(s < reserve - 1e-9)),
             int(np.count_nonzero(s < 0.5)),

@@ -17,55 +17,79 @@ import dataclasses
 import datetime as dt
 import re
 
+from commands.format import day_text
 from commands.whatif.edits import (
     AddFlight,
     Cancel,
     CrewChange,
     Duration,
+    EarlyReturn,
     Edit,
+    FlightRef,
     Hold,
     Move,
+    NoReboost,
     Scenario,
     SetRate,
 )
+from commands.whatif.english import listed
 from commands.whatif.errors import ScenarioError
-from commands.whatif.lexer import NUMBER, check_numbers, find_year_end, number, vague_error
+from commands.whatif.lexer import (
+    NUMBER,
+    check_numbers,
+    find_duration,
+    find_year_end,
+    number,
+    vague_error,
+)
+from commands.whatif.model import arrival_date, departure
 from commands.whatif.phrases import (
     ADD,
     ADJECTIVES,
     ADVANCE,
+    AGAIN,
     CANCEL,
     COUNTRIES,
     CREW_ADD,
     CREW_BY,
     CREW_GOES,
+    CREW_OF,
     CREW_REMOVE,
     CREW_SET,
+    CREW_WAS,
     CREW_WORDS,
     DELAY,
     EXTRA,
+    FAILED_ON,
+    FAILURE_OF,
     FROM,
     GAP,
     GAP_WORDS,
+    GENERIC_PAD,
     GROUND,
+    LEAVE,
     LIKE,
     MOVE_TO,
     NEXT,
+    NO_REBOOST,
     OPEN_ENDED,
     OXYGEN,
     PAST,
     PROPELLANT,
     RECOVERY,
     RECOVERY_FAILS,
+    SUBJECT_FILLER,
     UNTIL,
+    WHOLE_CREW,
     clauses,
     leading_verb,
     predicate,
 )
 from commands.whatif.projection import short_name
-from commands.whatif.reading import MAX_EDITS, Clause, Reader, split_horizon
+from commands.whatif.reading import MAX_EDITS, Clause, Reader, check_duration, split_horizon
 from commands.whatif.trigger import strip_lead
-from knowledge.pads import last_closure, last_damage
+from knowledge.launchers import last_return_to_flight
+from knowledge.pads import flown_from, last_closure, last_damage
 
 MAX_CREW = 13
 
@@ -122,9 +146,12 @@ class Parser(Reader):
         number in it must be read."""
         for attempt in (
             self._rate,
+            self._unboosted,
+            self._early,
             self._crew,
             self._add,
             self._gap,
+            self._launcher,
             self._cancel,
             self._ground,
             self._move,
@@ -240,6 +267,95 @@ class Parser(Reader):
             "propellant_per_day", kg / 365.0, f"propellant use {kg:,.0f} kg/yr", self._since(c)
         )
 
+    def _unboosted(self, c: Clause) -> Edit | None:
+        """Nobody reboosting the station ("nobody reboosts the station anymore")."""
+        m = NO_REBOOST.search(c.text)
+        if not m:
+            return None
+        c.mark(0, m.end())
+        return NoReboost(self._since(c, m.end()), self._duration(c, m.end()))
+
+    def _early(self, c: Clause) -> Edit | None:
+        """A crew leaving early: "crew 13 had to bail early like crew 11 did", "the soyuz crew
+        comes home 2 months early", "MS-29's crew returns in January", "the station is
+        evacuated" (everyone). No date: today."""
+        m = LEAVE.search(c.text)
+        if not m:
+            return None
+        before = c.text[: m.start()].strip(" ,")
+        kb = self.resolver.kb
+        after = re.split(r"\s+(?:from|on|in|at|by|for|until|today|now)\b", c.text[m.end() :])[0]
+        everyone = WHOLE_CREW.fullmatch(before) and (
+            m["cut"] or m["early"] or "every" in before.lower()
+        )
+        # "they evacuate the ISS", "nasa abandons the station"
+        everyone = everyone or (
+            bool(m["cut"])
+            and not SUBJECT_FILLER.sub(" ", before).strip(" ,")
+            and bool(WHOLE_CREW.fullmatch(after.strip(" ,.!?")))
+        )
+        if everyone:
+            c.mark(0, m.end() + len(after))
+            return CrewChange(self._since(c, m.end()) or self._when_at(c, m.end()), 0)
+        used = len(c.used)
+        subject = self._subject(c, m.start(), m.end())
+        who = CREW_OF.fullmatch(subject.strip(" .,!?"))
+        name = (who["a"] or who["b"] or who["c"]) if who else subject
+        flight = None
+        vehicle = ""
+        found = self.resolver.find(name, ("mission",)) if name else None
+        if found is None and name:  # "ms-30": the crew flight of the missions it names
+            crewed = [i for i in self.resolver.missions(name) if kb.missions[i].kind == "crew"]
+            found = (crewed[0], "mission") if len(crewed) == 1 else None
+        if found is not None:
+            mission = kb.missions[found[0]]
+            if mission.kind != "crew":
+                if m["cut"] or m["early"]:
+                    raise ScenarioError(
+                        name, f"{mission.name} brings no crew to the station: nothing leaves early"
+                    )
+                del c.used[used:]
+                return None
+            flight = FlightRef(mission.id, mission.name, mission.vehicle)
+        else:
+            ids = self.resolver.vehicles(name) if name else ()
+            crewed = [v for v in ids if kb.vehicles[v].kind == "crew-spacecraft"]
+            if len(crewed) != 1 or not (who or m["cut"] or m["early"]):
+                del c.used[used:]
+                return None
+            vehicle = crewed[0]
+        c.mark(m.start(), m.end())
+        early = None
+        if m["early"]:
+            got = find_duration(m["early"])
+            if got is not None:
+                early = got[0]
+                check_duration(early)
+        when = self._when(c, m.end())
+        like = note = ""
+        lm = LIKE.search(c.text)
+        if lm is not None:
+            said = lm["pad"] or lm["pad2"]
+            ref = self.resolver.find(said, ("mission",))
+            left = departure(kb.missions[ref[0]]) if ref is not None else None
+            if ref is None or left is None:
+                raise ScenarioError(
+                    lm.group(0), f"I have no recorded return of “{said}” to compare with"
+                )
+            c.mark(lm.start(), lm.end())
+            like = ref[0]
+            note = f"{kb.missions[like].name}'s crew left on {day_text(left)}, the precedent named"
+        if when is not None and early is not None:
+            raise ScenarioError(
+                m["early"].strip(), "say either when they leave or how early, not both"
+            )
+        on, typed = when if when is not None else (None, "")
+        return EarlyReturn(flight, vehicle, on, early, typed, like, note)
+
+    def _when_at(self, c: Clause, pos: int) -> dt.date | None:
+        got = self._when(c, pos)
+        return got[0] if got else None
+
     def _crew_number(self, raw: str) -> int:
         n = number(raw)
         if n is None or not float(n).is_integer() or n < 0:
@@ -281,6 +397,9 @@ class Parser(Reader):
         if raw.strip().lower() in ("a", "an"):
             return None
         c.mark(m.start(), m.end())
+        for was in CREW_WAS.finditer(t):  # "instead of 7": the size it changes from
+            self._crew_number(was["n"])
+            c.mark(was.start(), was.end())
         return CrewChange(self._since(c, m.end()), self._crew_number(raw))
 
     def _add(self, c: Clause) -> Edit | None:
@@ -294,6 +413,8 @@ class Parser(Reader):
                 return None  # "a CRS-35 flies on ..." reads as a move
             if re.search(CREW_WORDS, veh_text, re.I):
                 return None
+            if predicate(veh_text) is not None:
+                return None  # "a Falcon 9 blows up on SLC-40", "launch site 31 is out for ..."
             raise ScenarioError(
                 veh_text,
                 f"“{veh_text}” is not a vehicle I know",
@@ -337,11 +458,15 @@ class Parser(Reader):
         country = next((COUNTRIES[w] for w in words if w in COUNTRIES), None)
         # The vehicle named, if any: "no progress flights", "russia stops sending progress".
         named = [w for w in words if w not in COUNTRIES and w not in GAP_WORDS]
-        vehicle = self.resolver.find(" ".join(named), ("vehicle",)) if named else None
-        if vehicle is not None and not re.search(r"cargo|supply", what):
+        kb = self.resolver.kb
+        family = self.resolver.vehicles(" ".join(named)) if named else ()
+        if re.search(r"cargo|supply", what):  # "no dragon cargo": the cargo ones only
+            family = tuple(v for v in family if kb.vehicles[v].kind != "crew-spacecraft")
+        vehicles: tuple[str, ...]
+        if family:
             country = None
-            vehicles: tuple[str, ...] = (vehicle[0],)
-            label = f"no {short_name(self.resolver.kb, vehicle[0])} flights"
+            vehicles = family
+            label = f"no {listed([short_name(kb, v) for v in family])} flights"
         else:
             cargo = bool(re.search(r"cargo|resupply|supply|supplies|deliver", what))
             kinds = (
@@ -387,6 +512,143 @@ class Parser(Reader):
         c.mark(m.start(), m.end())
         return self._hold(c, m.end(), label, (), vehicles, "")
 
+    def _launcher(self, c: Clause) -> list[Edit] | None:
+        """A launcher failing ("a Falcon 9 blows up on SLC-40", "spacex has a falcon 9
+        failure", "the next Falcon 9 launch explodes", "Falcon 9 fails during CRS-35"): every
+        vehicle it carries is grounded, the pad it failed on is down and the flight it carried
+        is lost, for as long as its last recorded return to flight took (else the latest any
+        launcher's took), unless a length is given."""
+        kb = self.resolver.kb
+        found = self._failed_launcher(c)
+        if found is None:
+            return None
+        launcher, subject, m, is_next = found
+        grounded = self.grounded(subject)
+        assert grounded is not None
+        vehicles, label, carries = grounded
+        pads: tuple[str, ...] = ()
+        lost: list[FlightRef] = []
+        for on in FAILED_ON.finditer(c.text, m.end()):
+            # "the pad at the cape" is one place; "NG-25 at SLC-40" a flight and a place
+            whole = on["pad"]
+            parts = [whole]
+            if self.pad(whole) is None and self.resolver.find(whole, ("mission",)) is None:
+                parts = re.split(r"\s+(?:on|at)\s+", whole, flags=re.I)
+            for part in parts:
+                pad = (
+                    self._launcher_pad(launcher, vehicles) if GENERIC_PAD.fullmatch(part) else None
+                )
+                pad = pad or self.pad(part)
+                flight = self.resolver.find(part, ("mission",)) if pad is None else None
+                if pad is not None:
+                    pads = (pad[0],)
+                elif flight is not None:
+                    rec = kb.missions[flight[0]]
+                    lost.append(FlightRef(rec.id, rec.name, rec.vehicle))
+                else:
+                    raise ScenarioError(
+                        part,
+                        f"“{part}” is not a pad or a flight I know",
+                        self.resolver.suggest(part, ("pad", "mission")),
+                    )
+            c.mark(on.start(), on.end())
+        if is_next and not lost:  # "the next Falcon 9 launch": the next ISS flight on it
+            nexts = [f for v in vehicles for f in self.next_flights(v, 1) if f.due is not None]
+            if nexts:
+                first = min(nexts, key=lambda f: (f.due or self.today, f.key))
+                lost.append(
+                    dataclasses.replace(first, how=f"the next {kb.vehicles[launcher].name}")
+                )
+        hold = self._launcher_hold(c, m, launcher, label, pads, vehicles, carries, lost)
+        return [*(Cancel(f) for f in lost), hold]
+
+    def _launcher_pad(self, launcher: str, carried: tuple[str, ...]) -> tuple[str, str] | None:
+        """ "The pad" a launcher failed on: the one pad the vehicles it carries fly from."""
+        kb = self.resolver.kb
+        used = {p for v in carried if (p := flown_from(kb, v)) is not None}
+        if len(used) != 1:
+            return None
+        return next(iter(used)), ""
+
+    def _failed_launcher(self, c: Clause) -> tuple[str, str, re.Match[str], bool] | None:
+        """The launcher a clause says failed: (id, its name as typed, the failure's words,
+        whether it was "the next" one), marked as read; or None."""
+        kb = self.resolver.kb
+
+        def launcher(text: str) -> tuple[str, str, bool] | None:
+            m = NEXT.match(text.strip(" .,!?"))
+            named = m["veh"] if m else text
+            for words in (named, re.sub(r"\s+(?:rocket|launch(?:er)?)$", "", named, flags=re.I)):
+                ids = self.resolver.vehicles(words) if words else ()
+                if len(ids) == 1 and kb.vehicles[ids[0]].kind == "launch-vehicle":
+                    return ids[0], words, bool(m and m["next"])
+            return None
+
+        m = CANCEL.search(c.text)
+        if m is not None:
+            used = len(c.used)
+            got = launcher(self._subject(c, m.start(), m.end()))
+            if got is not None:
+                c.mark(m.start(), m.end())
+                return got[0], got[1], m, got[2]
+            del c.used[used:]
+        for f in FAILURE_OF.finditer(c.text):
+            words = f["veh"].split()
+            rocket = " rocket" if re.search(r"\brocket\s+\w+$", f.group(0), re.I) else ""
+            for i in range(len(words)):  # "spacex has a falcon 9": the launcher at its end
+                got = launcher(" ".join(words[i:]) + rocket) or launcher(" ".join(words[i:]))
+                if got is not None:
+                    c.mark(f.start(), f.end())
+                    return got[0], got[1], f, got[2]
+        return None
+
+    def _launcher_hold(
+        self,
+        c: Clause,
+        m: re.Match[str],
+        launcher: str,
+        label: str,
+        pads: tuple[str, ...],
+        vehicles: tuple[str, ...],
+        carries: str,
+        lost: list[FlightRef],
+    ) -> Hold:
+        """How long a failed launcher stays grounded: as said, else its precedent."""
+        kb = self.resolver.kb
+        hold = self._hold(c, m.end(), label, pads, vehicles, carries)
+        since = hold.start or self._since(c, m.end())  # "fails in March 2027"
+        if since is None and lost:  # on the day the flight it carried launches
+            rec = kb.missions.get(lost[0].key)
+            day = arrival_date(rec) if rec is not None else lost[0].due
+            flew = rec is not None and rec.status in ("launched", "docked", "completed")
+            since = day if day is not None and (flew or day > self.today) else None
+        hold = dataclasses.replace(hold, cause="fails", start=since)
+        if not hold.open_ended or OPEN_ENDED.search(c.text):
+            return hold
+        got = last_return_to_flight(kb, launcher)
+        name = kb.vehicles[launcher].name
+        where = f"; {kb.pads[pads[0]].name} is down as long" if pads else ""
+        if got is None:
+            why = (
+                f"the fact base records no return to flight after a launch failure, so "
+                f"{name} stays grounded through the whole run{where}"
+            )
+            return dataclasses.replace(hold, note=f"{carries}. {why[:1].upper()}{why[1:]}")
+        vid, failed, again = got
+        days = (again - failed).days
+        whose = (
+            f"it took to fly again after its {day_text(failed)} failure"
+            if vid == launcher
+            else f"{kb.vehicles[vid].name} took to fly again after its {day_text(failed)} failure "
+            f"(the latest return to flight recorded; none for {name})"
+        )
+        why = f"a failure is taken to ground {name} for {days} days, as long as {whose}{where}"
+        return dataclasses.replace(
+            hold,
+            by=Duration(days, "day", f"{days} days"),
+            note=f"{carries}. {why[:1].upper()}{why[1:]}",
+        )
+
     def _cancel(self, c: Clause) -> list[Edit] | None:
         m = CANCEL.search(c.text)
         if not m:
@@ -412,6 +674,11 @@ class Parser(Reader):
             name = self.resolver.name(rid)
             return self._hold(c, m.end(), f"{name} down", (rid,), (), note, m)
         found = self.resolver.find(subject, ("vehicle", "mission"))
+        grounded = self.grounded(subject) if found is None or found[1] == "vehicle" else None
+        if grounded is not None:
+            c.mark(m.start(), m.end())
+            vehicles, label, how = grounded
+            return self._hold(c, m.end(), label, (), vehicles, how)
         if found is None:
             looks_like_pad = re.search(r"\b(?:pad|site|lc|slc|complex|cosmodrome)\b", subject, re.I)
             if not looks_like_pad:
@@ -422,25 +689,15 @@ class Parser(Reader):
                 f"“{subject}” is not a pad I know",
                 self.resolver.suggest(subject, ("pad",)),
             )
-        rid, kind = found
-        if kind == "mission":
-            if DELAY.search(c.text) or ADVANCE.search(c.text) or MOVE_TO.search(c.text):
-                del c.used[used:]
-                return None
-            raise ScenarioError(
-                subject,
-                f"{self.resolver.name(rid)} is a flight, not a pad: say it “slips 3 months” or "
-                "“is lost”",
-            )
-        veh = self.resolver.kb.vehicles[rid]
-        if veh.kind == "launch-vehicle":
-            carried = sorted(v.id for v in self.resolver.kb.vehicles.values() if rid in v.launchers)
-            if not carried:
-                raise ScenarioError(subject, f"nothing I model flies on {veh.name}")
-            c.mark(m.start(), m.end())
-            return self._hold(c, m.end(), f"{veh.name} grounded", (), tuple(carried), "")
-        c.mark(m.start(), m.end())
-        return self._hold(c, m.end(), f"{veh.name} grounded", (), (rid,), "")
+        rid = found[0]
+        if DELAY.search(c.text) or ADVANCE.search(c.text) or MOVE_TO.search(c.text):
+            del c.used[used:]
+            return None
+        raise ScenarioError(
+            subject,
+            f"{self.resolver.name(rid)} is a flight, not a pad: say it “slips 3 months” or "
+            "“is lost”",
+        )
 
     def _hold(
         self,
@@ -474,18 +731,26 @@ class Parser(Reader):
         if until is None and dur is None:
             lm = LIKE.search(t)
             if lm:
-                ref = self.pad(lm["pad"])
+                said = lm["pad"] or lm["pad2"]
+                ref = self.pad(said)
                 closure = last_closure(self.resolver.kb, ref[0]) if ref else None
                 if ref is None or closure is None:
                     raise ScenarioError(
                         lm.group(0),
-                        f"I have no recorded closure for “{lm['pad']}” to copy; say how long, "
+                        f"I have no recorded closure for “{said}” to copy; say how long, "
                         "e.g. “for 6 months”",
                     )
                 c.mark(lm.start(), lm.end())
                 days = (closure[1] - closure[0]).days
                 dur = Duration(days, "day", f"{days} days")
                 like = self.resolver.name(ref[0])
+            elif len(pads) == 1 and AGAIN.search(t):
+                # "31/6 goes down again": as long as its own last recorded closure.
+                closure = last_closure(self.resolver.kb, pads[0])
+                if closure is not None:
+                    days = (closure[1] - closure[0]).days
+                    dur = Duration(days, "day", f"{days} days")
+                    like = self.resolver.name(pads[0])
         if until is None and dur is None and not OPEN_ENDED.search(t):
             vague = vague_error(t[after:])
             if vague is not None:

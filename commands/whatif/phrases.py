@@ -7,10 +7,17 @@ import re
 
 from commands.whatif.lexer import NUMBER
 
+# "… and takes 6 months to fix", "… and comes home": the same subject goes on (no split).
+_SAME_SUBJECT = (
+    r"(?:it\s+|they\s+)?(?:takes|took|needs|needed|requires|required|would\s+take|will\s+take"
+    r"|comes?\s+(?:home|back)|came\s+(?:home|back)|has\s+to|had\s+to|have\s+to|must|stays?"
+    r"|stayed|remains?|remained)\b"
+)
 UNIT_AHEAD = r"(?:[\s-]*(?:days?|weeks?|months?|years?|quarters?)\b|\s+a\s+half\b)"
 SPLIT = re.compile(
-    rf"\s*(?:;|,?\s+and\s+then\s+|,?\s+and\s+(?!{NUMBER}{UNIT_AHEAD}|a\s+half\b)"
-    rf"|,?\s+plus\s+(?!{NUMBER}{UNIT_AHEAD})|,\s*(?=[a-z]))\s*",
+    rf"\s*(?:;|,?\s+and\s+then\s+(?!{_SAME_SUBJECT})|,?\s+and\s+(?!{NUMBER}{UNIT_AHEAD}|a\s+half\b"
+    rf"|{_SAME_SUBJECT})"
+    rf"|,?\s+plus\s+(?!{NUMBER}{UNIT_AHEAD})|,\s*(?=[a-z])(?!(?:not|instead|rather)\b))\s*",
     re.I,
 )
 FLY = (
@@ -27,7 +34,22 @@ CANCEL = re.compile(
     rf"(?:been\s+)?{FLY}\b"
     rf"|\b(?:hadn'?t|hasn'?t|haven'?t|wasn'?t|weren'?t|isn'?t|aren'?t|didn'?t|doesn'?t|don'?t"
     rf"|won'?t|wouldn'?t\s+have)\s+(?:been\s+)?(?:ever\s+)?{FLY}\b"
-    r"|\blaunch\s+(?:fails|failed|failure)\b|\bfails?\s+(?:on|at)\s+launch\b",
+    r"|\blaunch\s+(?:fails|failed|failure)\b|\bfails?\s+(?:on|at)\s+launch\b"
+    r"|\b(?:has|had|have|suffers?|suffered)\s+an?\s+(?:launch\s+)?(?:failure|anomaly|mishap"
+    r"|accident)\b",
+    re.I,
+)
+# Where a launcher failed, or with which flight: "on SLC-40", "at Baikonur", "during CRS-35",
+# "carrying NG-25".
+FAILED_ON = re.compile(
+    r"\b(?:on|at|from|over|during|with|carrying|launching)\s+(?P<pad>.+?)"
+    r"(?=\s+(?:for|until|till|through|and|in|from|during|with|carrying|launching)\b|\s*[?.!]*$)",
+    re.I,
+)
+# A failure named as a noun: "a Falcon 9 failure", "another Soyuz rocket explosion".
+FAILURE_OF = re.compile(
+    r"(?P<veh>[\w.'’-]+(?:[\s-]+[\w.'’-]+){0,3}?)\s+(?:launch\s+|rocket\s+)?(?:failure|anomaly"
+    r"|explosion|mishap|accident|blow-?up)\b",
     re.I,
 )
 DELAY = re.compile(
@@ -56,19 +78,30 @@ MOVE_TO = re.compile(
 OUT = (
     r"(?:down|closed|shut|grounded|out(?:\s+of\s+(?:action|service|use|commission))?|offline"
     r"|broken|damaged|destroyed|wrecked|unusable|unavailable|under\s+repair|stood\s+down"
-    r"|knocked\s+out|blown\s+up)"
+    r"|knocked\s+out|blown\s+up|out\s+of\s+order"
+    # slang for broken: "bricked", "trashed", "busted", "toast"
+    r"|bricked|trashed|busted|totall?ed|smashed|fried|toast|kaput|hosed|nuked|borked|wiped\s+out)"
 )
 GROUND = re.compile(
     rf"\b(?:(?:had\s+|would\s+have\s+)?(?:stays?|stayed|remains?|remained|been|is|are|was|were|be"
     rf"|gets?|got|goes|went)\s+{OUT}|(?:gets\s+|got\s+|been\s+)?grounded|ground|closes?|closed"
     r"|shut\s+down|stands?\s+down|stood\s+down|down|unavailable|offline|broken|wrecked|damaged"
     r"|destroyed|out\s+of\s+(?:action|service|commission)|(?:can'?t|cannot|can\s+not)\s+"
-    r"(?:launch|fly))\b",
+    r"(?:launch|fly)"
+    # what breaks a pad: "SLC-40 blows up", "31/6 breaks again", "the pad collapses"
+    r"|breaks?(?:\s+down)?|broke(?:\s+down)?|collapses?|collapsed|blows?\s+up|blew\s+up"
+    r"|bricked|trashed|busted|totall?ed|smashed|kaput|goes\s+kaput|out\s+of\s+order"
+    r"|explodes?|exploded|burns?(?:\s+down)?|burned(?:\s+down)?|burnt(?:\s+down)?)\b",
     re.I,
 )
 # Past forms: the pad's closure counts from its recorded damage.
 PAST = re.compile(
     r"\b(?:stay|stays|stayed|remain|remains|remained|had|was|were|been|would\s+have)\b", re.I
+)
+AGAIN = re.compile(
+    r"\b(?:again|once\s+more|a\s+second\s+time|(?:like|as)\s+(?:the\s+)?last\s+time"
+    r"|(?:like|as)\s+(?:it\s+did\s+)?before)\b",
+    re.I,
 )
 EXTRA = re.compile(r"\b(?:another|an\s+extra|extra|more|longer|further|additional)\b", re.I)
 OPEN_ENDED = re.compile(
@@ -76,7 +109,15 @@ OPEN_ENDED = re.compile(
     r"|until\s+further\s+notice|for\s+ever)\b",
     re.I,
 )
-LIKE = re.compile(r"\b(?:like|as)\s+(?:the\s+)?(?P<pad>.+?)\s+(?:did|was|had|got|has)\b", re.I)
+# "like 31/6 did", "as the Site 31/6 pad was", "like crew 11" (a bare "like" needs no verb).
+LIKE = re.compile(
+    rf"\blike\s+(?!(?:the\s+)?last\s+time\b|before\b|it\s+did\b|{NUMBER}{UNIT_AHEAD})"
+    r"(?:the\s+)?(?P<pad>.+?)"
+    r"(?:\s+(?:did|was|had|got|has|were|went)\b"
+    r"|(?=\s+(?:for|until|till|in|from|on)\b)|\s*[?.!]*$)"
+    r"|\bas\s+(?:the\s+)?(?P<pad2>.+?)\s+(?:did|was|had|got|has)\b",
+    re.I,
+)
 ADD = re.compile(
     r"^(?:(?:we\s+)?(?:add(?:ing)?|launch|fly|send)\s+(?:(?P<n>an?|one|another|\d+|two|three)\s+)?"
     r"(?:extra\s+|more\s+|additional\s+)?|an?\s+(?:extra\s+|additional\s+|new\s+)?|another\s+"
@@ -106,14 +147,79 @@ CREW_BY = re.compile(
     rf"|drops|falls|goes\s+down|shrinks|decreases|is\s+(?:cut|reduced))\s+by\s+(?P<n>{NUMBER})",
     re.I,
 )
+_CREW_NOUN = r"\bcrew\b(?:\s+(?:size|count|complement|number))?"
+_CREW_VERB = (
+    r"(?:is|was|were|had\s+been|has\s+been|becomes|became|stays|stayed|remains|remained"
+    r"|(?:(?:is|was|gets|got)\s+)?(?:cut|reduced|increased|raised|trimmed|lowered|changed)"
+    r"|drops|dropped|falls|fell|goes|went|rises|rose|grows|grew|shrinks|shrank|changes"
+    r"|comes|came)(?:\s+(?:up|down|back))?"
+)
+# "a crew of 4", "the crew drops from 7 to 4", "crew is cut to 4", "4 people aboard", "a
+# 5-person crew" ("a crew" alone is no size).
 CREW_SET = re.compile(
-    rf"\bcrew\b(?:\s+(?:size|count))?(?:\s+(?:is|of|at|becomes|drops\s+to|falls\s+to"
-    rf"|goes\s+(?:up\s+|down\s+)?to|rises\s+to|grows\s+to|shrinks\s+to|is\s+reduced\s+to"
-    rf"|reduced\s+to|increased\s+to|is\s+increased\s+to|is\s+cut\s+to|cut\s+to|changes\s+to"
-    rf"|was|were|had\s+been|of\s+just|of\s+only)\s+|\s*[=:]\s*|\s+)(?:only\s+|just\s+)?"
-    rf"(?P<n>{NUMBER})(?![\w-])"
-    rf"|(?<![\w-])(?P<n2>{NUMBER})\s+(?:{CREW_WORDS}|aboard|on\s+board)\b"
+    rf"{_CREW_NOUN}(?:\s+{_CREW_VERB})?"
+    rf"(?:\s+(?:down\s+|up\s+)?from\s+{NUMBER}(?:\s+{CREW_WORDS})?)?"
+    rf"(?:\s+(?:to|of|at|is)\b|\s*[=:])?\s*(?:only\s+|just\s+|a\s+mere\s+)?"
+    rf"(?<![\w-])(?P<n>{NUMBER})(?![\w-])"
+    rf"|(?<![\w-])(?!(?:an?|another)\s+{CREW_WORDS})(?P<n2>{NUMBER})\s+"
+    rf"(?:{CREW_WORDS}|aboard|on\s+board)\b"
     rf"|\b(?:a\s+)?(?P<n3>{NUMBER})[\s-]+(?:person|people|member|man|woman)\s+crew\b",
+    re.I,
+)
+# The size it changes from, said alongside: "instead of 7", "down from 7", "rather than 7
+# people", "(not 7)".
+CREW_WAS = re.compile(
+    rf"\b(?:instead\s+of|rather\s+than|not|versus|vs\.?|(?:down|up)\s+from|compared\s+"
+    rf"(?:to|with)|from)\s+(?:the\s+(?:usual|normal|current|planned|nominal)\s+)?"
+    rf"(?P<n>{NUMBER})(?=\s*(?:{CREW_WORDS}\b|aboard\b|on\s+board\b|to\b|[,;)]|$))",
+    re.I,
+)
+# A crew leaving before it was due: "has to bail early", "comes home 2 months early", "is
+# evacuated", "cuts its stay short". `early` marks the leaving as early; the verbs in `cut`
+# say it by themselves.
+LEAVE = re.compile(
+    r"\b(?:(?:has|have|had|would\s+have|were|was|is|are|gets?|got)\s+to\s+|must\s+|needs?\s+to\s+"
+    r"|(?:is|are|was|were)\s+forced\s+to\s+)?"
+    r"(?:(?P<cut>bails?(?:\s+out)?|bailed(?:\s+out)?|(?:is|are|was|were|gets?|got|had\s+been)\s+"
+    r"(?:evacuated|medevaced|sent\s+home|cut\s+short|brought\s+home)|evacuates?|evacuated"
+    r"|medevacs?|cuts?\s+(?:its|their|the)\s+(?:mission|stay|expedition)\s+short|abandons?"
+    r"|abandoned|(?:has|had|have|suffers?|suffered)\s+an?\s+(?:medical\s+)?(?:emergency"
+    r"|medical\s+(?:problem|issue|evacuation))|(?:gets?|got|falls?|fell)\s+(?:sick|ill))"
+    r"|leaves?|left|comes?\s+(?:home|back|down)|came\s+(?:home|back|down)|returns?(?:\s+home)?"
+    r"|returned(?:\s+home)?|go(?:es)?\s+home|went\s+home|heads?\s+home|headed\s+home"
+    r"|departs?|departed|undocks?|undocked|splash(?:es)?\s+down|splashed\s+down|ends?|ended)"
+    rf"(?P<early>(?:\s+(?:{NUMBER}[\s-]*(?:days?|weeks?|months?)\s+)?(?:early|earlier(?:\s+than"
+    r"\s+(?:planned|scheduled|due))?|ahead\s+of\s+(?:schedule|time)|prematurely|too\s+soon)))?\b",
+    re.I,
+)
+# Who leaves: "crew 13", "the crew-13 crew", "soyuz ms-29's crew", "the crew of MS-29".
+CREW_OF = re.compile(
+    r"^(?:the\s+)?(?:(?:crew|astronauts|cosmonauts|people|someone|somebody|an?\s+(?:astronaut"
+    r"|cosmonaut|crew\s*member|member))\s+(?:of|on|from|aboard|in)\s+(?:the\s+)?(?P<a>.+)"
+    r"|one\s+of\s+(?:the\s+)?(?P<c>.+?)(?:\s+(?:crew|astronauts|cosmonauts))?"
+    r"|(?P<b>.+?)(?:'s|’s)?\s+(?:crew|astronauts|cosmonauts|people|team|folks|guys|crewmates"
+    r"|members)(?:\s+members?)?)$",
+    re.I,
+)
+WHOLE_CREW = re.compile(
+    r"^(?:the\s+)?(?:(?:whole|entire|full)\s+crew|crew|everyone|everybody|all\s+(?:the\s+)?crew"
+    r"|the\s+station|station|iss|the\s+iss)$",
+    re.I,
+)
+_BOOST = r"(?:re-?boost(?:s|ed|ing)?|boost(?:s|ed|ing)?)"
+# Nobody raising the orbit: "nobody reboosts the station", "no more reboosts", "reboosts
+# stop", "we stop boosting the ISS", "the station isn't reboosted", "without reboosts".
+NO_REBOOST = re.compile(
+    rf"\b(?:nobody|no\s*-?\s*one|none\s+of\s+them|no\s+vehicle|no\s+ship)\s+(?:ever\s+)?"
+    rf"(?:{_BOOST}|raises?\s+(?:the\s+)?(?:station'?s\s+)?orbit)"
+    rf"|\bno\s+(?:more\s+|further\s+|other\s+)?(?:re-?boosts?|reboosting|orbit\s+raising)"
+    rf"|\b(?:re-?boosts?|reboosting|orbit\s+raising)\s+(?:stops?|stopped|ends?|ended|cease[sd]?"
+    rf"|halts?|halted|(?:is|are|gets?|get)\s+(?:stopped|cancell?ed|halted|suspended))"
+    rf"|\b(?:stops?|stopped|quits?|cease[sd]?|no\s+longer)\s+(?:being\s+|getting\s+)?{_BOOST}"
+    rf"|\b(?:stops?|stopped|quits?)\s+raising\s+(?:the\s+)?(?:station'?s\s+)?orbit"
+    rf"|\b(?:is|are|was|isn'?t|aren'?t|is\s+not|never\s+gets?|doesn'?t\s+get|is\s+no\s+longer"
+    rf"|can'?t\s+be|cannot\s+be)\s+(?:re-?boosted|boosted)"
+    rf"|\bwithout\s+(?:any\s+)?(?:more\s+)?(?:re-?boosts?|reboosting)\b",
     re.I,
 )
 RECOVERY = re.compile(
@@ -169,6 +275,14 @@ COUNTRIES = {
 }
 ADJECTIVES = {"russia": "Russian", "united states": "US", "japan": "Japanese"}
 GENERIC_PAD = re.compile(r"(?:the\s+|that\s+|our\s+)?(?:launch\s*)?(?:pad|site)", re.I)
+# "the baikonur pad", "russia's launch pad", "the pad at baikonur": a place's or a country's pad.
+PAD_OF = re.compile(
+    r"(?:the\s+|that\s+|our\s+)?(?P<what>[\w.'’-]+?)(?:'s|’s)?\s+(?:launch\s*)?(?:pad|site)"
+    r"|(?:the\s+)?(?:launch\s*)?(?:pad|site)\s+(?:at|in|of)\s+(?P<what2>.+)",
+    re.I,
+)
+# "site 31 at baikonur": a pad's name, then where it is.
+PAD_AT = re.compile(r"(?P<pad>.+?)\s+(?:at|in|on)\s+(?:the\s+)?(?P<place>[\w\s.'’-]+)", re.I)
 FROM = re.compile(
     r"\b(?:from|since|starting(?:\s+(?:from|in|on))?|beginning|as\s+of|after|on|in)\b\s+", re.I
 )

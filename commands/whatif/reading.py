@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from commands.reply import Suggestion
 from commands.whatif.edits import Duration, FlightRef, MonthTarget
+from commands.whatif.english import listed
 from commands.whatif.errors import ScenarioError
 from commands.whatif.lexer import (
     HORIZON,
@@ -22,11 +23,22 @@ from commands.whatif.lexer import (
     numeric_tokens,
 )
 from commands.whatif.model import MAX_HORIZON_DAYS
-from commands.whatif.phrases import COUNTED, FROM, GENERIC_PAD, NEXT, SUBJECT_FILLER
+from commands.whatif.phrases import (
+    COUNTED,
+    COUNTRIES,
+    FROM,
+    GENERIC_PAD,
+    NEXT,
+    PAD_AT,
+    PAD_OF,
+    SUBJECT_FILLER,
+)
+from commands.whatif.projection import short_name
 from commands.whatif.resolve import Resolver
 from knowledge.pads import last_damage, out_of_use
 
 MAX_EDITS = 20
+_FLYING = ("cargo-spacecraft", "crew-spacecraft", "spaceplane")
 NextFlights = Callable[[str, int], list[FlightRef]]  # a vehicle's next n flights
 
 
@@ -147,6 +159,35 @@ class Reader:
             self.resolver.suggest(subject, ("mission",)),
         )
 
+    def grounded(self, subject: str) -> tuple[tuple[str, ...], str, str] | None:
+        """What grounding a vehicle named `subject` holds: (vehicle ids, label, how it was
+        read), or None when it names no vehicle. A family word grounds the whole family
+        ("Dragon": Cargo Dragon and Crew Dragon, so crew rotation stops too); a launcher
+        grounds every vehicle that flies on it."""
+        kb = self.resolver.kb
+        ids = self.resolver.vehicles(subject)
+        if not ids:
+            return None
+        if len(ids) > 1:
+            names = listed([short_name(kb, v) for v in ids])
+            crew = [short_name(kb, v) for v in ids if kb.vehicles[v].kind == "crew-spacecraft"]
+            why = f", so crew rotation on {listed(crew)} stops too" if crew else ""
+            return ids, f"{names} grounded", f"“{subject.strip()}” taken as {names}{why}"
+        veh = kb.vehicles[ids[0]]
+        if veh.kind != "launch-vehicle":
+            return ids, f"{veh.name} grounded", ""
+        carried = tuple(
+            sorted(
+                v.id
+                for v in kb.vehicles.values()
+                if veh.id in v.launchers and v.status == "active" and v.kind in _FLYING
+            )
+        )
+        if not carried:
+            raise ScenarioError(subject, f"nothing I model flies on {veh.name}")
+        names = listed([short_name(kb, v) for v in carried])
+        return carried, f"{veh.name} grounded", f"{veh.name} carries {names}"
+
     def pad(self, subject: str) -> tuple[str, str] | None:
         """A pad a subject names, with how a generic phrase was read: "the pad", "the soyuz
         pad", "baikonur", "SLC-40"."""
@@ -155,7 +196,24 @@ class Reader:
         found = self.resolver.find(subject, ("pad",))
         if found is not None:
             return found[0], ""
-        return self.resolver.vehicle_pad(subject) or self.resolver.site_pad(subject)
+        got = self.resolver.vehicle_pad(subject) or self.resolver.site_pad(subject)
+        if got is not None:
+            return got
+        # "the baikonur pad", "the russian pad": a site's or a country's one ISS pad.
+        m = PAD_OF.fullmatch(subject.strip(" .,!?"))
+        if m is not None:
+            inner = re.sub(r"^(?:the|a)\s+", "", m["what"] or m["what2"], flags=re.I)
+            country = COUNTRIES.get(inner.lower())
+            if country is not None:
+                return self.resolver.country_pad(country, subject)
+            return self.resolver.site_pad(inner, subject)
+        # "site 31 at baikonur": the pad named before the place.
+        m = PAD_AT.fullmatch(subject.strip(" .,!?"))
+        if m is not None:
+            found = self.resolver.find(m["pad"], ("pad",))
+            if found is not None:
+                return found[0], ""
+        return None
 
     def _the_pad(self, subject: str) -> tuple[str, str]:
         """“The pad” with no name: the one pad damaged or under repair, else the most recently

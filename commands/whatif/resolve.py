@@ -29,6 +29,23 @@ _VEHICLE_PAD = re.compile(
     re.I,
 )
 _FLYING = ("cargo-spacecraft", "crew-spacecraft", "spaceplane")
+_SPELLED_VALUES = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+# A spelled number in a name, after a word ("falcon nine", "crew thirteen"), not "the next one".
+_SPELLED = re.compile(
+    r"(?<=[a-z][\s-])(?:" + "|".join(sorted(_SPELLED_VALUES, key=len, reverse=True)) + r")\b",
+    re.I,
+)
+
+
+def _words(text: str) -> list[str]:
+    """The lower-case words of a name ("Crew Dragon 2" -> crew, dragon, 2)."""
+    return re.findall(r"[^\W_]+", text.casefold())
 
 
 @dataclass(frozen=True)
@@ -70,43 +87,100 @@ class Resolver:
                 return hits
         return set()
 
-    def find(self, text: str, kinds: tuple[RecordKind, ...]) -> tuple[str, RecordKind] | None:
-        """The one record of these kinds the text names, or None."""
+    def _forms_of(self, text: str) -> list[str]:
+        """The text as typed, then without each leading filler word in turn ("site 31" is a
+        pad's alias; "the launch pad 31/6" is found as "31/6"); with spelled numbers in digits
+        too ("falcon nine")."""
         cleaned = text.strip(" .,!?'\"")
+        digits = _SPELLED.sub(lambda m: str(_SPELLED_VALUES[m[0].lower()]), cleaned)
+        out = [cleaned]
         while True:
             stripped = _FILLER.sub("", cleaned)
             if stripped == cleaned:
                 break
             cleaned = stripped
-        key = fold(cleaned)
-        if not key:
+            out.append(cleaned)
+        if digits != text.strip(" .,!?'\""):
+            out += [f for f in self._forms_of(digits) if f not in out]
+        return [f for f in dict.fromkeys(out) if fold(f)]
+
+    def find(self, text: str, kinds: tuple[RecordKind, ...]) -> tuple[str, RecordKind] | None:
+        """The one record of these kinds the text names, or None."""
+        forms = self._forms_of(text)
+        if not forms:
             return None
-        for kind in kinds:
-            hits = self._exact(key, kind)
-            if len(hits) == 1:
-                return next(iter(hits)), kind
-        if self.index is not None:
-            res = self.index.search(cleaned, kinds=kinds)
+        for form in forms:
+            key = fold(form)
+            for kind in kinds:
+                hits = self._exact(key, kind)
+                if len(hits) == 1:
+                    return next(iter(hits)), kind
+        if self.index is None:
+            return None
+        # The shortest form first (as before), then the name as typed ("pad 31": "31" alone
+        # names nothing, "pad 31" names Site 31/6).
+        for form in (forms[-1], *forms[:-1]):
+            res = self.index.search(form, kinds=kinds)
             if res.best is not None:
                 rid = res.best.record_id
                 kind_of = self.kb.kind_of(rid)
-                if kind_of in kinds and self._digits_agree(cleaned, rid):
+                if kind_of in kinds and self._digits_agree(form, rid):
                     return rid, kind_of
-            cargo = self._cargo_of_family(res.matches)
-            if "vehicle" in kinds and cargo is not None:
-                return cargo, "vehicle"
+            family = self._family(res.matches, form)
+            if "vehicle" in kinds and family:
+                cargo = [v for v in family if self.kb.vehicles[v].kind == "cargo-spacecraft"]
+                if len(cargo) == 1:
+                    return cargo[0], "vehicle"
         return None
 
-    def _cargo_of_family(self, matches: Sequence[Match]) -> str | None:
-        """ "Dragon" names Cargo Dragon and Crew Dragon alike; in a resupply what-if it is
-        the cargo ship: the one cargo vehicle among equally good vehicle matches."""
-        top = [m for m in matches if m.kind == "vehicle"]
+    def vehicles(self, text: str) -> tuple[str, ...]:
+        """Every vehicle a name stands for: one, or a whole family ("Dragon": Cargo Dragon and
+        Crew Dragon), for what happens to all of them (grounded, no flights)."""
+        forms = self._forms_of(text)
+        for form in forms:
+            hits = self._exact(fold(form), "vehicle")
+            if len(hits) == 1:
+                return (next(iter(hits)),)
+        if self.index is not None:
+            for form in (forms[-1], *forms[:-1]) if forms else ():
+                family = self._family(self.index.search(form, kinds=("vehicle",)).matches, form)
+                if family:
+                    return family
+        found = self.find(text, ("vehicle",))
+        return (found[0],) if found is not None else ()
+
+    def _family(self, matches: Sequence[Match], text: str) -> tuple[str, ...]:
+        """ "Dragon" names Cargo Dragon and Crew Dragon alike: the vehicles tied for the best
+        vehicle match whose names share a word with the text, when there are several (empty
+        otherwise; "the dragon capsule" is not Soyuz, another capsule)."""
+        top = [m for m in matches if m.kind == "vehicle" and m.record_id in self.kb.vehicles]
         if len(top) < 2:
-            return None
+            return ()
         best = max(m.score for m in top)
-        tied = [m.record_id for m in top if best - m.score < 1e-6]
-        cargo = [rid for rid in tied if self.kb.vehicles[rid].kind == "cargo-spacecraft"]
-        return cargo[0] if len(cargo) == 1 and len(tied) > 1 else None
+        tied = sorted(m.record_id for m in top if best - m.score < 1e-6)
+        words = [w for w in _words(text) if len(w) >= 3 and w not in ("the", "and", "all")]
+
+        def has(vid: str, word: str, all_names: bool) -> bool:
+            veh = self.kb.vehicles[vid]
+            names = names_of(veh) if all_names else (veh.name,)
+            return any(n.startswith(word) or word.startswith(n) for x in names for n in _words(x))
+
+        # The family is the vehicles whose names share one of the text's words: a word of their
+        # own names first ("dragon"), then of their aliases ("capsule" is Soyuz's too).
+        for all_names in (False, True):
+            for w in words:
+                family = [v for v in tied if has(v, w, all_names)]
+                if len(family) > 1:
+                    return tuple(family)
+        return ()
+
+    def missions(self, text: str) -> tuple[str, ...]:
+        """Every mission a name matches exactly ("ms-30": Progress MS-30 and Soyuz MS-30)."""
+        for form in self._forms_of(text):
+            hits = self._exact(fold(form), "mission")
+            if hits:
+                return tuple(sorted(hits))
+        return ()
 
     def _digits_agree(self, text: str, rid: str) -> bool:
         """A fuzzy match must not change a number: "MS-99" is not "MS-29"."""
@@ -160,17 +234,21 @@ class Resolver:
         )
         return pad, how
 
-    def site_pad(self, text: str) -> tuple[str, str] | None:
-        """The ISS pad at a launch site named alone ("baikonur"): (pad id, how it was read),
-        when the site has exactly one pad an active ISS vehicle flies from."""
-        key = fold(text)
-        if len(key) < 4:
-            return None
-        used = {
+    def _iss_pads(self) -> set[str | None]:
+        """The pads active ISS vehicles fly from."""
+        return {
             flown_from(self.kb, v.id)
             for v in self.kb.vehicles.values()
             if v.status == "active" and v.kind in _FLYING
         }
+
+    def site_pad(self, text: str, shown: str | None = None) -> tuple[str, str] | None:
+        """The ISS pad at a launch site named alone ("baikonur"): (pad id, how it was read),
+        when the site has exactly one pad an active ISS vehicle flies from."""
+        key = fold(re.sub(r"^(?:the|a)\s+", "", text.strip(), flags=re.I))
+        if len(key) < 4:
+            return None
+        used = self._iss_pads()
         pads = [
             p
             for p in self.kb.pads.values()
@@ -179,7 +257,17 @@ class Resolver:
         if len(pads) != 1:
             return None
         pad = pads[0]
-        return pad.id, f"“{text.strip()}” taken as {pad.name}, its pad for ISS flights"
+        said = (shown or text).strip()
+        return pad.id, f"“{said}” taken as {pad.name}, its pad for ISS flights"
+
+    def country_pad(self, country: str, shown: str) -> tuple[str, str] | None:
+        """A country's one ISS pad ("the russian pad"): (pad id, how it was read), or None."""
+        used = self._iss_pads()
+        pads = [p for p in self.kb.pads.values() if p.id in used and country in fold(p.country)]
+        if len(pads) != 1:
+            return None
+        pad = pads[0]
+        return pad.id, f"“{shown.strip()}” taken as {pad.name}, its one pad for ISS flights"
 
     def vehicles_of(self, country: str | None, kinds: tuple[str, ...]) -> tuple[str, ...]:
         """Active ISS vehicles of these kinds, operated from a country (None: any)."""

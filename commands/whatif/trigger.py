@@ -56,7 +56,12 @@ _CHANGE = re.compile(
     r"|no\s+(?:\w+\s+)?(?:cargo|resupply|supplies|supply|deliveries|flights|launches)"
     r"|crew\s+(?:of|goes|drops|falls|rises|grows|is|size)|\d+\s+(?:crew|people|astronauts)"
     r"|(?:add|extra|another)\s+(?:an?\s+)?(?:\w+\s+)?(?:flight|launch|mission|crew)"
-    r"|water\s+recovery|recycling|propellant\s+use|oxygen\s+generat\w*)\b",
+    r"|water\s+recovery|recycling|propellant\s+use|oxygen\s+generat\w*"
+    # a crew sent home early, a launcher failing, a crew size said against the usual one
+    r"|(?:comes?|came|go(?:es)?|went|heads?|headed)\s+home\s+early"
+    r"|(?:bails?|bailed|leaves?|left|returns?|returned)\s+early"
+    r"|(?:has|had|suffers?|suffered)\s+an?\s+(?:launch\s+)?(?:failure|anomaly)"
+    r"|instead\s+of\s+\d+)\b",
     re.I,
 )
 

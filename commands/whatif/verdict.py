@@ -7,10 +7,10 @@ import datetime as dt
 
 from commands.format import day_text
 from commands.reply import DateMention
-from commands.whatif.apply import CrewSet
-from commands.whatif.crew import level_on
-from commands.whatif.english import days, if_clause, month_text
-from commands.whatif.model import DAYS_CAP, LABELS, RESOURCES, Resource
+from commands.whatif.apply import CrewSet, Held, Unboosted
+from commands.whatif.crew import level_on, same_levels
+from commands.whatif.english import days, if_clause, month_text, orbit_decay
+from commands.whatif.model import DAYS_CAP, EVACUATION_RESOURCES, LABELS, RESOURCES, Resource
 from commands.whatif.outcome import NOTABLE_DAYS, Outcome, earlier
 from commands.whatif.projection import short_name
 
@@ -53,13 +53,16 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
     worse = [r for r in RESOURCES if earlier(a[r].cross, b[r].cross)]
     better = [r for r in RESOURCES if earlier(b[r].cross, a[r].cross)]
     if worse:
-        r = min(worse, key=lambda r: a[r].cross or dt.date.max)
+        # What the crew cannot stay without comes before propellant.
+        r = min(worse, key=lambda r: (r not in EVACUATION_RESOURCES, a[r].cross or dt.date.max))
         m = a[r]
         assert m.cross is not None
         fall = "would fall" if would else "falls"
         body = f"{LABELS[r].lower()} {fall} below the {reserve} on {day_text(m.cross, mentions)}"
         if m.out is not None:
             body += f" and {'would run' if would else 'runs'} out on {day_text(m.out, mentions)}"
+            if r not in EVACUATION_RESOURCES:  # propellant: the orbit, not the crew
+                body += ", then no Russian-segment reboosts"
         else:
             body += f", down to {days(m.low)}"
         if m.evac is not None and earlier(m.evac, b[r].evac):
@@ -94,7 +97,11 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
         for r, d in dips.items()
         if min(d.now, d.was) < DAYS_CAP and max(d.now, d.was) >= 2
     }
-    lows = sorted((r for r in diffs if abs(diffs[r]) >= 1), key=lambda r: -abs(diffs[r]))
+    # Dips before rises (a crew sent home raises every margin; what runs lower is the risk),
+    # the largest first.
+    lows = sorted(
+        (r for r in diffs if abs(diffs[r]) >= 1), key=lambda r: (diffs[r] > 0, -abs(diffs[r]))
+    )
     parts = []
     longer: Resource | None = None
     end = month_text(o.end)
@@ -149,15 +156,34 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
     }
     if (
         same
-        and o.applied.plan.crew == o.prep.baseline.plan.crew
+        and same_levels(o.applied.plan.crew, o.prep.baseline.plan.crew, p.stock_date)
         and not o.applied.plan.rate_changes
     ):
+        if _unused_pads(o):
+            return f"no ISS flight launches from it, so {nothing}"
         return f"no flight is due while it lasts, so {nothing}"
     fine = [r for r in RESOURCES if a[r].cross is None] or list(RESOURCES)
     low = min(fine, key=lambda r: (a[r].low, r))
     return f"{nothing}: the lowest {LABELS[low].lower()} margin stays {days(a[low].low)}" + (
         f", above the {reserve}" if a[low].cross is None else ""
     )
+
+
+def only_unboosted(o: Outcome) -> bool:
+    """Whether the scenario's only change is that nobody reboosts the station."""
+    return bool(o.applied.changes) and all(isinstance(c, Unboosted) for c in o.applied.changes)
+
+
+def _unused_pads(o: Outcome) -> bool:
+    """Whether the scenario only closes pads that no ISS flight, recorded or projected, uses."""
+    held = [c for c in o.applied.changes if isinstance(c, Held)]
+    if not held or len(held) != len(o.applied.changes):
+        return False
+    if any(not c.hold.pads or c.hold.vehicles for c in held):
+        return False
+    pads = {p for c in held for p in c.hold.pads}
+    used = {d.pad for d in o.prep.recorded} | {c.pad for c in o.prep.cadences}
+    return not pads & used
 
 
 def _would(o: Outcome) -> bool:
@@ -191,6 +217,12 @@ def _crew_change(o: Outcome, mentions: list[DateMention]) -> str:
 def verdict(o: Outcome, mentions: list[DateMention]) -> str:
     """The first sentence: the answer to the question, with the number that matters."""
     lead = if_clause(o.applied, o.prep.kb, o.today, mentions)
+    if only_unboosted(o):
+        text = (
+            f"{lead}, {orbit_decay(o.prep.params)}; the supply model follows food, water, oxygen "
+            "and propellant, not the orbit, so it cannot date that more closely."
+        )
+        return text[:VERDICT_MAX]
     parts = _result(o, mentions).split("; ")
     crew = _crew_change(o, mentions)
     n = len(o.applied.changes)

@@ -166,6 +166,18 @@ _EDIT = st.one_of(
         st.dates(dt.date(2024, 1, 1), dt.date(2037, 1, 1)),
     ),
     st.builds(lambda v: f"water recovery {v}%", st.integers(-10, 110)),
+    st.builds(lambda n: f"a crew of {n} instead of 7", st.integers(-2, 20)),
+    st.builds(
+        lambda who, n: f"{who} comes home {n} weeks early",
+        st.sampled_from(["crew-13", "the soyuz crew", "crew-12", "ng-25"]),
+        st.integers(0, 80),
+    ),
+    st.builds(
+        lambda rocket, pad: f"a {rocket} blows up on {pad}",
+        st.sampled_from(["falcon 9", "soyuz rocket", "h3", "atlas v"]),
+        st.sampled_from(["slc-40", "site 31", "pad 31", "the cape", "the moon"]),
+    ),
+    st.just("nobody reboosts the station"),
 )
 
 
@@ -181,7 +193,8 @@ _WORDS = st.sampled_from(
     "crs-35 ms-36 progress dragon the next soyuz pad baikonur slips is lost grounded down for "
     "until 3 months a year 10^9 1e3 nan minus crew of 4 no cargo water recovery 150% and , ? "
     "explodes never flies moves up to March 2027 another like 31/6 did wrecked the moon falls "
-    "imagine suppose then what details six weeks half".split()
+    "imagine suppose then what details six weeks half falcon 9 blows up on slc-40 site 31 "
+    "crew 13 had to bail early like crew 11 instead of 7 nobody reboosts".split()
 )
 
 

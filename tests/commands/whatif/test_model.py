@@ -67,7 +67,10 @@ def test_no_deliveries_crosses_after_stock_minus_reserve_days() -> None:
     assert r.results["propellant"].crossing == START + dt.timedelta(days=55)
     assert r.results["propellant"].min_days == 0.0
     assert r.results["propellant"].shortfall == 45.0
-    assert r.results["propellant"].below_evacuation
+    # The crew leaves for want of food, water or oxygen; empty propellant tanks stop reboosts.
+    assert not r.results["propellant"].below_evacuation
+    assert r.results["food"].min_days < 30
+    assert r.results["food"].below_evacuation
 
 
 def test_stores_never_go_below_zero_and_refill_from_empty() -> None:

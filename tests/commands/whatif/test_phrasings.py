@@ -5,17 +5,21 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 import pytest
 
 from commands.context import Context
+from commands.format import day_text
 from commands.router import answer
 from commands.whatif import ask
-from commands.whatif.apply import Held, Moved
+from commands.whatif.apply import Held, LeftEarly, Moved
 from commands.whatif.baseline import prepare
-from commands.whatif.edits import Cancel, CrewChange, Hold, Move
+from commands.whatif.crew import level_on
+from commands.whatif.edits import Cancel, CrewChange, EarlyReturn, Hold, Move, add_months
 from commands.whatif.errors import ScenarioError
-from knowledge.pads import last_damage, reopened
+from knowledge.launchers import last_return_to_flight
+from knowledge.pads import last_closure, last_damage, reopened
 from tests.commands.conftest import TODAY
 from tests.commands.whatif.helpers import applied, edit, field, flight_date, parse
 
@@ -136,7 +140,6 @@ def test_the_next_flight_past_the_recorded_ones_is_a_projected_one(ctx: Context)
 @pytest.mark.parametrize(
     ("text", "vehicle"),
     [
-        ("what if dragon is grounded", "cargo-dragon"),
         ("what if cargo dragon is grounded for 6 months", "cargo-dragon"),
         ("what if cygnus is stood down for a year", "cygnus"),
         ("what if progress is out for 3 months", "progress-ms"),
@@ -152,11 +155,53 @@ def test_grounding_a_vehicle(ctx: Context, text: str, vehicle: str) -> None:
 
 
 def test_a_grounding_with_no_end_holds_for_the_whole_run(ctx: Context) -> None:
-    r = ask(ctx, "what if dragon is grounded", TODAY)
-    assert r.text.startswith("If Cargo Dragon is grounded with no end date, ")
-    a = applied(ctx, "what if dragon is grounded")
+    r = ask(ctx, "what if cygnus is grounded", TODAY)
+    assert r.text.startswith("If Cygnus is grounded with no end date, ")
+    a = applied(ctx, "what if cygnus is grounded")
     assert a.open_ended
-    assert not [d for d in a.plan.deliveries if d.vehicle == "cargo-dragon" and d.date >= TODAY]
+    assert not [d for d in a.plan.deliveries if d.vehicle == "cygnus" and d.date >= TODAY]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what if the dragons are stood down for a year",
+        "what if dragon gets grounded",
+        "what if spacex dragon can't fly until 2028",
+        "what if dragon is out of service for 10 months",
+        "what if the dragon capsule gets grounded for 3 months",
+    ],
+)
+def test_a_family_word_grounds_the_whole_family(ctx: Context, text: str) -> None:
+    e = edit(ctx, text)
+    assert isinstance(e, Hold)
+    assert set(e.vehicles) == {"cargo-dragon", "crew-dragon"}
+    r = ask(ctx, text, TODAY)
+    assert r.kind == "whatif", r.plain()
+    assert r.text.startswith("If Cargo Dragon and Crew Dragon are grounded ")
+    assert "crew rotation on Crew Dragon stops too" in field(r, "Assumed")
+
+
+def test_grounding_both_dragons_leaves_the_station_short_of_crew(ctx: Context) -> None:
+    base = prepare(ctx.kb).baseline.plan.crew
+    a = applied(ctx, "what if dragon is grounded for two years")
+    window = [TODAY + dt.timedelta(days=i) for i in range(0, 730, 7)]
+    # when the Crew Dragon crew aboard must come home unrelieved, the crew drops by its four
+    assert min(level_on(base, d) for d in window) == 7
+    assert min(level_on(a.plan.crew, d) for d in window) == 3
+    r = ask(ctx, "what if dragon is grounded for two years", TODAY)
+    assert re.search(r"the crew is \d+ instead of 7 from ", r.text), r.text
+
+
+def test_no_flights_of_a_family_holds_the_family_and_its_cargo_only_for_cargo(
+    ctx: Context,
+) -> None:
+    e = edit(ctx, "what if there are no dragon flights for 6 months")
+    assert isinstance(e, Hold)
+    assert set(e.vehicles) == {"cargo-dragon", "crew-dragon"}
+    e = edit(ctx, "what if no dragon cargo for 6 months")
+    assert isinstance(e, Hold)
+    assert e.vehicles == ("cargo-dragon",)
 
 
 def test_a_grounded_launcher_grounds_what_flies_on_it(ctx: Context) -> None:
@@ -164,6 +209,101 @@ def test_a_grounded_launcher_grounds_what_flies_on_it(ctx: Context) -> None:
     assert isinstance(e, Hold)
     assert "cargo-dragon" in e.vehicles
     assert "cygnus" in e.vehicles
+
+
+# --- a launcher failing ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "vehicles", "pads"),
+    [
+        ("what if the h3 rocket has a launch failure", {"htv-x"}, ()),
+        ("what if a soyuz rocket crashes at baikonur", {"progress-ms", "soyuz-ms"}, (SITE_31,)),
+        (
+            "what if we lose a falcon 9 on the pad at the cape",
+            {"cargo-dragon", "crew-dragon", "cygnus"},
+            ("slc-40",),
+        ),
+        ("what if f9 explodes", {"cargo-dragon", "crew-dragon", "cygnus"}, ()),
+        ("what if falcon nine has an anomaly", {"cargo-dragon", "crew-dragon", "cygnus"}, ()),
+        # "the pad" a launcher fails on is its own, not the last damaged one
+        (
+            "what if a falcon 9 blows up on the pad",
+            {"cargo-dragon", "crew-dragon", "cygnus"},
+            ("slc-40",),
+        ),
+    ],
+)
+def test_a_launcher_failure_grounds_what_it_carries_and_the_pad(
+    ctx: Context, text: str, vehicles: set[str], pads: tuple[str, ...]
+) -> None:
+    e = edit(ctx, text)
+    assert isinstance(e, Hold)
+    assert set(e.vehicles) == vehicles
+    assert e.pads == pads
+    assert e.cause == "fails"
+    # no length given: as long as the latest recorded return to flight took (stated)
+    launcher = next(v for v in ctx.kb.vehicles.values() if e.label == f"{v.name} grounded")
+    got = last_return_to_flight(ctx.kb, launcher.id)
+    assert got is not None
+    assert e.by is not None
+    assert e.by.days() == (got[2] - got[1]).days
+    assert f"for {(got[2] - got[1]).days} days, as long as " in e.note
+
+
+def test_a_launcher_failure_says_what_it_assumed(ctx: Context) -> None:
+    r = ask(ctx, "what if an f9 launch fails at slc-40", TODAY)
+    assert r.kind == "whatif", r.plain()
+    assert r.text.startswith("If Falcon 9 is grounded for ")
+    assert "after a failure on Cape Canaveral SLC-40" in r.text
+    assumed = field(r, "Assumed")
+    assert "Falcon 9 carries Cargo Dragon, Crew Dragon and Cygnus" in assumed
+    assert "A failure is taken to ground Falcon 9 for " in assumed
+    assert "Cape Canaveral SLC-40 is down as long" in assumed
+    d = ask(ctx, "what if an f9 launch fails at slc-40 details", TODAY)
+    assert field(d, "Scenario").count("A failure is taken to ground Falcon 9") == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what if there's a falcon 9 failure",
+        "what if roscosmos has another soyuz rocket explosion",
+        "what if nasa suffers an h3 launch failure",
+    ],
+)
+def test_a_launcher_failure_said_as_a_noun(ctx: Context, text: str) -> None:
+    edits = parse(ctx, text).edits
+    assert [type(e) for e in edits] == [Hold]
+    hold = edits[0]
+    assert isinstance(hold, Hold)
+    assert hold.cause == "fails"
+
+
+def test_a_launcher_failing_with_a_flight_loses_it_too(ctx: Context) -> None:
+    edits = parse(ctx, "what if f9 explodes carrying crs-35").edits
+    assert [type(e) for e in edits] == [Cancel, Hold]
+    lost = edits[0]
+    assert isinstance(lost, Cancel)
+    assert lost.flight.key == "crs-35"
+    edits = parse(ctx, "what if the next falcon 9 launch blows up").edits
+    assert [type(e) for e in edits] == [Cancel, Hold]
+    lost = edits[0]
+    assert isinstance(lost, Cancel)
+    carried = {v.id for v in ctx.kb.vehicles.values() if "falcon-9" in v.launchers}
+    assert lost.flight.vehicle in carried
+    r = ask(ctx, "what if the next falcon 9 launch blows up", TODAY)
+    assert r.text.startswith(f"If the next Falcon 9 ({lost.flight.name}, due "), r.text
+
+
+def test_a_launcher_failure_with_a_length_or_a_date_uses_them(ctx: Context) -> None:
+    e = edit(ctx, "what if a falcon 9 blows up for 4 months")
+    assert isinstance(e, Hold)
+    assert e.by is not None
+    assert e.by.amount == 4
+    e = edit(ctx, "what if f9 fails in march 2027")
+    assert isinstance(e, Hold)
+    assert e.start == dt.date(2027, 3, 1)
 
 
 # --- a pad down ------------------------------------------------------------------------------
@@ -179,12 +319,57 @@ def test_a_grounded_launcher_grounds_what_flies_on_it(ctx: Context) -> None:
         ("what if slc-40 is destroyed for a year", "slc-40"),
         ("what if pad 31/6 stays down for 2 years", SITE_31),
         ("what if site 31/6 is unusable until March 2027", SITE_31),
+        # any of the pad's names, typed with or without "site"/"pad"/"launch"
+        ("what if launch site 31 is out for 5 months", SITE_31),
+        ("what if pad 31 is closed for 8 months", SITE_31),
+        ("what if 31-6 is offline for two years", SITE_31),
+        ("what if the pad at baikonur is wrecked for 4 months", SITE_31),
+        ("what if the baikonur pad is unavailable until June", SITE_31),
+        ("what if russia's launch pad is out for a full year", SITE_31),
+        ("what if site 31 at baikonur is down for a year", SITE_31),
+        ("what if the soyuz launch site goes offline for two whole years", SITE_31),
+        ("what if gagarins start is closed for 2 years", "baikonur-site-1"),
+        ("what if slc-40 blows up", "slc-40"),
+        ("what if slc 40 is bricked for 3 months", "slc-40"),
+        ("what if the soyuz pad gets trashed", SITE_31),
     ],
 )
 def test_pads_by_name_vehicle_or_site(ctx: Context, text: str, pad: str) -> None:
     e = edit(ctx, text)
     assert isinstance(e, Hold)
     assert e.pads == (pad,)
+
+
+def test_a_pad_down_again_copies_its_own_recorded_closure(ctx: Context) -> None:
+    closure = last_closure(ctx.kb, SITE_31)
+    assert closure is not None
+    e = edit(ctx, "what if 31/6 breaks again")
+    assert isinstance(e, Hold)
+    assert e.by is not None
+    assert e.by.days() == (closure[1] - closure[0]).days
+    e = edit(ctx, "what if pad 31 gets blown up like last time")
+    assert isinstance(e, Hold)
+    assert e.by is not None
+    assert e.by.days() == (closure[1] - closure[0]).days
+    # a length given wins over "again"
+    e = edit(ctx, "what if the 31/6 pad goes offline again for eight whole months")
+    assert isinstance(e, Hold)
+    assert e.by is not None
+    assert e.by.amount == 8
+
+
+def test_a_repair_length_said_after_and_is_the_same_closure(ctx: Context) -> None:
+    e = edit(ctx, "what if the soyuz pad gets damaged and takes 5 months to repair")
+    assert isinstance(e, Hold)
+    assert e.pads == (SITE_31,)
+    assert e.by is not None
+    assert e.by.amount == 5
+
+
+def test_a_pad_no_iss_flight_uses_changes_nothing_and_says_why(ctx: Context) -> None:
+    r = ask(ctx, "what if gagarin's start is wrecked for 18 months", TODAY)
+    assert r.kind == "whatif", r.plain()
+    assert "no ISS flight launches from it, so supplies do not change" in r.text
 
 
 def test_a_pad_read_from_a_vehicle_or_a_site_says_how(ctx: Context) -> None:
@@ -281,6 +466,16 @@ def test_the_pad_unnamed_is_asked_about_when_none_was_damaged(ctx: Context) -> N
         ("what if one crew member leaves", None, -1),
         ("what if we lose a crew member", None, -1),
         ("what if the crew grows by 2", None, 2),
+        # the size it changes from, said alongside, is read too
+        ("what if the station had a crew of five instead of seven", 5, 0),
+        ("what if the crew is cut from 7 to 3", 3, 0),
+        ("what if the crew shrinks to 6 from 7", 6, 0),
+        ("what if only 3 people were on board rather than the usual 7", 3, 0),
+        ("what if a crew of four, not seven", 4, 0),
+        ("what if the crew size was reduced to 5", 5, 0),
+        ("what if the crew complement went down to 2", 2, 0),
+        ("what if we cut the crew to 4", 4, 0),
+        ("what if the iss ran with a 6-person crew", 6, 0),
     ],
 )
 def test_crew_size(ctx: Context, text: str, crew: int | None, delta: int) -> None:
@@ -295,10 +490,96 @@ def test_a_crew_flight_name_is_not_a_crew_size(ctx: Context) -> None:
     assert e.flight.key == "crew-13"
 
 
+def test_a_crew_size_says_what_it_was(ctx: Context) -> None:
+    r = ask(ctx, "what if the station only had a crew of 5 instead of 7", TODAY)
+    assert r.kind == "whatif", r.plain()
+    assert r.text.startswith("If the crew is 5 instead of 7, ")
+
+
 def test_a_crew_change_from_a_date(ctx: Context) -> None:
     e = edit(ctx, "what if the crew is 4 from March 2027")
     assert isinstance(e, CrewChange)
     assert e.since == dt.date(2027, 3, 1)
+
+
+# --- a crew leaving early ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "flight", "vehicle"),
+    [
+        ("what if crew-13 has to come home early", "crew-13", ""),
+        ("what if the crew of soyuz ms-29 is evacuated", "soyuz-ms-29", ""),
+        ("what if crew 13's astronauts are sent home in february", "crew-13", ""),
+        ("what if the soyuz cosmonauts head home a month early", None, "soyuz-ms"),
+        ("what if the crew dragon crew cuts its stay short", None, "crew-dragon"),
+        ("what if crew-13 bails out like crew-11 did", "crew-13", ""),
+        ("what if someone on crew-13 falls ill and they come home", "crew-13", ""),
+        ("what if crew 13 has a medical emergency and has to leave", "crew-13", ""),
+        ("what if crew-13 went home in january like crew 11", "crew-13", ""),
+        ("what if the crew-13 folks come back early", "crew-13", ""),
+        ("what if the ms-30 crew has to leave in june 2027", "soyuz-ms-30", ""),
+    ],
+)
+def test_a_crew_leaving_early(ctx: Context, text: str, flight: str | None, vehicle: str) -> None:
+    e = edit(ctx, text)
+    assert isinstance(e, EarlyReturn)
+    assert (e.flight.key if e.flight else None, e.vehicle) == (flight, vehicle)
+
+
+def test_a_crew_leaving_early_with_no_date_leaves_today_and_the_crew_drops(
+    ctx: Context,
+) -> None:
+    r = ask(ctx, "what if crew-13 has to come home early", TODAY)
+    assert r.kind == "whatif", r.plain()
+    assert r.text.startswith(
+        f"If Crew-13's crew of 4 leaves early today ({day_text(TODAY)}; no date given), "
+        f"the crew is 3 instead of 7 from {day_text(TODAY)} to "
+    ), r.text
+    a = applied(ctx, "what if crew-13 has to come home early")
+    assert level_on(a.plan.crew, TODAY) == 3
+    assert level_on(a.plan.crew, TODAY - dt.timedelta(days=1)) == 7
+    # back to seven once the relief flight arrives, as in the unchanged plan
+    base = prepare(ctx.kb).baseline.plan.crew
+    later = TODAY + dt.timedelta(days=365)
+    assert level_on(a.plan.crew, later) == level_on(base, later)
+
+
+def test_a_crew_leaving_early_names_the_precedent(ctx: Context) -> None:
+    r = ask(ctx, "what if crew-13 bails out like crew-11 did", TODAY)
+    assert "Crew-11's crew left on 15 January 2026, the precedent named" in field(r, "Assumed")
+
+
+def test_a_crew_leaving_some_time_early_counts_back_from_when_it_was_due(ctx: Context) -> None:
+    a = applied(ctx, "what if the soyuz cosmonauts head home a month early")
+    left = next(c for c in a.changes if isinstance(c, LeftEarly))
+    assert left.due is not None
+    assert left.on == add_months(left.due, -1)
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("what if crew-12 came home early", "already left"),
+        ("what if cygnus ng-25 leaves early", "brings no crew"),
+        ("what if crew-13 leaves early in 2030", "is not early"),
+        ("what if the soyuz ms-30 crew bails early", "arrives on"),
+    ],
+)
+def test_a_crew_leaving_early_that_cannot_be_is_refused(ctx: Context, text: str, says: str) -> None:
+    r = ask(ctx, text, TODAY)
+    assert r.kind == "error", r.plain()
+    assert says in r.text
+    assert r.suggestions
+
+
+@pytest.mark.parametrize(
+    "text", ["what if the whole crew has to evacuate", "what if nasa abandons the station"]
+)
+def test_everyone_leaving_is_a_crew_of_none(ctx: Context, text: str) -> None:
+    e = edit(ctx, text)
+    assert isinstance(e, CrewChange)
+    assert e.crew == 0
 
 
 # --- supply gaps -------------------------------------------------------------------------

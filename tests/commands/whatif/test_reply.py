@@ -36,6 +36,13 @@ SCENARIOS = [
     "what if a Progress flies on 2027-02-01",
     "what if the next soyuz is lost",
     "what if the crew is 10 from January 2027",
+    # the classes added after the blind round, in other words
+    "what if the soyuz rocket blows up on the pad",
+    "what if a falcon 9 explodes at the cape",
+    "what if crew-13 has to come home early",
+    "what if the crew is cut from 7 to 4",
+    "what if dragon is grounded for 2 years",
+    "what if launch site 31 is out for a full year",
 ]
 JARGON = re.compile(
     r"\b0 d\b|\d+ d\b|days short at its lowest|Counted though overdue|recorded plan → scenario"
@@ -149,3 +156,66 @@ def test_placed_and_overdue_dates_are_owned_up_to_in_details(ctx: Context) -> No
         assert "No launch recorded; counted on the planned date" in past
     if placed:
         assert "counted at mid-" in placed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what if the next two progress are lost",
+        "what if progress is grounded for a year",
+        "what if there are no russian flights for 9 months",
+    ],
+)
+def test_running_out_of_propellant_stops_reboosts_not_the_crew(ctx: Context, text: str) -> None:
+    r = ask(ctx, text, TODAY)
+    assert r.kind == "whatif", r.plain()
+    assert "propellant" in r.text
+    assert "run out" in r.text or "runs out" in r.text, r.text
+    assert "crew would have to leave" not in r.text
+    assert "no Russian-segment reboosts" in r.text
+    station = ctx.kb.station
+    assert station is not None
+    reentry = station.resupply.reentry_without_reboost
+    assert reentry is not None
+    tightest = field(r, "Tightest")
+    assert tightest.startswith("Propellant runs out on ")
+    assert "debris avoidance" in tightest
+    assert f"re-entry within {reentry.model_copy(update={'estimate': False}).text()}" in tightest
+
+
+def test_running_out_of_food_still_sends_the_crew_home(ctx: Context) -> None:
+    r = ask(ctx, "what if no cargo arrives for 14 months", TODAY)
+    assert r.text.count("food") >= 1
+    assert "so the crew would have to leave" in r.text
+    # both empty: the tightest is what the crew cannot stay without
+    assert field(r, "Tightest").startswith("Food ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what if no one boosts the iss any more",
+        "what if we stop reboosting the station",
+        "what if the station isn't reboosted from march 2027",
+        "suppose reboosts are suspended",
+        "what if the iss stops being boosted",
+    ],
+)
+def test_nobody_reboosting_says_what_the_record_knows(ctx: Context, text: str) -> None:
+    r = answer(ctx, text, TODAY)
+    assert r.kind == "whatif", r.plain()
+    assert r.text.startswith("If nobody reboosts the station")
+    station = ctx.kb.station
+    assert station is not None
+    reentry = station.resupply.reentry_without_reboost
+    assert reentry is not None
+    assert f"re-enter within {reentry.model_copy(update={'estimate': False}).text()}" in r.text
+    assert "not the orbit" in r.text
+    assert len(r.text) <= 300
+    who = field(r, "Who reboosts it now")
+    for v in ctx.kb.vehicles.values():
+        if v.can_reboost and v.status == "active":
+            assert v.name.split()[0] in who
+    assert "do not depend on reboosts" in field(r, "Supplies")
+    assert len(r.plain()) <= 1500
+    assert any(s in r.source_ids for s in reentry.sources)

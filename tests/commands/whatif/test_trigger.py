@@ -37,6 +37,10 @@ from tests.commands.conftest import TODAY
         "if ng-24 slips 3 months, are we ok?",
         "what if",
         "what if the moon falls",
+        "what happens if crew-13 has to come home early",
+        "what would happen if the soyuz crew bailed early",
+        "what happens if an h3 has a launch failure",
+        "what happens if there's a crew of 3 instead of 7",
     ],
 )
 def test_what_ifs_are_recognised(text: str) -> None:
