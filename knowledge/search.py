@@ -19,7 +19,7 @@ from knowledge.base import KnowledgeBase
 from knowledge.names import names_of
 from knowledge.ngrams import NgramIndex
 from knowledge.schema import CrewMember, Mission, Record, RecordKind, Topic
-from knowledge.text import NOT_A_NAME, fold, fold_tokens, token_spans
+from knowledge.text import NOT_A_NAME, fold, fold_tokens, stem, token_spans
 
 # A match at or above this score may be confident ...
 CONFIDENT_SCORE = 80.0
@@ -419,11 +419,13 @@ class SearchIndex:
         for k, score in found:
             for fi in _posted(self._exact.get(k)):
                 offer(fi, score)
-        # A whole word of longer names ("dragon" -> "Cargo Dragon"): only ever a suggestion.
+        # A whole word of longer names, or its stem ("dragon", "dragons" -> "Cargo Dragon"):
+        # only ever a suggestion.
         for w in words:
-            if len(w) >= 4:
-                for ri in itertools.islice(dict.fromkeys(self._with_word(w)), limit + 5):
-                    offer(self._rec_forms[ri], SCORE_TOKEN)  # the record's name
+            for word in dict.fromkeys((w, stem(w))):
+                if len(word) >= 4:
+                    for ri in itertools.islice(dict.fromkeys(self._with_word(word)), limit + 5):
+                        offer(self._rec_forms[ri], SCORE_TOKEN)  # the record's name
 
     def _short_prefix(
         self,
