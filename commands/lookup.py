@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -34,6 +33,7 @@ from knowledge.schema import (
     Topic,
     Vehicle,
 )
+from knowledge.text import sentence_ends
 
 Focus = str  # "when", "who", "cost", "capacity", "why", "" ...
 
@@ -171,11 +171,11 @@ def cut_at_sentence(text: str, limit: int) -> str:
     """Text cut after the last whole sentence within limit (at least its first sentence)."""
     if len(text) <= limit:
         return text
-    ends = [m.end() for m in re.finditer(r"[.!?](?=\s)", text[: limit + 1])]
-    if ends:
-        return text[: ends[-1]]
-    first = re.search(r"[.!?](?=\s|$)", text)
-    return text[: first.end()] if first else text[:limit].rstrip() + "…"
+    ends = sentence_ends(text)
+    within = [e for e in ends if e <= limit + 1]
+    if within:
+        return text[: within[-1]]
+    return text[: ends[0]] if ends else text[:limit].rstrip() + "…"
 
 
 def _finish(

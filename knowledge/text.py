@@ -299,3 +299,39 @@ def words(text: str) -> list[str]:
             if len(out) >= MAX_WORDS:
                 break
     return out
+
+
+# Where a sentence ends: a stop followed by white space (or the end), but not after an initial
+# or a short abbreviation ("S.S. Steven R. Nagel", "12:50 p.m. EDT", "Dr. Kim").
+_STOP = re.compile(r"[.!?](?=\s|$)")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st jr sr lt col gen capt cmdr vs approx no nos fig ca".split()
+)
+
+
+def sentence_ends(text: str) -> list[int]:
+    """The offsets just past each sentence's final stop in text."""
+    out = []
+    for m in _STOP.finditer(text):
+        if m.group() == ".":
+            word = re.search(r"([^\W\d_]+)$", text[: m.start()])
+            if word is not None and (
+                len(word.group(1)) == 1 or word.group(1).lower() in _ABBREVIATIONS
+            ):
+                continue
+        out.append(m.end())
+    return out
+
+
+def sentences(text: str) -> list[str]:
+    """Text split into sentences (initials and abbreviations do not end one)."""
+    out, start = [], 0
+    for end in sentence_ends(text):
+        if not re.match(r"\s*(?:$|[A-Z0-9\"“(])", text[end:]):
+            continue
+        out.append(text[start:end].strip())
+        start = end
+    rest = text[start:].strip()
+    if rest:
+        out.append(rest)
+    return [s for s in out if s]

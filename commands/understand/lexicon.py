@@ -12,10 +12,9 @@ from knowledge.base import KnowledgeBase
 from knowledge.dates import FuzzyDate
 from knowledge.names import names_of
 from knowledge.schema import CrewMember, Record, Topic, Vehicle
-from knowledge.text import NOT_A_NAME, fold, fold_tokens, words
+from knowledge.text import NOT_A_NAME, fold, fold_tokens, sentences, words
 
 _WORD = re.compile(r"[^\W\d_]+")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])")
 
 
 @dataclass(frozen=True)
@@ -121,7 +120,7 @@ def _passages(rec: Record) -> list[Passage]:
             out.append(Passage(rec.id, text, frozenset(words(text)), sources, date))
 
     body = rec.answer if isinstance(rec, Topic) else rec.summary
-    for sentence in _SENTENCE.split(body.strip()):
+    for sentence in sentences(body.strip()):
         add(sentence, rec.sources)
     for f in rec.facts:
         add(f.text, f.sources)

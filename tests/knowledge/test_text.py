@@ -38,3 +38,22 @@ def test_words_and_folds_never_fail(text: str) -> None:
     assert len(ws) <= MAX_WORDS
     assert all(w and w == w.lower() for w in ws)
     assert fold(text) == "".join(fold_tokens(text))
+
+
+def test_initials_and_abbreviations_do_not_end_a_sentence() -> None:
+    from knowledge.text import sentences
+
+    text = "Named M.K. Jane Q. Public, it flew at 9:10 a.m. UTC. Dr. Lee spoke. Then it left."
+    assert sentences(text) == [
+        "Named M.K. Jane Q. Public, it flew at 9:10 a.m. UTC.",
+        "Dr. Lee spoke.",
+        "Then it left.",
+    ]
+
+
+def test_a_cut_summary_never_ends_on_an_initial() -> None:
+    from commands.lookup import cut_at_sentence
+
+    text = "A short lead. The ship was named after John F. Kennedy and carried a great deal."
+    assert cut_at_sentence(text, 50) == "A short lead."
+    assert not cut_at_sentence(text, 50).endswith("F.")
