@@ -109,6 +109,14 @@ SYNONYMS: dict[str, str] = {
     "wrong": "trouble",
     "struggling": "trouble",
     "troubles": "trouble",
+    # slang for a ship or a programme in trouble ("is soyuz cooked", "starliner still bricked")
+    "cooked": "trouble",
+    "bricked": "trouble",
+    "borked": "trouble",
+    "doomed": "trouble",
+    "screwed": "trouble",
+    "toast": "trouble",
+    "fubar": "trouble",
     # repair
     "fix": "repair",
     "fixed": "repair",

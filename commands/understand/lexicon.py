@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from commands.understand.thresholds import NAME_WORD_RECORDS_MAX
+from commands.understand.thresholds import CLIPPED_MIN, NAME_WORD_RECORDS_MAX
 from knowledge.base import KnowledgeBase
 from knowledge.dates import FuzzyDate
 from knowledge.names import names_of
@@ -71,6 +71,26 @@ class Lexicon:
         return cls(
             name_words, passages, idf, frozenset(designators), frozenset(lower), frozenset(names)
         )
+
+    def unclip(self, text: str) -> str:
+        """Text with each clipped name written out ("next prog flight": "next progress
+        flight"): a word of at least CLIPPED_MIN letters that no text of the base uses and
+        that starts one name (every longer name it starts begins with that one)."""
+        out = text
+        for m in reversed(list(_WORD.finditer(text))):
+            word = m.group().lower()
+            if len(word) < CLIPPED_MIN or word in NOT_A_NAME or fold(word) in self.names:
+                continue
+            if word in self.common or any(w in self.idf for w in words(word)):
+                continue  # a word the base's texts use ("cargo")
+            found = sorted((n for n in self.names if n.startswith(word) and n.isalpha()), key=len)
+            if (
+                found
+                and len(found[0]) >= len(word) + 2
+                and all(n.startswith(found[0]) for n in found)
+            ):
+                out = out[: m.start()] + found[0] + out[m.end() :]
+        return out
 
     def weight(self, word: str) -> float:
         """How telling a word is (idf over every passage; unseen words weigh the most)."""

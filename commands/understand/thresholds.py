@@ -43,6 +43,9 @@ TYPO_SCORE = 85
 # A word of a record's name shared by more records than this, or by records of different
 # kinds ("space": Sierra Space, Axiom Space, the International Space Station), names none.
 NAME_WORD_RECORDS_MAX = 4
+# A word this long or longer that starts exactly one name word, and is no word of the base's
+# texts, names that word's records ("prog": Progress); shorter clips ("sta") name nothing.
+CLIPPED_MIN = 4
 # A first word is read as a command when it is this close (fuzzy ratio) to a command name.
 COMMAND_WORD_SCORE = 80.0
 # A name typed with a number ("artemis 2", "tianzhou 9") that names no record is an unknown

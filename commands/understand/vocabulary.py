@@ -318,6 +318,7 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
         _any(
             r"\bcarried\b",
             r"\bcarrying\b",
+            r"\bhow (?:many|much) (?:lbs?|pounds|kgs?|kilos?|kilograms|tons?|tonnes)\b",
             r"\bcargo\b",
             r"\bbr(?:ing|ings|ought)\b",
             r"\bdeliver\w*",
@@ -542,7 +543,8 @@ QUESTION_VOCABULARY = frozenset(
     aboard board onboard astronaut cosmonaut people seat seats size big
     reusable reuse refuel reboost boost agency country nationality work works launcher spent
     spend recorded record стартует старт запуск летит летят полетит стоит сколько дней дня
-    космосе космос случилось""".split()
+    космосе космос случилось lb lbs pound pounds kg kgs kilo kilos kilogram kilograms ton tons
+    tonne tonnes""".split()
 )
 
 
@@ -582,3 +584,47 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
     Fact.REBOOSTS: _canon("reboost boost raise orbit station"),
     Fact.REUSABLE: _canon("reusable reused reuse fly again"),
 }
+
+# --- chat spellings -------------------------------------------------------------------------
+# Chat abbreviations and tags rewritten to plain words before a message is read, so the
+# tables above see "people", "going to", "when is". Grow it from what people type.
+SLANG: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.I), r)
+    for p, r in (
+        # trailing tags that ask for agreement, not for anything more: "... or nah", "fr?"
+        (r"[\s,]+(?:or\s+(?:nah|nope|naw|not|what|no|we\s+good|are\s+we\s+good))\s*(?=\W*$)", ""),
+        (r"(?:^|(?<=\s))(?:fr|frfr|lol|lmao|lmfao|ngl|tbh|smh|istg|bruh)(?=\W*$)", ""),
+        (r"^\s*(?:ngl|tbh|lol|lmao|lowkey|yo|bruh|fr)\b[\s,]*(?=\w)", ""),
+        (r"\bppl\b", "people"),
+        (r"\bpeeps\b", "people"),
+        (r"\bwhens\b", "when is"),
+        (r"\bwheres\b", "where is"),
+        (r"\bwhos\b", "who is"),
+        (r"\bhows\b", "how is"),
+        (r"\bwats?\b", "what"),
+        (r"\bwut\b", "what"),
+        (r"\babt\b", "about"),
+        (r"\b(?:bc|cuz|coz|cos)\b", "because"),
+        (r"\bgonna\b", "going to"),
+        (r"\bwanna\b", "want to"),
+        (r"\bgotta\b", "have to"),
+        (r"\boutta\b", "out of"),
+        (r"\bkinda\b", "kind of"),
+        (r"\btmrw\b", "tomorrow"),
+        (r"\byrs?\b", "years"),
+        (r"\bmins?\b", "minutes"),
+        (r"\bhrs?\b", "hours"),
+        (r"\bb?rr+r\b", ""),  # "goes brrr"
+        (r"\b(?:goes|go) (?=\W*(?:,|$))", ""),
+        (r"\bspeedr[au]n(?:ning|s)?\b", "fastest"),
+    )
+)
+
+
+def unslang(text: str) -> str:
+    """The message with chat spellings written out (see SLANG); never empty if text was not."""
+    out = text
+    for pattern, plain in SLANG:
+        out = pattern.sub(plain, out)
+    out = re.sub(r"\s+([,?!.])", r"\1", re.sub(r"\s+", " ", out)).strip(" ,")
+    return out if re.search(r"\w", out) else text

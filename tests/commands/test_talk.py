@@ -1,0 +1,44 @@
+"""Chat talk: slang and chat spellings, clipped names, follow-ups, off-base subjects."""
+
+from __future__ import annotations
+
+from commands.context import Context
+from commands.conversation import Conversation
+from commands.reply import Reply
+from commands.router import answer
+from commands.understand.vocabulary import unslang
+from tests.commands.conftest import TODAY
+
+
+def ask(ctx: Context, *turns: str) -> Reply:
+    conv = Conversation()
+    reply = None
+    for t in turns:
+        reply = answer(ctx, t, TODAY, conv)
+    assert reply is not None
+    return reply
+
+
+def test_chat_spellings_are_written_out() -> None:
+    assert unslang("tbh whos flying rn lol") == "who is flying rn"
+    assert unslang("is the pad busted or nah?") == "is the pad busted?"
+    assert unslang("how many ppl r gonna be up there") == "how many people r going to be up there"
+
+
+def test_a_clipped_name_reaches_its_record(ctx: Context) -> None:
+    reply = ask(ctx, "when does the next cygn fly")
+    assert reply.kind == "answer"
+    assert "cygnus" in reply.entities
+
+
+def test_a_weight_unit_asks_for_the_cargo(ctx: Context) -> None:
+    reply = ask(ctx, "how many pounds did ng-23 bring up lol")
+    assert reply.kind == "answer"
+    assert "lb" in reply.text.split(".")[0] or "kg" in reply.text.split(".")[0]
+    assert not reply.text.startswith("Not known")
+
+
+def test_slang_for_trouble_reaches_the_trouble_topic(ctx: Context) -> None:
+    reply = ask(ctx, "tbh is soyuz toast")
+    assert reply.kind == "answer"
+    assert "trouble" in reply.title.lower()
