@@ -113,8 +113,6 @@ SYNONYMS: dict[str, str] = {
     "cooked": "trouble",
     "bricked": "trouble",
     "borked": "trouble",
-    "doomed": "trouble",
-    "screwed": "trouble",
     "toast": "trouble",
     "fubar": "trouble",
     # repair
