@@ -180,7 +180,8 @@ def respond(
         rec, kind = ctx.kb.get(rid), ctx.kb.kind_of(rid)
         if rec is not None and kind is not None and rid not in q.record_ids:
             q = replace(q, subjects=(Subject(rid, kind, rec.name, -1, -1, True), *q.subjects))
-    if q.refers_back or (last is not None and _elliptical(q)):
+    # "when does tiangong get its next crew": "its" is the untracked subject, not the last one
+    if not q.untracked and (q.refers_back or (last is not None and _elliptical(q))):
         if last is None:
             return honest.no_context(ctx, q), None
         q = follow_up(ctx, q, last)

@@ -494,6 +494,33 @@ UNTRACKED: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^\s*(?:what'?s|how'?s|what is) the weather\b",
         ),
     ),
+    (
+        "the Moon or lunar landings",
+        _any(r"\bmoon\b", r"\blunar\b", r"\bartemis (?:3|iii|4|iv)\b"),
+    ),
+    (
+        "Mars or its rovers",
+        _any(
+            r"\bmars\b(?!\s*(?:pad|spaceport|launch|lp|0a|regional))",
+            r"\bmartian\b",
+            r"\b(?:perseverance|curiosity|opportunity) rover\b",
+            r"\b(?:is|was) (?:perseverance|curiosity) (?:still )?(?:driving|roving|alive)\b",
+            r"\brovers?\b",
+        ),
+    ),
+    (
+        "China's space station (Tiangong) or its Shenzhou and Tianzhou flights",
+        _any(
+            r"\btiangong\b",
+            r"\bshenzhou\b",
+            r"\bchinese (?:space )?station\b",
+            r"\bchina'?s (?:space )?station\b",
+        ),
+    ),
+    (
+        "space telescopes",
+        _any(r"\bhubble\b", r"\bjwst\b", r"\bjames webb\b", r"\bwebb (?:space )?telescope\b"),
+    ),
 )
 
 # --- command words --------------------------------------------------------------------------

@@ -42,3 +42,25 @@ def test_slang_for_trouble_reaches_the_trouble_topic(ctx: Context) -> None:
     reply = ask(ctx, "tbh is soyuz toast")
     assert reply.kind == "answer"
     assert "trouble" in reply.title.lower()
+
+
+def test_other_space_programmes_are_said_to_be_untracked(ctx: Context) -> None:
+    for text in (
+        "will nasa put boots on the moon before china",
+        "any news from the mars rovers",
+        "how many taikonauts are on the chinese space station",
+    ):
+        reply = ask(ctx, text)
+        assert reply.title == "Not something I track", (text, reply.plain())
+        assert "I don't track" in reply.text
+
+
+def test_a_pronoun_of_an_untracked_subject_is_not_a_follow_up(ctx: Context) -> None:
+    reply = ask(ctx, "when is shenzhou getting its next launch")
+    assert reply.title == "Not something I track"
+
+
+def test_the_wallops_spaceport_is_not_the_planet(ctx: Context) -> None:
+    reply = ask(ctx, "status of MARS pad 0A")
+    assert reply.kind == "answer"
+    assert "wallops-pad-0a" in reply.entities
