@@ -181,7 +181,9 @@ def respond(
         if rec is not None and kind is not None and rid not in q.record_ids:
             q = replace(q, subjects=(Subject(rid, kind, rec.name, -1, -1, True), *q.subjects))
     # "when does tiangong get its next crew": "its" is the untracked subject, not the last one
-    if not q.untracked and (q.refers_back or (last is not None and _elliptical(q))):
+    if not q.untracked and (
+        q.refers_back or (last is not None and (_elliptical(q) or _bare_fact(q)))
+    ):
         if last is None:
             return honest.no_context(ctx, q), None
         q = follow_up(ctx, q, last)
@@ -201,6 +203,18 @@ def respond(
 def _no_subject(q: Question) -> bool:
     """A question naming nothing the base knows, and nothing it lacks."""
     return not (q.subjects or q.ambiguous or q.unknown or q.untracked)
+
+
+def _bare_fact(q: Question) -> bool:
+    """ "which pad", "launch date?": a fact asked of nothing named, in no words of its own
+    (a follow-up when there is a last subject; "when is the next launch" is no follow-up)."""
+    return (
+        _no_subject(q)
+        and not q.words
+        and bool(q.facts)
+        and q.ask != Ask.LIST
+        and not re.search(r"\bnext\b|\bupcoming\b", q.text, re.I)
+    )
 
 
 def _elliptical(q: Question) -> bool:
@@ -263,6 +277,17 @@ def follow_up(ctx: Context, q: Question, last: Turn) -> Question:
         if rec is None or kind is None:
             return q
         subjects = (Subject(target, kind, rec.name, -1, -1, True),)
+        if kind == "crew" and q.hint in vocab.COUNTRIES and _only_hint(q):
+            # "and the american on it?": who that person is (the country word chose them)
+            return replace(
+                q,
+                ask=Ask.DESCRIBE,
+                subjects=subjects,
+                ambiguous=(),
+                refers_back=False,
+                unknown=(),
+                words=tuple(w for w in q.words if w not in COUNTRY_WORDS),
+            )
     asks_nothing = q.ask in (Ask.DESCRIBE, Ask.WHAT) and not q.facts
     if (asks_nothing and not vocab.PRONOUNS.search(q.text.lower())) or _only_hint(q):
         return replace(
@@ -278,6 +303,9 @@ def follow_up(ctx: Context, q: Question, last: Turn) -> Question:
             topics=prev.topics if prev.ask == Ask.WHY else q.topics,
             words=prev.words,  # "and the japanese one?": its words chose the record
         )
+    if vocab.BARE_ASK.match(q.text) and prev.facts:  # "did they land yet?" then "when"
+        fitting = tuple(f for f in ASK_FACTS.get(q.ask, ()) if f in prev.facts)
+        q = replace(q, facts=fitting or q.facts)
     named = " ".join(s.name for s in subjects)  # "what did he do" as "what did Artemyev do"
     topics = tuple(ctx.topics.match(f"{q.text} {named}"))
     return replace(q, subjects=subjects, ambiguous=(), refers_back=False, unknown=(), topics=topics)
@@ -291,6 +319,9 @@ def _only_hint(q: Question) -> bool:
 def _referent(ctx: Context, q: Question, last: Turn) -> str | None:
     """Which remembered record a pronoun or "the russian one" means."""
     low = q.text.lower()
+    person = _person_by_country(ctx, q, last)
+    if person is not None:  # "and the american on it?": the remembered crew's American
+        return person
     if q.hint and not vocab.PLAIN_PRONOUNS.search(low):  # "the russian one", not "people on it"
         return _kin(ctx, last.subjects[0], q.hint, last)
     if vocab.PERSON_PRONOUNS.search(low):
@@ -298,6 +329,23 @@ def _referent(ctx: Context, q: Question, last: Turn) -> str | None:
         return people[0] if people else None
     things = [s for s in last.subjects if ctx.kb.kind_of(s) != "crew"]
     return things[0] if things else last.subjects[0]
+
+
+def _person_by_country(ctx: Context, q: Question, last: Turn) -> str | None:
+    """The one remembered person from the hinted country ("the russian aboard", "and the
+    american on it?"), unless the question picks a kin record ("the russian one")."""
+    if q.hint not in vocab.COUNTRIES or _KIN_WORDS.search(q.text):
+        return None
+    people = [
+        s
+        for s in last.subjects
+        if ctx.kb.kind_of(s) == "crew"
+        and any(c in vocab.COUNTRIES[q.hint] for c in countries_of(ctx.kb, s))
+    ]
+    return people[0] if len(people) == 1 else None
+
+
+_KIN_WORDS = re.compile(r"\b(?:one|ones|version|kind|type|ship|vehicle|rocket|pad)\b", re.I)
 
 
 def _kin(ctx: Context, rid: str, hint: str, last: Turn) -> str | None:

@@ -434,9 +434,10 @@ PERSON_PRONOUNS = _any(r"\b(?:he|him|his|she|her|hers)\b")
 PLAIN_PRONOUNS = _any(
     r"\b(?:it|its|it'?s|that|this|they|them|their|those|these|he|him|his|she|her|hers)\b"
 )
+BARE_ASK = _any(r"^\s*(?:and\s+)?(?:why|how|when|who|where|how much|how many|how long)\W*$")
 ELLIPSIS = _any(
     r"^\s*(?:and|so|ok(?:ay)?|but|also|then|what about|how about|and what about|same for)\b",
-    r"^\s*(?:why|how|when|who|where|how much|how many|how long)\W*$",
+    BARE_ASK.pattern,
 )
 WHAT_ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(.+?)\s*\??\s*$", re.I)
 

@@ -64,3 +64,25 @@ def test_the_wallops_spaceport_is_not_the_planet(ctx: Context) -> None:
     reply = ask(ctx, "status of MARS pad 0A")
     assert reply.kind == "answer"
     assert "wallops-pad-0a" in reply.entities
+
+
+def test_a_bare_fact_question_follows_the_last_subject(ctx: Context) -> None:
+    reply = ask(ctx, "who builds the htv-x", "launch site?")
+    assert reply.kind == "answer"
+    assert reply.entities[0] == "htv-x"
+    assert "Tanegashima" in reply.text.split("\n")[0] or "Tanegashima" in reply.text[:200]
+
+
+def test_a_bare_when_keeps_the_fact_asked_before(ctx: Context) -> None:
+    reply = ask(ctx, "tell me about crew-12", "have they come back?", "when?")
+    assert reply.kind == "answer"
+    first = reply.text.split("\n")[0].lower()
+    assert "launched on" not in first.split(";")[0] or "return" in first or "splash" in first
+
+
+def test_the_crew_member_of_a_country_is_picked_from_the_last_flight(ctx: Context) -> None:
+    reply = ask(ctx, "who flew on soyuz ms-28", "and the american?")
+    assert reply.entities[0] == "christopher-williams"
+    assert not reply.text.startswith("Not known")
+    reply = ask(ctx, "who flew on soyuz ms-28", "and the american?", "where is he from")
+    assert reply.entities[0] == "christopher-williams"
