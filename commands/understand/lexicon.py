@@ -38,6 +38,7 @@ class Lexicon:
     designators: frozenset[str]  # folded "word number" pairs the base's texts use ("crs2")
     common: frozenset[str]  # words the base's texts also use in lower case ("progress", "vast")
     names: frozenset[str]  # every folded name of every record ("soyuzms29")
+    one_word: frozenset[str] = frozenset()  # folded names of one word of letters ("progress")
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> Lexicon:
@@ -68,14 +69,24 @@ class Lexicon:
             if t.islower()
         }
         names = {fold(n) for _, rec in kb.records() for n in names_of(rec)}
+        one_word = {
+            fold(n) for _, rec in kb.records() for n in names_of(rec) if n.strip().isalpha()
+        }
         return cls(
-            name_words, passages, idf, frozenset(designators), frozenset(lower), frozenset(names)
+            name_words,
+            passages,
+            idf,
+            frozenset(designators),
+            frozenset(lower),
+            frozenset(names),
+            frozenset(one_word),
         )
 
     def unclip(self, text: str) -> str:
         """Text with each clipped name written out ("next prog flight": "next progress
         flight"): a word of at least CLIPPED_MIN letters that no text of the base uses and
-        that starts one name (every longer name it starts begins with that one)."""
+        that starts one name of one word (every longer one it starts begins with that one; "jane"
+        is no clip of "Jane Doe")."""
         out = text
         for m in reversed(list(_WORD.finditer(text))):
             word = m.group().lower()
@@ -83,7 +94,7 @@ class Lexicon:
                 continue
             if word in self.common or any(w in self.idf for w in words(word)):
                 continue  # a word the base's texts use ("cargo")
-            found = sorted((n for n in self.names if n.startswith(word) and n.isalpha()), key=len)
+            found = sorted((n for n in self.one_word if n.startswith(word)), key=len)
             if (
                 found
                 and len(found[0]) >= len(word) + 2

@@ -86,3 +86,9 @@ def test_the_crew_member_of_a_country_is_picked_from_the_last_flight(ctx: Contex
     assert not reply.text.startswith("Not known")
     reply = ask(ctx, "who flew on soyuz ms-28", "and the american?", "where is he from")
     assert reply.entities[0] == "christopher-williams"
+
+
+def test_a_first_name_is_no_clipped_name(ctx: Context) -> None:
+    assert ctx.lexicon.unclip("anil") == "anil"  # Anil Menon: a first name names nobody
+    assert ctx.lexicon.unclip("cargo") == "cargo"  # a word the base uses
+    assert ctx.lexicon.unclip("any news on starl") == "any news on starliner"
