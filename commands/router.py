@@ -180,6 +180,9 @@ def respond(
         rec, kind = ctx.kb.get(rid), ctx.kb.kind_of(rid)
         if rec is not None and kind is not None and rid not in q.record_ids:
             q = replace(q, subjects=(Subject(rid, kind, rec.name, -1, -1, True), *q.subjects))
+    if q.refers_back and last is None and q.ask == Ask.LIST and q.hint:
+        # "when's the japanese one going up", with nothing earlier: the flights that fit
+        q = replace(q, refers_back=False)
     # "when does tiangong get its next crew": "its" is the untracked subject, not the last one
     if not q.untracked and (
         q.refers_back or (last is not None and (_elliptical(q) or _bare_fact(q)))
@@ -382,6 +385,8 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
     if q.untracked:
         return honest.untracked(ctx, q)
     specific = [s for s in q.subjects if s.kind not in WEAK_KINDS]
+    if q.ask == Ask.LIST and q.unknown:  # "the manifest for jan": schedule words, no subject
+        q = replace(q, unknown=tuple(u for u in q.unknown if not _schedule_words(u)))
     if q.unknown and (not specific or any(" " in u or _has_digit(u) for u in q.unknown)):
         return honest.unknown_subject(ctx, q)  # "artemis 2", "Suni Williams", "progress ms-99"
     if vocab.SOURCES.search(q.text) and q.ask != Ask.WHY:
@@ -449,6 +454,11 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
 # A date or a place of something that is not a record: the base has none to give.
 PLACE_AND_DATE = tuple((f,) for f in (Fact.LAUNCH, Fact.PAD, Fact.DOCKING, Fact.LANDING))
 WEAK_KINDS = ("organization", "station")  # subjects that rarely are what a question is about
+
+
+def _schedule_words(text: str) -> bool:
+    """Whether every word of text only narrows a schedule ("manifest", "december")."""
+    return all(w in vocab.SCHEDULE_WORDS for w in words(text))
 
 
 def _has_digit(text: str) -> bool:
@@ -876,26 +886,33 @@ def _upcoming(ctx: Context, q: Question, now: dt.date) -> Reply:
         return upcoming_cmd.upcoming(ctx, now, kind=q.kind_filter, by=org.record_id)
     if any(s.kind == "mission" for s in q.subjects):
         return _about_records(ctx, replace(q, ask=Ask.WHEN), now)
-    if q.words and any(not ctx.topics.knows(w) for w in q.words):
-        return honest.unknown_subject(ctx, replace(q, unknown=q.words))
-    return upcoming_cmd.upcoming(ctx, now, kind=q.kind_filter)
+    # Words that only narrow the schedule ("russian", "december", "rotation") name no subject;
+    # any other word the base does not know is something it lacks ("the next haven-1 launch").
+    left = tuple(w for w in q.words if w not in vocab.SCHEDULE_WORDS)
+    if left and any(not ctx.topics.knows(w) for w in left):
+        return honest.unknown_subject(ctx, replace(q, unknown=left))
+    return upcoming_cmd.asked(ctx, now, upcoming_cmd.want_of(q.text, now))
 
 
 def _upcoming_each(ctx: Context, group: tuple[Subject, ...], now: dt.date) -> Reply:
     """The next flights of every vehicle (or pad) a shared name fits, in one reply."""
     replies = [upcoming_cmd.upcoming_for(ctx, s.record_id, now) for s in group]
     first = replies[0]
-    text = "\n\n".join(
-        r.text.split("\n", 1)[-1] if r.text.startswith("Fact base") else r.text for r in replies
-    )
-    note = first.text.split("\n", 1)[0] + "\n" if first.text.startswith("Fact base") else ""
+    from commands.freshness import stale_note
+
+    note = stale_note(ctx, now)
+    bodies = [r.text.replace(f"\n{note}", "") if note else r.text for r in replies]
+    text = "\n\n".join(bodies)
+    if note:  # once, right after the first answer's lead
+        lead, sep, rest = text.partition("\n")
+        text = f"{lead}\n{note}{sep}{rest}"
     ids = tuple(dict.fromkeys(sid for r in replies for sid in r.source_ids))
     from commands.format import source_lines
 
     return replace(
         first,
         title="Upcoming: " + " and ".join(s.name for s in group),
-        text=note + text,
+        text=text,
         fields=tuple(f for r in replies for f in r.fields),
         entities=tuple(s.record_id for s in group),
         source_ids=ids,

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from commands.context import Context
 from commands.format import (
@@ -11,10 +14,13 @@ from commands.format import (
     current_plan,
     date_text,
     day_text,
+    outcome_date,
+    publishers,
     source_lines,
 )
 from commands.freshness import noted
 from commands.reply import DateMention, Field, Reply
+from commands.understand import vocabulary as vocab
 from knowledge.schema import PENDING, Mission
 
 
@@ -145,11 +151,16 @@ def upcoming_for(ctx: Context, query: str, now: dt.date, count: int = 10) -> Rep
     assert rec is not None
     mentions: list[DateMention] = []
     future, overdue = split(ctx, now, keep=lambda m: rid in (m.vehicle, m.launcher, m.pad))
-    rows = [plan_line(ctx, m, mentions, detail=False) for m in future]
-    if rows:
-        text = f"Next planned flights of {rec.name}:\n" + "\n".join(rows[:count])
+    future.sort(key=lambda m: _soonest(m, now))
+    if future:  # the answer first: the next one, its date as recorded and whose plan it is
+        text = f"The next flight of {rec.name} on record is {_planned(ctx, future[0], mentions)}."
+        rows = [plan_line(ctx, m, mentions, detail=False) for m in future[1:count]]
+        text += "\n\nThen:\n" + "\n".join(rows) if rows else ""
     else:
         text = f"No future flight of {rec.name} is recorded after {day_text(now)}."
+        if overdue:
+            which = "it has" if len(overdue) == 1 else "they have"
+            text += f" Not known whether {which} flown: {_names([m.name for m in overdue])}."
     fields = (overdue_field(overdue, mentions),) if overdue else ()
     src = [s for m in sorted(future + overdue, key=_plan_order) for s in m.sources]
     ids = collect_sources(rec.sources, src)
@@ -164,4 +175,279 @@ def upcoming_for(ctx: Context, query: str, now: dt.date, count: int = 10) -> Rep
         entities=(rid,),
         dates=tuple(mentions),
     )
-    return noted(ctx, reply, now)
+    return noted(ctx, reply, now, after_lead=True)
+
+
+# --- a schedule question: what it narrows to, and the answer that leads with it ---------------
+
+
+@dataclass(frozen=True)
+class Window:
+    """The days a question asks about ("in december": 1-31 December 2026) and their name."""
+
+    start: dt.date
+    end: dt.date
+    label: str
+
+
+@dataclass(frozen=True)
+class Want:
+    """What a schedule question asks for: which flights (cargo or crew, whose, private or not)
+    and, when it names one, a window of days."""
+
+    kind: str = ""  # "cargo" | "crew" | ""
+    countries: tuple[str, ...] = ()  # keys of vocab.COUNTRIES: "russia", "japan", …
+    private: bool | None = None  # True: private astronaut missions only; False: none of them
+    window: Window | None = None
+
+
+_MONTHS = {
+    name: i
+    for i, full in enumerate(calendar.month_name)
+    if full
+    for name in (full.lower(), full[:3].lower())
+} | {"sept": 9}
+
+
+def want_of(text: str, now: dt.date) -> Want:
+    """What a schedule question narrows to, read from its words (vocabulary.py's tables)."""
+    low = text.lower()
+    hints = [h for h, p in vocab.HINTS if p.search(low)]
+    private: bool | None = None
+    kind = next((h for h in hints if h in ("cargo", "crew")), "")
+    if vocab.PRIVATE.search(low):
+        private, kind = True, "crew"
+    elif vocab.ROTATION.search(low):
+        private, kind = False, "crew"
+    countries = tuple(h for h in hints if h in vocab.COUNTRIES)
+    return Want(kind, countries, private, window_of(low, now))
+
+
+def window_of(low: str, now: dt.date) -> Window | None:
+    """The days a question names: this or next month, a month (the next one of that name, from
+    this month on), or "the next 60 days"."""
+    m = vocab.WINDOW_SPAN.search(low)
+    if m:
+        n, unit = int(m["n"]), m["unit"].rstrip("s")
+        days = n * {"day": 1, "week": 7, "month": 30}[unit]
+        return Window(now, now + dt.timedelta(days=days), f"the next {n} {m['unit']}")
+    if vocab.WINDOW_THIS_MONTH.search(low):
+        return _month(now.year, now.month)
+    if vocab.WINDOW_NEXT_MONTH.search(low):
+        return _month(now.year + now.month // 12, now.month % 12 + 1)
+    for m in vocab.WINDOW_MONTH.finditer(low):
+        word = m["month"].lower()
+        if (
+            word in ("may", "mar")
+            and not m["year"]
+            and not re.search(rf"\b(?:in|for|during|of|by|this|next)\s+{word}\b", low)
+        ):
+            continue  # "may" the verb, "mar" the word
+        month = _MONTHS[word]
+        year = int(m["year"]) if m["year"] else now.year + (month < now.month)
+        return _month(year, month)
+    return None
+
+
+def _month(year: int, month: int) -> Window:
+    last = calendar.monthrange(year, month)[1]
+    return Window(
+        dt.date(year, month, 1), dt.date(year, month, last), f"{calendar.month_name[month]} {year}"
+    )
+
+
+def wanted(ctx: Context, m: Mission, want: Want) -> bool:
+    """Whether a mission is ISS traffic of the kind a question asks for."""
+    from commands.understand.reader import countries_of
+
+    if m.destination != "ISS" or (want.kind and m.kind != want.kind):
+        return False
+    if want.countries:
+        names = {c for h in want.countries for c in vocab.COUNTRIES[h]}
+        if not names & set(countries_of(ctx.kb, m.id)):
+            return False
+    return want.private is None or _private(ctx, m) == want.private
+
+
+def _private(ctx: Context, m: Mission) -> bool:
+    """A private astronaut mission: a crew flight its record (or its operator's) calls private."""
+    if m.kind != "crew":
+        return False
+    org = ctx.kb.organizations.get(m.operator or "")
+    texts = (m.summary, org.summary if org is not None else "")
+    return any(re.search(r"\bprivate\b", t or "", re.I) for t in texts)
+
+
+_ADJECTIVES = {"russia": "Russian", "us": "US", "japan": "Japanese", "europe": "European"}
+
+
+def describe_want(want: Want, plural: bool = False) -> str:
+    """ "Russian cargo flight", "crew rotation flight", "private astronaut mission", "flight"."""
+    adjective = " or ".join(_ADJECTIVES[c] for c in want.countries)
+    if want.private:
+        noun = "private astronaut mission"
+    elif want.private is False:
+        noun = "crew rotation flight"
+    elif want.kind:
+        noun = f"{want.kind} flight"
+    else:
+        noun = "flight"
+    noun += "s" if plural else ""
+    return f"{adjective} {noun}".strip()
+
+
+def asked(ctx: Context, now: dt.date, want: Want, count: int = 4) -> Reply:
+    """A schedule question's answer, leading with what was asked: the next flight of the kind
+    (or the flights in the window), each date at its recorded precision, and any plan of that
+    kind whose dates passed with no update said as such, never as the future."""
+    mentions: list[DateMention] = []
+    future, overdue = split(ctx, now, keep=lambda m: wanted(ctx, m, want))
+    future.sort(key=lambda m: _soonest(m, now))
+    if want.window is not None:
+        lead, shown = _window_lead(ctx, want, future, mentions)
+        title = f"ISS {describe_want(want, plural=True)} in {want.window.label}"
+        rest: list[Mission] = []
+    else:
+        lead, shown = _next_lead(ctx, now, want, future, overdue, mentions)
+        title = f"Next {describe_want(want)} to the ISS"
+        rest = [m for m in future if m not in shown][:count]
+    if overdue and not (len(overdue) == 1 and not future and want.window is None):
+        which = "it has" if len(overdue) == 1 else "they have"
+        lead += (
+            f" Not known whether {which} flown: {_names([m.name for m in overdue])}, whose "
+            "planned dates passed with no update (below)."
+        )
+        fields = [overdue_field(overdue[:10], mentions)]
+    else:
+        fields = []
+    lines = [plan_line(ctx, m, mentions) for m in rest]
+    text = lead + ("\n\nAlso planned:\n" + "\n".join(lines) if lines else "")
+    listed = [*shown, *rest, *overdue[:10]]
+    src = collect_sources(*[m.sources for m in listed])
+    reply = Reply(
+        kind="answer",
+        title=title,
+        text=text,
+        fields=tuple(fields),
+        sources=source_lines(ctx.kb, src),
+        source_ids=src,
+        as_of=ctx.kb.as_of,
+        entities=tuple(dict.fromkeys(m.id for m in listed)),
+        dates=tuple(mentions),
+    )
+    return noted(ctx, reply, now, after_lead=True)
+
+
+def _soonest(m: Mission, now: dt.date) -> tuple[dt.date, dt.date, str]:
+    """Order for "what is next": the earliest day a plan allows from now on, then the tighter
+    plan first (a November plan before one that says only "no earlier than Q4")."""
+    plan = current_plan(m)
+    assert plan is not None
+    d = plan.planned
+    end = dt.date.max if d.net else d.end
+    return (max(d.start, now), end, m.name)
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _planned(ctx: Context, m: Mission, mentions: list[DateMention]) -> str:
+    """ "Progress MS-36 (Progress MS), planned for November 2026 per <publisher>"."""
+    plan = current_plan(m)
+    assert plan is not None
+    vehicle = ctx.kb.vehicles[m.vehicle].name if m.vehicle in ctx.kb.vehicles else m.vehicle
+    when = plan.planned
+    if when.net:
+        date = "no earlier than " + date_text(type(when)(when.start, when.precision), mentions)
+    else:
+        date = "for " + date_text(when, mentions)
+    state = ", postponed" if m.status == "postponed" else ""
+    who = publishers(ctx.kb, plan.sources or m.sources)
+    return f"{m.name} ({vehicle}{state}), planned {date} (per {who})"
+
+
+def _passed(ctx: Context, m: Mission, mentions: list[DateMention]) -> str:
+    """ "HTV-X2 was planned for NET Q3 2026, with no update recorded since 1 April 2026"."""
+    plan = current_plan(m)
+    assert plan is not None
+    return (
+        f"{m.name} was planned for {date_text(plan.planned, mentions)}, with no update "
+        f"recorded since {day_text(m.status_as_of, mentions)}"
+    )
+
+
+def _last_flown(ctx: Context, want: Want) -> Mission | None:
+    """The latest flight of the kind with a recorded launch."""
+    flown = [
+        (d.start, m)
+        for m in ctx.kb.missions.values()
+        if m.status not in PENDING and wanted(ctx, m, want) and (d := outcome_date(m)) is not None
+    ]
+    return max(flown, key=lambda x: x[0])[1] if flown else None
+
+
+def _next_lead(
+    ctx: Context,
+    now: dt.date,
+    want: Want,
+    future: list[Mission],
+    overdue: list[Mission],
+    mentions: list[DateMention],
+) -> tuple[str, list[Mission]]:
+    what = describe_want(want)
+    if future:
+        first = future[0]
+        lead = f"The next {what} to the ISS on record is {_planned(ctx, first, mentions)}."
+        plan = current_plan(first)
+        assert plan is not None
+        end = plan.planned.end
+        rivals = [m for m in future[1:] if _soonest(m, now)[0] <= end]
+        if rivals:  # a coarser plan that may come first
+            names = "; ".join(_planned(ctx, m, mentions) for m in rivals[:2])
+            lead += f" {names} could come as early: its plan is coarser."
+        return lead, [first, *rivals[:2]]
+    if len(overdue) == 1:
+        return (
+            f"{_passed(ctx, overdue[0], mentions)}: not known whether it has flown; no later "
+            f"{what} to the ISS is recorded.",
+            [],
+        )
+    lead = f"No {what} to the ISS is recorded as planned after {day_text(now, mentions)}."
+    last = _last_flown(ctx, want)
+    if last is not None:
+        when = outcome_date(last)
+        assert when is not None
+        lead += f" The last recorded was {last.name}, launched {date_text(when, mentions)}."
+    return lead, []
+
+
+def _window_lead(
+    ctx: Context,
+    want: Want,
+    future: list[Mission],
+    mentions: list[DateMention],
+) -> tuple[str, list[Mission]]:
+    """In the window: plans whose earliest day falls in it; could be: plans from before it whose
+    span (or NET date) reaches into it."""
+    w = want.window
+    assert w is not None
+    inside, possible = [], []
+    for m in future:
+        plan = current_plan(m)
+        assert plan is not None
+        d = plan.planned
+        if w.start <= d.start <= w.end:
+            inside.append(m)
+        elif d.start < w.start and (d.net or d.end >= w.start):
+            possible.append(m)
+    what = describe_want(want)
+    if inside:
+        lead = f"Planned for {w.label}: " + "; ".join(_planned(ctx, m, mentions) for m in inside)
+        lead += "."
+    else:
+        lead = f"No {what} to the ISS is planned for {w.label} in the fact base."
+    if possible:
+        names = "; ".join(_planned(ctx, m, mentions) for m in possible)
+        lead += f" It could still include {names}, as that plan is no more precise."
+    return lead, inside + possible

@@ -59,6 +59,19 @@ ASK_PATTERNS: tuple[tuple[Ask, re.Pattern[str]], ...] = (
             r"\bwhat'?s next\b",
             r"\blaunch schedule\b",
             r"\bcoming up\b",
+            # the traffic itself, however it is named: "the next cargo run", "the next russian
+            # cargo ship", "the next crew rotation", "the next private astronaut mission"
+            r"\bnext\s+(?:[\w-]+\s+){0,3}(?:launch(?:es)?|flights?|missions?|rotations?|runs?"
+            r"|ships?|freighters?|visits?|resupply|resupplies|arrivals?|dockings?|crews?)\b",
+            # launching or going up, with nothing named: "what's launching", "anything going up
+            # in december", "what launches this month", "when's the japanese one going back up"
+            # (not "what launches htv-x": which rocket)
+            r"\b(?:what(?:'?s| is| are)?|anything|something)\s+(?:launch(?:ing|es)?|flying"
+            r"|fl(?:y|ies)|going\s+up|heading\s+up|scheduled|planned)(?=\s*(?:$|[?!.,]|(?:to|next"
+            r"|this|in|for|on|soon|up|from|during|before|after|at)\b))",
+            r"\b(?:going|heading|flying|go(?:es)?|heads?|fl(?:y|ies))\s+(?:back\s+)?up\b",
+            r"\bon\s+the\s+(?:schedule|manifest|calendar)\b",
+            r"\b(?:schedule|manifest)\s+(?:for|in|this|next)\b",
         ),
     ),
     (
@@ -398,6 +411,42 @@ CARGO_PATTERNS: tuple[tuple[CargoClass, re.Pattern[str]], ...] = (
     ("pressurized", _any(r"\bpressuri[sz]ed\b")),
     ("disposal", _any(r"\btrash\b", r"\bgarbage\b", r"\bwaste\b", r"\bdisposal\b")),
     ("payload-leo", _any(r"\bto (?:low earth )?orbit\b", r"\bto leo\b", r"\bleo\b")),
+)
+
+
+def _words(text: str) -> list[str]:
+    from knowledge.text import words
+
+    return words(text)
+
+
+# --- what a schedule question narrows to (commands/upcoming.py `want_of`) -------------------
+# A window: "this month", "next month", "in december", "january 2027", "in the next 60 days".
+WINDOW_THIS_MONTH = _any(r"\bthis\s+month\b", r"\bthe\s+rest\s+of\s+the\s+month\b")
+WINDOW_NEXT_MONTH = _any(r"\bnext\s+month\b")
+WINDOW_MONTH = re.compile(
+    r"\b(?P<month>january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|sept?|oct|nov|dec)\b(?:\s+(?P<year>20\d\d))?",
+    re.I,
+)
+WINDOW_SPAN = re.compile(
+    r"\b(?:next|coming|following)\s+(?P<n>\d{1,3})\s+(?P<unit>days?|weeks?|months?)\b", re.I
+)
+# Private astronaut missions, and crew rotations (which are not them).
+PRIVATE = _any(
+    r"\bprivate\b", r"\btourists?\b", r"\bspace\s+tourism\b", r"\bcommercial\s+astronauts?\b"
+)
+ROTATION = _any(r"\brotations?\b", r"\bcrew\s+swap\b", r"\bexpedition\b", r"\brelief\s+crew\b")
+# Words a schedule question uses that name no subject (dropped before "is it a record?").
+SCHEDULE_WORDS = frozenset(
+    _words(
+        "january february march april may june july august september october november december "
+        "month months week weeks day days year schedule scheduled manifest calendar planned "
+        "launching launch launches going heading flying up back next coming upcoming anything "
+        "something run runs ship ships rotation rotations freighter visit arrival docking private "
+        "tourist tourism commercial astronaut astronauts crew cargo resupply one station iss "
+        "russian russia american japanese japan european nasa jaxa esa roscosmos us"
+    )
 )
 
 # --- which one ("the russian one", "the cargo version") ------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from commands.format import day_text
+from commands.format import date_text, day_text
 from commands.reply import DateMention
 from commands.whatif.apply import (
     Added,
@@ -21,7 +21,8 @@ from commands.whatif.apply import (
 from commands.whatif.model import Params
 from commands.whatif.projection import short_name
 from knowledge.base import KnowledgeBase
-from knowledge.dates import MONTH_NAMES
+from knowledge.dates import MONTH_NAMES, FuzzyDate
+from knowledge.schema import PENDING
 
 
 def month_text(d: dt.date, short: bool = False) -> str:
@@ -96,14 +97,41 @@ def who_reboosts(kb: KnowledgeBase) -> str:
     return f"Reboosts come from {listed(parts)}" if parts else "The fact base records no reboosts"
 
 
-def _flight(c: Moved | Lost, kb: KnowledgeBase, mentions: list[DateMention] | None) -> str:
+def _flight(
+    c: Moved | Lost, kb: KnowledgeBase, today: dt.date, mentions: list[DateMention] | None
+) -> str:
     """The flight's name, with which one "the next Progress" was read as."""
     f = c.flight
     if not f.how:
         return f.name
     if c.projected:
         return f"{f.how} (projected for {month_text(c.old)})"
-    return f"{f.how} ({f.name}, due {day_text(c.old, mentions)})"
+    return f"{f.how} ({f.name}, {planned(kb, f.key, c.old, today, mentions)})"
+
+
+def planned(
+    kb: KnowledgeBase,
+    key: str,
+    day: dt.date,
+    today: dt.date,
+    mentions: list[DateMention] | None = None,
+) -> str:
+    """When a recorded flight is due, as the base has it: its plan at the plan's own precision
+    ("planned no earlier than Q4 2026", never the day the model counts it on), and a plan whose
+    dates have all passed as past ("was planned for 13 October 2026; no launch recorded since
+    7 October 2026"), never as the future."""
+    m = kb.missions.get(key)
+    plan = m.schedule[-1].planned if m is not None and m.schedule else None
+    if m is None or plan is None or m.status not in PENDING:
+        return f"{'due' if day >= today else 'was due'} {day_text(day, mentions)}"
+    if plan.is_past(today):
+        return (
+            f"was planned for {date_text(plan, mentions)}; no launch recorded since "
+            f"{day_text(m.status_as_of, mentions)}"
+        )
+    if plan.net:
+        return f"planned no earlier than {FuzzyDate(plan.start, plan.precision).text()}"
+    return f"planned for {date_text(plan, mentions)}"
 
 
 def _span(h: Held, mentions: list[DateMention] | None) -> str:
@@ -130,7 +158,7 @@ def clause(
 ) -> str:
     """One change as the body of an "If …" clause: "CRS-35 slips 3 months"."""
     if isinstance(c, Moved):
-        name = _flight(c, kb, mentions)
+        name = _flight(c, kb, today, mentions)
         past = c.flight.name in flown
         later = c.new > c.old
         if c.by:
@@ -147,7 +175,7 @@ def clause(
             body += f" (it flew on {day_text(flown[c.flight.name], mentions)})"
         return body
     if isinstance(c, Lost):
-        name = _flight(c, kb, mentions)
+        name = _flight(c, kb, today, mentions)
         if c.flight.name in flown:
             return f"{name} had been lost (it flew on {day_text(flown[c.flight.name], mentions)})"
         return f"{name} is lost"

@@ -447,7 +447,9 @@ class Parser(Reader):
         m = GAP.search(c.text)
         if not m:
             return None
-        if m["stop"] is not None:  # "<who> stops sending <what>", "<who> stops flying"
+        if m["none"] is not None:  # "nothing launches": every flight, cargo and crew
+            what = "flights"
+        elif m["stop"] is not None:  # "<who> stops sending <what>", "<who> stops flying"
             who = re.sub(r"^(?:the\s+)", "", c.text[: m.start()].strip(" ,").lower())
             if not m["what3"]:
                 return self._stopped(c, m, who)

@@ -223,8 +223,8 @@ NO_REBOOST = re.compile(
     re.I,
 )
 RECOVERY = re.compile(
-    rf"\b(?:water\s+)?(?:recovery|recycling)(?:\s+rate)?\b.*?(?P<by>\bby\s+)?(?P<v>{NUMBER})\s*"
-    r"(?:%|percent|per\s*cent|points?)",
+    rf"\b(?:water\s+)?(?:recovery|recycl\w*|processor)(?:\s+rate)?\b.*?(?P<by>\bby\s+)?"
+    rf"(?P<v>{NUMBER})\s*(?:%|percent|per\s*cent|points?)(?:\s+(?:water\s+)?(?:recovery|recycling))?",
     re.I,
 )
 RECOVERY_FAILS = re.compile(
@@ -252,7 +252,12 @@ GAP = re.compile(
     # "russia stops sending progress", "nasa stops launching cargo"
     r"|\b(?P<stop>stops?|stopped|halts?|halted|ceases?|quits?)\s+(?:sending|flying|launching)"
     r"(?:\s+(?P<what3>(?!(?:for|until|till|through|from|in|on)\b)(?:[\w.-]+\s+){0,2}?[\w.-]+?))?"
-    r"(?=\s+(?:for|until|till|through|from)\b|\s*$)",
+    r"(?=\s+(?:for|until|till|through|from)\b|\s*$)"
+    # "(literally) nothing launches to the iss", "nobody flies anything up": no flights at all
+    r"|\b(?P<none>(?:(?:literally|absolutely|just)\s+)?(?:nothing|nobody|no\s*one)\s+"
+    r"(?:\w+\s+)?(?:launch(?:es|ed)?|fl(?:y|ies|ew)|goes\s+up|went\s+up|gets?\s+(?:launched|up"
+    r"|there)|arrives?|docks?|reach(?:es)?)(?:\s+(?:anything|at\s+all))?(?:\s+(?:up\s+)?(?:to|at)"
+    r"\s+the\s+(?:iss|station)|\s+up)?)",
     re.I,
 )
 GAP_WORDS = frozenset(

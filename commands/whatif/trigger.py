@@ -4,10 +4,13 @@ Decision order:
 1. A what-if lead, typos and all ("what if", "wat if", "wht if", "whatif", "suppose",
    "imagine", "assume", "hypothetically", "let's say"), or "if … then?" / "if … then what":
    always a what-if, even when the rest cannot be modelled (the what-if then says so).
-2. A softer lead ("what happens if", "what would happen if", a bare "if"): a what-if only when
-   the rest changes the plan (a flight slips, is lost, a pad or vehicle is down, no cargo,
-   the crew size, a rate); "what happens if the ISS runs out of food" is a question for the
-   topics.
+2. A softer lead ("what happens if", "what would happen if", a bare "if", "say"): a what-if
+   only when the rest changes the plan (a flight slips, is lost, a pad or vehicle is down, no
+   cargo, the crew size, a rate); "what happens if the ISS runs out of food" is a question for
+   the topics.
+3. No lead at all, but a change to the plan and a question about its outcome ("Falcon 9 gets
+   grounded for 6 months, does the ISS make it", "SLC-40 down 3 months, what happens", "how
+   much runway does an extra Dragon buy us"): a what-if.
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ _STRONG = re.compile(
 )
 _SOFT = re.compile(
     r"^\s*(?:what\s+(?:happens|happened|would\s+happen|will\s+happen|could\s+happen)"
-    r"\s+(?:if|when)|how\s+(?:bad|long)\s+(?:is\s+it\s+|would\s+it\s+be\s+)?if|and\s+if|if)\b"
+    r"\s+(?:if|when)|how\s+(?:bad|long)\s+(?:is\s+it\s+|would\s+it\s+be\s+)?if|and\s+if|if"
+    r"|say(?:\s+that)?(?=\s+(?:the\s+|a\s+|an\s+|we\s+)?[\w-]+))\b"
     r"[\s,:]*",
     re.I,
 )
@@ -37,12 +41,34 @@ _THEN = re.compile(r"\bthen\s*(?:what)?\s*[?.!]*\s*$|,\s*then\b", re.I)
 _TRAIL = re.compile(
     r"\s*(?:,?\s*then\s+what|,?\s*what\s+happens(?:\s+then)?|,?\s*what\s+then|,?\s*then"
     # a question about the result after a comma: ", are we ok?", ", how bad is it?"
-    r"|,\s*(?:are|is|do|does|would|will|how|can|could|should|what)\b[^,]*)?\s*[?.!]*\s*$",
+    r"|,\s*(?:are|is|do|does|would|will|how|can|could|should|what)\b[^,]*"
+    # the same question without its comma: "... for 6 months does the iss make it"
+    r"|\s+(?:does|do|would|will|can|could)\s+(?:the\s+)?(?:iss|station|crew|we)\s+(?:make\s+it"
+    r"|survive|cope|last|hold\s+out|be\s+ok(?:ay)?|run\s+out|run\s+short)\b[^,]*"
+    r"|\s+how\s+bad\s+(?:is|would)\s+(?:that|it|this)(?:\s+be)?"
+    r"|\s+how\s+long\s+(?:does|do|would|will|can|could)\s+(?:the\s+)?(?:\w+\s+){0,2}"
+    r"(?:last|hold\s+out|survive))?\s*[?.!]*\s*$",
     re.I,
 )
 _DETAILS = re.compile(
     r"(?:[\s,;:(-]+(?:with\s+|show\s+|full\s+|in\s+|all\s+(?:the\s+)?)?(?:details?|detail|full)"
     r"\)?|\s+--full|\s+-f)\s*[?.!]*\s*$",
+    re.I,
+)
+# A question about a change's outcome, with no lead: "..., does the iss make it", "what happens".
+_OUTCOME = re.compile(
+    r"\b(?:what\s+(?:happens|then|would\s+happen)|then\s+what|how\s+bad|are\s+we\s+(?:ok|okay|fine"
+    r"|good|screwed|safe)|(?:do(?:es)?|would|will|can|could)\s+(?:the\s+)?(?:iss|station|crew|we)"
+    r"\s+(?:make\s+it|survive|cope|last|hold\s+out|be\s+ok(?:ay)?|run\s+out|run\s+short)"
+    r"|how\s+long\s+(?:do(?:es)?|would|will|can|could)\s+(?:the\s+)?(?:iss|station|crew|we|it)\s+"
+    r"(?:last|hold\s+out|survive|go))\b",
+    re.I,
+)
+# "how much runway does X buy us": a question about X's effect on the margins; X is the scenario.
+_BUYS = re.compile(
+    r"^\s*how\s+(?:much|many)\s+(?:more\s+|extra\s+)?(?:runway|margin|time|days|slack|buffer"
+    r"|breathing\s+room|months|weeks)\s+(?:does|would|will|do|could|can)\s+(?P<body>.+?)\s+"
+    r"(?:buy|give|gain|add|get)(?:\s+(?:us|the\s+(?:iss|station|crew)))?\s*[?.!]*\s*$",
     re.I,
 )
 # What makes a softer lead a what-if: a change to the plan.
@@ -54,9 +80,10 @@ _CHANGE = re.compile(
     r"|grounded|stood\s+down|stands?\s+down|(?:is|are|stays?|goes|went|was|remains?)\s+"
     r"(?:down|out|closed|offline|broken|damaged|wrecked)|wrecked|shut\s+down"
     r"|no\s+(?:\w+\s+)?(?:cargo|resupply|supplies|supply|deliveries|flights|launches)"
+    r"|(?:nothing|nobody|no\s*one)\s+(?:\w+\s+)?(?:launch\w*|fl(?:y|ies|ew)|goes\s+up|arrives?)"
     r"|crew\s+(?:of|goes|drops|falls|rises|grows|is|size)|\d+\s+(?:crew|people|astronauts)"
-    r"|(?:add|extra|another)\s+(?:an?\s+)?(?:\w+\s+)?(?:flight|launch|mission|crew)"
-    r"|water\s+recovery|recycling|propellant\s+use|oxygen\s+generat\w*"
+    r"|(?:add|extra|another)\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:flight|launch|mission|crew)"
+    r"|water\s+recovery|recycl\w*|propellant\s+use|oxygen\s+generat\w*"
     # a crew sent home early, a launcher failing, a crew size said against the usual one
     r"|(?:comes?|came|go(?:es)?|went|heads?|headed)\s+home\s+early"
     r"|(?:bails?|bailed|leaves?|left|returns?|returned)\s+early"
@@ -90,9 +117,12 @@ def looks_like_whatif(text: str) -> bool:
     rest = text[_opener_end(text) :]
     if _what_if_lead(rest) or _STRONG.match(rest):
         return True
+    buys = _BUYS.match(rest)
+    if buys is not None:
+        return bool(_CHANGE.search(buys["body"]))
     soft = _SOFT.match(rest)
-    if soft is None:
-        return False
+    if soft is None:  # no lead: a change and a question about what it does
+        return bool(_CHANGE.search(rest) and _OUTCOME.search(rest))
     body = rest[soft.end() :]
     if rest[: soft.end()].strip().lower().startswith("if") and _THEN.search(body):
         return True
@@ -104,6 +134,9 @@ def strip_lead(text: str) -> tuple[str, bool]:
     trailing "details"; and whether the details were asked for."""
     t = text.strip()
     details = False
+    buys = _BUYS.match(t)
+    if buys is not None:
+        t = buys["body"]
     m = _DETAILS.search(t)
     if m and m.start() > 0:
         details = True

@@ -293,7 +293,7 @@ def test_a_launcher_failing_with_a_flight_loses_it_too(ctx: Context) -> None:
     carried = {v.id for v in ctx.kb.vehicles.values() if "falcon-9" in v.launchers}
     assert lost.flight.vehicle in carried
     r = ask(ctx, "what if the next falcon 9 launch blows up", TODAY)
-    assert r.text.startswith(f"If the next Falcon 9 ({lost.flight.name}, due "), r.text
+    assert r.text.startswith(f"If the next Falcon 9 ({lost.flight.name}, "), r.text
 
 
 def test_a_launcher_failure_with_a_length_or_a_date_uses_them(ctx: Context) -> None:
@@ -743,3 +743,47 @@ def test_an_added_flight_in_a_month(ctx: Context) -> None:
     a = applied(ctx, "what if we send an extra dragon in january")
     added = [d for d in a.plan.deliveries if d.key.startswith("added-")]
     assert [(d.vehicle, d.date) for d in added] == [("cargo-dragon", dt.date(2027, 1, 1))]
+
+
+# --- nothing flies; a recycler; the plan's own precision in the verdict -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what if nothing flies to the station for 9 months", "suppose nobody launches for a year"],
+)
+def test_nothing_launching_is_a_gap_in_every_flight(ctx: Context, text: str) -> None:
+    e = edit(ctx, text)
+    assert isinstance(e, Hold)
+    crew_ships = {v.id for v in ctx.kb.vehicles.values() if v.kind == "crew-spacecraft"}
+    assert crew_ships & set(e.vehicles)
+
+
+def test_a_recycler_rate_is_the_water_recovery(ctx: Context) -> None:
+    r = ask(ctx, "what if the recycler only gets 91% back", TODAY)
+    assert r.text.startswith("If water recovery is 91%"), r.text
+
+
+def test_a_coarse_or_passed_plan_is_never_given_as_a_coming_day(ctx: Context) -> None:
+    """The verdict names the next flight's plan as the base has it: a quarter stays a quarter,
+    and a plan whose dates have all passed reads as past, not as "due" on a day."""
+    kb = ctx.kb
+    for vehicle in ("cygnus", "cargo-dragon", "htv-x", "progress-ms"):
+        r = ask(ctx, f"what if we lose the next {short(kb, vehicle)}", TODAY)
+        lead = r.text.split(" is lost")[0]
+        m = re.search(r"\((?P<name>[^,]+), (?P<when>.+)\)$", lead)
+        if m is None:
+            continue  # a projected flight
+        mission = next(x for x in kb.missions.values() if x.name == m["name"])
+        plan = mission.schedule[-1].planned
+        assert "due" not in m["when"], r.text
+        if plan.is_past(TODAY):
+            assert m["when"].startswith("was planned for"), r.text
+        if plan.precision != "day":
+            assert not re.search(r"\b\d{1,2} [A-Z][a-z]+ \d{4}\b", m["when"].split(";")[0]), r.text
+
+
+def short(kb: object, vehicle: str) -> str:
+    from commands.whatif.projection import short_name
+
+    return short_name(kb, vehicle)  # type: ignore[arg-type]

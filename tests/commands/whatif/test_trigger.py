@@ -94,3 +94,37 @@ def test_a_what_if_lead_always_routes_to_the_what_if(ctx: Context, lead: str, re
     r = answer(ctx, text, TODAY)
     assert r.kind in ("whatif", "error", "suggestions"), r.plain()
     assert r.kind == "whatif" or r.suggestions, r.plain()  # never a lookup; always a way on
+
+
+# --- no lead, but a change and a question about its outcome ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("baikonur is out for 4 months, what happens then", "baikonur is out for 4 months"),
+        ("dragon grounded for a year does the station survive", "dragon grounded for a year"),
+        ("say the next progress blows up, are we screwed", "the next progress blows up"),
+        (
+            "how many days does one extra progress flight in march give us",
+            "one extra progress flight in march",
+        ),
+        ("if recycling fell to 90% how long would the water last", "recycling fell to 90%"),
+    ],
+)
+def test_a_change_with_an_outcome_question_is_a_what_if(text: str, body: str) -> None:
+    assert looks_like_whatif(text)
+    assert strip_lead(text)[0] == body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does the iss make it to 2030",
+        "how much runway is left",
+        "say hi",
+        "what happens to cargo dragon after splashdown",
+    ],
+)
+def test_outcome_words_without_a_change_are_no_what_if(text: str) -> None:
+    assert not looks_like_whatif(text)
