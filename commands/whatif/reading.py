@@ -29,6 +29,7 @@ from commands.whatif.phrases import (
     FROM,
     GENERIC_PAD,
     NEXT,
+    OUT,
     PAD_AT,
     PAD_OF,
     SUBJECT_FILLER,
@@ -259,6 +260,8 @@ class Reader:
         after = rest[: cut.start()] if cut else rest
         c.mark(end, end + len(after))
         after = SUBJECT_FILLER.sub(" ", after)
+        # "down wrecked slc-40": a second state word is not part of the name
+        after = re.sub(rf"^\s*(?:{OUT}\b\s*)+", "", after, flags=re.I)
         return re.sub(r"\s+", " ", after).strip(" ,")
 
     # -- durations, dates -------------------------------------------------------------------

@@ -332,6 +332,9 @@ def test_a_launcher_failure_with_a_length_or_a_date_uses_them(ctx: Context) -> N
         ("what if slc-40 blows up", "slc-40"),
         ("what if slc 40 is bricked for 3 months", "slc-40"),
         ("what if the soyuz pad gets trashed", SITE_31),
+        # two state words in a row: the second is not part of the pad's name
+        ("what if down wrecked slc-40", "slc-40"),
+        ("suppose offline damaged pad 31", SITE_31),
     ],
 )
 def test_pads_by_name_vehicle_or_site(ctx: Context, text: str, pad: str) -> None:
