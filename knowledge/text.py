@@ -236,6 +236,14 @@ SYNONYMS: dict[str, str] = {
     "landing": "return",
     "landed": "return",
     "splashdown": "return",
+    # capture
+    "grab": "capture",
+    "grabbed": "capture",
+    "grabbing": "capture",
+    "grapple": "capture",
+    "grappled": "capture",
+    "captured": "capture",
+    "canadarm2": "canadarm",
     # consumption
     "breathe": "oxygen",
     "breathing": "oxygen",

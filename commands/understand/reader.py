@@ -86,6 +86,8 @@ def read(ctx: Context, text: str) -> Question:
     if Fact.MASS in facts:  # "how heavy is htv-x": the ship, not what it carries
         facts = tuple(f for f in facts if f not in (Fact.CARGO, Fact.CAPACITY))
     cargo = _cargo(rest)
+    if cargo is not None and not facts:  # "propellant on ms-32 vs ms-31": what it carried
+        facts = (Fact.CARGO,)
     hint = next((h for h, p in vocab.HINTS if p.search(rest)), "")
     clear, groups = _narrow(kb, clear, groups, hint, facts, _typed_numbers(text, covered))
     subjects = tuple(sorted(clear, key=lambda s: s.start))

@@ -22,6 +22,7 @@ ASK_PATTERNS: tuple[tuple[Ask, re.Pattern[str]], ...] = (
         Ask.COMPARE,
         _any(
             r"\bcompare\b",
+            r"\bcompared (?:to|with)\b",
             r"\bvs\.?\b",
             r"\bversus\b",
             r"\bdifference between\b",
@@ -86,7 +87,7 @@ ASK_PATTERNS: tuple[tuple[Ask, re.Pattern[str]], ...] = (
             r"|will|would|should|shall|isn'?t|wasn'?t|didn'?t|doesn'?t|hasn'?t|won'?t|can'?t)\b"
         ),
     ),
-    (Ask.WHO, _any(r"\bwho\b", r"\bwhom\b", r"\bкто\b")),
+    (Ask.WHO, _any(r"\bwho\b", r"\bwhos\b", r"\bwhom\b", r"\bкто\b")),
     (Ask.WHAT, _any(r"\bwhat\b", r"\bwhats\b", r"\bwhich\b")),
 )
 
@@ -101,6 +102,15 @@ DESCRIBE = _any(
 
 # --- the facts asked for ------------------------------------------------------------------
 FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
+    (
+        Fact.CAPSULE,
+        _any(
+            r"\bcapsules?\b",
+            r"\b(?:what|which) (?:dragon|cygnus|spacecraft|ship|vehicle)\b"
+            r"(?! (?:flights?|missions?))",
+            r"\b(?:ship|spacecraft)'?s? name\b",
+        ),
+    ),
     (
         Fact.MASS,
         _any(
@@ -225,6 +235,8 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\bcame (?:home|back)\b",
             r"\breturn\w*",
             r"\bre-?entry\b",
+            r"\bre-?ent(?:er|ers|ered|ering)\b",
+            r"\bburn(?:s|ed|t|ing)? up\b",
             r"\bget back\b",
         ),
     ),
@@ -235,6 +247,8 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\bberth(?:s|ed|ing)?\b",
             r"\barriv\w*",
             r"\bcaptur\w*",
+            r"\bgrab\w*",
+            r"\bgrappl\w*",
             r"\breach(?:es|ed)? the (?:station|iss)\b",
             r"\bget to the (?:station|iss)\b",
         ),
@@ -267,7 +281,7 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\bastronauts?\b",
             r"\bcosmonauts?\b",
             r"\bwho (?:flew|flies|fly|is flying|was flying|went|goes|is going|rode|rides)\b",
-            r"\bwho(?:'s| is| was| are| were) (?:on|aboard|flying|in)\b",
+            r"\bwho(?:'?s| is| was| are| were) (?:on|aboard|flying|in)\b",
             r"\bwho launched\b",
             r"\bon board\b",
             r"\baboard\b",
@@ -389,7 +403,7 @@ CARGO_PATTERNS: tuple[tuple[CargoClass, re.Pattern[str]], ...] = (
             r"\bback to earth\b",
         ),
     ),
-    ("propellant", _any(r"\bpropellant\b", r"\bfuel\b")),
+    ("propellant", _any(r"\bpropellant\b", r"\bfuel\b", r"\bprop\b")),
     ("water", _any(r"\bwater\b")),
     ("gas", _any(r"\bgas(?:es)?\b", r"\boxygen\b", r"\bnitrogen\b", r"\bair\b")),
     ("unpressurized", _any(r"\bunpressuri[sz]ed\b", r"\btrunk\b", r"\bexternal\b")),
@@ -542,14 +556,15 @@ QUESTION_VOCABULARY = frozenset(
     aboard board onboard astronaut cosmonaut people seat seats size big
     reusable reuse refuel reboost boost agency country nationality work works launcher spent
     spend recorded record стартует старт запуск летит летят полетит стоит сколько дней дня
-    космосе космос случилось""".split()
+    космосе космос случилось capsule bring brought burn burned vs versus compare compared each
+    both""".split()
 )
 
 
 _CARGO_WORDS = (
     "cargo capacity carry carries load mass weight heavy propellant fuel water oxygen nitrogen "
     "gas air trash garbage waste pressurized unpressurized trunk volume down-mass downmass up-mass "
-    "payload kg tons"
+    "payload kg tons bring brought stuff supply supplies deliver"
 )
 
 
@@ -563,9 +578,11 @@ def _canon(text: str) -> frozenset[str]:
 # one to answer for the fact, and a yes/no question whose other words are all among them is
 # answered by the fact ("is site 31/6 fixed": status; "does nasa pay ... seats": not size).
 FACT_WORDS: dict[Fact, frozenset[str]] = {
-    Fact.LANDING: _canon("return returned splash splashdown land landed home back"),
+    Fact.LANDING: _canon(
+        "return returned splash splashdown land landed home back burn burned reentry reenter"
+    ),
     Fact.UNDOCKING: _canon("undock undocked leave left depart departed return released"),
-    Fact.DOCKING: _canon("dock docked berth berthed arrive arrived capture"),
+    Fact.DOCKING: _canon("dock docked berth berthed arrive arrived capture grab grapple canadarm"),
     Fact.STAY: _canon("stay stayed long month months day days"),
     Fact.COST: _canon("cost price pay paid money expensive cheap"),
     Fact.PAD: _canon("pad site launch from where spaceport"),
@@ -581,4 +598,5 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
     Fact.REFUELS: _canon("refuel refuels propellant fuel russia segment"),
     Fact.REBOOSTS: _canon("reboost boost raise orbit station"),
     Fact.REUSABLE: _canon("reusable reused reuse fly again"),
+    Fact.CAPSULE: _canon("capsule spacecraft ship name named time times flown flew fly"),
 }
