@@ -415,8 +415,10 @@ def _m_builder(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | N
     if v is None:
         return None
     lead = _v_builder(ctx, v, q, now)
-    if lead is not None:
-        lead.text = f"{rec.name} flies a {lead.text}"
+    if lead is not None:  # "Progress MS is built by ...": "X flies a Progress MS, built by ..."
+        said = lead.text.removeprefix(v.name).lstrip()
+        said = re.sub(r"^is (built|made|manufactured)\b", r"\1", said)
+        lead.text = f"{rec.name} flies a {v.name}, {said}"
     return lead
 
 

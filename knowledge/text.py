@@ -134,6 +134,7 @@ SYNONYMS: dict[str, str] = {
     "astronauts": "astronaut",
     "crewmembers": "crew",
     "people": "crew",
+    "ppl": "crew",
     # importance
     "indispensable": "important",
     "essential": "important",

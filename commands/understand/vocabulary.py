@@ -160,7 +160,7 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
         Fact.BUILDER,
         _any(
             r"\bbuil(?:d|ds|t|der|ding)\b",
-            r"\bmakes?\b",
+            r"\bmakes?\b(?! it\b)",
             r"\bmade\b",
             r"\bmanufactur\w*",
             r"\bmaker\b",
@@ -287,6 +287,11 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\baboard\b",
             r"\bcommand\w*",
             r"\bpeople\b",
+            r"\bppl\b",
+            r"\bчеловек\w*",
+            r"\bэкипаж\w*",
+            r"\bкосмонавт\w*",
+            r"\bастронавт\w*",
             r"\bwho(?:'s| is)? going\b",
             r"\bpilot\w*",
         ),
@@ -342,6 +347,9 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\bpayload\b",
             r"\bsupplies\b",
             r"\bon board\b",
+            r"\bпривез\w*",
+            r"\bдостав\w*",
+            r"\bгруз\w*",
         ),
     ),
     (
@@ -351,6 +359,7 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\blift(?:s|ed)? ?off\b",
             r"\bliftoff\b",
             r"\bзапуск\w*",
+            r"\bзапуст\w*",
             r"\bстарт\w*",
             r"\bлет(?:ит|ят|ел|ела|ели|ал|ала|али)\b",
             r"\bполет\w*",
@@ -376,6 +385,8 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\bcondition\b",
             r"\bfixed\b",
             r"\brepair\w*",
+            r"\bпочин\w*",
+            r"\bремонт\w*",
             r"\bdamaged?\b",
             r"\bactive\b",
             r"\bretired?\b",
@@ -403,7 +414,7 @@ CARGO_PATTERNS: tuple[tuple[CargoClass, re.Pattern[str]], ...] = (
             r"\bback to earth\b",
         ),
     ),
-    ("propellant", _any(r"\bpropellant\b", r"\bfuel\b", r"\bprop\b")),
+    ("propellant", _any(r"\bpropellant\b", r"\bfuel\b", r"\bprop\b", r"\bтоплив\w*")),
     ("water", _any(r"\bwater\b")),
     ("gas", _any(r"\bgas(?:es)?\b", r"\boxygen\b", r"\bnitrogen\b", r"\bair\b")),
     ("unpressurized", _any(r"\bunpressuri[sz]ed\b", r"\btrunk\b", r"\bexternal\b")),
@@ -540,7 +551,11 @@ COUNTED = _any(
     r"\bhow many (?:\w+\s+){0,3}?(?P<what>flights?|missions?|launch(?:es)?|times|trips|runs"
     r"|dockings|visits)\b",
     r"\bnumber of (?:\w+\s+){0,3}?(?P<what2>flights?|missions?|launch(?:es)?)\b",
+    r"\bhow many (?:\w+\s+){0,3}?(?P<what3>ships?|freighters?|spacecraft)\s+"
+    r"(?:have\s+|were\s+|got\s+)?(?:launched|flew|flown|went|gone|gone up|lifted off)\b",
 )
+# "this year", "last year": a year counted from today.
+RELATIVE_YEAR = re.compile(r"\b(?P<which>this|last|past|previous)\s+year\b", re.I)
 YEAR = re.compile(r"\b(?:in|during|for|of|since)?\s*(?P<year>20[0-4]\d)\b")
 
 # Words that ask about a record rather than name a new subject; not counted as the subject.
@@ -557,7 +572,9 @@ QUESTION_VOCABULARY = frozenset(
     reusable reuse refuel reboost boost agency country nationality work works launcher spent
     spend recorded record стартует старт запуск летит летят полетит стоит сколько дней дня
     космосе космос случилось capsule bring brought burn burned vs versus compare compared each
-    both""".split()
+    both went gone ship ships ppl rn запустили запустят запуска запустили привез привезла привез
+    доставил топлива топливо груз человек людей экипаж сейчас когда починили ремонт площадку
+    площадка космонавтов астронавтов космонавты астронавты людей""".split()
 )
 
 

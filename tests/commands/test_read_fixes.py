@@ -46,3 +46,28 @@ def test_time_of_day_and_re_entry(ctx: Context) -> None:
 def test_capture_and_cargo_in_plain_words(ctx: Context) -> None:
     assert "Hathaway" in first(ctx, "who grappled the ng-24 cygnus")
     assert "2,948 kg" in first(ctx, "how much did crs-34 bring to the station")
+
+
+def test_counts_over_a_year(ctx: Context) -> None:
+    text = first(ctx, "how many soyuz ships have flown last year")
+    assert text.startswith("The fact base records")
+    assert "in 2025" in text
+    text = first(ctx, "how many russian missions launched in 2025")
+    assert text.startswith("The fact base records 5 Russian flights launched in 2025")
+    assert "could not narrow" not in text
+
+
+def test_people_aboard_in_chat_words_and_russian(ctx: Context) -> None:
+    assert first(ctx, "ppl aboard the station?").startswith("7 people were aboard")
+    assert first(ctx, "сколько космонавтов на мкс").startswith("7 people were aboard")
+
+
+def test_russian_fact_words(ctx: Context) -> None:
+    assert first(ctx, "когда запустили прогресс мс-34").startswith("Progress MS-34 launched")
+    assert "propellant" in first(ctx, "сколько топлива доставил прогресс мс-31")
+
+
+def test_make_it_is_not_who_makes_it(ctx: Context) -> None:
+    assert first(ctx, "did ng-24 make it up there ok").startswith("Yes.")
+    text = first(ctx, "who made the spacecraft of progress ms-34")
+    assert text.startswith("Progress MS-34 flies a Progress MS, built by")
