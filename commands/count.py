@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from commands.context import Context
 from commands.facts import names
 from commands.format import collect_sources, date_text, outcome_date, source_lines
 from commands.reply import DateMention, Reply
+from commands.understand.reader import countries_of
 from commands.understand.types import Question
+from commands.understand.vocabulary import COUNTRIES, RELATIVE_YEAR
 from knowledge.schema import Mission
+from knowledge.text import words
 
 _PLANNED = re.compile(r"\b(?:planned|scheduled|upcoming|coming|future|will)\b", re.I)
 _RECORDED = re.compile(r"\b(?:recorded|known|listed|tracked|in the base|total)\b", re.I)
 LISTED_MAX = 12  # flights named in a count's reply
+_COUNTRY_WORDS = frozenset(words("russia america japan europe us usa nasa roscosmos jaxa esa"))
+_COUNTRY_ADJECTIVE = {"us": "US", "russia": "Russian", "japan": "Japanese", "europe": "European"}
 
 
 def count(ctx: Context, q: Question, now: dt.date) -> Reply | None:
@@ -26,8 +32,16 @@ def count(ctx: Context, q: Question, now: dt.date) -> Reply | None:
         scope_ids = {s.record_id for s in scope}
         missions = [m for m in missions if _touches(ctx, m, scope_ids)]
         what = " and ".join(s.name for s in scope) + " "
-    elif q.subjects:
+    elif any(s.kind != "station" for s in q.subjects):
         return None  # a count about a mission ("how many days did CRS-33 stay") is a fact
+    if q.hint in COUNTRIES:  # "us cargo flights": flights of that country's vehicles
+        missions = [m for m in missions if set(countries_of(ctx.kb, m.id)) & set(COUNTRIES[q.hint])]
+        what += f"{_COUNTRY_ADJECTIVE.get(q.hint, q.hint)} "
+    year = q.year
+    relative = RELATIVE_YEAR.search(q.text)
+    if year is None and relative is not None:  # "this year": the year of today
+        year = now.year - (0 if relative.group("which").lower() == "this" else 1)
+    q = replace(q, year=year)
     if q.kind_filter:
         missions = [m for m in missions if m.kind == q.kind_filter]
         what += f"{q.kind_filter} "
@@ -57,8 +71,9 @@ def count(ctx: Context, q: Question, now: dt.date) -> Reply | None:
     else:
         text = f"The fact base records no {what}flight {verb}{span}."
     text += f" It counts only the flights it tracks (as of {ctx.kb.as_of.isoformat()})."
-    if q.words:  # "how many crs missions": a word the count could not narrow by
-        shown = ", ".join(f"“{w}”" for w in q.words)
+    left = [w for w in q.words if not (q.hint in COUNTRIES and w in _COUNTRY_WORDS)]
+    if left:  # "how many crs missions": a word the count could not narrow by
+        shown = ", ".join(f"“{w}”" for w in left)
         text += f" I could not narrow the count by {shown}."
     ids = collect_sources(*[m.sources for m in picked])
     return Reply(

@@ -49,7 +49,14 @@ from knowledge.text import words
 CAPACITY_LINES = 4  # other capacities listed under a capacity answer; More shows all
 DOCKED = ("docked", "berthed")
 UNDOCKED = ("undocked", "unberthed", "departed", "released")
-LANDED = ("splashdown", "landed", "landing", "returned")
+LANDED = ("splashdown", "landed", "landing", "returned", "re-entered", "reentered", "burned up")
+# The verb for an event whose kind says more than the fact's own verb (a cargo ship that
+# burns up has not "returned to Earth").
+_KIND_VERBS = {
+    "re-entered": "re-entered the atmosphere",
+    "reentered": "re-entered the atmosphere",
+    "burned up": "burned up on re-entry",
+}
 
 
 @dataclass
@@ -224,14 +231,16 @@ def _m_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     sentence = schedule_sentence(ctx.kb, m, now, lead.mentions)
     launched = outcome_date(m)
     plan = current_plan(m)
+    ev = _event(m, ("launched",))
     where = []
+    if ev is not None and _clock(ev.what):
+        where.append(_clock(ev.what).strip())  # "at 11:10 a.m. EDT"
     if m.pad:
         where.append(f"from {_name(ctx, m.pad)}")
     if m.launcher:
         where.append(f"on a {_name(ctx, m.launcher)}")
     if launched is not None and where:
         sentence = sentence.rstrip(".") + " " + " ".join(where) + "."
-    ev = _event(m, ("launched",))
     if m.crew:  # "Crew-13 launched ... with Watkins, ..."
         people = names([_name(ctx, c) for c in m.crew])
         sentence = sentence.rstrip(".") + f", with {people}."
@@ -285,9 +294,19 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str) -> Builder:
         lead = Lead("")
         ev = _event(m, kinds)
         if ev is not None:
+            said = _KIND_VERBS.get(ev.kind, verb)
             lead.text = (
-                f"{m.name} {verb} on {date_text(ev.date, lead.mentions)}{_per(ctx, ev.sources)}."
+                f"{m.name} {said} on {date_text(ev.date, lead.mentions)}{_clock(ev.what)}"
+                f"{_per(ctx, ev.sources)}."
             )
+            if q.ask == Ask.WHO and ev.what:  # "who grabbed it": the event's own words
+                lead.text = (
+                    f"{m.name}, {date_text(ev.date, lead.mentions)}: {ev.what.rstrip('.')}"
+                    f"{_per(ctx, ev.sources)}."
+                )
+                lead.sources = list(ev.sources)
+                lead.yes = True
+                return lead
             if ev.what and not ev.what.lower().startswith(verb.split()[0][:4]):
                 lead.fields.append(Field("Recorded", ev.what))
             lead.sources = list(ev.sources)
@@ -313,6 +332,18 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str) -> Builder:
         return lead
 
     return build
+
+
+_CLOCK = re.compile(
+    r"\b(?:at|around|about) (\d{1,2}:\d{2}(?:\s*[ap]\.m\.)?(?:\s*(?:UTC|GMT|EDT|EST|CDT|CST|PDT|"
+    r"MSK|JST|Moscow time))?)",
+)
+
+
+def _clock(what: str) -> str:
+    """ " at 11:10 a.m. EDT" when an event's text gives its time of day, else ""."""
+    found = _CLOCK.search(what)
+    return f" at {found.group(1).strip()}" if found else ""
 
 
 def _passage(
@@ -384,8 +415,10 @@ def _m_builder(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | N
     if v is None:
         return None
     lead = _v_builder(ctx, v, q, now)
-    if lead is not None:
-        lead.text = f"{rec.name} flies a {lead.text}"
+    if lead is not None:  # "Progress MS is built by ...": "X flies a Progress MS, built by ..."
+        said = lead.text.removeprefix(v.name).lstrip()
+        said = re.sub(r"^is (built|made|manufactured)\b", r"\1", said)
+        lead.text = f"{rec.name} flies a {v.name}, {said}"
     return lead
 
 
@@ -417,6 +450,47 @@ def _m_cargo(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | Non
             Field("Cargo", "\n".join(f"• {CARGO_NAMES[c.cargo]}: {amount(c)}" for c in rest))
         )
     lead.sources = [s for c in items for s in c.sources]
+    return lead
+
+
+# A sentence naming the spacecraft that flew a flight: "in Dragon Grace", "capsule C209",
+# "named S.S. Steven R. Nagel".
+_CAPSULE_TEXT = re.compile(r"\bcapsule\b|\bDragon (?!because\b)[A-Z][a-z]+\b|\bS\.S\. [A-Z]")
+_DRAGON_NAME = re.compile(r"\bDragon ([A-Z][a-z]+)\b")
+
+
+def _m_capsule(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
+    assert isinstance(rec, Mission)
+    m = rec
+    lead = Lead("")
+    found = [
+        p
+        for p in ctx.lexicon.passages.get(m.id, ())
+        if _CAPSULE_TEXT.search(p.text) or re.search(r"\bcapsule\b", p.text, re.I)
+    ]
+    if not found:
+        lead.known = False
+        lead.text = (
+            f"Which spacecraft flew {m.name} is not recorded as of {day_text(ctx.kb.as_of)}."
+        )
+        return lead
+    best = min(found, key=lambda p: len(p.text))
+    clause = _launch_clause(m, lead.mentions)
+    named = _DRAGON_NAME.search(best.text)
+    counted = min(
+        (p for p in found if re.search(r"\b(?:time|times|flight)\b", p.text)),
+        key=lambda p: len(p.text),
+        default=None,
+    )
+    if q.ask == Ask.HOW_MANY and counted is not None:
+        best, named = counted, None  # "how many times has its capsule flown"
+    if named is not None:
+        lead.text = f"{m.name} flew in Dragon {named.group(1)} ({clause})."
+    else:
+        text = best.text.rstrip(".")
+        lead.text = f"{m.name}: {text[0].upper()}{text[1:]} ({clause})."
+    lead.sources = list(best.sources) or list(m.sources)
+    lead.yes = True
     return lead
 
 
@@ -960,6 +1034,7 @@ _TABLE: dict[tuple[type[Record], Fact], Builder] = {
     (Mission, Fact.OPERATOR): _m_operator,
     (Mission, Fact.BUILDER): _m_builder,
     (Mission, Fact.CARGO): _m_cargo,
+    (Mission, Fact.CAPSULE): _m_capsule,
     (Mission, Fact.CAPACITY): _m_cargo,
     (Mission, Fact.MASS): _mass,
     (Vehicle, Fact.MASS): _mass,

@@ -140,6 +140,7 @@ SYNONYMS: dict[str, str] = {
     "astronauts": "astronaut",
     "crewmembers": "crew",
     "people": "crew",
+    "ppl": "crew",
     # importance
     "indispensable": "important",
     "essential": "important",
@@ -242,6 +243,14 @@ SYNONYMS: dict[str, str] = {
     "landing": "return",
     "landed": "return",
     "splashdown": "return",
+    # capture
+    "grab": "capture",
+    "grabbed": "capture",
+    "grabbing": "capture",
+    "grapple": "capture",
+    "grappled": "capture",
+    "captured": "capture",
+    "canadarm2": "canadarm",
     # consumption
     "breathe": "oxygen",
     "breathing": "oxygen",

@@ -86,6 +86,8 @@ def read(ctx: Context, text: str) -> Question:
     if Fact.MASS in facts:  # "how heavy is htv-x": the ship, not what it carries
         facts = tuple(f for f in facts if f not in (Fact.CARGO, Fact.CAPACITY))
     cargo = _cargo(rest)
+    if cargo not in (None, "payload-leo") and not facts:  # "propellant on ms-32 vs ms-31"
+        facts = (Fact.CARGO,)
     hint = next((h for h, p in vocab.HINTS if p.search(rest)), "")
     clear, groups = _narrow(kb, clear, groups, hint, facts, _typed_numbers(text, covered))
     subjects = tuple(sorted(clear, key=lambda s: s.start))
@@ -126,8 +128,10 @@ def read(ctx: Context, text: str) -> Question:
     counted = vocab.COUNTED.search(low)
     count_of = ""
     if counted is not None:
-        count_of = (counted.group("what") or counted.group("what2") or "").rstrip("s")
-    kind_filter = hint if hint in ("cargo", "crew") else ""
+        what = counted.group("what") or counted.group("what2") or counted.group("what3")
+        count_of = (what or "").rstrip("s")
+    # "us cargo flights": the kind beside a country
+    kind_filter = next((h for h, p in vocab.HINTS if h in ("cargo", "crew") and p.search(rest)), "")
     return Question(
         text=text,
         ask=ask,

@@ -56,6 +56,7 @@ class Fact(enum.Enum):
     REFUELS = "refuels the Russian segment"
     REBOOSTS = "reboosts the station"
     REUSABLE = "reusable"
+    CAPSULE = "capsule"  # which spacecraft flew a flight (Dragon Grace, capsule C209)
     FLIGHTS = "flights"  # a count of flights (how many times has Cygnus flown)
 
 

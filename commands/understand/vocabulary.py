@@ -22,6 +22,7 @@ ASK_PATTERNS: tuple[tuple[Ask, re.Pattern[str]], ...] = (
         Ask.COMPARE,
         _any(
             r"\bcompare\b",
+            r"\bcompared (?:to|with)\b",
             r"\bvs\.?\b",
             r"\bversus\b",
             r"\bdifference between\b",
@@ -99,7 +100,7 @@ ASK_PATTERNS: tuple[tuple[Ask, re.Pattern[str]], ...] = (
             r"|will|would|should|shall|isn'?t|wasn'?t|didn'?t|doesn'?t|hasn'?t|won'?t|can'?t)\b"
         ),
     ),
-    (Ask.WHO, _any(r"\bwho\b", r"\bwhom\b", r"\bкто\b")),
+    (Ask.WHO, _any(r"\bwho\b", r"\bwhos\b", r"\bwhom\b", r"\bкто\b")),
     (Ask.WHAT, _any(r"\bwhat\b", r"\bwhats\b", r"\bwhich\b")),
 )
 
@@ -114,6 +115,15 @@ DESCRIBE = _any(
 
 # --- the facts asked for ------------------------------------------------------------------
 FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
+    (
+        Fact.CAPSULE,
+        _any(
+            r"\bcapsules?\b",
+            r"\b(?:what|which) (?:dragon|cygnus|spacecraft|ship|vehicle)\b"
+            r"(?! (?:flights?|missions?))",
+            r"\b(?:ship|spacecraft)'?s? name\b",
+        ),
+    ),
     (
         Fact.MASS,
         _any(
@@ -163,7 +173,7 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
         Fact.BUILDER,
         _any(
             r"\bbuil(?:d|ds|t|der|ding)\b",
-            r"\bmakes?\b",
+            r"\bmakes?\b(?! it\b)",
             r"\bmade\b",
             r"\bmanufactur\w*",
             r"\bmaker\b",
@@ -238,6 +248,8 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\bcame (?:home|back)\b",
             r"\breturn\w*",
             r"\bre-?entry\b",
+            r"\bre-?ent(?:er|ers|ered|ering)\b",
+            r"\bburn(?:s|ed|t|ing)? up\b",
             r"\bget back\b",
         ),
     ),
@@ -248,6 +260,8 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\bberth(?:s|ed|ing)?\b",
             r"\barriv\w*",
             r"\bcaptur\w*",
+            r"\bgrab\w*",
+            r"\bgrappl\w*",
             r"\breach(?:es|ed)? the (?:station|iss)\b",
             r"\bget to the (?:station|iss)\b",
         ),
@@ -280,12 +294,17 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\bastronauts?\b",
             r"\bcosmonauts?\b",
             r"\bwho (?:flew|flies|fly|is flying|was flying|went|goes|is going|rode|rides)\b",
-            r"\bwho(?:'s| is| was| are| were) (?:on|aboard|flying|in)\b",
+            r"\bwho(?:'?s| is| was| are| were) (?:on|aboard|flying|in)\b",
             r"\bwho launched\b",
             r"\bon board\b",
             r"\baboard\b",
             r"\bcommand\w*",
             r"\bpeople\b",
+            r"\bppl\b",
+            r"\bчеловек\w*",
+            r"\bэкипаж\w*",
+            r"\bкосмонавт\w*",
+            r"\bастронавт\w*",
             r"\bwho(?:'s| is)? going\b",
             r"\bpilot\w*",
         ),
@@ -342,6 +361,9 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\bpayload\b",
             r"\bsupplies\b",
             r"\bon board\b",
+            r"\bпривез\w*",
+            r"\bдостав\w*",
+            r"\bгруз\w*",
         ),
     ),
     (
@@ -351,6 +373,7 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\blift(?:s|ed)? ?off\b",
             r"\bliftoff\b",
             r"\bзапуск\w*",
+            r"\bзапуст\w*",
             r"\bстарт\w*",
             r"\bлет(?:ит|ят|ел|ела|ели|ал|ала|али)\b",
             r"\bполет\w*",
@@ -376,6 +399,8 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\bcondition\b",
             r"\bfixed\b",
             r"\brepair\w*",
+            r"\bпочин\w*",
+            r"\bремонт\w*",
             r"\bdamaged?\b",
             r"\bactive\b",
             r"\bretired?\b",
@@ -403,7 +428,7 @@ CARGO_PATTERNS: tuple[tuple[CargoClass, re.Pattern[str]], ...] = (
             r"\bback to earth\b",
         ),
     ),
-    ("propellant", _any(r"\bpropellant\b", r"\bfuel\b")),
+    ("propellant", _any(r"\bpropellant\b", r"\bfuel\b", r"\bprop\b", r"\bтоплив\w*")),
     ("water", _any(r"\bwater\b")),
     ("gas", _any(r"\bgas(?:es)?\b", r"\boxygen\b", r"\bnitrogen\b", r"\bair\b")),
     ("unpressurized", _any(r"\bunpressuri[sz]ed\b", r"\btrunk\b", r"\bexternal\b")),
@@ -604,7 +629,11 @@ COUNTED = _any(
     r"\bhow many (?:\w+\s+){0,3}?(?P<what>flights?|missions?|launch(?:es)?|times|trips|runs"
     r"|dockings|visits)\b",
     r"\bnumber of (?:\w+\s+){0,3}?(?P<what2>flights?|missions?|launch(?:es)?)\b",
+    r"\bhow many (?:\w+\s+){0,3}?(?P<what3>ships?|freighters?|spacecraft)\s+"
+    r"(?:have\s+|were\s+|got\s+)?(?:launched|flew|flown|went|gone|gone up|lifted off)\b",
 )
+# "this year", "last year": a year counted from today.
+RELATIVE_YEAR = re.compile(r"\b(?P<which>this|last|past|previous)\s+year\b", re.I)
 YEAR = re.compile(r"\b(?:in|during|for|of|since)?\s*(?P<year>20[0-4]\d)\b")
 
 # Words that ask about a record rather than name a new subject; not counted as the subject.
@@ -621,14 +650,17 @@ QUESTION_VOCABULARY = frozenset(
     reusable reuse refuel reboost boost agency country nationality work works launcher spent
     spend recorded record стартует старт запуск летит летят полетит стоит сколько дней дня
     космосе космос случилось lb lbs pound pounds kg kgs kilo kilos kilogram kilograms ton tons
-    tonne tonnes""".split()
+    tonne tonnes capsule bring brought burn burned vs versus compare compared each
+    both went gone ship ships ppl rn запустили запустят запуска привез привезла
+    доставил топлива топливо груз человек людей экипаж сейчас когда починили ремонт площадку
+    площадка космонавтов астронавтов космонавты астронавты""".split()
 )
 
 
 _CARGO_WORDS = (
     "cargo capacity carry carries load mass weight heavy propellant fuel water oxygen nitrogen "
     "gas air trash garbage waste pressurized unpressurized trunk volume down-mass downmass up-mass "
-    "payload kg tons"
+    "payload kg tons bring brought stuff supply supplies deliver"
 )
 
 
@@ -642,9 +674,11 @@ def _canon(text: str) -> frozenset[str]:
 # one to answer for the fact, and a yes/no question whose other words are all among them is
 # answered by the fact ("is site 31/6 fixed": status; "does nasa pay ... seats": not size).
 FACT_WORDS: dict[Fact, frozenset[str]] = {
-    Fact.LANDING: _canon("return returned splash splashdown land landed home back"),
+    Fact.LANDING: _canon(
+        "return returned splash splashdown land landed home back burn burned reentry reenter"
+    ),
     Fact.UNDOCKING: _canon("undock undocked leave left depart departed return released"),
-    Fact.DOCKING: _canon("dock docked berth berthed arrive arrived capture"),
+    Fact.DOCKING: _canon("dock docked berth berthed arrive arrived capture grab grapple canadarm"),
     Fact.STAY: _canon("stay stayed long month months day days"),
     Fact.COST: _canon("cost price pay paid money expensive cheap"),
     Fact.PAD: _canon("pad site launch from where spaceport"),
@@ -660,6 +694,7 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
     Fact.REFUELS: _canon("refuel refuels propellant fuel russia segment"),
     Fact.REBOOSTS: _canon("reboost boost raise orbit station"),
     Fact.REUSABLE: _canon("reusable reused reuse fly again"),
+    Fact.CAPSULE: _canon("capsule spacecraft ship name named time times flown flew fly"),
 }
 
 # --- chat spellings -------------------------------------------------------------------------
