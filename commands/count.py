@@ -11,7 +11,7 @@ from commands.facts import names
 from commands.format import collect_sources, date_text, outcome_date, source_lines
 from commands.reply import DateMention, Reply
 from commands.understand.reader import countries_of
-from commands.understand.types import Question
+from commands.understand.types import Question, Subject
 from commands.understand.vocabulary import COUNTRIES, RELATIVE_YEAR
 from knowledge.schema import Mission
 from knowledge.text import words
@@ -68,6 +68,13 @@ def count(ctx: Context, q: Question, now: dt.date) -> Reply | None:
         text = (
             f"The fact base records {len(picked)} {what}{noun} {verb}{span}: {names(listed)}{more}."
         )
+    elif unlinked := [s.name for s in scope if s.kind == "organization" and not _flies(ctx, s)]:
+        # "how many flights did NASA fly": the base records who flies a mission, not who buys
+        # it, so a zero here would be a false statement about the organization
+        text = (
+            f"I can't count that: the fact base records which organization flies each mission, "
+            f"not who buys it, and {names(unlinked)} flies none of the recorded missions."
+        )
     else:
         text = f"The fact base records no {what}flight {verb}{span}."
     text += f" It counts only the flights it tracks (as of {ctx.kb.as_of.isoformat()})."
@@ -86,6 +93,11 @@ def count(ctx: Context, q: Question, now: dt.date) -> Reply | None:
         entities=tuple(s.record_id for s in scope) + tuple(m.id for m in picked[:LISTED_MAX]),
         dates=tuple(mentions),
     )
+
+
+def _flies(ctx: Context, org: Subject) -> bool:
+    """Whether any recorded mission or its vehicle is operated by the organization."""
+    return any(_touches(ctx, m, {org.record_id}) for m in ctx.kb.missions.values())
 
 
 def _touches(ctx: Context, m: Mission, ids: set[str]) -> bool:

@@ -115,3 +115,12 @@ def test_lookup_replies_are_short(ctx: Context) -> None:
     lengths = [len(answer(ctx, q, TODAY).plain()) for q in QUESTIONS["lookup"]]
     assert statistics.median(lengths) <= 700
     assert max(lengths) <= 6000
+
+
+def test_a_count_for_an_organization_that_flies_nothing_is_not_a_false_zero(
+    ctx: Context,
+) -> None:
+    # NASA buys flights but operates none of the recorded missions: no "records no NASA flight"
+    text = answer(ctx, "how many missions has nasa flown under crs-2", TODAY).plain()
+    assert "records no" not in text
+    assert "can't count" in text
