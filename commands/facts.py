@@ -733,6 +733,10 @@ def _v_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     return lead
 
 
+_LAUNCH_EVENTS = ("flight", "failure")  # a vehicle's event kinds that can be launches
+_LAUNCHED = re.compile(r"\blaunch", re.IGNORECASE)  # ...and the words that say one was
+
+
 def _flights_of(ctx: Context, v: Vehicle) -> list[tuple[dt.date, Mission]]:
     """The recorded launches of a vehicle (as spacecraft or rocket), oldest first."""
     out = []
@@ -762,9 +766,27 @@ def _v_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
         when = date_text(m.schedule[-1].planned, lead.mentions)
         parts.append(f"The next {v.name} flight recorded is {m.name}, planned for {when}.")
         lead.sources += list(m.schedule[-1].sources)
+    elif pending:  # only plans whose dates have passed: said as such, never as "no flight"
+        parts.append(schedule_sentence(ctx.kb, pending[0], now, lead.mentions))
+        lead.sources += list(pending[0].schedule[-1].sources)
+    # launches the vehicle's own history records after its last station flight (a test flight,
+    # a launch for someone else): "H3 returned to flight", "Starliner's OFT-2"
+    own = [
+        e
+        for e in v.events
+        if e.kind in _LAUNCH_EVENTS
+        and e.date.start <= now
+        and (not flown or e.date.start > flown[-1][0])
+        and _LAUNCHED.search(e.what)  # not its dockings, departures or re-entries
+    ]
+    if own:
+        e = max(own, key=lambda e: e.date.start)
+        parts.append(f"Its latest launch recorded, {date_text(e.date, lead.mentions)}: {e.what}")
+        lead.sources += list(e.sources)
     if flown:
         day, m = flown[-1]
-        parts.append(f"The last recorded launch was {m.name} on {day_text(day, lead.mentions)}.")
+        last = "last station flight" if own else "last recorded launch"
+        parts.append(f"The {last} was {m.name} on {day_text(day, lead.mentions)}.")
     if not parts:
         lead.text = f"No flight of {v.name} is recorded as of {day_text(ctx.kb.as_of)}."
         lead.known = False

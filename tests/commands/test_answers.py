@@ -124,3 +124,24 @@ def test_a_count_for_an_organization_that_flies_nothing_is_not_a_false_zero(
     text = answer(ctx, "how many missions has nasa flown under crs-2", TODAY).plain()
     assert "records no" not in text
     assert "can't count" in text
+
+
+def test_a_vehicle_launch_question_names_its_latest_launch_not_only_station_flights(
+    ctx: Context,
+) -> None:
+    # H3 flew again (for someone else) after HTV-X1: the answer says so, and calls HTV-X1 its
+    # last *station* flight, never its last launch.
+    h3 = lead(ctx, "when was the last h3 launch")
+    assert "11 August 2026" in h3
+    assert "last station flight was HTV-X1" in h3
+    # a docking, departure or re-entry in a vehicle's history is no launch
+    htvx = lead(ctx, "when did htv-x last fly")
+    assert "re-entered" not in htvx
+    assert "last recorded launch was HTV-X1" in htvx
+
+
+def test_a_vehicle_with_only_passed_plans_is_never_said_to_have_no_flight(ctx: Context) -> None:
+    text = lead(ctx, "when did starliner last launch")
+    assert "No flight of Starliner" not in text
+    assert "Starliner-1 was planned for NET April 2026" in text  # said as passed, not upcoming
+    assert "5 June 2024" in text  # the Crew Flight Test
