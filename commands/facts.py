@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from commands.context import Context
 from commands.format import (
@@ -29,6 +29,7 @@ from commands.format import (
 from commands.freshness import noted
 from commands.lookup import CARGO_NAMES
 from commands.reply import DateMention, Field, Reply
+from commands.understand.lexicon import Passage
 from commands.understand.thresholds import SENTENCE_SHARE
 from commands.understand.types import Ask, Fact, Question
 from knowledge.dates import FuzzyDate
@@ -422,6 +423,26 @@ def _m_builder(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | N
     return lead
 
 
+_CARRY_WORDS = frozenset(words("carries carrying carried delivers delivering delivered brings"))
+# a sentence starting with one of these has the mission as its unsaid subject ("Carries ...")
+_CARRY_VERBS = frozenset("carries carried delivers delivered brings brought".split())
+
+
+def _carried(ctx: Context, m: Mission) -> Passage | None:
+    """The sentence of a mission's texts that says what it carries ("Carries the final set of
+    iROSA solar arrays"), worded with the mission's name first; None when none does."""
+    best = [p for _, p in ctx.lexicon.best_passages((m.id,), _CARRY_WORDS, 4)]
+    best.sort(key=lambda p: p.text.split(" ", 1)[0].lower() not in _CARRY_VERBS)  # "Carries ..."
+    for p in best:
+        text = p.text
+        if text[:1].isupper() and text.split(" ", 1)[0].lower() in _CARRY_VERBS:
+            text = f"{m.name} {text[:1].lower()}{text[1:]}"  # "Carries ..." -> "CRS-35 carries ..."
+        elif m.name.lower() not in text.lower():
+            text = f"{m.name}: {text}"
+        return replace(p, text=text)
+    return None
+
+
 def _m_cargo(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
     assert isinstance(rec, Mission)
     m = rec
@@ -433,6 +454,12 @@ def _m_cargo(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | Non
         what = CARGO_NAMES.get(q.cargo or "", "cargo").lower() if q.cargo else "cargo"
         if m.kind == "crew" and not m.cargo:
             return None
+        said = _carried(ctx, m) if q.cargo is None else None
+        if said is not None:  # "what's it carrying": no masses, but a sentence says what
+            lead.text = said.text
+            lead.sources = list(said.sources)
+            lead.fields.append(Field("Mass", f"not recorded as of {day_text(ctx.kb.as_of)}"))
+            return lead
         lead.known = False
         lead.text = f"{m.name}'s {what} is not recorded as of {day_text(ctx.kb.as_of)}."
         best = ctx.lexicon.best_passages(
@@ -698,13 +725,41 @@ def _v_crew_size(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead |
     return Lead(f"{v.name} carries a crew of {v.crew_size}{most}.", yes=True)
 
 
+def _rides(ctx: Context, v: Vehicle) -> tuple[list[str], list[str], list[str], list[str]]:
+    """A spacecraft's launchers and pads, split into current and retired ones (a pad is retired
+    for it when only its retired launchers used it): "Falcon 9 from SLC-40; earlier Antares"."""
+    launchers = [ctx.kb.get(x) for x in v.launchers]
+    old = [x for x, r in zip(v.launchers, launchers, strict=True) if _retired(r)]
+    now = [x for x in v.launchers if x not in old]
+    old_pads: list[str] = []
+    if old and now:
+        used_now = {p for x in now if isinstance(r := ctx.kb.get(x), Vehicle) for p in r.pads}
+        used_old = {p for x in old if isinstance(r := ctx.kb.get(x), Vehicle) for p in r.pads}
+        old_pads = [p for p in v.pads if p in used_old and p not in used_now]
+    return now or old, old if now else [], [p for p in v.pads if p not in old_pads], old_pads
+
+
+def _retired(rec: Record | None) -> bool:
+    return isinstance(rec, Vehicle) and rec.status == "retired"
+
+
+def _earlier(ctx: Context, old: list[str], old_pads: list[str]) -> str:
+    """ "; earlier on Antares (retired) from Wallops Pad 0A", or nothing."""
+    if not old:
+        return ""
+    where = f" from {names([_name(ctx, p) for p in old_pads])}" if old_pads else ""
+    return f"; earlier on {names([_name(ctx, x) for x in old])} (retired){where}"
+
+
 def _v_pad(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
     assert isinstance(rec, Vehicle)
     v = rec
     if not v.pads:
         return Lead(f"The pads of {v.name} are not recorded.", known=False)
-    on = f" on {names([_name(ctx, x) for x in v.launchers])}" if v.launchers else ""
-    return Lead(f"{v.name} launches from {names([_name(ctx, p) for p in v.pads])}{on}.")
+    current, old, pads, old_pads = _rides(ctx, v)
+    on = f" on {names([_name(ctx, x) for x in current])}" if current else ""
+    where = names([_name(ctx, p) for p in pads])
+    return Lead(f"{v.name} launches from {where}{on}{_earlier(ctx, old, old_pads)}.")
 
 
 def _v_launcher(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
@@ -714,8 +769,10 @@ def _v_launcher(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | 
         if v.kind == "launch-vehicle":
             return None
         return Lead(f"The rocket of {v.name} is not recorded.", known=False)
-    pads = f" from {names([_name(ctx, p) for p in v.pads])}" if v.pads else ""
-    return Lead(f"{v.name} launches on {names([_name(ctx, x) for x in v.launchers])}{pads}.")
+    current, old, pads, old_pads = _rides(ctx, v)
+    where = f" from {names([_name(ctx, p) for p in pads])}" if pads else ""
+    rockets = names([_name(ctx, x) for x in current])
+    return Lead(f"{v.name} launches on {rockets}{where}{_earlier(ctx, old, old_pads)}.")
 
 
 def _v_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:

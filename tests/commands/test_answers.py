@@ -145,3 +145,23 @@ def test_a_vehicle_with_only_passed_plans_is_never_said_to_have_no_flight(ctx: C
     assert "No flight of Starliner" not in text
     assert "Starliner-1 was planned for NET April 2026" in text  # said as passed, not upcoming
     assert "5 June 2024" in text  # the Crew Flight Test
+
+
+def test_a_retired_launcher_is_named_as_earlier_not_current(ctx: Context) -> None:
+    # Cygnus flew on Antares from Wallops until 2023; it flies on Falcon 9 from SLC-40 now.
+    for question in ("what rocket does cygnus ride", "where does cygnus launch from"):
+        text = lead(ctx, question).split(";")
+        assert "Falcon 9" in text[0]
+        assert "Antares" not in text[0]
+        assert "Wallops" not in text[0]
+        assert "earlier on Antares (retired)" in text[1]
+
+
+def test_what_a_flight_carries_comes_from_its_texts_when_no_mass_is_recorded(
+    ctx: Context,
+) -> None:
+    # CRS-35 has no cargo mass recorded, but NASA said what it carries (iROSA solar arrays).
+    for question in ("what will crs-35 deliver", "what's on board crs-35"):
+        reply = answer(ctx, question, TODAY)
+        assert "iROSA" in reply.text.split("\n")[0], reply.plain()
+        assert "not recorded" not in reply.text.split("\n")[0]
