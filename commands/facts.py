@@ -1063,6 +1063,31 @@ def _s_crew(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None
     return lead
 
 
+def _s_decay(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
+    """How fast the station sinks without reboosts, and how long until it would re-enter."""
+    assert isinstance(rec, Station)
+    s = rec
+    loss, down = s.resupply.altitude_loss_per_day, s.resupply.reentry_without_reboost
+    if loss is None and down is None:
+        return None
+    lead = Lead("")
+    parts = []
+    if down is not None:
+        parts.append(
+            f"With no reboosts the {s.name} would re-enter within {down.text()}"
+            f"{_per(ctx, down.sources)}"
+        )
+        lead.sources += list(down.sources)
+    if loss is not None:
+        parts.append(f"it loses about {loss.text()} of altitude a day{_per(ctx, loss.sources)}")
+        lead.sources += list(loss.sources)
+    text = "; ".join(parts)
+    lead.text = text[:1].upper() + text[1:] + "."
+    if down is not None and down.note:
+        lead.fields.append(Field("Note", down.note))
+    return lead
+
+
 # --- yes/no on a status -----------------------------------------------------------------------
 
 _STATUS_WORDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
@@ -1155,6 +1180,7 @@ _TABLE: dict[tuple[type[Record], Fact], Builder] = {
     (Organization, Fact.BUILDER): _o_vehicles,
     (Station, Fact.CREW): _s_crew,
     (Station, Fact.CREW_SIZE): _s_crew,
+    (Station, Fact.DECAY): _s_decay,
 }
 
 

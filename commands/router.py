@@ -421,15 +421,28 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
         return _upcoming(ctx, q, now)
     if re.search(r"\bnext\b", q.text, re.I) and q.ambiguous and not q.subjects:
         return _upcoming_each(ctx, q.ambiguous[0], now)  # "the next dragon": each Dragon's
+    if q.subjects and not specific and q.facts and q.ask not in (Ask.WHY, Ask.WHO):
+        # A fact the station's (or an organization's) own record holds is the answer before
+        # any topic that shares a word ("how fast does the iss sink", "how many live on it").
+        recs = _recs(ctx, q)
+        if recs and all(has_fact(r, q.facts[0]) for r in recs):
+            return _about_records(ctx, q, now)
     asks_field = q.ask in (Ask.WHEN, Ask.WHERE) or (
         q.ask == Ask.WHAT and q.facts[:1] in PLACE_AND_DATE
     )
     if q.words and asks_field and not specific and not q.ambiguous:
         # A date or place of something that is no record: a topic whose title is about it
-        # ("when will russia build its own station": ROS), else nothing recorded.
+        # ("when will russia build its own station": ROS), else nothing recorded. A sentence of
+        # a named organization or station that answers it comes first ("where is X based").
+        if q.subjects:
+            said = _passage_answer(ctx, q, tuple(s.record_id for s in q.subjects), now)
+            if said is not None and (q.ask != Ask.WHEN or re.search(r"\b\d{4}\b", said.text)):
+                return said  # a when-answer carries a year
         topic = _verbatim(ctx, q) or _titled_topic(ctx, q)
         if topic is not None:
             return _topic(ctx, topic, now)
+        if q.subjects and q.subjects[0].kind == "organization":  # named, but not this fact of it
+            return honest.not_recorded(ctx, q, q.subjects[0].record_id, now)
         if all(w in COUNTRY_WORDS for w in q.words):  # "when will russia build ...": a
             return honest.did_you_mean(ctx, q, honest.topic_choices(q))  # country, no name
         return honest.unknown_subject(ctx, replace(q, unknown=q.words))  # "haven-1 launch date"

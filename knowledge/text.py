@@ -61,7 +61,8 @@ FUNCTION_WORDS = frozenset(
     такая такое это когда где почему сколько как thing things stuff deal story lol lmao
     btw anyway exactly actually basically everything anything something bruh bro dude ngl tbh
     kinda sorta goated lowkey highkey fr imo imho use used using around max maximum minimum
-    total exact approximately roughly typical typically usually average""".split()
+    total exact approximately roughly typical typically usually average till nobody anybody
+    anyone someone somebody""".split()
 )
 
 # Words of questions that, on their own, never name a record ("launch" is not a mention of

@@ -58,6 +58,7 @@ class Fact(enum.Enum):
     REUSABLE = "reusable"
     CAPSULE = "capsule"  # which spacecraft flew a flight (Dragon Grace, capsule C209)
     FLIGHTS = "flights"  # a count of flights (how many times has Cygnus flown)
+    DECAY = "orbit decay"  # how fast the station sinks, and when it re-enters with no reboosts
 
 
 class Command(enum.Enum):

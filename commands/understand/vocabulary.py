@@ -200,6 +200,19 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        Fact.DECAY,
+        _any(
+            r"\b(?:fall|falls|falling|fell|come|comes|coming) (?:down|back down|out of)\b",
+            r"\bre-?ent(?:er|ers|ering|ry)\b",
+            r"\b(?:orbit(?:al)?|orbit's) decay\w*|\bdecay\w*",
+            r"\b(?:lose|loses|losing|lost) (?:\w+ )?(?:altitude|height)\b",
+            r"\b(?:altitude|height)\b.*\b(?:lose|loses|losing|lost|drop|drops)\b",
+            r"\b(?:sink|sinks|sinking|drop|drops|dropping)\b(?=.*\b(?:orbit|altitude)\b)",
+            r"\b(?:without|with no|no more) (?:any )?re-?boosts?\b",
+            r"\bif (?:nobody|no one|nothing) (?:re-?)?boosts?\b",
+        ),
+    ),
+    (
         Fact.REBOOSTS,
         _any(
             r"\bre-?boost\w*",
@@ -693,6 +706,10 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
     Fact.CREW: _canon("crew crewed aboard board people astronaut cosmonaut fly flying"),
     Fact.REFUELS: _canon("refuel refuels propellant fuel russia segment"),
     Fact.REBOOSTS: _canon("reboost boost raise orbit station"),
+    Fact.DECAY: _canon(
+        "fall decay reentry reenter altitude height lose sink drop boost reboost orbit without last"
+    ),
+    Fact.CREW_SIZE: _canon("crew people live living aboard size seats big"),
     Fact.REUSABLE: _canon("reusable reused reuse fly again"),
     Fact.CAPSULE: _canon("capsule spacecraft ship name named time times flown flew fly"),
 }

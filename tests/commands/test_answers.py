@@ -165,3 +165,46 @@ def test_what_a_flight_carries_comes_from_its_texts_when_no_mass_is_recorded(
         reply = answer(ctx, question, TODAY)
         assert "iROSA" in reply.text.split("\n")[0], reply.plain()
         assert "not recorded" not in reply.text.split("\n")[0]
+
+
+def test_where_or_when_of_an_organization_answers_from_its_own_texts(ctx: Context) -> None:
+    # The SpaceX record says where it is headquartered; a question about it is that sentence,
+    # never "no record of 'headquartered'" quoting the very answer.
+    reply = answer(ctx, "where is spacex headquartered", TODAY)
+    assert reply.title == "SpaceX"
+    assert "Starbase" in reply.text.split("\n")[0]
+
+
+def test_an_organization_fact_the_base_lacks_is_not_known_for_it_not_off_base(
+    ctx: Context,
+) -> None:
+    for question in (
+        "where is northrop grumman based",
+        "when was roscosmos founded",
+        "when does vast haven-1 launch",  # the record says Haven-1 is planned, not when
+    ):
+        reply = answer(ctx, question, TODAY)
+        assert reply.text.startswith("Not known as of 10 October 2026"), reply.plain()
+        assert "only in passing" not in reply.text  # no other record's sentence borrowed
+
+
+def test_the_station_record_answers_its_own_orbit_decay(ctx: Context) -> None:
+    # The ISS record holds how fast it sinks and when it would re-enter with no reboosts:
+    # those answer, not a topic that shares a word ("without", "boost").
+    for question in (
+        "what happens to the station's orbit with no reboosts, how long does it have",
+        "if nobody ever boosted the iss again when would it come down",
+        "how much altitude does the iss lose per day",
+    ):
+        reply = answer(ctx, question, TODAY)
+        first = reply.text.split("\n")[0]
+        assert reply.title == "International Space Station", reply.plain()
+        assert "2–5 years" in first
+        assert "70–100 m" in first
+
+
+def test_how_many_live_on_the_station_is_its_crew_not_a_topic(ctx: Context) -> None:
+    for question in ("how many people usually live on the iss", "how big is the iss crew"):
+        reply = answer(ctx, question, TODAY)
+        assert reply.title == "International Space Station", reply.plain()
+        assert "nominal crew 7" in reply.text.split("\n")[0]
