@@ -32,7 +32,7 @@ from commands.clean import strip_escapes
 from commands.context import Context
 from commands.conversation import Conversation, Turn
 from commands.count import count
-from commands.facts import fact_answer, has_fact
+from commands.facts import FLIGHT_FACTS, fact_answer, flown_on, has_fact, names
 from commands.help import help_reply, small_talk
 from commands.lookup import describe
 from commands.registry import BY_COMMAND, split_list
@@ -886,6 +886,9 @@ def _each(ctx: Context, q: Question, now: dt.date) -> Reply | None:
     ids = list(dict.fromkeys(s.record_id for s in subs))
     if len(ids) < 2 or len({s.kind for s in subs}) != 1 or not _SIDE_BY_SIDE.search(q.text):
         return None
+    together = _one_flight(ctx, q, ids, now)
+    if together is not None:
+        return together
     answers = []
     for rid in ids:
         main = next(s for s in subs if s.record_id == rid)
@@ -912,6 +915,28 @@ def _each(ctx: Context, q: Question, now: dt.date) -> Reply | None:
         dates=tuple(d for r in answers for d in r.dates),
         more=None,
     )
+
+
+def _one_flight(ctx: Context, q: Question, ids: list[str], now: dt.date) -> Reply | None:
+    """ "when do dubrov, kikina and menon come back": people on one flight share its dates,
+    so the answer is that flight's, said once."""
+    people = [ctx.kb.crew.get(rid) for rid in ids]
+    flights = {f.id if f else None for p in people if p for f in [flown_on(ctx, p)]}
+    asked = [f for f in q.facts if f in FLIGHT_FACTS or f in (Fact.LAUNCH, Fact.PAD)]
+    if None in people or len(flights) != 1 or None in flights or not asked:
+        return None
+    flight = ctx.kb.missions[str(next(iter(flights)))]
+    for fact in asked:
+        found = fact_answer(ctx, flight.id, q, fact, now)
+        if found is None:
+            continue
+        who = names([p.name for p in people if p is not None])
+        return replace(
+            found.reply,
+            text=f"{who} flew together on {flight.name}: {found.reply.text}",
+            entities=(flight.id, *ids),
+        )
+    return None
 
 
 def _counting_topic(ctx: Context, q: Question) -> str | None:

@@ -110,6 +110,10 @@ def read(ctx: Context, text: str) -> Question:
         )
     )
     ask = _ask(low, facts, subjects, bool(groups), distinctive)
+    if ask in (Ask.WHAT, Ask.DESCRIBE) and facts and vocab.YES_NO_SHAPE.search(low):
+        ask = Ask.YES_NO if not vocab.WH_WORD.search(low) else ask
+    if ask != Ask.COMPARE and not groups:
+        subjects = _without_places(text, subjects)  # "when did it leave the station"
     matches = tuple(topics.match(text))
     unknown = _unknown(
         kb,
@@ -457,6 +461,19 @@ def _other_person(kb: KnowledgeBase, topics: TopicMatcher, text: str, mentions: 
         ):
             return f"{before[-1]} {text[m.start : m.end]}"
     return ""
+
+
+def _without_places(text: str, subjects: tuple[Subject, ...]) -> tuple[Subject, ...]:
+    """The subjects less the station named only as where an action happens, when a pronoun
+    stands for what is asked about: in "when did it leave the station" or "are they still on
+    the iss", "it" and "they" are the last subject, and the station is only the place."""
+    if not subjects or any(s.kind != "station" for s in subjects):
+        return subjects
+    if not vocab.SUBJECT_PRONOUNS.search(_blank(text, [(s.start, s.end) for s in subjects])):
+        return subjects
+    if all(vocab.PLACE_BEFORE.search(text[: s.start]) for s in subjects):
+        return ()
+    return subjects
 
 
 def _refers_back(

@@ -116,6 +116,16 @@ DESCRIBE = _any(
 # --- the facts asked for ------------------------------------------------------------------
 FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
     (
+        Fact.ABOARD,
+        _any(
+            r"\bstill (?:docked|berthed|attached|there|up there|up|aboard|on board|in space"
+            r"|in orbit|on (?:the )?(?:iss|station)|at (?:the )?(?:iss|station))\b",
+            r"\b(?:currently|now) (?:docked|berthed|attached|aboard)\b",
+            r"\b(?:docked|berthed|attached) (?:right )?now\b",
+            r"\bhasn'?t (?:left|undocked|come back|come home|returned)\b",
+        ),
+    ),
+    (
         Fact.CAPSULE,
         _any(
             r"\bcapsules?\b",
@@ -235,6 +245,8 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\bleave the (?:station|iss)\b",
             r"\bleft the (?:station|iss)\b",
             r"\bwhen did (?:it|they|\S+) leave\b",
+            r"\bwhen (?:did|does|do|will|is|are|was|were)\b.*\bleav(?:e|es|ing)\b"
+            r"(?!\s+(?:for|earth|the (?:pad|ground|planet)))",
             r"\bleft\s*\??\s*$",
             r"\breleased?\b",
         ),
@@ -251,6 +263,10 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\bre-?ent(?:er|ers|ered|ering)\b",
             r"\bburn(?:s|ed|t|ing)? up\b",
             r"\bget back\b",
+            r"\b(?:get|gets|got|getting|be|been|are|is|was|were) (?:back )?home\b",
+            r"\bback (?:on|to) (?:earth|the ground)\b",
+            r"\bback (?:home|down)\b",
+            r"\b(?:home|back|down) yet\b",
         ),
     ),
     (
@@ -513,6 +529,18 @@ ELLIPSIS = _any(
     r"^\s*(?:and|so|ok(?:ay)?|but|also|then|what about|how about|and what about|same for)\b",
     BARE_ASK.pattern,
 )
+# A yes/no question said without its verb: "sophie adenot back on earth yet?", "ms-29 still up?"
+YES_NO_SHAPE = _any(r"\byet\W*$", r"\bstill\b")
+WH_WORD = _any(r"\b(?:what|whats|which|who|whos|whom|when|where|why|how)\b")
+# A pronoun standing for the thing a question is about ("when did it leave ...").
+SUBJECT_PRONOUNS = _any(r"\b(?:it|its|they|them|their|he|him|his|she|her)\b")
+# The word before a station's name when the station is where an action happens, not what
+# is asked about: "leave the station", "docked to the iss", "still on the station".
+PLACE_BEFORE = re.compile(
+    r"\b(?:on|onto|to|from|at|aboard|off|in|near|with|into|leave|leaves|leaving|left|reach"
+    r"|reached|reaches|reaching|visit|visited|depart|departed|departing)\s+(?:the\s+)?$",
+    re.I,
+)
 WHAT_ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(.+?)\s*\??\s*$", re.I)
 
 # --- messages that are not questions about the base ----------------------------------------
@@ -680,6 +708,7 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
     Fact.UNDOCKING: _canon("undock undocked leave left depart departed return released"),
     Fact.DOCKING: _canon("dock docked berth berthed arrive arrived capture grab grapple canadarm"),
     Fact.STAY: _canon("stay stayed long month months day days"),
+    Fact.ABOARD: _canon("still docked berthed attached there up aboard board space orbit station"),
     Fact.COST: _canon("cost price pay paid money expensive cheap"),
     Fact.PAD: _canon("pad site launch from where spaceport"),
     Fact.LAUNCHER: _canon("rocket launcher launch vehicle"),
