@@ -348,6 +348,11 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str) -> Builder:
                 return lead
             if ev.what and not ev.what.lower().startswith(verb.split()[0][:4]):
                 lead.fields.append(Field("Recorded", ev.what))
+            then = _step_after(m, ev, kinds)
+            if then is not None:  # unberthed, then released a day later
+                lead.fields.append(
+                    Field("Then", f"{date_text(then.date, lead.mentions)}: {then.what}")
+                )
             lead.sources = list(ev.sources)
             lead.yes = True
             return lead
@@ -381,6 +386,18 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str) -> Builder:
         return lead
 
     return build
+
+
+_NEXT_STEP = re.compile(r"^\s*(?:released|departed|left|undocked|unberthed)\b", re.I)
+
+
+def _step_after(m: Mission, ev: Event, kinds: tuple[str, ...]) -> Event | None:
+    """A departure's next step recorded as its own event within days ("Released ...")."""
+    for e in m.events:
+        gap = (e.date.start - ev.date.start).days
+        if e is not ev and e.kind not in kinds and 0 <= gap <= 3 and _NEXT_STEP.match(e.what):
+            return e
+    return None
 
 
 _CLOCK = re.compile(
@@ -471,11 +488,51 @@ def _m_builder(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | N
     return lead
 
 
+# What a departure or landing event says the ship took with it.
+_WITH = re.compile(r"\b(?:carrying|loaded with|returning|with)\b.+$", re.I)
+
+
+def _took_away(ctx: Context, m: Mission, lead: Lead) -> Lead | None:
+    """The load a flight left or came home with, from its departure or landing event."""
+    for ev in sorted(m.events, key=lambda e: e.date.start):
+        if ev.kind not in UNDOCKED + LANDED:
+            continue
+        took = _WITH.search(ev.what)
+        if took is None:
+            continue
+        verb = "left the station" if ev.kind in UNDOCKED else "returned"
+        lead.text = (
+            f"{m.name} {verb} on {date_text(ev.date, lead.mentions)} "
+            f"{took.group(0).rstrip('.')}{_per(ctx, ev.sources)}."
+        )
+        lead.sources = list(ev.sources)
+        lead.yes = True
+        return lead
+    for f in m.facts:
+        if _RETURNED.search(f.text):
+            lead.text = f"{m.name}: {f.text.rstrip('.')}{_per(ctx, f.sources)}."
+            lead.sources = list(f.sources)
+            lead.yes = True
+            return lead
+    return None
+
+
+_RETURNED = re.compile(
+    r"\breturn(?:ed|ing)? (?:cargo|science|with)\b|\bbr(?:ought|ing|ings) back\b|\bdown-?mass\b"
+    r"|\bcame back with\b",
+    re.I,
+)
+
+
 def _m_cargo(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
     assert isinstance(rec, Mission)
     m = rec
     lead = Lead("")
     items = [c for c in m.cargo if q.cargo is None or c.cargo == q.cargo]
+    if not items and q.cargo in ("down-mass", "disposal"):
+        away = _took_away(ctx, m, lead)  # "what did it take with it": its departure's load
+        if away is not None:
+            return away
     flown = outcome_date(m) is not None
     verb = "carried" if flown else "is to carry"
     if not items:

@@ -41,6 +41,7 @@ from commands.understand import vocabulary as vocab
 from commands.understand.reader import countries_of, read
 from commands.understand.thresholds import (
     COMMAND_WORD_SCORE,
+    FRAGMENT_WORDS,
     SENTENCE_SHARE,
     TOPIC_ABOUT_RECORD,
     TOPIC_CONFIDENT,
@@ -192,6 +193,12 @@ def respond(
         q = follow_up(ctx, q, last)
         if q.refers_back:  # still nothing to refer to
             return honest.no_context(ctx, q), None
+    if last is not None and _continues(q):
+        # "enough for how many people?" just after the oxygen answer: that answer's record
+        # or topic, when one of its sentences has the fragment's words
+        passage = _passage_answer(ctx, q, last.subjects[:1], now)
+        if passage is not None:
+            return passage, q
     reply = decide(ctx, q, now)
     if last is not None and reply.kind == "suggestions" and _no_subject(q):
         # "who's the commander", just after Crew-13: the last subject, when it answers
@@ -201,6 +208,18 @@ def respond(
             if retry.kind == "answer":
                 return retry, again
     return reply, q
+
+
+def _continues(q: Question) -> bool:
+    """A short fragment naming nothing, that goes on from the last answer ("enough for how
+    many people?", "per person?"): no question word or verb of its own leads it."""
+    return (
+        _no_subject(q)
+        and q.ask not in (Ask.LIST, Ask.COMPARE)
+        and not q.refers_back
+        and len(q.text.split()) <= FRAGMENT_WORDS
+        and bool(vocab.FRAGMENT.match(q.text))
+    )
 
 
 def _no_subject(q: Question) -> bool:

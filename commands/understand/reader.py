@@ -86,6 +86,9 @@ def read(ctx: Context, text: str) -> Question:
     if Fact.MASS in facts:  # "how heavy is htv-x": the ship, not what it carries
         facts = tuple(f for f in facts if f not in (Fact.CARGO, Fact.CAPACITY))
     cargo = _cargo(rest)
+    if cargo == "down-mass" and Fact.CARGO in facts and not vocab.WH_WHEN.search(low):
+        # "what did it take back down": what it carried home, not when it landed
+        facts = tuple(f for f in facts if f not in (Fact.LANDING, Fact.UNDOCKING))
     if cargo not in (None, "payload-leo") and not facts:  # "propellant on ms-32 vs ms-31"
         facts = (Fact.CARGO,)
     hint = next((h for h, p in vocab.HINTS if p.search(rest)), "")

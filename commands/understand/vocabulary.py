@@ -114,6 +114,12 @@ DESCRIBE = _any(
 )
 
 # --- the facts asked for ------------------------------------------------------------------
+# What a ship takes away when it leaves: "what did it take with it", "left with".
+TAKE_AWAY = (
+    r"\b(?:take|takes|took|taken|taking) (?:\w+ )?(?:with (?:it|them|her|him)|away|back|down"
+    r"|home)\b|\b(?:left|leave|leaves|departed|came back|returned) with\b"
+)
+
 FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
     (
         Fact.ABOARD,
@@ -364,6 +370,7 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
     (
         Fact.CARGO,
         _any(
+            TAKE_AWAY,
             r"\bcarried\b",
             r"\bcarrying\b",
             r"\bhow (?:many|much) (?:lbs?|pounds|kgs?|kilos?|kilograms|tons?|tonnes)\b",
@@ -442,6 +449,7 @@ CARGO_PATTERNS: tuple[tuple[CargoClass, re.Pattern[str]], ...] = (
             r"\bbrings? (?:\w+ )?back\b",
             r"\breturn(?:s|ed)? (?:cargo|to earth)\b",
             r"\bback to earth\b",
+            TAKE_AWAY,
         ),
     ),
     ("propellant", _any(r"\bpropellant\b", r"\bfuel\b", r"\bprop\b", r"\bтоплив\w*")),
@@ -529,8 +537,17 @@ ELLIPSIS = _any(
     r"^\s*(?:and|so|ok(?:ay)?|but|also|then|what about|how about|and what about|same for)\b",
     BARE_ASK.pattern,
 )
+# A fragment that continues the last answer rather than asking anew: "enough for how many
+# people?", "per person?", "and in pounds?" (no question word or verb of its own leads it).
+FRAGMENT = re.compile(
+    r"^\s*(?:(?:and|so|but|ok|okay)\s+)?(?!(?:what|whats|what's|which|who|whos|who's|whom"
+    r"|when|whens|where|why|how|is|are|was|were|did|does|do|has|have|had|can|could|will|would"
+    r"|should|tell|show|list|give|compare|explain|any|anything)\b)[^\W\d_]",
+    re.I,
+)
 # A yes/no question said without its verb: "sophie adenot back on earth yet?", "ms-29 still up?"
 YES_NO_SHAPE = _any(r"\byet\W*$", r"\bstill\b")
+WH_WHEN = _any(r"\bwhen\b", r"\bwhat (?:day|date|time)\b")
 WH_WORD = _any(r"\b(?:what|whats|which|who|whos|whom|when|where|why|how)\b")
 # A pronoun standing for the thing a question is about ("when did it leave ...").
 SUBJECT_PRONOUNS = _any(r"\b(?:it|its|they|them|their|he|him|his|she|her)\b")
@@ -674,6 +691,7 @@ QUESTION_VOCABULARY = frozenset(
     flown land landed return come home back splash undock berth leave left stay long heavy
     weigh mass status state time times total number count year month week today now yet still
     current currently recent recently first second go going up down take off mean meaning
+    took taken taking away
     aboard board onboard astronaut cosmonaut people seat seats size big
     reusable reuse refuel reboost boost agency country nationality work works launcher spent
     spend recorded record стартует старт запуск летит летят полетит стоит сколько дней дня

@@ -99,3 +99,32 @@ def test_people_on_one_flight_get_one_answer(ctx: Context) -> None:
     reply = ask(ctx, "when did meir, adenot and fedyaev splash down")
     assert "8 October 2026" in lead(reply)
     assert len(reply.text.split("\n\n")[0].split("\n")) == 1
+
+
+# --- what a ship took away; a fragment going on from the last answer ---------------------------
+
+
+def test_what_a_ship_took_away_is_its_departure_load(ctx: Context) -> None:
+    for turns in (
+        ("ng-24", "what did it leave with?"),
+        ("what cargo did ng-24 take back down",),
+    ):
+        reply = ask(ctx, *turns)
+        assert "heat-shield capsules" in lead(reply), turns
+    reply = ask(ctx, "what science did crs-34 bring back")
+    assert "bioprinted tissue" in lead(reply)
+
+
+def test_a_fragment_goes_on_from_the_last_answer(ctx: Context) -> None:
+    reply = ask(
+        ctx, "how much oxygen does the station's generator produce daily", "enough for how many?"
+    )
+    assert "six people" in lead(reply)
+    assert reply.entities[0] == "iss-consumption-rates"
+    reply = ask(ctx, "how much oxygen can the oxygen generation system make", "but enough for who?")
+    assert "six people" in lead(reply)
+
+
+def test_a_question_of_its_own_is_no_fragment(ctx: Context) -> None:
+    reply = ask(ctx, "how much oxygen does the US oxygen generator make a day", "ng-24 cargo")
+    assert reply.entities[0] == "ng-24"
