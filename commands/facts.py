@@ -179,6 +179,45 @@ def _event(m: Mission | Vehicle | CrewMember | Pad, kinds: tuple[str, ...]) -> E
     return min(found, key=lambda e: e.date.start) if found else None
 
 
+# A record's own words that a flight had left the station, where no dated undocking or landing
+# is recorded (a later crew list without its crew, a docked-vehicle list without it).
+_LEFT_WORDS = re.compile(
+    r"\b(?:left|departed|undocked from|was released from)\s+(?:the\s+)?(?:station|iss)\b"
+    r"|\bno longer (?:includes|lists|listed|docked|aboard|at)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Left:
+    """Evidence that a flight had left the station, though no undocking date is recorded."""
+
+    text: str
+    date: FuzzyDate | None
+    sources: tuple[str, ...]
+
+
+def left_evidence(m: Mission) -> Left | None:
+    """The latest event, else a fact, of a flight that says it had left the station."""
+    gone = DOCKED + UNDOCKED + LANDED
+    for e in sorted(m.events, key=lambda e: e.date.start, reverse=True):
+        if e.kind not in gone and _LEFT_WORDS.search(e.what):
+            return Left(e.what, e.date, tuple(e.sources))
+    for f in m.facts:
+        if _LEFT_WORDS.search(f.text):
+            return Left(f.text, None, tuple(f.sources))
+    return None
+
+
+def _left_sentence(ctx: Context, who: str, left: Left, mentions: list[DateMention]) -> str:
+    """ "by later reports it left the station about 26 July 2026 (derived), per NASA: ..." """
+    when = f" about {date_text(left.date, mentions)}" if left.date is not None else ""
+    return (
+        f"by later reports {who} left the station{when} (derived; no undocking date is "
+        f"reported){_per(ctx, left.sources)}: {left.text.rstrip('.')}."
+    )
+
+
 # --- missions ---------------------------------------------------------------------------------
 
 
@@ -310,6 +349,11 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str) -> Builder:
                 return lead
             if ev.what and not ev.what.lower().startswith(verb.split()[0][:4]):
                 lead.fields.append(Field("Recorded", ev.what))
+            then = _step_after(m, ev, kinds)
+            if then is not None:  # unberthed, then released a day later
+                lead.fields.append(
+                    Field("Then", f"{date_text(then.date, lead.mentions)}: {then.what}")
+                )
             lead.sources = list(ev.sources)
             lead.yes = True
             return lead
@@ -323,6 +367,16 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str) -> Builder:
                 lead.yes = False if plan is not None and not plan.planned.is_past(now) else None
                 lead.known = lead.yes is not None
             return lead
+        left = left_evidence(m) if set(kinds) & set(UNDOCKED + LANDED) else None
+        if left is not None:  # "when did they get home": the derived departure, said so
+            lead.text = (
+                f"No {noun} of {m.name} is reported as of "
+                f"{day_text(ctx.kb.as_of, lead.mentions)}; "
+                + _left_sentence(ctx, "it", left, lead.mentions)
+            )
+            lead.sources = list(left.sources)
+            lead.known = True
+            return lead
         lead.text = (
             f"No {noun} of {m.name} is recorded as of {day_text(ctx.kb.as_of, lead.mentions)}; "
             f"it launched on {date_text(launched, lead.mentions)}."
@@ -333,6 +387,18 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str) -> Builder:
         return lead
 
     return build
+
+
+_NEXT_STEP = re.compile(r"^\s*(?:released|departed|left|undocked|unberthed)\b", re.I)
+
+
+def _step_after(m: Mission, ev: Event, kinds: tuple[str, ...]) -> Event | None:
+    """A departure's next step recorded as its own event within days ("Released ...")."""
+    for e in m.events:
+        gap = (e.date.start - ev.date.start).days
+        if e is not ev and e.kind not in kinds and 0 <= gap <= 3 and _NEXT_STEP.match(e.what):
+            return e
+    return None
 
 
 _CLOCK = re.compile(
@@ -443,11 +509,51 @@ def _carried(ctx: Context, m: Mission) -> Passage | None:
     return None
 
 
+# What a departure or landing event says the ship took with it.
+_WITH = re.compile(r"\b(?:carrying|loaded with|returning|with)\b.+$", re.I)
+
+
+def _took_away(ctx: Context, m: Mission, lead: Lead) -> Lead | None:
+    """The load a flight left or came home with, from its departure or landing event."""
+    for ev in sorted(m.events, key=lambda e: e.date.start):
+        if ev.kind not in UNDOCKED + LANDED:
+            continue
+        took = _WITH.search(ev.what)
+        if took is None:
+            continue
+        verb = "left the station" if ev.kind in UNDOCKED else "returned"
+        lead.text = (
+            f"{m.name} {verb} on {date_text(ev.date, lead.mentions)} "
+            f"{took.group(0).rstrip('.')}{_per(ctx, ev.sources)}."
+        )
+        lead.sources = list(ev.sources)
+        lead.yes = True
+        return lead
+    for f in m.facts:
+        if _RETURNED.search(f.text):
+            lead.text = f"{m.name}: {f.text.rstrip('.')}{_per(ctx, f.sources)}."
+            lead.sources = list(f.sources)
+            lead.yes = True
+            return lead
+    return None
+
+
+_RETURNED = re.compile(
+    r"\breturn(?:ed|ing)? (?:cargo|science|with)\b|\bbr(?:ought|ing|ings) back\b|\bdown-?mass\b"
+    r"|\bcame back with\b",
+    re.I,
+)
+
+
 def _m_cargo(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
     assert isinstance(rec, Mission)
     m = rec
     lead = Lead("")
     items = [c for c in m.cargo if q.cargo is None or c.cargo == q.cargo]
+    if not items and q.cargo in ("down-mass", "disposal"):
+        away = _took_away(ctx, m, lead)  # "what did it take with it": its departure's load
+        if away is not None:
+            return away
     flown = outcome_date(m) is not None
     verb = "carried" if flown else "is to carry"
     if not items:
@@ -582,6 +688,81 @@ def _m_stay(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None
         lead.known = False
         return lead
     return None
+
+
+def _m_aboard(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
+    """ "is it still docked": a departure, landing or later absence says no; a docking with
+    nothing after it says yes only while a typical stay would not have ended."""
+    assert isinstance(rec, Mission)
+    m = rec
+    lead = Lead("")
+    gone = _event(m, UNDOCKED + LANDED)
+    if gone is not None:
+        said = _KIND_VERBS.get(gone.kind, "left the station")
+        lead.text = (
+            f"{m.name} {said} on {date_text(gone.date, lead.mentions)}{_per(ctx, gone.sources)}."
+        )
+        landed = _event(m, LANDED)
+        if landed is not None and landed is not gone:
+            said = _KIND_VERBS.get(landed.kind, "returned to Earth")
+            lead.text += f" It {said} on {date_text(landed.date, lead.mentions)}."
+        lead.sources = list(gone.sources)
+        lead.yes = False
+        return lead
+    left = left_evidence(m)
+    if left is not None:
+        said = _left_sentence(ctx, m.name, left, lead.mentions)
+        lead.text = said[0].upper() + said[1:]
+        lead.sources = list(left.sources)
+        lead.yes = False
+        return lead
+    arrived = _event(m, DOCKED)
+    if arrived is None:
+        if outcome_date(m) is None:  # not flown yet (or cancelled)
+            lead.text = schedule_sentence(ctx.kb, m, now, lead.mentions)
+            lead.yes = False
+            return lead
+        lead.text = f"No docking of {m.name} is recorded as of {day_text(ctx.kb.as_of)}."
+        lead.known = False
+        return lead
+    docked = f"{m.name} docked on {date_text(arrived.date, lead.mentions)}"
+    if m.status not in ("docked", "launched") and m.status_as_of >= arrived.date.start:
+        lead.text = (
+            f"{docked}; the base lists the flight as {m.status} as of "
+            f"{day_text(m.status_as_of, lead.mentions)}, with no undocking date recorded."
+        )
+        lead.sources = list(arrived.sources)
+        lead.yes = False
+        return lead
+    seen = max(arrived.date.start, m.status_as_of if m.status == "docked" else arrived.date.start)
+    v = ctx.kb.vehicles.get(m.vehicle)
+    stay = v.typical_stay_days if v is not None else None
+    days = (stay.value or stay.high) if stay is not None else None
+    lead.sources = list(arrived.sources)
+    last_seen = f"; last reported docked on {day_text(seen, lead.mentions)}"
+    if seen == arrived.date.start:
+        last_seen = ""
+    if days is not None and now > arrived.date.start + dt.timedelta(days=days):
+        ends = arrived.date.start + dt.timedelta(days=days)
+        kind = v.name if v is not None else "flight"
+        lead.text = (
+            f"{docked}{last_seen}, and no departure is recorded; but a {kind} typically stays "
+            f"{_days(stay)}, which would have ended about {day_text(ends, lead.mentions)}."
+        )
+        lead.known = False
+        return lead
+    lead.text = f"{docked}{last_seen}, and no departure is recorded as of {day_text(ctx.kb.as_of)}."
+    lead.yes = True
+    return lead
+
+
+def _days(stay: Amount | None) -> str:
+    """ "about 180 days", "240-270 days": a typical stay without its notes."""
+    if stay is None:
+        return ""
+    if stay.value is not None:
+        return f"about {stay.value:.0f} {stay.unit}"
+    return f"{stay.low or 0:.0f}-{stay.high or 0:.0f} {stay.unit}"
 
 
 def _m_cost(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
@@ -1026,6 +1207,38 @@ def _c_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     return lead
 
 
+def flown_on(ctx: Context, c: CrewMember) -> Mission | None:
+    """The latest flight a person launched on (None before their first)."""
+    flown = [
+        ctx.kb.missions[m]
+        for m in c.missions
+        if m in ctx.kb.missions and outcome_date(ctx.kb.missions[m]) is not None
+    ]
+    return flown[-1] if flown else None
+
+
+# The facts of a person that are those of the flight they are on.
+FLIGHT_FACTS = (Fact.DOCKING, Fact.UNDOCKING, Fact.LANDING, Fact.ABOARD)
+
+
+def _c_flight(fact: Fact) -> Builder:
+    """A person's docking, departure, return or whether they are still aboard: that of the
+    latest flight they launched on ("is she back on earth yet": her flight's landing)."""
+
+    def build(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
+        assert isinstance(rec, CrewMember)
+        flight = flown_on(ctx, rec)
+        if flight is None:
+            return None
+        builder = _TABLE.get((Mission, fact))
+        lead = builder(ctx, flight, q, now) if builder is not None else None
+        if lead is not None:
+            lead.text = f"{rec.name} flew on {flight.name}: {lead.text}"
+        return lead
+
+    return build
+
+
 # --- organizations and the station ------------------------------------------------------------
 
 
@@ -1143,6 +1356,7 @@ _TABLE: dict[tuple[type[Record], Fact], Builder] = {
     (Mission, Fact.MASS): _mass,
     (Vehicle, Fact.MASS): _mass,
     (Mission, Fact.STATUS): _m_status,
+    (Mission, Fact.ABOARD): _m_aboard,
     (Mission, Fact.STAY): _m_stay,
     (Mission, Fact.COST): _m_cost,
     (Vehicle, Fact.OPERATOR): _v_operator,
@@ -1176,6 +1390,7 @@ _TABLE: dict[tuple[type[Record], Fact], Builder] = {
     (CrewMember, Fact.DAYS_IN_SPACE): _c_days,
     (CrewMember, Fact.STATUS): _c_status,
     (CrewMember, Fact.LAUNCH): _c_launch,
+    **{(CrewMember, f): _c_flight(f) for f in FLIGHT_FACTS},
     (Organization, Fact.OPERATOR): _o_vehicles,
     (Organization, Fact.BUILDER): _o_vehicles,
     (Station, Fact.CREW): _s_crew,

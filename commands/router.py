@@ -32,7 +32,7 @@ from commands.clean import strip_escapes
 from commands.context import Context
 from commands.conversation import Conversation, Turn
 from commands.count import count
-from commands.facts import fact_answer, has_fact
+from commands.facts import FLIGHT_FACTS, fact_answer, flown_on, has_fact, names
 from commands.help import help_reply, small_talk
 from commands.lookup import describe
 from commands.registry import BY_COMMAND, split_list
@@ -41,6 +41,7 @@ from commands.understand import vocabulary as vocab
 from commands.understand.reader import countries_of, read
 from commands.understand.thresholds import (
     COMMAND_WORD_SCORE,
+    FRAGMENT_WORDS,
     SENTENCE_SHARE,
     TOPIC_ABOUT_RECORD,
     TOPIC_CONFIDENT,
@@ -192,6 +193,12 @@ def respond(
         q = follow_up(ctx, q, last)
         if q.refers_back:  # still nothing to refer to
             return honest.no_context(ctx, q), None
+    if last is not None and _continues(q):
+        # "enough for how many people?" just after the oxygen answer: that answer's record
+        # or topic, when one of its sentences has the fragment's words
+        passage = _passage_answer(ctx, q, last.subjects[:1], now)
+        if passage is not None:
+            return passage, q
     reply = decide(ctx, q, now)
     if last is not None and reply.kind == "suggestions" and _no_subject(q):
         # "who's the commander", just after Crew-13: the last subject, when it answers
@@ -201,6 +208,18 @@ def respond(
             if retry.kind == "answer":
                 return retry, again
     return reply, q
+
+
+def _continues(q: Question) -> bool:
+    """A short fragment naming nothing, that goes on from the last answer ("enough for how
+    many people?", "per person?"): no question word or verb of its own leads it."""
+    return (
+        _no_subject(q)
+        and q.ask not in (Ask.LIST, Ask.COMPARE)
+        and not q.refers_back
+        and len(q.text.split()) <= FRAGMENT_WORDS
+        and bool(vocab.FRAGMENT.match(q.text))
+    )
 
 
 def _no_subject(q: Question) -> bool:
@@ -899,6 +918,9 @@ def _each(ctx: Context, q: Question, now: dt.date) -> Reply | None:
     ids = list(dict.fromkeys(s.record_id for s in subs))
     if len(ids) < 2 or len({s.kind for s in subs}) != 1 or not _SIDE_BY_SIDE.search(q.text):
         return None
+    together = _one_flight(ctx, q, ids, now)
+    if together is not None:
+        return together
     answers = []
     for rid in ids:
         main = next(s for s in subs if s.record_id == rid)
@@ -925,6 +947,28 @@ def _each(ctx: Context, q: Question, now: dt.date) -> Reply | None:
         dates=tuple(d for r in answers for d in r.dates),
         more=None,
     )
+
+
+def _one_flight(ctx: Context, q: Question, ids: list[str], now: dt.date) -> Reply | None:
+    """ "when do dubrov, kikina and menon come back": people on one flight share its dates,
+    so the answer is that flight's, said once."""
+    people = [ctx.kb.crew.get(rid) for rid in ids]
+    flights = {f.id if f else None for p in people if p for f in [flown_on(ctx, p)]}
+    asked = [f for f in q.facts if f in FLIGHT_FACTS or f in (Fact.LAUNCH, Fact.PAD)]
+    if None in people or len(flights) != 1 or None in flights or not asked:
+        return None
+    flight = ctx.kb.missions[str(next(iter(flights)))]
+    for fact in asked:
+        found = fact_answer(ctx, flight.id, q, fact, now)
+        if found is None:
+            continue
+        who = names([p.name for p in people if p is not None])
+        return replace(
+            found.reply,
+            text=f"{who} flew together on {flight.name}: {found.reply.text}",
+            entities=(flight.id, *ids),
+        )
+    return None
 
 
 def _counting_topic(ctx: Context, q: Question) -> str | None:

@@ -86,6 +86,9 @@ def read(ctx: Context, text: str) -> Question:
     if Fact.MASS in facts:  # "how heavy is htv-x": the ship, not what it carries
         facts = tuple(f for f in facts if f not in (Fact.CARGO, Fact.CAPACITY))
     cargo = _cargo(rest)
+    if cargo == "down-mass" and Fact.CARGO in facts and not vocab.WH_WHEN.search(low):
+        # "what did it take back down": what it carried home, not when it landed
+        facts = tuple(f for f in facts if f not in (Fact.LANDING, Fact.UNDOCKING))
     if cargo not in (None, "payload-leo") and not facts:  # "propellant on ms-32 vs ms-31"
         facts = (Fact.CARGO,)
     hint = next((h for h, p in vocab.HINTS if p.search(rest)), "")
@@ -110,6 +113,10 @@ def read(ctx: Context, text: str) -> Question:
         )
     )
     ask = _ask(low, facts, subjects, bool(groups), distinctive)
+    if ask in (Ask.WHAT, Ask.DESCRIBE) and facts and vocab.YES_NO_SHAPE.search(low):
+        ask = Ask.YES_NO if not vocab.WH_WORD.search(low) else ask
+    if ask != Ask.COMPARE and not groups:
+        subjects = _without_places(text, subjects)  # "when did it leave the station"
     matches = tuple(topics.match(text))
     unknown = _unknown(
         kb,
@@ -457,6 +464,23 @@ def _other_person(kb: KnowledgeBase, topics: TopicMatcher, text: str, mentions: 
         ):
             return f"{before[-1]} {text[m.start : m.end]}"
     return ""
+
+
+def _without_places(text: str, subjects: tuple[Subject, ...]) -> tuple[Subject, ...]:
+    """The subjects less the station named only as where an action happens, when a pronoun
+    stands for what is asked about: in "when did it leave the station" or "are they still on
+    the iss", "it" and "they" are the last subject, and the station is only the place."""
+    if not subjects or any(s.kind != "station" for s in subjects):
+        return subjects
+    if not vocab.SUBJECT_PRONOUNS.search(_blank(text, [(s.start, s.end) for s in subjects])):
+        return subjects
+    if all(
+        vocab.PLACE_BEFORE.search(text[: s.start])
+        and not text[s.end :].startswith(("'s", "’s"))  # "to the station's orbit": its owner
+        for s in subjects
+    ):
+        return ()
+    return subjects
 
 
 def _refers_back(

@@ -71,6 +71,9 @@ SUGGESTIONS_MAX = 5  # Discord shows at most 5 buttons in a row
 CONVERSATION_TTL_SECONDS = 600.0
 # ... and the bot remembers at most this many conversations (users x channels) at once.
 CONVERSATIONS_MAX = 10_000
+# A fragment naming nothing ("enough for how many people?") goes on from the last answer when
+# it has at most this many words; longer messages are questions of their own.
+FRAGMENT_WORDS = 7
 
 # --- replies --------------------------------------------------------------------------------
 # A brief card (a record named alone) keeps at most this many characters of its summary; the

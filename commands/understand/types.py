@@ -47,6 +47,7 @@ class Fact(enum.Enum):
     PAD = "pad"
     LAUNCHER = "launcher"
     STATUS = "status"
+    ABOARD = "still at the station"  # "is it still docked", "are they still up there"
     DAYS_IN_SPACE = "days in space"
     AGENCY = "agency"
     MISSIONS = "missions"

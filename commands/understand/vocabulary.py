@@ -114,7 +114,23 @@ DESCRIBE = _any(
 )
 
 # --- the facts asked for ------------------------------------------------------------------
+# What a ship takes away when it leaves: "what did it take with it", "left with".
+TAKE_AWAY = (
+    r"\b(?:take|takes|took|taken|taking) (?:\w+ )?(?:with (?:it|them|her|him)|away|back|down"
+    r"|home)\b|\b(?:left|leave|leaves|departed|came back|returned) with\b"
+)
+
 FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
+    (
+        Fact.ABOARD,
+        _any(
+            r"\bstill (?:docked|berthed|attached|there|up there|up|aboard|on board|in space"
+            r"|in orbit|on (?:the )?(?:iss|station)|at (?:the )?(?:iss|station))\b",
+            r"\b(?:currently|now) (?:docked|berthed|attached|aboard)\b",
+            r"\b(?:docked|berthed|attached) (?:right )?now\b",
+            r"\bhasn'?t (?:left|undocked|come back|come home|returned)\b",
+        ),
+    ),
     (
         Fact.CAPSULE,
         _any(
@@ -248,6 +264,8 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\bleave the (?:station|iss)\b",
             r"\bleft the (?:station|iss)\b",
             r"\bwhen did (?:it|they|\S+) leave\b",
+            r"\bwhen (?:did|does|do|will|is|are|was|were)\b.*\bleav(?:e|es|ing)\b"
+            r"(?!\s+(?:for|earth|the (?:pad|ground|planet)))",
             r"\bleft\s*\??\s*$",
             r"\breleased?\b",
         ),
@@ -264,6 +282,10 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\bre-?ent(?:er|ers|ered|ering)\b",
             r"\bburn(?:s|ed|t|ing)? up\b",
             r"\bget back\b",
+            r"\b(?:get|gets|got|getting|be|been|are|is|was|were) (?:back )?home\b",
+            r"\bback (?:on|to) (?:earth|the ground)\b",
+            r"\bback (?:home|down)\b",
+            r"\b(?:home|back|down) yet\b",
         ),
     ),
     (
@@ -361,6 +383,7 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
     (
         Fact.CARGO,
         _any(
+            TAKE_AWAY,
             r"\bcarried\b",
             r"\bcarrying\b",
             r"\bhow (?:many|much) (?:lbs?|pounds|kgs?|kilos?|kilograms|tons?|tonnes)\b",
@@ -439,6 +462,7 @@ CARGO_PATTERNS: tuple[tuple[CargoClass, re.Pattern[str]], ...] = (
             r"\bbrings? (?:\w+ )?back\b",
             r"\breturn(?:s|ed)? (?:cargo|to earth)\b",
             r"\bback to earth\b",
+            TAKE_AWAY,
         ),
     ),
     ("propellant", _any(r"\bpropellant\b", r"\bfuel\b", r"\bprop\b", r"\bтоплив\w*")),
@@ -525,6 +549,27 @@ BARE_ASK = _any(r"^\s*(?:and\s+)?(?:why|how|when|who|where|how much|how many|how
 ELLIPSIS = _any(
     r"^\s*(?:and|so|ok(?:ay)?|but|also|then|what about|how about|and what about|same for)\b",
     BARE_ASK.pattern,
+)
+# A fragment that continues the last answer rather than asking anew: "enough for how many
+# people?", "per person?", "and in pounds?" (no question word or verb of its own leads it).
+FRAGMENT = re.compile(
+    r"^\s*(?:(?:and|so|but|ok|okay)\s+)?(?!(?:what|whats|what's|which|who|whos|who's|whom"
+    r"|when|whens|where|why|how|is|are|was|were|did|does|do|has|have|had|can|could|will|would"
+    r"|should|tell|show|list|give|compare|explain|any|anything)\b)[^\W\d_]",
+    re.I,
+)
+# A yes/no question said without its verb: "sophie adenot back on earth yet?", "ms-29 still up?"
+YES_NO_SHAPE = _any(r"\byet\W*$", r"\bstill\b")
+WH_WHEN = _any(r"\bwhen\b", r"\bwhat (?:day|date|time)\b")
+WH_WORD = _any(r"\b(?:what|whats|which|who|whos|whom|when|where|why|how)\b")
+# A pronoun standing for the thing a question is about ("when did it leave ...").
+SUBJECT_PRONOUNS = _any(r"\b(?:it|its|they|them|their|he|him|his|she|her)\b")
+# The word before a station's name when the station is where an action happens, not what
+# is asked about: "leave the station", "docked to the iss", "still on the station".
+PLACE_BEFORE = re.compile(
+    r"\b(?:on|onto|to|from|at|aboard|off|in|near|with|into|leave|leaves|leaving|left|reach"
+    r"|reached|reaches|reaching|visit|visited|depart|departed|departing)\s+(?:the\s+)?$",
+    re.I,
 )
 WHAT_ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(.+?)\s*\??\s*$", re.I)
 
@@ -659,6 +704,7 @@ QUESTION_VOCABULARY = frozenset(
     flown land landed return come home back splash undock berth leave left stay long heavy
     weigh mass status state time times total number count year month week today now yet still
     current currently recent recently first second go going up down take off mean meaning
+    took taken taking away
     aboard board onboard astronaut cosmonaut people seat seats size big
     reusable reuse refuel reboost boost agency country nationality work works launcher spent
     spend recorded record стартует старт запуск летит летят полетит стоит сколько дней дня
@@ -693,6 +739,7 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
     Fact.UNDOCKING: _canon("undock undocked leave left depart departed return released"),
     Fact.DOCKING: _canon("dock docked berth berthed arrive arrived capture grab grapple canadarm"),
     Fact.STAY: _canon("stay stayed long month months day days"),
+    Fact.ABOARD: _canon("still docked berthed attached there up aboard board space orbit station"),
     Fact.COST: _canon("cost price pay paid money expensive cheap"),
     Fact.PAD: _canon("pad site launch from where spaceport"),
     Fact.LAUNCHER: _canon("rocket launcher launch vehicle"),
