@@ -31,6 +31,7 @@ from commands.lookup import CARGO_NAMES
 from commands.reply import DateMention, Field, Reply
 from commands.understand.thresholds import SENTENCE_SHARE
 from commands.understand.types import Ask, Fact, Question
+from commands.understand.vocabulary import DAY_OF_MONTH
 from knowledge.dates import FuzzyDate
 from knowledge.schema import (
     PENDING,
@@ -247,7 +248,7 @@ def _m_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     lead.text = sentence
     lead.sources = list(ev.sources if ev else (plan.sources if plan else m.sources))
     if launched is not None:
-        lead.yes = True
+        lead.yes = _asked_day_matches(q, ev.date if ev else None) is not False
         lead.text = sentence.rstrip(".") + _per(ctx, lead.sources) + "."
     elif m.status == "cancelled":
         lead.yes = False
@@ -265,6 +266,20 @@ def _m_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
 _MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
+
+
+def _asked_day_matches(q: Question, when: FuzzyDate | None) -> bool | None:
+    """For "did X launch on Oct 13": whether a day-precise date is the day asked about
+    (None when no day is asked or the date is coarser)."""
+    found = DAY_OF_MONTH.search(q.text)
+    if found is None or when is None or when.precision != "day":
+        return None
+    typed = found.group(0).lower()
+    day = re.search(r"\d{1,2}", typed)
+    month = next((i + 1 for i, n in enumerate(_MONTHS) if re.search(rf"\b{n[:3]}", typed)), 0)
+    if day is None or not month:
+        return None
+    return (when.start.month, when.start.day) == (month, int(day.group()))
 
 
 def _asked_month_matches(q: Question, planned: FuzzyDate | None) -> bool | None:
@@ -287,12 +302,25 @@ def _schedule_lines(m: Mission, mentions: list[DateMention]) -> str:
     return "\n".join(lines)
 
 
-def _m_event(kinds: tuple[str, ...], noun: str, verb: str) -> Builder:
+def _m_event(kinds: tuple[str, ...], noun: str, verb: str, before: tuple[str, ...] = ()) -> Builder:
+    """A mission's event of these kinds; with none recorded, an event of the `before` kinds
+    answers it in part ("when did NG-24 come home": it left the station on 9 October)."""
+
     def build(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
         assert isinstance(rec, Mission)
         m = rec
         lead = Lead("")
         ev = _event(m, kinds)
+        left = _event(m, before) if ev is None and before else None
+        if left is not None:
+            lead.text = (
+                f"{m.name} left the station on {date_text(left.date, lead.mentions)}"
+                f"{_per(ctx, left.sources)}; no {noun} is recorded after that."
+            )
+            if left.what:
+                lead.fields.append(Field("Recorded", left.what))
+            lead.sources = list(left.sources)
+            return lead
         if ev is not None:
             said = _KIND_VERBS.get(ev.kind, verb)
             lead.text = (
@@ -310,7 +338,7 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str) -> Builder:
             if ev.what and not ev.what.lower().startswith(verb.split()[0][:4]):
                 lead.fields.append(Field("Recorded", ev.what))
             lead.sources = list(ev.sources)
-            lead.yes = True
+            lead.yes = _asked_day_matches(q, ev.date) is not False  # "on 9 May": that day?
             return lead
         launched = outcome_date(m)
         lead.known = False
@@ -1050,7 +1078,9 @@ _TABLE: dict[tuple[type[Record], Fact], Builder] = {
     (Mission, Fact.FIRST_FLIGHT): _m_launch,
     (Mission, Fact.DOCKING): _m_event(DOCKED, "docking", "docked"),
     (Mission, Fact.UNDOCKING): _m_event(UNDOCKED, "undocking", "undocked"),
-    (Mission, Fact.LANDING): _m_event(LANDED, "return to Earth", "returned to Earth"),
+    (Mission, Fact.LANDING): _m_event(
+        LANDED, "return to Earth", "returned to Earth", before=UNDOCKED
+    ),
     (Mission, Fact.PAD): _m_pad,
     (Mission, Fact.LAUNCHER): _m_launcher,
     (Mission, Fact.OPERATOR): _m_operator,

@@ -168,8 +168,9 @@ def respond(
     chat = next((c for c, p in vocab.CHAT if p.match(text)), None)
     if chat is not None:
         return (help_reply(ctx) if chat == Chat.HELP else small_talk(ctx, chat.value)), None
-    text = ctx.lexicon.unclip(vocab.unslang(text))  # "whens the next prog lol" -> "when is
-    # the next progress": chat spellings and clipped names written out
+    text = ctx.lexicon.unclip(vocab.unslang(ctx.lexicon.russian(text)))  # "whens the next
+    # prog lol" -> "when is the next progress": Russian, chat spellings and clipped names
+    # written out
     by_word = _command(ctx, text, now)
     if by_word is not None:
         return by_word
