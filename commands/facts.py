@@ -985,16 +985,25 @@ def _c_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
 
 
 def _c_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
-    assert isinstance(rec, CrewMember)
-    c = rec
-    missions = [ctx.kb.missions[m] for m in c.missions if m in ctx.kb.missions]
-    if not missions:
-        return None
-    last = missions[-1]
-    lead = _m_launch(ctx, last, q, now)
-    if lead is not None:
-        lead.text = f"{c.name} flies on {last.name}: {lead.text}"
-    return lead
+    return _c_flight(_m_launch)(ctx, rec, q, now)
+
+
+def _c_flight(builder: Builder) -> Builder:
+    """A person's fact from their latest flight ("when did fedyaev come home": Crew-12's)."""
+
+    def build(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
+        assert isinstance(rec, CrewMember)
+        c = rec
+        missions = [ctx.kb.missions[m] for m in c.missions if m in ctx.kb.missions]
+        if not missions:
+            return None
+        last = missions[-1]
+        lead = builder(ctx, last, q, now)
+        if lead is not None:
+            lead.text = f"{c.name} flies on {last.name}: {lead.text}"
+        return lead
+
+    return build
 
 
 # --- organizations and the station ------------------------------------------------------------
@@ -1071,16 +1080,18 @@ def _status_yes(q: Question, status: str) -> bool | None:
     return None
 
 
+_M_DOCKING = _m_event(DOCKED, "docking", "docked")
+_M_UNDOCKING = _m_event(UNDOCKED, "undocking", "undocked")
+_M_LANDING = _m_event(LANDED, "return to Earth", "returned to Earth", before=UNDOCKED)
+
 _TABLE: dict[tuple[type[Record], Fact], Builder] = {
     (Mission, Fact.CREW): _m_crew,
     (Mission, Fact.CREW_SIZE): _m_crew,
     (Mission, Fact.LAUNCH): _m_launch,
     (Mission, Fact.FIRST_FLIGHT): _m_launch,
-    (Mission, Fact.DOCKING): _m_event(DOCKED, "docking", "docked"),
-    (Mission, Fact.UNDOCKING): _m_event(UNDOCKED, "undocking", "undocked"),
-    (Mission, Fact.LANDING): _m_event(
-        LANDED, "return to Earth", "returned to Earth", before=UNDOCKED
-    ),
+    (Mission, Fact.DOCKING): _M_DOCKING,
+    (Mission, Fact.UNDOCKING): _M_UNDOCKING,
+    (Mission, Fact.LANDING): _M_LANDING,
     (Mission, Fact.PAD): _m_pad,
     (Mission, Fact.LAUNCHER): _m_launcher,
     (Mission, Fact.OPERATOR): _m_operator,
@@ -1124,6 +1135,9 @@ _TABLE: dict[tuple[type[Record], Fact], Builder] = {
     (CrewMember, Fact.DAYS_IN_SPACE): _c_days,
     (CrewMember, Fact.STATUS): _c_status,
     (CrewMember, Fact.LAUNCH): _c_launch,
+    (CrewMember, Fact.LANDING): _c_flight(_M_LANDING),
+    (CrewMember, Fact.DOCKING): _c_flight(_M_DOCKING),
+    (CrewMember, Fact.UNDOCKING): _c_flight(_M_UNDOCKING),
     (Organization, Fact.OPERATOR): _o_vehicles,
     (Organization, Fact.BUILDER): _o_vehicles,
     (Station, Fact.CREW): _s_crew,

@@ -7,8 +7,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 from commands.understand import vocabulary as vocab
-from commands.understand.thresholds import CLIPPED_MIN, NAME_WORD_RECORDS_MAX
+from commands.understand.thresholds import (
+    CLIPPED_MIN,
+    NAME_WORD_RECORDS_MAX,
+    TRANSLIT_NAME_MIN,
+)
 from knowledge.base import KnowledgeBase
 from knowledge.dates import FuzzyDate
 from knowledge.names import names_of
@@ -116,15 +122,16 @@ class Lexicon:
         for m in reversed(list(_WORD.finditer(text))):
             folded = fold_word(m.group())
             if is_cyrillic(folded):
-                word = self._russian_word(folded)
+                word = self._russian_word(folded, m.group()[:1].isupper())
             else:  # Latin letters: read as Russian only in a message typed that way
                 word = _russian_meaning(folded, latin=True) if latin else None
             if word is not None:
                 out = out[: m.start()] + word + out[m.end() :]
         return re.sub(r"\s+", " ", out).strip()
 
-    def _russian_word(self, word: str) -> str | None:
-        """What one folded Cyrillic word reads as, or None to leave it as typed."""
+    def _russian_word(self, word: str, capital: bool = False) -> str | None:
+        """What one folded Cyrillic word reads as, or None to leave it as typed; a capitalised
+        word may be a Latin name transliterated loosely ("Джессика" -> "jessica")."""
         if word in self.name_tokens:
             return None
         if word in vocab.RUSSIAN_WORDS:
@@ -135,7 +142,14 @@ class Lexicon:
             latin = translit(base)
             if latin in self.name_tokens and len(latin) >= _NAME_TOKEN_MIN:
                 return latin  # "байконуре" -> "baikonur"
-        return _russian_meaning(word, latin=False)
+        meaning = _russian_meaning(word, latin=False)
+        if meaning is None and capital and len(word) >= _LOOSE_NAME_MIN:
+            latin = translit(word).replace("dzh", "j")
+            near = process.extractOne(
+                latin, self.name_tokens, scorer=fuzz.ratio, score_cutoff=TRANSLIT_NAME_MIN
+            )
+            return str(near[0]) if near is not None else None
+        return meaning
 
     def _latin_russian(self, text: str) -> bool:
         """Whether an ASCII message is Russian typed in Latin letters: at least two words
@@ -245,6 +259,7 @@ def _passages(rec: Record) -> list[Passage]:
 
 
 _NAME_TOKEN_MIN = 3  # shorter name words ("ms", "ng") are matched by the search index only
+_LOOSE_NAME_MIN = 5  # letters of a Russian word before it may be a loosely transliterated name
 _FREE_REST_MAX = 6  # letters after a long stem: a verb's suffix and ending ("старт-овала")
 _LATIN_RUSSIAN_MIN = 2  # words read as Russian before a Latin-letter message is taken as Russian
 _RU_ENDING_SET = frozenset(RU_ENDINGS)

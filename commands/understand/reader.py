@@ -34,6 +34,7 @@ from knowledge.text import (
     fold,
     fold_tokens,
     fold_word,
+    is_cyrillic,
     token_spans,
     words,
 )
@@ -329,8 +330,8 @@ def _narrow(
             crewed = [s for s in pool if _crewed(kb, s.record_id)]
             pool = crewed or pool
         elif not hint and hauls:  # "how much can dragon haul up"
-            hauls = [s for s in pool if _fits_hint(kb, s.record_id, "cargo")]
-            pool = hauls or pool
+            carriers = [s for s in pool if _fits_hint(kb, s.record_id, "cargo")]
+            pool = carriers or pool
         named_elsewhere = {s.record_id for s in clear}
         if any(s.record_id in named_elsewhere for s in pool):
             continue  # "Progress MS and progress": the group adds nothing
@@ -489,6 +490,8 @@ def _other_person(kb: KnowledgeBase, topics: TopicMatcher, text: str, mentions: 
         if not before or not before[-1].isalpha():
             continue
         first = before[-1].casefold()
+        if is_cyrillic(first) and not is_cyrillic(text[m.start : m.end]):
+            continue  # "Джессика Меир" read as "Джессика meir": a first name in Russian
         if not before[-1][0].isupper() and topics.knows(first):
             continue  # a lower-case word the base knows is not a first name ("ask williams")
         known = {w for n in names_of(rec) for w in fold_tokens(n)}

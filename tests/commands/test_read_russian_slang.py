@@ -109,3 +109,13 @@ def test_a_yes_no_question_about_a_day_checks_the_day(ctx: Context) -> None:
     assert lead(ctx, "did crs-33 lift off on Sept 3?").startswith("No.")
     assert lead(ctx, "did crs-33 launch on the 24th of august").startswith("Yes.")
     assert lead(ctx, "was ng-24 berthed on 20 april").startswith("No.")
+
+
+def test_a_persons_return_is_their_flights_return(ctx: Context) -> None:
+    assert "returned to Earth on 8 October 2026" in lead(ctx, "when did jack hathaway get home")
+    assert "returned to Earth" in lead(ctx, "когда вернулась Джессика Меир?")
+    assert "returned to Earth" in lead(ctx, "when did meir land")
+
+
+def test_russian_what_happened(ctx: Context) -> None:
+    assert reply_of(ctx, "что произошло с площадкой 31 на Байконуре")[1].startswith("Damage")
