@@ -608,7 +608,8 @@ UNTRACKED: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "sports results",
         _any(
-            r"\b(?:did|do|does|will|can) (?:the )?\w+ (?:win|lose|beat)\b",
+            r"\b(?:did|do|will|can) the \w+s (?:win|lose|beat)\b"
+            r"(?! (?:the |a |an )?(?:[\w-]+ )?(?:contract|bid|award|deal|tender|race))",
             r"\b(?:win|won|lose|lost|beat)\b.*\b(?:game|match|last night|tonight|season"
             r"|playoffs?|series|championship|cup|league)\b",
             r"\b(?:nfl|nba|mlb|nhl|mls|super ?bowl|world cup|premier league|playoffs?"

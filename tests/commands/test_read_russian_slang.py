@@ -119,3 +119,8 @@ def test_a_persons_return_is_their_flights_return(ctx: Context) -> None:
 
 def test_russian_what_happened(ctx: Context) -> None:
     assert reply_of(ctx, "что произошло с площадкой 31 на Байконуре")[1].startswith("Damage")
+
+
+def test_winning_a_contract_is_not_sports(ctx: Context) -> None:
+    for text in ("did spacex win the contract", "did the companies win the crs-2 award"):
+        assert read(ctx, text).untracked != "sports results", text
