@@ -470,6 +470,16 @@ DAY_OF_MONTH = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)",
     re.I,
 )
+# A flight moved later: "why did NG-24 slip", "why was it pushed back".
+DELAYED = _any(
+    r"\bslip\w*",
+    r"\bdelay\w*",
+    r"\bpostpon\w*",
+    r"\bpushed\b",
+    r"\bmoved (?:back|later|to)\b",
+    r"\bscrub\w*",
+    r"\bslid\b",
+)
 # Private astronaut missions, and crew rotations (which are not them).
 PRIVATE = _any(
     r"\bprivate\b", r"\btourists?\b", r"\bspace\s+tourism\b", r"\bcommercial\s+astronauts?\b"

@@ -124,3 +124,8 @@ def test_russian_what_happened(ctx: Context) -> None:
 def test_winning_a_contract_is_not_sports(ctx: Context) -> None:
     for text in ("did spacex win the contract", "did the companies win the crs-2 award"):
         assert read(ctx, text).untracked != "sports results", text
+
+
+def test_why_a_flight_slipped_gives_its_recorded_reasons(ctx: Context) -> None:
+    assert "weather" in lead(ctx, "why was ng-24 pushed back from 8 april")
+    assert "pad damage" in lead(ctx, "why did progress ms-33 get postponed")
