@@ -32,6 +32,7 @@ from commands.reply import DateMention, Field, Reply
 from commands.understand.lexicon import Passage
 from commands.understand.thresholds import SENTENCE_SHARE
 from commands.understand.types import Ask, Fact, Question
+from commands.understand.vocabulary import DAY_OF_MONTH
 from knowledge.dates import FuzzyDate
 from knowledge.schema import (
     PENDING,
@@ -287,7 +288,7 @@ def _m_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     lead.text = sentence
     lead.sources = list(ev.sources if ev else (plan.sources if plan else m.sources))
     if launched is not None:
-        lead.yes = True
+        lead.yes = _asked_day_matches(q, ev.date if ev else None) is not False
         lead.text = sentence.rstrip(".") + _per(ctx, lead.sources) + "."
     elif m.status == "cancelled":
         lead.yes = False
@@ -305,6 +306,20 @@ def _m_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
 _MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
+
+
+def _asked_day_matches(q: Question, when: FuzzyDate | None) -> bool | None:
+    """For "did X launch on Oct 13": whether a day-precise date is the day asked about
+    (None when no day is asked or the date is coarser)."""
+    found = DAY_OF_MONTH.search(q.text)
+    if found is None or when is None or when.precision != "day":
+        return None
+    typed = found.group(0).lower()
+    day = re.search(r"\d{1,2}", typed)
+    month = next((i + 1 for i, n in enumerate(_MONTHS) if re.search(rf"\b{n[:3]}", typed)), 0)
+    if day is None or not month:
+        return None
+    return (when.start.month, when.start.day) == (month, int(day.group()))
 
 
 def _asked_month_matches(q: Question, planned: FuzzyDate | None) -> bool | None:
@@ -327,12 +342,25 @@ def _schedule_lines(m: Mission, mentions: list[DateMention]) -> str:
     return "\n".join(lines)
 
 
-def _m_event(kinds: tuple[str, ...], noun: str, verb: str) -> Builder:
+def _m_event(kinds: tuple[str, ...], noun: str, verb: str, before: tuple[str, ...] = ()) -> Builder:
+    """A mission's event of these kinds; with none recorded, an event of the `before` kinds
+    answers it in part ("when did NG-24 come home": it left the station on 9 October)."""
+
     def build(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
         assert isinstance(rec, Mission)
         m = rec
         lead = Lead("")
         ev = _event(m, kinds)
+        departed = _event(m, before) if ev is None and before else None
+        if departed is not None:
+            lead.text = (
+                f"{m.name} left the station on {date_text(departed.date, lead.mentions)}"
+                f"{_per(ctx, departed.sources)}; no {noun} is recorded after that."
+            )
+            if departed.what:
+                lead.fields.append(Field("Recorded", departed.what))
+            lead.sources = list(departed.sources)
+            return lead
         if ev is not None:
             said = _KIND_VERBS.get(ev.kind, verb)
             lead.text = (
@@ -355,7 +383,7 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str) -> Builder:
                     Field("Then", f"{date_text(then.date, lead.mentions)}: {then.what}")
                 )
             lead.sources = list(ev.sources)
-            lead.yes = True
+            lead.yes = _asked_day_matches(q, ev.date) is not False  # "on 9 May": that day?
             return lead
         launched = outcome_date(m)
         lead.known = False
@@ -1338,14 +1366,18 @@ def _status_yes(q: Question, status: str) -> bool | None:
     return None
 
 
+_M_DOCKING = _m_event(DOCKED, "docking", "docked")
+_M_UNDOCKING = _m_event(UNDOCKED, "undocking", "undocked")
+_M_LANDING = _m_event(LANDED, "return to Earth", "returned to Earth", before=UNDOCKED)
+
 _TABLE: dict[tuple[type[Record], Fact], Builder] = {
     (Mission, Fact.CREW): _m_crew,
     (Mission, Fact.CREW_SIZE): _m_crew,
     (Mission, Fact.LAUNCH): _m_launch,
     (Mission, Fact.FIRST_FLIGHT): _m_launch,
-    (Mission, Fact.DOCKING): _m_event(DOCKED, "docking", "docked"),
-    (Mission, Fact.UNDOCKING): _m_event(UNDOCKED, "undocking", "undocked"),
-    (Mission, Fact.LANDING): _m_event(LANDED, "return to Earth", "returned to Earth"),
+    (Mission, Fact.DOCKING): _M_DOCKING,
+    (Mission, Fact.UNDOCKING): _M_UNDOCKING,
+    (Mission, Fact.LANDING): _M_LANDING,
     (Mission, Fact.PAD): _m_pad,
     (Mission, Fact.LAUNCHER): _m_launcher,
     (Mission, Fact.OPERATOR): _m_operator,

@@ -29,7 +29,8 @@ SCOPE = (
 def untracked(ctx: Context, q: Question) -> Reply:
     """A subject the base never tracks (stock prices, the weather), with what it knows."""
     main = q.main()
-    rec = ctx.kb.get(main.record_id) if main else None
+    # a record only sharing a word with the question ("the falcons") is not shown
+    rec = ctx.kb.get(main.record_id) if main and main.exact else None
     known = ""
     if rec is not None and rec.summary:
         known = f" What I do know about {rec.name}: {cut_at_sentence(rec.summary, 200)}"

@@ -169,8 +169,9 @@ def respond(
     chat = next((c for c, p in vocab.CHAT if p.match(text)), None)
     if chat is not None:
         return (help_reply(ctx) if chat == Chat.HELP else small_talk(ctx, chat.value)), None
-    text = ctx.lexicon.unclip(vocab.unslang(text))  # "whens the next prog lol" -> "when is
-    # the next progress": chat spellings and clipped names written out
+    text = ctx.lexicon.unclip(vocab.unslang(ctx.lexicon.russian(text)))  # "whens the next
+    # prog lol" -> "when is the next progress": Russian, chat spellings and clipped names
+    # written out
     by_word = _command(ctx, text, now)
     if by_word is not None:
         return by_word
@@ -550,6 +551,9 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
         passage = _passage_answer(ctx, q, ids, now)
         if passage is not None:
             return passage
+        slips = _why_slipped(ctx, q, main.record_id, now)
+        if slips is not None:
+            return slips
         return describe(ctx, main.record_id, now, brief=True)
     if q.ask == Ask.YES_NO:
         return _yes_no(ctx, q, main, sure or verbatim, now)
@@ -601,6 +605,30 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
     if q.ask in FIELD_ASKS:  # "how much does the iss weigh": a fact the base does not hold
         return honest.not_recorded(ctx, q, main.record_id, now)
     return describe(ctx, main.record_id, now, brief=True)
+
+
+_SLIPS_SHOWN = 4  # the latest schedule changes a why-slip answer lists (the card has all)
+
+
+def _why_slipped(ctx: Context, q: Question, rid: str, now: dt.date) -> Reply | None:
+    """ "why did NG-24 slip": the reasons its schedule history records, each with its date."""
+    m = ctx.kb.missions.get(rid)
+    if m is None or not vocab.DELAYED.search(q.text):
+        return None
+    noted = [e for e in m.schedule if e.note][-_SLIPS_SHOWN:]
+    if not noted:
+        return None
+    from commands.format import collect_sources, day_text, source_lines
+
+    card = describe(ctx, rid, now, brief=True)
+    lines = "; ".join(f"planned {e.planned.text()}: {e.note.rstrip('.')}" for e in noted)
+    ids = collect_sources(tuple(s for e in noted for s in e.sources), card.source_ids)
+    return replace(
+        card,
+        text=f"{m.name}'s schedule history, as of {day_text(ctx.kb.as_of)}: {lines}.",
+        sources=source_lines(ctx.kb, ids),
+        source_ids=ids,
+    )
 
 
 # Forms of question that ask for one value: with no fact to give, the answer says so.

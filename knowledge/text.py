@@ -62,7 +62,7 @@ FUNCTION_WORDS = frozenset(
     btw anyway exactly actually basically everything anything something bruh bro dude ngl tbh
     kinda sorta goated lowkey highkey fr imo imho use used using around max maximum minimum
     total exact approximately roughly typical typically usually average till nobody anybody
-    anyone someone somebody""".split()
+    anyone someone somebody see""".split()
 )
 
 # Words of questions that, on their own, never name a record ("launch" is not a mention of
@@ -292,6 +292,65 @@ def _strips_two(word: str) -> bool:
 
 def _has_vowel(text: str) -> bool:
     return len(text) >= 3 and any(c in _VOWELS for c in text)
+
+
+# Russian inflection: a noun, name or adjective takes a case ending ("Байконур", "Байконура",
+# "Байконуре", "Байконуром"), a verb a tense ending. Folded forms (й is folded to и).
+RU_ENDINGS = tuple(
+    sorted(
+        """а я о е и ы у ю ь ом ем ои еи ам ям ах ях ами ями ов ев ую юю ая яя ое ее ые ие ыи ии
+        ого его ому ему ым им ых их ыми ими ою ею у ию ия ье ья ью ал ял ла ли ло ил ыл ила или
+        ило ала али ало яла яли ет ют ут ит ят ат ешь ишь ем им ете ите ать ять ить еть уть ся сь
+        лся лась лись ался ались ется ются ится ятся""".split(),
+        key=len,
+        reverse=True,
+    )
+)
+_RU_STEM_MIN = 3  # a stem shorter than this is a word of its own ("мкс", "на")
+
+
+def is_cyrillic(word: str) -> bool:
+    """Whether a word is written in Cyrillic letters."""
+    return any("\u0400" <= c <= "\u04ff" for c in word)
+
+
+def ru_stem(word: str) -> str:
+    """A folded Cyrillic word without its inflectional ending ("байконуре" -> "байконур",
+    "площадку" -> "площадк"); other words unchanged."""
+    if not is_cyrillic(word):
+        return word
+    for ending in RU_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _RU_STEM_MIN:
+            return word[: -len(ending)]
+    return word
+
+
+def ru_bases(word: str) -> list[str]:
+    """Every way to read a folded Cyrillic word as a base plus an inflectional ending, the
+    whole word first ("артемьева" -> ["артемьева", "артемьев", "артемье", ...])."""
+    out = [word]
+    if is_cyrillic(word):
+        out += [
+            word[: -len(e)]
+            for e in RU_ENDINGS
+            if word.endswith(e) and len(word) - len(e) >= _RU_STEM_MIN
+        ]
+    return list(dict.fromkeys(out))
+
+
+_TRANSLIT = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch - y - e yu ya".split(),
+        strict=True,
+    )
+)
+
+
+def translit(word: str) -> str:
+    """A folded Cyrillic word in Latin letters, as names are usually transliterated
+    ("байконур" -> "baikonur", "артемьев" -> "artemev", "федяев" -> "fedyaev")."""
+    return "".join(_TRANSLIT.get(c, c) for c in word).replace("-", "")
 
 
 def canonical(word: str) -> str:

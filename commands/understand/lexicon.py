@@ -7,12 +7,30 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from commands.understand.thresholds import CLIPPED_MIN, NAME_WORD_RECORDS_MAX
+from rapidfuzz import fuzz, process
+
+from commands.understand import vocabulary as vocab
+from commands.understand.thresholds import (
+    CLIPPED_MIN,
+    NAME_WORD_RECORDS_MAX,
+    TRANSLIT_NAME_MIN,
+)
 from knowledge.base import KnowledgeBase
 from knowledge.dates import FuzzyDate
 from knowledge.names import names_of
 from knowledge.schema import CrewMember, Record, Topic, Vehicle
-from knowledge.text import NOT_A_NAME, fold, fold_tokens, sentences, words
+from knowledge.text import (
+    NOT_A_NAME,
+    RU_ENDINGS,
+    fold,
+    fold_tokens,
+    fold_word,
+    is_cyrillic,
+    ru_bases,
+    sentences,
+    translit,
+    words,
+)
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -39,6 +57,7 @@ class Lexicon:
     common: frozenset[str]  # words the base's texts also use in lower case ("progress", "vast")
     names: frozenset[str]  # every folded name of every record ("soyuzms29")
     one_word: frozenset[str] = frozenset()  # folded names of one word of letters ("progress")
+    name_tokens: frozenset[str] = frozenset()  # folded words of every name ("baikonur", "союз")
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> Lexicon:
@@ -72,6 +91,13 @@ class Lexicon:
         one_word = {
             fold(n) for _, rec in kb.records() for n in names_of(rec) if n.strip().isalpha()
         }
+        tokens = {
+            t
+            for _, rec in kb.records()
+            for n in names_of(rec)
+            for t in fold_tokens(n)
+            if len(t) >= _NAME_TOKEN_MIN and not t.isdigit() and t not in NOT_A_NAME
+        }
         return cls(
             name_words,
             passages,
@@ -80,7 +106,59 @@ class Lexicon:
             frozenset(lower),
             frozenset(names),
             frozenset(one_word),
+            frozenset(tokens),
         )
+
+    def russian(self, text: str) -> str:
+        """Text with Russian words written the way the tables read them: an inflected name
+        as the base names it ("на Байконуре" -> "на baikonur", "Артемьева" -> "artemev",
+        "Прогресса" -> "прогресс"), then question words in English (vocabulary.RUSSIAN_*),
+        also when typed in Latin letters ("skolko topliva privez")."""
+        latin = self._latin_russian(text)
+        if text.isascii() and not latin:
+            return text
+        text = vocab.RUSSIAN_ORDINAL.sub("", text)
+        out = text
+        for m in reversed(list(_WORD.finditer(text))):
+            folded = fold_word(m.group())
+            if is_cyrillic(folded):
+                word = self._russian_word(folded, m.group()[:1].isupper())
+            else:  # Latin letters: read as Russian only in a message typed that way
+                word = _russian_meaning(folded, latin=True) if latin else None
+            if word is not None:
+                out = out[: m.start()] + word + out[m.end() :]
+        return re.sub(r"\s+", " ", out).strip()
+
+    def _russian_word(self, word: str, capital: bool = False) -> str | None:
+        """What one folded Cyrillic word reads as, or None to leave it as typed; a capitalised
+        word may be a Latin name transliterated loosely ("Джессика" -> "jessica")."""
+        if word in self.name_tokens:
+            return None
+        if word in vocab.RUSSIAN_WORDS:
+            return vocab.RUSSIAN_WORDS[word]
+        for base in ru_bases(word):
+            if base in self.name_tokens:
+                return base  # "прогресса" -> "прогресс"
+            latin = translit(base)
+            if latin in self.name_tokens and len(latin) >= _NAME_TOKEN_MIN:
+                return latin  # "байконуре" -> "baikonur"
+        meaning = _russian_meaning(word, latin=False)
+        if meaning is None and capital and len(word) >= _LOOSE_NAME_MIN:
+            latin = translit(word).replace("dzh", "j")
+            near = process.extractOne(
+                latin, self.name_tokens, scorer=fuzz.ratio, score_cutoff=TRANSLIT_NAME_MIN
+            )
+            return str(near[0]) if near is not None else None
+        return meaning
+
+    def _latin_russian(self, text: str) -> bool:
+        """Whether an ASCII message is Russian typed in Latin letters: at least two words
+        no text of the base uses read as Russian question words ("skolko topliva")."""
+        hits = 0
+        for t in _WORD.findall(text.lower()):
+            if len(t) >= 4 and t not in self.common and not any(w in self.idf for w in words(t)):
+                hits += _russian_meaning(t, latin=True) is not None
+        return hits >= _LATIN_RUSSIAN_MIN
 
     def unclip(self, text: str) -> str:
         """Text with each clipped name written out ("next prog flight": "next progress
@@ -142,6 +220,15 @@ def _designators(rec: Record) -> set[str]:
     return {fold(m.group(0)) for t in texts for m in _DESIGNATOR.finditer(t)}
 
 
+def _named(rec: Record, sentence: str) -> str:
+    """A sentence of a person's summary that calls them "he" or "she" names them instead, so
+    it stands on its own as an answer ("In 2025 he replaced ..." -> "In 2025 Andrey Fedyaev
+    replaced ...")."""
+    if not isinstance(rec, CrewMember) or rec.name.split()[-1] in sentence:
+        return sentence
+    return re.sub(r"\b(?:he|she)\b", rec.name, sentence, count=1, flags=re.I)
+
+
 def _passages(rec: Record) -> list[Passage]:
     out: list[Passage] = []
 
@@ -152,7 +239,7 @@ def _passages(rec: Record) -> list[Passage]:
 
     body = rec.answer if isinstance(rec, Topic) else rec.summary
     for sentence in sentences(body.strip()):
-        add(sentence, rec.sources)
+        add(_named(rec, sentence), rec.sources)
     for f in rec.facts:
         add(f.text, f.sources)
     for ev in getattr(rec, "events", ()) + getattr(rec, "history", ()):
@@ -169,3 +256,36 @@ def _passages(rec: Record) -> list[Passage]:
     if isinstance(rec, Vehicle) and rec.reboost_note:
         add(rec.reboost_note, rec.sources)
     return out
+
+
+_NAME_TOKEN_MIN = 3  # shorter name words ("ms", "ng") are matched by the search index only
+_LOOSE_NAME_MIN = 5  # letters of a Russian word before it may be a loosely transliterated name
+_FREE_REST_MAX = 6  # letters after a long stem: a verb's suffix and ending ("старт-овала")
+_LATIN_RUSSIAN_MIN = 2  # words read as Russian before a Latin-letter message is taken as Russian
+_RU_ENDING_SET = frozenset(RU_ENDINGS)
+
+
+def _russian_meaning(word: str, *, latin: bool) -> str | None:
+    """The English of a folded Russian word (Cyrillic, or in Latin letters), or None."""
+    words_, stems = (
+        (_LATIN_WORDS, _LATIN_STEMS)
+        if latin
+        else (
+            vocab.RUSSIAN_WORDS,
+            vocab.RUSSIAN_STEMS,
+        )
+    )
+    if word in words_:
+        return words_[word]
+    for stem in sorted((s for s in stems if word.startswith(s)), key=len, reverse=True):
+        rest = word[len(stem) :]
+        if not rest or rest in (_LATIN_ENDINGS if latin else _RU_ENDING_SET):
+            return stems[stem]
+        if len(stem) >= vocab.RUSSIAN_STEM_FREE and len(rest) <= _FREE_REST_MAX:
+            return stems[stem]
+    return None
+
+
+_LATIN_WORDS = {translit(k): v for k, v in vocab.RUSSIAN_WORDS.items() if len(translit(k)) >= 3}
+_LATIN_STEMS = {translit(k): v for k, v in vocab.RUSSIAN_STEMS.items()}
+_LATIN_ENDINGS = frozenset(translit(e) for e in RU_ENDINGS)

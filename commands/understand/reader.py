@@ -34,6 +34,7 @@ from knowledge.text import (
     fold,
     fold_tokens,
     fold_word,
+    is_cyrillic,
     token_spans,
     words,
 )
@@ -62,7 +63,9 @@ def read(ctx: Context, text: str) -> Question:
     mentions = [
         m
         for m in index.find_mentions(text)
-        if not _common_word(topics, m, text) and not _used_as_a_word(lexicon, m, text)
+        if not _common_word(topics, m, text)
+        and not _used_as_a_word(lexicon, m, text)
+        and not _question_word_inside(m, text)
     ]
     clear, groups = _spans(mentions)
     covered = [(m.start, m.end) for m in mentions]
@@ -79,6 +82,8 @@ def read(ctx: Context, text: str) -> Question:
         if found is not None:
             clear.append(found)
             covered.append((found.start, found.end))
+    dates = [(d.start(), d.end()) for d in vocab.DAY_OF_MONTH.finditer(text)]
+    covered += dates  # "slip from April 8": a date, not a name
     rest = _blank(text, covered).lower()  # the message without the names in it
     # Facts are read with the station and agencies left in ("leave the station").
     specific = [(s.start, s.end) for s in [*clear, *(g[0] for g in groups)] if s.kind not in WEAK]
@@ -92,7 +97,10 @@ def read(ctx: Context, text: str) -> Question:
     if cargo not in (None, "payload-leo") and not facts:  # "propellant on ms-32 vs ms-31"
         facts = (Fact.CARGO,)
     hint = next((h for h, p in vocab.HINTS if p.search(rest)), "")
-    clear, groups = _narrow(kb, clear, groups, hint, facts, _typed_numbers(text, covered))
+    hauls = cargo != "down-mass" and (Fact.CAPACITY in facts or Fact.CARGO in facts)
+    clear, groups = _narrow(
+        kb, clear, groups, hint, facts, _typed_numbers(text, covered), hauls=hauls
+    )
     subjects = tuple(sorted(clear, key=lambda s: s.start))
     own_names = {
         canonical(w)
@@ -164,6 +172,18 @@ def _common_word(topics: TopicMatcher, m: Match, text: str) -> bool:
         return False  # exact, or a generated form such as a surname or "MS-33"
     typed = text[m.start : m.end]
     return len(typed.split()) == 1 and canonical(fold(typed)) in topics.known_words
+
+
+def _question_word_inside(m: Match, text: str) -> bool:
+    """A typo'd mention of several words taking in a question word its name lacks ("does
+    dragon carry" is not "Dragon cargo": "carry" asks for a capacity)."""
+    if m.score >= 97.0:
+        return False
+    typed = fold_tokens(text[m.start : m.end])
+    own = set(fold_tokens(m.matched_text)) | set(fold_tokens(m.name))
+    return len(typed) > 1 and any(
+        w not in own and canonical(w) in QUESTION_VOCABULARY for w in typed
+    )
 
 
 _ARTICLES = frozenset("a an the some any much this that its their our your more".split())
@@ -293,9 +313,12 @@ def _narrow(
     hint: str,
     facts: tuple[Fact, ...],
     numbers: set[str],
+    *,
+    hauls: bool = False,
 ) -> tuple[list[Subject], list[list[Subject]]]:
     """Resolve a name shared by several records with what the rest of the message says:
-    a number typed beside it, a kind or country, a fact only some of them have."""
+    a number typed beside it, a kind or country, a fact only some of them have (`hauls`:
+    cargo carried up, which the cargo one of a family is for)."""
     still: list[list[Subject]] = []
     for group in groups:
         pool = group
@@ -313,6 +336,9 @@ def _narrow(
         if Fact.CREW in facts or Fact.CREW_SIZE in facts:
             crewed = [s for s in pool if _crewed(kb, s.record_id)]
             pool = crewed or pool
+        elif not hint and hauls:  # "how much can dragon haul up"
+            carriers = [s for s in pool if _fits_hint(kb, s.record_id, "cargo")]
+            pool = carriers or pool
         named_elsewhere = {s.record_id for s in clear}
         if any(s.record_id in named_elsewhere for s in pool):
             continue  # "Progress MS and progress": the group adds nothing
@@ -379,7 +405,16 @@ def _unknown(
     describes: bool,
 ) -> tuple[str, ...]:
     """Names and subject words the base does not know, when they are what is asked about."""
-    designator = _unknown_designator(lexicon, topics, text, covered) or _unknown_flight(
+    numbered = {
+        w
+        for sub in subjects
+        for rec in [kb.get(sub.record_id)]
+        if rec is not None
+        for n in names_of(rec)
+        for w in fold_tokens(n)
+        if w.isdigit()
+    }
+    designator = _unknown_designator(lexicon, topics, text, covered, numbered) or _unknown_flight(
         kb, text, mentions, lexicon
     )
     if designator:
@@ -403,9 +438,15 @@ def _unknown(
 
 
 def _unknown_designator(
-    lexicon: Lexicon, topics: TopicMatcher, text: str, covered: list[tuple[int, int]]
+    lexicon: Lexicon,
+    topics: TopicMatcher,
+    text: str,
+    covered: list[tuple[int, int]],
+    numbered: frozenset[str] | set[str] = frozenset(),
 ) -> str:
-    """A flight designator ("MS-99", "Tianzhou 9", "Artemis II") that no record or text has."""
+    """A flight designator ("MS-99", "Tianzhou 9", "Artemis II") that no record or text has;
+    not a plain word before a number that a named record's name has ("repaired 31 pad at
+    baikonur": Site 31)."""
     for d in _DESIGNATOR.finditer(text):
         lead = d.group(1).lower()
         if lead in _NOT_A_LEAD:
@@ -415,6 +456,8 @@ def _unknown_designator(
         if d.group(2).isdigit() and _UNIT_AFTER.match(text, d.end()):
             continue
         if any(s <= d.start(2) < e for s, e in covered):
+            continue
+        if d.group(2) in numbered and " " in d.group(0) and lead in lexicon.common:
             continue
         key = fold(d.group(0)).replace("iii", "3").replace("ii", "2").replace("iv", "4")
         if key in lexicon.designators or fold(d.group(0)) in lexicon.designators:
@@ -454,6 +497,8 @@ def _other_person(kb: KnowledgeBase, topics: TopicMatcher, text: str, mentions: 
         if not before or not before[-1].isalpha():
             continue
         first = before[-1].casefold()
+        if is_cyrillic(first) and not is_cyrillic(text[m.start : m.end]):
+            continue  # "Джессика Меир" read as "Джессика meir": a first name in Russian
         if not before[-1][0].isupper() and topics.knows(first):
             continue  # a lower-case word the base knows is not a first name ("ask williams")
         known = {w for n in names_of(rec) for w in fold_tokens(n)}

@@ -79,3 +79,9 @@ FRAGMENT_WORDS = 7
 # A brief card (a record named alone) keeps at most this many characters of its summary; the
 # whole card is one click away (the "More" button, /mission etc., `ask --full`).
 BRIEF_SUMMARY_CHARS = 320
+
+# --- Russian --------------------------------------------------------------------------------
+# A capitalised Russian word whose transliteration is at least this close (rapidfuzz ratio,
+# 0-100) to a word of a record's Latin name is that name word ("Джессика" -> "jessica");
+# closer spellings are matched exactly first ("Байконуре" -> "baikonur").
+TRANSLIT_NAME_MIN = 80.0

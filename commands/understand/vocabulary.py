@@ -277,6 +277,7 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\bsplash\w*",
             r"\bcom(?:e|es|ing) (?:home|back)\b",
             r"\bcame (?:home|back)\b",
+            r"\b(?:go(?:es|ing)?|went|get(?:s|ting)?|got|head(?:s|ed|ing)?) (?:home|back)\b",
             r"\breturn\w*",
             r"\bre-?entry\b",
             r"\bre-?ent(?:er|ers|ered|ering)\b",
@@ -376,7 +377,7 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\bvolume\b",
             r"\bhold\b",
             r"\bholds\b",
-            r"\blift\b",
+            r"\blift\b(?!\s*-?\s*off)",  # "lift off" is a launch
             r"\bhow big\b",
         ),
     ),
@@ -448,6 +449,8 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\bremoved\b",
             r"\b(?:still|now|currently) (?:in space|in orbit|aboard|on the (?:iss|station))\b",
             r"\bin space\b",
+            # slang for a ship or programme in trouble: "is starliner cooked", "x still bricked"
+            r"\b(?:cooked|bricked|borked|toast|fubar|doomed|screwed)\b",
         ),
     ),
 )
@@ -493,6 +496,26 @@ WINDOW_MONTH = re.compile(
 )
 WINDOW_SPAN = re.compile(
     r"\b(?:next|coming|following)\s+(?P<n>\d{1,3})\s+(?P<unit>days?|weeks?|months?)\b", re.I
+)
+# A day of a month typed in a question ("April 8", "8 April", "Oct 13th", "the 8th of april"):
+# a date, never a name (the year after it is left to YEAR).
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+)
+DAY_OF_MONTH = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)",
+    re.I,
+)
+# A flight moved later: "why did NG-24 slip", "why was it pushed back".
+DELAYED = _any(
+    r"\bslip\w*",
+    r"\bdelay\w*",
+    r"\bpostpon\w*",
+    r"\bpushed\b",
+    r"\bmoved (?:back|later|to)\b",
+    r"\bscrub\w*",
+    r"\bslid\b",
 )
 # Private astronaut missions, and crew rotations (which are not them).
 PRIVATE = _any(
@@ -651,10 +674,239 @@ UNTRACKED: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "sports results",
+        _any(
+            r"\b(?:did|do|will|can) the \w+s (?:win|lose|beat)\b"
+            r"(?! (?:the |a |an )?(?:[\w-]+ )?(?:contract|bid|award|deal|tender|race))",
+            r"\b(?:win|won|lose|lost|beat)\b.*\b(?:game|match|last night|tonight|season"
+            r"|playoffs?|series|championship|cup|league)\b",
+            r"\b(?:nfl|nba|mlb|nhl|mls|super ?bowl|world cup|premier league|playoffs?"
+            r"|touchdown|quarterback|halftime|final score)\b",
+            r"\bscore (?:of|in) (?:the|last) (?:game|match)\b",
+        ),
+    ),
+    (
+        "films, TV or streaming",
+        _any(
+            r"\bmovies?\b",
+            r"\bfilms?\b(?! (?:of|from) (?:the )?(?:launch|docking|landing))",
+            r"\b(?:netflix|hulu|disney\+?|hbo|prime video|box office|blu-?ray|dvd|cinemas?"
+            r"|theaters?|theatres?|sequel|trailer|tv show|tv series)\b",
+            r"\b(?:on|to) streaming\b",
+            r"\bstreaming (?:service|platform|date|release)\w*",
+            r"\bhow to train your dragon\b",
+        ),
+    ),
+    (
+        "when or where the ISS can be seen in the sky (pass predictions)",
+        _any(
+            r"\b(?:see|spot|watch|view|observe) (?:the )?(?:iss|station|space station)"
+            r"(?! (?:crew|module|schedule))\b",
+            r"\b(?:fly|flies|flying|pass|passes|passing) (?:over|overhead|above)"
+            r" (?!the (?:pad|site|launch))\w+",
+            r"\boverhead\b",
+            r"\bvisible (?:from|in|tonight|tomorrow)\b",
+            r"\bsighting\w*",
+            r"\bpass (?:times?|predictions?)\b",
+            r"\bin the (?:night )?sky\b",
+        ),
+    ),
+    (
         "space telescopes",
         _any(r"\bhubble\b", r"\bjwst\b", r"\bjames webb\b", r"\bwebb (?:space )?telescope\b"),
     ),
 )
+
+# --- Russian ---------------------------------------------------------------------------------
+# Russian words of questions and what they mean in the words the tables above read, keyed by
+# their folded form (й folded to и). `Lexicon.russian` writes them out before a message is
+# read, after names (which keep their own form), so "когда стартовал прогресс мс-35" reads as
+# "when launched прогресс мс-35". Typed in Latin letters ("skolko topliva privez") they are
+# matched by their transliteration. Grow them from what people type.
+RUSSIAN_WORDS: dict[str, str] = {
+    "кто": "who",
+    "кем": "who",
+    "кому": "who",
+    "чем": "what",
+    "чего": "what",
+    "случилось": "happened",
+    "произошло": "happened",
+    "что": "what",
+    "когда": "when",
+    "где": "where",
+    "куда": "where",
+    "откуда": "from where",
+    "почему": "why",
+    "зачем": "why",
+    "сколько": "how many",
+    "как": "how",
+    "долго": "long",
+    "какои": "which",
+    "какая": "which",
+    "какое": "which",
+    "какие": "which",
+    "какую": "which",
+    "каком": "which",
+    "какого": "which",
+    "такои": "is",
+    "такая": "is",
+    "такое": "is",
+    "это": "is",
+    "есть": "is",
+    "ли": "",
+    "же": "",
+    "ну": "",
+    "и": "and",
+    "а": "and",
+    "но": "but",
+    "или": "or",
+    "на": "on",
+    "в": "in",
+    "во": "in",
+    "за": "for",
+    "для": "for",
+    "из": "from",
+    "от": "from",
+    "с": "with",
+    "со": "with",
+    "до": "until",
+    "после": "after",
+    "о": "about",
+    "об": "about",
+    "к": "to",
+    "ко": "to",
+    "у": "at",
+    "по": "by",
+    "он": "he",
+    "она": "she",
+    "его": "him",
+    "ее": "her",
+    "нем": "him",
+    "неи": "her",
+    "они": "they",
+    "их": "them",
+    "мкс": "iss",
+    "наса": "nasa",
+    "сша": "usa",
+    "уже": "already",
+    "еще": "still",
+    "сеичас": "now",
+    "сегодня": "today",
+    "завтра": "tomorrow",
+    "вчера": "yesterday",
+    "год": "year",
+    "году": "year",
+    "года": "year",
+    "лет": "years",
+    "день": "day",
+    "дня": "days",
+    "днеи": "days",
+    "будет": "will",
+    "был": "was",
+    "была": "was",
+    "были": "were",
+}
+# Stems: a word is one of these followed by an inflectional ending (knowledge.text.RU_ENDINGS),
+# or, for a stem of at least RUSSIAN_STEM_FREE letters, by up to 6 more letters ("стартовала").
+RUSSIAN_STEM_FREE = 5
+RUSSIAN_STEMS: dict[str, str] = {
+    "старт": "launch",
+    "запуст": "launch",
+    "запуск": "launch",
+    "взлет": "launch",
+    "полет": "flight",
+    "летал": "flew",
+    "летел": "flew",
+    "вернул": "returned",
+    "вернут": "return",
+    "вернет": "return",
+    "возвращ": "return",
+    "приземл": "land",
+    "посадк": "landing",
+    "пристык": "dock",
+    "состык": "dock",
+    "стыковк": "docking",
+    "отстык": "undock",
+    "расстык": "undock",
+    "покин": "leave",
+    "улет": "leave",
+    "замени": "replaced",
+    "замен": "replaced",
+    "командир": "commander",
+    "экипаж": "crew",
+    "космонавт": "cosmonauts",
+    "астронавт": "astronauts",
+    "человек": "people",
+    "люд": "people",
+    "пилот": "pilot",
+    "почин": "repaired",
+    "ремонт": "repair",
+    "отремонт": "repaired",
+    "восстанов": "repaired",
+    "площадк": "pad",
+    "космодром": "cosmodrome",
+    "аренд": "lease",
+    "плат": "pay",
+    "заплат": "paid",
+    "стоит": "cost",
+    "стоимост": "cost",
+    "цен": "price",
+    "деньг": "money",
+    "доллар": "dollars",
+    "миллион": "million",
+    "топлив": "propellant",
+    "горюч": "propellant",
+    "привез": "brought",
+    "привоз": "bring",
+    "достав": "delivered",
+    "груз": "cargo",
+    "грузов": "cargo",
+    "вод": "water",
+    "кислород": "oxygen",
+    "еда": "food",
+    "еды": "food",
+    "ракет": "rocket",
+    "носител": "rocket",
+    "модул": "module",
+    "перв": "first",
+    "втор": "second",
+    "следующ": "next",
+    "ближаиш": "next",
+    "последн": "last",
+    "станци": "station",
+    "корабл": "ship",
+    "капсул": "capsule",
+    "задерж": "delayed",
+    "отлож": "postponed",
+    "перенес": "postponed",
+    "перенос": "postponed",
+    "отмен": "cancelled",
+    "слома": "broke",
+    "поврежд": "damaged",
+    "авари": "accident",
+    "проблем": "problem",
+    "статус": "status",
+    "состоян": "condition",
+    "росси": "russia",
+    "российск": "russian",
+    "америк": "america",
+    "американск": "american",
+    "казахстан": "kazakhstan",
+    "япони": "japan",
+    "японск": "japanese",
+    "европеиск": "european",
+    "месяц": "month",
+    "недел": "week",
+    "дат": "date",
+    "планир": "planned",
+    "план": "plan",
+    "новост": "news",
+    "вес": "weight",
+    "масс": "mass",
+}
+# An ordinal written with a Russian ending: "31-ю площадку", "1-го модуля".
+RUSSIAN_ORDINAL = re.compile(r"(?<=\d)-(?:ю|й|я|е|го|му|м|ои|ой|ая|ое|ые|ых|х)\b", re.I)
+
 
 # --- command words --------------------------------------------------------------------------
 COMMAND_WORDS: dict[str, Command] = {c.value: c for c in Command} | {
@@ -717,9 +969,9 @@ QUESTION_VOCABULARY = frozenset(
 
 
 _CARGO_WORDS = (
-    "cargo capacity carry carries load mass weight heavy propellant fuel water oxygen nitrogen "
-    "gas air trash garbage waste pressurized unpressurized trunk volume down-mass downmass up-mass "
-    "payload kg tons bring brought stuff supply supplies deliver"
+    "cargo capacity carry carries haul load mass weight heavy propellant fuel water oxygen "
+    "nitrogen gas air trash garbage waste pressurized unpressurized trunk volume down-mass "
+    "downmass up-mass payload kg tons bring brought stuff supply supplies deliver"
 )
 
 
@@ -768,12 +1020,16 @@ SLANG: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.I), r)
     for p, r in (
         # trailing tags that ask for agreement, not for anything more: "... or nah", "fr?"
-        (r"[\s,]+(?:or\s+(?:nah|nope|naw|not|what|no|we\s+good|are\s+we\s+good))\s*(?=\W*$)", ""),
+        (
+            r"[\s,]+(?:or\s+(?:nah|nope|naw|not|what|wut|wat|no|we\s+good|are\s+we\s+good))\s*(?=\W*$)",
+            "",
+        ),
         (r"(?:^|(?<=\s))(?:fr|frfr|lol|lmao|lmfao|ngl|tbh|smh|istg|bruh)(?=\W*$)", ""),
         (r"^\s*(?:ngl|tbh|lol|lmao|lowkey|yo|bruh|fr)\b[\s,]*(?=\w)", ""),
         (r"\bppl\b", "people"),
         (r"\bpeeps\b", "people"),
         (r"\bwhens\b", "when is"),
+        (r"\bw(?:e|h)ns?\b(?='?s?\s)", "when"),
         (r"\bwheres\b", "where is"),
         (r"\bwhos\b", "who is"),
         (r"\bhows\b", "how is"),
