@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from commands.reply import Suggestion
 from commands.whatif.edits import Duration, MonthTarget, part_day
 from commands.whatif.errors import ScenarioError
-from knowledge.dates import MONTH_NAMES, MONTH_NUMBERS, FuzzyDate, FuzzyDateError
+from knowledge.dates import (
+    MONTH_NAMES,
+    MONTH_NUMBERS,
+    FuzzyDate,
+    FuzzyDateError,
+    season_quarter,
+)
 
 _UNITS_WORDS = {
     "zero": 0,
@@ -256,6 +262,12 @@ _DATE_FORMS = (
         r"(?P<y>\d{4})\b",
         re.I,
     ),
+    # "summer 2027", "the fall of 2027": the quarter of the season's middle month
+    re.compile(
+        r"\b(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s*,?\s*(?:of\s+)?"
+        r"(?P<y>\d{4})\b",
+        re.I,
+    ),
     re.compile(rf"\b{_PREP}\s+(?P<y>\d{{4}})\b(?!-)", re.I),
 )
 # "the rest of 2027", "the end of 2027", "through 2027", "all of 2027": until the next 1 January.
@@ -301,7 +313,11 @@ def find_date(text: str, pos: int = 0) -> tuple[dt.date, Found] | None:
                 day = FuzzyDate.parse(g["iso"]).start
             else:
                 year = int(g["y"])
-                if g.get("q") or g.get("qw"):
+                if g.get("season"):
+                    quarter = season_quarter(g["season"], year)
+                    day = quarter.start
+                    typed = f"{typed} (read as {quarter.text()})"
+                elif g.get("q") or g.get("qw"):
                     q = int(g["q"]) if g.get("q") else _QUARTER_WORDS[g["qw"].lower()]
                     day = dt.date(year, 3 * q - 2, 1)
                 else:
