@@ -632,7 +632,7 @@ def test_month_targets_resolve_against_the_flights_plan(ctx: Context) -> None:
     assert moved.new == dt.date(was.year if was.month > 5 else was.year - 1, 5, 15)
 
 
-@pytest.mark.parametrize("phrase", ["next summer", "later", "next year"])
+@pytest.mark.parametrize("phrase", ["late summer", "later", "next year"])
 def test_a_vague_target_is_refused_with_choices(ctx: Context, phrase: str) -> None:
     r = ask(ctx, f"what if crs-35 is delayed until {phrase}", TODAY)
     assert r.kind == "error"
@@ -833,3 +833,15 @@ def test_a_season_is_read_as_its_quarter(ctx: Context, text: str, quarter: str) 
     assert e.to is not None
     assert f"(read as {quarter})" in e.typed
     assert f"(read as {quarter})" in ask(ctx, text, TODAY).text
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [("what if crs-35 slips to next summer", 7), ("what if ng-25 is delayed until winter", 1)],
+)
+def test_a_season_without_a_year_is_its_next_quarter(ctx: Context, text: str, month: int) -> None:
+    e = edit(ctx, text)
+    assert isinstance(e, Move)
+    assert e.month is not None
+    assert e.month.month == month
+    assert "(read as Q" in ask(ctx, text, TODAY).text
