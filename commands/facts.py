@@ -32,7 +32,7 @@ from commands.reply import DateMention, Field, Reply
 from commands.understand.lexicon import Passage
 from commands.understand.thresholds import SENTENCE_SHARE
 from commands.understand.types import Ask, Fact, Question
-from commands.understand.vocabulary import DAY_OF_MONTH
+from commands.understand.vocabulary import DAY_OF_MONTH, DOCKING_PLACE
 from knowledge.dates import FuzzyDate
 from knowledge.schema import (
     PENDING,
@@ -58,6 +58,7 @@ _KIND_VERBS = {
     "re-entered": "re-entered the atmosphere",
     "reentered": "re-entered the atmosphere",
     "burned up": "burned up on re-entry",
+    "berthed": "was berthed",  # captured by the arm, not docked
 }
 
 
@@ -361,6 +362,10 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str, before: tuple[str, ..
                 lead.fields.append(Field("Recorded", departed.what))
             lead.sources = list(departed.sources)
             return lead
+        if kinds == DOCKED and q.ask != Ask.WHO and DOCKING_PLACE.search(q.text):
+            placed = _docking_place(ctx, m, ev, lead)
+            if placed is not None:
+                return placed
         if ev is not None:
             said = _KIND_VERBS.get(ev.kind, verb)
             lead.text = (
@@ -372,6 +377,8 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str, before: tuple[str, ..
                     f"{m.name}, {date_text(ev.date, lead.mentions)}: {ev.what.rstrip('.')}"
                     f"{_per(ctx, ev.sources)}."
                 )
+                if not _names_person(ctx, ev.what):
+                    lead.text += " The sources name no one who did it."
                 lead.sources = list(ev.sources)
                 lead.yes = True
                 return lead
@@ -427,6 +434,75 @@ def _step_after(m: Mission, ev: Event, kinds: tuple[str, ...]) -> Event | None:
         if e is not ev and e.kind not in kinds and 0 <= gap <= 3 and _NEXT_STEP.match(e.what):
             return e
     return None
+
+
+# Where a docking text says a ship docked: "Docked to the nadir port of Prichal at 17:52",
+# "berthed to Unity", "docked to Prichal's nadir port", "docking with Zvezda planned for".
+_PLACE = re.compile(
+    r"\b(?:dock(?:ed|ing|s)?|berth(?:ed|ing|s)?|attached)\s+(?:to|at|with)\s+"
+    r"(?P<place>[^,;.()]+?)(?=\s+(?:at|on|for|in|about|after|planned|as|and|to|until)\b|[,;.()]|$)",
+    re.IGNORECASE,
+)
+_NOT_A_PLACE = re.compile(r"^(?:the\s+)?(?:iss|station|international space station)$", re.I)
+
+
+def _place_in(text: str) -> str | None:
+    """The module or port a docking text names, or None ("the ISS" names none)."""
+    for found in _PLACE.finditer(text):
+        place = found["place"].strip()
+        if place and not _NOT_A_PLACE.match(place):
+            return place
+    return None
+
+
+def _docking_place(ctx: Context, m: Mission, ev: Event | None, lead: Lead) -> Lead | None:
+    """ "which module did it dock to": the port or module first, then the date; from the
+    docking event, else from a sentence of the record; None when no text names a place."""
+    verb = "berthed" if ev is not None and ev.kind == "berthed" else "docked"
+    place = _place_in(ev.what) if ev is not None else None
+    sources: tuple[str, ...] = tuple(ev.sources) if ev is not None and place else ()
+    if place is None:
+        for p in ctx.lexicon.passages.get(m.id, ()):
+            place = _place_in(p.text)
+            if place is not None:
+                sources = p.sources
+                break
+    if ev is None and place is None:
+        return None
+    if place is None:
+        assert ev is not None
+        lead.text = (
+            f"The sources do not say which port or module {m.name} {verb} at; it {verb} on "
+            f"{date_text(ev.date, lead.mentions)}{_clock(ev.what)}{_per(ctx, ev.sources)}."
+        )
+        lead.sources = list(ev.sources)
+        if ev.what:
+            lead.fields.append(Field("Recorded", ev.what))
+        return lead
+    when = ""
+    if ev is not None:
+        when = f" on {date_text(ev.date, lead.mentions)}{_clock(ev.what)}"
+        sources = tuple(dict.fromkeys((*sources, *ev.sources)))
+    lead.text = f"{m.name} {verb} to {place}{when}{_per(ctx, sources)}."
+    if ev is None:
+        lead.text += " Its docking date is not recorded."
+    elif ev.what and not _place_in(ev.what):
+        lead.fields.append(Field("Recorded", ev.what))
+    lead.sources = list(sources)
+    lead.yes = True
+    return lead
+
+
+def _names_vehicle(ctx: Context, text: str) -> bool:
+    """Whether text names a vehicle of the base (spacecraft or rocket) by its name."""
+    folded = text.lower()
+    return any(v.name.lower() in folded for v in ctx.kb.vehicles.values())
+
+
+def _names_person(ctx: Context, text: str) -> bool:
+    """Whether text names a person of the base (by surname)."""
+    folded = text.lower()
+    return any(c.name.split()[-1].lower() in folded for c in ctx.kb.crew.values())
 
 
 _CLOCK = re.compile(
@@ -1088,6 +1164,58 @@ def _v_first_flight(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lea
     return lead
 
 
+_DOCKS = re.compile(r"\b(?:dock|berth)\w*", re.I)
+_NO_DOCKING = re.compile(
+    r"\b(?:no|not|never|without)\s+(?:\w+\s+){0,2}?(?:dock|berth)\w*"
+    r"|\b(?:doesn'?t|does\s+not|won'?t|will\s+not|cannot|can'?t|isn'?t|is\s+not)\s+(?:\w+\s+)?"
+    r"(?:dock|berth)\w*",
+    re.I,
+)
+
+
+def _v_docking(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
+    """ "is dream chaser docking with the iss", "when does cygnus dock": the vehicle's plan
+    when its texts say it will not dock, else its latest recorded docking and next plan."""
+    assert isinstance(rec, Vehicle)
+    v = rec
+    if v.kind == "launch-vehicle":
+        return None
+    lead = Lead("")
+    plans = sorted(
+        (e for e in v.events if _DOCKS.search(e.what)), key=lambda e: e.date.start, reverse=True
+    )
+    for e in plans:
+        if _NO_DOCKING.search(e.what):
+            lead.text = (
+                f"{v.name}'s plan, as of {date_text(e.date, lead.mentions)}: "
+                f"{e.what.rstrip('.')}{_per(ctx, e.sources)}."
+            )
+            lead.sources = list(e.sources)
+            lead.yes = False
+            return lead
+    for p in ctx.lexicon.passages.get(v.id, ()):
+        if _NO_DOCKING.search(p.text) and _DOCKS.search(p.text):
+            lead.text = p.text if v.name.split()[0] in p.text else f"{v.name}: {p.text}"
+            lead.sources = list(p.sources)
+            lead.yes = False
+            return lead
+    docked = []
+    for m in ctx.kb.missions.values():
+        ev = _event(m, DOCKED) if m.vehicle == v.id else None
+        if ev is not None:
+            docked.append((ev.date.start, m, ev))
+    if not docked:
+        return None
+    _day, m, ev = max(docked, key=lambda d: d[0])
+    lead.text = (
+        f"{v.name} flights {ev.kind} at the ISS: the latest recorded, {m.name}, "
+        f"on {date_text(ev.date, lead.mentions)}{_per(ctx, ev.sources)}."
+    )
+    lead.sources = list(ev.sources)
+    lead.yes = True
+    return lead
+
+
 def _v_bool(attr: str, yes_text: str, no_text: str) -> Builder:
     def build(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
         assert isinstance(rec, Vehicle)
@@ -1139,6 +1267,82 @@ def _p_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     lead.yes = _status_yes(q, p.status)
     if q.ask == Ask.HOW_LONG and p.repair_estimates:
         lead.fields.append(Field("Repair estimates", _repair_lines(p)))
+    return lead
+
+
+_PAD_LAUNCHES = ("first-launch", "launch", "last-launch")
+_AFTER_REPAIR = re.compile(r"\b(?:repair\w*|fix\w*|damage\w*|rebuil\w*|since|after)\b", re.I)
+
+
+def _p_first_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
+    """ "when was the first launch from site 31": the pad's recorded first launch (the first
+    after its repair when that is asked), else the earliest flight the base records from it."""
+    assert isinstance(rec, Pad)
+    p = rec
+    lead = Lead("")
+    firsts = sorted((e for e in p.history if e.kind == "first-launch"), key=lambda e: e.date.start)
+    # The pad's own first launch names no vehicle ("First Vulcan Centaur launch" is Vulcan's
+    # first from it, "First launch after the repair: Progress MS-33" a return to use).
+    own = [e for e in firsts if not _names_vehicle(ctx, e.what)]
+    ev = (firsts[-1] if _AFTER_REPAIR.search(q.text) and firsts else None) or (
+        own[0] if own else None
+    )
+    if ev is None and firsts:
+        ev = firsts[0]
+        lead.text = (
+            f"{p.name}'s own first launch is not recorded; the earliest first its history "
+            f"records, {date_text(ev.date, lead.mentions)}: {ev.what.rstrip('.')}"
+            f"{_per(ctx, ev.sources)}."
+        )
+        lead.sources = list(ev.sources)
+        lead.known = False
+        return lead
+    if ev is not None:
+        lead.text = (
+            f"{p.name}, {date_text(ev.date, lead.mentions)}: {ev.what.rstrip('.')}"
+            f"{_per(ctx, ev.sources)}."
+        )
+        built = next((e for e in p.history if e.kind == "construction"), None)
+        if built is not None and own and ev is own[0]:
+            lead.fields.append(
+                Field("Built", f"{date_text(built.date, lead.mentions)}: {built.what}")
+            )
+        lead.sources = list(ev.sources)
+        return lead
+    flown = sorted(
+        (d.start, m.name)
+        for m in ctx.kb.missions.values()
+        if m.pad == p.id and (d := outcome_date(m)) is not None
+    )
+    if flown:
+        day, name = flown[0]
+        lead.text = (
+            f"{p.name}'s first launch is not recorded; the earliest launch from it the fact base "
+            f"records is {name}, on {day_text(day, lead.mentions)}."
+        )
+        lead.known = False
+        return lead
+    lead.text = f"The first launch from {p.name} is not recorded as of {day_text(ctx.kb.as_of)}."
+    lead.known = False
+    return lead
+
+
+def _p_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
+    """ "when was the last launch from site 31": the latest launch its history records."""
+    assert isinstance(rec, Pad)
+    p = rec
+    if re.search(r"\bfirst\b", q.text, re.I):
+        return _p_first_launch(ctx, rec, q, now)
+    lead = Lead("")
+    past = [e for e in p.history if e.kind in _PAD_LAUNCHES and e.date.start <= now]
+    if not past:
+        return None
+    ev = max(past, key=lambda e: e.date.start)
+    lead.text = (
+        f"The latest launch from {p.name} recorded, {date_text(ev.date, lead.mentions)}: "
+        f"{ev.what.rstrip('.')}{_per(ctx, ev.sources)}."
+    )
+    lead.sources = list(ev.sources)
     return lead
 
 
@@ -1413,9 +1617,12 @@ _TABLE: dict[tuple[type[Record], Fact], Builder] = {
     ),
     (Vehicle, Fact.REUSABLE): _v_bool("reusable", "is reusable", "is expendable (not reused)"),
     (Vehicle, Fact.STAY): _v_stay,
+    (Vehicle, Fact.DOCKING): _v_docking,
     (Pad, Fact.STATUS): _p_status,
     (Pad, Fact.OPERATOR): _p_operator,
     (Pad, Fact.CAPACITY): _p_vehicles,
+    (Pad, Fact.FIRST_FLIGHT): _p_first_launch,
+    (Pad, Fact.LAUNCH): _p_launch,
     (CrewMember, Fact.AGENCY): _c_agency,
     (CrewMember, Fact.OPERATOR): _c_agency,
     (CrewMember, Fact.MISSIONS): _c_missions,

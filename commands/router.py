@@ -37,6 +37,7 @@ from commands.help import help_reply, small_talk
 from commands.lookup import describe
 from commands.registry import BY_COMMAND, split_list
 from commands.reply import Field, Reply, error
+from commands.topics import lead_sentence
 from commands.understand import vocabulary as vocab
 from commands.understand.reader import countries_of, read
 from commands.understand.thresholds import (
@@ -52,7 +53,7 @@ from commands.understand.thresholds import (
 )
 from commands.understand.types import Ask, Chat, Command, Fact, Question, Subject
 from knowledge.names import names_of
-from knowledge.schema import Mission, Record, Vehicle
+from knowledge.schema import Mission, Record, Topic, Vehicle
 from knowledge.text import fold_tokens, words
 
 MAX_CHARS = 1000
@@ -169,6 +170,7 @@ def respond(
     chat = next((c for c, p in vocab.CHAT if p.match(text)), None)
     if chat is not None:
         return (help_reply(ctx) if chat == Chat.HELP else small_talk(ctx, chat.value)), None
+    tagged = bool(vocab.YES_NO_TAG.search(text))  # "... or nah": a yes/no question
     text = ctx.lexicon.unclip(vocab.unslang(ctx.lexicon.russian(text)))  # "whens the next
     # prog lol" -> "when is the next progress": Russian, chat spellings and clipped names
     # written out
@@ -176,6 +178,8 @@ def respond(
     if by_word is not None:
         return by_word
     q = read(ctx, text)
+    if tagged and q.ask in (Ask.WHAT, Ask.DESCRIBE, Ask.STATUS):
+        q = replace(q, ask=Ask.YES_NO)
     pronoun = bool(vocab.PRONOUNS.search(text.lower()))
     if q.ask == Ask.COMPARE and len(q.subjects) == 1 and last is not None and pronoun:
         rid = last.subjects[0]  # "compare it with cygnus": the remembered record is the other
@@ -433,7 +437,7 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
         if topic is None and q.words and not specific:  # "... missions in the crs-2 contract"
             topic = _covering_topic(ctx, q, TOPIC_SURE, named=False)
         if topic is not None:
-            return _topic(ctx, topic, now)
+            return _topic(ctx, topic, now, q)
         counted = count(ctx, q, now)
         if counted is not None:
             return counted
@@ -460,7 +464,7 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
                 return said  # a when-answer carries a year
         topic = _verbatim(ctx, q) or _titled_topic(ctx, q)
         if topic is not None:
-            return _topic(ctx, topic, now)
+            return _topic(ctx, topic, now, q)
         if q.subjects and q.subjects[0].kind == "organization":  # named, but not this fact of it
             return honest.not_recorded(ctx, q, q.subjects[0].record_id, now)
         if all(w in COUNTRY_WORDS for w in q.words):  # "when will russia build ...": a
@@ -474,18 +478,18 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
     if q.subjects and not specific and (q.words or weak_lacks or asks_people):
         topic = _covering_topic(ctx, q, TOPIC_CONFIDENT, named=False)
         if topic is not None and q.ask != Ask.DESCRIBE:
-            return _topic(ctx, topic, now)
+            return _topic(ctx, topic, now, q)
     if q.subjects:
         return _about_records(ctx, q, now)
     if q.ambiguous:
         return _about_ambiguous(ctx, q, now)
     verbatim = _verbatim(ctx, q)
     if verbatim is not None:
-        return _topic(ctx, verbatim, now)
+        return _topic(ctx, verbatim, now, q)
     bar = TOPIC_CONFIDENT if q.ask in (Ask.WHY, Ask.YES_NO, Ask.DESCRIBE) else TOPIC_FIELD_QUESTION
     topic = _covering_topic(ctx, q, bar, named=False)
     if topic is not None:
-        return _topic(ctx, topic, now)
+        return _topic(ctx, topic, now, q)
     return honest.did_you_mean(ctx, q, _candidates(ctx, q))
 
 
@@ -531,7 +535,7 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
     main = q.main()
     assert main is not None
     if main.kind == "topic":
-        return _topic(ctx, main.record_id, now)
+        return _topic(ctx, main.record_id, now, q)
     ids = q.record_ids
     remembered = main.start < 0  # a follow-up: about the remembered record, not one beside it
     related = (
@@ -546,8 +550,18 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
     if q.ask == Ask.WHY:
         # "what happened to htv x1" alone is about the flight; to Dream Chaser, the news
         topic = related or verbatim or (sure if main.kind not in ("mission", "crew") else None)
+        if topic is None and len(set(ids)) > 1:  # "why was X pulled from Y": what links them
+            topic = next(
+                (
+                    t.topic_id
+                    for t in q.topics
+                    if t.score >= TOPIC_ABOUT_RECORD
+                    and set(ids) <= ctx.topics.related.get(t.topic_id, frozenset())
+                ),
+                None,
+            )
         if topic is not None:
-            return _topic(ctx, topic, now)
+            return _topic(ctx, topic, now, q)
         passage = _passage_answer(ctx, q, ids, now)
         if passage is not None:
             return passage
@@ -562,11 +576,11 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
     named = _facts_for(ctx, q, main, defaults=False)
     if not named:
         if verbatim is not None:
-            return _topic(ctx, verbatim, now)  # "how long was the gap between progress launches"
+            return _topic(ctx, verbatim, now, q)  # "how long was the gap between progress launches"
         if q.words:  # "who pays for crs-35": the words say more than the form of question
             topic = related or sure
             if topic is not None:
-                return _topic(ctx, topic, now)
+                return _topic(ctx, topic, now, q)
             passage = _passage_answer(ctx, q, ids, now)
             if passage is not None:
                 return passage
@@ -576,7 +590,7 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
     if named and beside and q.ask in FIELD_ASKS:  # "how long was the gap between ..."
         topic = related or sure or verbatim
         if topic is not None:
-            return _topic(ctx, topic, now)
+            return _topic(ctx, topic, now, q)
         passage = _passage_answer(ctx, q, ids, now)
         if passage is not None:
             return passage
@@ -590,7 +604,7 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
             if not found.known and fact in TOPIC_KNOWS_BETTER:
                 topic = _topic_for_fact(ctx, q, fact)
                 if topic is not None:
-                    return _topic(ctx, topic, now)  # "when will crew-12 come home"
+                    return _topic(ctx, topic, now, q)  # "when will crew-12 come home"
             if not found.known:
                 passage = _passage_answer(ctx, q, ids, now)
                 if passage is not None:
@@ -598,7 +612,7 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
             return _and_more(ctx, q, subject.record_id, fact, named, found.reply, now)
     topic = sure or verbatim or related
     if topic is not None:
-        return _topic(ctx, topic, now)
+        return _topic(ctx, topic, now, q)
     passage = _passage_answer(ctx, q, ids, now)
     if passage is not None:
         return passage
@@ -672,17 +686,17 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
     if beside:  # "does nasa pay russia for soyuz seats": the fact is not what is asked
         topic = _covering_topic(ctx, q, TOPIC_CONFIDENT, named=True)
         if topic is not None:
-            return _topic(ctx, topic, now)
+            return _topic(ctx, topic, now, q)
         passage = _passage_answer(ctx, q, q.record_ids, now)
         if passage is not None:
             return passage
     if found is not None and (found.yes is not None or not found.known):
         return found.reply
     if sure is not None:
-        return _topic(ctx, sure, now)
+        return _topic(ctx, sure, now, q)
     related = _covering_topic(ctx, q, TOPIC_CONFIDENT, named=True, about=True)
     if found is None and related is not None:
-        return _topic(ctx, related, now)
+        return _topic(ctx, related, now, q)
     if found is not None:
         return found.reply
     passage = _passage_answer(ctx, q, q.record_ids, now)
@@ -738,6 +752,9 @@ def _facts_for(ctx: Context, q: Question, main: Subject, *, defaults: bool = Tru
         order.remove(Fact.LAUNCH)  # "fly" in "what agency does she fly for" is not the date
         order.append(Fact.LAUNCH)
     rec = ctx.kb.get(main.record_id)
+    if Fact.DOCKING in order and q.ask == Ask.WHO and vocab.CAPTURE.search(q.text):
+        order.remove(Fact.DOCKING)  # "who caught ng-24": who worked the arm, not who flew
+        order.insert(0, Fact.DOCKING)
     if Fact.CREW in order and Fact.CARGO in order and getattr(rec, "kind", "") == "cargo":
         order.remove(Fact.CREW)  # "what was on board progress ms-30": its cargo
     usable = [f for f in order if rec is not None and has_fact(rec, f)] or [
@@ -764,7 +781,7 @@ def _about_ambiguous(ctx: Context, q: Question, now: dt.date) -> Reply:
         for t in q.topics:
             about = ids & ctx.topics.related.get(t.topic_id, frozenset())
             if t.score >= TOPIC_CONFIDENT and about and _covered(ctx, q, t.topic_id, named=True):
-                return _topic(ctx, t.topic_id, now)
+                return _topic(ctx, t.topic_id, now, q)
     group = q.ambiguous[0]
     typed = q.text[group[0].start : group[0].end]
     choices = [(s.name, s.record_id) for s in group]
@@ -826,6 +843,12 @@ def _covering_topic(
         best_about = named and is_about and t is q.topics[0] and q.ask == Ask.WHY
         if best_about or _covered(ctx, q, t.topic_id, named=named and is_about):
             found.append(t.topic_id)
+    if q.ask == Ask.WHY and len(found) > 1 and _form_of(ctx, found[0]) in FIELD_FORMS:
+        # "why was artemyev removed": the topic that explains, not the one naming who
+        explaining = [tid for tid in found if _form_of(ctx, tid) not in FIELD_FORMS]
+        if explaining:
+            found.remove(explaining[0])
+            found.insert(0, explaining[0])
     if main is not None and named and found:  # "the h3 failure ... iss cargo": about H3
         first = next(t for t in q.topics if t.topic_id == found[0])
         about_main = [
@@ -834,6 +857,22 @@ def _covering_topic(
         if about_main and first.phrasing < TOPIC_VERBATIM:
             return about_main[0]
     return found[0] if found else None
+
+
+# The forms of question a topic can be for that ask for one field, not an explanation.
+FIELD_FORMS = (Ask.WHO, Ask.WHEN, Ask.WHERE, Ask.HOW_MUCH, Ask.HOW_MANY, Ask.HOW_LONG)
+
+
+def _form_of(ctx: Context, topic_id: str) -> Ask | None:
+    """The form most of a topic's title and listed questions take ("Who was involved ...":
+    who), or None when no form has a majority."""
+    rec = ctx.kb.get(topic_id)
+    if not isinstance(rec, Topic):
+        return None
+    texts = (rec.name, *rec.questions)
+    forms = [next((a for a, p in vocab.ASK_PATTERNS if p.search(t)), None) for t in texts]
+    top = max(set(forms), key=forms.count)
+    return top if top is not None and forms.count(top) * 2 > len(forms) else None
 
 
 def _covered(ctx: Context, q: Question, topic_id: str, *, named: bool) -> bool:
@@ -851,8 +890,18 @@ def _covered(ctx: Context, q: Question, topic_id: str, *, named: bool) -> bool:
     return hits >= 1 if named else hits >= TOPIC_COVER_SHARE * len(q.words)
 
 
-def _topic(ctx: Context, topic_id: str, now: dt.date) -> Reply:
-    return describe(ctx, topic_id, now, brief=True)
+def _topic(ctx: Context, topic_id: str, now: dt.date, q: Question | None = None) -> Reply:
+    """A topic's brief card; for a why or how-much question, led by its sentence that
+    carries the asked kind of fact (the cause, the amount)."""
+    card = describe(ctx, topic_id, now, brief=True)
+    if q is None or card.kind != "answer":
+        return card
+    amount = q.ask == Ask.HOW_MUCH or Fact.COST in q.facts
+    if not (amount or q.ask == Ask.WHY):
+        return card
+    body, sep, rest = card.text.partition("\n\n")
+    led = lead_sentence(body, frozenset(q.words), ctx.lexicon.weight, amount=amount)
+    return card if led == body else replace(card, text=led + sep + rest)
 
 
 def _passage_answer(ctx: Context, q: Question, ids: tuple[str, ...], now: dt.date) -> Reply | None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -12,7 +14,7 @@ from rapidfuzz import fuzz, process
 from commands.understand.thresholds import BAG_WEIGHT, MIN_EXPAND_LEN, TYPO_SCORE
 from knowledge.base import KnowledgeBase
 from knowledge.names import names_of
-from knowledge.text import fold_tokens, words
+from knowledge.text import fold_tokens, sentences, words
 
 # Words that give a question its form, not its subject: they count in a phrasing, not a bag.
 QUESTION_FORMS = frozenset("how what when where which who why whom whose".split())
@@ -219,3 +221,43 @@ class TopicMatcher:
             TopicMatch(tid, self.titles[tid], 100 * s, 100 * closest.get(tid, 0.0))
             for tid, s in ranked
         ]
+
+
+# An amount in a sentence: money, a mass, a share ("608.9 billion roubles", "$1.43 B", "800 kg").
+AMOUNT = re.compile(
+    r"[$€£¥]\s?\d|\d[\d,.]*\s*(?:billion|million|trillion|bn\b|roubles?|rubles?"
+    r"|dollars?|usd\b|eur\b|euros?|yen\b|kg\b|tonnes?\b|tons?\b|lb\b|pounds?\b|%|per\s?cent)",
+    re.IGNORECASE,
+)
+
+
+# A sentence that leans on the one before it ("He was replaced ...", "It ...", "This ...").
+_LEANS_BACK = re.compile(
+    r"^\W*(?:he|she|it|its|they|their|them|this|that|these|those|later|then|also)\b", re.I
+)
+
+
+def lead_sentence(
+    text: str, asked: frozenset[str], weight: Callable[[str], float], *, amount: bool
+) -> str:
+    """Text with the sentence that answers the question first: for a how-much question the
+    sentence with an amount (the one sharing most of the asked words), for a why-question
+    the sentence sharing most of the asked words, when the first sentence shares fewer."""
+    parts = sentences(text)
+    if len(parts) < 2:
+        return text
+
+    def score(sentence: str) -> float:
+        return sum(weight(w) for w in asked & set(words(sentence)))
+
+    if amount:
+        if AMOUNT.search(parts[0]):
+            return text
+        pool = [(i, p) for i, p in enumerate(parts) if AMOUNT.search(p)]
+    else:
+        pool = [(i, p) for i, p in enumerate(parts) if score(p) > score(parts[0])]
+    pool = [(i, p) for i, p in pool if not _LEANS_BACK.match(p)]  # "He was ...": needs the first
+    if not pool:
+        return text
+    best = max(pool, key=lambda ip: (score(ip[1]), -ip[0]))[0]
+    return " ".join([parts[best], *(p for i, p in enumerate(parts) if i != best)])

@@ -38,6 +38,15 @@ MONTH_NUMBERS: dict[str, int] = {
     **{m[:3].lower(): i for i, m in enumerate(MONTH_NAMES, 1)},
     "sept": 9,
 }
+# A season named with a year, as the quarter holding its middle month (northern seasons, as
+# schedules use them: "summer 2027" is July, so Q3 2027; "winter 2027" is January, so Q1 2027).
+SEASON_QUARTERS: dict[str, int] = {"winter": 1, "spring": 2, "summer": 3, "autumn": 4, "fall": 4}
+
+
+def season_quarter(season: str, year: int) -> FuzzyDate:
+    """The quarter a season of a year is read as ("summer", 2027 -> 2027-Q3)."""
+    q = SEASON_QUARTERS[season.lower()]
+    return FuzzyDate(dt.date(year, 3 * q - 2, 1), "quarter", False)
 
 
 # The accepted forms for editors' JSON Schemas (ECMA regex: no flags, so NET and Q both cases).

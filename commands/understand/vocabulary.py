@@ -100,7 +100,17 @@ ASK_PATTERNS: tuple[tuple[Ask, re.Pattern[str]], ...] = (
             r"|will|would|should|shall|isn'?t|wasn'?t|didn'?t|doesn'?t|hasn'?t|won'?t|can'?t)\b"
         ),
     ),
-    (Ask.WHO, _any(r"\bwho\b", r"\bwhos\b", r"\bwhom\b", r"\bкто\b")),
+    (
+        Ask.WHO,
+        _any(
+            r"\bwho\b",
+            r"\bwhos\b",
+            r"\bwhom\b",
+            r"\bкто\b",
+            # a person asked for by kind: "which astronaut caught it", "what cosmonaut"
+            r"\b(?:which|what) (?:astronaut|cosmonaut|crew ?member|person|crewmate)\b",
+        ),
+    ),
     (Ask.WHAT, _any(r"\bwhat\b", r"\bwhats\b", r"\bwhich\b")),
 )
 
@@ -172,6 +182,9 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
         _any(
             r"\bcosts?\b",
             r"\bcosting\b",
+            r"\bbudget\w*",
+            r"\bfunding\b",
+            r"\bhow much money\b",
             r"\bprice[sd]?\b",
             r"\bpricey\b",
             r"\bexpensive\b",
@@ -240,7 +253,12 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
     (
         Fact.FIRST_FLIGHT,
         _any(
-            r"\bfirst (?:flight|flew|fly|flies|launch|launched|mission|flown|went up)\b",
+            r"\bfirst(?:[- ]ever)? (?:flight|flew|fly|flies|launch|launched|mission|flown|went up"
+            r"|used|use)\b",
+            r"\bever (?:first )?(?:flight|launch)\b.*\bfirst\b",
+            # a pad's start: "when did site 31 open", "when was the pad inaugurated"
+            r"\b(?:opened|inaugurat\w*|commissioned|first put (?:in|into) (?:use|service))\b",
+            r"\bwhen did\b.*\bopen\b",
             r"\bfirst flown\b",
             r"\bmaiden\b",
             r"\bdebut\w*",
@@ -298,6 +316,14 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\bcaptur\w*",
             r"\bgrab\w*",
             r"\bgrappl\w*",
+            # the arm's catch, in any tense: "who caught NG-24", "catching Cygnus"
+            r"\bcaught\b",
+            r"\bcatch(?:es|ing)?\b",
+            r"\bsnag(?:s|ged|ging)?\b",
+            r"\brobot(?:ic)? arm\b",
+            r"\bcanadarm\w*",
+            # where it docked: "which module did it dock to", "what port is it on"
+            r"\b(?:which|what) (?:\w+ )?(?:docking )?(?:port|module|node|hatch)\b",
             r"\breach(?:es|ed)? the (?:station|iss)\b",
             r"\bget to the (?:station|iss)\b",
         ),
@@ -453,6 +479,25 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\b(?:cooked|bricked|borked|toast|fubar|doomed|screwed)\b",
         ),
     ),
+)
+
+# The arm's capture of a ship: "who caught it" asks who worked the arm, not who flew aboard.
+CAPTURE = _any(
+    r"\bcaptur\w*",
+    r"\bcaught\b",
+    r"\bcatch\w*",
+    r"\bgrab\w*",
+    r"\bgrappl\w*",
+    r"\bsnag\w*",
+    r"\brobot(?:ic)? arm\b",
+    r"\bcanadarm\w*",
+)
+
+# A docking question that asks where, not when: "which module did it dock to", "what port".
+DOCKING_PLACE = _any(
+    r"\bwhere\b",
+    r"\b(?:which|what) (?:\w+ )?(?:docking )?(?:port|module|node|hatch|side|end)\b",
+    r"\b(?:port|module|node)\b",
 )
 
 # Which cargo class a question is about ("how much propellant does Progress carry").
@@ -989,10 +1034,16 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
         "return returned splash splashdown land landed home back burn burned reentry reenter"
     ),
     Fact.UNDOCKING: _canon("undock undocked leave left depart departed return released"),
-    Fact.DOCKING: _canon("dock docked berth berthed arrive arrived capture grab grapple canadarm"),
+    Fact.DOCKING: _canon(
+        "dock docked berth berthed arrive arrived capture captured caught catch grab grabbed "
+        "grapple grappled snag canadarm robotic arm port module node hatch"
+    ),
     Fact.STAY: _canon("stay stayed long month months day days"),
     Fact.ABOARD: _canon("still docked berthed attached there up aboard board space orbit station"),
-    Fact.COST: _canon("cost price pay paid money expensive cheap"),
+    Fact.FIRST_FLIGHT: _canon(
+        "first ever open opened inaugurated commissioned used use maiden debut flight launch"
+    ),
+    Fact.COST: _canon("cost price pay paid money expensive cheap budget funding"),
     Fact.PAD: _canon("pad site launch from where spaceport"),
     Fact.LAUNCHER: _canon("rocket launcher launch vehicle"),
     Fact.CAPACITY: _canon(_CARGO_WORDS),
@@ -1043,13 +1094,22 @@ SLANG: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\boutta\b", "out of"),
         (r"\bkinda\b", "kind of"),
         (r"\btmrw\b", "tomorrow"),
-        (r"\byrs?\b", "years"),
+        (r"\byr\b", "year"),
+        (r"\byrs\b", "years"),
         (r"\bmins?\b", "minutes"),
         (r"\bhrs?\b", "hours"),
         (r"\bb?rr+r\b", ""),  # "goes brrr"
         (r"\b(?:goes|go) (?=\W*(?:,|$))", ""),
         (r"\bspeedr[au]n(?:ning|s)?\b", "fastest"),
     )
+)
+
+
+# A trailing tag that makes a statement a yes/no question: "dream chaser docking this year or
+# nah", "crew-13 launching in october or not?" (SLANG drops the tag; this keeps its meaning).
+YES_NO_TAG = _any(
+    r"[\s,]+or\s+(?:nah|nope|naw|not|no|what)\s*\W*$",
+    r"[\s,]+(?:right|yes or no|y/n)\s*\?\s*$",
 )
 
 

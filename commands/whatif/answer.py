@@ -281,6 +281,8 @@ def _assumed(o: Outcome, brief: bool = False) -> Field:
     )
     # How the question's words were read ("dragon" as both Dragons) comes first.
     parts[:0] = list(o.applied.notes)
+    if o.applied.open_ended:  # "retired", "indefinitely", no length: the horizon it runs to
+        parts.insert(0, f"no end date given: held to the end of the run, {day_text(o.end)}")
     if any(isinstance(c, Unboosted) for c in o.applied.changes) and not only_unboosted(o):
         parts.insert(
             0, f"without reboosts {orbit_decay(prep.params, 'the station’s')} (not modelled)"

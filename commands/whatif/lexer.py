@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from commands.reply import Suggestion
 from commands.whatif.edits import Duration, MonthTarget, part_day
 from commands.whatif.errors import ScenarioError
-from knowledge.dates import MONTH_NAMES, MONTH_NUMBERS, FuzzyDate, FuzzyDateError
+from knowledge.dates import (
+    MONTH_NAMES,
+    MONTH_NUMBERS,
+    SEASON_QUARTERS,
+    FuzzyDate,
+    FuzzyDateError,
+    season_quarter,
+)
 
 _UNITS_WORDS = {
     "zero": 0,
@@ -256,6 +263,12 @@ _DATE_FORMS = (
         r"(?P<y>\d{4})\b",
         re.I,
     ),
+    # "summer 2027", "the fall of 2027": the quarter of the season's middle month
+    re.compile(
+        r"\b(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s*,?\s*(?:of\s+)?"
+        r"(?P<y>\d{4})\b",
+        re.I,
+    ),
     re.compile(rf"\b{_PREP}\s+(?P<y>\d{{4}})\b(?!-)", re.I),
 )
 # "the rest of 2027", "the end of 2027", "through 2027", "all of 2027": until the next 1 January.
@@ -301,7 +314,11 @@ def find_date(text: str, pos: int = 0) -> tuple[dt.date, Found] | None:
                 day = FuzzyDate.parse(g["iso"]).start
             else:
                 year = int(g["y"])
-                if g.get("q") or g.get("qw"):
+                if g.get("season"):
+                    quarter = season_quarter(g["season"], year)
+                    day = quarter.start
+                    typed = f"{typed} (read as {quarter.text()})"
+                elif g.get("q") or g.get("qw"):
                     q = int(g["q"]) if g.get("q") else _QUARTER_WORDS[g["qw"].lower()]
                     day = dt.date(year, 3 * q - 2, 1)
                 else:
@@ -330,13 +347,35 @@ def find_month(text: str, direction: int = 1, pos: int = 0) -> tuple[MonthTarget
     or None."""
     m = next((m for m in _BARE_MONTH.finditer(text, pos) if m["lead"] or m["part"]), None)
     if not m:
-        return None
+        return _find_season(text, direction, pos)
     month = MONTH_NUMBERS[m["m"].lower().rstrip(".")]
     part = m["part"].split()[0].lower() if m["part"] else None
     typed = f"{m['part']}-" if m["part"] and m["part"].lower() == "mid" else m["part"] or ""
     typed += ("" if not typed or typed.endswith("-") else " ") + MONTH_NAMES[month - 1]
     start = m.start("part") if m["part"] else m.start("m")
     return MonthTarget(month, part, typed, direction), Found(start, m.end(), typed)
+
+
+# A season with no year after a preposition: "to summer", "until next winter".
+_BARE_SEASON = re.compile(
+    rf"\b{_PREP}\s+(?:the\s+)?(?P<which>(?:next|this|coming)\s+)?"
+    r"(?P<season>spring|summer|autumn|fall|winter)\b(?!\s*,?\s*(?:of\s+)?\d)",
+    re.I,
+)
+
+
+def _find_season(text: str, direction: int, pos: int) -> tuple[MonthTarget, Found] | None:
+    """A season with no year, as the next quarter of its middle month (the season_quarter
+    rule): "to summer" is the next Q3, from its first day."""
+    m = _BARE_SEASON.search(text, pos)
+    if not m:
+        return None
+    quarter = SEASON_QUARTERS[m["season"].lower()]
+    month = 3 * quarter - 2
+    said = f"{m['which'] or ''}{m['season']}".strip()
+    typed = f"{said} (read as Q{quarter}, from {MONTH_NAMES[month - 1]})"
+    start = m.start("which") if m["which"] else m.start("season")
+    return MonthTarget(month, None, typed, direction), Found(start, m.end(), typed)
 
 
 def vague_error(text: str) -> ScenarioError | None:

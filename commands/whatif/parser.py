@@ -67,6 +67,7 @@ from commands.whatif.phrases import (
     GAP_WORDS,
     GENERIC_PAD,
     GROUND,
+    HEDGES,
     LEAVE,
     LIKE,
     MOVE_TO,
@@ -101,6 +102,7 @@ class Parser(Reader):
     def parse(self, text: str) -> Scenario:
         """A Scenario from a whole message; ScenarioError naming the part that is wrong."""
         body, details = strip_lead(text)
+        body = HEDGES.sub("", body)
         check_numbers(body)
         body, horizon = split_horizon(body)
         if not body:

@@ -91,7 +91,17 @@ GROUND = re.compile(
     # what breaks a pad: "SLC-40 blows up", "31/6 breaks again", "the pad collapses"
     r"|breaks?(?:\s+down)?|broke(?:\s+down)?|collapses?|collapsed|blows?\s+up|blew\s+up"
     r"|bricked|trashed|busted|totall?ed|smashed|kaput|goes\s+kaput|out\s+of\s+order"
-    r"|explodes?|exploded|burns?(?:\s+down)?|burned(?:\s+down)?|burnt(?:\s+down)?)\b",
+    r"|explodes?|exploded|burns?(?:\s+down)?|burned(?:\s+down)?|burnt(?:\s+down)?"
+    # a vehicle taken out of service for good: "Cygnus XL gets retired (early)", "is phased out"
+    r"|(?:gets?\s+|got\s+|is\s+|was\s+|been\s+)?(?:retire[sd]?|mothballed|phased\s+out"
+    r"|decommissioned|withdrawn(?:\s+from\s+service)?|taken\s+out\s+of\s+service))\b",
+    re.I,
+)
+# Words that colour a change without changing it ("every cargo flight just stopped", "is
+# suddenly grounded"): dropped before a scenario is read.
+HEDGES = re.compile(
+    r"\b(?:just|simply|suddenly|abruptly|unexpectedly|completely|entirely|totally|basically"
+    r"|somehow|all\s+of\s+a\s+sudden|out\s+of\s+nowhere)\s+(?=\w)",
     re.I,
 )
 # Past forms: the pad's closure counts from its recorded damage.
@@ -106,7 +116,9 @@ AGAIN = re.compile(
 EXTRA = re.compile(r"\b(?:another|an\s+extra|extra|more|longer|further|additional)\b", re.I)
 OPEN_ENDED = re.compile(
     r"\b(?:indefinitely|forever|for\s+good|permanently|for\s+the\s+foreseeable\s+future"
-    r"|until\s+further\s+notice|for\s+ever)\b",
+    r"|until\s+further\s+notice|for\s+ever"
+    # out of service for good: a retirement has no end date
+    r"|retire[sd]?|mothballed|phased\s+out|decommissioned|withdrawn|taken\s+out\s+of\s+service)\b",
     re.I,
 )
 # "like 31/6 did", "as the Site 31/6 pad was", "like crew 11" (a bare "like" needs no verb).

@@ -632,7 +632,7 @@ def test_month_targets_resolve_against_the_flights_plan(ctx: Context) -> None:
     assert moved.new == dt.date(was.year if was.month > 5 else was.year - 1, 5, 15)
 
 
-@pytest.mark.parametrize("phrase", ["next summer", "later", "next year"])
+@pytest.mark.parametrize("phrase", ["late summer", "later", "next year"])
 def test_a_vague_target_is_refused_with_choices(ctx: Context, phrase: str) -> None:
     r = ask(ctx, f"what if crs-35 is delayed until {phrase}", TODAY)
     assert r.kind == "error"
@@ -790,3 +790,58 @@ def short(kb: object, vehicle: str) -> str:
     from commands.whatif.projection import short_name
 
     return short_name(kb, vehicle)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what if all resupply flights suddenly halted",
+        "what if cargo deliveries simply stop from tomorrow",
+    ],
+)
+def test_words_that_colour_a_change_are_dropped(ctx: Context, text: str) -> None:
+    e = edit(ctx, text)
+    assert isinstance(e, Hold)
+    assert e.by is None
+    assert e.until is None
+
+
+@pytest.mark.parametrize(
+    "text", ["what if progress is phased out", "what if the htv-x gets retired early"]
+)
+def test_a_retired_vehicle_is_held_for_the_whole_run(ctx: Context, text: str) -> None:
+    e = edit(ctx, text)
+    assert isinstance(e, Hold)
+    assert e.vehicles
+    assert e.by is None
+    assert e.until is None
+    reply = ask(ctx, text, TODAY)
+    assert "No end date given: held to the end of the run" in field(reply, "Assumed")
+
+
+@pytest.mark.parametrize(
+    ("text", "quarter"),
+    [
+        ("what if ng-25 slips to the fall of 2027", "Q4 2027"),
+        ("what if crs-35 is delayed to spring 2027", "Q2 2027"),
+        ("what if soyuz ms-30 moves to summer 2027", "Q3 2027"),
+    ],
+)
+def test_a_season_is_read_as_its_quarter(ctx: Context, text: str, quarter: str) -> None:
+    e = edit(ctx, text)
+    assert isinstance(e, Move)
+    assert e.to is not None
+    assert f"(read as {quarter})" in e.typed
+    assert f"(read as {quarter})" in ask(ctx, text, TODAY).text
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [("what if crs-35 slips to next summer", 7), ("what if ng-25 is delayed until winter", 1)],
+)
+def test_a_season_without_a_year_is_its_next_quarter(ctx: Context, text: str, month: int) -> None:
+    e = edit(ctx, text)
+    assert isinstance(e, Move)
+    assert e.month is not None
+    assert e.month.month == month
+    assert "(read as Q" in ask(ctx, text, TODAY).text
