@@ -37,6 +37,7 @@ from commands.help import help_reply, small_talk
 from commands.lookup import describe
 from commands.registry import BY_COMMAND, split_list
 from commands.reply import Field, Reply, error
+from commands.stated import stated_count
 from commands.understand import vocabulary as vocab
 from commands.understand.reader import countries_of, read
 from commands.understand.thresholds import (
@@ -402,6 +403,10 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
     each = _each(ctx, q, now)
     if each is not None:
         return each
+    if q.ask == Ask.HOW_MANY:  # "how many reboosts did CRS-33 do": a count a text states
+        stated = stated_count(ctx, q)
+        if stated is not None:
+            return stated
     if q.ask == Ask.HOW_MANY and q.count_of and q.ambiguous and not q.subjects:
         return _about_ambiguous(ctx, q, now)  # "how many times has dragon flown": which?
     if q.ask == Ask.HOW_MANY and q.count_of and any(s.kind == "crew" for s in q.subjects):

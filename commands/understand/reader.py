@@ -42,7 +42,7 @@ QUESTION_VOCABULARY = frozenset(
     c for c in (canonical(fold_word(w)) for w in vocab.QUESTION_VOCABULARY | NOT_A_NAME) if c
 )
 _DESIGNATOR = re.compile(
-    r"(?<![\w-])([^\W\d_]{1,10})[- ]?(\d{1,3}|ii|iii|iv|vi|vii)(?![\w/])", re.I
+    r"(?<![\w-])([^\W\d_]{1,10})[- ]?(\d{1,3}|ii|iii|iv|vi|vii)(?![\w/]|[.,]\d)", re.I
 )
 _NOT_A_LEAD = frozenset("q h".split()) | NOT_A_NAME
 WEAK = ("station", "organization")  # kinds whose names are also plain words of questions

@@ -626,10 +626,10 @@ SOURCES = _any(
 # --- counts ---------------------------------------------------------------------------------
 # What a how-many question counts, when it counts records of the base.
 COUNTED = _any(
-    r"\bhow many (?:\w+\s+){0,3}?(?P<what>flights?|missions?|launch(?:es)?|times|trips|runs"
+    r"\bhow many (?:[\w'-]+\s+){0,3}?(?P<what>flights?|missions?|launch(?:es)?|times|trips|runs"
     r"|dockings|visits)\b",
-    r"\bnumber of (?:\w+\s+){0,3}?(?P<what2>flights?|missions?|launch(?:es)?)\b",
-    r"\bhow many (?:\w+\s+){0,3}?(?P<what3>ships?|freighters?|spacecraft)\s+"
+    r"\bnumber of (?:[\w'-]+\s+){0,3}?(?P<what2>flights?|missions?|launch(?:es)?)\b",
+    r"\bhow many (?:[\w'-]+\s+){0,3}?(?P<what3>ships?|freighters?|spacecraft)\s+"
     r"(?:have\s+|were\s+|got\s+)?(?:launched|flew|flown|went|gone|gone up|lifted off)\b",
 )
 # "this year", "last year": a year counted from today.
