@@ -31,6 +31,7 @@ from commands.lookup import CARGO_NAMES
 from commands.reply import DateMention, Field, Reply
 from commands.understand.thresholds import SENTENCE_SHARE
 from commands.understand.types import Ask, Fact, Question
+from commands.understand.vocabulary import USUALLY
 from knowledge.dates import FuzzyDate
 from knowledge.schema import (
     PENDING,
@@ -997,6 +998,15 @@ def _s_crew(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None
         lead.text = f"The {s.name} has a nominal crew of {amount(s.nominal_crew)}."
         return lead
     latest = max(s.crew_history, key=lambda c: c.since)
+    if USUALLY.search(q.text):  # "how many normally live aboard": the nominal crew first
+        lead.text = (
+            f"The {s.name} normally has a crew of {amount(s.nominal_crew)}"
+            f"{_per(ctx, s.nominal_crew.sources)}; "
+            f"{latest.crew} were aboard from {day_text(latest.since, lead.mentions)}, the latest "
+            "crew change recorded."
+        )
+        lead.sources = list(s.nominal_crew.sources) + list(latest.sources)
+        return lead
     lead.text = (
         f"{latest.crew} people were aboard the {s.name} from "
         f"{day_text(latest.since, lead.mentions)}, the latest crew change recorded "

@@ -653,7 +653,22 @@ QUESTION_VOCABULARY = frozenset(
     tonne tonnes capsule bring brought burn burned vs versus compare compared each
     both went gone ship ships ppl rn запустили запустят запуска привез привезла
     доставил топлива топливо груз человек людей экипаж сейчас когда починили ремонт площадку
-    площадка космонавтов астронавтов космонавты астронавты""".split()
+    площадка космонавтов астронавтов космонавты астронавты
+    normally usually typically generally nominally regularly ordinarily usual typical normal
+    nominal average live lives living""".split()
+)
+# "normally", "usually": the question asks for the usual value (a nominal crew, a typical stay),
+# not the latest one.
+USUALLY = _any(
+    r"\bnormal(?:ly)?\b",
+    r"\busual(?:ly)?\b",
+    r"\btypical(?:ly)?\b",
+    r"\bgenerally\b",
+    r"\bnominal(?:ly)?\b",
+    r"\bregular(?:ly)?\b",
+    r"\bordinarily\b",
+    r"\bon average\b",
+    r"\bin general\b",
 )
 
 

@@ -49,3 +49,13 @@ def test_tracked_flight_counts_still_count(ctx: Context) -> None:
     )
     assert lead(ctx, "how many HTV-X flights in 2025").startswith("The fact base records 1 HTV-X")
     assert "crew of 4" in lead(ctx, "how many people can crew dragon take up")
+
+
+def test_the_usual_crew_of_the_station_is_its_nominal_crew(ctx: Context) -> None:
+    for q in (
+        "what's the usual crew size of the station",
+        "how many astronauts typically live on the iss",
+    ):
+        text = lead(ctx, q)
+        assert text.startswith("The International Space Station normally has a crew of 7"), q
+    assert "7 people were aboard" in lead(ctx, "how many people live on the iss")
