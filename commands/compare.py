@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from commands.context import Context
+from commands.durations import Duration, docked_duration, flight_duration
 from commands.format import amount, collect_sources, source_lines
 from commands.lookup import CARGO_NAMES, resolve
 from commands.reply import Field, Reply, Suggestion, error
 from commands.understand.types import Fact
-from knowledge.schema import Capacity, CargoClass, Pad, Vehicle
+from knowledge.schema import Capacity, CargoClass, CargoItem, Mission, Pad, Vehicle
 
 MAX_ITEMS = 6
 
@@ -206,3 +208,86 @@ def _cost_verdict(vehicles: list[Vehicle]) -> str:
     if missing:
         line += f" No cost is recorded for {' and '.join(missing)}."
     return line.strip()
+
+
+# --- two or more flights ------------------------------------------------------------------
+
+_SHORTER = re.compile(r"\b(?:shorter|shortest|less time|fewer days)\b", re.I)
+_LESS = re.compile(r"\b(?:less|fewer|least|lighter|smaller)\b", re.I)
+
+
+def mission_verdict(
+    ctx: Context,
+    missions: list[Mission],
+    facts: tuple[Fact, ...],
+    cargo: CargoClass | None,
+    text: str,
+) -> str:
+    """One line saying which of the flights wins on what was asked: a longer flight or stay
+    (derived from the recorded dates), or more of a cargo class; "" when it cannot be said."""
+    if cargo is not None and cargo != "payload-leo":
+        return _cargo_verdict(missions, cargo, text)
+    if Fact.DAYS_IN_SPACE in facts:
+        spans = [(flight_duration(m, ctx.kb.as_of), m) for m in missions]
+        return _duration_verdict(spans, "flight", text)
+    if Fact.STAY in facts:
+        return _duration_verdict([(docked_duration(m), m) for m in missions], "stay", text)
+    return ""
+
+
+def _duration_verdict(spans: list[tuple[Duration | None, Mission]], what: str, text: str) -> str:
+    known = [(d, m) for d, m in spans if d is not None]
+    missing = [m.name for d, m in spans if d is None]
+    if len(known) < 2:
+        if known:
+            d, m = known[0]
+            return (
+                f"I can't say which {what} was longer: only {m.name}'s is recorded, {d.text}; "
+                f"{' and '.join(missing)} has no recorded end."
+            )
+        return ""
+    known.sort(key=lambda dm: -dm[0].days)
+    shorter = bool(_SHORTER.search(text))
+    if shorter:
+        known.reverse()
+    (top, best), rest = known[0], known[1:]
+    if any(d.ongoing for d, _ in known):
+        return ""  # one is still up: its length so far decides nothing
+    if all(d.days == top.days for d, _ in rest):
+        return f"They lasted the same, {top.days} days each."
+    word = "shorter" if shorter else "longer"
+    others = "; ".join(f"{m.name}'s {_days(d)}" for d, m in rest)
+    return f"{best.name} was the {word} {what}: {_days(top)}, against {others}."
+
+
+def _days(d: Duration) -> str:
+    return f"{'' if d.exact else 'about '}{d.days} days"
+
+
+def _cargo_verdict(missions: list[Mission], cargo: CargoClass, text: str) -> str:
+    name = re.sub(r"\s*\(.*\)", "", CARGO_NAMES.get(cargo, cargo)).lower()
+    items = [
+        (c, m) for m in missions for c in m.cargo if c.cargo == cargo and c.unit in ("kg", "lb")
+    ]
+    loads: dict[str, tuple[CargoItem, Mission]] = {}
+    for c, m in items:
+        loads.setdefault(m.id, (c, m))
+    missing = [m.name for m in missions if m.id not in loads]
+    known = list(loads.values())
+    if len(known) < 2:
+        if known:
+            c, m = known[0]
+            return (
+                f"Only {m.name}'s {name} is recorded, {c.text()}; the base records none for "
+                f"{' and '.join(missing)}."
+            )
+        return ""
+    kg = {m.id: c.mid * (0.45359237 if c.unit == "lb" else 1.0) for c, m in known}
+    known.sort(key=lambda cm: -kg[cm[1].id])
+    less = bool(_LESS.search(text))
+    if less:
+        known.reverse()
+    (top, best), rest = known[0], known[1:]
+    verb = "less" if less else "more"
+    others = "; ".join(f"{m.name}'s {c.text()}" for c, m in rest)
+    return f"{best.name} carried {verb} {name}: {top.text()}, against {others}."

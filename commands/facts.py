@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from commands.context import Context
+from commands.durations import docked_duration, flight_duration
 from commands.format import (
     amount,
     collect_sources,
@@ -558,6 +559,25 @@ def _m_stay(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None
     return None
 
 
+def _m_days(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
+    """How long a flight lasted: launch to landing from the recorded dates (derived)."""
+    assert isinstance(rec, Mission)
+    m = rec
+    if outcome_date(m) is None:
+        return None
+    took = flight_duration(m, ctx.kb.as_of)
+    if took is None:
+        return Lead(f"How long {m.name} lasted is not recorded: no return date.", known=False)
+    verb = "has been in space" if took.ongoing else "lasted"
+    lead = Lead(f"{m.name} {verb} {took.text}.", sources=list(took.sources))
+    lead.mentions = list(took.mentions)
+    docked = docked_duration(m)
+    if docked is not None:
+        lead.text += f" It was docked to the station for {docked.text}."
+        lead.mentions += list(docked.mentions)
+    return lead
+
+
 def _m_cost(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
     assert isinstance(rec, Mission)
     v = ctx.kb.vehicles.get(rec.vehicle)
@@ -1072,6 +1092,7 @@ _TABLE: dict[tuple[type[Record], Fact], Builder] = {
     (Vehicle, Fact.MASS): _mass,
     (Mission, Fact.STATUS): _m_status,
     (Mission, Fact.STAY): _m_stay,
+    (Mission, Fact.DAYS_IN_SPACE): _m_days,
     (Mission, Fact.COST): _m_cost,
     (Vehicle, Fact.OPERATOR): _v_operator,
     (Vehicle, Fact.BUILDER): _v_builder,

@@ -82,7 +82,7 @@ ASK_FACTS: dict[Ask, tuple[Fact, ...]] = {
     ),
     Ask.WHERE: (Fact.PAD,),
     Ask.HOW_MUCH: (Fact.MASS, Fact.COST, Fact.CAPACITY, Fact.CARGO),
-    Ask.HOW_LONG: (Fact.STAY, Fact.DAYS_IN_SPACE),
+    Ask.HOW_LONG: (Fact.DAYS_IN_SPACE, Fact.STAY),
 }  # fmt: skip
 
 
@@ -906,10 +906,16 @@ def _each(ctx: Context, q: Question, now: dt.date) -> Reply | None:
 
     source_ids = tuple(dict.fromkeys(sid for r in answers for sid in r.source_ids))
     first = answers[0]
+    lines = [r.text.split("\n\n")[0] for r in answers]
+    flights = [m for rid in ids if (m := ctx.kb.missions.get(rid)) is not None]
+    if q.ask == Ask.COMPARE and len(flights) == len(ids):  # "which was longer": a verdict first
+        verdict = compare_cmd.mission_verdict(ctx, flights, q.facts, q.cargo, q.text)
+        if verdict:
+            lines.insert(0, verdict)
     return replace(
         first,
         title=" and ".join(r.title for r in answers),
-        text="\n".join(r.text.split("\n\n")[0] for r in answers),
+        text="\n".join(lines),
         fields=(),
         entities=tuple(ids),
         source_ids=source_ids,

@@ -33,6 +33,17 @@ ASK_PATTERNS: tuple[tuple[Ask, re.Pattern[str]], ...] = (
             r",\s*which\b",
             r"\bor\b.*\bwhich (?:one )?(?:is|carries|costs)\b",
             r"\bwhich (?:carries|costs|holds|brings) more\b",
+            # "did X or Y bring more propellant", "which stays longer, X or Y", "X or Y, which
+            # was longer": two named things weighed on one measure
+            r"^(?:so\s+|and\s+)?(?:did|does|do|is|was|were|will|has|have|can)\b[^?]*\bor\b[^?]*"
+            r"\b(?:more|less|fewer|longer|shorter|bigger|larger|heavier|lighter|cheaper)\b",
+            r"^(?:so\s+|and\s+)?(?:did|does|do|is|was|were|will|has|have|can)\b[^?]*"
+            r"\b(?:more|less|fewer|longer|shorter|bigger|larger|heavier|lighter|cheaper)\b"
+            r"[^?]*\bor\b",
+            r"\bwhich\b[^?]*\b(?:longer|shorter|more|less|fewer|bigger|larger|heavier|cheaper)\b"
+            r"[^?]*\b(?:or|vs\.?|versus)\b",
+            r"\b(?:or|vs\.?|versus)\b[^?]*\bwhich\b[^?]*"
+            r"\b(?:longer|shorter|more|less|fewer|bigger|larger|heavier|cheaper)\b",
         ),
     ),
     (Ask.HOW_MANY, _any(r"\bhow many\b", r"\bnumber of\b", r"\bcount\b", r"\bсколько\b")),
@@ -149,6 +160,11 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\btime in (?:space|orbit)\b",
             r"\bspent in (?:space|orbit)\b",
             r"\bhow long .* in space\b",
+            r"\bhow long (?:did|was|were|is|will) .*\b(?:mission|flight|expedition)\b",
+            r"\bhow long did .* last\b",
+            r"\b(?:mission|flight) (?:length|duration)\b",
+            r"\bduration\b",
+            r"\b(?:longer|shorter|longest|shortest)\b",
         ),
     ),
     (
@@ -695,6 +711,9 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
     Fact.UNDOCKING: _canon("undock undocked leave left depart departed return released"),
     Fact.DOCKING: _canon("dock docked berth berthed arrive arrived capture grab grapple canadarm"),
     Fact.STAY: _canon("stay stayed long month months day days"),
+    Fact.DAYS_IN_SPACE: _canon(
+        "space orbit day days long longer shorter time spent duration last lasted mission flight"
+    ),
     Fact.COST: _canon("cost price pay paid money expensive cheap"),
     Fact.PAD: _canon("pad site launch from where spaceport"),
     Fact.LAUNCHER: _canon("rocket launcher launch vehicle"),

@@ -1,0 +1,42 @@
+"""How long a flight lasted, derived from its recorded dates, and flights compared on it."""
+
+from __future__ import annotations
+
+from commands.context import Context
+from commands.router import answer
+from tests.commands.conftest import TODAY
+
+
+def lead(ctx: Context, text: str) -> str:
+    reply = answer(ctx, text, TODAY)
+    assert reply.kind == "answer", reply.plain()
+    return reply.text.split("\n\n")[0]
+
+
+def test_a_flight_lasts_from_launch_to_landing(ctx: Context) -> None:
+    for q in ("how long was crew-12 up there in space", "crew-12 mission duration?"):
+        text = lead(ctx, q)
+        assert text.startswith("Crew-12 lasted 237 days"), q
+        assert "derived" in text
+    assert lead(ctx, "how many days did crew-11 spend in orbit").startswith("Crew-11 lasted 167")
+
+
+def test_a_flight_with_no_recorded_end_says_so(ctx: Context) -> None:
+    text = lead(ctx, "how long has crew-13 been in space")
+    assert "at least" in text
+    assert "no return recorded" in text
+    assert "about 241 days" in lead(ctx, "how long was soyuz ms-28's flight")
+
+
+def test_two_flights_compared_on_length(ctx: Context) -> None:
+    text = lead(ctx, "crew-11 or crew-12: which one was in space longer?")
+    assert text.startswith("Crew-12 was the longer flight: 237 days, against Crew-11's 167")
+    text = lead(ctx, "was soyuz ms-28 shorter or crew-12")
+    assert text.startswith("Crew-12 was the shorter flight")
+
+
+def test_two_flights_compared_on_a_cargo_class(ctx: Context) -> None:
+    text = lead(ctx, "did progress ms-32 or ms-31 carry more propellant")
+    assert text.startswith("Progress MS-31 carried more propellant: 950 kg")
+    text = lead(ctx, "which brought less fuel, progress ms-31 or progress ms-32?")
+    assert text.startswith("Progress MS-32 carried less propellant: 870 kg")
