@@ -12,6 +12,7 @@ from commands.lookup import CARGO_NAMES, resolve
 from commands.reply import Field, Reply, Suggestion, error
 from commands.understand.types import Fact
 from knowledge.schema import Capacity, CargoClass, CargoItem, Mission, Pad, Vehicle
+from knowledge.text import words
 
 MAX_ITEMS = 6
 
@@ -22,6 +23,7 @@ def compare(
     now: dt.date,
     facts: tuple[Fact, ...] = (),
     cargo: CargoClass | None = None,
+    serving: tuple[str, ...] = (),
 ) -> Reply:
     """Compare the named vehicles (or pads): a verdict for what was asked, then the rows
     every one of them has (no blank cells)."""
@@ -68,6 +70,10 @@ def compare(
         ]
         text = "Pads side by side."
         src = collect_sources(*[p.sources for p in pads])
+        vehicles = [v for r in serving if (v := ctx.kb.vehicles.get(r)) is not None]
+        if vehicles:  # "which one does dragon use": the pads that serve it
+            text, more = _serving_verdict(ctx, pads, vehicles)
+            src = collect_sources(src, more)
     else:
         return error("Compare like with like", "Compare vehicles with vehicles or pads with pads.")
     return Reply(
@@ -80,6 +86,35 @@ def compare(
         as_of=ctx.kb.as_of,
         entities=tuple(ids),
     )
+
+
+def _serving_verdict(
+    ctx: Context, pads: list[Pad], vehicles: list[Vehicle]
+) -> tuple[str, list[str]]:
+    """Which of the pads serve the vehicles named beside them, and what the others' texts
+    say of those vehicles ("No longer used for Dragon")."""
+    wanted = {v.id for v in vehicles}
+    them = " or ".join(v.name for v in vehicles)
+    serve: list[str] = []
+    others: list[str] = []
+    sources: list[str] = []
+    for p in pads:
+        served = [ctx.kb.vehicles[v].name for v in p.vehicles if v in wanted]
+        if served:
+            serve.append(f"{p.name} serves {' and '.join(served)}.")
+            continue
+        said = ctx.lexicon.best_passages(
+            (p.id,), frozenset(w for v in vehicles for w in words(v.name)), 3
+        )
+        top = [ps for score, ps in said if score > 0 and score == said[0][0]]
+        passage = min(top, key=lambda ps: ps.date is not None) if top else None
+        if passage is not None:
+            others.append(f"{p.name} does not serve {them}: {passage.text}")
+            sources += passage.sources
+        else:
+            others.append(f"{p.name} does not serve {them}.")
+    parts = serve + others
+    return " ".join(parts), sources
 
 
 def _keep_comparing(ctx: Context, reply: Reply, names: list[str], i: int) -> Reply:
@@ -152,6 +187,10 @@ def verdict(vehicles: list[Vehicle], facts: tuple[Fact, ...], cargo: CargoClass 
         line = _cost_verdict(vehicles)
         if line:
             return line
+    if Fact.STAY in facts:
+        line = _stay_verdict(vehicles)
+        if line:
+            return line
     if Fact.CREW_SIZE in facts or Fact.CREW in facts:
         crewed = [v for v in vehicles if v.crew_size]
         if crewed:
@@ -164,6 +203,25 @@ def verdict(vehicles: list[Vehicle], facts: tuple[Fact, ...], cargo: CargoClass 
             return f"Only {' and '.join(refuel)} can refuel the Russian segment."
         return "None of them can refuel the Russian segment."
     return _capacity_verdict(vehicles, cargo)
+
+
+def _stay_verdict(vehicles: list[Vehicle]) -> str:
+    """Which vehicle typically stays at the station longer, from each one's typical stay."""
+    stays = [(v.typical_stay_days, v) for v in vehicles if v.typical_stay_days is not None]
+    missing = [v.name for v in vehicles if v.typical_stay_days is None]
+    if len(stays) < 2:
+        return ""
+    stays.sort(key=lambda sv: -sv[0].mid)
+    (top, best), rest = stays[0], stays[1:]
+    others = "; ".join(f"{v.name}'s {s.text()}" for s, v in rest)
+    if all(s.mid == top.mid for s, _ in rest):
+        each = "; ".join(f"{v.name} {s.text()}" for s, v in stays)
+        line = f"{' and '.join(v.name for _, v in stays)} typically stay about as long: {each}."
+    else:
+        line = f"{best.name} typically stays longer, {top.text()}, against {others}."
+    if missing:
+        line += f" No typical stay is recorded for {' and '.join(missing)}."
+    return line
 
 
 def _capacity_verdict(vehicles: list[Vehicle], cargo: CargoClass | None) -> str:

@@ -846,7 +846,18 @@ def _compare(ctx: Context, q: Question, now: dt.date) -> Reply | None:
         if all(s.kind in ("vehicle", "pad") for s in group):
             ids = [s.record_id for s in group]
             return compare_cmd.compare(ctx, ids, now, facts=q.facts, cargo=q.cargo)
-    for group in q.ambiguous:
+    groups = list(q.ambiguous)
+    qualifiers: list[str] = []
+    pads = [rid for rid in picked if ctx.kb.kind_of(rid) == "pad"]
+    if len(pads) >= 2:  # "LC-39A vs SLC-40, which does dragon use": the pads are compared,
+        # and a vehicle named beside them says for what
+        vehicles = [g for g in groups if all(s.kind == "vehicle" for s in g)]
+        qualifiers = [r for r in picked if r not in pads]
+        qualifiers += [s.record_id for g in vehicles for s in g]
+        placed = [(st, rid) for st, rid in placed if rid in pads]
+        picked = pads
+        groups = [g for g in groups if g not in vehicles]
+    for group in groups:
         kinds = {getattr(ctx.kb.get(r), "kind", None) for r in picked}
         same = [s for s in group if getattr(ctx.kb.get(s.record_id), "kind", None) in kinds]
         if len(same) == 1:
@@ -874,7 +885,9 @@ def _compare(ctx: Context, q: Question, now: dt.date) -> Reply | None:
             return compare_cmd.compare(ctx, parts, now)
         return None
     ordered = [rid for _, rid in sorted(placed)]
-    return compare_cmd.compare(ctx, ordered, now, facts=q.facts, cargo=q.cargo)
+    return compare_cmd.compare(
+        ctx, ordered, now, facts=q.facts, cargo=q.cargo, serving=tuple(qualifiers)
+    )
 
 
 # Words that set two named flights or people side by side ("ms-31 vs ms-32", "ng-23 compared
