@@ -270,6 +270,7 @@ def _cost_verdict(vehicles: list[Vehicle]) -> str:
 
 # --- two or more flights ------------------------------------------------------------------
 
+_SHORTER_OR_LONGER = re.compile(r"\b(?:longer|shorter|longest|shortest)\b", re.I)
 _SHORTER = re.compile(r"\b(?:shorter|shortest|less time|fewer days)\b", re.I)
 _LESS = re.compile(r"\b(?:less|fewer|least|lighter|smaller)\b", re.I)
 
@@ -285,11 +286,19 @@ def mission_verdict(
     (derived from the recorded dates), or more of a cargo class; "" when it cannot be said."""
     if cargo is not None and cargo != "payload-leo":
         return _cargo_verdict(missions, cargo, text)
+    docked = Fact.DOCKING in facts and _SHORTER_OR_LONGER.search(text)
+    if Fact.STAY in facts or docked:  # "stayed longer", "docked longer": the docked periods
+        stays = [(docked_duration(m), m) for m in missions]
+        flights = [(flight_duration(m, ctx.kb.as_of), m) for m in missions]
+        if any(d is None for d, _ in stays) and all(d is not None for d, _ in flights):
+            unknown = [m.name for d, m in stays if d is None]
+            line = _duration_verdict(flights, "flight", text)
+            gaps = " and ".join(unknown)
+            return f"{line.rstrip('.')}, launch to return ({gaps}'s docked dates are not recorded)."
+        return _duration_verdict(stays, "stay", text)
     if Fact.DAYS_IN_SPACE in facts:
         spans = [(flight_duration(m, ctx.kb.as_of), m) for m in missions]
         return _duration_verdict(spans, "flight", text)
-    if Fact.STAY in facts:
-        return _duration_verdict([(docked_duration(m), m) for m in missions], "stay", text)
     return ""
 
 

@@ -17,6 +17,11 @@ ENDED = ("splashdown", "landed", "landing", "returned", "re-entered", "reentered
 DOCKED = ("docked", "berthed")
 UNDOCKED = ("undocked", "unberthed", "departed", "released")
 _DAYS = re.compile(r"\b(?:(?P<about>about|around|roughly|some|~)\s*)?(?P<n>\d{1,4})\s+days\b", re.I)
+_AT_STATION = re.compile(
+    r"\s*(?:at the station|at the iss|docked|berthed|attached|after (?:capture|docking|berthing)"
+    r"|(?:at|on|to) (?:the )?(?:station|iss))\b",
+    re.I,
+)
 _PLANNED = re.compile(r"\b(?:planned|scheduled|expected|designed|design)\b[^.;]{0,25}$", re.I)
 
 
@@ -77,12 +82,12 @@ def _stated(m: Mission) -> Duration | None:
     texts = [(f.text, tuple(f.sources)) for f in m.facts] + [(m.summary, tuple(m.sources))]
     for text, sources in texts:
         for d in _DAYS.finditer(text):
-            if _PLANNED.search(text[: d.start()]):
-                continue
+            if _PLANNED.search(text[: d.start()]) or _AT_STATION.match(text, d.end()):
+                continue  # a plan, or a stay at the station, is not the flight's length
             sentence = text[max(0, text.rfind(".", 0, d.start()) + 1) :].strip()
             sentence = sentence.split(". ")[0].rstrip(".")
             days = int(d.group("n"))
-            said = sentence[:1].lower() + sentence[1:]
+            said = sentence[:1].lower() + sentence[1:] if sentence[1:2].islower() else sentence
             return Duration(days, f"about {days} days ({said})", sources, exact=False)
     return None
 

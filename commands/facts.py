@@ -566,12 +566,19 @@ def _m_days(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None
     if outcome_date(m) is None:
         return None
     took = flight_duration(m, ctx.kb.as_of)
+    docked = docked_duration(m)
     if took is None:
-        return Lead(f"How long {m.name} lasted is not recorded: no return date.", known=False)
+        lead = Lead(f"How long {m.name} lasted is not recorded: no return date.", known=False)
+        if docked is not None:
+            lead.text = (
+                f"{m.name}'s return date is not recorded; it was docked to the station for "
+                f"{docked.text}."
+            )
+            lead.sources, lead.mentions = list(docked.sources), list(docked.mentions)
+        return lead
     verb = "has been in space" if took.ongoing else "lasted"
     lead = Lead(f"{m.name} {verb} {took.text}.", sources=list(took.sources))
     lead.mentions = list(took.mentions)
-    docked = docked_duration(m)
     if docked is not None:
         lead.text += f" It was docked to the station for {docked.text}."
         lead.mentions += list(docked.mentions)

@@ -40,3 +40,17 @@ def test_two_flights_compared_on_a_cargo_class(ctx: Context) -> None:
     assert text.startswith("Progress MS-31 carried more propellant: 950 kg")
     text = lead(ctx, "which brought less fuel, progress ms-31 or progress ms-32?")
     assert text.startswith("Progress MS-32 carried less propellant: 870 kg")
+
+
+def test_a_second_flight_named_short_is_of_the_first_ones_family(ctx: Context) -> None:
+    text = lead(ctx, "did soyuz ms-27 or ms-28 spend longer in space")
+    assert text.startswith("Soyuz MS-27 was the longer flight: 245 days")
+    text = lead(ctx, "which had more propellant aboard, progress ms-29 or ms-28?")
+    assert text.startswith("Progress MS-28 carried more propellant")
+
+
+def test_a_bare_number_after_a_flight_names_its_sibling(ctx: Context) -> None:
+    text = lead(ctx, "ng-23 vs 24: which one stayed docked longer?")
+    assert text.startswith("NG-24 was the longer stay: 179 days, against NG-23's 175 days")
+    text = lead(ctx, "was crs-34 or 33 up there longer")
+    assert text.startswith("CRS-33 was the longer")
