@@ -688,6 +688,8 @@ def _facts_for(ctx: Context, q: Question, main: Subject, *, defaults: bool = Tru
     usable = [f for f in order if rec is not None and has_fact(rec, f)] or [
         f for f in order if any(has_fact(r, f) for r in _recs(ctx, q))
     ]
+    if not usable and q.ask == Ask.HOW_MANY and q.facts:
+        return []  # "how many reboosts did CRS-33 make": not its crew size
     if not usable and defaults and q.ask != Ask.DESCRIBE:  # "where is she from": her agency
         usable = [f for f in DEFAULT_FACTS.get(q.ask, ()) if rec is not None and has_fact(rec, f)]
     return usable
@@ -900,7 +902,11 @@ def _each(ctx: Context, q: Question, now: dt.date) -> Reply | None:
     sentence per record, in the order they were named."""
     if q.ask in (Ask.YES_NO, Ask.WHY, Ask.DESCRIBE) or not q.facts:
         return None
-    subs = [s for s in q.subjects if s.kind in ("mission", "crew") and s.start >= 0]
+    subs = [
+        s
+        for s in q.subjects
+        if s.kind in ("mission", "crew") and (s.start >= 0 or q.ask == Ask.COMPARE)
+    ]  # "which was longer, it or crs-34": the remembered flight is compared too
     ids = list(dict.fromkeys(s.record_id for s in subs))
     if len(ids) < 2 or len({s.kind for s in subs}) != 1 or not _SIDE_BY_SIDE.search(q.text):
         return None

@@ -39,6 +39,7 @@ _NUMBER_WORDS = frozenset(
     a-dozen""".split()
 )
 _NUMBER = re.compile(r"^(?:\d[\d,.]*\+?|~\d[\d,.]*)$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _TOKEN = re.compile(r"[\w'.,~+-]+")
 _ASKED = re.compile(r"\b(?:how many|number of)\s+((?:[\w'-]+\s*){1,4})", re.I)
 _STOP = frozenset(
@@ -105,6 +106,8 @@ def _count_in(passage: Passage, noun: str) -> bool:
             j = i - back
             if j < 0:
                 break
+            if _YEAR.match(tokens[j]):
+                break  # "26 February 2026 for its reboost campaign": a date, not a count
             if _NUMBER.match(tokens[j]) or tokens[j] in _NUMBER_WORDS:
                 return True
     return False
@@ -156,6 +159,11 @@ def stated_count(ctx: Context, q: Question) -> Reply | None:
         return None
     if any(has_fact(r, f) for r in _records(ctx, q) for f in q.facts if f in _FIELD_COUNTS):
         return None  # "how many people does Crew Dragon seat": the record's field
+    if noun == _TIMES:  # "how many times did CRS-33 reboost": its reboosts
+        for verb in _verbs_after(q):
+            said = stated_passages(ctx, q, verb)
+            if said:
+                return passage_reply(ctx, said[0].passage)
     found = stated_passages(ctx, q, noun)
     if not found:
         return None
@@ -185,6 +193,17 @@ def stated_count(ctx: Context, q: Question) -> Reply | None:
             f"{day_text(first)} (as of {day_text(ctx.kb.as_of)})."
         )
     return passage_reply(ctx, best.passage, extra)
+
+
+_TIMES = canonical("times")
+
+
+def _verbs_after(q: Question) -> list[str]:
+    """The content words after the names in "how many times did X reboost the station"."""
+    end = min((s.end for s in q.subjects if s.kind not in ("station", "organization")), default=-1)
+    if end < 0:
+        return []
+    return [w for w in words(q.text[end:]) if w not in FLIGHT_NOUNS]
 
 
 _PLANNED = re.compile(r"\b(?:planned|scheduled|upcoming|coming|future|will|next)\b", re.I)

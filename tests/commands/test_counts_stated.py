@@ -59,3 +59,13 @@ def test_the_usual_crew_of_the_station_is_its_nominal_crew(ctx: Context) -> None
         text = lead(ctx, q)
         assert text.startswith("The International Space Station normally has a crew of 7"), q
     assert "7 people were aboard" in lead(ctx, "how many people live on the iss")
+
+
+def test_how_many_times_a_flight_did_something_is_its_stated_count(ctx: Context) -> None:
+    for q in (
+        "how many times did crs-33 boost the iss",
+        "crs-33 reboosted the station how many times",
+    ):
+        text = lead(ctx, q)
+        assert "six ISS reboosts" in text, q
+        assert "no crew" not in text

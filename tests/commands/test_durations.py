@@ -54,3 +54,12 @@ def test_a_bare_number_after_a_flight_names_its_sibling(ctx: Context) -> None:
     assert text.startswith("NG-24 was the longer stay: 179 days, against NG-23's 175 days")
     text = lead(ctx, "was crs-34 or 33 up there longer")
     assert text.startswith("CRS-33 was the longer")
+
+
+def test_a_remembered_flight_is_compared_with_a_new_one(ctx: Context) -> None:
+    from commands.conversation import Conversation
+
+    talk = Conversation()
+    answer(ctx, "how long was crew-11 in space", TODAY, talk)
+    text = answer(ctx, "which was longer, it or crew-12?", TODAY, talk).text
+    assert text.startswith("Crew-12 was the longer flight: 237 days, against Crew-11's 167")
