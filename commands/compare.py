@@ -286,6 +286,8 @@ def mission_verdict(
     (derived from the recorded dates), or more of a cargo class; "" when it cannot be said."""
     if cargo is not None and cargo != "payload-leo":
         return _cargo_verdict(missions, cargo, text)
+    if Fact.CREW in facts or Fact.CREW_SIZE in facts:
+        return _crew_verdict(missions, text)
     docked = Fact.DOCKING in facts and _SHORTER_OR_LONGER.search(text)
     if Fact.STAY in facts or docked:  # "stayed longer", "docked longer": the docked periods
         stays = [(docked_duration(m), m) for m in missions]
@@ -325,6 +327,22 @@ def _duration_verdict(spans: list[tuple[Duration | None, Mission]], what: str, t
     word = "shorter" if shorter else "longer"
     others = "; ".join(f"{m.name}'s {_days(d)}" for d, m in rest)
     return f"{best.name} was the {word} {what}: {_days(top)}, against {others}."
+
+
+def _crew_verdict(missions: list[Mission], text: str) -> str:
+    """Which flight carried more people, from each one's recorded crew."""
+    crewed = [(len(m.crew), m) for m in missions if m.crew]
+    if len(crewed) < 2 or not re.search(r"\b(?:more|fewer|less|most|bigger|larger)\b", text, re.I):
+        return ""
+    crewed.sort(key=lambda nm: -nm[0])
+    if all(n == crewed[0][0] for n, _ in crewed):
+        return f"{' and '.join(m.name for _, m in crewed)} carried as many: {crewed[0][0]} each."
+    if _LESS.search(text):
+        crewed.reverse()
+    (n, best), rest = crewed[0], crewed[1:]
+    others = "; ".join(f"{m.name}'s {k}" for k, m in rest)
+    word = "fewer" if _LESS.search(text) else "more"
+    return f"{best.name} carried {word} people: {n}, against {others}."
 
 
 def _days(d: Duration) -> str:

@@ -63,3 +63,9 @@ def test_a_remembered_flight_is_compared_with_a_new_one(ctx: Context) -> None:
     answer(ctx, "how long was crew-11 in space", TODAY, talk)
     text = answer(ctx, "which was longer, it or crew-12?", TODAY, talk).text
     assert text.startswith("Crew-12 was the longer flight: 237 days, against Crew-11's 167")
+
+
+def test_two_flights_compared_on_their_crews(ctx: Context) -> None:
+    text = lead(ctx, "soyuz ms-28 or crew-12, which took up more astronauts?")
+    assert text.startswith("Crew-12 carried more people: 4, against Soyuz MS-28's 3")
+    assert "4 each" in lead(ctx, "did crew-13 or crew-12 fly more people")
