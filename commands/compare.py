@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from commands.context import Context
+from commands.durations import Duration, docked_duration, flight_duration
 from commands.format import amount, collect_sources, source_lines
 from commands.lookup import CARGO_NAMES, resolve
 from commands.reply import Field, Reply, Suggestion, error
 from commands.understand.types import Fact
-from knowledge.schema import Capacity, CargoClass, Pad, Vehicle
+from knowledge.schema import Capacity, CargoClass, CargoItem, Mission, Pad, Vehicle
+from knowledge.text import words
 
 MAX_ITEMS = 6
 
@@ -20,6 +23,7 @@ def compare(
     now: dt.date,
     facts: tuple[Fact, ...] = (),
     cargo: CargoClass | None = None,
+    serving: tuple[str, ...] = (),
 ) -> Reply:
     """Compare the named vehicles (or pads): a verdict for what was asked, then the rows
     every one of them has (no blank cells)."""
@@ -66,6 +70,10 @@ def compare(
         ]
         text = "Pads side by side."
         src = collect_sources(*[p.sources for p in pads])
+        vehicles = [v for r in serving if (v := ctx.kb.vehicles.get(r)) is not None]
+        if vehicles:  # "which one does dragon use": the pads that serve it
+            text, more = _serving_verdict(ctx, pads, vehicles)
+            src = collect_sources(src, more)
     else:
         return error("Compare like with like", "Compare vehicles with vehicles or pads with pads.")
     return Reply(
@@ -78,6 +86,35 @@ def compare(
         as_of=ctx.kb.as_of,
         entities=tuple(ids),
     )
+
+
+def _serving_verdict(
+    ctx: Context, pads: list[Pad], vehicles: list[Vehicle]
+) -> tuple[str, list[str]]:
+    """Which of the pads serve the vehicles named beside them, and what the others' texts
+    say of those vehicles ("No longer used for Dragon")."""
+    wanted = {v.id for v in vehicles}
+    them = " or ".join(v.name for v in vehicles)
+    serve: list[str] = []
+    others: list[str] = []
+    sources: list[str] = []
+    for p in pads:
+        served = [ctx.kb.vehicles[v].name for v in p.vehicles if v in wanted]
+        if served:
+            serve.append(f"{p.name} serves {' and '.join(served)}.")
+            continue
+        said = ctx.lexicon.best_passages(
+            (p.id,), frozenset(w for v in vehicles for w in words(v.name)), 3
+        )
+        top = [ps for score, ps in said if score > 0 and score == said[0][0]]
+        passage = min(top, key=lambda ps: ps.date is not None) if top else None
+        if passage is not None:
+            others.append(f"{p.name} does not serve {them}: {passage.text}")
+            sources += passage.sources
+        else:
+            others.append(f"{p.name} does not serve {them}.")
+    parts = serve + others
+    return " ".join(parts), sources
 
 
 def _keep_comparing(ctx: Context, reply: Reply, names: list[str], i: int) -> Reply:
@@ -150,6 +187,10 @@ def verdict(vehicles: list[Vehicle], facts: tuple[Fact, ...], cargo: CargoClass 
         line = _cost_verdict(vehicles)
         if line:
             return line
+    if Fact.STAY in facts:
+        line = _stay_verdict(vehicles)
+        if line:
+            return line
     if Fact.CREW_SIZE in facts or Fact.CREW in facts:
         crewed = [v for v in vehicles if v.crew_size]
         if crewed:
@@ -162,6 +203,25 @@ def verdict(vehicles: list[Vehicle], facts: tuple[Fact, ...], cargo: CargoClass 
             return f"Only {' and '.join(refuel)} can refuel the Russian segment."
         return "None of them can refuel the Russian segment."
     return _capacity_verdict(vehicles, cargo)
+
+
+def _stay_verdict(vehicles: list[Vehicle]) -> str:
+    """Which vehicle typically stays at the station longer, from each one's typical stay."""
+    stays = [(v.typical_stay_days, v) for v in vehicles if v.typical_stay_days is not None]
+    missing = [v.name for v in vehicles if v.typical_stay_days is None]
+    if len(stays) < 2:
+        return ""
+    stays.sort(key=lambda sv: -sv[0].mid)
+    (top, best), rest = stays[0], stays[1:]
+    others = "; ".join(f"{v.name}'s {s.text()}" for s, v in rest)
+    if all(s.mid == top.mid for s, _ in rest):
+        each = "; ".join(f"{v.name} {s.text()}" for s, v in stays)
+        line = f"{' and '.join(v.name for _, v in stays)} typically stay about as long: {each}."
+    else:
+        line = f"{best.name} typically stays longer, {top.text()}, against {others}."
+    if missing:
+        line += f" No typical stay is recorded for {' and '.join(missing)}."
+    return line
 
 
 def _capacity_verdict(vehicles: list[Vehicle], cargo: CargoClass | None) -> str:
@@ -206,3 +266,113 @@ def _cost_verdict(vehicles: list[Vehicle]) -> str:
     if missing:
         line += f" No cost is recorded for {' and '.join(missing)}."
     return line.strip()
+
+
+# --- two or more flights ------------------------------------------------------------------
+
+_SHORTER_OR_LONGER = re.compile(r"\b(?:longer|shorter|longest|shortest)\b", re.I)
+_SHORTER = re.compile(r"\b(?:shorter|shortest|less time|fewer days)\b", re.I)
+_LESS = re.compile(r"\b(?:less|fewer|least|lighter|smaller)\b", re.I)
+
+
+def mission_verdict(
+    ctx: Context,
+    missions: list[Mission],
+    facts: tuple[Fact, ...],
+    cargo: CargoClass | None,
+    text: str,
+) -> str:
+    """One line saying which of the flights wins on what was asked: a longer flight or stay
+    (derived from the recorded dates), or more of a cargo class; "" when it cannot be said."""
+    if cargo is not None and cargo != "payload-leo":
+        return _cargo_verdict(missions, cargo, text)
+    if Fact.CREW in facts or Fact.CREW_SIZE in facts:
+        return _crew_verdict(missions, text)
+    docked = Fact.DOCKING in facts and _SHORTER_OR_LONGER.search(text)
+    if Fact.STAY in facts or docked:  # "stayed longer", "docked longer": the docked periods
+        stays = [(docked_duration(m), m) for m in missions]
+        flights = [(flight_duration(m, ctx.kb.as_of), m) for m in missions]
+        if any(d is None for d, _ in stays) and all(d is not None for d, _ in flights):
+            unknown = [m.name for d, m in stays if d is None]
+            line = _duration_verdict(flights, "flight", text)
+            gaps = " and ".join(unknown)
+            return f"{line.rstrip('.')}, launch to return ({gaps}'s docked dates are not recorded)."
+        return _duration_verdict(stays, "stay", text)
+    if Fact.DAYS_IN_SPACE in facts:
+        spans = [(flight_duration(m, ctx.kb.as_of), m) for m in missions]
+        return _duration_verdict(spans, "flight", text)
+    return ""
+
+
+def _duration_verdict(spans: list[tuple[Duration | None, Mission]], what: str, text: str) -> str:
+    known = [(d, m) for d, m in spans if d is not None]
+    missing = [m.name for d, m in spans if d is None]
+    if len(known) < 2:
+        if known:
+            d, m = known[0]
+            return (
+                f"I can't say which {what} was longer: only {m.name}'s is recorded, {d.text}; "
+                f"{' and '.join(missing)} has no recorded end."
+            )
+        return ""
+    known.sort(key=lambda dm: -dm[0].days)
+    shorter = bool(_SHORTER.search(text))
+    if shorter:
+        known.reverse()
+    (top, best), rest = known[0], known[1:]
+    if any(d.ongoing for d, _ in known):
+        return ""  # one is still up: its length so far decides nothing
+    if all(d.days == top.days for d, _ in rest):
+        return f"They lasted the same, {top.days} days each."
+    word = "shorter" if shorter else "longer"
+    others = "; ".join(f"{m.name}'s {_days(d)}" for d, m in rest)
+    return f"{best.name} was the {word} {what}: {_days(top)}, against {others}."
+
+
+def _crew_verdict(missions: list[Mission], text: str) -> str:
+    """Which flight carried more people, from each one's recorded crew."""
+    crewed = [(len(m.crew), m) for m in missions if m.crew]
+    if len(crewed) < 2 or not re.search(r"\b(?:more|fewer|less|most|bigger|larger)\b", text, re.I):
+        return ""
+    crewed.sort(key=lambda nm: -nm[0])
+    if all(n == crewed[0][0] for n, _ in crewed):
+        return f"{' and '.join(m.name for _, m in crewed)} carried as many: {crewed[0][0]} each."
+    if _LESS.search(text):
+        crewed.reverse()
+    (n, best), rest = crewed[0], crewed[1:]
+    others = "; ".join(f"{m.name}'s {k}" for k, m in rest)
+    word = "fewer" if _LESS.search(text) else "more"
+    return f"{best.name} carried {word} people: {n}, against {others}."
+
+
+def _days(d: Duration) -> str:
+    return f"{'' if d.exact else 'about '}{d.days} days"
+
+
+def _cargo_verdict(missions: list[Mission], cargo: CargoClass, text: str) -> str:
+    name = re.sub(r"\s*\(.*\)", "", CARGO_NAMES.get(cargo, cargo)).lower()
+    items = [
+        (c, m) for m in missions for c in m.cargo if c.cargo == cargo and c.unit in ("kg", "lb")
+    ]
+    loads: dict[str, tuple[CargoItem, Mission]] = {}
+    for c, m in items:
+        loads.setdefault(m.id, (c, m))
+    missing = [m.name for m in missions if m.id not in loads]
+    known = list(loads.values())
+    if len(known) < 2:
+        if known:
+            c, m = known[0]
+            return (
+                f"Only {m.name}'s {name} is recorded, {c.text()}; the base records none for "
+                f"{' and '.join(missing)}."
+            )
+        return ""
+    kg = {m.id: c.mid * (0.45359237 if c.unit == "lb" else 1.0) for c, m in known}
+    known.sort(key=lambda cm: -kg[cm[1].id])
+    less = bool(_LESS.search(text))
+    if less:
+        known.reverse()
+    (top, best), rest = known[0], known[1:]
+    verb = "less" if less else "more"
+    others = "; ".join(f"{m.name}'s {c.text()}" for c, m in rest)
+    return f"{best.name} carried {verb} {name}: {top.text()}, against {others}."

@@ -34,6 +34,7 @@ def count(ctx: Context, q: Question, now: dt.date) -> Reply | None:
         what = " and ".join(s.name for s in scope) + " "
     elif any(s.kind != "station" for s in q.subjects):
         return None  # a count about a mission ("how many days did CRS-33 stay") is a fact
+    scope_missions = list(missions)
     if q.hint in COUNTRIES:  # "us cargo flights": flights of that country's vehicles
         missions = [m for m in missions if set(countries_of(ctx.kb, m.id)) & set(COUNTRIES[q.hint])]
         what += f"{_COUNTRY_ADJECTIVE.get(q.hint, q.hint)} "
@@ -75,11 +76,27 @@ def count(ctx: Context, q: Question, now: dt.date) -> Reply | None:
             f"I can't count that: the fact base records which organization flies each mission, "
             f"not who buys it, and {names(unlinked)} flies none of the recorded missions."
         )
+    elif not _tracks(ctx, scope_missions, q.year):
+        # Nothing of this scope (or that year) is tracked at all: a zero would be a false
+        # statement about the pad or vehicle, not a count.
+        text = (
+            f"I can't count {what}flights{span}: the fact base tracks none of them, so it "
+            f"does not know how many there were."
+        )
     else:
         text = f"The fact base records no {what}flight {verb}{span}."
     text += f" It counts only the flights it tracks (as of {ctx.kb.as_of.isoformat()})."
     left = [w for w in q.words if not (q.hint in COUNTRIES and w in _COUNTRY_WORDS)]
-    if left:  # "how many crs missions": a word the count could not narrow by
+    narrowed = scope or q.year is not None or q.kind_filter or q.hint in COUNTRIES or planned
+    if left and not narrowed:  # "how many flights from vostochny": all flights is no answer
+        shown = ", ".join(f"“{w}”" for w in left)
+        text = (
+            f"I can't count flights by {shown}: the fact base counts the flights it tracks by "
+            f"vehicle, pad, operator, kind (cargo or crew) and year (as of "
+            f"{ctx.kb.as_of.isoformat()})."
+        )
+        picked = []
+    elif left:  # "how many crs missions": a word the count could not narrow by
         shown = ", ".join(f"“{w}”" for w in left)
         text += f" I could not narrow the count by {shown}."
     ids = collect_sources(*[m.sources for m in picked])
@@ -93,6 +110,17 @@ def count(ctx: Context, q: Question, now: dt.date) -> Reply | None:
         entities=tuple(s.record_id for s in scope) + tuple(m.id for m in picked[:LISTED_MAX]),
         dates=tuple(mentions),
     )
+
+
+def _tracks(ctx: Context, missions: list[Mission], year: int | None) -> bool:
+    """Whether the base tracks flights of this scope at all (in that year, within the years
+    its tracked flights span): only then is a zero a count."""
+    if not missions:
+        return False
+    if year is None:
+        return True
+    years = [y for m in ctx.kb.missions.values() if (y := _year(m)) is not None]
+    return bool(years) and min(years) <= year <= max(years)
 
 
 def _flies(ctx: Context, org: Subject) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from commands.context import Context
+from commands.durations import docked_duration, flight_duration
 from commands.format import (
     amount,
     collect_sources,
@@ -32,7 +33,7 @@ from commands.reply import DateMention, Field, Reply
 from commands.understand.lexicon import Passage
 from commands.understand.thresholds import SENTENCE_SHARE
 from commands.understand.types import Ask, Fact, Question
-from commands.understand.vocabulary import DAY_OF_MONTH, DOCKING_PLACE
+from commands.understand.vocabulary import DAY_OF_MONTH, DOCKING_PLACE, USUALLY
 from knowledge.dates import FuzzyDate
 from knowledge.schema import (
     PENDING,
@@ -869,6 +870,32 @@ def _days(stay: Amount | None) -> str:
     return f"{stay.low or 0:.0f}-{stay.high or 0:.0f} {stay.unit}"
 
 
+def _m_days(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
+    """How long a flight lasted: launch to landing from the recorded dates (derived)."""
+    assert isinstance(rec, Mission)
+    m = rec
+    if outcome_date(m) is None:
+        return None
+    took = flight_duration(m, ctx.kb.as_of)
+    docked = docked_duration(m)
+    if took is None:
+        lead = Lead(f"How long {m.name} lasted is not recorded: no return date.", known=False)
+        if docked is not None:
+            lead.text = (
+                f"{m.name}'s return date is not recorded; it was docked to the station for "
+                f"{docked.text}."
+            )
+            lead.sources, lead.mentions = list(docked.sources), list(docked.mentions)
+        return lead
+    verb = "has been in space" if took.ongoing else "lasted"
+    lead = Lead(f"{m.name} {verb} {took.text}.", sources=list(took.sources))
+    lead.mentions = list(took.mentions)
+    if docked is not None:
+        lead.text += f" It was docked to the station for {docked.text}."
+        lead.mentions += list(docked.mentions)
+    return lead
+
+
 def _m_cost(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
     assert isinstance(rec, Mission)
     v = ctx.kb.vehicles.get(rec.vehicle)
@@ -1499,6 +1526,15 @@ def _s_crew(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None
         lead.text = f"The {s.name} has a nominal crew of {amount(s.nominal_crew)}."
         return lead
     latest = max(s.crew_history, key=lambda c: c.since)
+    if USUALLY.search(q.text):  # "how many normally live aboard": the nominal crew first
+        lead.text = (
+            f"The {s.name} normally has a crew of {amount(s.nominal_crew)}"
+            f"{_per(ctx, s.nominal_crew.sources)}; "
+            f"{latest.crew} were aboard from {day_text(latest.since, lead.mentions)}, the latest "
+            "crew change recorded."
+        )
+        lead.sources = list(s.nominal_crew.sources) + list(latest.sources)
+        return lead
     lead.text = (
         f"{latest.crew} people were aboard the {s.name} from "
         f"{day_text(latest.since, lead.mentions)}, the latest crew change recorded "
@@ -1594,6 +1630,7 @@ _TABLE: dict[tuple[type[Record], Fact], Builder] = {
     (Mission, Fact.STATUS): _m_status,
     (Mission, Fact.ABOARD): _m_aboard,
     (Mission, Fact.STAY): _m_stay,
+    (Mission, Fact.DAYS_IN_SPACE): _m_days,
     (Mission, Fact.COST): _m_cost,
     (Vehicle, Fact.OPERATOR): _v_operator,
     (Vehicle, Fact.BUILDER): _v_builder,

@@ -37,6 +37,7 @@ from commands.help import help_reply, small_talk
 from commands.lookup import describe
 from commands.registry import BY_COMMAND, split_list
 from commands.reply import Field, Reply, error
+from commands.stated import stated_count
 from commands.topics import lead_sentence
 from commands.understand import vocabulary as vocab
 from commands.understand.reader import countries_of, read
@@ -83,7 +84,7 @@ ASK_FACTS: dict[Ask, tuple[Fact, ...]] = {
     ),
     Ask.WHERE: (Fact.PAD,),
     Ask.HOW_MUCH: (Fact.MASS, Fact.COST, Fact.CAPACITY, Fact.CARGO),
-    Ask.HOW_LONG: (Fact.STAY, Fact.DAYS_IN_SPACE),
+    Ask.HOW_LONG: (Fact.DAYS_IN_SPACE, Fact.STAY),
 }  # fmt: skip
 
 
@@ -426,6 +427,10 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
     each = _each(ctx, q, now)
     if each is not None:
         return each
+    if q.ask == Ask.HOW_MANY:  # "how many reboosts did CRS-33 do": a count a text states
+        stated = stated_count(ctx, q)
+        if stated is not None:
+            return stated
     if q.ask == Ask.HOW_MANY and q.count_of and q.ambiguous and not q.subjects:
         return _about_ambiguous(ctx, q, now)  # "how many times has dragon flown": which?
     if q.ask == Ask.HOW_MANY and q.count_of and any(s.kind == "crew" for s in q.subjects):
@@ -760,6 +765,8 @@ def _facts_for(ctx: Context, q: Question, main: Subject, *, defaults: bool = Tru
     usable = [f for f in order if rec is not None and has_fact(rec, f)] or [
         f for f in order if any(has_fact(r, f) for r in _recs(ctx, q))
     ]
+    if not usable and q.ask == Ask.HOW_MANY and q.facts:
+        return []  # "how many reboosts did CRS-33 make": not its crew size
     if not usable and defaults and q.ask != Ask.DESCRIBE:  # "where is she from": her agency
         usable = [f for f in DEFAULT_FACTS.get(q.ask, ()) if rec is not None and has_fact(rec, f)]
     return usable
@@ -950,7 +957,18 @@ def _compare(ctx: Context, q: Question, now: dt.date) -> Reply | None:
         if all(s.kind in ("vehicle", "pad") for s in group):
             ids = [s.record_id for s in group]
             return compare_cmd.compare(ctx, ids, now, facts=q.facts, cargo=q.cargo)
-    for group in q.ambiguous:
+    groups = list(q.ambiguous)
+    qualifiers: list[str] = []
+    pads = [rid for rid in picked if ctx.kb.kind_of(rid) == "pad"]
+    if len(pads) >= 2:  # "LC-39A vs SLC-40, which does dragon use": the pads are compared,
+        # and a vehicle named beside them says for what
+        vehicles = [g for g in groups if all(s.kind == "vehicle" for s in g)]
+        qualifiers = [r for r in picked if r not in pads]
+        qualifiers += [s.record_id for g in vehicles for s in g]
+        placed = [(st, rid) for st, rid in placed if rid in pads]
+        picked = pads
+        groups = [g for g in groups if g not in vehicles]
+    for group in groups:
         kinds = {getattr(ctx.kb.get(r), "kind", None) for r in picked}
         same = [s for s in group if getattr(ctx.kb.get(s.record_id), "kind", None) in kinds]
         if len(same) == 1:
@@ -978,7 +996,9 @@ def _compare(ctx: Context, q: Question, now: dt.date) -> Reply | None:
             return compare_cmd.compare(ctx, parts, now)
         return None
     ordered = [rid for _, rid in sorted(placed)]
-    return compare_cmd.compare(ctx, ordered, now, facts=q.facts, cargo=q.cargo)
+    return compare_cmd.compare(
+        ctx, ordered, now, facts=q.facts, cargo=q.cargo, serving=tuple(qualifiers)
+    )
 
 
 # Words that set two named flights or people side by side ("ms-31 vs ms-32", "ng-23 compared
@@ -991,7 +1011,11 @@ def _each(ctx: Context, q: Question, now: dt.date) -> Reply | None:
     sentence per record, in the order they were named."""
     if q.ask in (Ask.YES_NO, Ask.WHY, Ask.DESCRIBE) or not q.facts:
         return None
-    subs = [s for s in q.subjects if s.kind in ("mission", "crew") and s.start >= 0]
+    subs = [
+        s
+        for s in q.subjects
+        if s.kind in ("mission", "crew") and (s.start >= 0 or q.ask == Ask.COMPARE)
+    ]  # "which was longer, it or crs-34": the remembered flight is compared too
     ids = list(dict.fromkeys(s.record_id for s in subs))
     if len(ids) < 2 or len({s.kind for s in subs}) != 1 or not _SIDE_BY_SIDE.search(q.text):
         return None
@@ -1013,10 +1037,16 @@ def _each(ctx: Context, q: Question, now: dt.date) -> Reply | None:
 
     source_ids = tuple(dict.fromkeys(sid for r in answers for sid in r.source_ids))
     first = answers[0]
+    lines = [r.text.split("\n\n")[0] for r in answers]
+    flights = [m for rid in ids if (m := ctx.kb.missions.get(rid)) is not None]
+    if q.ask == Ask.COMPARE and len(flights) == len(ids):  # "which was longer": a verdict first
+        verdict = compare_cmd.mission_verdict(ctx, flights, q.facts, q.cargo, q.text)
+        if verdict:
+            lines.insert(0, verdict)
     return replace(
         first,
         title=" and ".join(r.title for r in answers),
-        text="\n".join(r.text.split("\n\n")[0] for r in answers),
+        text="\n".join(lines),
         fields=(),
         entities=tuple(ids),
         source_ids=source_ids,

@@ -43,7 +43,7 @@ QUESTION_VOCABULARY = frozenset(
     c for c in (canonical(fold_word(w)) for w in vocab.QUESTION_VOCABULARY | NOT_A_NAME) if c
 )
 _DESIGNATOR = re.compile(
-    r"(?<![\w-])([^\W\d_]{1,10})[- ]?(\d{1,3}|ii|iii|iv|vi|vii)(?![\w/])", re.I
+    r"(?<![\w-])([^\W\d_]{1,10})[- ]?(\d{1,3}|ii|iii|iv|vi|vii)(?![\w/]|[.,]\d)", re.I
 )
 _NOT_A_LEAD = frozenset("q h".split()) | NOT_A_NAME
 WEAK = ("station", "organization")  # kinds whose names are also plain words of questions
@@ -101,6 +101,9 @@ def read(ctx: Context, text: str) -> Question:
     clear, groups = _narrow(
         kb, clear, groups, hint, facts, _typed_numbers(text, covered), hauls=hauls
     )
+    for sibling in _siblings(index, text, clear):  # "NG-23 or 24": NG-24
+        clear.append(sibling)
+        covered.append((sibling.start, sibling.end))
     subjects = tuple(sorted(clear, key=lambda s: s.start))
     own_names = {
         canonical(w)
@@ -322,6 +325,9 @@ def _narrow(
     still: list[list[Subject]] = []
     for group in groups:
         pool = group
+        family = [s for s in pool if _same_family(kb, s.record_id, clear)]
+        if len(family) == 1:  # "Progress MS-31 or MS-32": the flight of the first's vehicle
+            pool = family
         if numbers:  # "baikonur cosmodrome pad 31": the one whose names carry 31
             numbered = [
                 s
@@ -347,6 +353,41 @@ def _narrow(
         else:
             still.append(pool)
     return clear, still
+
+
+_SIBLING = re.compile(r"\s*,?\s*(?:or|vs\.?|versus|and|&|/)\s*-?(\d{1,3})(?![\w-]|[.,]\d)", re.I)
+
+
+def _siblings(index: SearchIndex, text: str, clear: list[Subject]) -> list[Subject]:
+    """A bare number after a flight's designator and "or"/"vs" ("NG-23 or 24"): the flight
+    with the same name but that number."""
+    out: list[Subject] = []
+    for s in clear:
+        if s.kind != "mission":
+            continue
+        m = _SIBLING.match(text, s.end)
+        typed = text[s.start : s.end]
+        lead = re.match(r"(.*?)(\d{1,3})$", typed)
+        if m is None or lead is None or _UNIT_AFTER.match(text, m.end()):
+            continue
+        name = lead.group(1) + m.group(1)
+        found = [f for f in index.find_mentions(name, kinds=("mission",)) if f.score >= 100.0]
+        ids = {f.record_id for f in found}
+        if len(ids) == 1 and found[0].end - found[0].start == len(name):
+            f = found[0]
+            out.append(Subject(f.record_id, "mission", f.name, m.start(1), m.end(1), True))
+    return out
+
+
+def _same_family(kb: KnowledgeBase, rid: str, clear: list[Subject]) -> bool:
+    """Whether a flight is of the same vehicle as a flight named clearly in the message."""
+    rec = kb.get(rid)
+    if not isinstance(rec, Mission):
+        return False
+    return any(
+        isinstance(other := kb.get(s.record_id), Mission) and other.vehicle == rec.vehicle
+        for s in clear
+    )
 
 
 def _crewed(kb: KnowledgeBase, rid: str) -> bool:

@@ -33,6 +33,17 @@ ASK_PATTERNS: tuple[tuple[Ask, re.Pattern[str]], ...] = (
             r",\s*which\b",
             r"\bor\b.*\bwhich (?:one )?(?:is|carries|costs)\b",
             r"\bwhich (?:carries|costs|holds|brings) more\b",
+            # "did X or Y bring more propellant", "which stays longer, X or Y", "X or Y, which
+            # was longer": two named things weighed on one measure
+            r"^(?:so\s+|and\s+)?(?:did|does|do|is|was|were|will|has|have|can)\b[^?]*\bor\b[^?]*"
+            r"\b(?:more|less|fewer|longer|shorter|bigger|larger|heavier|lighter|cheaper)\b",
+            r"^(?:so\s+|and\s+)?(?:did|does|do|is|was|were|will|has|have|can)\b[^?]*"
+            r"\b(?:more|less|fewer|longer|shorter|bigger|larger|heavier|lighter|cheaper)\b"
+            r"[^?]*\bor\b",
+            r"\bwhich\b[^?]*\b(?:longer|shorter|more|less|fewer|bigger|larger|heavier|cheaper)\b"
+            r"[^?]*\b(?:or|vs\.?|versus)\b",
+            r"\b(?:or|vs\.?|versus)\b[^?]*\bwhich\b[^?]*"
+            r"\b(?:longer|shorter|more|less|fewer|bigger|larger|heavier|cheaper)\b",
         ),
     ),
     (Ask.HOW_MANY, _any(r"\bhow many\b", r"\bnumber of\b", r"\bcount\b", r"\bсколько\b")),
@@ -175,6 +186,11 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\btime in (?:space|orbit)\b",
             r"\bspent in (?:space|orbit)\b",
             r"\bhow long .* in space\b",
+            r"\bhow long (?:did|was|were|is|will) .*\b(?:mission|flight|expedition)\b",
+            r"\bhow long did .* last\b",
+            r"\b(?:mission|flight) (?:length|duration)\b",
+            r"\bduration\b",
+            r"\b(?:longer|shorter|longest|shortest)\b",
         ),
     ),
     (
@@ -981,10 +997,10 @@ SOURCES = _any(
 # --- counts ---------------------------------------------------------------------------------
 # What a how-many question counts, when it counts records of the base.
 COUNTED = _any(
-    r"\bhow many (?:\w+\s+){0,3}?(?P<what>flights?|missions?|launch(?:es)?|times|trips|runs"
+    r"\bhow many (?:[\w'-]+\s+){0,3}?(?P<what>flights?|missions?|launch(?:es)?|times|trips|runs"
     r"|dockings|visits)\b",
-    r"\bnumber of (?:\w+\s+){0,3}?(?P<what2>flights?|missions?|launch(?:es)?)\b",
-    r"\bhow many (?:\w+\s+){0,3}?(?P<what3>ships?|freighters?|spacecraft)\s+"
+    r"\bnumber of (?:[\w'-]+\s+){0,3}?(?P<what2>flights?|missions?|launch(?:es)?)\b",
+    r"\bhow many (?:[\w'-]+\s+){0,3}?(?P<what3>ships?|freighters?|spacecraft)\s+"
     r"(?:have\s+|were\s+|got\s+)?(?:launched|flew|flown|went|gone|gone up|lifted off)\b",
 )
 # "this year", "last year": a year counted from today.
@@ -1009,7 +1025,22 @@ QUESTION_VOCABULARY = frozenset(
     tonne tonnes capsule bring brought burn burned vs versus compare compared each
     both went gone ship ships ppl rn запустили запустят запуска привез привезла
     доставил топлива топливо груз человек людей экипаж сейчас когда починили ремонт площадку
-    площадка космонавтов астронавтов космонавты астронавты""".split()
+    площадка космонавтов астронавтов космонавты астронавты
+    normally usually typically generally nominally regularly ordinarily usual typical normal
+    nominal average live lives living""".split()
+)
+# "normally", "usually": the question asks for the usual value (a nominal crew, a typical stay),
+# not the latest one.
+USUALLY = _any(
+    r"\bnormal(?:ly)?\b",
+    r"\busual(?:ly)?\b",
+    r"\btypical(?:ly)?\b",
+    r"\bgenerally\b",
+    r"\bnominal(?:ly)?\b",
+    r"\bregular(?:ly)?\b",
+    r"\bordinarily\b",
+    r"\bon average\b",
+    r"\bin general\b",
 )
 
 
@@ -1042,6 +1073,9 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
     Fact.ABOARD: _canon("still docked berthed attached there up aboard board space orbit station"),
     Fact.FIRST_FLIGHT: _canon(
         "first ever open opened inaugurated commissioned used use maiden debut flight launch"
+    ),
+    Fact.DAYS_IN_SPACE: _canon(
+        "space orbit day days long longer shorter time spent duration last lasted mission flight"
     ),
     Fact.COST: _canon("cost price pay paid money expensive cheap budget funding"),
     Fact.PAD: _canon("pad site launch from where spaceport"),

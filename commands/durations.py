@@ -1,0 +1,109 @@
+"""How long a flight lasted, derived from its recorded dates (launch to landing, docked period),
+or stated in its texts when no end is recorded; comparable between two flights."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from commands.format import date_text, outcome_date
+from commands.reply import DateMention
+from knowledge.dates import FuzzyDate
+from knowledge.schema import Event, Mission
+
+# Events that end a flight (back on Earth, or burned up) and that start and end a stay.
+ENDED = ("splashdown", "landed", "landing", "returned", "re-entered", "reentered", "burned up")
+DOCKED = ("docked", "berthed")
+UNDOCKED = ("undocked", "unberthed", "departed", "released")
+_DAYS = re.compile(r"\b(?:(?P<about>about|around|roughly|some|~)\s*)?(?P<n>\d{1,4})\s+days\b", re.I)
+_AT_STATION = re.compile(
+    r"\s*(?:at the station|at the iss|docked|berthed|attached|after (?:capture|docking|berthing)"
+    r"|(?:at|on|to) (?:the )?(?:station|iss))\b",
+    re.I,
+)
+_PLANNED = re.compile(r"\b(?:planned|scheduled|expected|designed|design)\b[^.;]{0,25}$", re.I)
+
+
+@dataclass(frozen=True)
+class Duration:
+    """How long a flight lasted (or has lasted so far), and how the number was found."""
+
+    days: int
+    text: str  # the clause that says it: "237 days (launched 13 February 2026, ...)"
+    sources: tuple[str, ...]
+    exact: bool = True  # derived from two day-precision dates
+    ongoing: bool = False  # no end recorded: days up to the base's date, at least
+    mentions: tuple[DateMention, ...] = field(default=())
+
+
+def _event(m: Mission, kinds: tuple[str, ...]) -> Event | None:
+    found = [e for e in m.events if e.kind in kinds]
+    return found[-1] if found else None
+
+
+def flight_duration(m: Mission, as_of: dt.date) -> Duration | None:
+    """Launch to landing from the recorded dates; else a duration the mission's texts state;
+    else, still up, the days from launch to the base's date (at least)."""
+    launched = outcome_date(m)
+    if launched is None:
+        return None
+    mentions: list[DateMention] = []
+    end = _event(m, ENDED)
+    if end is not None:
+        days = (end.date.start - launched.start).days
+        exact = launched.precision == "day" and end.date.precision == "day"
+        verb = "splashed down" if end.kind == "splashdown" else end.kind.replace("-", " ")
+        launch_text = date_text(launched, mentions)
+        end_text = date_text(end.date, mentions)
+        text = (
+            f"{'' if exact else 'about '}{days} days (launched {launch_text}, {verb} "
+            f"{end_text}; derived from the recorded dates)"
+        )
+        launch_event = _event(m, ("launched",))
+        sources = tuple(launch_event.sources if launch_event else ()) + tuple(end.sources)
+        return Duration(days, text, sources, exact, mentions=tuple(mentions))
+    stated = _stated(m)
+    if stated is not None:
+        return stated
+    if m.status in ("completed", "landed", "lost", "failed"):
+        return None  # over, with no end date recorded: the base cannot say how long
+    days = (as_of - launched.start).days
+    text = (
+        f"at least {days} days so far (launched {date_text(launched, mentions)}; no return "
+        f"recorded as of {date_text(FuzzyDate(as_of), mentions)})"
+    )
+    return Duration(days, text, (), False, True, tuple(mentions))
+
+
+def _stated(m: Mission) -> Duration | None:
+    """A duration the mission's facts or summary state ("About 241 days from launch ..."),
+    never a planned one ("planned for 242 days")."""
+    texts = [(f.text, tuple(f.sources)) for f in m.facts] + [(m.summary, tuple(m.sources))]
+    for text, sources in texts:
+        for d in _DAYS.finditer(text):
+            if _PLANNED.search(text[: d.start()]) or _AT_STATION.match(text, d.end()):
+                continue  # a plan, or a stay at the station, is not the flight's length
+            sentence = text[max(0, text.rfind(".", 0, d.start()) + 1) :].strip()
+            sentence = sentence.split(". ")[0].rstrip(".")
+            days = int(d.group("n"))
+            said = sentence[:1].lower() + sentence[1:] if sentence[1:2].islower() else sentence
+            return Duration(days, f"about {days} days ({said})", sources, exact=False)
+    return None
+
+
+def docked_duration(m: Mission) -> Duration | None:
+    """Docking to undocking, from the recorded dates."""
+    arrived, left = _event(m, DOCKED), _event(m, UNDOCKED)
+    if arrived is None or left is None:
+        return None
+    mentions: list[DateMention] = []
+    days = (left.date.start - arrived.date.start).days
+    exact = arrived.date.precision == "day" and left.date.precision == "day"
+    text = (
+        f"{'' if exact else 'about '}{days} days ({date_text(arrived.date, mentions)} to "
+        f"{date_text(left.date, mentions)})"
+    )
+    return Duration(
+        days, text, tuple(arrived.sources) + tuple(left.sources), exact, mentions=tuple(mentions)
+    )

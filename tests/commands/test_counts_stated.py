@@ -1,0 +1,71 @@
+"""How-many questions answered from a count the base's texts state, and honest zeros."""
+
+from __future__ import annotations
+
+from commands.context import Context
+from commands.router import answer
+from tests.commands.conftest import TODAY
+
+
+def lead(ctx: Context, text: str) -> str:
+    reply = answer(ctx, text, TODAY)
+    assert reply.kind == "answer", reply.plain()
+    return reply.text.split("\n\n")[0]
+
+
+def test_a_noun_other_than_flights_is_counted_from_the_record_texts(ctx: Context) -> None:
+    for q in ("what number of reboosts did crs-33 perform", "crs-33: how many iss reboosts"):
+        text = lead(ctx, q)
+        assert "six ISS reboosts" in text, q
+        assert "carries no crew" not in text
+
+
+def test_a_pad_states_its_own_lifetime_count(ctx: Context) -> None:
+    for q in ("how many rockets launched from gagarin start", "number of launches from site 1/5"):
+        text = lead(ctx, q)
+        assert "520 launches" in text, q
+        assert "records no" not in text
+
+
+def test_a_count_narrowed_by_words_the_record_states(ctx: Context) -> None:
+    text = lead(ctx, "how many flights does boeing's starliner contract have now")
+    assert "four flights" in text
+    text = lead(ctx, "how many missions were in the crs-2 deal worth 6.31 billion")
+    assert "21 missions" in text
+
+
+def test_no_false_zero_for_flights_the_base_does_not_track(ctx: Context) -> None:
+    text = lead(ctx, "how many progress flights in 2012")
+    assert "records no" not in text
+    assert "can't count" in text
+    text = lead(ctx, "how many flights went up from vostochny")
+    assert "records" not in text.split(":")[0]
+    assert "Progress MS-28" not in text  # never the list of every flight
+
+
+def test_tracked_flight_counts_still_count(ctx: Context) -> None:
+    assert "records 3 Progress MS flights launched in 2025" in lead(
+        ctx, "how many progress flights went up in 2025"
+    )
+    assert lead(ctx, "how many HTV-X flights in 2025").startswith("The fact base records 1 HTV-X")
+    assert "crew of 4" in lead(ctx, "how many people can crew dragon take up")
+
+
+def test_the_usual_crew_of_the_station_is_its_nominal_crew(ctx: Context) -> None:
+    for q in (
+        "what's the usual crew size of the station",
+        "how many astronauts typically live on the iss",
+    ):
+        text = lead(ctx, q)
+        assert text.startswith("The International Space Station normally has a crew of 7"), q
+    assert "7 people were aboard" in lead(ctx, "how many people live on the iss")
+
+
+def test_how_many_times_a_flight_did_something_is_its_stated_count(ctx: Context) -> None:
+    for q in (
+        "how many times did crs-33 boost the iss",
+        "crs-33 reboosted the station how many times",
+    ):
+        text = lead(ctx, q)
+        assert "six ISS reboosts" in text, q
+        assert "no crew" not in text
