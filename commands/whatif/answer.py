@@ -18,6 +18,7 @@ from commands.whatif.english import (
     line,
     month_text,
     orbit_decay,
+    reserve_text,
     who_reboosts,
     without_propellant,
 )
@@ -196,9 +197,9 @@ def _tightest(o: Outcome, mentions: list[DateMention]) -> Field:
         # Propellant: what an empty store means, rather than days below the model's line.
         value += f", empty {m.empty} days: {without_propellant(o.prep.params, o.prep.kb)}"
     elif m.cross is not None:
-        value += f"; below the {reserve:.0f}-day reserve {m.below} days in all"
+        value += f"; below {reserve_text(r, reserve)} {m.below} days in all"
     else:
-        value += f", above the {reserve:.0f}-day reserve"
+        value += f", above {reserve_text(r, reserve)}"
     return Field("Tightest", value)
 
 

@@ -18,7 +18,7 @@ from commands.whatif.apply import (
     Moved,
     Unboosted,
 )
-from commands.whatif.model import Params
+from commands.whatif.model import EVACUATION_RESOURCES, Params, Resource
 from commands.whatif.projection import short_name
 from knowledge.base import KnowledgeBase
 from knowledge.dates import MONTH_NAMES, FuzzyDate
@@ -317,3 +317,11 @@ def line(c: Change, kb: KnowledgeBase) -> str:
             )
         return f"Crew {'+' if c.delta > 0 else '−'}{abs(c.delta)} from {c.since.isoformat()} on"
     return f"{c.shown[0].upper()}{c.shown[1:]} from {c.since.isoformat()} on"
+
+
+def reserve_text(r: Resource, reserve_days: float) -> str:
+    """ "the 45-day reserve" for what the crew lives on; for propellant the same number of days
+    is only a yardstick ("45 days of use"): no rule sets a propellant reserve."""
+    if r in EVACUATION_RESOURCES:
+        return f"the {reserve_days:.0f}-day reserve"
+    return f"{reserve_days:.0f} days of use"

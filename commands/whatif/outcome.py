@@ -131,8 +131,8 @@ class Dip:
 
 def dips(base: Run, scen: Run, frm: dt.date) -> dict[Resource, Dip]:
     """Per resource that changes, the stretch (from frm) where the scenario is lower than the
-    unchanged plan with the largest drop of its lowest point; else the one where it is higher
-    with the largest rise. A slip shows as the dip before the late flight arrives, even when
+    unchanged plan holding the scenario's lowest point; else the one where it is higher with
+    the largest rise. A slip shows as the dip before the late flight arrives, even when
     a later low point is the same in both runs."""
     i0 = min(max(0, (frm - base.start).days), base.days - 1)
     out: dict[Resource, Dip] = {}
@@ -149,8 +149,11 @@ def dips(base: Run, scen: Run, frm: dt.date) -> dict[Resource, Dip]:
                     continue  # a few days' difference (a crew handover) is not a finding
                 j = int(lo) + int(np.argmin(s[lo:hi]))
                 was, now_ = float(b[lo:hi].min()), float(s[j])
-                if abs(now_ - was) >= 0.5 and (best is None or abs(now_ - was) > best[0]):
-                    best = (abs(now_ - was), Dip(was, now_, base.start + dt.timedelta(days=i0 + j)))
+                # a drop: the stretch with the scenario's lowest point (the "lowest margin"
+                # shown must be the tightest one); a rise: the largest rise
+                rank = -now_ if sign > 0 else abs(now_ - was)
+                if abs(now_ - was) >= 0.5 and (best is None or rank > best[0]):
+                    best = (rank, Dip(was, now_, base.start + dt.timedelta(days=i0 + j)))
             if best is not None:
                 break
         if best is not None:

@@ -9,7 +9,7 @@ from commands.format import day_text
 from commands.reply import DateMention
 from commands.whatif.apply import CrewSet, Held, Unboosted
 from commands.whatif.crew import level_on, same_levels
-from commands.whatif.english import days, if_clause, month_text, orbit_decay
+from commands.whatif.english import days, if_clause, month_text, orbit_decay, reserve_text
 from commands.whatif.model import DAYS_CAP, EVACUATION_RESOURCES, LABELS, RESOURCES, Resource
 from commands.whatif.outcome import NOTABLE_DAYS, Outcome, earlier
 from commands.whatif.projection import short_name
@@ -47,7 +47,10 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
     the largest change of a lowest margin; else no change.
     """
     p = o.prep.params
-    reserve = f"{p.reserve_days:.0f}-day reserve"
+
+    def line(r: Resource) -> str:
+        return reserve_text(r, p.reserve_days)
+
     would = _would(o)
     b, a = o.before, o.after
     worse = [r for r in RESOURCES if earlier(a[r].cross, b[r].cross)]
@@ -58,7 +61,7 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
         m = a[r]
         assert m.cross is not None
         fall = "would fall" if would else "falls"
-        body = f"{LABELS[r].lower()} {fall} below the {reserve} on {day_text(m.cross, mentions)}"
+        body = f"{LABELS[r].lower()} {fall} below {line(r)} on {day_text(m.cross, mentions)}"
         if m.out is not None:
             body += f" and {'would run' if would else 'runs'} out on {day_text(m.out, mentions)}"
             if r not in EVACUATION_RESOURCES:  # propellant: the orbit, not the crew
@@ -84,7 +87,7 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
         cross = b[r].cross
         assert cross is not None
         return (
-            f"{LABELS[r].lower()} {'would stay' if would else 'stays'} above the {reserve} "
+            f"{LABELS[r].lower()} {'would stay' if would else 'stays'} above {line(r)} "
             f"(the unchanged plan dips below it on {day_text(cross, mentions)})"
         )
     # Below the reserve in both: the days with none left, else the days below the reserve.
@@ -121,7 +124,7 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
         spend = "would spend" if would else "spends"
         parts.append(
             f"{LABELS[longer].lower()} {spend} {abs(n)} {'more' if n > 0 else 'fewer'} days "
-            f"below the {reserve} ({a[longer].below} instead of {b[longer].below} days through "
+            f"below {line(longer)} ({a[longer].below} instead of {b[longer].below} days through "
             f"{end})"
         )
     for r in lows:
@@ -143,9 +146,9 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
         now_ = d.now
         if not parts:
             text += (
-                f" — still above the {reserve}"
+                f" — still above {line(r)}"
                 if now_ >= p.reserve_days
-                else f" — below the {reserve}, as in the unchanged plan"
+                else f" — below {line(r)}, as in the unchanged plan"
             )
         parts.append(text)
     if parts:
@@ -165,7 +168,7 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
     fine = [r for r in RESOURCES if a[r].cross is None] or list(RESOURCES)
     low = min(fine, key=lambda r: (a[r].low, r))
     return f"{nothing}: the lowest {LABELS[low].lower()} margin stays {days(a[low].low)}" + (
-        f", above the {reserve}" if a[low].cross is None else ""
+        f", above {line(low)}" if a[low].cross is None else ""
     )
 
 

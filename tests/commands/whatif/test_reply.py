@@ -102,7 +102,8 @@ def test_a_slip_names_the_margin_before_and_after(ctx: Context) -> None:
 def test_a_gap_names_the_day_and_the_flight_that_closes_it(ctx: Context) -> None:
     r = ask(ctx, "what if progress ms-34 had not launched", TODAY)
     assert re.search(
-        r"would fall below the 45-day reserve on \d+ \w+ \d{4}.*one extra Progress arriving by "
+        r"propellant would fall below 45 days of use on \d+ \w+ \d{4}.*one extra Progress "
+        r"arriving by "
         r"\d+ \w+ \d{4} would close the gap",
         r.text,
     ), r.text
@@ -219,3 +220,27 @@ def test_nobody_reboosting_says_what_the_record_knows(ctx: Context, text: str) -
     assert "do not depend on reboosts" in field(r, "Supplies")
     assert len(r.plain()) <= 1500
     assert any(s in r.source_ids for s in reentry.sources)
+
+
+def test_the_reserve_rule_is_named_only_for_what_the_crew_lives_on(ctx: Context) -> None:
+    # The 45-day rule covers food, water and oxygen; propellant's 45 days is only a yardstick.
+    for question in (
+        "what if progress ms-36 slips 4 months",
+        "what if no progress flies for 8 months",
+    ):
+        r = ask(ctx, question, TODAY)
+        whole = r.plain()
+        assert "propellant would fall below the 45-day reserve" not in whole.lower(), whole
+        assert not re.search(r"Propellant[^.;]*above the 45-day reserve", whole), whole
+
+
+def test_the_lowest_margin_shown_is_the_tightest_point(ctx: Context) -> None:
+    # A slip whose deepest dip is not its longest: the margin line shows the tightest day.
+    r = ask(ctx, "what if progress ms-36 slips 3 months", TODAY)
+    tight = re.search(r"Propellant: (\d+) days? on", field(r, "Tightest"))
+    margins = re.search(
+        r"Propellant \d+ → (\d+) days", field(r, "Lowest margin, unchanged → scenario")
+    )
+    assert tight is not None
+    assert margins is not None
+    assert tight.group(1) == margins.group(1)
