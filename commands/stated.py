@@ -11,6 +11,7 @@ own count ("Gagarin's Start: 520 launches") or the count asked is of something e
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -47,6 +48,7 @@ _STOP = frozenset(
     at from to for by with were been be that this there left so far total""".split()
 )
 _TAKES = 2  # words allowed between a number and its noun ("six ISS reboosts")
+COUNTED_CACHE = 65_536  # (passage text, noun) pairs remembered by _counts
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,13 @@ def _nouns(noun: str) -> frozenset[str]:
 
 def _count_in(passage: Passage, noun: str) -> bool:
     """Whether the passage writes a number just before the noun ("over 21 missions")."""
-    tokens = [t.strip(".,").lower() for t in _TOKEN.findall(passage.text)]
+    return _counts(passage.text, noun)
+
+
+@functools.lru_cache(maxsize=COUNTED_CACHE)
+def _counts(text: str, noun: str) -> bool:
+    """_count_in on a text; pure, so remembered (the base's passages are few and fixed)."""
+    tokens = [t.strip(".,").lower() for t in _TOKEN.findall(text)]
     nouns = _nouns(noun)
     for i, tok in enumerate(tokens):
         if not tok or canonical(fold_word(tok)) not in nouns:

@@ -7,6 +7,7 @@ and synonyms merged into one canonical word and plural/tense endings stemmed.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -264,6 +265,7 @@ SYNONYMS: dict[str, str] = {
 }
 
 _VOWELS = frozenset("aeiouy")
+CANONICAL_CACHE = 65_536  # distinct words remembered by canonical() (bounded: input is open)
 
 
 def stem(word: str) -> str:
@@ -357,8 +359,10 @@ def translit(word: str) -> str:
     return "".join(_TRANSLIT.get(c, c) for c in word).replace("-", "")
 
 
+@functools.lru_cache(maxsize=CANONICAL_CACHE)
 def canonical(word: str) -> str:
-    """A folded word as words() keeps it (synonym merged, stemmed), or "" for a stop-word."""
+    """A folded word as words() keeps it (synonym merged, stemmed), or "" for a stop-word.
+    Pure, so remembered: a question's words are mostly ones seen before."""
     word = SYNONYMS.get(word, word)
     if word in FUNCTION_WORDS:
         return ""
