@@ -101,6 +101,8 @@ class CrewSet:
     crew: int | None
     delta: int
     was: int | None = None  # the unchanged plan's crew on that day
+    until: dt.date | None = None  # when the unchanged plan's crew resumes (None: never)
+    lasting: str = ""  # how long, as typed ("2 weeks")
 
 
 @dataclass(frozen=True)
@@ -186,7 +188,7 @@ class _Applier:
         self.lost_slots: dict[str, set[int]] = {}
         self.moved_slots: dict[str, dict[int, Callable[[dt.date], dt.date]]] = {}
         self.held: dict[str, list[tuple[dt.date, dt.date]]] = {}
-        self.crew_edits: list[tuple[dt.date, int | None, int]] = []
+        self.crew_edits: list[tuple[dt.date, int | None, int, dt.date | None]] = []
         self.rates: list[RateChange] = []
         self.changes: list[Change] = []
         self.entities: list[str] = []
@@ -322,10 +324,14 @@ class _Applier:
     def crew(self, e: CrewChange) -> None:
         since = e.since or self.today
         self.in_range(since, "the crew change", str(e.crew if e.crew is not None else e.delta))
-        self.crew_edits.append((since, e.crew, e.delta))
+        until = e.lasting.add_to(since) if e.lasting is not None else None
+        if until is not None:
+            self.in_range(until, "the end of the crew change", e.lasting.text if e.lasting else "")
+        self.crew_edits.append((since, e.crew, e.delta, until))
         self.touched.append(since)
         was = level_on(self.prep.baseline.plan.crew, since)
-        self.changes.append(CrewSet(since, e.crew, e.delta, was))
+        lasting = e.lasting.text if e.lasting is not None else ""
+        self.changes.append(CrewSet(since, e.crew, e.delta, was, until, lasting))
 
     def rate(self, e: SetRate) -> None:
         since = e.since or self.today

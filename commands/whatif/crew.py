@@ -95,18 +95,24 @@ def crew_levels(
 
 
 def with_crew_edits(
-    levels: Sequence[tuple[dt.date, int]], edits: Sequence[tuple[dt.date, int | None, int]]
+    levels: Sequence[tuple[dt.date, int]],
+    edits: Sequence[tuple[dt.date, int | None, int, dt.date | None]],
 ) -> tuple[tuple[dt.date, int], ...]:
-    """Levels after crew edits (since, set to, or changed by), applied in order."""
+    """Levels after crew edits (since, set to or changed by, until: None for good), applied
+    in order; a change that ends gives back the levels it replaced from its end on."""
     out = sorted(levels)
-    for since, crew, delta in edits:
+    for since, crew, delta, until in edits:
         before = [(d, n) for d, n in out if d < since]
         at = level_on(out, since)
+        resumed: list[tuple[dt.date, int]] = []
+        if until is not None and until > since:
+            resumed = [(until, level_on(out, until)), *((d, n) for d, n in out if d > until)]
+        during = [(d, n) for d, n in out if since < d and (until is None or d < until)]
         if crew is not None:
-            out = [*before, (since, crew)]
+            out = [*before, (since, crew), *resumed]
         else:
-            after = [(d, max(0, min(MAX_CREW, n + delta))) for d, n in out if d > since]
-            out = [*before, (since, max(0, min(MAX_CREW, at + delta))), *after]
+            after = [(d, max(0, min(MAX_CREW, n + delta))) for d, n in during]
+            out = [*before, (since, max(0, min(MAX_CREW, at + delta))), *after, *resumed]
     return tuple(out)
 
 

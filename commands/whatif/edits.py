@@ -140,11 +140,13 @@ class Hold:
 
 @dataclass(frozen=True)
 class CrewChange:
-    """The crew size from a date on: set to a number, or changed by one."""
+    """The crew size from a date on: set to a number, or changed by one; for a while
+    ("10 aboard for 2 weeks"), after which the unchanged plan's crew resumes."""
 
     since: dt.date | None  # None: from today
     crew: int | None = None
     delta: int = 0
+    lasting: Duration | None = None  # None: from then on
 
 
 @dataclass(frozen=True)

@@ -206,6 +206,8 @@ def clause(
         return f"{c.name}'s crew of {c.crew} leaves early{when}"
     if isinstance(c, CrewSet):
         when = "" if c.since <= today else f" from {day_text(c.since, mentions)}"
+        if c.until is not None:
+            when += f" for {c.lasting} (to {day_text(c.until, mentions)})"
         if c.crew is not None:
             was = f" instead of {c.was}" if c.was is not None and c.was != c.crew else ""
             return f"the crew is {c.crew}{was}{when}"
@@ -311,6 +313,12 @@ def line(c: Change, kb: KnowledgeBase) -> str:
         )
         return f"{c.name}'s crew of {c.crew} leaves {c.on.isoformat()}{how}, not {due}{like}"
     if isinstance(c, CrewSet):
+        if c.until is not None:
+            back = f" to {c.until.isoformat()}, then the planned crew again"
+            if c.crew is not None:
+                return f"Crew of {c.crew} from {c.since.isoformat()}{back}"
+            sign = "+" if c.delta > 0 else "−"
+            return f"Crew {sign}{abs(c.delta)} from {c.since.isoformat()}{back}"
         if c.crew is not None:
             return (
                 f"Crew of {c.crew} from {c.since.isoformat()} on (crew flights no longer change it)"

@@ -201,6 +201,16 @@ def _unit(u: str) -> str:
     return "year"
 
 
+_ADJECTIVE_UNIT = re.compile(r"[\s-]+(day|week|month|year|quarter)$", re.I)
+
+
+def _as_noun(shown: str, amount: float) -> str:
+    """A length said as an adjective ("a 3 month gap", "6-month") as a noun: "3 months"."""
+    if abs(amount) == 1 or not re.match(r"[-−+]?\d", shown):
+        return shown
+    return _ADJECTIVE_UNIT.sub(lambda u: f" {u[1]}s", shown)
+
+
 @dataclass(frozen=True)
 class Found:
     """Something the lexer found in a text, and where."""
@@ -232,7 +242,7 @@ def find_duration(text: str, pos: int = 0) -> tuple[Duration, Found] | None:
     shown = m.group(0).strip()
     found = Found(m.start(), m.end(), shown)
     if len(parts) == 1:
-        return Duration(parts[0][0], parts[0][1], shown), found
+        return Duration(parts[0][0], parts[0][1], _as_noun(shown, parts[0][0])), found
     if all(u in ("month", "year") for _, u in parts):
         months = sum(n * (12 if u == "year" else 1) for n, u in parts)
         return Duration(months, "month", shown), found

@@ -52,6 +52,7 @@ from commands.whatif.phrases import (
     COUNTRIES,
     CREW_ADD,
     CREW_BY,
+    CREW_FOR,
     CREW_GOES,
     CREW_OF,
     CREW_REMOVE,
@@ -73,6 +74,7 @@ from commands.whatif.phrases import (
     MOVE_TO,
     NEXT,
     NO_REBOOST,
+    NO_VEHICLE,
     OPEN_ENDED,
     OXYGEN,
     PAST,
@@ -93,6 +95,7 @@ from knowledge.launchers import last_return_to_flight
 from knowledge.pads import flown_from, last_closure, last_damage
 
 MAX_CREW = 13
+KG_PER_LB = 0.45359237
 
 
 @dataclasses.dataclass(frozen=True)
@@ -203,10 +206,12 @@ class Parser(Reader):
                     f"give the new water recovery, e.g. “water recovery drops to 90%”, not by "
                     f"how much it changes (“{m['v']}%”)",
                 )
-            if not 0 <= v <= 100:
-                raise ScenarioError(
-                    f"{m['v']}%", f"water recovery of {m['v']}% is not between 0 and 100%"
-                )
+            for said in (m["v"], m["was"]):
+                n = number(said) if said else 0.0
+                if n is None or not 0 <= n <= 100:
+                    raise ScenarioError(
+                        f"{said}%", f"water recovery of {said}% is not between 0 and 100%"
+                    )
             return SetRate(
                 "water_recovery", v / 100.0, f"water recovery {v:g}%", self._since(c, m.end())
             )
@@ -220,11 +225,18 @@ class Parser(Reader):
                 return SetRate(
                     "oxygen_generation", 0.0, "no oxygen made aboard", self._since(c, m.end())
                 )
-            v = number(m["v"])
+            said = number(m["v"])
+            pounds = m["u"].lower().startswith(("lb", "pound"))
+            v = said * KG_PER_LB if said is not None and pounds else said
+            unit = "lb" if pounds else "kg"
             if v is None or not 0 <= v <= 50:
-                raise ScenarioError(m["v"], f"{m['v']} kg of oxygen a day is not plausible")
+                raise ScenarioError(m["v"], f"{m['v']} {unit} of oxygen a day is not plausible")
+            shown = f"oxygen made aboard {v:.1f} kg/day ({said:g} lb)" if pounds else None
             return SetRate(
-                "oxygen_generation", v, f"oxygen made aboard {v:g} kg/day", self._since(c, m.end())
+                "oxygen_generation",
+                v,
+                shown or f"oxygen made aboard {v:g} kg/day",
+                self._since(c, m.end()),
             )
         return None
 
@@ -370,6 +382,21 @@ class Parser(Reader):
         return int(n)
 
     def _crew(self, c: Clause) -> Edit | None:
+        """A crew size or change, for good or for a while ("10 aboard for 2 weeks")."""
+        edit = self._crew_size(c)
+        if not isinstance(edit, CrewChange):
+            return edit
+        lasting = None
+        for m in CREW_FOR.finditer(c.text):
+            got = find_duration(c.text, m.end())
+            if got is not None and got[1].start == m.end():
+                c.mark(m.start(), got[1].end)
+                lasting = got[0]
+                check_duration(lasting)
+                break
+        return dataclasses.replace(edit, lasting=lasting) if lasting is not None else edit
+
+    def _crew_size(self, c: Clause) -> Edit | None:
         t = c.text
         named = re.search(r"\bcrew[\s-]*\d+\b", t, re.I)
         if named and self.resolver.find(named.group(0), ("mission",)) is not None:
@@ -448,7 +475,7 @@ class Parser(Reader):
     def _gap(self, c: Clause) -> Edit | None:
         m = GAP.search(c.text)
         if not m:
-            return None
+            return self._no_vehicle(c)
         if m["none"] is not None:  # "nothing launches": every flight, cargo and crew
             what = "flights"
         elif m["stop"] is not None:  # "<who> stops sending <what>", "<who> stops flying"
@@ -485,6 +512,27 @@ class Parser(Reader):
                 raise ScenarioError(what, f"no active vehicle matches “{what}”")
         c.mark(m.start(), m.end())
         return self._hold(c, m.end(), label, (), vehicles, "")
+
+    def _no_vehicle(self, c: Clause) -> Edit | None:
+        """ "there's no Progress for a year": that vehicle family held, as a supply gap."""
+        m = NO_VEHICLE.search(c.text)
+        if not m:
+            return None
+        kb = self.resolver.kb
+        kinds = ("cargo-spacecraft", "spaceplane", "crew-spacecraft")
+        said = re.sub(r"(?<=[a-z])s$", "", m["veh"], flags=re.I)  # "no dragons"
+        family = tuple(
+            v
+            for words in dict.fromkeys((m["veh"], said))
+            for v in self.resolver.vehicles(words)
+            if kb.vehicles[v].kind in kinds
+        )
+        if not family:
+            return None
+        family = tuple(dict.fromkeys(family))
+        c.mark(m.start(), m.end())
+        label = f"no {listed([short_name(kb, v) for v in family])} flights"
+        return self._hold(c, m.end(), label, (), family, "")
 
     def _stopped(self, c: Clause, m: re.Match[str], who: str) -> Edit | None:
         """ "SpaceX stops flying": the vehicles an organization (or a country) flies, or that fly

@@ -17,7 +17,9 @@ UNIT_AHEAD = r"(?:[\s-]*(?:days?|weeks?|months?|years?|quarters?)\b|\s+a\s+half\
 SPLIT = re.compile(
     rf"\s*(?:;|,?\s+and\s+then\s+(?!{_SAME_SUBJECT})|,?\s+and\s+(?!{NUMBER}{UNIT_AHEAD}|a\s+half\b"
     rf"|{_SAME_SUBJECT})"
-    rf"|,?\s+plus\s+(?!{NUMBER}{UNIT_AHEAD})|,\s*(?=[a-z])(?!(?:not|instead|rather)\b))\s*",
+    rf"|,?\s+plus\s+(?!{NUMBER}{UNIT_AHEAD})|,\s*(?=[a-z])(?!(?:not|instead|rather)\b)"
+    # "... 12 lb a day with 7 crew": the crew said alongside is a change of its own
+    rf"|\s+with\s+(?=(?:a\s+crew\s+of\s+)?{NUMBER}\s+(?:crew|people|astronauts|aboard)\b))\s*",
     re.I,
 )
 FLY = (
@@ -178,6 +180,8 @@ CREW_SET = re.compile(
     rf"|\b(?:a\s+)?(?P<n3>{NUMBER})[\s-]+(?:person|people|member|man|woman)\s+crew\b",
     re.I,
 )
+# How long a crew size lasts: "for 2 weeks", "for the next six months" (the length follows).
+CREW_FOR = re.compile(r"\b(?:for|over)\s+(?:the\s+next\s+|a\s+period\s+of\s+)?", re.I)
 # The size it changes from, said alongside: "instead of 7", "down from 7", "rather than 7
 # people", "(not 7)".
 CREW_WAS = re.compile(
@@ -234,8 +238,11 @@ NO_REBOOST = re.compile(
     rf"|\bwithout\s+(?:any\s+)?(?:more\s+)?(?:re-?boosts?|reboosting)\b",
     re.I,
 )
+# "water recovery drops to 94%", "... from 98% to 94%" (`was`: the rate it changes from).
 RECOVERY = re.compile(
-    rf"\b(?:water\s+)?(?:recovery|recycl\w*|processor)(?:\s+rate)?\b.*?(?P<by>\bby\s+)?"
+    rf"\b(?:water\s+)?(?:recovery|recycl\w*|processor)(?:\s+rate)?\b.*?"
+    rf"(?:\bfrom\s+(?P<was>{NUMBER})\s*(?:%|percent|per\s*cent)?\s+(?:to|down\s+to|up\s+to)\s+)?"
+    rf"(?P<by>\bby\s+)?"
     rf"(?P<v>{NUMBER})\s*(?:%|percent|per\s*cent|points?)(?:\s+(?:water\s+)?(?:recovery|recycling))?",
     re.I,
 )
@@ -250,7 +257,7 @@ PROPELLANT = re.compile(
 )
 OXYGEN = re.compile(
     r"\b(?:oxygen\s+generat\w*|ogs|elektron|oxygen\s+generator|oxygen\s+production)\b"
-    rf".*?(?:(?P<v>{NUMBER})\s*kg|(?P<off>fails|failed|stops|stopped|broken|breaks|down|off|dies"
+    rf".*?(?:(?P<v>{NUMBER})\s*(?P<u>kg|kilo(?:gram)?s?|lbs?|pounds?)\b|(?P<off>fails|failed|stops|stopped|broken|breaks|down|off|dies"
     r"|is\s+lost))",
     re.I,
 )
@@ -270,6 +277,13 @@ GAP = re.compile(
     r"(?:\w+\s+)?(?:launch(?:es|ed)?|fl(?:y|ies|ew)|goes\s+up|went\s+up|gets?\s+(?:launched|up"
     r"|there)|arrives?|docks?|reach(?:es)?)(?:\s+(?:anything|at\s+all))?(?:\s+(?:up\s+)?(?:to|at)"
     r"\s+the\s+(?:iss|station)|\s+up)?)",
+    re.I,
+)
+# A vehicle family named after "no", with a length or an end after it: "there's no Progress for
+# a year", "no more dragons until June" (the parser keeps it only when it names a vehicle).
+NO_VEHICLE = re.compile(
+    r"\bno\s+(?:more\s+|new\s+|further\s+)?(?P<veh>[\w.'’-]+(?:\s+[\w.'’-]+)?)"
+    r"(?=\s+(?:for|until|till|through|thru|from|before|in)\b|\s*[?.!]*$)",
     re.I,
 )
 GAP_WORDS = frozenset(

@@ -81,7 +81,8 @@ _CHANGE = re.compile(
     r"(?:down|out|closed|offline|broken|damaged|wrecked)|wrecked|shut\s+down"
     r"|no\s+(?:\w+\s+)?(?:cargo|resupply|supplies|supply|deliveries|flights|launches)"
     r"|(?:nothing|nobody|no\s*one)\s+(?:\w+\s+)?(?:launch\w*|fl(?:y|ies|ew)|goes\s+up|arrives?)"
-    r"|crew\s+(?:of|goes|drops|falls|rises|grows|is|size)|\d+\s+(?:crew|people|astronauts)"
+    r"|crew\s+(?:of|goes|went|drops|dropped|falls|fell|rises|rose|grows|grew|shrinks|shrank|is|was"
+    r"|size|(?:is\s+|was\s+|gets\s+|got\s+)?(?:cut|reduced|increased|halved|doubled))|\d+\s+(?:crew|people|astronauts)"
     r"|(?:add|extra|another)\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:flight|launch|mission|crew)"
     r"|water\s+recovery|recycl\w*|propellant\s+use|oxygen\s+generat\w*"
     # a crew sent home early, a launcher failing, a crew size said against the usual one

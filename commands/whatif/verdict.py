@@ -167,9 +167,15 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
         return f"no flight is due while it lasts, so {nothing}"
     fine = [r for r in RESOURCES if a[r].cross is None] or list(RESOURCES)
     low = min(fine, key=lambda r: (a[r].low, r))
-    return f"{nothing}: the lowest {LABELS[low].lower()} margin stays {days(a[low].low)}" + (
-        f", above {line(low)}" if a[low].cross is None else ""
-    )
+    above = f", above {line(low)}" if a[low].cross is None else ""
+    was = round(b[low].low)
+    if was != round(a[low].low):  # flights moved a few days: say by how much, not "stays"
+        barely = "supplies would barely change" if would else "supplies barely change"
+        return (
+            f"{barely}: the lowest {LABELS[low].lower()} margin is {days(a[low].low)} instead "
+            f"of {was}{above}"
+        )
+    return f"{nothing}: the lowest {LABELS[low].lower()} margin stays {days(a[low].low)}{above}"
 
 
 def only_unboosted(o: Outcome) -> bool:
