@@ -702,6 +702,19 @@ UNTRACKED: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "cryptocurrencies or give investment advice",
+        _any(
+            r"\b(?:crypto\w*|bitcoins?|btc|ethereum|dogecoins?|doge|shiba inu|solana|altcoins?"
+            r"|memecoins?|meme coins?|nfts?|blockchain|coinbase|binance)\b",
+            # advice to buy or sell anything: "should i buy ...", "is it worth buying ..."
+            r"\bshould i (?:buy|sell|short|hodl|hold|invest|put my money)\b",
+            r"\b(?:worth|good time to|time to) (?:buy|sell)(?:ing)?\b(?! (?:a )?(?:seat|ticket))",
+            r"\b(?:financial|investment|investing) advice\b",
+            r"\b(?:good|bad|smart|safe) (?:investment|buy|bet to buy)\b",
+            r"\b(?:buy|sell)(?:ing)? the dip\b",
+        ),
+    ),
+    (
         "the weather",
         _any(
             r"\bweather\b(?=.*\b(?:today|tomorrow|now|forecast|like|going|at|in)\b)",
