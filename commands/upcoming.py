@@ -188,6 +188,7 @@ class Window:
     start: dt.date
     end: dt.date
     label: str
+    prep: str = "in"  # "ISS flights in December 2026", "… on 2 December 2026 (tomorrow)"
 
 
 @dataclass(frozen=True)
@@ -231,6 +232,18 @@ def window_of(low: str, now: dt.date) -> Window | None:
         n, unit = int(m["n"]), m["unit"].rstrip("s")
         days = n * {"day": 1, "week": 7, "month": 30}[unit]
         return Window(now, now + dt.timedelta(days=days), f"the next {n} {m['unit']}")
+    if vocab.WINDOW_TODAY.search(low):
+        return Window(now, now, f"{_day(now)} (today)", "on")
+    if vocab.WINDOW_TOMORROW.search(low):
+        day = now + dt.timedelta(days=1)
+        return Window(day, day, f"{_day(day)} (tomorrow)", "on")
+    if vocab.WINDOW_THIS_WEEK.search(low):  # from today to Sunday
+        end = now + dt.timedelta(days=6 - now.weekday())
+        return Window(now, end, f"the rest of this week ({_days(now, end)})")
+    if vocab.WINDOW_NEXT_WEEK.search(low):  # Monday to Sunday after this week
+        start = now + dt.timedelta(days=7 - now.weekday())
+        end = start + dt.timedelta(days=6)
+        return Window(start, end, f"next week ({_days(start, end)})")
     if vocab.WINDOW_THIS_MONTH.search(low):
         return _month(now.year, now.month)
     if vocab.WINDOW_NEXT_MONTH.search(low):
@@ -247,6 +260,17 @@ def window_of(low: str, now: dt.date) -> Window | None:
         year = int(m["year"]) if m["year"] else now.year + (month < now.month)
         return _month(year, month)
     return None
+
+
+def _day(d: dt.date) -> str:
+    return f"{d.day} {calendar.month_name[d.month]} {d.year}"
+
+
+def _days(start: dt.date, end: dt.date) -> str:
+    """ "7-13 December 2026", "28 December 2026 - 3 January 2027"."""
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}-{_day(end)}"
+    return f"{_day(start)} - {_day(end)}"
 
 
 def _month(year: int, month: int) -> Window:
@@ -305,7 +329,7 @@ def asked(ctx: Context, now: dt.date, want: Want, count: int = 4) -> Reply:
     future.sort(key=lambda m: _soonest(m, now))
     if want.window is not None:
         lead, shown = _window_lead(ctx, want, future, mentions)
-        title = f"ISS {describe_want(want, plural=True)} in {want.window.label}"
+        title = f"ISS {describe_want(want, plural=True)} {want.window.prep} {want.window.label}"
         rest: list[Mission] = []
     else:
         lead, shown = _next_lead(ctx, now, want, future, overdue, mentions)

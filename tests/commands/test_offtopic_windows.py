@@ -25,3 +25,18 @@ def test_crypto_and_buy_advice_are_untracked(ctx: Context) -> None:
         reply = ask(ctx, text)
         assert reply.title == "Not something I track", (text, reply.plain())
         assert "investment advice" in reply.text
+
+
+def test_days_named_from_today_are_a_schedule_window(ctx: Context) -> None:
+    for text, label in (
+        ("anything docking at the station next week", "7-13 December 2026"),
+        ("tomorrow, are any rockets launching to the iss?", "2 December 2026"),
+        ("any crew flights this week?", "1-6 December 2026"),
+        ("which cargo missions go up this month", "December 2026"),
+    ):
+        reply = ask(ctx, text)
+        assert reply.kind == "answer", (text, reply.plain())
+        assert label in reply.title, (text, reply.title)
+        assert "dates may have moved" in reply.text, text  # the base stops in October
+        if "crew" not in text:  # cargo plans whose dates passed: said so, never the future
+            assert "Not known whether" in reply.text, text
