@@ -446,6 +446,9 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
         counted = count(ctx, q, now)
         if counted is not None:
             return counted
+    after = _after_flight(ctx, q)
+    if after is not None:
+        return upcoming_cmd.upcoming_after(ctx, after[0], after[1], now)
     if q.ask == Ask.LIST or _next_of(q):
         return _upcoming(ctx, q, now)
     if re.search(r"\bnext\b", q.text, re.I) and q.ambiguous and not q.subjects:
@@ -1096,6 +1099,23 @@ def _next_of(q: Question) -> bool:
         and any(s.kind in ("vehicle", "pad") for s in q.subjects)
         and not any(s.kind == "mission" for s in q.subjects)
     )
+
+
+def _after_flight(ctx: Context, q: Question) -> tuple[str, Mission] | None:
+    """ "the next cargo dragon after crs-35": the vehicle (or pad) asked about, named before
+    "after" (else the flight's own vehicle), and the flight named after it."""
+    if q.ask in (Ask.WHY, Ask.HOW_MANY, Ask.COMPARE) or not vocab.NEXT_AFTER.search(q.text):
+        return None
+    word = list(vocab.AFTER.finditer(q.text))[-1]
+    flight = next((s for s in q.subjects if s.kind == "mission" and s.start >= word.end()), None)
+    if flight is None:
+        return None
+    m = ctx.kb.missions[flight.record_id]
+    asked = next(
+        (s.record_id for s in q.subjects if s.kind in ("vehicle", "pad") and s.end <= word.start()),
+        None,
+    )
+    return (asked or m.vehicle), m
 
 
 def _upcoming(ctx: Context, q: Question, now: dt.date) -> Reply:

@@ -21,6 +21,7 @@ from commands.format import (
 from commands.freshness import noted
 from commands.reply import DateMention, Field, Reply
 from commands.understand import vocabulary as vocab
+from knowledge.dates import FuzzyDate
 from knowledge.schema import PENDING, Mission
 
 
@@ -173,6 +174,58 @@ def upcoming_for(ctx: Context, query: str, now: dt.date, count: int = 10) -> Rep
         source_ids=ids,
         as_of=ctx.kb.as_of,
         entities=(rid,),
+        dates=tuple(mentions),
+    )
+    return noted(ctx, reply, now, after_lead=True)
+
+
+def _when(m: Mission) -> FuzzyDate | None:
+    """When a flight launched, else its current plan."""
+    plan = current_plan(m)
+    return outcome_date(m) or (plan.planned if plan is not None else None)
+
+
+def upcoming_after(ctx: Context, rid: str, after: Mission, now: dt.date) -> Reply:
+    """ "the next cargo dragon after crs-35": the first recorded flight of a vehicle (or from a
+    pad) after a given flight, or that none is recorded (and whether that flight flew)."""
+    rec = ctx.kb.get(rid)
+    assert rec is not None
+    mentions: list[DateMention] = []
+    ref = _when(after)
+    later = sorted(
+        (
+            (d.start, m)
+            for m in ctx.kb.missions.values()
+            if m.id != after.id
+            and rid in (m.vehicle, m.launcher, m.pad)
+            and m.status != "cancelled"
+            and (d := _when(m)) is not None
+            and (ref is None or d.start > ref.start)
+        ),
+        key=lambda x: (x[0], x[1].name),
+    )
+    if later:
+        first = later[0][1]
+        done = outcome_date(first)
+        if done is not None and first.status not in PENDING:
+            said = f"{first.name}, launched {date_text(done, mentions)}"
+        else:
+            said = _planned(ctx, first, mentions)
+        text = f"The first {rec.name} flight on record after {after.name} is {said}."
+    else:
+        text = f"No {rec.name} flight after {after.name} is recorded in the fact base."
+        if after.status in PENDING and ref is not None and ref.is_past(now):
+            text += f" {_passed(ctx, after, mentions)}, so whether it flew is not known."
+    shown = [after, *(m for _, m in later[:1])]
+    ids = collect_sources(rec.sources, *[m.sources for m in shown])
+    reply = Reply(
+        kind="answer",
+        title=f"{rec.name} after {after.name}",
+        text=text,
+        sources=source_lines(ctx.kb, ids),
+        source_ids=ids,
+        as_of=ctx.kb.as_of,
+        entities=(rid, *(m.id for m in shown)),
         dates=tuple(mentions),
     )
     return noted(ctx, reply, now, after_lead=True)

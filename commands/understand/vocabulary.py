@@ -563,6 +563,15 @@ def _words(text: str) -> list[str]:
     return words(text)
 
 
+# "the next cargo dragon after crs-35", "which progress flies after ms-33": the flight that
+# follows a named one (router `_after_flight`: the flight named after the word).
+NEXT_AFTER = _any(
+    r"\b(?:next|following|one|flight|launch|mission|ship)\b[^?]*\bafter\b",
+    r"\b(?:comes?|goes|going|flies|fly|launch(?:es)?)\s+(?:up\s+)?after\b",
+    r"\bnext\b[^?]*\bfollowing\b",
+)
+AFTER = re.compile(r"\b(?:after|following)\b", re.I)
+
 # --- what a schedule question narrows to (commands/upcoming.py `want_of`) -------------------
 # A window: "this month", "next month", "in december", "january 2027", "in the next 60 days".
 WINDOW_THIS_MONTH = _any(r"\bthis\s+month\b", r"\bthe\s+rest\s+of\s+the\s+month\b")

@@ -40,3 +40,16 @@ def test_days_named_from_today_are_a_schedule_window(ctx: Context) -> None:
         assert "dates may have moved" in reply.text, text  # the base stops in October
         if "crew" not in text:  # cargo plans whose dates passed: said so, never the future
             assert "Not known whether" in reply.text, text
+
+
+def test_the_next_flight_after_a_named_one(ctx: Context) -> None:
+    reply = ask(ctx, "which cygnus comes after ng-23?")
+    assert "NG-24" in reply.text.split("\n")[0], reply.plain()
+    reply = ask(ctx, "what's the next soyuz flight after soyuz ms-28")
+    assert "Soyuz MS-29" in reply.text.split("\n")[0], reply.plain()
+    # none recorded after it: said so, and the planned date that passed is not the future
+    reply = ask(ctx, "and the next cargo dragon following crs-35?")
+    lead = reply.text.split("\n")[0]
+    assert lead.startswith("No Cargo Dragon"), reply.plain()
+    assert "whether it flew is not known" in lead
+    assert "dates may have moved" in reply.text
