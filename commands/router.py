@@ -40,7 +40,7 @@ from commands.reply import Field, Reply, error
 from commands.stated import stated_count
 from commands.topics import lead_sentence
 from commands.understand import vocabulary as vocab
-from commands.understand.reader import countries_of, read
+from commands.understand.reader import countries_of, read, unaccounted
 from commands.understand.thresholds import (
     COMMAND_WORD_SCORE,
     FRAGMENT_WORDS,
@@ -414,6 +414,9 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
         q = replace(q, unknown=tuple(u for u in q.unknown if not _schedule_words(u)))
     if q.unknown and (not specific or any(" " in u or _has_digit(u) for u in q.unknown)):
         return honest.unknown_subject(ctx, q)  # "artemis 2", "Suni Williams", "progress ms-99"
+    strange = unaccounted(ctx, q)
+    if strange:  # "the purple dock of cygnus tastes like tuesday": ask, never guess
+        return honest.not_understood(ctx, q, strange)
     if vocab.SOURCES.search(q.text) and q.ask != Ask.WHY:
         found = _sources(ctx, q, now)
         if found is not None:

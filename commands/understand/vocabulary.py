@@ -1074,6 +1074,11 @@ QUESTION_VOCABULARY = frozenset(
     normally usually typically generally nominally regularly ordinarily usual typical normal
     nominal average live lives living""".split()
 )
+# What words() leaves of a negative contraction ("didn't" -> "didn"): a question word, never a
+# subject word the base should know.
+CONTRACTION_STEMS = frozenset(
+    "doesn didn isn wasn aren weren hasn haven hadn couldn wouldn shouldn won can".split()
+)
 # "normally", "usually": the question asks for the usual value (a nominal crew, a typical stay),
 # not the latest one.
 USUALLY = _any(

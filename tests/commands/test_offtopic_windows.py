@@ -53,3 +53,24 @@ def test_the_next_flight_after_a_named_one(ctx: Context) -> None:
     assert lead.startswith("No Cargo Dragon"), reply.plain()
     assert "whether it flew is not known" in lead
     assert "dates may have moved" in reply.text
+
+
+def test_nonsense_around_a_real_name_is_asked_about_not_answered(ctx: Context) -> None:
+    for text, name in (
+        ("the orange progress whispers about spaghetti on mondays", "Progress"),
+        ("does crs-35 smell like blueberries and jazz", "CRS-35"),
+        ("my cat thinks crew-12 is a sandwich", "Crew-12"),
+    ):
+        reply = ask(ctx, text)
+        assert reply.kind == "suggestions", (text, reply.plain())
+        assert reply.title == "What do you mean?", text
+        assert name in reply.text, text
+
+
+def test_real_questions_with_rare_words_are_still_answered(ctx: Context) -> None:
+    for text in (
+        "why doesn't nasa just cut ties with russia",
+        "how much food and water did crs-33 bring",
+        "who was the commander of crew-12",
+    ):
+        assert ask(ctx, text).title != "What do you mean?", text
