@@ -617,9 +617,11 @@ ROTATION = _any(r"\brotations?\b", r"\bcrew\s+swap\b", r"\bexpedition\b", r"\bre
 SCHEDULE_WORDS = frozenset(
     _words(
         "january february march april may june july august september october november december "
-        "month months week weeks weekend day days today tonight tomorrow rest year schedule scheduled manifest calendar planned "
+        "month months week weeks weekend day days today tonight tomorrow rest year schedule "
+        "scheduled manifest calendar planned "
         "launching launch launches going heading flying up back next coming upcoming anything "
-        "something run runs ship ships rotation rotations freighter visit visits arrival arrivals docking dockings private "
+        "something run runs ship ships rotation rotations freighter visit visits arrival "
+        "arrivals docking dockings private "
         "tourist tourism commercial astronaut astronauts crew cargo resupply one station iss "
         "russian russia american japanese japan european nasa jaxa esa roscosmos us"
     )
