@@ -40,6 +40,7 @@ from commands.reply import Field, Reply, error
 from commands.stated import stated_count
 from commands.topics import lead_sentence
 from commands.understand import vocabulary as vocab
+from commands.understand.lexicon import Passage
 from commands.understand.reader import countries_of, read, unaccounted
 from commands.understand.thresholds import (
     COMMAND_WORD_SCORE,
@@ -558,6 +559,11 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
     verbatim = _verbatim(ctx, q)
     if remembered and verbatim not in (sure, related):
         verbatim = None
+    pair = tuple(dict.fromkeys(s.record_id for s in q.subjects if s.kind not in WEAK_KINDS))
+    if q.ask == Ask.WHY and len(pair) > 1 and vocab.RELATION_ASK.search(q.text):
+        relating = _relating(ctx, q, pair, now)
+        if relating is not None:  # "why can't dragon just replace progress": what ties them
+            return relating
     if q.ask == Ask.WHY:
         # "what happened to htv x1" alone is about the flight; to Dream Chaser, the news
         topic = related or verbatim or (sure if main.kind not in ("mission", "crew") else None)
@@ -917,6 +923,46 @@ def _topic(ctx: Context, topic_id: str, now: dt.date, q: Question | None = None)
     return card if led == body else replace(card, text=led + sep + rest)
 
 
+def _relating(ctx: Context, q: Question, ids: tuple[str, ...], now: dt.date) -> Reply | None:
+    """A why-question naming two or more records and a relation ("why can't X replace Y",
+    "why not use X as a backup for Y"): the sentence, of those records or of a topic about all
+    of them, that names them all and states such a relation (only, cannot, backup, …)."""
+    own = {rid: {w for n in names_of(r) for w in words(n)} for rid in ids if (r := ctx.kb.get(rid))}
+    distinct = {
+        rid: toks - set().union(*(o for other, o in own.items() if other != rid))
+        for rid, toks in own.items()
+    }
+    pool = [*ids, *(t for t, about in ctx.topics.related.items() if set(ids) <= about)]
+    asked = set(q.words)
+    best: tuple[int, bool, int, Passage] | None = None
+    for rid in pool:
+        for p in ctx.lexicon.passages.get(rid, ()):
+            named = {i for i in ids if i == p.record_id or distinct.get(i, set()) & p.words}
+            if len(named) < len(ids) or not vocab.RELATION_SAID.search(p.text):
+                continue
+            summary = getattr(ctx.kb.get(p.record_id), "summary", "") or ""
+            # the most of the asked words; then a sentence of the record's own summary
+            key = (len(asked & p.words), p.text in summary, -len(p.text), p)
+            if best is None or key[:3] > best[:3]:
+                best = key
+    if best is None:
+        return None
+    passage = best[3]
+    if ctx.kb.kind_of(passage.record_id) == "topic":
+        card = describe(ctx, passage.record_id, now, brief=True)
+        body, sep, rest = card.text.partition("\n\n")
+        others = body.replace(passage.text, "").strip()
+        return replace(card, text=f"{passage.text} {others}".strip() + sep + rest)
+    reply = _passage_reply(ctx, passage, now)
+    summary = getattr(ctx.kb.get(passage.record_id), "summary", "") or ""
+    first = re.sub(r"^It\b", reply.title, passage.text)  # "It cannot …": say which
+    if passage.text in summary:  # the record's own words around it, that sentence first
+        lead = f"{first} {summary.replace(passage.text, '').strip()}".strip()
+    else:
+        lead = f"{first} {summary}".strip()
+    return replace(reply, text=lead)
+
+
 def _passage_answer(ctx: Context, q: Question, ids: tuple[str, ...], now: dt.date) -> Reply | None:
     """The record sentence that best answers the question's words ("who replaced him")."""
     if not q.words:
@@ -925,7 +971,11 @@ def _passage_answer(ctx: Context, q: Question, ids: tuple[str, ...], now: dt.dat
     best = ctx.lexicon.best_passages(ids + tuple(people), frozenset(q.words), 1)
     if not best or best[0][0] < SENTENCE_SHARE:
         return None
-    passage = best[0][1]
+    return _passage_reply(ctx, best[0][1], now)
+
+
+def _passage_reply(ctx: Context, passage: Passage, now: dt.date) -> Reply:
+    """A record's brief card led by one sentence of its texts."""
     card = describe(ctx, passage.record_id, now, brief=True)
     rec = ctx.kb.get(passage.record_id)
     name = rec.name if rec is not None else passage.record_id

@@ -1076,6 +1076,19 @@ QUESTION_VOCABULARY = frozenset(
     normally usually typically generally nominally regularly ordinarily usual typical normal
     nominal average live lives living""".split()
 )
+# A why-question about how two named things relate: why one can't replace, stand in for or
+# back up the other ("why can't dragon just replace progress", "why not launch from site 1
+# instead"), and the sentences of the base that state such a relation.
+RELATION_ASK = _any(
+    r"\b(?:replac\w*|instead|backup|back-up|back up|substitut\w*|alternatives?|swap\w*"
+    r"|stand in|fill in|take over)\b",
+    r"\b(?:can'?t|cannot|couldn'?t|didn'?t|don'?t|doesn'?t|why not)\b[^?]*\bjust\b",
+)
+RELATION_SAID = _any(
+    r"\b(?:cannot|can'?t|could not|only|not usable|unusable|backup|replace\w*|instead|without"
+    r"|neither|never|no other|unable)\b"
+)
+
 # What words() leaves of a negative contraction ("didn't" -> "didn"): a question word, never a
 # subject word the base should know.
 CONTRACTION_STEMS = frozenset(

@@ -74,3 +74,17 @@ def test_real_questions_with_rare_words_are_still_answered(ctx: Context) -> None
         "who was the commander of crew-12",
     ):
         assert ask(ctx, text).title != "What do you mean?", text
+
+
+def test_why_one_cannot_stand_in_for_the_other_leads_with_what_ties_them(ctx: Context) -> None:
+    for text in ("why can't cygnus replace progress", "why not just swap progress for dragon"):
+        lead = ask(ctx, text).text.split("\n")[0]
+        assert "refuel" in lead, (text, lead)
+    for text in (
+        "why couldn't gagarin's start be a backup for site 31/6",
+        "why didn't roscosmos just use site 1/5 instead of site 31",
+    ):
+        lead = ask(ctx, text).text.split("\n")[0]
+        assert "backup" in lead, (text, lead)
+        assert "modernization" in lead, (text, lead)
+        assert "2019" in lead, (text, lead)
