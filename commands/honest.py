@@ -107,6 +107,28 @@ def _covers(ctx: Context, topic_id: str, q: Question) -> bool:
     return bool(known) and all(w in bag for w in known)
 
 
+def not_understood(ctx: Context, q: Question, strange: tuple[str, ...]) -> Reply:
+    """A message naming records whose other words mean nothing to the base: ask what was meant,
+    answer nothing."""
+    typed = [t for t in re.findall(r"[^\W_]+", q.text) if words(t) and words(t)[0] in strange]
+    shown = ", ".join(f"“{t}”" for t in dict.fromkeys(typed[:4]))
+    recs = [r for r in (ctx.kb.get(s.record_id) for s in q.subjects) if r is not None]
+    names = list(dict.fromkeys(r.name for r in recs))
+    about = f" about {' and '.join(names[:2])}" if names else ""
+    return Reply(
+        kind="suggestions",
+        title="What do you mean?",
+        text=(
+            f"I'm not sure what you mean: nothing in the fact base ties {shown} to "
+            f"{' or '.join(names[:2]) or 'what you named'}, so I won't guess an answer. What "
+            f"would you like to know{about}? For example a launch date, the cargo or the crew."
+        ),
+        suggestions=tuple(Suggestion(r.name, r.name, r.id) for r in recs[:SUGGESTIONS_MAX]),
+        entities=tuple(dict.fromkeys(r.id for r in recs)),
+        as_of=ctx.kb.as_of,
+    )
+
+
 def not_recorded(ctx: Context, q: Question, rid: str, now: dt.date) -> Reply:
     """A question about a record that the base has nothing on ("who replaced him" of a
     cosmonaut nobody replaced): say so, then the record's brief card."""

@@ -40,7 +40,8 @@ from commands.reply import Field, Reply, error
 from commands.stated import stated_count
 from commands.topics import lead_sentence
 from commands.understand import vocabulary as vocab
-from commands.understand.reader import countries_of, read
+from commands.understand.lexicon import Passage
+from commands.understand.reader import countries_of, read, unaccounted
 from commands.understand.thresholds import (
     COMMAND_WORD_SCORE,
     FRAGMENT_WORDS,
@@ -414,6 +415,9 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
         q = replace(q, unknown=tuple(u for u in q.unknown if not _schedule_words(u)))
     if q.unknown and (not specific or any(" " in u or _has_digit(u) for u in q.unknown)):
         return honest.unknown_subject(ctx, q)  # "artemis 2", "Suni Williams", "progress ms-99"
+    strange = unaccounted(ctx, q)
+    if strange:  # "the purple dock of cygnus tastes like tuesday": ask, never guess
+        return honest.not_understood(ctx, q, strange)
     if vocab.SOURCES.search(q.text) and q.ask != Ask.WHY:
         found = _sources(ctx, q, now)
         if found is not None:
@@ -446,6 +450,9 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
         counted = count(ctx, q, now)
         if counted is not None:
             return counted
+    after = _after_flight(ctx, q)
+    if after is not None:
+        return upcoming_cmd.upcoming_after(ctx, after[0], after[1], now)
     if q.ask == Ask.LIST or _next_of(q):
         return _upcoming(ctx, q, now)
     if re.search(r"\bnext\b", q.text, re.I) and q.ambiguous and not q.subjects:
@@ -552,6 +559,11 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
     verbatim = _verbatim(ctx, q)
     if remembered and verbatim not in (sure, related):
         verbatim = None
+    pair = tuple(dict.fromkeys(s.record_id for s in q.subjects if s.kind not in WEAK_KINDS))
+    if q.ask == Ask.WHY and len(pair) > 1 and vocab.RELATION_ASK.search(q.text):
+        relating = _relating(ctx, q, pair, now)
+        if relating is not None:  # "why can't dragon just replace progress": what ties them
+            return relating
     if q.ask == Ask.WHY:
         # "what happened to htv x1" alone is about the flight; to Dream Chaser, the news
         topic = related or verbatim or (sure if main.kind not in ("mission", "crew") else None)
@@ -911,6 +923,46 @@ def _topic(ctx: Context, topic_id: str, now: dt.date, q: Question | None = None)
     return card if led == body else replace(card, text=led + sep + rest)
 
 
+def _relating(ctx: Context, q: Question, ids: tuple[str, ...], now: dt.date) -> Reply | None:
+    """A why-question naming two or more records and a relation ("why can't X replace Y",
+    "why not use X as a backup for Y"): the sentence, of those records or of a topic about all
+    of them, that names them all and states such a relation (only, cannot, backup, …)."""
+    own = {rid: {w for n in names_of(r) for w in words(n)} for rid in ids if (r := ctx.kb.get(rid))}
+    distinct = {
+        rid: toks - set().union(*(o for other, o in own.items() if other != rid))
+        for rid, toks in own.items()
+    }
+    pool = [*ids, *(t for t, about in ctx.topics.related.items() if set(ids) <= about)]
+    asked = set(q.words)
+    best: tuple[int, bool, int, Passage] | None = None
+    for rid in pool:
+        for p in ctx.lexicon.passages.get(rid, ()):
+            named = {i for i in ids if i == p.record_id or distinct.get(i, set()) & p.words}
+            if len(named) < len(ids) or not vocab.RELATION_SAID.search(p.text):
+                continue
+            summary = getattr(ctx.kb.get(p.record_id), "summary", "") or ""
+            # the most of the asked words; then a sentence of the record's own summary
+            key = (len(asked & p.words), p.text in summary, -len(p.text), p)
+            if best is None or key[:3] > best[:3]:
+                best = key
+    if best is None:
+        return None
+    passage = best[3]
+    if ctx.kb.kind_of(passage.record_id) == "topic":
+        card = describe(ctx, passage.record_id, now, brief=True)
+        body, sep, rest = card.text.partition("\n\n")
+        others = body.replace(passage.text, "").strip()
+        return replace(card, text=f"{passage.text} {others}".strip() + sep + rest)
+    reply = _passage_reply(ctx, passage, now)
+    summary = getattr(ctx.kb.get(passage.record_id), "summary", "") or ""
+    first = re.sub(r"^It\b", reply.title, passage.text)  # "It cannot …": say which
+    if passage.text in summary:  # the record's own words around it, that sentence first
+        lead = f"{first} {summary.replace(passage.text, '').strip()}".strip()
+    else:
+        lead = f"{first} {summary}".strip()
+    return replace(reply, text=lead)
+
+
 def _passage_answer(ctx: Context, q: Question, ids: tuple[str, ...], now: dt.date) -> Reply | None:
     """The record sentence that best answers the question's words ("who replaced him")."""
     if not q.words:
@@ -919,7 +971,11 @@ def _passage_answer(ctx: Context, q: Question, ids: tuple[str, ...], now: dt.dat
     best = ctx.lexicon.best_passages(ids + tuple(people), frozenset(q.words), 1)
     if not best or best[0][0] < SENTENCE_SHARE:
         return None
-    passage = best[0][1]
+    return _passage_reply(ctx, best[0][1], now)
+
+
+def _passage_reply(ctx: Context, passage: Passage, now: dt.date) -> Reply:
+    """A record's brief card led by one sentence of its texts."""
     card = describe(ctx, passage.record_id, now, brief=True)
     rec = ctx.kb.get(passage.record_id)
     name = rec.name if rec is not None else passage.record_id
@@ -1096,6 +1152,23 @@ def _next_of(q: Question) -> bool:
         and any(s.kind in ("vehicle", "pad") for s in q.subjects)
         and not any(s.kind == "mission" for s in q.subjects)
     )
+
+
+def _after_flight(ctx: Context, q: Question) -> tuple[str, Mission] | None:
+    """ "the next cargo dragon after crs-35": the vehicle (or pad) asked about, named before
+    "after" (else the flight's own vehicle), and the flight named after it."""
+    if q.ask in (Ask.WHY, Ask.HOW_MANY, Ask.COMPARE) or not vocab.NEXT_AFTER.search(q.text):
+        return None
+    word = list(vocab.AFTER.finditer(q.text))[-1]
+    flight = next((s for s in q.subjects if s.kind == "mission" and s.start >= word.end()), None)
+    if flight is None:
+        return None
+    m = ctx.kb.missions[flight.record_id]
+    asked = next(
+        (s.record_id for s in q.subjects if s.kind in ("vehicle", "pad") and s.end <= word.start()),
+        None,
+    )
+    return (asked or m.vehicle), m
 
 
 def _upcoming(ctx: Context, q: Question, now: dt.date) -> Reply:

@@ -21,6 +21,7 @@ from commands.format import (
 from commands.freshness import noted
 from commands.reply import DateMention, Field, Reply
 from commands.understand import vocabulary as vocab
+from knowledge.dates import FuzzyDate
 from knowledge.schema import PENDING, Mission
 
 
@@ -178,6 +179,58 @@ def upcoming_for(ctx: Context, query: str, now: dt.date, count: int = 10) -> Rep
     return noted(ctx, reply, now, after_lead=True)
 
 
+def _when(m: Mission) -> FuzzyDate | None:
+    """When a flight launched, else its current plan."""
+    plan = current_plan(m)
+    return outcome_date(m) or (plan.planned if plan is not None else None)
+
+
+def upcoming_after(ctx: Context, rid: str, after: Mission, now: dt.date) -> Reply:
+    """ "the next cargo dragon after crs-35": the first recorded flight of a vehicle (or from a
+    pad) after a given flight, or that none is recorded (and whether that flight flew)."""
+    rec = ctx.kb.get(rid)
+    assert rec is not None
+    mentions: list[DateMention] = []
+    ref = _when(after)
+    later = sorted(
+        (
+            (d.start, m)
+            for m in ctx.kb.missions.values()
+            if m.id != after.id
+            and rid in (m.vehicle, m.launcher, m.pad)
+            and m.status != "cancelled"
+            and (d := _when(m)) is not None
+            and (ref is None or d.start > ref.start)
+        ),
+        key=lambda x: (x[0], x[1].name),
+    )
+    if later:
+        first = later[0][1]
+        done = outcome_date(first)
+        if done is not None and first.status not in PENDING:
+            said = f"{first.name}, launched {date_text(done, mentions)}"
+        else:
+            said = _planned(ctx, first, mentions)
+        text = f"The first {rec.name} flight on record after {after.name} is {said}."
+    else:
+        text = f"No {rec.name} flight after {after.name} is recorded in the fact base."
+        if after.status in PENDING and ref is not None and ref.is_past(now):
+            text += f" {_passed(ctx, after, mentions)}, so whether it flew is not known."
+    shown = [after, *(m for _, m in later[:1])]
+    ids = collect_sources(rec.sources, *[m.sources for m in shown])
+    reply = Reply(
+        kind="answer",
+        title=f"{rec.name} after {after.name}",
+        text=text,
+        sources=source_lines(ctx.kb, ids),
+        source_ids=ids,
+        as_of=ctx.kb.as_of,
+        entities=(rid, *(m.id for m in shown)),
+        dates=tuple(mentions),
+    )
+    return noted(ctx, reply, now, after_lead=True)
+
+
 # --- a schedule question: what it narrows to, and the answer that leads with it ---------------
 
 
@@ -188,6 +241,7 @@ class Window:
     start: dt.date
     end: dt.date
     label: str
+    prep: str = "in"  # "ISS flights in December 2026", "… on 2 December 2026 (tomorrow)"
 
 
 @dataclass(frozen=True)
@@ -231,6 +285,18 @@ def window_of(low: str, now: dt.date) -> Window | None:
         n, unit = int(m["n"]), m["unit"].rstrip("s")
         days = n * {"day": 1, "week": 7, "month": 30}[unit]
         return Window(now, now + dt.timedelta(days=days), f"the next {n} {m['unit']}")
+    if vocab.WINDOW_TODAY.search(low):
+        return Window(now, now, f"{_day(now)} (today)", "on")
+    if vocab.WINDOW_TOMORROW.search(low):
+        day = now + dt.timedelta(days=1)
+        return Window(day, day, f"{_day(day)} (tomorrow)", "on")
+    if vocab.WINDOW_THIS_WEEK.search(low):  # from today to Sunday
+        end = now + dt.timedelta(days=6 - now.weekday())
+        return Window(now, end, f"the rest of this week ({_days(now, end)})")
+    if vocab.WINDOW_NEXT_WEEK.search(low):  # Monday to Sunday after this week
+        start = now + dt.timedelta(days=7 - now.weekday())
+        end = start + dt.timedelta(days=6)
+        return Window(start, end, f"next week ({_days(start, end)})")
     if vocab.WINDOW_THIS_MONTH.search(low):
         return _month(now.year, now.month)
     if vocab.WINDOW_NEXT_MONTH.search(low):
@@ -247,6 +313,17 @@ def window_of(low: str, now: dt.date) -> Window | None:
         year = int(m["year"]) if m["year"] else now.year + (month < now.month)
         return _month(year, month)
     return None
+
+
+def _day(d: dt.date) -> str:
+    return f"{d.day} {calendar.month_name[d.month]} {d.year}"
+
+
+def _days(start: dt.date, end: dt.date) -> str:
+    """ "7-13 December 2026", "28 December 2026 - 3 January 2027"."""
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}-{_day(end)}"
+    return f"{_day(start)} - {_day(end)}"
 
 
 def _month(year: int, month: int) -> Window:
@@ -305,7 +382,7 @@ def asked(ctx: Context, now: dt.date, want: Want, count: int = 4) -> Reply:
     future.sort(key=lambda m: _soonest(m, now))
     if want.window is not None:
         lead, shown = _window_lead(ctx, want, future, mentions)
-        title = f"ISS {describe_want(want, plural=True)} in {want.window.label}"
+        title = f"ISS {describe_want(want, plural=True)} {want.window.prep} {want.window.label}"
         rest: list[Mission] = []
     else:
         lead, shown = _next_lead(ctx, now, want, future, overdue, mentions)

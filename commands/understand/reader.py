@@ -22,7 +22,14 @@ from commands.context import Context
 from commands.topics import TopicMatcher
 from commands.understand import vocabulary as vocab
 from commands.understand.lexicon import Lexicon
-from commands.understand.thresholds import TOPIC_CONFIDENT, TOPIC_COVER_SHARE, UNKNOWN_SHARE
+from commands.understand.thresholds import (
+    NONSENSE_MIN_WORDS,
+    NONSENSE_SHARE,
+    NONSENSE_UNKNOWN_MIN,
+    TOPIC_CONFIDENT,
+    TOPIC_COVER_SHARE,
+    UNKNOWN_SHARE,
+)
 from commands.understand.types import Ask, Fact, Question, Subject
 from knowledge.base import KnowledgeBase
 from knowledge.names import names_of
@@ -605,3 +612,32 @@ def _refers_back(
 def kinds_named(question: Question) -> set[RecordKind]:
     """The kinds of the records a question names clearly."""
     return {s.kind for s in question.subjects}
+
+
+def unaccounted(ctx: Context, q: Question) -> tuple[str, ...]:
+    """The words of a message naming records that neither the base nor those records account
+    for, when they are most of it ("the purple dock of cygnus tastes like tuesday"): such a
+    message is asked about, never answered. Empty when the message reads as a question."""
+    rids = tuple(dict.fromkeys(s.record_id for s in q.subjects))
+    if not rids:
+        return ()
+    content = [w for w in q.words if w not in vocab.CONTRACTION_STEMS]
+    nowhere = [w for w in content if not ctx.topics.knows(w)]
+    if len(nowhere) < NONSENSE_UNKNOWN_MIN:
+        return ()
+    strange = tuple(w for w in content if w in nowhere or not _of_records(ctx, w, rids))
+    total = len(content) + len(rids) + len(q.facts)
+    if len(strange) < NONSENSE_MIN_WORDS or len(strange) <= NONSENSE_SHARE * total:
+        return ()
+    return strange
+
+
+def _of_records(ctx: Context, word: str, rids: tuple[str, ...]) -> bool:
+    """Whether a record's own texts, or a topic about one of the records, use the word."""
+    for rid in rids:
+        if any(word in p.words for p in ctx.lexicon.passages.get(rid, ())):
+            return True
+    return any(
+        set(rids) & about and word in ctx.topics.vocabulary_of(tid)
+        for tid, about in ctx.topics.related.items()
+    )

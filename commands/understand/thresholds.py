@@ -57,6 +57,16 @@ UNKNOWN_SHARE = 0.5
 # score (and never when the numbers differ): "artemis" is not offered "Artemyev" (66).
 SUGGEST_FOR_UNKNOWN = 80.0
 
+# A message naming a record whose other words the base cannot account for ("the purple dock of
+# cygnus tastes like tuesday") is asked about, not answered: when more than this share of its
+# content words (subject words, names and fact words) are words neither the base's texts nor
+# the named records' own texts and topics use, at least NONSENSE_MIN_WORDS of them and at least
+# NONSENSE_UNKNOWN_MIN no text of the base uses at all ("purple", "tastes"; "tuesday" is in
+# some record, but none about Cygnus).
+NONSENSE_SHARE = 0.5
+NONSENSE_MIN_WORDS = 3
+NONSENSE_UNKNOWN_MIN = 2
+
 # --- sentences from a record's texts --------------------------------------------------------
 # A sentence of a record's summary, facts or events leads an answer when it shares at least
 # this share of the question's subject words (idf-weighted), e.g. "who replaced him" and

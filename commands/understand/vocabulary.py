@@ -16,6 +16,17 @@ def _any(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
 
 
+# Days named relative to today ("tomorrow", "next week", "this month", "in the next 10 days"):
+# a schedule window (commands/upcoming.py `window_of` reads which days).
+RELATIVE_WINDOW = (
+    r"\b(?:today|tonight|tomorrow|(?:this|next)\s+(?:week|month)|the\s+rest\s+of\s+the\s+"
+    r"(?:week|month)|(?:next|coming|following)\s+\d{1,3}\s+(?:days?|weeks?|months?))\b"
+)
+_TRAFFIC = (
+    r"(?:launch(?:es|ing)?|flights?|missions?|dockings?|arrivals?|visits?|ships?|rotations?"
+    r"|resuppl(?:y|ies)|going\s+up|flying|anything|something)"
+)
+
 # --- the form of answer asked for (first match wins) -----------------------------------------
 ASK_PATTERNS: tuple[tuple[Ask, re.Pattern[str]], ...] = (
     (
@@ -83,6 +94,12 @@ ASK_PATTERNS: tuple[tuple[Ask, re.Pattern[str]], ...] = (
             r"|this|in|for|on|soon|up|from|during|before|after|at)\b))",
             r"\b(?:going|heading|flying|go(?:es)?|heads?|fl(?:y|ies))\s+(?:back\s+)?up\b",
             r"\bon\s+the\s+(?:schedule|manifest|calendar)\b",
+            # traffic in days named from today: "any iss launches next week", "tomorrow, any
+            # flights?", "is anything docking this week" (not "did crew-12 launch today")
+            rf"\b(?:any|what|which|anything|something)\b(?:\s+[\w-]+){{0,3}}\s+{_TRAFFIC}\b"
+            rf"[^?]*{RELATIVE_WINDOW}",
+            rf"\b(?:launches|flights|missions|dockings|arrivals|rotations)\b[^?]*{RELATIVE_WINDOW}",
+            rf"{RELATIVE_WINDOW}[^?]*\b(?:any|what|which)\b(?:\s+[\w-]+){{0,3}}\s+{_TRAFFIC}\b",
             r"\b(?:schedule|manifest)\s+(?:for|in|this|next)\b",
         ),
     ),
@@ -546,10 +563,23 @@ def _words(text: str) -> list[str]:
     return words(text)
 
 
+# "the next cargo dragon after crs-35", "which progress flies after ms-33": the flight that
+# follows a named one (router `_after_flight`: the flight named after the word).
+NEXT_AFTER = _any(
+    r"\b(?:next|following|one|flight|launch|mission|ship)\b[^?]*\bafter\b",
+    r"\b(?:comes?|goes|going|flies|fly|launch(?:es)?)\s+(?:up\s+)?after\b",
+    r"\bnext\b[^?]*\bfollowing\b",
+)
+AFTER = re.compile(r"\b(?:after|following)\b", re.I)
+
 # --- what a schedule question narrows to (commands/upcoming.py `want_of`) -------------------
 # A window: "this month", "next month", "in december", "january 2027", "in the next 60 days".
 WINDOW_THIS_MONTH = _any(r"\bthis\s+month\b", r"\bthe\s+rest\s+of\s+the\s+month\b")
 WINDOW_NEXT_MONTH = _any(r"\bnext\s+month\b")
+WINDOW_TODAY = _any(r"\btoday\b", r"\btonight\b")
+WINDOW_TOMORROW = _any(r"\btomorrow\b")
+WINDOW_THIS_WEEK = _any(r"\bthis\s+week\b", r"\bthe\s+rest\s+of\s+the\s+week\b")
+WINDOW_NEXT_WEEK = _any(r"\bnext\s+week\b")
 WINDOW_MONTH = re.compile(
     r"\b(?P<month>january|february|march|april|may|june|july|august|september|october|november"
     r"|december|jan|feb|sept?|oct|nov|dec)\b(?:\s+(?P<year>20\d\d))?",
@@ -587,9 +617,11 @@ ROTATION = _any(r"\brotations?\b", r"\bcrew\s+swap\b", r"\bexpedition\b", r"\bre
 SCHEDULE_WORDS = frozenset(
     _words(
         "january february march april may june july august september october november december "
-        "month months week weeks day days year schedule scheduled manifest calendar planned "
+        "month months week weeks weekend day days today tonight tomorrow rest year schedule "
+        "scheduled manifest calendar planned "
         "launching launch launches going heading flying up back next coming upcoming anything "
-        "something run runs ship ships rotation rotations freighter visit arrival docking private "
+        "something run runs ship ships rotation rotations freighter visit visits arrival "
+        "arrivals docking dockings private "
         "tourist tourism commercial astronaut astronauts crew cargo resupply one station iss "
         "russian russia american japanese japan european nasa jaxa esa roscosmos us"
     )
@@ -618,8 +650,10 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
 # --- follow-ups -----------------------------------------------------------------------------
 # A message that leans on the last exchange: a pronoun for its subject, or an elliptical
 # "and ...?" / "what about ...".
+# "this" of a time ("this week", "this month") points at no earlier subject
+_THIS = r"this(?!\s+(?:week|weekend|month|year|morning|afternoon|evening|time)\b)"
 PRONOUNS = _any(
-    r"\b(?:it|its|it'?s|that|this|they|them|their|those|these|he|him|his|she|her|hers)\b",
+    rf"\b(?:it|its|it'?s|that|{_THIS}|they|them|their|those|these|he|him|his|she|her|hers)\b",
     r"\bthe same\b",
     r"\bthe (?:other|russian|american|japanese|cargo|crew|crewed|first|second|last|next)"
     r" (?:one|ones|version|kind|type)\b",
@@ -627,7 +661,7 @@ PRONOUNS = _any(
 )
 PERSON_PRONOUNS = _any(r"\b(?:he|him|his|she|her|hers)\b")
 PLAIN_PRONOUNS = _any(
-    r"\b(?:it|its|it'?s|that|this|they|them|their|those|these|he|him|his|she|her|hers)\b"
+    rf"\b(?:it|its|it'?s|that|{_THIS}|they|them|their|those|these|he|him|his|she|her|hers)\b"
 )
 BARE_ASK = _any(r"^\s*(?:and\s+)?(?:why|how|when|who|where|how much|how many|how long)\W*$")
 ELLIPSIS = _any(
@@ -699,6 +733,19 @@ UNTRACKED: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bticker\b",
             r"\bnasdaq\b",
             r"\bnyse\b",
+        ),
+    ),
+    (
+        "cryptocurrencies or give investment advice",
+        _any(
+            r"\b(?:crypto\w*|bitcoins?|btc|ethereum|dogecoins?|doge|shiba inu|solana|altcoins?"
+            r"|memecoins?|meme coins?|nfts?|blockchain|coinbase|binance)\b",
+            # advice to buy or sell anything: "should i buy ...", "is it worth buying ..."
+            r"\bshould i (?:buy|sell|short|hodl|hold|invest|put my money)\b",
+            r"\b(?:worth|good time to|time to) (?:buy|sell)(?:ing)?\b(?! (?:a )?(?:seat|ticket))",
+            r"\b(?:financial|investment|investing) advice\b",
+            r"\b(?:good|bad|smart|safe) (?:investment|buy|bet to buy)\b",
+            r"\b(?:buy|sell)(?:ing)? the dip\b",
         ),
     ),
     (
@@ -1028,6 +1075,24 @@ QUESTION_VOCABULARY = frozenset(
     площадка космонавтов астронавтов космонавты астронавты
     normally usually typically generally nominally regularly ordinarily usual typical normal
     nominal average live lives living""".split()
+)
+# A why-question about how two named things relate: why one can't replace, stand in for or
+# back up the other ("why can't dragon just replace progress", "why not launch from site 1
+# instead"), and the sentences of the base that state such a relation.
+RELATION_ASK = _any(
+    r"\b(?:replac\w*|instead|backup|back-up|back up|substitut\w*|alternatives?|swap\w*"
+    r"|stand in|fill in|take over)\b",
+    r"\b(?:can'?t|cannot|couldn'?t|didn'?t|don'?t|doesn'?t|why not)\b[^?]*\bjust\b",
+)
+RELATION_SAID = _any(
+    r"\b(?:cannot|can'?t|could not|only|not usable|unusable|backup|replace\w*|instead|without"
+    r"|neither|never|no other|unable)\b"
+)
+
+# What words() leaves of a negative contraction ("didn't" -> "didn"): a question word, never a
+# subject word the base should know.
+CONTRACTION_STEMS = frozenset(
+    "doesn didn isn wasn aren weren hasn haven hadn couldn wouldn shouldn won can".split()
 )
 # "normally", "usually": the question asks for the usual value (a nominal crew, a typical stay),
 # not the latest one.
