@@ -264,6 +264,10 @@ def _command(ctx: Context, text: str, now: dt.date) -> tuple[Reply, Question | N
         return None
     if cmd == Command.UPCOMING and arg:
         return None  # "next progress launch": read as a question
+    if cmd == Command.COMPARE:
+        asked = read(ctx, text)
+        if asked.facts or asked.cargo is not None:  # "compare the price per seat of X and Y":
+            return None  # read as a question, so the verdict answers the asked attribute
     reply = spec.run(ctx, arg, now)
     if spec.kinds and reply.kind == "answer" and reply.more is None and cmd != Command.TIMELINE:
         reply = describe(ctx, reply.entities[0], now, brief=True)
@@ -956,7 +960,7 @@ def _compare(ctx: Context, q: Question, now: dt.date) -> Reply | None:
         group = q.ambiguous[0]  # "compare the two dragons": the records the name fits
         if all(s.kind in ("vehicle", "pad") for s in group):
             ids = [s.record_id for s in group]
-            return compare_cmd.compare(ctx, ids, now, facts=q.facts, cargo=q.cargo)
+            return compare_cmd.compare(ctx, ids, now, facts=q.facts, cargo=q.cargo, text=q.text)
     groups = list(q.ambiguous)
     qualifiers: list[str] = []
     pads = [rid for rid in picked if ctx.kb.kind_of(rid) == "pad"]
@@ -993,11 +997,15 @@ def _compare(ctx: Context, q: Question, now: dt.date) -> Reply | None:
     if len(picked) < 2:
         parts = split_list(re.sub(r"\bcompare\b", " ", q.text, flags=re.I))
         if len(parts) >= 2 and not q.subjects:
+            named = all(ctx.index.find_mentions(p, kinds=("vehicle", "pad")) for p in parts)
+            top = q.topics[0].score if q.topics else 0.0
+            if not named and top >= TOPIC_CONFIDENT:
+                return None  # "was CRS-1 or CRS-2 cheaper": no records, a topic holds both
             return compare_cmd.compare(ctx, parts, now)
         return None
     ordered = [rid for _, rid in sorted(placed)]
     return compare_cmd.compare(
-        ctx, ordered, now, facts=q.facts, cargo=q.cargo, serving=tuple(qualifiers)
+        ctx, ordered, now, facts=q.facts, cargo=q.cargo, serving=tuple(qualifiers), text=q.text
     )
 
 
