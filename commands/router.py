@@ -31,7 +31,7 @@ from commands import upcoming as upcoming_cmd
 from commands.clean import strip_escapes
 from commands.context import Context
 from commands.conversation import Conversation, Turn
-from commands.count import count
+from commands.count import count, crew_aboard_at
 from commands.facts import FLIGHT_FACTS, fact_answer, flown_on, has_fact, names
 from commands.help import help_reply, small_talk
 from commands.lookup import describe
@@ -431,6 +431,10 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
     each = _each(ctx, q, now)
     if each is not None:
         return each
+    if q.ask == Ask.HOW_MANY and (Fact.CREW_SIZE in q.facts or Fact.CREW in q.facts):
+        aboard = crew_aboard_at(ctx, q)  # "how many were aboard after crew-11 left"
+        if aboard is not None:
+            return aboard
     if q.ask == Ask.HOW_MANY:  # "how many reboosts did CRS-33 do": a count a text states
         stated = stated_count(ctx, q)
         if stated is not None:
