@@ -622,6 +622,9 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
                 passage = _passage_answer(ctx, q, ids, now)
                 if passage is not None:
                     return passage
+            told = _telling_passage(ctx, q, subject.record_id, beside, found.reply.text, now)
+            if told is not None:
+                return told
             return _and_more(ctx, q, subject.record_id, fact, named, found.reply, now)
     topic = sure or verbatim or related
     if topic is not None:
@@ -740,6 +743,20 @@ def _and_more(
             lead = found.reply.text.split("\n")[-1]
             return replace(reply, text=f"{reply.text} {lead}")
     return reply
+
+
+def _telling_passage(
+    ctx: Context, q: Question, rid: str, beside: list[str], lead: str, now: dt.date
+) -> Reply | None:
+    """A sentence of the record that has every word the question adds beside its fact, when the
+    fact's own lead has none of them ("ng-24's booster was on what flight": the launch event
+    that says the booster's flight, not just the rocket)."""
+    if q.ask != Ask.WHAT or not beside or set(beside) & set(words(lead)):
+        return None
+    best = ctx.lexicon.best_passages((rid,), frozenset(beside), 1)
+    if not best or not set(beside) <= best[0][1].words:
+        return None
+    return _passage_answer(ctx, replace(q, words=tuple(beside)), (rid,), now)
 
 
 def _field_words_only(q: Question) -> bool:
