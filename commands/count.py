@@ -240,7 +240,8 @@ def _anchor(ctx: Context, q: Question) -> tuple[dt.date, str, list[str]] | None:
     m = flights[0]
     left, arrived = _LEFT.search(q.text), _ARRIVED.search(q.text)
     if left and not (arrived and arrived.start() > left.start()):
-        kinds, verb = _ENDS, "left"
+        kinds: tuple[str, ...] = _ENDS
+        verb = "left"
     elif arrived:
         kinds, verb = _STARTS, "arrived"
     else:

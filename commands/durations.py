@@ -34,8 +34,8 @@ class Duration:
     sources: tuple[str, ...]
     exact: bool = True  # derived from two day-precision dates
     ongoing: bool = False  # no end recorded: days up to the base's date, at least
-    at_most: bool = False  # a start not recorded: days from an earlier date, an upper bound
     mentions: tuple[DateMention, ...] = field(default=())
+    at_most: bool = False  # a start not recorded: days from an earlier date, an upper bound
 
 
 def _event(m: Mission, kinds: tuple[str, ...]) -> Event | None:

@@ -69,4 +69,5 @@ def test_compare_of_contracts_falls_to_the_topic_holding_both(ctx: Context) -> N
     ):
         reply = answer(ctx, q, TODAY)
         assert reply.kind == "answer", (q, reply.plain())
-        assert "$63,000 per kg" in reply.text and "14% more per kg" in reply.text, q
+        assert "$63,000 per kg" in reply.text, q
+        assert "14% more per kg" in reply.text, q
