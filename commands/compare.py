@@ -200,7 +200,7 @@ def verdict(
         if len(crewed) >= 2 and len({v.crew_size for v in crewed}) == 1:  # a tie is a tie
             return (
                 f"{' and '.join(v.name for v in crewed)} carry the same crew, "
-                f"{crewed[0].crew_size} each."
+                f"{crewed[0].crew_size} each{_most_seats(crewed)}."
             )
         if crewed:
             best = max(crewed, key=lambda v: v.crew_size or 0)
@@ -214,6 +214,20 @@ def verdict(
             return f"Only {' and '.join(refuel)} can refuel the Russian segment."
         return "None of them can refuel the Russian segment."
     return _capacity_verdict(vehicles, cargo)
+
+
+def _most_seats(crewed: list[Vehicle]) -> str:
+    """ ", seating up to 7 at most": the most each can seat, when it is more than its crew."""
+    most = [
+        (v.crew_size_max, v)
+        for v in crewed
+        if v.crew_size_max and v.crew_size_max > (v.crew_size or 0)
+    ]
+    if not most:
+        return ""
+    if len(most) == len(crewed) and len({n for n, _ in most}) == 1:
+        return f" (each seats up to {most[0][0]} at most)"
+    return " (at most: " + ", ".join(f"{v.name} {n}" for n, v in most) + ")"
 
 
 def _stay_verdict(vehicles: list[Vehicle]) -> str:

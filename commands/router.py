@@ -756,6 +756,12 @@ def _telling_passage(
     best = ctx.lexicon.best_passages((rid,), frozenset(beside), 1)
     if not best or not set(beside) <= best[0][1].words:
         return None
+    # the sentence must be about the lead's own value (the rocket it names), not another
+    # matter that shares a word ("science" in a summary, beside a cargo list)
+    values = {m.record_id for m in ctx.index.find_mentions(lead)} - {rid}
+    said = {m.record_id for m in ctx.index.find_mentions(best[0][1].text)}
+    if not values & said:
+        return None
     return _passage_answer(ctx, replace(q, words=tuple(beside)), (rid,), now)
 
 

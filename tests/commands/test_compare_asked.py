@@ -31,6 +31,7 @@ def test_equal_crews_are_a_tie_not_a_winner(ctx: Context) -> None:
     ):
         text = lead(ctx, q)
         assert "carry the same crew, 4 each" in text, (q, text)
+        assert "up to 7" in text, q
         assert "the most crew" not in text, q
 
 
