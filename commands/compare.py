@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from commands.context import Context
-from commands.durations import Duration, docked_duration, flight_duration
+from commands.durations import Duration, flight_duration, stay_duration
 from commands.format import amount, collect_sources, source_lines
 from commands.lookup import CARGO_NAMES, resolve
 from commands.reply import Field, Reply, Suggestion, error
@@ -24,6 +24,7 @@ def compare(
     facts: tuple[Fact, ...] = (),
     cargo: CargoClass | None = None,
     serving: tuple[str, ...] = (),
+    text: str = "",
 ) -> Reply:
     """Compare the named vehicles (or pads): a verdict for what was asked, then the rows
     every one of them has (no blank cells)."""
@@ -51,7 +52,7 @@ def compare(
     if all(isinstance(r, Vehicle) for r in recs):
         vehicles = [r for r in recs if isinstance(r, Vehicle)]
         fields = _vehicle_columns(ctx, vehicles)
-        text = verdict(vehicles, facts, cargo)
+        text = verdict(vehicles, facts, cargo, text)
         src = collect_sources(
             *[v.sources for v in vehicles],
             *[[s for c in v.capacities for s in c.sources] for v in vehicles],
@@ -181,10 +182,13 @@ def _cap(v: Vehicle, cargo: str) -> Capacity | None:
     return next((c for c in v.capacities if c.cargo == cargo and c.unit == "kg"), None)
 
 
-def verdict(vehicles: list[Vehicle], facts: tuple[Fact, ...], cargo: CargoClass | None) -> str:
-    """One line answering what was compared: capacity (default), cost, refuelling, crew."""
+def verdict(
+    vehicles: list[Vehicle], facts: tuple[Fact, ...], cargo: CargoClass | None, text: str = ""
+) -> str:
+    """One line answering what was compared: capacity (default), cost, refuelling, reboost,
+    crew."""
     if Fact.COST in facts:
-        line = _cost_verdict(vehicles)
+        line = _cost_verdict(vehicles, text)
         if line:
             return line
     if Fact.STAY in facts:
@@ -193,16 +197,37 @@ def verdict(vehicles: list[Vehicle], facts: tuple[Fact, ...], cargo: CargoClass 
             return line
     if Fact.CREW_SIZE in facts or Fact.CREW in facts:
         crewed = [v for v in vehicles if v.crew_size]
+        if len(crewed) >= 2 and len({v.crew_size for v in crewed}) == 1:  # a tie is a tie
+            return (
+                f"{' and '.join(v.name for v in crewed)} carry the same crew, "
+                f"{crewed[0].crew_size} each{_most_seats(crewed)}."
+            )
         if crewed:
             best = max(crewed, key=lambda v: v.crew_size or 0)
             rest = "; ".join(f"{v.name} {v.crew_size or 0}" for v in vehicles if v is not best)
             return f"{best.name} carries the most crew, {best.crew_size} ({rest})."
+    if Fact.REBOOSTS in facts:
+        return _reboost_verdict(vehicles)
     if Fact.REFUELS in facts or cargo == "propellant":
         refuel = [v.name for v in vehicles if v.refuels_russian_segment]
         if refuel:
             return f"Only {' and '.join(refuel)} can refuel the Russian segment."
         return "None of them can refuel the Russian segment."
     return _capacity_verdict(vehicles, cargo)
+
+
+def _most_seats(crewed: list[Vehicle]) -> str:
+    """ ", seating up to 7 at most": the most each can seat, when it is more than its crew."""
+    most = [
+        (v.crew_size_max, v)
+        for v in crewed
+        if v.crew_size_max and v.crew_size_max > (v.crew_size or 0)
+    ]
+    if not most:
+        return ""
+    if len(most) == len(crewed) and len({n for n, _ in most}) == 1:
+        return f" (each seats up to {most[0][0]} at most)"
+    return " (at most: " + ", ".join(f"{v.name} {n}" for n, v in most) + ")"
 
 
 def _stay_verdict(vehicles: list[Vehicle]) -> str:
@@ -251,9 +276,35 @@ def _capacity_verdict(vehicles: list[Vehicle], cargo: CargoClass | None) -> str:
     return " ".join(parts) or "Vehicles side by side."
 
 
-def _cost_verdict(vehicles: list[Vehicle]) -> str:
-    """The cheaper on the first basis (per mission, launch, seat, kg) every one has a cost for."""
-    for per in ("mission", "launch", "seat", "kg"):
+_PER = re.compile(r"\b(?:per|a|each|every)\s+(seat|kg|kilo\w*|launch|mission|flight)\b", re.I)
+
+
+def _reboost_verdict(vehicles: list[Vehicle]) -> str:
+    """Which of them can reboost the station, and how each does it (its reboost note)."""
+    able = [v for v in vehicles if v.can_reboost]
+    if not able:
+        return "None of them can reboost the station."
+    names = " and ".join(v.name for v in able)
+    lead = (
+        f"{'Both' if len(able) == 2 == len(vehicles) else 'Only'} {names} can reboost the station."
+    )
+    if len(able) == len(vehicles) and len(able) > 2:
+        lead = f"All of them can reboost the station: {names}."
+    notes = [f"{v.name}: {v.reboost_note.strip()}" for v in able if v.reboost_note]
+    return " ".join([lead, *notes])
+
+
+def _cost_verdict(vehicles: list[Vehicle], text: str = "") -> str:
+    """The cheaper on the basis asked ("per seat"), else the first basis (per mission, launch,
+    seat, kg) every one has a cost for."""
+    bases = ["mission", "launch", "seat", "kg"]
+    asked = _PER.search(text)
+    if asked:
+        word = asked.group(1).lower()
+        per = "kg" if word.startswith("kilo") else "mission" if word == "flight" else word
+        bases.remove(per)
+        bases.insert(0, per)
+    for per in bases:
         costs = [(next((c for c in v.costs if c.per == per), None), v) for v in vehicles]
         if all(c is not None for c, _ in costs):
             ranked = sorted(((c, v) for c, v in costs if c is not None), key=lambda cv: cv[0].mid)
@@ -290,7 +341,7 @@ def mission_verdict(
         return _crew_verdict(missions, text)
     docked = Fact.DOCKING in facts and _SHORTER_OR_LONGER.search(text)
     if Fact.STAY in facts or docked:  # "stayed longer", "docked longer": the docked periods
-        stays = [(docked_duration(m), m) for m in missions]
+        stays = [(stay_duration(m), m) for m in missions]
         flights = [(flight_duration(m, ctx.kb.as_of), m) for m in missions]
         if any(d is None for d, _ in stays) and all(d is not None for d, _ in flights):
             unknown = [m.name for d, m in stays if d is None]
@@ -322,6 +373,10 @@ def _duration_verdict(spans: list[tuple[Duration | None, Mission]], what: str, t
     (top, best), rest = known[0], known[1:]
     if any(d.ongoing for d, _ in known):
         return ""  # one is still up: its length so far decides nothing
+    if top.at_most and not shorter:
+        return ""  # the longest is only an upper bound: it may not be longer at all
+    if shorter and any(d.at_most for d, _ in rest):
+        return ""  # a loser's length is only an upper bound: it may be shorter still
     if all(d.days == top.days for d, _ in rest):
         return f"They lasted the same, {top.days} days each."
     word = "shorter" if shorter else "longer"
@@ -346,6 +401,8 @@ def _crew_verdict(missions: list[Mission], text: str) -> str:
 
 
 def _days(d: Duration) -> str:
+    if d.at_most:
+        return f"at most {d.days} days"
     return f"{'' if d.exact else 'about '}{d.days} days"
 
 

@@ -13,6 +13,7 @@ from commands.reply import DateMention, Reply
 from commands.understand.reader import countries_of
 from commands.understand.types import Question, Subject
 from commands.understand.vocabulary import COUNTRIES, RELATIVE_YEAR
+from knowledge.dates import FuzzyDate
 from knowledge.schema import Mission
 from knowledge.text import words
 
@@ -155,3 +156,100 @@ def _brief_date(m: Mission, mentions: list[DateMention]) -> str:
     if m.schedule:
         return "planned " + date_text(m.schedule[-1].planned, mentions)
     return m.status
+
+
+# --- people aboard at a moment ------------------------------------------------------------
+
+_PEOPLE = re.compile(
+    r"\b(?:people|persons?|crew|crews|crewmembers?|astronauts?|cosmonauts?|aboard|on board)\b",
+    re.I,
+)
+_ON_STATION = re.compile(r"\b(?:station|iss|aboard|on board|up there|expedition \d+)\b", re.I)
+_LEFT = re.compile(
+    r"\b(?:left|leaves?|leaving|departed|departs?|undock\w*|return\w*|splash\w*|land\w*|"
+    r"went home|gone|came home|came back)\b",
+    re.I,
+)
+_ARRIVED = re.compile(r"\b(?:arriv\w*|dock\w*|berth\w*|got there|showed up|joined)\b", re.I)
+_BEFORE = re.compile(r"\b(?:before|prior to|until)\b", re.I)
+_EXPEDITION = re.compile(r"\bexpedition\s+(\d{1,3})\b", re.I)
+_ENDS = ("undocked", "unberthed", "departed", "splashdown", "landed", "landing", "returned")
+_STARTS = ("docked", "berthed")
+
+
+def crew_aboard_at(ctx: Context, q: Question) -> Reply | None:
+    """How many people were aboard the station at a moment the question names: when a named
+    flight arrived or left ("right after Crew-11 left"), or when a station event such as an
+    expedition began; the station's crew history at that date. None when nothing anchors it."""
+    s = ctx.kb.station
+    if s is None or not s.crew_history or not _PEOPLE.search(q.text):
+        return None
+    if not _ON_STATION.search(q.text) and not any(x.kind == "station" for x in q.subjects):
+        return None
+    anchor = _anchor(ctx, q)
+    if anchor is None:
+        return None
+    day, what, sources = anchor
+    if _BEFORE.search(q.text):
+        day -= dt.timedelta(days=1)
+    levels = sorted(s.crew_history, key=lambda c: c.since)
+    now = [c for c in levels if c.since <= day]
+    if not now:
+        return None  # before the first recorded level: the base cannot say
+    level = now[-1]
+    later = [c for c in levels if c.since > level.since]
+    mentions: list[DateMention] = []
+    until = f" until {date_text(FuzzyDate(later[0].since), mentions)}" if later else ""
+    lead = (
+        f"{level.crew} people were aboard the {s.name} {what} (from "
+        f"{date_text(FuzzyDate(level.since), mentions)}{until}), against a nominal crew of "
+        f"{s.nominal_crew.text()}."
+    )
+    if level.note:
+        lead += f" {level.note.strip()}"
+    ids = collect_sources(sources, level.sources, s.nominal_crew.sources)
+    return Reply(
+        kind="answer",
+        title=f"Crew aboard the {s.name}",
+        text=lead,
+        sources=source_lines(ctx.kb, ids),
+        source_ids=ids,
+        as_of=ctx.kb.as_of,
+        entities=(s.id,),
+        dates=tuple(mentions),
+        more=s.id,
+    )
+
+
+def _anchor(ctx: Context, q: Question) -> tuple[dt.date, str, list[str]] | None:
+    """The day the question points at, a few words saying what it is, and its sources."""
+    s = ctx.kb.station
+    typed = _EXPEDITION.search(q.text)
+    if s is not None and typed is not None:  # "when expedition 75 began": the station's event
+        name = f"expedition {typed.group(1)}"
+        for e in s.events:
+            if name in e.what.lower() and e.date.precision == "day":
+                return e.date.start, f"when {name.title()} began", list(e.sources)
+    flights = [
+        m
+        for x in q.subjects
+        if (m := ctx.kb.missions.get(x.record_id)) is not None and x.start >= 0
+    ]
+    if len(flights) != 1:
+        return None
+    m = flights[0]
+    left, arrived = _LEFT.search(q.text), _ARRIVED.search(q.text)
+    if left and not (arrived and arrived.start() > left.start()):
+        kinds: tuple[str, ...] = _ENDS
+        verb = "left"
+    elif arrived:
+        kinds, verb = _STARTS, "arrived"
+    else:
+        return None
+    events = [e for e in m.events if e.kind in kinds and e.date.precision == "day"]
+    if not events:
+        return None
+    e = max(events, key=lambda ev: ev.date.start)  # left: back on Earth, after undocking
+    when = "when" if re.search(r"\bwhen\b", q.text, re.I) else "after"
+    when = "just before" if _BEFORE.search(q.text) else when
+    return e.date.start, f"{when} {m.name} {verb}", list(e.sources)

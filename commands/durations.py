@@ -35,6 +35,7 @@ class Duration:
     exact: bool = True  # derived from two day-precision dates
     ongoing: bool = False  # no end recorded: days up to the base's date, at least
     mentions: tuple[DateMention, ...] = field(default=())
+    at_most: bool = False  # a start not recorded: days from an earlier date, an upper bound
 
 
 def _event(m: Mission, kinds: tuple[str, ...]) -> Event | None:
@@ -107,3 +108,23 @@ def docked_duration(m: Mission) -> Duration | None:
     return Duration(
         days, text, tuple(arrived.sources) + tuple(left.sources), exact, mentions=tuple(mentions)
     )
+
+
+def stay_duration(m: Mission) -> Duration | None:
+    """Docking to undocking; with no docking recorded, launch to undocking as an upper bound
+    (a ship docks after it launches), so a stay can still be compared."""
+    docked = docked_duration(m)
+    if docked is not None:
+        return docked
+    launched, left = outcome_date(m), _event(m, UNDOCKED)
+    if launched is None or left is None or _event(m, DOCKED) is not None:
+        return None
+    mentions: list[DateMention] = []
+    days = (left.date.start - launched.start).days
+    launch_event = _event(m, ("launched",))
+    text = (
+        f"at most {days} days (launched {date_text(launched, mentions)}, {left.kind} "
+        f"{date_text(left.date, mentions)}; the docking date is not recorded)"
+    )
+    sources = tuple(launch_event.sources if launch_event else ()) + tuple(left.sources)
+    return Duration(days, text, sources, False, at_most=True, mentions=tuple(mentions))

@@ -31,7 +31,7 @@ from commands import upcoming as upcoming_cmd
 from commands.clean import strip_escapes
 from commands.context import Context
 from commands.conversation import Conversation, Turn
-from commands.count import count
+from commands.count import count, crew_aboard_at
 from commands.facts import FLIGHT_FACTS, fact_answer, flown_on, has_fact, names
 from commands.help import help_reply, small_talk
 from commands.lookup import describe
@@ -265,6 +265,10 @@ def _command(ctx: Context, text: str, now: dt.date) -> tuple[Reply, Question | N
         return None
     if cmd == Command.UPCOMING and arg:
         return None  # "next progress launch": read as a question
+    if cmd == Command.COMPARE:
+        asked = read(ctx, text)
+        if asked.facts or asked.cargo is not None:  # "compare the price per seat of X and Y":
+            return None  # read as a question, so the verdict answers the asked attribute
     reply = spec.run(ctx, arg, now)
     if spec.kinds and reply.kind == "answer" and reply.more is None and cmd != Command.TIMELINE:
         reply = describe(ctx, reply.entities[0], now, brief=True)
@@ -431,6 +435,10 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
     each = _each(ctx, q, now)
     if each is not None:
         return each
+    if q.ask == Ask.HOW_MANY and (Fact.CREW_SIZE in q.facts or Fact.CREW in q.facts):
+        aboard = crew_aboard_at(ctx, q)  # "how many were aboard after crew-11 left"
+        if aboard is not None:
+            return aboard
     if q.ask == Ask.HOW_MANY:  # "how many reboosts did CRS-33 do": a count a text states
         stated = stated_count(ctx, q)
         if stated is not None:
@@ -626,6 +634,9 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
                 passage = _passage_answer(ctx, q, ids, now)
                 if passage is not None:
                     return passage
+            told = _telling_passage(ctx, q, subject.record_id, beside, found.reply.text, now)
+            if told is not None:
+                return told
             return _and_more(ctx, q, subject.record_id, fact, named, found.reply, now)
     topic = sure or verbatim or related
     if topic is not None:
@@ -744,6 +755,26 @@ def _and_more(
             lead = found.reply.text.split("\n")[-1]
             return replace(reply, text=f"{reply.text} {lead}")
     return reply
+
+
+def _telling_passage(
+    ctx: Context, q: Question, rid: str, beside: list[str], lead: str, now: dt.date
+) -> Reply | None:
+    """A sentence of the record that has every word the question adds beside its fact, when the
+    fact's own lead has none of them ("ng-24's booster was on what flight": the launch event
+    that says the booster's flight, not just the rocket)."""
+    if q.ask != Ask.WHAT or not beside or set(beside) & set(words(lead)):
+        return None
+    best = ctx.lexicon.best_passages((rid,), frozenset(beside), 1)
+    if not best or not set(beside) <= best[0][1].words:
+        return None
+    # the sentence must be about the lead's own value (the rocket it names), not another
+    # matter that shares a word ("science" in a summary, beside a cargo list)
+    values = {m.record_id for m in ctx.index.find_mentions(lead)} - {rid}
+    said = {m.record_id for m in ctx.index.find_mentions(best[0][1].text)}
+    if not values & said:
+        return None
+    return _passage_answer(ctx, replace(q, words=tuple(beside)), (rid,), now)
 
 
 def _field_words_only(q: Question) -> bool:
@@ -1012,7 +1043,7 @@ def _compare(ctx: Context, q: Question, now: dt.date) -> Reply | None:
         group = q.ambiguous[0]  # "compare the two dragons": the records the name fits
         if all(s.kind in ("vehicle", "pad") for s in group):
             ids = [s.record_id for s in group]
-            return compare_cmd.compare(ctx, ids, now, facts=q.facts, cargo=q.cargo)
+            return compare_cmd.compare(ctx, ids, now, facts=q.facts, cargo=q.cargo, text=q.text)
     groups = list(q.ambiguous)
     qualifiers: list[str] = []
     pads = [rid for rid in picked if ctx.kb.kind_of(rid) == "pad"]
@@ -1049,11 +1080,15 @@ def _compare(ctx: Context, q: Question, now: dt.date) -> Reply | None:
     if len(picked) < 2:
         parts = split_list(re.sub(r"\bcompare\b", " ", q.text, flags=re.I))
         if len(parts) >= 2 and not q.subjects:
+            named = all(ctx.index.find_mentions(p, kinds=("vehicle", "pad")) for p in parts)
+            top = q.topics[0].score if q.topics else 0.0
+            if not named and top >= TOPIC_CONFIDENT:
+                return None  # "was CRS-1 or CRS-2 cheaper": no records, a topic holds both
             return compare_cmd.compare(ctx, parts, now)
         return None
     ordered = [rid for _, rid in sorted(placed)]
     return compare_cmd.compare(
-        ctx, ordered, now, facts=q.facts, cargo=q.cargo, serving=tuple(qualifiers)
+        ctx, ordered, now, facts=q.facts, cargo=q.cargo, serving=tuple(qualifiers), text=q.text
     )
 
 

@@ -105,8 +105,22 @@ def read(ctx: Context, text: str) -> Question:
         facts = (Fact.CARGO,)
     hint = next((h for h, p in vocab.HINTS if p.search(rest)), "")
     hauls = cargo != "down-mass" and (Fact.CAPACITY in facts or Fact.CARGO in facts)
+    # "which brings more back, dragon or dream chaser": beside another ship, the Dragon that
+    # has a down-mass (alone, "dragon's downmass" still asks which Dragon)
+    returns = (
+        cargo == "down-mass"
+        and (Fact.CAPACITY in facts or Fact.CARGO in facts)
+        and any(s.kind == "vehicle" for s in clear)
+    )
     clear, groups = _narrow(
-        kb, clear, groups, hint, facts, _typed_numbers(text, covered), hauls=hauls
+        kb,
+        clear,
+        groups,
+        hint,
+        facts,
+        _typed_numbers(text, covered),
+        hauls=hauls,
+        returns=returns,
     )
     for sibling in _siblings(index, text, clear):  # "NG-23 or 24": NG-24
         clear.append(sibling)
@@ -325,10 +339,12 @@ def _narrow(
     numbers: set[str],
     *,
     hauls: bool = False,
+    returns: bool = False,
 ) -> tuple[list[Subject], list[list[Subject]]]:
     """Resolve a name shared by several records with what the rest of the message says:
     a number typed beside it, a kind or country, a fact only some of them have (`hauls`:
-    cargo carried up, which the cargo one of a family is for)."""
+    cargo carried up, which the cargo one of a family is for; `returns`: cargo brought back,
+    which only the ones with a recorded down-mass do)."""
     still: list[list[Subject]] = []
     for group in groups:
         pool = group
@@ -352,6 +368,9 @@ def _narrow(
         elif not hint and hauls:  # "how much can dragon haul up"
             carriers = [s for s in pool if _fits_hint(kb, s.record_id, "cargo")]
             pool = carriers or pool
+        elif not hint and returns:  # "which brings more back, dragon or dream chaser"
+            back = [s for s in pool if _brings_back(kb, s.record_id)]
+            pool = back or pool
         named_elsewhere = {s.record_id for s in clear}
         if any(s.record_id in named_elsewhere for s in pool):
             continue  # "Progress MS and progress": the group adds nothing
@@ -395,6 +414,12 @@ def _same_family(kb: KnowledgeBase, rid: str, clear: list[Subject]) -> bool:
         isinstance(other := kb.get(s.record_id), Mission) and other.vehicle == rec.vehicle
         for s in clear
     )
+
+
+def _brings_back(kb: KnowledgeBase, rid: str) -> bool:
+    """Whether a vehicle has a recorded down-mass (cargo it brings back to Earth)."""
+    rec = kb.get(rid)
+    return isinstance(rec, Vehicle) and any(c.cargo == "down-mass" for c in rec.capacities)
 
 
 def _crewed(kb: KnowledgeBase, rid: str) -> bool:

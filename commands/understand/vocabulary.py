@@ -158,6 +158,11 @@ TAKE_AWAY = (
     r"|home)\b|\b(?:left|leave|leaves|departed|came back|returned) with\b"
 )
 
+# Goods brought home ("returns more stuff", "returned science"): cargo, not a landing date.
+RETURN_GOODS = (
+    r"\breturn(?:s|ed|ing)? (?:more |less |the most |its |their )?(?:cargo|stuff|mass|science)\b"
+)
+
 FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
     (
         Fact.ABOARD,
@@ -444,6 +449,7 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
         Fact.CARGO,
         _any(
             TAKE_AWAY,
+            RETURN_GOODS,
             r"\bcarried\b",
             r"\bcarrying\b",
             r"\bhow (?:many|much) (?:lbs?|pounds|kgs?|kilos?|kilograms|tons?|tonnes)\b",
@@ -540,7 +546,11 @@ CARGO_PATTERNS: tuple[tuple[CargoClass, re.Pattern[str]], ...] = (
         _any(
             r"\bdown-?mass\b",
             r"\bbring back\b",
-            r"\bbrings? (?:\w+ )?back\b",
+            # "brings more stuff back", not "bring the crew back"
+            r"\b(?:brings?|brought|bringing) "
+            r"(?:(?!crew|astronaut|people|them\b|him\b|her\b)\w+ ){0,3}back\b",
+            r"\bback down\b",
+            RETURN_GOODS,
             r"\breturn(?:s|ed)? (?:cargo|to earth)\b",
             r"\bback to earth\b",
             TAKE_AWAY,
