@@ -276,6 +276,12 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\b(?:opened|inaugurat\w*|commissioned|first put (?:in|into) (?:use|service))\b",
             r"\bwhen did\b.*\bopen\b",
             r"\bfirst flown\b",
+            r"\bfirst (?:space ?flight|trip (?:to|into) (?:space|orbit))\b",
+            # "had he flown before", "has she ever been to space": whether it is a first flight
+            r"\b(?:flown|flew|been (?:to|in) (?:space|orbit)|been up|been on)\b"
+            r".*\b(?:before|previously)\b",
+            r"\bever (?:flown|flew|been (?:to|in) (?:space|orbit))\b",
+            r"\b(?:rookie|veteran|newbie)\b",
             r"\bmaiden\b",
             r"\bdebut\w*",
         ),
@@ -421,6 +427,10 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\bholds\b",
             r"\blift\b(?!\s*-?\s*off)",  # "lift off" is a launch
             r"\bhow big\b",
+            # "how much can X take up / send up / ferry to the station": what it can carry
+            r"\bhow much\b.*\b(?:take|send|ship|ferry|fly|get|move)\s+"
+            r"(?:up\b|to\b|in(?:to)? orbit)",
+            r"\bhow much\b.*\bferr(?:y|ies)\b",
         ),
     ),
     (
@@ -493,6 +503,10 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\bin space\b",
             # slang for a ship or programme in trouble: "is starliner cooked", "x still bricked"
             r"\b(?:cooked|bricked|borked|toast|fubar|doomed|screwed)\b",
+            # "is starliner dead", "is x scrapped / axed / over": whether it still goes on
+            r"\b(?:dead|alive|scrapped|axed|killed|kaput|defunct|abandoned|shelved|finished)\b",
+            r"\b(?:still|even) (?:a thing|happening|around|going|on)\b",
+            r"\b(?:done for|shut down|over for|over now|is over|are over)\b",
         ),
     ),
 )
@@ -1027,7 +1041,8 @@ QUESTION_VOCABULARY = frozenset(
     доставил топлива топливо груз человек людей экипаж сейчас когда починили ремонт площадку
     площадка космонавтов астронавтов космонавты астронавты
     normally usually typically generally nominally regularly ordinarily usual typical normal
-    nominal average live lives living""".split()
+    nominal average live lives living send sent sending ferry ferries haul hauls program programme
+    spaceflight spaceflights rookie veteran newbie""".split()
 )
 # "normally", "usually": the question asks for the usual value (a nominal crew, a typical stay),
 # not the latest one.
@@ -1047,7 +1062,7 @@ USUALLY = _any(
 _CARGO_WORDS = (
     "cargo capacity carry carries haul load mass weight heavy propellant fuel water oxygen "
     "nitrogen gas air trash garbage waste pressurized unpressurized trunk volume down-mass "
-    "downmass up-mass payload kg tons bring brought stuff supply supplies deliver"
+    "downmass up-mass payload kg tons bring brought stuff supply supplies deliver ferry ferries"
 )
 
 
@@ -1084,7 +1099,8 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
     Fact.CARGO: _canon(_CARGO_WORDS),
     Fact.STATUS: _canon(
         "status repair repaired fixed damage damaged active retired grounded working back "
-        "action service cancelled removed space orbit aboard station still"
+        "action service cancelled removed space orbit aboard station still dead alive scrapped "
+        "axed killed kaput defunct abandoned shelved finished over thing happening around going"
     ),
     Fact.LAUNCH: _canon("launch launched fly flew flown yet up there orbit"),
     Fact.CREW: _canon("crew crewed aboard board people astronaut cosmonaut fly flying"),
@@ -1144,6 +1160,15 @@ SLANG: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 YES_NO_TAG = _any(
     r"[\s,]+or\s+(?:nah|nope|naw|not|no|what)\s*\W*$",
     r"[\s,]+(?:right|yes or no|y/n)\s*\?\s*$",
+)
+
+
+# A yes/no claim of a rank among others ("was X the first crewed launch from the pad", "the
+# only russian aboard", "the last flight of ..."): no single field of the record decides it.
+CLAIM = re.compile(
+    r"\bthe (?P<rank>first|only|last|final|earliest|biggest|largest|heaviest|longest|fastest)"
+    r"(?P<what>(?: [\w'/-]+){1,8})",
+    re.I,
 )
 
 
