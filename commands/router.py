@@ -200,6 +200,9 @@ def respond(
         q = follow_up(ctx, q, last)
         if q.refers_back:  # still nothing to refer to
             return honest.no_context(ctx, q), None
+    stay = _remembered_topic(q, last)
+    if stay is not None:  # "what rocket is the first module going up on", after ROS
+        return _topic(ctx, stay, now, q), q
     if last is not None and _continues(q):
         # "enough for how many people?" just after the oxygen answer: that answer's record
         # or topic, when one of its sentences has the fragment's words
@@ -215,6 +218,17 @@ def respond(
             if retry.kind == "answer":
                 return retry, again
     return reply, q
+
+
+def _remembered_topic(q: Question, last: Turn | None) -> str | None:
+    """The topic a question naming nothing is best about, when the last answer was about it
+    or named it: a follow-up on a topic's subject stays with that topic."""
+    if last is None or not _no_subject(q) or not q.words or q.refers_back or not q.topics:
+        return None
+    top = q.topics[0]
+    if top.score >= TOPIC_CONFIDENT and top.topic_id in last.subjects:
+        return top.topic_id
+    return None
 
 
 def _continues(q: Question) -> bool:

@@ -109,3 +109,13 @@ def test_a_rank_claim_no_field_checks_gets_no_bare_yes(ctx: Context) -> None:
         first = lead(ask(ctx, text))
         assert first.startswith("Not known"), (text, first)
         assert said in first, (text, first)
+
+
+def test_a_follow_up_on_a_topics_subject_stays_with_the_topic(ctx: Context) -> None:
+    for first, then in (
+        ("tell me about russia's orbital station", "when does the first module launch?"),
+        ("what happens to the iss at the end?", "which rocket carries the first module?"),
+    ):
+        reply = ask(ctx, first, then)
+        assert reply.entities[:1] == ("ros-station",), (first, then, reply.title)
+        assert "Proton-M" in reply.text
