@@ -172,6 +172,9 @@ def respond(
     chat = next((c for c, p in vocab.CHAT if p.match(text)), None)
     if chat is not None:
         return (help_reply(ctx) if chat == Chat.HELP else small_talk(ctx, chat.value)), None
+    both = _two_asks(ctx, text, now, last)
+    if both is not None:
+        return both
     tagged = bool(vocab.YES_NO_TAG.search(text))  # "... or nah": a yes/no question
     text = ctx.lexicon.unclip(vocab.unslang(ctx.lexicon.russian(text)))  # "whens the next
     # prog lol" -> "when is the next progress": Russian, chat spellings and clipped names
@@ -218,6 +221,37 @@ def respond(
             if retry.kind == "answer":
                 return retry, again
     return reply, q
+
+
+def _two_asks(
+    ctx: Context, text: str, now: dt.date, last: Turn | None
+) -> tuple[Reply, Question | None] | None:
+    """ "who grappled NG-24 and where was it berthed": two questions with different question
+    words, the second leaning on the first; both answers, the second's lead after the first."""
+    m = vocab.TWO_ASKS.search(text)
+    if m is None:
+        return None
+    first, second = text[: m.start()].strip(), text[m.end() :].strip()
+    word1 = vocab.WH_LEAD.match(first)
+    word2 = vocab.WH_LEAD.match(second)
+    if word1 is None or word2 is None or word1.group(1).lower() == word2.group(1).lower():
+        return None  # "when did it launch and when did it dock": one question, two facts
+    r1, q1 = respond(ctx, first, now, last)
+    if r1.kind != "answer" or q1 is None or not q1.subjects:
+        return None
+    subjects, others = _subjects_of(ctx, r1)
+    r2, _q2 = respond(ctx, second, now, Turn(q1, subjects, others))
+    if r2.kind != "answer":
+        return None
+    lead2 = r2.text.split("\n\n")[0].strip()
+    if not lead2 or lead2 in r1.text:
+        return r1, q1
+    from commands.format import collect_sources, source_lines
+
+    lead1, _, rest = r1.text.partition("\n\n")
+    ids = collect_sources(r1.source_ids, r2.source_ids)
+    text2 = f"{lead1}\n\n{lead2}" + (f"\n\n{rest}" if rest else "")
+    return replace(r1, text=text2, source_ids=ids, sources=source_lines(ctx.kb, ids)), q1
 
 
 def _remembered_topic(q: Question, last: Turn | None) -> str | None:

@@ -1172,6 +1172,15 @@ CLAIM = re.compile(
 )
 
 
+# Two questions in one message: "who grappled it and where was it berthed" (split before the
+# second question word; WH_LEAD reads the word each part starts with).
+TWO_ASKS = re.compile(
+    r"[,;]?\s+and\s+(?=(?:who|where|when|what|which|why|how)\b)(?!how (?:much|many|long)\b)",
+    re.I,
+)
+WH_LEAD = re.compile(r"^\W*(who|where|when|what|which|why|how)\b", re.I)
+
+
 def unslang(text: str) -> str:
     """The message with chat spellings written out (see SLANG); never empty if text was not."""
     out = text

@@ -119,3 +119,12 @@ def test_a_follow_up_on_a_topics_subject_stays_with_the_topic(ctx: Context) -> N
         reply = ask(ctx, first, then)
         assert reply.entities[:1] == ("ros-station",), (first, then, reply.title)
         assert "Proton-M" in reply.text
+
+
+def test_two_questions_in_one_message_get_both_answers(ctx: Context) -> None:
+    reply = ask(ctx, "where was ng-24 berthed and who captured it?")
+    assert "Unity" in reply.text
+    assert "Hathaway" in reply.text
+    reply = ask(ctx, "when did soyuz ms-29 dock and who flew on it?")
+    assert "docked" in reply.text
+    assert "Anil Menon" in reply.text
