@@ -885,6 +885,8 @@ RUSSIAN_WORDS: dict[str, str] = {
 # or, for a stem of at least RUSSIAN_STEM_FREE letters, by up to 6 more letters ("стартовала").
 RUSSIAN_STEM_FREE = 5
 RUSSIAN_STEMS: dict[str, str] = {
+    "выход": "made",  # "выходили в открытый космос": made a spacewalk
+    "открыт": "spacewalk",
     "старт": "launch",
     "запуст": "launch",
     "запуск": "launch",

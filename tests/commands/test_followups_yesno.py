@@ -128,3 +128,13 @@ def test_two_questions_in_one_message_get_both_answers(ctx: Context) -> None:
     reply = ask(ctx, "when did soyuz ms-29 dock and who flew on it?")
     assert "docked" in reply.text
     assert "Anil Menon" in reply.text
+
+
+def test_a_russian_spacewalk_question_reaches_the_spacewalks(ctx: Context) -> None:
+    for text in (
+        "Mikaev vykhodil v otkrytyi kosmos?",
+        "Выходил ли Кудь-Сверчков в открытый космос?",
+    ):
+        reply = ask(ctx, text)
+        assert "spacewalk" in reply.text.lower(), (text, reply.text)
+        assert "records nothing" not in reply.text
