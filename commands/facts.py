@@ -47,7 +47,7 @@ from knowledge.schema import (
     Station,
     Vehicle,
 )
-from knowledge.text import words
+from knowledge.text import sentences, words
 
 CAPACITY_LINES = 4  # other capacities listed under a capacity answer; More shows all
 DOCKED = ("docked", "berthed")
@@ -257,6 +257,12 @@ def _m_crew(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None
     else:
         verb = "is to carry"
     lead.text = f"{m.name} {verb} {names(people)} ({clause})."
+    chosen = _of_agency(ctx, m, q)
+    if chosen:  # "which nasa astronaut is on ms-29": that agency's people first
+        org = _name(ctx, ctx.kb.crew[chosen[0]].agency)
+        lead.text = f"{org}'s crew on {m.name}: {names([_name(ctx, c) for c in chosen])}. " + (
+            lead.text
+        )
     lead.sources = list(collect_sources(m.sources))
     lead.yes = True
     if q.words:  # "who commands soyuz ms-28": the sentence that names the role
@@ -265,6 +271,14 @@ def _m_crew(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None
             lead.text = f"{best[0][1].text} {lead.text}"
             lead.sources = list(best[0][1].sources) + lead.sources
     return lead
+
+
+def _of_agency(ctx: Context, m: Mission, q: Question) -> list[str]:
+    """The crew of the one agency the question names, when that is some of the crew only."""
+    agencies = {s.record_id for s in q.subjects if s.kind == "organization"}
+    chosen = [c for c in m.crew if c in ctx.kb.crew and ctx.kb.crew[c].agency in agencies]
+    same = len({ctx.kb.crew[c].agency for c in chosen}) == 1
+    return chosen if chosen and same and len(chosen) < len(m.crew) else []
 
 
 def _m_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
@@ -1156,12 +1170,31 @@ def _v_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
         day, m = flown[-1]
         last = "last station flight" if own else "last recorded launch"
         parts.append(f"The {last} was {m.name} on {day_text(day, lead.mentions)}.")
+    if not upcoming and v.status in ("retired", "cancelled"):
+        # "is antares still flying": it is retired, whatever flights the base lists
+        return _retired_launch(ctx, v, q, parts, lead)
     if not parts:
         lead.text = f"No flight of {v.name} is recorded as of {day_text(ctx.kb.as_of)}."
         lead.known = False
         return lead
     lead.text = " ".join(parts)
     lead.known = bool(upcoming) or q.ask != Ask.WHEN
+    return lead
+
+
+def _retired_launch(ctx: Context, v: Vehicle, q: Question, parts: list[str], lead: Lead) -> Lead:
+    """A retired (or cancelled) vehicle's flying: its status first, then who flies in its place
+    for a spacecraft the question names beside it ("is antares still flying cygnus")."""
+    last = f" (last flight {date_text(v.last_flight, lead.mentions)})" if v.last_flight else ""
+    said = [f"{v.name} is {v.status}{last}.", *([] if v.last_flight else parts)]
+    for rid in q.record_ids:
+        other = ctx.kb.get(rid)
+        if isinstance(other, Vehicle) and other.id != v.id and v.id in other.launchers:
+            rides = _v_launcher(ctx, other, q, ctx.kb.as_of)
+            if rides is not None and rides.known:
+                said.append(rides.text)
+    lead.text = " ".join(said)
+    lead.yes = False if q.ask == Ask.YES_NO else None
     return lead
 
 
@@ -1466,6 +1499,38 @@ def _c_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     return lead
 
 
+# What a person's own texts say of their experience: a first flight, or flights before.
+_FIRST_OF_THEIR_OWN = re.compile(
+    r"\b(?:his|her|their) first (?:space ?flight|flight|mission|trip)\b|\brookie\b", re.I
+)
+_FLOWN_BEFORE = re.compile(
+    r"\bveteran\b|\b(?:second|third|fourth|fifth) (?:space ?flight|flight|mission)\b"
+    r"|\b(?:has|had) flown before\b|\bpreviously flew\b",
+    re.I,
+)
+_ASKS_BEFORE = re.compile(r"\bbefore\b|\bever\b|\bpreviously\b|\balready\b|\bveteran\b", re.I)
+
+
+def _c_first_flight(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
+    """ "is it his first flight", "had she flown before": what the person's own texts say."""
+    assert isinstance(rec, CrewMember)
+    c = rec
+    texts = [(t, list(c.sources)) for t in sentences(c.summary)]
+    texts += [(e.what, list(e.sources)) for e in c.events]
+    before = bool(_ASKS_BEFORE.search(q.text))  # asks whether they flew before, not if first
+    for pattern, first in ((_FIRST_OF_THEIR_OWN, True), (_FLOWN_BEFORE, False)):
+        for text, sources in texts:
+            if pattern.search(text):
+                said = re.sub(r"^(?:He|She|They)\b", c.name, text.rstrip(".") + ".")
+                named = c.name.split()[-1] in said  # the sentence names them itself
+                return Lead(
+                    said if named else f"{c.name}: {said}",
+                    yes=first != before,
+                    sources=sources,
+                )
+    return Lead(f"Whether {c.name} had flown before is not recorded.", known=False)
+
+
 def flown_on(ctx: Context, c: CrewMember) -> Mission | None:
     """The latest flight a person launched on (None before their first)."""
     flown = [
@@ -1586,6 +1651,18 @@ _STATUS_WORDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     ),
     (re.compile(r"\bretired\b", re.I), frozenset({"retired"})),
     (re.compile(r"\bcancel+ed\b", re.I), frozenset({"cancelled"})),
+    (
+        re.compile(r"\balive\b|\bstill (?:a thing|happening|around|going)\b", re.I),
+        frozenset({"active"}),
+    ),
+    (
+        re.compile(
+            r"\b(?:dead|scrapped|axed|killed|kaput|defunct|abandoned|shelved|finished|done for)\b"
+            r"|\b(?:is|are) (?:\w+ ){0,3}over\b",
+            re.I,
+        ),
+        frozenset({"cancelled", "retired"}),
+    ),
     (re.compile(r"\bremoved\b|\bkicked\b|\bdropped\b|\breplaced\b", re.I), frozenset({"removed"})),
     (
         re.compile(r"\bin space\b|\bin orbit\b|\baboard\b|\bon the (?:iss|station)\b", re.I),
@@ -1666,6 +1743,7 @@ _TABLE: dict[tuple[type[Record], Fact], Builder] = {
     (CrewMember, Fact.DAYS_IN_SPACE): _c_days,
     (CrewMember, Fact.STATUS): _c_status,
     (CrewMember, Fact.LAUNCH): _c_launch,
+    (CrewMember, Fact.FIRST_FLIGHT): _c_first_flight,
     **{(CrewMember, f): _c_flight(f) for f in FLIGHT_FACTS},
     (Organization, Fact.OPERATOR): _o_vehicles,
     (Organization, Fact.BUILDER): _o_vehicles,

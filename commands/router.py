@@ -43,6 +43,7 @@ from commands.understand import vocabulary as vocab
 from commands.understand.lexicon import Passage
 from commands.understand.reader import countries_of, read, unaccounted
 from commands.understand.thresholds import (
+    CLAIM_PASSAGES,
     COMMAND_WORD_SCORE,
     FRAGMENT_WORDS,
     SENTENCE_SHARE,
@@ -55,7 +56,7 @@ from commands.understand.thresholds import (
 )
 from commands.understand.types import Ask, Chat, Command, Fact, Question, Subject
 from knowledge.names import names_of
-from knowledge.schema import Mission, Record, Topic, Vehicle
+from knowledge.schema import CrewMember, Mission, Record, Topic, Vehicle
 from knowledge.text import fold_tokens, words
 
 MAX_CHARS = 1000
@@ -172,6 +173,9 @@ def respond(
     chat = next((c for c, p in vocab.CHAT if p.match(text)), None)
     if chat is not None:
         return (help_reply(ctx) if chat == Chat.HELP else small_talk(ctx, chat.value)), None
+    both = _two_asks(ctx, text, now, last)
+    if both is not None:
+        return both
     tagged = bool(vocab.YES_NO_TAG.search(text))  # "... or nah": a yes/no question
     text = ctx.lexicon.unclip(vocab.unslang(ctx.lexicon.russian(text)))  # "whens the next
     # prog lol" -> "when is the next progress": Russian, chat spellings and clipped names
@@ -200,6 +204,9 @@ def respond(
         q = follow_up(ctx, q, last)
         if q.refers_back:  # still nothing to refer to
             return honest.no_context(ctx, q), None
+    stay = _remembered_topic(q, last)
+    if stay is not None:  # "what rocket is the first module going up on", after ROS
+        return _topic(ctx, stay, now, q), q
     if last is not None and _continues(q):
         # "enough for how many people?" just after the oxygen answer: that answer's record
         # or topic, when one of its sentences has the fragment's words
@@ -215,6 +222,48 @@ def respond(
             if retry.kind == "answer":
                 return retry, again
     return reply, q
+
+
+def _two_asks(
+    ctx: Context, text: str, now: dt.date, last: Turn | None
+) -> tuple[Reply, Question | None] | None:
+    """ "who grappled NG-24 and where was it berthed": two questions with different question
+    words, the second leaning on the first; both answers, the second's lead after the first."""
+    m = vocab.TWO_ASKS.search(text)
+    if m is None:
+        return None
+    first, second = text[: m.start()].strip(), text[m.end() :].strip()
+    word1 = vocab.WH_LEAD.match(first)
+    word2 = vocab.WH_LEAD.match(second)
+    if word1 is None or word2 is None or word1.group(1).lower() == word2.group(1).lower():
+        return None  # "when did it launch and when did it dock": one question, two facts
+    r1, q1 = respond(ctx, first, now, last)
+    if r1.kind != "answer" or q1 is None or not q1.subjects:
+        return None
+    subjects, others = _subjects_of(ctx, r1)
+    r2, _q2 = respond(ctx, second, now, Turn(q1, subjects, others))
+    if r2.kind != "answer":
+        return None
+    lead2 = r2.text.split("\n\n")[0].strip()
+    if not lead2 or lead2 in r1.text:
+        return r1, q1
+    from commands.format import collect_sources, source_lines
+
+    lead1, _, rest = r1.text.partition("\n\n")
+    ids = collect_sources(r1.source_ids, r2.source_ids)
+    text2 = f"{lead1}\n\n{lead2}" + (f"\n\n{rest}" if rest else "")
+    return replace(r1, text=text2, source_ids=ids, sources=source_lines(ctx.kb, ids)), q1
+
+
+def _remembered_topic(q: Question, last: Turn | None) -> str | None:
+    """The topic a question naming nothing is best about, when the last answer was about it
+    or named it: a follow-up on a topic's subject stays with that topic."""
+    if last is None or not _no_subject(q) or not q.words or q.refers_back or not q.topics:
+        return None
+    top = q.topics[0]
+    if top.score >= TOPIC_CONFIDENT and top.topic_id in last.subjects:
+        return top.topic_id
+    return None
 
 
 def _continues(q: Question) -> bool:
@@ -301,6 +350,8 @@ def follow_up(ctx: Context, q: Question, last: Turn) -> Question:
     """The question with the last exchange's subject (and question, if it asks nothing new)."""
     prev = last.question
     subjects = q.subjects
+    if q.refers_back and all(s.kind == "vehicle" for s in subjects):
+        subjects = ()  # "had she flown on a soyuz before": the person, not the ship
     if not subjects:
         target = _referent(ctx, q, last)
         if target is None:
@@ -359,9 +410,29 @@ def _referent(ctx: Context, q: Question, last: Turn) -> str | None:
         return _kin(ctx, last.subjects[0], q.hint, last)
     if vocab.PERSON_PRONOUNS.search(low):
         people = [s for s in last.subjects if ctx.kb.kind_of(s) == "crew"]
-        return people[0] if people else None
+        return _person_meant(ctx, last, people) or (people[0] if people else None)
     things = [s for s in last.subjects if ctx.kb.kind_of(s) != "crew"]
     return things[0] if things else last.subjects[0]
+
+
+def _person_meant(ctx: Context, last: Turn, people: list[str]) -> str | None:
+    """The one remembered person "he" or "she" means, when the last question chose them:
+    the person a who-question asked for ("who replaced Artemyev": his replacement, not him),
+    or the one of the agency or country it named ("which nasa astronaut is on ms-29")."""
+    prev = last.question
+    named = set(prev.record_ids)
+    if prev.ask == Ask.WHO and any(ctx.kb.kind_of(r) == "crew" for r in named):
+        found = [p for p in last.subjects if p in people and p not in named]
+        return found[0] if found else None
+    agencies = {r for r in named if ctx.kb.kind_of(r) == "organization"}
+    countries = vocab.COUNTRIES.get(prev.hint, ())
+    chosen = [
+        p
+        for p in people
+        if isinstance(c := ctx.kb.get(p), CrewMember)
+        and (c.agency in agencies or any(x in countries for x in countries_of(ctx.kb, p)))
+    ]
+    return chosen[0] if len(chosen) == 1 else None
 
 
 def _person_by_country(ctx: Context, q: Question, last: Turn) -> str | None:
@@ -704,6 +775,11 @@ def _names(ctx: Context, topic_id: str, q: Question) -> bool:
 def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.date) -> Reply:
     """Yes, no or not known from the fact asked about; a topic that nearly is the question
     answers when the fact does not decide it ("is starliner flying crew")."""
+    claim = vocab.CLAIM.search(q.text)
+    if claim is not None and Fact.FIRST_FLIGHT not in q.facts:
+        checked = _claim_check(ctx, q, main, claim, now)
+        if checked is not None:
+            return checked
     found = None
     fact = None
     for fact in _facts_for(ctx, q, main):
@@ -733,6 +809,45 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
     if q.words:  # "is the iss safe": nothing in the base says
         return honest.not_recorded(ctx, q, main.record_id, now)
     return describe(ctx, main.record_id, now, brief=True)
+
+
+def _claim_check(
+    ctx: Context, q: Question, main: Subject, claim: re.Match[str], now: dt.date
+) -> Reply | None:
+    """ "was crew-12 the first crewed launch from slc-40": no field decides a rank among others,
+    so never a bare Yes or No; the recorded sentences that speak of that rank, said as such."""
+    rank = claim.group("rank").lower()
+    asked = frozenset(words(f"{rank} {claim.group('what')}"))
+    ids = tuple(dict.fromkeys(q.record_ids))
+    rank_word = words(rank)
+    # a passage of a record speaks of it without naming it ("the pad's new crew tower")
+    own = {rid: set(words(getattr(ctx.kb.get(rid), "name", ""))) for rid in ids}
+    found = [
+        p
+        for _, p in ctx.lexicon.best_passages(ids, asked, CLAIM_PASSAGES * 3)
+        if rank_word
+        and rank_word[0] in p.words
+        and len((asked - set(rank_word)) & (p.words | own.get(p.record_id, set()))) > 1
+    ][:CLAIM_PASSAGES]
+    if not found:
+        return None
+    from commands.format import collect_sources, day_text, source_lines
+
+    card = describe(ctx, main.record_id, now, brief=True)
+    said = "\n".join(f"• {p.text}" for p in found)
+    phrase = f"the {rank}{claim.group('what')}".rstrip(" ?.!")
+    text = (
+        f"Not known as of {day_text(ctx.kb.as_of)}: no recorded fact says whether {main.name} "
+        f"was {phrase}. What the fact base records:\n{said}"
+    )
+    ids_src = collect_sources(*(p.sources for p in found))
+    return replace(
+        card,
+        text=text,
+        fields=(),
+        sources=source_lines(ctx.kb, ids_src),
+        source_ids=ids_src,
+    )
 
 
 def _and_more(

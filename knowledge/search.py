@@ -746,7 +746,8 @@ def _forms_of(vehicles: dict[str, frozenset[str]], rec: Record) -> list[tuple[st
 
 
 def _designators(vehicle: frozenset[str], mission: Mission) -> list[str]:
-    """ "MS-33" for "Progress MS-33": the name without its vehicle (or first word)."""
+    """ "MS-33" for "Progress MS-33": the name without its vehicle (or first word), when what
+    is left carries a number (never "first flight" for "Dream Chaser first flight")."""
     out: list[str] = []
     for text in [mission.name, *mission.aliases]:
         words = text.split()
@@ -756,8 +757,10 @@ def _designators(vehicle: frozenset[str], mission: Mission) -> list[str]:
         for cut in range(1, len(words)):  # leave at least one word
             spelt += folded[cut - 1]
             left -= len(folded[cut - 1])
-            if left >= 3 and spelt in vehicle:
-                out.append(" ".join(words[cut:]))
+            rest = " ".join(words[cut:])
+            # without a number the rest is plain words ("first flight", "demo"), not a name
+            if left >= 3 and spelt in vehicle and _DIGITS.search(rest):
+                out.append(rest)
         if len(words) > 1 and total - len(folded[0]) >= 3:
             rest = " ".join(words[1:])
             if _DIGITS.search(rest) and any(c.isalpha() for c in rest):

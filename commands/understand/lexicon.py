@@ -286,6 +286,15 @@ def _russian_meaning(word: str, *, latin: bool) -> str | None:
     return None
 
 
-_LATIN_WORDS = {translit(k): v for k, v in vocab.RUSSIAN_WORDS.items() if len(translit(k)) >= 3}
-_LATIN_STEMS = {translit(k): v for k, v in vocab.RUSSIAN_STEMS.items()}
+def _latin_spellings(word: str) -> set[str]:
+    """How a Russian word is typed in Latin letters: its transliteration, and with х as "h"
+    as people often type it ("vyhodili" for "выходили")."""
+    latin = translit(word)
+    return {latin, latin.replace("kh", "h")}
+
+
+_LATIN_WORDS = {
+    w: v for k, v in vocab.RUSSIAN_WORDS.items() for w in _latin_spellings(k) if len(w) >= 3
+}
+_LATIN_STEMS = {w: v for k, v in vocab.RUSSIAN_STEMS.items() for w in _latin_spellings(k)}
 _LATIN_ENDINGS = frozenset(translit(e) for e in RU_ENDINGS)

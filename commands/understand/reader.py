@@ -616,6 +616,10 @@ def _refers_back(
     itself ("the crs-2 contract and what did it cost") is not a follow-up: the words around
     it name a subject a topic covers.
     """
+    named = [*subjects, *(s for g in groups for s in g)]
+    if named and vocab.PERSON_PRONOUNS.search(low) and all(s.kind == "vehicle" for s in named):
+        # "had he flown on dragon before": "he" is the last person; "dragon" is what he flew
+        return True
     if subjects or groups:
         return False
     if vocab.PERSON_PRONOUNS.search(low) or vocab.WHAT_ABOUT.match(low):

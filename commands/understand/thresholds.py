@@ -95,3 +95,7 @@ BRIEF_SUMMARY_CHARS = 320
 # 0-100) to a word of a record's Latin name is that name word ("Джессика" -> "jessica");
 # closer spellings are matched exactly first ("Байконуре" -> "baikonur").
 TRANSLIT_NAME_MIN = 80.0
+
+# --- yes/no claims --------------------------------------------------------------------------
+# "was X the first ... ": at most this many recorded sentences that speak of the rank asked.
+CLAIM_PASSAGES = 3

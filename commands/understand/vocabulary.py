@@ -298,6 +298,12 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\b(?:opened|inaugurat\w*|commissioned|first put (?:in|into) (?:use|service))\b",
             r"\bwhen did\b.*\bopen\b",
             r"\bfirst flown\b",
+            r"\bfirst (?:space ?flight|trip (?:to|into) (?:space|orbit))\b",
+            # "had he flown before", "has she ever been to space": whether it is a first flight
+            r"\b(?:flown|flew|been (?:to|in) (?:space|orbit)|been up|been on)\b"
+            r".*\b(?:before|previously)\b",
+            r"\bever (?:flown|flew|been (?:to|in) (?:space|orbit))\b",
+            r"\b(?:rookie|veteran|newbie)\b",
             r"\bmaiden\b",
             r"\bdebut\w*",
         ),
@@ -443,6 +449,10 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\bholds\b",
             r"\blift\b(?!\s*-?\s*off)",  # "lift off" is a launch
             r"\bhow big\b",
+            # "how much can X take up / send up / ferry to the station": what it can carry
+            r"\bhow much\b.*\b(?:take|send|ship|ferry|fly|get|move)\s+"
+            r"(?:up\b|to\b|in(?:to)? orbit)",
+            r"\bhow much\b.*\bferr(?:y|ies)\b",
         ),
     ),
     (
@@ -516,6 +526,10 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\bin space\b",
             # slang for a ship or programme in trouble: "is starliner cooked", "x still bricked"
             r"\b(?:cooked|bricked|borked|toast|fubar|doomed|screwed)\b",
+            # "is starliner dead", "is x scrapped / axed / over": whether it still goes on
+            r"\b(?:dead|alive|scrapped|axed|killed|kaput|defunct|abandoned|shelved|finished)\b",
+            r"\b(?:still|even) (?:a thing|happening|around|going|on)\b",
+            r"\b(?:done for|shut down|over for|over now|is over|are over)\b",
         ),
     ),
 )
@@ -928,6 +942,8 @@ RUSSIAN_WORDS: dict[str, str] = {
 # or, for a stem of at least RUSSIAN_STEM_FREE letters, by up to 6 more letters ("стартовала").
 RUSSIAN_STEM_FREE = 5
 RUSSIAN_STEMS: dict[str, str] = {
+    "выход": "made",  # "выходили в открытый космос": made a spacewalk
+    "открыт": "spacewalk",
     "старт": "launch",
     "запуст": "launch",
     "запуск": "launch",
@@ -1084,7 +1100,8 @@ QUESTION_VOCABULARY = frozenset(
     доставил топлива топливо груз человек людей экипаж сейчас когда починили ремонт площадку
     площадка космонавтов астронавтов космонавты астронавты
     normally usually typically generally nominally regularly ordinarily usual typical normal
-    nominal average live lives living""".split()
+    nominal average live lives living send sent sending ferry ferries haul hauls program programme
+    spaceflight spaceflights rookie veteran newbie""".split()
 )
 # A why-question about how two named things relate: why one can't replace, stand in for or
 # back up the other ("why can't dragon just replace progress", "why not launch from site 1
@@ -1122,7 +1139,7 @@ USUALLY = _any(
 _CARGO_WORDS = (
     "cargo capacity carry carries haul load mass weight heavy propellant fuel water oxygen "
     "nitrogen gas air trash garbage waste pressurized unpressurized trunk volume down-mass "
-    "downmass up-mass payload kg tons bring brought stuff supply supplies deliver"
+    "downmass up-mass payload kg tons bring brought stuff supply supplies deliver ferry ferries"
 )
 
 
@@ -1159,7 +1176,8 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
     Fact.CARGO: _canon(_CARGO_WORDS),
     Fact.STATUS: _canon(
         "status repair repaired fixed damage damaged active retired grounded working back "
-        "action service cancelled removed space orbit aboard station still"
+        "action service cancelled removed space orbit aboard station still dead alive scrapped "
+        "axed killed kaput defunct abandoned shelved finished over thing happening around going"
     ),
     Fact.LAUNCH: _canon("launch launched fly flew flown yet up there orbit"),
     Fact.CREW: _canon("crew crewed aboard board people astronaut cosmonaut fly flying"),
@@ -1220,6 +1238,24 @@ YES_NO_TAG = _any(
     r"[\s,]+or\s+(?:nah|nope|naw|not|no|what)\s*\W*$",
     r"[\s,]+(?:right|yes or no|y/n)\s*\?\s*$",
 )
+
+
+# A yes/no claim of a rank among others ("was X the first crewed launch from the pad", "the
+# only russian aboard", "the last flight of ..."): no single field of the record decides it.
+CLAIM = re.compile(
+    r"\bthe (?P<rank>first|only|last|final|earliest|biggest|largest|heaviest|longest|fastest)"
+    r"(?P<what>(?: [\w'/-]+){1,8})",
+    re.I,
+)
+
+
+# Two questions in one message: "who grappled it and where was it berthed" (split before the
+# second question word; WH_LEAD reads the word each part starts with).
+TWO_ASKS = re.compile(
+    r"[,;]?\s+and\s+(?=(?:who|where|when|what|which|why|how)\b)(?!how (?:much|many|long)\b)",
+    re.I,
+)
+WH_LEAD = re.compile(r"^\W*(who|where|when|what|which|why|how)\b", re.I)
 
 
 def unslang(text: str) -> str:
