@@ -132,15 +132,19 @@ def stated_passages(ctx: Context, q: Question, noun: str) -> list[Stated]:
         topics = [tid for tid, rel in ctx.topics.related.items() if rel & set(ids)]
         for rid in ids + topics:
             pool += ctx.lexicon.passages.get(rid, ())
-    elif asked:
-        pool = [p for ps in ctx.lexicon.passages.values() for p in ps]
+    elif asked:  # only passages that use one of the nouns can state a count of it
+        by_word = ctx.lexicon.by_word
+        pool = list({id(p): p for n in _nouns(noun) for p in by_word.get(n, ())}.values())
     found: list[Stated] = []
-    total = sum(ctx.lexicon.weight(w) for w in asked) or 1.0
+    weight = {w: ctx.lexicon.weight(w) for w in asked}
+    total = sum(weight.values()) or 1.0
+    nouns = _nouns(noun)
+    typed -= _numbers_of(q)  # "33" of CRS-33 is a name, not a count the text should repeat
     for p in pool:
-        if not (_nouns(noun) & p.words) or not _count_in(p, noun):
+        if not (nouns & p.words) or not _count_in(p, noun):
             continue
-        share = sum(ctx.lexicon.weight(w) for w in asked & p.words) / total if asked else 0.0
-        share += sum(0.5 for t in typed if t in p.text and t not in _numbers_of(q))
+        share = sum(weight[w] for w in asked & p.words) / total if asked else 0.0
+        share += sum(0.5 for t in typed if t in p.text)
         own = p.record_id in ids
         if not ids and share < SENTENCE_SHARE:
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
@@ -58,6 +58,7 @@ class Lexicon:
     names: frozenset[str]  # every folded name of every record ("soyuzms29")
     one_word: frozenset[str] = frozenset()  # folded names of one word of letters ("progress")
     name_tokens: frozenset[str] = frozenset()  # folded words of every name ("baikonur", "союз")
+    by_word: dict[str, tuple[Passage, ...]] = field(default_factory=dict)  # word -> passages
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> Lexicon:
@@ -107,6 +108,7 @@ class Lexicon:
             frozenset(names),
             frozenset(one_word),
             frozenset(tokens),
+            _by_word(passages),
         )
 
     def russian(self, text: str) -> str:
@@ -203,9 +205,19 @@ class Lexicon:
 
     def passages_with(self, word: str, limit: int = 2) -> list[Passage]:
         """Passages anywhere in the base that use this word (what the base says of it)."""
-        found = [p for ps in self.passages.values() for p in ps if word in p.words]
+        found = list(self.by_word.get(word, ()))
         found.sort(key=lambda p: len(p.text))
         return found[:limit]
+
+
+def _by_word(passages: dict[str, tuple[Passage, ...]]) -> dict[str, tuple[Passage, ...]]:
+    """Every passage under each word it uses, in record order."""
+    out: dict[str, list[Passage]] = {}
+    for ps in passages.values():
+        for p in ps:
+            for w in p.words:
+                out.setdefault(w, []).append(p)
+    return {w: tuple(ps) for w, ps in out.items()}
 
 
 _DESIGNATOR = re.compile(r"([^\W\d_]{1,10})[- ]?(\d{1,3})(?!\d)")
