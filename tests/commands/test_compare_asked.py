@@ -5,13 +5,7 @@ from __future__ import annotations
 
 from commands.context import Context
 from commands.router import answer
-from tests.commands.conftest import TODAY
-
-
-def lead(ctx: Context, text: str) -> str:
-    reply = answer(ctx, text, TODAY)
-    assert reply.kind == "answer", reply.plain()
-    return reply.text.split("\n\n")[0]
+from tests.commands.conftest import TODAY, lead
 
 
 def test_compare_command_with_an_asked_attribute_gives_a_verdict(ctx: Context) -> None:

@@ -3,14 +3,7 @@
 from __future__ import annotations
 
 from commands.context import Context
-from commands.router import answer
-from tests.commands.conftest import TODAY
-
-
-def lead(ctx: Context, text: str) -> str:
-    reply = answer(ctx, text, TODAY)
-    assert reply.kind == "answer", reply.plain()
-    return reply.text.split("\n\n")[0]
+from tests.commands.conftest import lead
 
 
 def test_vehicles_compared_on_their_typical_stay(ctx: Context) -> None:

@@ -3,14 +3,7 @@
 from __future__ import annotations
 
 from commands.context import Context
-from commands.router import answer
-from tests.commands.conftest import TODAY
-
-
-def lead(ctx: Context, text: str) -> str:
-    reply = answer(ctx, text, TODAY)
-    assert reply.kind == "answer", reply.plain()
-    return reply.text.split("\n\n")[0]
+from tests.commands.conftest import lead
 
 
 def test_a_noun_other_than_flights_is_counted_from_the_record_texts(ctx: Context) -> None:

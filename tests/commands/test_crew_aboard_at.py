@@ -4,14 +4,7 @@ arrived, or when an expedition began (the station's crew history at that date)."
 from __future__ import annotations
 
 from commands.context import Context
-from commands.router import answer
-from tests.commands.conftest import TODAY
-
-
-def lead(ctx: Context, text: str) -> str:
-    reply = answer(ctx, text, TODAY)
-    assert reply.kind == "answer", reply.plain()
-    return reply.text.split("\n\n")[0]
+from tests.commands.conftest import lead
 
 
 def test_people_aboard_after_a_flight_left(ctx: Context) -> None:

@@ -4,19 +4,8 @@ follow-up whose pronoun is the subject while the station is only where it happen
 from __future__ import annotations
 
 from commands.context import Context
-from commands.conversation import Conversation
 from commands.reply import Reply
-from commands.router import answer
-from tests.commands.conftest import TODAY
-
-
-def ask(ctx: Context, *turns: str) -> Reply:
-    conv = Conversation()
-    reply = None
-    for t in turns:
-        reply = answer(ctx, t, TODAY, conv)
-    assert reply is not None
-    return reply
+from tests.commands.conftest import ask
 
 
 def lead(reply: Reply) -> str:

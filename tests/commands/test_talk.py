@@ -3,20 +3,8 @@
 from __future__ import annotations
 
 from commands.context import Context
-from commands.conversation import Conversation
-from commands.reply import Reply
-from commands.router import answer
 from commands.understand.vocabulary import unslang
-from tests.commands.conftest import TODAY
-
-
-def ask(ctx: Context, *turns: str) -> Reply:
-    conv = Conversation()
-    reply = None
-    for t in turns:
-        reply = answer(ctx, t, TODAY, conv)
-    assert reply is not None
-    return reply
+from tests.commands.conftest import ask
 
 
 def test_chat_spellings_are_written_out() -> None:
