@@ -37,3 +37,11 @@ def ask(ctx: Context, *turns: str) -> Reply:
         reply = answer(ctx, t, TODAY, conv)
     assert reply is not None
     return reply
+
+
+def first(ctx: Context, text: str) -> str:
+    """The first paragraph of an answer, after the stale-data note when it leads."""
+    reply = answer(ctx, text, TODAY)
+    assert reply.kind == "answer", reply.plain()
+    body = reply.text.split("\n")[-1] if reply.text.startswith("Fact base") else reply.text
+    return body.split("\n\n")[0]

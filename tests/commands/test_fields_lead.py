@@ -4,15 +4,7 @@ a vehicle's docking plan for a yes/no question."""
 from __future__ import annotations
 
 from commands.context import Context
-from commands.router import answer
-from tests.commands.conftest import TODAY
-
-
-def first(ctx: Context, text: str) -> str:
-    reply = answer(ctx, text, TODAY)
-    assert reply.kind == "answer", reply.plain()
-    body = reply.text.split("\n")[-1] if reply.text.startswith("Fact base") else reply.text
-    return body.split("\n\n")[0]
+from tests.commands.conftest import first
 
 
 def test_where_a_ship_docked_leads_with_the_port(ctx: Context) -> None:

@@ -3,15 +3,7 @@
 from __future__ import annotations
 
 from commands.context import Context
-from commands.router import answer
-from tests.commands.conftest import TODAY
-
-
-def first(ctx: Context, text: str) -> str:
-    reply = answer(ctx, text, TODAY)
-    assert reply.kind == "answer", reply.plain()
-    body = reply.text.split("\n")[-1] if reply.text.startswith("Fact base") else reply.text
-    return body.split("\n\n")[0]
+from tests.commands.conftest import first
 
 
 def test_two_flights_each_get_the_fact(ctx: Context) -> None:
