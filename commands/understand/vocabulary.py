@@ -753,10 +753,27 @@ UNTRACKED: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bmarket ?cap\w*",
             r"\bvaluation\b",
             r"\bipo\b",
-            r"\binvest\w*",
+            r"\binvest(?!igat)\w*",  # not "the investigation"
             r"\bticker\b",
             r"\bnasdaq\b",
             r"\bnyse\b",
+        ),
+    ),
+    # before advice to buy: "what telescope should i buy" is about watching the ISS
+    (
+        "watching the ISS from the ground (when and where it passes over, or telescopes)",
+        _any(
+            r"\b(?:see|spot|watch|view|observe) (?:the )?(?:iss|station|space station)"
+            r"(?! (?:crew|module|schedule))\b",
+            r"\b(?:fly|flies|flying|pass|passes|passing) (?:over|overhead|above)"
+            r" (?!the (?:pad|site|launch))\w+",
+            r"\boverhead\b",
+            r"\bvisible (?:from|in|tonight|tomorrow)\b",
+            r"\bsighting\w*",
+            r"\bpass (?:times?|predictions?)\b",
+            r"\bin the (?:night )?sky\b",
+            # watching it from the ground: "what telescope should i buy to see the station"
+            r"(?<!space )(?<!webb )(?<!hubble )\btelescopes?\b|\bbinoculars?\b",
         ),
     ),
     (
@@ -827,20 +844,6 @@ UNTRACKED: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:on|to) streaming\b",
             r"\bstreaming (?:service|platform|date|release)\w*",
             r"\bhow to train your dragon\b",
-        ),
-    ),
-    (
-        "when or where the ISS can be seen in the sky (pass predictions)",
-        _any(
-            r"\b(?:see|spot|watch|view|observe) (?:the )?(?:iss|station|space station)"
-            r"(?! (?:crew|module|schedule))\b",
-            r"\b(?:fly|flies|flying|pass|passes|passing) (?:over|overhead|above)"
-            r" (?!the (?:pad|site|launch))\w+",
-            r"\boverhead\b",
-            r"\bvisible (?:from|in|tonight|tomorrow)\b",
-            r"\bsighting\w*",
-            r"\bpass (?:times?|predictions?)\b",
-            r"\bin the (?:night )?sky\b",
         ),
     ),
     (
