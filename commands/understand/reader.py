@@ -97,6 +97,8 @@ def read(ctx: Context, text: str) -> Question:
     # Facts are read with the station and agencies left in ("leave the station").
     specific = [(s.start, s.end) for s in [*clear, *(g[0] for g in groups)] if s.kind not in WEAK]
     facts = tuple(f for f, p in vocab.FACT_PATTERNS if p.search(_blank(text, specific).lower()))
+    if Fact.TRANSIT in facts:  # "how long did it take to get there": the trip, not the stay
+        facts = tuple(f for f in facts if f is not Fact.STAY)
     if Fact.MASS in facts:  # "how heavy is htv-x": the ship, not what it carries
         facts = tuple(f for f in facts if f not in (Fact.CARGO, Fact.CAPACITY))
     cargo = _cargo(rest)

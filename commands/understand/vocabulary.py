@@ -304,8 +304,22 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r".*\b(?:before|previously)\b",
             r"\bever (?:flown|flew|been (?:to|in) (?:space|orbit))\b",
             r"\b(?:rookie|veteran|newbie)\b",
+            # "what was his previous flight": the flight before, which a first one lacks
+            r"\b(?:previous|prior|earlier|other) (?:space ?flights?|flights?|missions?|trips?)\b",
             r"\bmaiden\b",
             r"\bdebut\w*",
+        ),
+    ),
+    (
+        Fact.TRANSIT,  # before STAY: "how long ... there" is the trip, not the stay
+        _any(
+            r"\bhow long\b.*\b(?:take|took|takes|taking)\b.*\b(?:get|got|getting|reach\w*"
+            r"|arriv\w*|dock\w*|berth\w*|there|up)\b",
+            r"\bhow (?:long|fast|quickly)\b.*\b(?:to (?:get|reach|dock|arrive)|reach(?:ed)?"
+            r" (?:the )?(?:station|iss)|get(?:ting)? (?:there|to the (?:station|iss)))\b",
+            r"\b(?:transit|travel|trip|journey|flight) time\b",
+            r"\btime to (?:dock|reach|get to|arrive)\b",
+            r"\bhow long\b.*\b(?:trip|journey|ride|transit)\b",
         ),
     ),
     (
@@ -1104,7 +1118,8 @@ QUESTION_VOCABULARY = frozenset(
     площадка космонавтов астронавтов космонавты астронавты
     normally usually typically generally nominally regularly ordinarily usual typical normal
     nominal average live lives living send sent sending ferry ferries haul hauls program programme
-    spaceflight spaceflights rookie veteran newbie""".split()
+    spaceflight spaceflights rookie veteran newbie trip journey ride transit reach reached
+    previous previously prior""".split()
 )
 # A why-question about how two named things relate: why one can't replace, stand in for or
 # back up the other ("why can't dragon just replace progress", "why not launch from site 1
@@ -1165,6 +1180,9 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
         "grapple grappled snag canadarm robotic arm port module node hatch"
     ),
     Fact.STAY: _canon("stay stayed long month months day days"),
+    Fact.TRANSIT: _canon(
+        "trip journey ride transit travel reach reached get there arrive took take"
+    ),
     Fact.ABOARD: _canon("still docked berthed attached there up aboard board space orbit station"),
     Fact.FIRST_FLIGHT: _canon(
         "first ever open opened inaugurated commissioned used use maiden debut flight launch"
