@@ -47,7 +47,7 @@ from knowledge.schema import (
     Station,
     Vehicle,
 )
-from knowledge.text import sentences, words
+from knowledge.text import fold, sentences, words
 
 CAPACITY_LINES = 4  # other capacities listed under a capacity answer; More shows all
 DOCKED = ("docked", "berthed")
@@ -776,6 +776,31 @@ def _m_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
         lead.fields.append(
             Field("Latest event", f"{date_text(last.date, lead.mentions)}: {last.what}")
         )
+    return lead
+
+
+def _m_transit(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
+    """ "how long did it take to get there": launch to first docking, from the recorded dates."""
+    assert isinstance(rec, Mission)
+    m = rec
+    lead = Lead("")
+    launched = _event(m, ("launched", "launch"))
+    arrived = _event(m, DOCKED)
+    if launched is None or arrived is None or arrived.date.start < launched.date.start:
+        lead.text = f"How long {m.name} took to reach the station is not recorded."
+        lead.known = False
+        return lead
+    days = (arrived.date.start - launched.date.start).days
+    exact = launched.date.precision == "day" and arrived.date.precision == "day"
+    span = "the same day" if exact and days == 0 else f"{days} day{'s' if days != 1 else ''}"
+    took = span if exact else f"about {span}"
+    verb = "berthed" if arrived.kind == "berthed" else "docked"
+    lead.text = (
+        f"{m.name} took {took} to reach the station: launched "
+        f"{date_text(launched.date, lead.mentions)}, {verb} "
+        f"{date_text(arrived.date, lead.mentions)} (derived from the recorded dates)."
+    )
+    lead.sources = list(dict.fromkeys([*launched.sources, *arrived.sources]))
     return lead
 
 
@@ -1518,6 +1543,10 @@ def _c_first_flight(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lea
     texts = [(t, list(c.sources)) for t in sentences(c.summary)]
     texts += [(e.what, list(e.sources)) for e in c.events]
     before = bool(_ASKS_BEFORE.search(q.text))  # asks whether they flew before, not if first
+    earlier = _earlier_flight(ctx, c, q)
+    if earlier is not None:
+        earlier.yes = before or not _FIRST_ASKED.search(q.text)
+        return earlier
     for pattern, first in ((_FIRST_OF_THEIR_OWN, True), (_FLOWN_BEFORE, False)):
         for text, sources in texts:
             if pattern.search(text):
@@ -1531,6 +1560,29 @@ def _c_first_flight(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lea
     return Lead(f"Whether {c.name} had flown before is not recorded.", known=False)
 
 
+_FIRST_ASKED = re.compile(r"\bfirst\b", re.I)
+_WHICH_FIRST = re.compile(r"\b(?:what|which|when)\b.*\bfirst\b", re.I)
+
+
+def _earlier_flight(ctx: Context, c: CrewMember, q: Question) -> Lead | None:
+    """A person's flight before their latest recorded one ("had he flown before": yes, on
+    Crew-6 in 2023), with the event that dates it; or their first ("what was his first
+    mission"). None when the record lists only one flight."""
+    if len(c.missions) < 2:
+        return None
+    latest = _name(ctx, c.missions[-1])
+    pick = c.missions[0] if _WHICH_FIRST.search(q.text) else c.missions[-2]
+    name = _name(ctx, pick)
+    event = next((e for e in c.events if fold(name) in fold(e.what)), None)
+    lead = Lead("", sources=list(event.sources) if event else list(c.sources))
+    when = f" ({date_text(event.date, lead.mentions)})" if event else ""
+    if pick == c.missions[0] and _WHICH_FIRST.search(q.text):
+        lead.text = f"{c.name}'s first recorded flight was {name}{when}."
+    else:
+        lead.text = f"{c.name} flew on {name}{when} before {latest}."
+    return lead
+
+
 def flown_on(ctx: Context, c: CrewMember) -> Mission | None:
     """The latest flight a person launched on (None before their first)."""
     flown = [
@@ -1542,7 +1594,7 @@ def flown_on(ctx: Context, c: CrewMember) -> Mission | None:
 
 
 # The facts of a person that are those of the flight they are on.
-FLIGHT_FACTS = (Fact.DOCKING, Fact.UNDOCKING, Fact.LANDING, Fact.ABOARD)
+FLIGHT_FACTS = (Fact.DOCKING, Fact.UNDOCKING, Fact.LANDING, Fact.ABOARD, Fact.TRANSIT)
 
 
 def _c_flight(fact: Fact) -> Builder:
@@ -1707,6 +1759,7 @@ _TABLE: dict[tuple[type[Record], Fact], Builder] = {
     (Mission, Fact.STATUS): _m_status,
     (Mission, Fact.ABOARD): _m_aboard,
     (Mission, Fact.STAY): _m_stay,
+    (Mission, Fact.TRANSIT): _m_transit,
     (Mission, Fact.DAYS_IN_SPACE): _m_days,
     (Mission, Fact.COST): _m_cost,
     (Vehicle, Fact.OPERATOR): _v_operator,

@@ -11,6 +11,7 @@ from commands.context import Context
 from commands.format import day_text
 from commands.lookup import cut_at_sentence, describe
 from commands.reply import Reply, Suggestion
+from commands.understand import vocabulary as vocab
 from commands.understand.thresholds import (
     SUGGEST_FOR_UNKNOWN,
     SUGGESTIONS_MAX,
@@ -149,7 +150,20 @@ def _typed_words(q: Question) -> list[str]:
 
 
 def no_context(ctx: Context, q: Question) -> Reply:
-    """A follow-up ("and its cost?") with nothing earlier to refer to: ask, never guess."""
+    """A follow-up ("and its cost?") with nothing earlier to refer to: ask, never guess
+    ("has he flown before": who is meant)."""
+    if vocab.PERSON_PRONOUNS.search(q.text.lower()):
+        return Reply(
+            kind="suggestions",
+            title="What are you referring to?",
+            text=(
+                "Who do you mean? I don't have an earlier subject to go on in this "
+                "conversation, so name the person, e.g. “has Jessica Meir flown before?” or "
+                "“who flew on Soyuz MS-28?”."
+            ),
+            suggestions=(Suggestion("help", "help"),),
+            as_of=ctx.kb.as_of,
+        )
     return Reply(
         kind="suggestions",
         title="What are you referring to?",

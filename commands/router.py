@@ -559,7 +559,11 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
         if q.subjects and q.subjects[0].kind == "organization":  # named, but not this fact of it
             return honest.not_recorded(ctx, q, q.subjects[0].record_id, now)
         if all(w in COUNTRY_WORDS for w in q.words):  # "when will russia build ...": a
-            return honest.did_you_mean(ctx, q, honest.topic_choices(q))  # country, no name
+            titled = _country_titled(ctx, q)  # country, no name: the topic titled with both
+            if len(titled) == 1:  # the country and the thing asked of it (ROS)
+                return _topic(ctx, titled[0], now, q)
+            choices = [(ctx.topics.titles[t], t) for t in titled]
+            return honest.did_you_mean(ctx, q, choices + honest.topic_choices(q))
         return honest.unknown_subject(ctx, replace(q, unknown=q.words))  # "haven-1 launch date"
     if not (q.words or q.subjects or q.ambiguous or q.facts):
         return honest.did_you_mean(ctx, q, [])  # no word to go on: "lmao what"
@@ -611,6 +615,23 @@ def _titled_topic(ctx: Context, q: Question) -> str | None:
 
 
 COUNTRY_WORDS = frozenset(words("russia america japan europe china kazakhstan"))
+_FORM_WORDS = frozenset("what whats which who whos when where why how will does with".split())
+_TITLE_WORD_MIN = 4  # shorter words ("is", "the", "its") say nothing of a title's subject
+
+
+def _country_titled(ctx: Context, q: Question) -> list[str]:
+    """Topics whose title names the question's country ("Russian", "Russia's") and another
+    word of the question ("when will russia build its own station": Russian Orbital Station)."""
+    typed = {w for w in fold_tokens(q.text) if len(w) >= _TITLE_WORD_MIN} - _FORM_WORDS
+    found = []
+    for tid, title in ctx.topics.titles.items():
+        own = set(fold_tokens(title))
+        country = {t for t in own for c in q.words if t.startswith(c)}
+        if country and (typed - {w for w in typed for c in q.words if w.startswith(c)}) & (
+            own - country
+        ):
+            found.append(tid)
+    return found
 
 
 def _verbatim(ctx: Context, q: Question) -> str | None:

@@ -59,6 +59,7 @@ class Lexicon:
     one_word: frozenset[str] = frozenset()  # folded names of one word of letters ("progress")
     name_tokens: frozenset[str] = frozenset()  # folded words of every name ("baikonur", "союз")
     by_word: dict[str, tuple[Passage, ...]] = field(default_factory=dict)  # word -> passages
+    name_leads: frozenset[str] = frozenset()  # first folded words of names of several words
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> Lexicon:
@@ -109,6 +110,13 @@ class Lexicon:
             frozenset(one_word),
             frozenset(tokens),
             _by_word(passages),
+            frozenset(
+                toks[0]
+                for _, rec in kb.records()
+                for n in names_of(rec)
+                for toks in [fold_tokens(n)]
+                if len(toks) > 1 and toks[0].isalpha()
+            ),
         )
 
     def russian(self, text: str) -> str:

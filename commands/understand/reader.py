@@ -16,6 +16,7 @@ Decision order:
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from commands.context import Context
@@ -23,6 +24,7 @@ from commands.topics import TopicMatcher
 from commands.understand import vocabulary as vocab
 from commands.understand.lexicon import Lexicon
 from commands.understand.thresholds import (
+    LED_NAME_SCORE,
     NONSENSE_MIN_WORDS,
     NONSENSE_SHARE,
     NONSENSE_UNKNOWN_MIN,
@@ -70,7 +72,7 @@ def read(ctx: Context, text: str) -> Question:
     mentions = [
         m
         for m in index.find_mentions(text)
-        if not _common_word(topics, m, text)
+        if not _common_word(topics, lexicon, m, text)
         and not _used_as_a_word(lexicon, m, text)
         and not _question_word_inside(m, text)
     ]
@@ -85,7 +87,7 @@ def read(ctx: Context, text: str) -> Question:
         else:
             groups.append(group)
     if not clear and not groups:
-        found = _searched(index, text)
+        found = _led_name(index, lexicon, text) or _searched(index, lexicon, text)
         if found is not None:
             clear.append(found)
             covered.append((found.start, found.end))
@@ -95,6 +97,8 @@ def read(ctx: Context, text: str) -> Question:
     # Facts are read with the station and agencies left in ("leave the station").
     specific = [(s.start, s.end) for s in [*clear, *(g[0] for g in groups)] if s.kind not in WEAK]
     facts = tuple(f for f, p in vocab.FACT_PATTERNS if p.search(_blank(text, specific).lower()))
+    if Fact.TRANSIT in facts:  # "how long did it take to get there": the trip, not the stay
+        facts = tuple(f for f in facts if f is not Fact.STAY)
     if Fact.MASS in facts:  # "how heavy is htv-x": the ship, not what it carries
         facts = tuple(f for f in facts if f not in (Fact.CARGO, Fact.CAPACITY))
     cargo = _cargo(rest)
@@ -144,6 +148,9 @@ def read(ctx: Context, text: str) -> Question:
             and len(w) > 2
         )
     )
+    plain = _plain_word(ctx, text, subjects, groups, distinctive)
+    if plain is not None:  # "my windows progress bar is stuck": not the Progress spacecraft
+        subjects = ()
     ask = _ask(low, facts, subjects, bool(groups), distinctive)
     if ask in (Ask.WHAT, Ask.DESCRIBE) and facts and vocab.YES_NO_SHAPE.search(low):
         ask = Ask.YES_NO if not vocab.WH_WORD.search(low) else ask
@@ -162,6 +169,9 @@ def read(ctx: Context, text: str) -> Question:
         ask in (Ask.DESCRIBE, Ask.WHO) or bool(vocab.DESCRIBE.search(low)),
     )
     untracked = next((name for name, p in vocab.UNTRACKED if p.search(low)), "")
+    near = bool(matches) and matches[0].score >= TOPIC_CONFIDENT
+    if plain is not None and not untracked and not near:
+        untracked = f"that (“{text[plain.start : plain.end]}” there is not {plain.name})"
     refers_back = _refers_back(low, subjects, groups, distinctive, matches, topics)
     year_m = vocab.YEAR.search(rest)
     counted = vocab.COUNTED.search(low)
@@ -190,12 +200,15 @@ def read(ctx: Context, text: str) -> Question:
     )
 
 
-def _common_word(topics: TopicMatcher, m: Match, text: str) -> bool:
-    """A typo'd mention that is a word the base uses anyway ("space" is not "SpaceX")."""
+def _common_word(topics: TopicMatcher, lexicon: Lexicon, m: Match, text: str) -> bool:
+    """A typo'd mention that is a word the base uses anyway ("space" is not "SpaceX": "has
+    he been to space before" names no one, and asks who is meant)."""
     if m.score >= 97.0:
         return False  # exact, or a generated form such as a surname or "MS-33"
     typed = text[m.start : m.end]
-    return len(typed.split()) == 1 and canonical(fold(typed)) in topics.known_words
+    if len(typed.split()) != 1:
+        return False
+    return canonical(fold(typed)) in topics.known_words or typed.lower() in lexicon.common
 
 
 def _question_word_inside(m: Match, text: str) -> bool:
@@ -223,9 +236,39 @@ def _used_as_a_word(lexicon: Lexicon, m: Match, text: str) -> bool:
     return bool(before) and before[-1].lower() in _ARTICLES
 
 
-def _searched(index: SearchIndex, text: str) -> Subject | None:
+# A personal possessive puts a message in someone's everyday life ("my windows progress bar",
+# "progress on my thesis"); without one, odd words around a name are asked about instead.
+_EVERYDAY = re.compile(r"\b(?:my|our|your|mine)\b", re.I)
+
+
+def _plain_word(
+    ctx: Context,
+    text: str,
+    subjects: tuple[Subject, ...],
+    groups: list[list[Subject]],
+    distinctive: tuple[str, ...],
+) -> Subject | None:
+    """The one record named by a name that is also a plain word ("progress"), in a message
+    about someone's own things whose other subject words the record's own texts and topics
+    never use ("my windows progress bar is stuck", "progress on my thesis"): the word is used
+    in its everyday sense."""
+    if len(subjects) != 1 or groups or not distinctive or not _EVERYDAY.search(text):
+        return None
+    s = subjects[0]
+    typed = text[s.start : s.end]
+    if " " in typed or typed.lower() not in ctx.lexicon.common or not s.exact:
+        return None
+    if not (typed.islower() or s.start == 0):  # "Progress" mid-sentence is the name
+        return None
+    if any(_of_records(ctx, w, (s.record_id,)) for w in distinctive):
+        return None
+    return s
+
+
+def _searched(index: SearchIndex, lexicon: Lexicon, text: str) -> Subject | None:
     """A record the words left after the question words name confidently ("baikonour pad 31
-    status" is Baikonur Site 31/6 though no run of its words is a name or a near one)."""
+    status" is Baikonur Site 31/6 though no run of its words is a name or a near one); plain
+    words of the base's texts near a name are those words ("been to space": not SpaceX)."""
     spans = [
         (w, s, e)
         for w, s, e in token_spans(text)
@@ -238,7 +281,25 @@ def _searched(index: SearchIndex, text: str) -> Subject | None:
     if result.best is None:
         return None
     m = result.best
+    if m.score < 97.0 and all(text[s:e].lower() in lexicon.common for _, s, e in spans):
+        return None
     return Subject(m.record_id, m.kind, m.name, start, end, False)
+
+
+def _led_name(index: SearchIndex, lexicon: Lexicon, text: str) -> Subject | None:
+    """A name whose first word is typed right and is a word of questions too, the rest with
+    a typo ("crew dragn": Crew Dragon), which neither the exact nor the fuzzy pass finds
+    (fuzzy runs start at long words that are no question words)."""
+    spans = token_spans(text)
+    for (w, start, _), (w2, _, end) in itertools.pairwise(spans):
+        if w not in lexicon.name_leads or canonical(w2) in QUESTION_VOCABULARY:
+            continue
+        best = index.search(text[start:end]).best
+        if best is None or best.score < LED_NAME_SCORE:
+            continue
+        if fold_tokens(best.name)[:1] == [w] and fold(text[start:end]) not in lexicon.names:
+            return Subject(best.record_id, best.kind, best.name, start, end, False)
+    return None
 
 
 def _subject(m: Match) -> Subject:

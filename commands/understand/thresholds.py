@@ -46,6 +46,9 @@ NAME_WORD_RECORDS_MAX = 4
 # A word this long or longer that starts exactly one name word, and is no word of the base's
 # texts, names that word's records ("prog": Progress); shorter clips ("sta") name nothing.
 CLIPPED_MIN = 4
+# A name of several words typed with its first word right and a typo after it ("crew dragn")
+# is that record when the whole run searches to it at least this well.
+LED_NAME_SCORE = 90.0
 # A first word is read as a command when it is this close (fuzzy ratio) to a command name.
 COMMAND_WORD_SCORE = 80.0
 # A name typed with a number ("artemis 2", "tianzhou 9") that names no record is an unknown

@@ -53,6 +53,7 @@ class Fact(enum.Enum):
     MISSIONS = "missions"
     CREW_SIZE = "crew size"
     STAY = "stay"
+    TRANSIT = "time to reach the station"  # launch to docking ("how long to get there")
     FIRST_FLIGHT = "first flight"
     REFUELS = "refuels the Russian segment"
     REBOOSTS = "reboosts the station"

@@ -304,8 +304,22 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r".*\b(?:before|previously)\b",
             r"\bever (?:flown|flew|been (?:to|in) (?:space|orbit))\b",
             r"\b(?:rookie|veteran|newbie)\b",
+            # "what was his previous flight": the flight before, which a first one lacks
+            r"\b(?:previous|prior|earlier|other) (?:space ?flights?|flights?|missions?|trips?)\b",
             r"\bmaiden\b",
             r"\bdebut\w*",
+        ),
+    ),
+    (
+        Fact.TRANSIT,  # before STAY: "how long ... there" is the trip, not the stay
+        _any(
+            r"\bhow long\b.*\b(?:take|took|takes|taking)\b.*\b(?:get|got|getting|reach\w*"
+            r"|arriv\w*|dock\w*|berth\w*|there|up)\b",
+            r"\bhow (?:long|fast|quickly)\b.*\b(?:to (?:get|reach|dock|arrive)|reach(?:ed)?"
+            r" (?:the )?(?:station|iss)|get(?:ting)? (?:there|to the (?:station|iss)))\b",
+            r"\b(?:transit|travel|trip|journey|flight) time\b",
+            r"\btime to (?:dock|reach|get to|arrive)\b",
+            r"\bhow long\b.*\b(?:trip|journey|ride|transit)\b",
         ),
     ),
     (
@@ -753,10 +767,27 @@ UNTRACKED: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bmarket ?cap\w*",
             r"\bvaluation\b",
             r"\bipo\b",
-            r"\binvest\w*",
+            r"\binvest(?!igat)\w*",  # not "the investigation"
             r"\bticker\b",
             r"\bnasdaq\b",
             r"\bnyse\b",
+        ),
+    ),
+    # before advice to buy: "what telescope should i buy" is about watching the ISS
+    (
+        "watching the ISS from the ground (when and where it passes over, or telescopes)",
+        _any(
+            r"\b(?:see|spot|watch|view|observe) (?:the )?(?:iss|station|space station)"
+            r"(?! (?:crew|module|schedule))\b",
+            r"\b(?:fly|flies|flying|pass|passes|passing) (?:over|overhead|above)"
+            r" (?!the (?:pad|site|launch))\w+",
+            r"\boverhead\b",
+            r"\bvisible (?:from|in|tonight|tomorrow)\b",
+            r"\bsighting\w*",
+            r"\bpass (?:times?|predictions?)\b",
+            r"\bin the (?:night )?sky\b",
+            # watching it from the ground: "what telescope should i buy to see the station"
+            r"(?<!space )(?<!webb )(?<!hubble )\btelescopes?\b|\bbinoculars?\b",
         ),
     ),
     (
@@ -827,20 +858,6 @@ UNTRACKED: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:on|to) streaming\b",
             r"\bstreaming (?:service|platform|date|release)\w*",
             r"\bhow to train your dragon\b",
-        ),
-    ),
-    (
-        "when or where the ISS can be seen in the sky (pass predictions)",
-        _any(
-            r"\b(?:see|spot|watch|view|observe) (?:the )?(?:iss|station|space station)"
-            r"(?! (?:crew|module|schedule))\b",
-            r"\b(?:fly|flies|flying|pass|passes|passing) (?:over|overhead|above)"
-            r" (?!the (?:pad|site|launch))\w+",
-            r"\boverhead\b",
-            r"\bvisible (?:from|in|tonight|tomorrow)\b",
-            r"\bsighting\w*",
-            r"\bpass (?:times?|predictions?)\b",
-            r"\bin the (?:night )?sky\b",
         ),
     ),
     (
@@ -1101,7 +1118,8 @@ QUESTION_VOCABULARY = frozenset(
     площадка космонавтов астронавтов космонавты астронавты
     normally usually typically generally nominally regularly ordinarily usual typical normal
     nominal average live lives living send sent sending ferry ferries haul hauls program programme
-    spaceflight spaceflights rookie veteran newbie""".split()
+    spaceflight spaceflights rookie veteran newbie trip journey ride transit reach reached
+    previous previously prior""".split()
 )
 # A why-question about how two named things relate: why one can't replace, stand in for or
 # back up the other ("why can't dragon just replace progress", "why not launch from site 1
@@ -1162,6 +1180,9 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
         "grapple grappled snag canadarm robotic arm port module node hatch"
     ),
     Fact.STAY: _canon("stay stayed long month months day days"),
+    Fact.TRANSIT: _canon(
+        "trip journey ride transit travel reach reached get there arrive took take"
+    ),
     Fact.ABOARD: _canon("still docked berthed attached there up aboard board space orbit station"),
     Fact.FIRST_FLIGHT: _canon(
         "first ever open opened inaugurated commissioned used use maiden debut flight launch"
