@@ -99,6 +99,24 @@ GROUND = re.compile(
     r"|decommissioned|withdrawn(?:\s+from\s+service)?|taken\s+out\s+of\s+service))\b",
     re.I,
 )
+# "zero cargo", "not a single flight", "not one ship": the same as "no" (read as "no").
+NONE_OF = re.compile(
+    r"\b(?:zero|not\s+(?:a\s+single|one\s+single|one|any))\s+(?=(?:[\w.'’-]+\s+){0,2}?"
+    r"(?:cargo|resupply|supply|supplies|deliver(?:y|ies)|flights?|launch(?:es)?|ships?|missions?"
+    rf"|vehicles?|runs?)\b|[\w.'’-]+(?:\s+[\w.'’-]+)?\s+{FLY}\b)",
+    re.I,
+)
+# How full the station starts ("starting from a full station", "with the station fully
+# stocked"): the model always starts from the stock estimated for its stock date.
+STOCK_START = re.compile(
+    r"[,;]?\s*\b(?:(?:starting|beginning|start)(?:\s+out)?\s+)?(?:from|with)\s+(?:a\s+|an\s+"
+    r"|the\s+)?(?:(?:completely\s+|totally\s+)?full(?:y\s+(?:stocked|loaded|supplied))?"
+    r"|topped[\s-]up|(?:half[\s-])?empty|well[\s-]stocked|fresh)\s+(?:station|iss|stock|stocks"
+    r"|stores|supplies|pantry|shelves|larder)\b"
+    r"|[,;]?\s*\b(?:with|and)\s+(?:the\s+)?(?:station|iss)\s+(?:starting\s+(?:out\s+)?)?"
+    r"(?:fully\s+stocked|full|topped\s+up|empty|well[\s-]stocked)\b",
+    re.I,
+)
 # Words that colour a change without changing it ("every cargo flight just stopped", "is
 # suddenly grounded"): dropped before a scenario is read.
 HEDGES = re.compile(
@@ -144,6 +162,16 @@ CREW_WORDS = r"(?:crew(?:\s*members?)?|crewmembers?|people|persons?|astronauts?|
 CREW_ADD = re.compile(
     rf"\b(?:add(?:ing)?|one\s+more|an?\s+extra|another|extra|(?P<plus>\+))\s*(?P<n>{NUMBER}\s+)?"
     rf"(?:more\s+|extra\s+)?{CREW_WORDS}\b",
+    re.I,
+)
+ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+}  # fmt: skip
+# "an 8th person stays", "a ninth astronaut joins": one more aboard, said by its place in line.
+CREW_NTH = re.compile(
+    rf"\b(?:an?|the|one)\s+(?P<n>\d+\s*(?:st|nd|rd|th)|{'|'.join(ORDINALS)})\s+"
+    rf"(?:extra\s+|more\s+|additional\s+)?{CREW_WORDS}\b",
     re.I,
 )
 CREW_REMOVE = re.compile(
@@ -241,7 +269,8 @@ NO_REBOOST = re.compile(
 # "water recovery drops to 94%", "... from 98% to 94%" (`was`: the rate it changes from).
 RECOVERY = re.compile(
     rf"\b(?:water\s+)?(?:recovery|recycl\w*|processor)(?:\s+rate)?\b.*?"
-    rf"(?:\bfrom\s+(?P<was>{NUMBER})\s*(?:%|percent|per\s*cent)?\s+(?:to|down\s+to|up\s+to)\s+)?"
+    rf"(?:\bfrom\s+(?P<was>{NUMBER})\s*(?:%|percent|per\s*cent)?\s+(?:back\s+)?(?:to|down\s+to"
+    rf"|up\s+to)\s+)?"
     rf"(?P<by>\bby\s+)?"
     rf"(?P<v>{NUMBER})\s*(?:%|percent|per\s*cent|points?)(?:\s+(?:water\s+)?(?:recovery|recycling))?",
     re.I,
@@ -275,14 +304,16 @@ GAP = re.compile(
     # "(literally) nothing launches to the iss", "nobody flies anything up": no flights at all
     r"|\b(?P<none>(?:(?:literally|absolutely|just)\s+)?(?:nothing|nobody|no\s*one)\s+"
     r"(?:\w+\s+)?(?:launch(?:es|ed)?|fl(?:y|ies|ew)|goes\s+up|went\s+up|gets?\s+(?:launched|up"
-    r"|there)|arrives?|docks?|reach(?:es)?)(?:\s+(?:anything|at\s+all))?(?:\s+(?:up\s+)?(?:to|at)"
+    r"|there)|gets?(?=\s+(?:up\s+)?(?:to|at)\s+the\s+(?:iss|station))|arrives?|docks?"
+    r"|shows?\s+up|comes?(?=\s+(?:up\s+)?(?:to|at)\s+the\s+(?:iss|station))|reach(?:es)?)(?:\s+(?:anything|at\s+all))?(?:\s+(?:up\s+)?(?:to|at)"
     r"\s+the\s+(?:iss|station)|\s+up)?)",
     re.I,
 )
 # A vehicle family named after "no", with a length or an end after it: "there's no Progress for
 # a year", "no more dragons until June" (the parser keeps it only when it names a vehicle).
 NO_VEHICLE = re.compile(
-    r"\bno\s+(?:more\s+|new\s+|further\s+)?(?P<veh>[\w.'’-]+(?:\s+[\w.'’-]+)?)"
+    r"\bno\s+(?:more\s+|new\s+|further\s+)?(?P<veh>[\w.'’-]+(?:\s+[\w.'’-]+)??)"
+    rf"(?:\s+(?:ever\s+)?(?:{FLY}|shows?\s+up|showed\s+up|gets?\s+there|comes?|came))?"
     r"(?=\s+(?:for|until|till|through|thru|from|before|in)\b|\s*[?.!]*$)",
     re.I,
 )
