@@ -50,7 +50,7 @@ _TRAIL = re.compile(
     r"\s*(?:,?\s*then\s+what|,?\s*what\s+happens(?:\s+then)?|,?\s*what\s+then|,?\s*then"
     # a question about the result after a comma: ", are we ok?", ", how bad is it?"
     # (or a dash, a semicolon, a colon, a question mark): "... - does the station stay supplied?"
-    r"|(?:[,;:?]|\s-+)\s*(?:are|is|do|does|would|will|how|can|could|should|what|have|has|shall"
+    r"|(?:[,;:?—–]|\s-+)\s*(?:are|is|do|does|would|will|how|can|could|should|what|have|has|shall"
     r"|any)\b[^,;?]*"
     # the same question without its comma: "... for 6 months does the iss make it"
     rf"|\s+(?:does|do|would|will|can|could|is|are)\s+(?:the\s+)?{_WHO}\s+(?:still\s+)?"
@@ -81,14 +81,19 @@ _OUTCOME = re.compile(
     re.I,
 )
 # The outcome asked first and the change after it: "are we ok on food if Dragon is grounded".
-_ASKED_FIRST = re.compile(r"^(?P<q>.+?)\s+(?:if|in\s+case|should)\s+(?P<body>.+?)\s*[?.!]*\s*$", re.I)
+_ASKED_FIRST = re.compile(
+    r"^(?P<q>.+?)\s+(?:if|in\s+case|should)\s+(?P<body>.+?)\s*[?.!]*\s*$", re.I
+)
 # A stated change with how long it lasts ("for 6 months", "until March", "starting today") or
 # the rate it goes to ("water recovery drops to 94%"): a scenario even without a question.
 _LASTS = re.compile(
     r"\bfor\s+(?:(?:another|a\s+further|the\s+next|the\s+rest\s+of|half)\s+)?(?:\w+[\s-]+)?"
     r"(?:\w+[\s-]+)?(?:days?|weeks?|months?|years?|quarters?)\b|\b(?:until|till|til|through"
     r"|thru)\s+\w|\bstarting\b|\bfrom\s+(?:now|today|tomorrow)\b|\bindefinitely\b|\bfor\s+good\b"
-    r"|\b(?:to|at)\s+\d+(?:\.\d+)?\s*(?:%|percent|per\s*cent)",
+    r"|\b(?:to|at)\s+\d+(?:\.\d+)?\s*(?:%|percent|per\s*cent)"
+    # a flight moved by a length: "CRS-35 slipped 3 months", "pushed back six weeks"
+    r"|\b(?:slip\w*|slid\w*|delay\w*|postpone\w*|push\w*\s+(?:back|out)|mov\w*\s+(?:up|back))"
+    r"\s+(?:by\s+)?(?:\w+[\s-]+)?(?:\w+[\s-]+)?(?:days?|weeks?|months?|years?)\b",
     re.I,
 )
 # A statement that opens as a question or a request, or that dates itself in the past, is a
@@ -123,7 +128,8 @@ _CHANGE = re.compile(
     r"|explode[sd]?|blow[sn]?\s+up|blew\s+up|destroy\w*|crash\w*|never\s+(?:flies|flew|launch\w*)"
     r"|(?:doesn'?t|didn'?t|does\s+not|did\s+not|hadn'?t|had\s+not)\s+(?:fly|launch|flown)"
     r"|grounded|stood\s+down|stands?\s+down|(?:is|are|stays?|goes|went|was|remains?)\s+"
-    r"(?:down|out|closed|offline|broken|damaged|wrecked)|wrecked|shut\s+down"
+    r"(?:down|out|closed|offline|broken|damaged|wrecked)|wrecked|shuts?\s+down|shutting\s+down"
+    r"|clos(?:es|ed|ing)"
     r"|(?:no|zero|not\s+(?:a\s+single|one|any))\s+(?:\w+\s+)?(?:cargo|resupply|supplies|supply"
     r"|deliveries|flights?|launch(?:es)?|ships?)"
     r"|(?:can'?t|cannot|can\s+not|won'?t|unable\s+to)\s+(?:fly|launch)|grounding|stand-?down"
