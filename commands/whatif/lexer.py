@@ -206,7 +206,7 @@ _ADJECTIVE_UNIT = re.compile(r"[\s-]+(day|week|month|year|quarter)$", re.I)
 
 def _as_noun(shown: str, amount: float) -> str:
     """A length said as an adjective ("a 3 month gap", "6-month") as a noun: "3 months"."""
-    if abs(amount) == 1 or not re.match(r"[-−+]?\d", shown):
+    if abs(amount) == 1 or not re.match(r"[-−+]?\d|[a-z]+-(?:day|week|month|year|quarter)$", shown):
         return shown
     return _ADJECTIVE_UNIT.sub(lambda u: f" {u[1]}s", shown)
 

@@ -106,6 +106,16 @@ _STOCK_START_WHY = (
 _UNMODELLED_WHY = "not a change the model knows, so it is left out"
 
 
+def _unsized(subject: str) -> str:
+    """A subject without the length said before a noun ("a 4-month Falcon 9" in "a 4-month
+    Falcon 9 grounding"): the hold reads the length itself."""
+    got = find_duration(subject)
+    if got is None:
+        return subject
+    rest = subject[: got[1].start] + subject[got[1].end :]
+    return re.sub(r"^\s*(?:an?|the)\s+|\s+", " ", rest).strip()
+
+
 @dataclasses.dataclass(frozen=True)
 class Parser(Reader):
     """Parses clauses into edits, resolving names against the fact base."""
@@ -741,7 +751,7 @@ class Parser(Reader):
         if not m:
             return None
         used = len(c.used)
-        subject = self._subject(c, m.start(), m.end())
+        subject = _unsized(self._subject(c, m.start(), m.end()))
         if not subject:
             return None
         pad = self.pad(subject)

@@ -82,7 +82,9 @@ OUT = (
     r"|broken|damaged|destroyed|wrecked|unusable|unavailable|under\s+repair|stood\s+down"
     r"|knocked\s+out|blown\s+up|out\s+of\s+order"
     # slang for broken: "bricked", "trashed", "busted", "toast"
-    r"|bricked|trashed|busted|totall?ed|smashed|fried|toast|kaput|hosed|nuked|borked|wiped\s+out)"
+    r"|bricked|trashed|busted|totall?ed|smashed|fried|toast|kaput|hosed|nuked|borked|wiped\s+out"
+    # taken out of use for a while: "sidelined", "on hold", "suspended"
+    r"|sidelined|benched|on\s+hold|suspended|paused|halted)"
 )
 GROUND = re.compile(
     rf"\b(?:(?:had\s+|would\s+have\s+)?(?:stays?|stayed|remains?|remained|been|is|are|was|were|be"
@@ -93,6 +95,9 @@ GROUND = re.compile(
     # what breaks a pad: "SLC-40 blows up", "31/6 breaks again", "the pad collapses"
     r"|breaks?(?:\s+down)?|broke(?:\s+down)?|collapses?|collapsed|blows?\s+up|blew\s+up"
     r"|bricked|trashed|busted|totall?ed|smashed|kaput|goes\s+kaput|out\s+of\s+order"
+    r"|sidelined|benched|on\s+hold|suspended"
+    # the same said as a noun: "a 4-month Falcon 9 grounding", "a stand-down of 6 months"
+    r"|grounding|stand-?down|shutdown|closure|outage"
     r"|explodes?|exploded|burns?(?:\s+down)?|burned(?:\s+down)?|burnt(?:\s+down)?"
     # a vehicle taken out of service for good: "Cygnus XL gets retired (early)", "is phased out"
     r"|(?:gets?\s+|got\s+|is\s+|was\s+|been\s+)?(?:retire[sd]?|mothballed|phased\s+out"
@@ -112,7 +117,7 @@ STOCK_START = re.compile(
     r"[,;]?\s*\b(?:(?:starting|beginning|start)(?:\s+out)?\s+)?(?:from|with)\s+(?:a\s+|an\s+"
     r"|the\s+)?(?:(?:completely\s+|totally\s+)?full(?:y\s+(?:stocked|loaded|supplied))?"
     r"|topped[\s-]up|(?:half[\s-])?empty|well[\s-]stocked|fresh)\s+(?:station|iss|stock|stocks"
-    r"|stores|supplies|pantry|shelves|larder)\b"
+    r"|stores|supplies|pantry|shelves|larder|start)\b"
     r"|[,;]?\s*\b(?:with|and)\s+(?:the\s+)?(?:station|iss)\s+(?:starting\s+(?:out\s+)?)?"
     r"(?:fully\s+stocked|full|topped\s+up|empty|well[\s-]stocked)\b",
     re.I,
@@ -160,7 +165,8 @@ ADD = re.compile(
 )
 CREW_WORDS = r"(?:crew(?:\s*members?)?|crewmembers?|people|persons?|astronauts?|cosmonauts?)"
 CREW_ADD = re.compile(
-    rf"\b(?:add(?:ing)?|one\s+more|an?\s+extra|another|extra|(?P<plus>\+))\s*(?P<n>{NUMBER}\s+)?"
+    rf"\b(?:add(?:ing)?|one\s+more|an?\s+(?:extra|additional)|another|extra|additional"
+    rf"|(?P<plus>\+))\s*(?P<n>{NUMBER}\s+)?"
     rf"(?:more\s+|extra\s+)?{CREW_WORDS}\b",
     re.I,
 )

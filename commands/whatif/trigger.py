@@ -57,6 +57,8 @@ _TRAIL = re.compile(
     r"(?:make\s+it|survive|cope|last|hold\s+out|be\s+ok(?:ay)?|run\s+out|run\s+short|stay"
     r"|have\s+enough|get\s+enough|ok(?:ay)?|fine|safe|good|supplied)\b[^,]*"
     r"|\s+how\s+bad\s+(?:is|would)\s+(?:that|it|this)(?:\s+be)?"
+    r"|(?:[,;:—–]|\s-+)?\s*(?:ok(?:ay)?|fine|alright|safe|survivable)\s*\?+"
+    rf"|(?:[,;:?—–]|\s-+)\s*(?:impact|effect)\s+on\s+(?:the\s+)?(?:{_WHO}|{_STOCK})\b"
     r"|\s+how\s+long\s+(?:does|do|would|will|can|could)\s+(?:the\s+)?(?:\w+\s+){0,2}"
     r"(?:last|hold\s+out|survive))?\s*[?.!]*\s*$",
     re.I,
@@ -77,7 +79,11 @@ _OUTCOME = re.compile(
     rf"|how\s+long\s+(?:do(?:es)?|would|will|can|could)\s+(?:the\s+)?(?:{_WHO}|it|{_STOCK})\s+"
     r"(?:last|hold\s+out|survive|go)"
     rf"|enough\s+{_STOCK}|(?:ok(?:ay)?|fine|good|alright|short|low)\s+(?:on|for)\s+{_STOCK}"
-    r"|(?:still\s+)?(?:supplied|stocked|resupplied)|run(?:s|ning)?\s+(?:out|short|low|dry))\b",
+    r"|(?:still\s+)?(?:supplied|stocked|resupplied)|run(?:s|ning)?\s+(?:out|short|low|dry)"
+    rf"|(?:impact|effect|affect\w*|do(?:es)?\s+to|mean\s+for)\s+(?:on\s+)?(?:the\s+)?(?:{_WHO}|{_STOCK}"
+    r"|margins?|stocks?|resupply|things|us)"
+    # a bare "ok?" at the end: "the crew goes to 8 for a year, ok?"
+    r"|(?:ok(?:ay)?|fine|alright|safe|survivable)\s*\?+\s*$)",
     re.I,
 )
 # The outcome asked first and the change after it: "are we ok on food if Dragon is grounded".
@@ -114,6 +120,13 @@ _PAST_QUESTION = re.compile(
     r"^\s*(?:(?:how|when|why|which|who|where|what)\s+(?:\w+\s+)?)?(?:was|were|did|had)\b", re.I
 )
 
+# "how would X affect the station", "what would X do to supplies": X is the scenario.
+_EFFECT = re.compile(
+    r"^\s*(?:how\s+(?:badly\s+|much\s+)?(?:would|will|does|do|could|might)|what\s+(?:would|will"
+    r"|does|do|could|might))\s+(?P<body>.+?)\s+(?:affect|impact|hit|change|mean\s+for|do\s+to)\s+"
+    rf"(?:the\s+)?(?:{_WHO}|{_STOCK}|margins?|stocks?|resupply|things|us)\b[^,;]*?[?.!]*\s*$",
+    re.I,
+)
 # "how much runway does X buy us": a question about X's effect on the margins; X is the scenario.
 _BUYS = re.compile(
     r"^\s*how\s+(?:much|many)\s+(?:more\s+|extra\s+)?(?:runway|margin|time|days|slack|buffer"
@@ -133,11 +146,12 @@ _CHANGE = re.compile(
     r"|(?:no|zero|not\s+(?:a\s+single|one|any))\s+(?:\w+\s+)?(?:cargo|resupply|supplies|supply"
     r"|deliveries|flights?|launch(?:es)?|ships?)"
     r"|(?:can'?t|cannot|can\s+not|won'?t|unable\s+to)\s+(?:fly|launch)|grounding|stand-?down"
+    r"|sidelined|benched|on\s+hold|suspended|out\s+of\s+commission|outage|closure|shutdown"
     r"|(?:nothing|nobody|no\s*one)\s+(?:\w+\s+)?(?:launch\w*|fl(?:y|ies|ew)|goes\s+up|arrives?"
     r"|gets?\s+(?:to|up|there|launched)|reach\w*|dock\w*|shows?\s+up|comes?)"
     r"|crew\s+(?:of|goes|went|drops|dropped|falls|fell|rises|rose|grows|grew|shrinks|shrank|is|was"
     r"|size|(?:is\s+|was\s+|gets\s+|got\s+)?(?:cut|reduced|increased|halved|doubled))|\d+\s+(?:crew|people|astronauts)"
-    r"|(?:add|extra|another)\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:flight|launch|mission|crew|person"
+    r"|(?:add|extra|another|additional|one\s+more)\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:flight|launch|mission|crew|person"
     r"|astronaut|cosmonaut)"
     # "an 8th person stays": one more aboard
     r"|(?:an?|the)\s+(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
@@ -176,7 +190,7 @@ def looks_like_whatif(text: str) -> bool:
     rest = text[_opener_end(text) :]
     if _what_if_lead(rest) or _STRONG.match(rest):
         return True
-    buys = _BUYS.match(rest)
+    buys = _BUYS.match(rest) or _EFFECT.match(rest)
     if buys is not None:
         return bool(_CHANGE.search(buys["body"]))
     soft = _SOFT.match(rest)
@@ -223,7 +237,7 @@ def strip_lead(text: str) -> tuple[str, bool]:
     trailing "details"; and whether the details were asked for."""
     t = text.strip()
     details = False
-    buys = _BUYS.match(t)
+    buys = _BUYS.match(t) or _EFFECT.match(t)
     if buys is not None:
         t = buys["body"]
     first = _asked_first(t[_opener_end(t) :])

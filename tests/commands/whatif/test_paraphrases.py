@@ -239,3 +239,64 @@ def test_a_named_flight_with_no_change_is_still_asked_about(ctx: Context) -> Non
     with pytest.raises(ScenarioError) as got:
         parse(ctx, "what if CRS-35 slips 2 months and NG-24")
     assert "what happens to" in got.value.message
+
+
+# --- noun forms, effect questions, starts said against today ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "how would a 6 month progress grounding affect the station",
+            "a 6 month progress grounding",
+        ),
+        ("what would a two-month SLC-40 closure do to supplies", "a two-month SLC-40 closure"),
+        ("Cygnus stand-down of 4 months, impact on the station?", "Cygnus stand-down of 4 months"),
+        ("the crew goes up to 8 for a year, ok?", "the crew goes up to 8 for a year"),
+        ("an additional crew member for 9 months, what happens", None),
+    ],
+)
+def test_effect_questions_and_noun_forms(text: str, body: str | None) -> None:
+    assert looks_like_whatif(text)
+    if body is not None:
+        assert strip_lead(text)[0] == body
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["how does dragon affect the station", "what was the impact of the site 31/6 closure"],
+)
+def test_effect_words_without_a_scenario_stay_look_ups(text: str) -> None:
+    assert not looks_like_whatif(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "vehicles", "pads"),
+    [
+        ("how would a 6 month progress grounding affect the station", ("progress-ms",), ()),
+        ("what would a two-month SLC-40 closure do to supplies", (), ("slc-40",)),
+        ("what if Cargo Dragon is sidelined for 6 months", ("cargo-dragon",), ()),
+    ],
+)
+def test_a_hold_said_as_a_noun_or_a_new_word(
+    ctx: Context, text: str, vehicles: tuple[str, ...], pads: tuple[str, ...]
+) -> None:
+    got = edit(ctx, text)
+    assert isinstance(got, Hold)
+    assert (got.vehicles, got.pads) == (vehicles, pads)
+    assert got.by is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("what if Cygnus is grounded for 2 months starting next month", dt.date(2026, 12, 1)),
+        ("what if the soyuz pad is out for 6 months from next week", TODAY + dt.timedelta(7)),
+        ("what if Cygnus is grounded for 2 months beginning in 3 weeks", TODAY + dt.timedelta(21)),
+    ],
+)
+def test_a_start_said_against_today(ctx: Context, text: str, start: dt.date) -> None:
+    got = edit(ctx, text)
+    assert isinstance(got, Hold)
+    assert got.start == start
