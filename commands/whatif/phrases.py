@@ -73,7 +73,8 @@ ADVANCE = re.compile(
 MOVE_TO = re.compile(
     r"\b(?:moves?|moved|is\s+moved|flies|launch(?:es)?|is\s+rescheduled|rescheduled"
     r"|goes|slips?|slipped|slides?|slid|delay(?:s|ed)?|postpone[sd]?|push(?:es|ed)?|advanced"
-    r"|arrives?|arrived|docks?|docked|(?:moves?|moved|brought|pulled)\s+(?:up|forward|back|out))"
+    r"|arrives?|arrived|docks?|docked|(?:moves?|moved|brought|pulled|push(?:es|ed)?)\s+(?:up"
+    r"|forward|back|out))"
     r"\s+(?:to|on|in|into|until|till)\b",
     re.I,
 )
@@ -84,7 +85,7 @@ OUT = (
     # slang for broken: "bricked", "trashed", "busted", "toast"
     r"|bricked|trashed|busted|totall?ed|smashed|fried|toast|kaput|hosed|nuked|borked|wiped\s+out"
     # taken out of use for a while: "sidelined", "on hold", "suspended"
-    r"|sidelined|benched|on\s+hold|suspended|paused|halted)"
+    r"|sidelined|benched|on\s+hold|suspended|paused|halted|off\s+the\s+table|shut)"
 )
 GROUND = re.compile(
     rf"\b(?:(?:had\s+|would\s+have\s+)?(?:stays?|stayed|remains?|remained|been|is|are|was|were|be"
@@ -95,7 +96,7 @@ GROUND = re.compile(
     # what breaks a pad: "SLC-40 blows up", "31/6 breaks again", "the pad collapses"
     r"|breaks?(?:\s+down)?|broke(?:\s+down)?|collapses?|collapsed|blows?\s+up|blew\s+up"
     r"|bricked|trashed|busted|totall?ed|smashed|kaput|goes\s+kaput|out\s+of\s+order"
-    r"|sidelined|benched|on\s+hold|suspended"
+    r"|sidelined|benched|on\s+hold|suspended|off\s+the\s+table|(?:shuts?|out)(?=\s+(?:for|until|till|thru|through)\b)"
     # the same said as a noun: "a 4-month Falcon 9 grounding", "a stand-down of 6 months"
     r"|grounding|stand-?down|shutdown|closure|outage"
     r"|explodes?|exploded|burns?(?:\s+down)?|burned(?:\s+down)?|burnt(?:\s+down)?"
@@ -215,7 +216,11 @@ CREW_SET = re.compile(
     re.I,
 )
 # How long a crew size lasts: "for 2 weeks", "for the next six months" (the length follows).
-CREW_FOR = re.compile(r"\b(?:for|over)\s+(?:the\s+next\s+|a\s+period\s+of\s+)?", re.I)
+CREW_FOR = re.compile(
+    r"\b(?:for|over|(?:stays?|stayed|remains?|remained|lasting)(?:\s+(?:on|aboard|up\s+there))?"
+    r"(?:\s+for)?)\s+(?:the\s+next\s+|a\s+period\s+of\s+)?",
+    re.I,
+)
 # The size it changes from, said alongside: "instead of 7", "down from 7", "rather than 7
 # people", "(not 7)".
 CREW_WAS = re.compile(
@@ -298,7 +303,7 @@ OXYGEN = re.compile(
 )
 GAP = re.compile(
     r"\bno\s+(?:more\s+|new\s+)?(?P<what>(?:[\w.]+\s+){0,2}?(?:cargo|resupply|supply|supplies"
-    r"|deliveries|flights|launches|ships|missions|vehicles)(?:\s+(?:flights?|ships?|missions?"
+    r"|deliver(?:y|ies)|flights?|launch(?:es)?|ships?|missions?|vehicles?)(?:\s+(?:flights?|ships?|missions?"
     r"|launch(?:es)?|runs?|deliveries))?)(?:\s+at\s+all)?\b"
     r"|\b(?:all\s+)?(?P<what2>(?:[\w.]+\s+)?(?:cargo|resupply|supply)(?:\s+(?:flights?|runs?"
     r"|missions?|launch(?:es)?|deliveries))?)\s+(?:stops?|stopped|halts?|halted|ceases?|pauses?"

@@ -300,3 +300,35 @@ def test_a_start_said_against_today(ctx: Context, text: str, start: dt.date) -> 
     got = edit(ctx, text)
     assert isinstance(got, Hold)
     assert got.start == start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cygnus off the table for 3 months, what happens to the food?",
+        "suppose baikonur shuts for 7 weeks, any problems with propellant?",
+        "HTV-X out till August, is everyone ok for oxygen?",
+    ],
+)
+def test_short_holds_with_an_outcome_question(ctx: Context, text: str) -> None:
+    assert looks_like_whatif(text)
+    assert isinstance(edit(ctx, text), Hold)
+
+
+def test_a_crew_member_who_stays_a_while(ctx: Context) -> None:
+    got = edit(ctx, "what if an extra astronaut remains aboard 5 months")
+    assert isinstance(got, CrewChange)
+    assert got.lasting is not None
+    assert got.lasting.amount == 5
+
+
+def test_no_single_ship_is_a_gap(ctx: Context) -> None:
+    got = edit(ctx, "what if no ship reaches the station for 6 weeks")
+    assert isinstance(got, Hold)
+    assert got.label == "no flights"
+
+
+def test_pushed_out_until_a_month_is_a_move(ctx: Context) -> None:
+    got = edit(ctx, "what if CRS-35 is pushed out until May")
+    assert isinstance(got, Move)
+    assert got.month is not None
