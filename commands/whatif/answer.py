@@ -360,7 +360,7 @@ def answer(prep: Prepared, scenario: Scenario, applied: Applied, text: str, now:
     """Run the unchanged plan and the scenario side by side and write the reply."""
     o = outcome(prep, scenario, applied, now)
     mentions: list[DateMention] = []
-    head = verdict(o, mentions)
+    head = verdict(o, mentions) + left_out(scenario)
     body, _ = strip_lead(text)
     title_text = body or text.strip()
     title = f"What if {title_text.rstrip('?.! ')}?"
@@ -410,6 +410,15 @@ def answer(prep: Prepared, scenario: Scenario, applied: Applied, text: str, now:
         brief = tuple(_assumed(o, brief=True) if f.name == "Assumed" else f for f in reply.fields)
         reply = dataclasses.replace(reply, fields=brief)
     return reply
+
+
+def left_out(scenario: Scenario) -> str:
+    """The parts of the question the model could not use, each with why ("" when none): the
+    reply says what it modelled and what it left out rather than refusing the whole."""
+    if not scenario.unmodelled:
+        return ""
+    parts = "; ".join(f"“{words}” ({why})" for words, why in scenario.unmodelled)
+    return f"\n\nNot modelled: {parts}."
 
 
 def details(o: Outcome) -> tuple[Field, ...]:

@@ -194,3 +194,5 @@ class Scenario:
     edits: tuple[Edit, ...]
     horizon_days: int | None = None
     details: bool = False
+    # The parts read as nothing the model can change, each with why: (words, reason).
+    unmodelled: tuple[tuple[str, str], ...] = ()

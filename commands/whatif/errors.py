@@ -24,3 +24,8 @@ class ScenarioError(ValueError):
         self.message = message
         self.suggestions = suggestions
         self.refusal = refusal
+
+
+class Unmodelled(ScenarioError):
+    """A part of a scenario that reads as no change the model knows (no verb, no name of its
+    own): left out, and said so, when the rest of the scenario can be modelled."""

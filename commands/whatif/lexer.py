@@ -206,7 +206,7 @@ _ADJECTIVE_UNIT = re.compile(r"[\s-]+(day|week|month|year|quarter)$", re.I)
 
 def _as_noun(shown: str, amount: float) -> str:
     """A length said as an adjective ("a 3 month gap", "6-month") as a noun: "3 months"."""
-    if abs(amount) == 1 or not re.match(r"[-−+]?\d", shown):
+    if abs(amount) == 1 or not re.match(r"[-−+]?\d|[a-z]+-(?:day|week|month|year|quarter)$", shown):
         return shown
     return _ADJECTIVE_UNIT.sub(lambda u: f" {u[1]}s", shown)
 
@@ -220,9 +220,30 @@ class Found:
     text: str
 
 
+# "a third of a year", "two thirds of a month": a part of the length after it.
+_THIRDS = re.compile(r"\b(?P<k>a|one|two)\s+thirds?\s+of\s+$", re.I)
+_IN_SMALLER = {"year": ("month", 12.0), "month": ("day", 30.44), "week": ("day", 7.0)}
+
+
 def find_duration(text: str, pos: int = 0) -> tuple[Duration, Found] | None:
     """The first length of time in text[pos:] ("6 months", "a year and a half", "1 year and
-    2 months", "minus 5 months", "6-month"), or None."""
+    2 months", "minus 5 months", "6-month", "a third of a year"), or None."""
+    got = _whole_duration(text, pos)
+    if got is None:
+        return None
+    third = _THIRDS.search(text[: got[1].start])
+    if third is None or third.start() < pos:
+        return got
+    dur, found = got
+    unit, per = _IN_SMALLER.get(dur.unit, (dur.unit, 1.0))
+    amount = dur.amount * per * (2 if third["k"].lower() == "two" else 1) / 3
+    amount = round(amount) if unit == "day" else round(amount, 2)
+    shown = text[third.start() : found.end].strip()
+    return Duration(amount, unit, shown), Found(third.start(), found.end, shown)
+
+
+def _whole_duration(text: str, pos: int) -> tuple[Duration, Found] | None:
+    """find_duration without the parts of a length ("a third of")."""
     m = _DURATION.search(text, pos)
     if not m:
         return None

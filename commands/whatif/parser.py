@@ -33,7 +33,7 @@ from commands.whatif.edits import (
     SetRate,
 )
 from commands.whatif.english import listed
-from commands.whatif.errors import ScenarioError
+from commands.whatif.errors import ScenarioError, Unmodelled
 from commands.whatif.lexer import (
     NUMBER,
     check_numbers,
@@ -54,6 +54,7 @@ from commands.whatif.phrases import (
     CREW_BY,
     CREW_FOR,
     CREW_GOES,
+    CREW_NTH,
     CREW_OF,
     CREW_REMOVE,
     CREW_SET,
@@ -75,12 +76,14 @@ from commands.whatif.phrases import (
     NEXT,
     NO_REBOOST,
     NO_VEHICLE,
+    NONE_OF,
     OPEN_ENDED,
     OXYGEN,
     PAST,
     PROPELLANT,
     RECOVERY,
     RECOVERY_FAILS,
+    STOCK_START,
     SUBJECT_FILLER,
     UNTIL,
     WHOLE_CREW,
@@ -96,6 +99,21 @@ from knowledge.pads import flown_from, last_closure, last_damage
 
 MAX_CREW = 13
 KG_PER_LB = 0.45359237
+_STOCK_START_WHY = (
+    "the model always starts from the station's estimated stock on its stock date, not a full "
+    "or empty station"
+)
+_UNMODELLED_WHY = "not a change the model knows, so it is left out"
+
+
+def _unsized(subject: str) -> str:
+    """A subject without the length said before a noun ("a 4-month Falcon 9" in "a 4-month
+    Falcon 9 grounding"): the hold reads the length itself."""
+    got = find_duration(subject)
+    if got is None:
+        return subject
+    rest = subject[: got[1].start] + subject[got[1].end :]
+    return re.sub(r"^\s*(?:an?|the)\s+|\s+", " ", rest).strip()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -105,7 +123,11 @@ class Parser(Reader):
     def parse(self, text: str) -> Scenario:
         """A Scenario from a whole message; ScenarioError naming the part that is wrong."""
         body, details = strip_lead(text)
-        body = HEDGES.sub("", body)
+        body = NONE_OF.sub("no ", HEDGES.sub("", body))
+        unmodelled: list[tuple[str, str]] = []
+        for m in STOCK_START.finditer(body):
+            unmodelled.append((m.group(0).strip(" ,;"), _STOCK_START_WHY))
+        body = STOCK_START.sub("", body).strip(" ,;")
         check_numbers(body)
         body, horizon = split_horizon(body)
         if not body:
@@ -117,12 +139,21 @@ class Parser(Reader):
             raise ScenarioError(
                 body, f"that is {len(parts)} changes; a scenario takes at most {MAX_EDITS}"
             )
-        edits = [e for p in self.distribute(parts) for e in self.clause(p)]
+        edits: list[Edit] = []
+        skipped: list[Unmodelled] = []
+        for p in self.distribute(parts):
+            try:
+                edits += self.clause(p)
+            except Unmodelled as exc:  # left out, and said so, if the rest reads
+                skipped.append(exc)
+        if not edits and skipped:
+            raise skipped[0]
         if len(edits) > MAX_EDITS:
             raise ScenarioError(
                 body, f"that is {len(edits)} changes; a scenario takes at most {MAX_EDITS}"
             )
-        return Scenario(tuple(edits), horizon, details)
+        unmodelled += [(exc.part, _UNMODELLED_WHY) for exc in skipped]
+        return Scenario(tuple(edits), horizon, details, tuple(unmodelled))
 
     def distribute(self, parts: list[str]) -> list[str]:
         """Give a bare name the verb of the next clause that has one: "MS-33 and CRS-35 are
@@ -179,7 +210,7 @@ class Parser(Reader):
                 f"what happens to {self.resolver.name(found[0])}? Say e.g. “slips 3 months”, "
                 "“is lost”, “moves up a month”, or for a pad “is down for a year”",
             )
-        raise ScenarioError(
+        raise Unmodelled(
             text,
             "I can model: a flight slipping, moving up or lost; a flight added; a pad or vehicle "
             "down for a while; no cargo for a while; the crew size; water recovery, oxygen made "
@@ -401,6 +432,10 @@ class Parser(Reader):
         named = re.search(r"\bcrew[\s-]*\d+\b", t, re.I)
         if named and self.resolver.find(named.group(0), ("mission",)) is not None:
             return None  # "Crew-12 slips a month" is a flight
+        m = CREW_NTH.search(t)
+        if m:  # "an 8th person stays": one more aboard
+            c.mark(m.start(), m.end())
+            return CrewChange(self._since(c, m.end()), None, 1)
         for pattern, sign in ((CREW_ADD, 1), (CREW_REMOVE, -1)):
             m = pattern.search(t)
             if m:
@@ -716,7 +751,7 @@ class Parser(Reader):
         if not m:
             return None
         used = len(c.used)
-        subject = self._subject(c, m.start(), m.end())
+        subject = _unsized(self._subject(c, m.start(), m.end()))
         if not subject:
             return None
         pad = self.pad(subject)

@@ -73,7 +73,8 @@ ADVANCE = re.compile(
 MOVE_TO = re.compile(
     r"\b(?:moves?|moved|is\s+moved|flies|launch(?:es)?|is\s+rescheduled|rescheduled"
     r"|goes|slips?|slipped|slides?|slid|delay(?:s|ed)?|postpone[sd]?|push(?:es|ed)?|advanced"
-    r"|arrives?|arrived|docks?|docked|(?:moves?|moved|brought|pulled)\s+(?:up|forward|back|out))"
+    r"|arrives?|arrived|docks?|docked|(?:moves?|moved|brought|pulled|push(?:es|ed)?)\s+(?:up"
+    r"|forward|back|out))"
     r"\s+(?:to|on|in|into|until|till)\b",
     re.I,
 )
@@ -82,7 +83,9 @@ OUT = (
     r"|broken|damaged|destroyed|wrecked|unusable|unavailable|under\s+repair|stood\s+down"
     r"|knocked\s+out|blown\s+up|out\s+of\s+order"
     # slang for broken: "bricked", "trashed", "busted", "toast"
-    r"|bricked|trashed|busted|totall?ed|smashed|fried|toast|kaput|hosed|nuked|borked|wiped\s+out)"
+    r"|bricked|trashed|busted|totall?ed|smashed|fried|toast|kaput|hosed|nuked|borked|wiped\s+out"
+    # taken out of use for a while: "sidelined", "on hold", "suspended"
+    r"|sidelined|benched|on\s+hold|suspended|paused|halted|off\s+the\s+table|shut)"
 )
 GROUND = re.compile(
     rf"\b(?:(?:had\s+|would\s+have\s+)?(?:stays?|stayed|remains?|remained|been|is|are|was|were|be"
@@ -93,10 +96,31 @@ GROUND = re.compile(
     # what breaks a pad: "SLC-40 blows up", "31/6 breaks again", "the pad collapses"
     r"|breaks?(?:\s+down)?|broke(?:\s+down)?|collapses?|collapsed|blows?\s+up|blew\s+up"
     r"|bricked|trashed|busted|totall?ed|smashed|kaput|goes\s+kaput|out\s+of\s+order"
+    r"|sidelined|benched|on\s+hold|suspended|off\s+the\s+table|(?:shuts?|out)(?=\s+(?:for|until|till|thru|through)\b)"
+    # the same said as a noun: "a 4-month Falcon 9 grounding", "a stand-down of 6 months"
+    r"|grounding|stand-?down|shutdown|closure|outage"
     r"|explodes?|exploded|burns?(?:\s+down)?|burned(?:\s+down)?|burnt(?:\s+down)?"
     # a vehicle taken out of service for good: "Cygnus XL gets retired (early)", "is phased out"
     r"|(?:gets?\s+|got\s+|is\s+|was\s+|been\s+)?(?:retire[sd]?|mothballed|phased\s+out"
     r"|decommissioned|withdrawn(?:\s+from\s+service)?|taken\s+out\s+of\s+service))\b",
+    re.I,
+)
+# "zero cargo", "not a single flight", "not one ship": the same as "no" (read as "no").
+NONE_OF = re.compile(
+    r"\b(?:zero|not\s+(?:a\s+single|one\s+single|one|any))\s+(?=(?:[\w.'’-]+\s+){0,2}?"
+    r"(?:cargo|resupply|supply|supplies|deliver(?:y|ies)|flights?|launch(?:es)?|ships?|missions?"
+    rf"|vehicles?|runs?)\b|[\w.'’-]+(?:\s+[\w.'’-]+)?\s+{FLY}\b)",
+    re.I,
+)
+# How full the station starts ("starting from a full station", "with the station fully
+# stocked"): the model always starts from the stock estimated for its stock date.
+STOCK_START = re.compile(
+    r"[,;]?\s*\b(?:(?:starting|beginning|start)(?:\s+out)?\s+)?(?:from|with)\s+(?:a\s+|an\s+"
+    r"|the\s+)?(?:(?:completely\s+|totally\s+)?full(?:y\s+(?:stocked|loaded|supplied))?"
+    r"|topped[\s-]up|(?:half[\s-])?empty|well[\s-]stocked|fresh)\s+(?:station|iss|stock|stocks"
+    r"|stores|supplies|pantry|shelves|larder|start)\b"
+    r"|[,;]?\s*\b(?:with|and)\s+(?:the\s+)?(?:station|iss)\s+(?:starting\s+(?:out\s+)?)?"
+    r"(?:fully\s+stocked|full|topped\s+up|empty|well[\s-]stocked)\b",
     re.I,
 )
 # Words that colour a change without changing it ("every cargo flight just stopped", "is
@@ -142,8 +166,19 @@ ADD = re.compile(
 )
 CREW_WORDS = r"(?:crew(?:\s*members?)?|crewmembers?|people|persons?|astronauts?|cosmonauts?)"
 CREW_ADD = re.compile(
-    rf"\b(?:add(?:ing)?|one\s+more|an?\s+extra|another|extra|(?P<plus>\+))\s*(?P<n>{NUMBER}\s+)?"
+    rf"\b(?:add(?:ing)?|one\s+more|an?\s+(?:extra|additional)|another|extra|additional"
+    rf"|(?P<plus>\+))\s*(?P<n>{NUMBER}\s+)?"
     rf"(?:more\s+|extra\s+)?{CREW_WORDS}\b",
+    re.I,
+)
+ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+}  # fmt: skip
+# "an 8th person stays", "a ninth astronaut joins": one more aboard, said by its place in line.
+CREW_NTH = re.compile(
+    rf"\b(?:an?|the|one)\s+(?P<n>\d+\s*(?:st|nd|rd|th)|{'|'.join(ORDINALS)})\s+"
+    rf"(?:extra\s+|more\s+|additional\s+)?{CREW_WORDS}\b",
     re.I,
 )
 CREW_REMOVE = re.compile(
@@ -181,7 +216,11 @@ CREW_SET = re.compile(
     re.I,
 )
 # How long a crew size lasts: "for 2 weeks", "for the next six months" (the length follows).
-CREW_FOR = re.compile(r"\b(?:for|over)\s+(?:the\s+next\s+|a\s+period\s+of\s+)?", re.I)
+CREW_FOR = re.compile(
+    r"\b(?:for|over|(?:stays?|stayed|remains?|remained|lasting)(?:\s+(?:on|aboard|up\s+there))?"
+    r"(?:\s+for)?)\s+(?:the\s+next\s+|a\s+period\s+of\s+)?",
+    re.I,
+)
 # The size it changes from, said alongside: "instead of 7", "down from 7", "rather than 7
 # people", "(not 7)".
 CREW_WAS = re.compile(
@@ -241,7 +280,8 @@ NO_REBOOST = re.compile(
 # "water recovery drops to 94%", "... from 98% to 94%" (`was`: the rate it changes from).
 RECOVERY = re.compile(
     rf"\b(?:water\s+)?(?:recovery|recycl\w*|processor)(?:\s+rate)?\b.*?"
-    rf"(?:\bfrom\s+(?P<was>{NUMBER})\s*(?:%|percent|per\s*cent)?\s+(?:to|down\s+to|up\s+to)\s+)?"
+    rf"(?:\bfrom\s+(?P<was>{NUMBER})\s*(?:%|percent|per\s*cent)?\s+(?:back\s+)?(?:to|down\s+to"
+    rf"|up\s+to)\s+)?"
     rf"(?P<by>\bby\s+)?"
     rf"(?P<v>{NUMBER})\s*(?:%|percent|per\s*cent|points?)(?:\s+(?:water\s+)?(?:recovery|recycling))?",
     re.I,
@@ -263,7 +303,7 @@ OXYGEN = re.compile(
 )
 GAP = re.compile(
     r"\bno\s+(?:more\s+|new\s+)?(?P<what>(?:[\w.]+\s+){0,2}?(?:cargo|resupply|supply|supplies"
-    r"|deliveries|flights|launches|ships|missions|vehicles)(?:\s+(?:flights?|ships?|missions?"
+    r"|deliver(?:y|ies)|flights?|launch(?:es)?|ships?|missions?|vehicles?)(?:\s+(?:flights?|ships?|missions?"
     r"|launch(?:es)?|runs?|deliveries))?)(?:\s+at\s+all)?\b"
     r"|\b(?:all\s+)?(?P<what2>(?:[\w.]+\s+)?(?:cargo|resupply|supply)(?:\s+(?:flights?|runs?"
     r"|missions?|launch(?:es)?|deliveries))?)\s+(?:stops?|stopped|halts?|halted|ceases?|pauses?"
@@ -275,14 +315,16 @@ GAP = re.compile(
     # "(literally) nothing launches to the iss", "nobody flies anything up": no flights at all
     r"|\b(?P<none>(?:(?:literally|absolutely|just)\s+)?(?:nothing|nobody|no\s*one)\s+"
     r"(?:\w+\s+)?(?:launch(?:es|ed)?|fl(?:y|ies|ew)|goes\s+up|went\s+up|gets?\s+(?:launched|up"
-    r"|there)|arrives?|docks?|reach(?:es)?)(?:\s+(?:anything|at\s+all))?(?:\s+(?:up\s+)?(?:to|at)"
+    r"|there)|gets?(?=\s+(?:up\s+)?(?:to|at)\s+the\s+(?:iss|station))|arrives?|docks?"
+    r"|shows?\s+up|comes?(?=\s+(?:up\s+)?(?:to|at)\s+the\s+(?:iss|station))|reach(?:es)?)(?:\s+(?:anything|at\s+all))?(?:\s+(?:up\s+)?(?:to|at)"
     r"\s+the\s+(?:iss|station)|\s+up)?)",
     re.I,
 )
 # A vehicle family named after "no", with a length or an end after it: "there's no Progress for
 # a year", "no more dragons until June" (the parser keeps it only when it names a vehicle).
 NO_VEHICLE = re.compile(
-    r"\bno\s+(?:more\s+|new\s+|further\s+)?(?P<veh>[\w.'’-]+(?:\s+[\w.'’-]+)?)"
+    r"\bno\s+(?:more\s+|new\s+|further\s+)?(?P<veh>[\w.'’-]+(?:\s+[\w.'’-]+)??)"
+    rf"(?:\s+(?:ever\s+)?(?:{FLY}|shows?\s+up|showed\s+up|gets?\s+there|comes?|came))?"
     r"(?=\s+(?:for|until|till|through|thru|from|before|in)\b|\s*[?.!]*$)",
     re.I,
 )

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from commands.reply import Suggestion
-from commands.whatif.edits import Duration, FlightRef, MonthTarget
+from commands.whatif.edits import Duration, FlightRef, MonthTarget, add_months
 from commands.whatif.english import listed
 from commands.whatif.errors import ScenarioError
 from commands.whatif.lexer import (
@@ -39,6 +39,12 @@ from commands.whatif.resolve import Resolver
 from knowledge.pads import last_damage, out_of_use
 
 MAX_EDITS = 20
+# A start said against today: "starting next month", "from next week", "beginning in 2 weeks".
+_RELATIVE = re.compile(
+    r"\s*(?:(?:starting|beginning|from|as\s+of|after)\s+)?(?:(?:the\s+)?(?:next|coming)\s+"
+    r"(?P<unit>week|month|year)\b|in\s+)",
+    re.I,
+)
 _FLYING = ("cargo-spacecraft", "crew-spacecraft", "spaceplane")
 NextFlights = Callable[[str, int], list[FlightRef]]  # a vehicle's next n flights
 
@@ -299,7 +305,31 @@ class Reader:
             return month.resolve(self.today), month.text
         if re.search(r"\b(?:today|now|right\s+away|immediately)\b", c.text[pos:], re.I):
             return self.today, "today"
-        return None
+        return self._relative(c, pos)
+
+    def _relative(self, c: Clause, pos: int) -> tuple[dt.date, str] | None:
+        """A start said against today, right at pos: "(starting) next month", "from next
+        week", "starting in 2 weeks"."""
+        m = _RELATIVE.match(c.text, pos)
+        if m is None:
+            return None
+        if m["unit"]:
+            unit = m["unit"].lower()
+            if unit == "week":
+                day = self.today + dt.timedelta(days=7)
+            elif unit == "month":
+                day = add_months(self.today.replace(day=1), 1)
+            else:
+                day = dt.date(self.today.year + 1, 1, 1)
+            c.mark(m.start("unit"), m.end())
+            return day, f"next {unit}"
+        got = find_duration(c.text, m.end())
+        if got is None or got[1].start != m.end():
+            return None
+        dur, found = got
+        check_duration(dur)
+        c.mark(found.start, found.end)
+        return dur.add_to(self.today), f"in {found.text}"
 
     def _since(self, c: Clause, after: int = 0) -> dt.date | None:
         m = FROM.search(c.text, after) or FROM.search(c.text)

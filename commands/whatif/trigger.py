@@ -8,9 +8,14 @@ Decision order:
    only when the rest changes the plan (a flight slips, is lost, a pad or vehicle is down, no
    cargo, the crew size, a rate); "what happens if the ISS runs out of food" is a question for
    the topics.
-3. No lead at all, but a change to the plan and a question about its outcome ("Falcon 9 gets
-   grounded for 6 months, does the ISS make it", "SLC-40 down 3 months, what happens", "how
+3. No lead at all, but a change to the plan and a question about its outcome, before or after
+   it ("Falcon 9 gets grounded for 6 months, does the ISS make it", "SLC-40 down 3 months -
+   is the station still supplied?", "are we ok on food if Dragon can't fly till June", "how
    much runway does an extra Dragon buy us"): a what-if.
+4. No lead and no question, but a change stated with how long it lasts or the rate it goes to
+   ("Cygnus stood down for half a year from today", "water recovery drops back to 94%"): a
+   what-if, unless it opens as a question or a request ("was Falcon 9 grounded for 15 days?")
+   or dates itself in the past ("in 2024", "ago").
 """
 
 from __future__ import annotations
@@ -37,15 +42,23 @@ _SOFT = re.compile(
     r"[\s,:]*",
     re.I,
 )
+# Who a question about the outcome asks after: the station, its crew, "we".
+_WHO = r"(?:iss|station|crew|we|they|astronauts|everyone|everybody|people\s+(?:up\s+)?there)"
+_STOCK = r"(?:food|water|oxygen|air|supplies|supply|propellant|fuel|consumables|stuff|cargo)"
 _THEN = re.compile(r"\bthen\s*(?:what)?\s*[?.!]*\s*$|,\s*then\b", re.I)
 _TRAIL = re.compile(
     r"\s*(?:,?\s*then\s+what|,?\s*what\s+happens(?:\s+then)?|,?\s*what\s+then|,?\s*then"
     # a question about the result after a comma: ", are we ok?", ", how bad is it?"
-    r"|,\s*(?:are|is|do|does|would|will|how|can|could|should|what)\b[^,]*"
+    # (or a dash, a semicolon, a colon, a question mark): "... - does the station stay supplied?"
+    r"|(?:[,;:?—–]|\s-+)\s*(?:are|is|do|does|would|will|how|can|could|should|what|have|has|shall"
+    r"|any)\b[^,;?]*"
     # the same question without its comma: "... for 6 months does the iss make it"
-    r"|\s+(?:does|do|would|will|can|could)\s+(?:the\s+)?(?:iss|station|crew|we)\s+(?:make\s+it"
-    r"|survive|cope|last|hold\s+out|be\s+ok(?:ay)?|run\s+out|run\s+short)\b[^,]*"
+    rf"|\s+(?:does|do|would|will|can|could|is|are)\s+(?:the\s+)?{_WHO}\s+(?:still\s+)?"
+    r"(?:make\s+it|survive|cope|last|hold\s+out|be\s+ok(?:ay)?|run\s+out|run\s+short|stay"
+    r"|have\s+enough|get\s+enough|ok(?:ay)?|fine|safe|good|supplied)\b[^,]*"
     r"|\s+how\s+bad\s+(?:is|would)\s+(?:that|it|this)(?:\s+be)?"
+    r"|(?:[,;:—–]|\s-+)?\s*(?:ok(?:ay)?|fine|alright|safe|survivable)\s*\?+"
+    rf"|(?:[,;:?—–]|\s-+)\s*(?:impact|effect)\s+on\s+(?:the\s+)?(?:{_WHO}|{_STOCK})\b"
     r"|\s+how\s+long\s+(?:does|do|would|will|can|could)\s+(?:the\s+)?(?:\w+\s+){0,2}"
     r"(?:last|hold\s+out|survive))?\s*[?.!]*\s*$",
     re.I,
@@ -55,13 +68,63 @@ _DETAILS = re.compile(
     r"\)?|\s+--full|\s+-f)\s*[?.!]*\s*$",
     re.I,
 )
-# A question about a change's outcome, with no lead: "..., does the iss make it", "what happens".
+# A question about a change's outcome, with no lead: "..., does the iss make it", "what
+# happens", "is the station still supplied", "are they ok on food", "enough water?".
 _OUTCOME = re.compile(
     r"\b(?:what\s+(?:happens|then|would\s+happen)|then\s+what|how\s+bad|are\s+we\s+(?:ok|okay|fine"
-    r"|good|screwed|safe)|(?:do(?:es)?|would|will|can|could)\s+(?:the\s+)?(?:iss|station|crew|we)"
-    r"\s+(?:make\s+it|survive|cope|last|hold\s+out|be\s+ok(?:ay)?|run\s+out|run\s+short)"
-    r"|how\s+long\s+(?:do(?:es)?|would|will|can|could)\s+(?:the\s+)?(?:iss|station|crew|we|it)\s+"
-    r"(?:last|hold\s+out|survive|go))\b",
+    r"|good|screwed|safe)"
+    rf"|(?:do(?:es)?|would|will|can|could|is|are)\s+(?:the\s+)?{_WHO}\s+(?:still\s+)?"
+    r"(?:make\s+it|survive|cope|last|hold\s+out|be\s+ok(?:ay)?|run\s+out|run\s+short|stay\s+\w+"
+    r"|have\s+enough|get\s+enough|ok(?:ay)?|fine|safe|alright|good|screwed|supplied|in\s+trouble)"
+    rf"|how\s+long\s+(?:do(?:es)?|would|will|can|could)\s+(?:the\s+)?(?:{_WHO}|it|{_STOCK})\s+"
+    r"(?:last|hold\s+out|survive|go)"
+    rf"|(?:trouble|problems?|issues?)\s+(?:with|for|on)\s+{_STOCK}|enough\s+{_STOCK}|(?:ok(?:ay)?|fine|good|alright|short|low)\s+(?:on|for)\s+{_STOCK}"
+    r"|(?:still\s+)?(?:supplied|stocked|resupplied)|run(?:s|ning)?\s+(?:out|short|low|dry)"
+    rf"|(?:impact|effect|affect\w*|do(?:es)?\s+to|mean\s+for)\s+(?:on\s+)?(?:the\s+)?(?:{_WHO}|{_STOCK}"
+    r"|margins?|stocks?|resupply|things|us)"
+    # a bare "ok?" at the end: "the crew goes to 8 for a year, ok?"
+    r"|(?:ok(?:ay)?|fine|alright|safe|survivable)\s*\?+\s*$)",
+    re.I,
+)
+# The outcome asked first and the change after it: "are we ok on food if Dragon is grounded".
+_ASKED_FIRST = re.compile(
+    r"^(?P<q>.+?)\s+(?:if|in\s+case|should)\s+(?P<body>.+?)\s*[?.!]*\s*$", re.I
+)
+# A stated change with how long it lasts ("for 6 months", "until March", "starting today") or
+# the rate it goes to ("water recovery drops to 94%"): a scenario even without a question.
+_LASTS = re.compile(
+    r"\bfor\s+(?:(?:another|a\s+further|the\s+next|the\s+rest\s+of|half)\s+)?(?:\w+[\s-]+)?"
+    r"(?:\w+[\s-]+)?(?:days?|weeks?|months?|years?|quarters?)\b|\b(?:until|till|til|through"
+    r"|thru)\s+\w|\bstarting\b|\bfrom\s+(?:now|today|tomorrow)\b|\bindefinitely\b|\bfor\s+good\b"
+    r"|\b(?:to|at)\s+\d+(?:\.\d+)?\s*(?:%|percent|per\s*cent)"
+    # a flight moved by a length: "CRS-35 slipped 3 months", "pushed back six weeks"
+    r"|\b(?:slip\w*|slid\w*|delay\w*|postpone\w*|push\w*\s+(?:back|out)|mov\w*\s+(?:up|back))"
+    r"\s+(?:by\s+)?(?:\w+[\s-]+)?(?:\w+[\s-]+)?(?:days?|weeks?|months?|years?)\b",
+    re.I,
+)
+# A statement that opens as a question or a request, or that dates itself in the past, is a
+# look-up, not a scenario ("was Falcon 9 grounded for 15 days in 2024").
+_LOOKUP = re.compile(
+    r"^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|how|when"
+    r"|why|which|who|whose|where|what|list|show|tell|give|find|explain|describe)\b"
+    r"|\b(?:(?:until|till|til)\s+when|for\s+how\s+long|how\s+long)\b"
+    r"|\b(?:ago|back\s+in|in\s+(?:early\s+|late\s+|mid-?)?(?:\w+\s+)?(?:19|20)\d\d|last\s+"
+    r"(?:year|month|week))\b",
+    re.I,
+)
+# ... unless it says the change starts now: "the Progress was out for 6 months starting now".
+_NOW = re.compile(r"\b(?:now|today|tomorrow|starting|from\s+here)\b", re.I)
+# A question about what happened ("how was the station supplied when Falcon 9 was grounded"):
+# history, never a scenario.
+_PAST_QUESTION = re.compile(
+    r"^\s*(?:(?:how|when|why|which|who|where|what)\s+(?:\w+\s+)?)?(?:was|were|did|had)\b", re.I
+)
+
+# "how would X affect the station", "what would X do to supplies": X is the scenario.
+_EFFECT = re.compile(
+    r"^\s*(?:how\s+(?:badly\s+|much\s+)?(?:would|will|does|do|could|might)|what\s+(?:would|will"
+    r"|does|do|could|might))\s+(?P<body>.+?)\s+(?:affect|impact|hit|change|mean\s+for|do\s+to)\s+"
+    rf"(?:the\s+)?(?:{_WHO}|{_STOCK}|margins?|stocks?|resupply|things|us)\b[^,;]*?[?.!]*\s*$",
     re.I,
 )
 # "how much runway does X buy us": a question about X's effect on the margins; X is the scenario.
@@ -78,12 +141,23 @@ _CHANGE = re.compile(
     r"|explode[sd]?|blow[sn]?\s+up|blew\s+up|destroy\w*|crash\w*|never\s+(?:flies|flew|launch\w*)"
     r"|(?:doesn'?t|didn'?t|does\s+not|did\s+not|hadn'?t|had\s+not)\s+(?:fly|launch|flown)"
     r"|grounded|stood\s+down|stands?\s+down|(?:is|are|stays?|goes|went|was|remains?)\s+"
-    r"(?:down|out|closed|offline|broken|damaged|wrecked)|wrecked|shut\s+down"
-    r"|no\s+(?:\w+\s+)?(?:cargo|resupply|supplies|supply|deliveries|flights|launches)"
-    r"|(?:nothing|nobody|no\s*one)\s+(?:\w+\s+)?(?:launch\w*|fl(?:y|ies|ew)|goes\s+up|arrives?)"
+    r"(?:down|out|closed|offline|broken|damaged|wrecked)|wrecked|shuts?\s+down|shutting\s+down"
+    r"|clos(?:es|ed|ing)"
+    r"|(?:no|zero|not\s+(?:a\s+single|one|any))\s+(?:\w+\s+)?(?:cargo|resupply|supplies|supply"
+    r"|deliveries|flights?|launch(?:es)?|ships?)"
+    r"|(?:can'?t|cannot|can\s+not|won'?t|unable\s+to)\s+(?:fly|launch)|grounding|stand-?down"
+    r"|sidelined|benched|on\s+hold|suspended|out\s+of\s+commission|outage|closure|shutdown"
+    r"|off\s+the\s+table|(?:down|out|offline|closed|shut|shuts|grounded)\s+(?:for|until|till|through"
+    r"|thru)"
+    r"|(?:nothing|nobody|no\s*one)\s+(?:\w+\s+)?(?:launch\w*|fl(?:y|ies|ew)|goes\s+up|arrives?"
+    r"|gets?\s+(?:to|up|there|launched)|reach\w*|dock\w*|shows?\s+up|comes?)"
     r"|crew\s+(?:of|goes|went|drops|dropped|falls|fell|rises|rose|grows|grew|shrinks|shrank|is|was"
     r"|size|(?:is\s+|was\s+|gets\s+|got\s+)?(?:cut|reduced|increased|halved|doubled))|\d+\s+(?:crew|people|astronauts)"
-    r"|(?:add|extra|another)\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:flight|launch|mission|crew)"
+    r"|(?:add|extra|another|additional|one\s+more)\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:flight|launch|mission|crew|person"
+    r"|astronaut|cosmonaut)"
+    # "an 8th person stays": one more aboard
+    r"|(?:an?|the)\s+(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+    r"|tenth|eleventh|twelfth|thirteenth)\s+(?:person|crew\s*member|astronaut|cosmonaut|crewmate)"
     r"|water\s+recovery|recycl\w*|propellant\s+use|oxygen\s+generat\w*"
     # a crew sent home early, a launcher failing, a crew size said against the usual one
     r"|(?:comes?|came|go(?:es)?|went|heads?|headed)\s+home\s+early"
@@ -118,16 +192,46 @@ def looks_like_whatif(text: str) -> bool:
     rest = text[_opener_end(text) :]
     if _what_if_lead(rest) or _STRONG.match(rest):
         return True
-    buys = _BUYS.match(rest)
+    buys = _BUYS.match(rest) or _EFFECT.match(rest)
     if buys is not None:
         return bool(_CHANGE.search(buys["body"]))
     soft = _SOFT.match(rest)
-    if soft is None:  # no lead: a change and a question about what it does
-        return bool(_CHANGE.search(rest) and _OUTCOME.search(rest))
+    if soft is None:  # no lead: a change and a question about what it does, or how long
+        return _unled(rest)
     body = rest[soft.end() :]
     if rest[: soft.end()].strip().lower().startswith("if") and _THEN.search(body):
         return True
     return bool(_CHANGE.search(body))
+
+
+def _unled(text: str) -> bool:
+    """Whether a message with no lead is a what-if (rules 3 and 4 of the module)."""
+    if _PAST_QUESTION.match(text):
+        return False
+    first = _ASKED_FIRST.match(text)
+    if first is not None and _OUTCOME.search(first["q"]) and not _CHANGE.search(first["q"]):
+        return bool(_CHANGE.search(first["body"]))
+    if not _CHANGE.search(text):
+        return False
+    if _OUTCOME.search(text):
+        return True
+    lookup = _LOOKUP.search(text)
+    now = _NOW.search(text)
+    if lookup is not None and lookup.start() > 0 and now:
+        lookup = None  # dated in the past, but said to start now
+    if text.rstrip().endswith("?") and not now:
+        return False  # "CRS-35 delayed until March?": asks whether it is
+    return bool(_LASTS.search(text)) and lookup is None
+
+
+def _asked_first(text: str) -> str | None:
+    """The change in "are we ok on food if Dragon is grounded", or None."""
+    first = _ASKED_FIRST.match(text)
+    if first is None or _what_if_lead(text) or _STRONG.match(text) or _SOFT.match(text):
+        return None
+    if _OUTCOME.search(first["q"]) and _CHANGE.search(first["body"]):
+        return first["body"] if not _CHANGE.search(first["q"]) else None
+    return None
 
 
 def strip_lead(text: str) -> tuple[str, bool]:
@@ -135,9 +239,12 @@ def strip_lead(text: str) -> tuple[str, bool]:
     trailing "details"; and whether the details were asked for."""
     t = text.strip()
     details = False
-    buys = _BUYS.match(t)
+    buys = _BUYS.match(t) or _EFFECT.match(t)
     if buys is not None:
         t = buys["body"]
+    first = _asked_first(t[_opener_end(t) :])
+    if first is not None:
+        t = first
     m = _DETAILS.search(t)
     if m and m.start() > 0:
         details = True
