@@ -206,7 +206,7 @@ def _tightest(o: Outcome, mentions: list[DateMention]) -> Field:
     if o.uncertain(r):
         value += (
             f" (middle estimate; {round(o.worst[r].low)}–{round(o.best[r].low)} days across "
-            "the estimate ranges: too close to the line to tell)"
+            "the estimate ranges)"
         )
     return Field("Tightest", value)
 

@@ -260,11 +260,12 @@ def _close_call(o: Outcome, r: Resource, would: bool, mentions: list[DateMention
     m, lo, hi = o.after[r], o.worst[r], o.best[r]
     line = reserve_text(r, o.prep.params.reserve_days)
     come = "would come" if would else "comes"
+    low = "empty at its lowest" if m.out is not None else f"lowest {days(m.low)}"
     body = (
         f"{LABELS[r].lower()} {come} close to {line} in {month_text(m.low_date)}, too close "
-        f"to tell whether it would fall below (lowest {days(m.low)}; "
+        f"to tell whether it would fall below ({low}, "
         f"{round(lo.low)}–{round(hi.low)} across the model's estimate ranges)"
-    ).replace("; ", ", ")
+    )
     help_ = advice_text(o, mentions)
     if help_ and o.advice is not None and o.advice.closed:
         body += f"; {help_} would keep it above"
