@@ -50,6 +50,9 @@ NOTE_ROOM = 100  # kept free for the note on the fact base's age (with_note)
 _MODEL_NOTES = (
     "Days of supply = stock ÷ daily need (propellant: yearly use ÷ 365); water and oxygen "
     "drawn net of recovery and oxygen made aboard.",
+    "Uncertainty: each run is repeated at both ends of the estimate ranges above; a crossing "
+    "only some ends show is too close to call. Back-test: the flights that flew in 2025-2026 "
+    "keep every resource above the reserve at all of them, as happened.",
     "A delivery adds its recorded cargo, else its vehicle's typical load (propellant: Progress "
     "only), on its docking day, else launch, else plan (NET: its start; month/quarter/year: "
     "its middle).",
@@ -200,6 +203,11 @@ def _tightest(o: Outcome, mentions: list[DateMention]) -> Field:
         value += f"; below {reserve_text(r, reserve)} {m.below} days in all"
     else:
         value += f", above {reserve_text(r, reserve)}"
+    if o.uncertain(r):
+        value += (
+            f" (middle estimate; {round(o.worst[r].low)}–{round(o.best[r].low)} days across "
+            "the estimate ranges)"
+        )
     return Field("Tightest", value)
 
 
@@ -275,11 +283,15 @@ def _assumed(o: Outcome, brief: bool = False) -> Field:
         more = f" and {len(overdue) - 3} more" if len(overdue) > 3 else ""
         parts.append(f"{names}{more} counted on their past planned dates")
     p = prep.params
-    stock = round(next(iter(p.stock_days.values())))
-    same = len({round(v) for v in p.stock_days.values()}) == 1
-    parts.append(
-        f"stock {stock if same else 'as recorded'} days on {day_text(p.stock_date)} (assumed)"
+    months = round(sum(p.stock_days.values()) / len(p.stock_days) / 30.44)
+    ends = [e.stock_days for e in prep.ends.values()]
+    spread = (
+        f" ({round(min(min(d.values()) for d in ends))}–"
+        f"{round(max(max(d.values()) for d in ends))} days)"
+        if ends
+        else ""
     )
+    parts.append(f"stock ~{months} months{spread} on {day_text(p.stock_date)} (assumed)")
     # How the question's words were read ("dragon" as both Dragons) comes first.
     parts[:0] = list(o.applied.notes)
     if o.applied.open_ended:  # "retired", "indefinitely", no length: the horizon it runs to

@@ -12,7 +12,14 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from commands.whatif.edits import FlightRef, Scenario
-from commands.whatif.model import Delivery, ModelError, Params, all_flights, params_from
+from commands.whatif.model import (
+    Delivery,
+    End,
+    ModelError,
+    Params,
+    all_flights,
+    params_from,
+)
 from commands.whatif.projection import Cadence, cadences, short_name
 from knowledge.base import KnowledgeBase
 from knowledge.schema import PENDING
@@ -34,6 +41,8 @@ class Prepared:
     recorded: tuple[Delivery, ...]  # every recorded flight, cargo and crew, any date
     cadences: tuple[Cadence, ...]
     stay_limits: Mapping[str, int]
+    # The parameters at the pessimistic and optimistic ends of the estimates' ranges.
+    ends: Mapping[End, Params] = dataclasses.field(default_factory=dict)
 
     @cached_property
     def baseline(self) -> Applied:
@@ -101,8 +110,15 @@ def prepare(kb: KnowledgeBase, projection: bool = True) -> Prepared:
         if v.typical_stay_days is not None and v.kind == "crew-spacecraft":
             a = v.typical_stay_days
             stay[v.id] = round(a.high if a.high is not None else a.mid) + EXTENSION_DAYS
+    ends = {end: params_from(station, end) for end in ("worse", "better")}
     prep = Prepared(
-        kb, params, projection, recorded, cadences(kb, recorded) if projection else (), stay
+        kb,
+        params,
+        projection,
+        recorded,
+        cadences(kb, recorded) if projection else (),
+        stay,
+        ends,  # type: ignore[arg-type]
     )
     _ = prep.baseline
     with _LOCK:

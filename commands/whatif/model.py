@@ -24,6 +24,13 @@ station.yaml, and the vehicles' and missions' cargo records):
   water from the "water" class; oxygen from the "gas" class; food as the station record's
   food share of the "dry-cargo" (else "pressurized") class. A flight listed in the station
   record's reboost offsets adds the propellant it saves.
+* Uncertainty: every estimate in the station record is a range (stock, food use, food share
+  of cargo, propellant use). `params_from(station, "worse")` / `"better"` take each range's
+  pessimistic / optimistic end (the food share by scaling food deliveries,
+  Params.delivery_scale); a result that the two ends put on both sides of the reserve line is
+  within the model's uncertainty and is said so ("close to the reserve line", never a
+  confident breach). tests/commands/whatif/test_backtest.py replays the recorded 2025-2026
+  flights and fails if the model (central or either end) puts recorded history below it.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -57,6 +65,9 @@ _ARRIVAL_EVENTS = ("docked", "berthed", "captured", "arrived")
 _DEPARTURE_EVENTS = ("landed", "splashdown", "undocked", "returned", "departed")
 
 FloatArray = npt.NDArray[np.float64]
+# Which end of each estimate's range a run takes: the middle, the pessimistic end (less stock,
+# more use, less food per flight) or the optimistic end.
+End = Literal["mid", "worse", "better"]
 
 
 class ModelError(ValueError):
@@ -99,6 +110,10 @@ class Params:
     assumptions: tuple[Assumption, ...]
     source_ids: tuple[str, ...]
     decay: Decay | None = None  # what happens to the orbit without reboosts
+    end: End = "mid"  # which end of the estimates' ranges these are
+    # What each delivery of a resource is multiplied by in a run (the food share's ends
+    # against its middle, which built the deliveries); missing means 1.
+    delivery_scale: Mapping[Resource, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -187,8 +202,22 @@ def _kg(a: Amount) -> float | None:
     return None if factor is None else a.mid * factor
 
 
-def params_from(station: Station) -> Params:
-    """Read the model's parameters from the station record; ModelError when one is missing."""
+def _at(a: Amount, end: End, worse_high: bool) -> float:
+    """An amount's value at one end of its range (its middle for "mid" or a single value)."""
+    if end == "mid" or a.low is None or a.high is None:
+        return a.mid
+    return a.high if (end == "worse") == worse_high else a.low
+
+
+def _kg_at(a: Amount, end: End, worse_high: bool) -> float | None:
+    factor = _KG_PER_UNIT.get(a.unit.strip())
+    return None if factor is None else _at(a, end, worse_high) * factor
+
+
+def params_from(station: Station, end: End = "mid") -> Params:
+    """Read the model's parameters from the station record; ModelError when one is missing.
+    end: the middle of each estimate's range, or its pessimistic ("worse") or optimistic
+    ("better") end."""
     rs = station.resupply
     per: dict[Resource, float] = {}
     assumptions: list[Assumption] = []
@@ -202,22 +231,25 @@ def params_from(station: Station) -> Params:
         amt = rs.consumption_per_crew_day.get(res)
         if amt is None:
             raise ModelError(f"the station record has no per-crew-day rate for {res}")
-        kg = _kg(amt)
+        kg = _kg_at(amt, end, worse_high=True)
         if kg is None:
             raise ModelError(f"the {res} rate is in {amt.unit}, not a mass")
         per[res] = kg
         note(f"{LABELS[res]} use", f"{amt.text()} per crew member per day", amt)
-    recovery = _fraction(rs.water_recovery)
+    recovery = _at(rs.water_recovery, end, worse_high=False)
+    recovery = recovery / 100.0 if rs.water_recovery.unit.strip() == "%" else recovery
     note("Water recovery", rs.water_recovery.text(), rs.water_recovery)
     gen = 0.0
     if rs.oxygen_generation_per_day is not None:
-        gen = _kg(rs.oxygen_generation_per_day) or 0.0
+        gen = _kg_at(rs.oxygen_generation_per_day, end, worse_high=False) or 0.0
+        made = rs.oxygen_generation_per_day
+        in_kg = f" ({gen:.1f} kg)" if made.unit.strip() != "kg" else ""
         note(
             "Oxygen made aboard",
-            f"{rs.oxygen_generation_per_day.text()} per day",
+            f"{made.text()}{in_kg} per day",
             rs.oxygen_generation_per_day,
         )
-    prop = _kg(rs.propellant_use_per_year)
+    prop = _kg_at(rs.propellant_use_per_year, end, worse_high=True)
     if prop is None:
         raise ModelError("the propellant use is not a mass per year")
     note(
@@ -234,7 +266,7 @@ def params_from(station: Station) -> Params:
         lvl = rs.stock.levels.get(res)  # type: ignore[call-overload]
         if lvl is None:
             raise ModelError(f"the stock estimate has no level for {res}")
-        stock_days[res] = lvl.mid
+        stock_days[res] = _at(lvl, end, worse_high=False)
     lvls = rs.stock.levels
     first = next(iter(lvls.values()))
     stock_text = (
@@ -248,15 +280,20 @@ def params_from(station: Station) -> Params:
         0,
         Assumption(
             "Stock",
-            stock_text + " — no published figure; an assumption",
+            stock_text + " — no published figure; an estimate (see the station record)",
             stock_sources,
             any(a.estimate for a in lvls.values()) or True,
         ),
     )
     sources[:0] = list(stock_sources)
     share = 0.0
+    scale: dict[Resource, float] = {}
     if rs.food_share_of_cargo is not None:
         share = _fraction(rs.food_share_of_cargo)
+        at = _at(rs.food_share_of_cargo, end, worse_high=False)
+        at = at / 100.0 if rs.food_share_of_cargo.unit.strip() == "%" else at
+        if share > 0:
+            scale["food"] = at / share
         note(
             "Food in cargo",
             f"{rs.food_share_of_cargo.text()} of dry/pressurized cargo",
@@ -310,6 +347,8 @@ def params_from(station: Station) -> Params:
         assumptions=tuple(assumptions),
         source_ids=tuple(dict.fromkeys(sources)),
         decay=decay,
+        end=end,
+        delivery_scale=scale,
     )
 
 
@@ -534,6 +573,7 @@ def run(params: Params, plan: Plan, start: dt.date, end: dt.date) -> Run:
             i = (d.date - start).days
             if 0 <= i < days:
                 inflow[i] += d.amounts.get(res, 0.0)
+        inflow *= params.delivery_scale.get(res, 1.0)
         s0 = params.stock_days[res] * float(need[0])
         level = s0 + np.cumsum(inflow - draw)
         # Stores cannot go below zero: reflect the running sum at 0 (s = c - min(0, min c)).
@@ -602,6 +642,7 @@ def run_naive(
             if i == 0:
                 level = params.stock_days[res] * need
             inflow = sum(d.amounts.get(res, 0.0) for d in plan.deliveries if d.date == day)
+            inflow *= params.delivery_scale.get(res, 1.0)
             level = max(0.0, level + inflow - draw)
             vals.append(min(level / need, DAYS_CAP) if need > 0 else DAYS_CAP)
         out[res] = vals

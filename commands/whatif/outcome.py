@@ -4,6 +4,7 @@ most."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -93,6 +94,17 @@ class Outcome:
     advice: Advice | None
     today: dt.date
     dips: dict[Resource, Dip]  # where the scenario moves each resource most
+    # The scenario's margins at the pessimistic and optimistic ends of the estimates: a
+    # result they put on both sides of the reserve line is within the model's uncertainty.
+    worst: dict[Resource, Margin] = dataclasses.field(default_factory=dict)
+    best: dict[Resource, Margin] = dataclasses.field(default_factory=dict)
+
+    def uncertain(self, r: Resource) -> bool:
+        """Whether the ends of the estimates put the scenario's resource on both sides of
+        the reserve line (a crossing, or none, the model cannot vouch for)."""
+        if r not in self.worst or r not in self.best:
+            return False
+        return (self.worst[r].cross is None) != (self.best[r].cross is None)
 
 
 def outcome(prep: Prepared, scenario: Scenario, applied: Applied, now: dt.date) -> Outcome:
@@ -114,8 +126,30 @@ def outcome(prep: Prepared, scenario: Scenario, applied: Applied, now: dt.date) 
         adv = advise(
             prep.kb, p, applied.plan, scen, end, applied.closures, deadlines, applied.grounded
         )
+    spread = {
+        side: margins(
+            run(prep.ends[side], applied.plan, p.stock_date, end),
+            frm,
+            p.reserve_days,
+            p.evacuation_days,
+        )
+        for side in ("worse", "better")
+        if side in prep.ends
+    }
     return Outcome(
-        prep, applied, end, frm, base, scen, before, after, adv, today, dips(base, scen, frm)
+        prep,
+        applied,
+        end,
+        frm,
+        base,
+        scen,
+        before,
+        after,
+        adv,
+        today,
+        dips(base, scen, frm),
+        spread.get("worse", {}),
+        spread.get("better", {}),
     )
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 from commands.format import day_text
 from commands.reply import DateMention
-from commands.whatif.apply import CrewSet, Held, Unboosted
+from commands.whatif.apply import CrewSet, Held, RateSet, Unboosted
 from commands.whatif.crew import level_on, same_levels
 from commands.whatif.english import days, if_clause, month_text, orbit_decay, reserve_text
 from commands.whatif.model import DAYS_CAP, EVACUATION_RESOURCES, LABELS, RESOURCES, Resource
@@ -15,6 +15,7 @@ from commands.whatif.outcome import NOTABLE_DAYS, Outcome, earlier
 from commands.whatif.projection import short_name
 
 VERDICT_MAX = 300
+OXYGEN_SHORT_KG = 0.05  # a smaller daily oxygen deficit (rounding) is not said
 
 
 def advice_text(o: Outcome, mentions: list[DateMention] | None) -> str:
@@ -55,11 +56,26 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
     b, a = o.before, o.after
     worse = [r for r in RESOURCES if earlier(a[r].cross, b[r].cross)]
     better = [r for r in RESOURCES if earlier(b[r].cross, a[r].cross)]
+    deficit = oxygen_short(o)
+    if deficit and not worse:
+        ox = a["oxygen"]
+        verb = "would be" if would else "is"
+        where = (
+            _above(o, "oxygen")
+            if ox.cross is None
+            else f"below {line('oxygen')} from {day_text(ox.cross, mentions)}"
+        )
+        return (
+            f"{deficit}: the lowest oxygen margin {verb} {days(ox.low)} "
+            f"({round(b['oxygen'].low)} in the unchanged plan), {where}"
+        )
     if worse:
         # What the crew cannot stay without comes before propellant.
         r = min(worse, key=lambda r: (r not in EVACUATION_RESOURCES, a[r].cross or dt.date.max))
         m = a[r]
         assert m.cross is not None
+        if o.uncertain(r):
+            return _close_call(o, r, would, mentions)
         fall = "would fall" if would else "falls"
         body = f"{LABELS[r].lower()} {fall} below {line(r)} on {day_text(m.cross, mentions)}"
         if m.out is not None:
@@ -69,7 +85,12 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
         else:
             body += f", down to {days(m.low)}"
         if m.evac is not None and earlier(m.evac, b[r].evac):
-            body += ", so the crew would have to leave"
+            sure = r in o.best and o.best[r].evac is not None
+            body += (
+                ", so the crew would have to leave"
+                if sure
+                else ", perhaps low enough that the crew would have to leave"
+            )
         help_ = advice_text(o, mentions)
         closed = o.advice is not None and o.advice.closed
         if help_ and closed:
@@ -81,7 +102,7 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
         others = [LABELS[x].lower() for x in worse if x != r]
         if others:
             body += f" ({' and '.join(others)} too)"
-        return body
+        return f"{deficit}: {body}" if deficit and r == "oxygen" else body
     if better:
         r = better[0]
         cross = b[r].cross
@@ -146,7 +167,7 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
         now_ = d.now
         if not parts:
             text += (
-                f" — still above {line(r)}"
+                f" — {_above(o, r)}"
                 if now_ >= p.reserve_days
                 else f" — below {line(r)}, as in the unchanged plan"
             )
@@ -167,7 +188,7 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
         return f"no flight is due while it lasts, so {nothing}"
     fine = [r for r in RESOURCES if a[r].cross is None] or list(RESOURCES)
     low = min(fine, key=lambda r: (a[r].low, r))
-    above = f", above {line(low)}" if a[low].cross is None else ""
+    above = f", {_above(o, low).removeprefix('still ')}" if a[low].cross is None else ""
     was = round(b[low].low)
     if was != round(a[low].low):  # flights moved a few days: say by how much, not "stays"
         barely = "supplies would barely change" if would else "supplies barely change"
@@ -176,6 +197,80 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
             f"of {was}{above}"
         )
     return f"{nothing}: the lowest {LABELS[low].lower()} margin stays {days(a[low].low)}{above}"
+
+
+def oxygen_short(o: Outcome) -> str:
+    """When the scenario changes the crew or the oxygen made aboard and the crew then
+    breathes more than is made: "oxygen made aboard (5.4 kg a day) is 0.4 kg a day short of
+    what 7 crew breathe (5.9 kg), so the stores make up the difference". Margins count days
+    of the crew's whole need, so a small daily deficit moves them slowly: this says it."""
+    since = [
+        c.since
+        for c in o.applied.changes
+        if isinstance(c, CrewSet) or (isinstance(c, RateSet) and _sets_oxygen(o, c.since))
+    ]
+    if not since:
+        return ""
+    p = o.prep.params
+    plan = o.applied.plan
+    gens = sorted((c.since, c.value) for c in plan.rate_changes if c.name == "oxygen_generation")
+    first = max(o.frm, min(since))
+    days_ = sorted(
+        {first}
+        | {d for d, _ in plan.crew if first < d <= o.end}
+        | {d for d, _ in gens if first < d <= o.end}
+    )
+    worst: tuple[float, float, float, int] | None = None
+    for d in days_:
+        crew = level_on(plan.crew, d)
+        gen = next((v for s, v in reversed(gens) if s <= d), p.rates.oxygen_generation)
+        need = crew * p.rates.per_crew_day["oxygen"]
+        if need - gen > OXYGEN_SHORT_KG and (worst is None or need - gen > worst[0]):
+            worst = (need - gen, gen, need, crew)
+    if worst is None:
+        return ""
+    gap, gen, need, crew = worst
+    if gen < OXYGEN_SHORT_KG:
+        return f"{crew} crew breathe {need:.1f} kg of oxygen a day, all from the stores"
+    return (
+        f"{crew} crew breathe {gap:.1f} kg a day more oxygen than is made aboard "
+        f"({need:.1f} against {gen:.1f} kg)"
+    )
+
+
+def _sets_oxygen(o: Outcome, since: dt.date) -> bool:
+    """Whether a rate change on that day is to the oxygen made aboard."""
+    return any(
+        c.name == "oxygen_generation" and c.since == since for c in o.applied.plan.rate_changes
+    )
+
+
+def _above(o: Outcome, r: Resource) -> str:
+    """ "still above the 45-day reserve", or, when the pessimistic end of the estimates
+    dips below it, that the margin is within the model's uncertainty of the line."""
+    line = reserve_text(r, o.prep.params.reserve_days)
+    if o.uncertain(r):
+        return f"above {line}, but close to it (within the model's uncertainty)"
+    return f"still above {line}"
+
+
+def _close_call(o: Outcome, r: Resource, would: bool, mentions: list[DateMention]) -> str:
+    """A crossing the estimates' optimistic end does not reach: close to the line, and the
+    model cannot tell on which side of it the resource would end up."""
+    m, lo, hi = o.after[r], o.worst[r], o.best[r]
+    line = reserve_text(r, o.prep.params.reserve_days)
+    come = "would come" if would else "comes"
+    low = "empty at its lowest" if m.out is not None else f"lowest {days(m.low)}"
+    body = (
+        f"{LABELS[r].lower()} {come} close to {line} in {month_text(m.low_date)}, too close "
+        f"to tell whether it would fall below ({low}, "
+        f"{round(lo.low)}–{round(hi.low)} across the model's estimate ranges)"
+    )
+    help_ = advice_text(o, mentions)
+    if help_ and o.advice is not None and o.advice.closed:
+        body += f"; {help_} would keep it above"
+    short = oxygen_short(o) if r == "oxygen" else ""
+    return f"{short}: {body}" if short else body
 
 
 def only_unboosted(o: Outcome) -> bool:
