@@ -434,7 +434,11 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str, before: tuple[str, ..
         )
         dated = value_passage(ctx, (m.id,), (k[:4] for k in kinds), Kind.DATE)
         if dated is not None:  # "docking planned for 28 April": the sentence that dates it
-            lead.text = f"{quoted(ctx, dated)} {lead.text}"
+            lead.text = (
+                f"{quoted(ctx, dated)} No {noun} is recorded as an event as of "
+                f"{day_text(ctx.kb.as_of, lead.mentions)}; it launched on "
+                f"{date_text(launched, lead.mentions)}."
+            )
             lead.sources = list(dict.fromkeys((*dated.sources, *m.sources)))
             return lead
         hint = _passage(ctx, (m.id,), frozenset({noun.split()[0][:4], *q.words}), kinds)

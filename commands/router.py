@@ -679,6 +679,13 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
         return _yes_no(ctx, q, main, sure or verbatim, now)
     if q.ask == Ask.DESCRIBE and not q.words:
         return describe(ctx, main.record_id, now, brief=True)
+    first = q.facts[0] if q.facts else None
+    if q.ask == Ask.WHEN and first in said.DATED_BY:
+        # "when was site 31 built": a builder field says who, not when; a sentence may date it
+        dated = said.value_passage(ctx, [main.record_id], said.DATED_BY[first], said.Kind.DATE)
+        if dated is not None:
+            return replace(_passage_reply(ctx, dated, now), text=said.quoted(ctx, dated), fields=())
+        return honest.not_recorded(ctx, q, main.record_id, now)
     named = _facts_for(ctx, q, main, defaults=False)
     if not named and said.asks_name(q):  # "what was NG-24 called": a sentence naming it
         naming = said.name_passage(ctx, [s.record_id for s in _by_specificity(q, main)])

@@ -18,8 +18,12 @@ from commands.context import Context
 from commands.format import publisher
 from commands.understand.lexicon import Passage
 from commands.understand.thresholds import VALUE_NEAR_WORDS
-from commands.understand.types import Ask, Question
+from commands.understand.types import Ask, Fact, Question
 from knowledge.text import words
+
+# The words a sentence may date a fact by, for facts a record may hold no date field of:
+# "when was site 31 built" is answered by "1958: Construction began (end of 1958)".
+DATED_BY = {Fact.BUILDER: ("buil", "construct", "manufactur")}
 
 
 class Kind(enum.Enum):
@@ -43,7 +47,8 @@ _MONTHS = (
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 _DATE = re.compile(
-    rf"\b(?:\d{{1,2}}\s+(?:{_MONTHS})\b|(?:{_MONTHS})\s+\d{{1,2}}\b|\d{{4}}-\d\d-\d\d)", re.I
+    rf"\b(?:\d{{1,2}}\s+(?:{_MONTHS})\b|(?:{_MONTHS})\s+\d{{1,2}}\b|\d{{4}}-\d\d-\d\d|(?:19|20)\d\d\b)",
+    re.I,
 )
 _AMOUNT = re.compile(
     r"(?:~|\$)?\d[\d,.]*\s*(?:kg|t|tonnes?|tons?|lbs?|pounds?|l|liters?|litres?|gallons?|"
@@ -114,7 +119,8 @@ def quoted(ctx: Context, p: Passage) -> str:
     ("Progress MS-34: Docking was planned for 28 April ..., per Orda.kz.")."""
     rec = ctx.kb.get(p.record_id)
     name = rec.name if rec is not None else p.record_id
-    text = re.sub(r"^It\b", name, p.text.rstrip(". "))  # "It stayed ...": say which
+    text = re.sub(r"^Its\b", f"{name}'s", p.text.rstrip(". "))  # "Its planned stay"
+    text = re.sub(r"^It\b", name, text)  # "It stayed ...": say which
     if name.split()[0].lower() not in text.lower():
         text = f"{name}: {text}"
     said_by = list(dict.fromkeys(publisher(ctx.kb, s) for s in p.sources))
