@@ -5,13 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from commands import said
 from commands.context import Context
 from commands.durations import Duration, flight_duration, stay_duration
-from commands.format import amount, collect_sources, source_lines
+from commands.format import (
+    amount,
+    collect_sources,
+    day_text,
+    outcome_date,
+    publishers,
+    source_lines,
+)
 from commands.lookup import CARGO_NAMES, resolve
 from commands.reply import Field, Reply, Suggestion, error
+from commands.understand.thresholds import PLAN_MATCH_SHARE
 from commands.understand.types import Fact
-from knowledge.schema import Capacity, CargoClass, CargoItem, Mission, Pad, Vehicle
+from knowledge.schema import PENDING, Capacity, CargoClass, CargoItem, Mission, Pad, Vehicle
 from knowledge.text import words
 
 MAX_ITEMS = 6
@@ -433,3 +442,180 @@ def _cargo_verdict(missions: list[Mission], cargo: CargoClass, text: str) -> str
     verb = "less" if less else "more"
     others = "; ".join(f"{m.name}'s {c.text()}" for c, m in rest)
     return f"{best.name} carried {verb} {name}: {top.text()}, against {others}."
+
+
+# "the same pad", "different rockets": whether two flights share one attribute of theirs.
+SAME_ASKED = re.compile(r"\b(?:same|different|differ\w*|identical|shared?)\b", re.I)
+_DIFFERENT = re.compile(r"\b(?:different|differ\w*)\b", re.I)
+# (what the attribute is called, the words that ask for it, the mission field, the verb)
+_SHARED = (
+    (
+        "pad",
+        re.compile(r"\b(?:pads?|launch\s*(?:site|complex)e?s?|sites?|complex(?:es)?)\b", re.I),
+        "pad",
+        "launched from",
+    ),
+    (
+        "rocket",
+        re.compile(r"\b(?:rockets?|launchers?|boosters?|launch vehicles?)\b", re.I),
+        "launcher",
+        "flew on",
+    ),
+    ("vehicle", re.compile(r"\b(?:spacecraft|ships?|vehicles?)\b", re.I), "vehicle", "flew"),
+    ("launch day", re.compile(r"\b(?:day|date)\b", re.I), "day", "launched on"),
+    (
+        "operator",
+        re.compile(r"\b(?:operators?|compan(?:y|ies)|agenc(?:y|ies))\b", re.I),
+        "operator",
+        "was run by",
+    ),
+)
+
+
+def same_verdict(ctx: Context, missions: list[Mission], text: str) -> Reply | None:
+    """ "did NG-23 and CRS-33 go from the same pad": yes or no from each flight's own field,
+    or which half is not recorded; None when the question asks no such shared attribute."""
+    if len(missions) < 2 or not SAME_ASKED.search(text):
+        return None
+    asked = next(((what, field, verb) for what, p, field, verb in _SHARED if p.search(text)), None)
+    if asked is None:
+        return None
+    what, field, verb = asked
+    values: list[str | None] = [
+        _launch_day(m) if field == "day" else getattr(m, field) for m in missions
+    ]
+    said = [
+        f"{m.name} {verb if m.status not in PENDING else 'is planned to use'} {_named(ctx, v)}"
+        for m, v in zip(missions, values, strict=True)
+        if v is not None
+    ]
+    missing = [m.name for m, v in zip(missions, values, strict=True) if v is None]
+    ids = collect_sources(*(m.sources for m in missions))
+    if missing:
+        known = f"; {'; '.join(said)}" if said else ""
+        text_out = (
+            f"Not known as of {day_text(ctx.kb.as_of)}: the {what} of {' and '.join(missing)} "
+            f"is not recorded{known}."
+        )
+    else:
+        same = len(set(values)) == 1
+        yes = same != bool(_DIFFERENT.search(text))
+        word = "Yes" if yes else "No"
+        if same and field != "day" and not any(m.status in PENDING for m in missions):
+            text_out = (
+                f"{word}: {' and '.join(m.name for m in missions)} share one {what}, "
+                f"{_named(ctx, values[0])}."
+            )
+        else:
+            text_out = f"{word}: {'; '.join(said)}."
+        when = [f"{m.name} {d.text()}" for m in missions if (d := outcome_date(m)) is not None]
+        if when and field == "pad":
+            text_out += f" Launched: {', '.join(when)}."
+    return Reply(
+        kind="answer",
+        title=" and ".join(m.name for m in missions),
+        text=text_out,
+        sources=source_lines(ctx.kb, ids),
+        source_ids=ids,
+        as_of=ctx.kb.as_of,
+        entities=tuple(m.id for m in missions),
+    )
+
+
+def _launch_day(m: Mission) -> str | None:
+    """A flight's recorded launch date as text, if it launched."""
+    d = outcome_date(m)
+    return d.text() if d is not None else None
+
+
+def _named(ctx: Context, rid: str | None) -> str:
+    rec = ctx.kb.get(rid) if rid else None
+    return rec.name if rec is not None else (rid or "—")
+
+
+# "longer than planned", "as long as expected", "shorter than usual": a flight's stay against
+# the plan its texts (or its vehicle's usual stay) give.
+PLAN_ASKED = re.compile(
+    r"\b(?:than|as)\s+(?:(?:was|it was|first|originally|initially)\s+)?(?:planned|expected|"
+    r"estimated|scheduled|designed|intended|usual|normal|typical|promised)\b|\bon schedule\b",
+    re.I,
+)
+_STAY_ASKED = re.compile(r"\b(?:stay\w*|docked|long\w*|last\w*|short\w*|remain\w*)\b", re.I)
+_LONGER = re.compile(r"\b(?:longer|more)\b", re.I)
+_SHORTER = re.compile(r"\b(?:shorter|less|fewer|sooner|earlier)\b", re.I)
+
+
+def plan_verdict(ctx: Context, m: Mission, text: str) -> Reply | None:
+    """ "did CRS-33 stay longer than planned": the recorded stay against the planned length a
+    sentence of the flight gives (else its vehicle's usual stay); which half is missing when
+    one is not recorded. None when the question asks no such thing."""
+    if not (PLAN_ASKED.search(text) and _STAY_ASKED.search(text)):
+        return None
+    actual = stay_duration(m)
+    planned = said.plan_passage(ctx, [m.id])
+    plan_days: float | None = None
+    plan_text = ""
+    ids: list[str] = []
+    if planned is not None:
+        plan_days, phrase, p = planned
+        plan_text = f"the plan its record gives, “{phrase}” (per {_pub(ctx, p.sources)})"
+        ids += p.sources
+    else:
+        v = ctx.kb.vehicles.get(m.vehicle or "")
+        usual = v.typical_stay_days if v is not None else None
+        if v is not None and usual is not None and usual.value is not None:
+            plan_days = usual.value
+            plan_text = f"{v.name}'s usual stay of {usual.text()} (per {_pub(ctx, usual.sources)})"
+            ids += usual.sources
+    if actual is None and planned is not None and _SPAN_AFTER.search(planned[2].text):
+        # the record's own sentence says how it went ("stayed more than 220 days, longer
+        # than the usual six months")
+        lead = said.quoted(ctx, planned[2])
+    elif actual is None:
+        plan = f"; recorded is only {plan_text}" if plan_text else ""
+        lead = (
+            f"Not known as of {day_text(ctx.kb.as_of)}: {m.name}'s docking and undocking are "
+            f"not both recorded, so its stay is not known{plan}."
+        )
+    elif plan_days is None:
+        lead = (
+            f"Not known as of {day_text(ctx.kb.as_of)}: no planned stay of {m.name} is "
+            f"recorded; it stayed {actual.text}."
+        )
+    else:
+        ratio = actual.days / plan_days if plan_days else 1.0
+        how = (
+            "longer than"
+            if ratio > 1 + PLAN_MATCH_SHARE
+            else "shorter than"
+            if ratio < 1 - PLAN_MATCH_SHARE
+            else "about as long as"
+        )
+        asked = (
+            "longer than"
+            if _LONGER.search(text)
+            else "shorter than"
+            if _SHORTER.search(text)
+            else "about as long as"
+        )
+        word = "Yes" if how == asked else "No"
+        lead = f"{word}: {m.name} stayed {actual.text}, {how} {plan_text}."
+        ids = [*actual.sources, *ids]
+    src = collect_sources(ids or m.sources)
+    return Reply(
+        kind="answer",
+        title=m.name,
+        text=lead,
+        sources=source_lines(ctx.kb, src),
+        source_ids=src,
+        as_of=ctx.kb.as_of,
+        entities=(m.id,),
+        more=m.id,
+    )
+
+
+_SPAN_AFTER = re.compile(r"\b(?:stayed|lasted|spent)\b", re.I)
+
+
+def _pub(ctx: Context, sources: tuple[str, ...] | list[str]) -> str:
+    return publishers(ctx.kb, sources)

@@ -30,6 +30,7 @@ from commands.format import (
 from commands.freshness import noted
 from commands.lookup import CARGO_NAMES
 from commands.reply import DateMention, Field, Reply
+from commands.said import Kind, quoted, value_passage
 from commands.understand.lexicon import Passage
 from commands.understand.thresholds import SENTENCE_SHARE
 from commands.understand.types import Ask, Fact, Question
@@ -431,6 +432,15 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str, before: tuple[str, ..
             f"No {noun} of {m.name} is recorded as of {day_text(ctx.kb.as_of, lead.mentions)}; "
             f"it launched on {date_text(launched, lead.mentions)}."
         )
+        dated = value_passage(ctx, (m.id,), (k[:4] for k in kinds), Kind.DATE)
+        if dated is not None:  # "docking planned for 28 April": the sentence that dates it
+            lead.text = (
+                f"{quoted(ctx, dated)} No {noun} is recorded as an event as of "
+                f"{day_text(ctx.kb.as_of, lead.mentions)}; it launched on "
+                f"{date_text(launched, lead.mentions)}."
+            )
+            lead.sources = list(dict.fromkeys((*dated.sources, *m.sources)))
+            return lead
         hint = _passage(ctx, (m.id,), frozenset({noun.split()[0][:4], *q.words}), kinds)
         if hint:
             lead.fields.append(Field("What the sources say", hint))

@@ -26,7 +26,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 
 from commands import compare as compare_cmd
-from commands import honest, whatif
+from commands import honest, said, whatif
 from commands import upcoming as upcoming_cmd
 from commands.clean import strip_escapes
 from commands.context import Context
@@ -503,6 +503,16 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
         compared = _compare(ctx, q, now)
         if compared is not None:
             return compared
+    flights = [
+        ctx.kb.missions[rid] for rid in dict.fromkeys(q.record_ids) if rid in ctx.kb.missions
+    ]
+    same = compare_cmd.same_verdict(ctx, flights, q.text)  # "from the same pad?"
+    if same is not None:
+        return same
+    if len(flights) == 1 and q.ask in (Ask.YES_NO, Ask.COMPARE, Ask.HOW_LONG, Ask.WHAT):
+        planned = compare_cmd.plan_verdict(ctx, flights[0], q.text)  # "longer than planned?"
+        if planned is not None:
+            return planned
     each = _each(ctx, q, now)
     if each is not None:
         return each
@@ -690,7 +700,20 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
         return _yes_no(ctx, q, main, sure or verbatim, now)
     if q.ask == Ask.DESCRIBE and not q.words:
         return describe(ctx, main.record_id, now, brief=True)
+    first = q.facts[0] if q.facts else None
+    if q.ask == Ask.WHEN and first in said.DATED_BY:
+        # "when was site 31 built": a builder field says who, not when; a sentence may date it
+        dated = said.value_passage(ctx, [main.record_id], said.DATED_BY[first], said.Kind.DATE)
+        if dated is not None:
+            return replace(_passage_reply(ctx, dated, now), text=said.quoted(ctx, dated), fields=())
+        return honest.not_recorded(ctx, q, main.record_id, now)
     named = _facts_for(ctx, q, main, defaults=False)
+    if not named and said.asks_name(q):  # "what was NG-24 called": a sentence naming it
+        naming = said.name_passage(ctx, [s.record_id for s in _by_specificity(q, main)])
+        if naming is not None:
+            return replace(
+                _passage_reply(ctx, naming, now), text=said.quoted(ctx, naming), fields=()
+            )
     if not named:
         if verbatim is not None:
             return _topic(ctx, verbatim, now, q)  # "how long was the gap between progress launches"
@@ -1135,10 +1158,19 @@ def _passage_answer(ctx: Context, q: Question, ids: tuple[str, ...], now: dt.dat
     if not q.words:
         return None
     people = [c for rid in ids for c in getattr(ctx.kb.get(rid), "crew", ())]
-    best = ctx.lexicon.best_passages(ids + tuple(people), frozenset(q.words), 1)
-    if not best or best[0][0] < SENTENCE_SHARE:
+    best = ctx.lexicon.best_passages(ids + tuple(people), frozenset(q.words), _VALUED_POOL)
+    best = [b for b in best if b[0] >= SENTENCE_SHARE]
+    if not best:
         return None
+    kind = _VALUE_KINDS.get(q.ask)
+    if kind is not None:  # "how much water ...": the sentence with an amount by "water" first
+        stems = tuple(w[:4] for w in q.words)
+        best.sort(key=lambda b: not said.has_value_near(b[1].text, stems, kind))
     return _passage_reply(ctx, best[0][1], now)
+
+
+_VALUED_POOL = 4  # sentences weighed for carrying a value of the asked kind
+_VALUE_KINDS = {Ask.HOW_MUCH: said.Kind.AMOUNT, Ask.WHEN: said.Kind.DATE}
 
 
 def _passage_reply(ctx: Context, passage: Passage, now: dt.date) -> Reply:

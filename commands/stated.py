@@ -17,7 +17,14 @@ from dataclasses import dataclass
 
 from commands.context import Context
 from commands.facts import has_fact
-from commands.format import collect_sources, day_text, outcome_date, source_lines
+from commands.format import (
+    collect_sources,
+    day_text,
+    dispute_sources,
+    outcome_date,
+    publishers,
+    source_lines,
+)
 from commands.reply import Reply
 from commands.understand.lexicon import Passage
 from commands.understand.thresholds import SENTENCE_SHARE
@@ -47,6 +54,7 @@ _STOP = frozenset(
     """did do does is are was were have has had will would can could should the a an of in on
     at from to for by with were been be that this there left so far total""".split()
 )
+_VERB_ENDINGS = ("ed", "ing")
 _TAKES = 2  # words allowed between a number and its noun ("six ISS reboosts")
 COUNTED_CACHE = 65_536  # (passage text, noun) pairs remembered by _counts
 
@@ -108,8 +116,8 @@ def _counts(text: str, noun: str) -> bool:
     tokens = [t.strip(".,").lower() for t in _TOKEN.findall(text)]
     nouns = _nouns(noun)
     for i, tok in enumerate(tokens):
-        if not tok or canonical(fold_word(tok)) not in nouns:
-            continue
+        if not tok or canonical(fold_word(tok)) not in nouns or tok.endswith(_VERB_ENDINGS):
+            continue  # "Falcon 9 launched": a verb after a name's number counts nothing
         for back in range(1, _TAKES + 2):
             j = i - back
             if j < 0:
@@ -175,13 +183,13 @@ def stated_count(ctx: Context, q: Question) -> Reply | None:
         for verb in _verbs_after(q):
             said = stated_passages(ctx, q, verb)
             if said:
-                return passage_reply(ctx, said[0].passage)
+                return _answer(ctx, said[0].passage, verb)
     found = stated_passages(ctx, q, noun)
     if not found:
         return None
     best = found[0]
     if noun not in FLIGHT_NOUNS:
-        return passage_reply(ctx, best.passage)
+        return _answer(ctx, best.passage, noun)
     # Flights: the tracked count answers, unless the question narrows by words the stated
     # count covers ("left in the contract"), or the record states its own lifetime count.
     if q.year is not None or _PLANNED.search(q.text):
@@ -189,7 +197,7 @@ def stated_count(ctx: Context, q: Question) -> Reply | None:
     if q.subjects and all(s.kind in ("organization", "station") for s in q.subjects):
         return None  # "how many missions has NASA flown": who flies what is counted
     if q.words:
-        return passage_reply(ctx, best.passage) if best.share >= SENTENCE_SHARE else None
+        return _answer(ctx, best.passage, noun) if best.share >= SENTENCE_SHARE else None
     scope = [s for s in q.subjects if s.kind in ("pad", "vehicle")]
     own = [s for s in scope if s.record_id == best.passage.record_id]
     if not own:
@@ -204,7 +212,7 @@ def stated_count(ctx: Context, q: Question) -> Reply | None:
             f"The fact base tracks {len(tracked)} of them, the first on "
             f"{day_text(first)} (as of {day_text(ctx.kb.as_of)})."
         )
-    return passage_reply(ctx, best.passage, extra)
+    return _answer(ctx, best.passage, noun, extra)
 
 
 _TIMES = canonical("times")
@@ -235,6 +243,43 @@ def tracked_flights(ctx: Context, rid: str) -> list[dt.date]:
         if launched is not None and rid in (m.pad, m.vehicle, m.launcher):
             out.append(launched.start)
     return out
+
+
+def _answer(ctx: Context, p: Passage, noun: str, extra: str = "") -> Reply:
+    """The passage's reply, or, when the sources disagree on that count, all of them."""
+    return _disputed(ctx, p, noun, extra) or passage_reply(ctx, p, extra)
+
+
+def _disputed(ctx: Context, p: Passage, noun: str, extra: str = "") -> Reply | None:
+    """A count the sources disagree on: the passage's record has a dispute about the counted
+    noun (its "about" or a claim counts it), so the reply says so and gives every claim."""
+    rec = ctx.kb.get(p.record_id)
+    if rec is None:
+        return None
+    nouns = _nouns(noun)
+    for d in rec.disputes:
+        about = {canonical(w) for w in words(d.about)}
+        if not (about & nouns or any(_counts(c.says, noun) for c in d.claims)):
+            continue
+        if not any(_counts(c.says, noun) for c in d.claims):
+            continue  # a dispute about launches, not about how many
+        claims = "; ".join(
+            f"{c.says.rstrip('.')} ({publishers(ctx.kb, c.sources)})" for c in d.claims
+        )
+        tail = f" {d.assessment}" if d.assessment else ""
+        text = f"Sources disagree on {d.about[:1].lower()}{d.about[1:]}: {claims}.{tail} {extra}"
+        ids = collect_sources(dispute_sources([d]))
+        return Reply(
+            kind="answer",
+            title=rec.name,
+            text=text.strip(),
+            sources=source_lines(ctx.kb, ids),
+            source_ids=ids,
+            as_of=ctx.kb.as_of,
+            entities=(rec.id,),
+            more=rec.id,
+        )
+    return None
 
 
 def passage_reply(ctx: Context, p: Passage, extra: str = "") -> Reply:

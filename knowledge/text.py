@@ -20,7 +20,10 @@ def fold_word(word: str) -> str:
     """One word, case- and accent-folded: "Artém'yev" -> "artemyev" (Cyrillic kept)."""
     if word.isascii():
         return word.lower()
-    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", word).casefold())
+    # casefold maps some scripts to upper case (Cherokee "ꭰ" -> "Ꭰ"): lower after it
+    decomposed = unicodedata.normalize(
+        "NFKD", unicodedata.normalize("NFKD", word).casefold().lower()
+    )
     return "".join(c for c in decomposed if c.isalnum())
 
 

@@ -173,7 +173,7 @@ def read(ctx: Context, text: str) -> Question:
     if plain is not None and not untracked and not near:
         untracked = f"that (“{text[plain.start : plain.end]}” there is not {plain.name})"
     refers_back = _refers_back(low, subjects, groups, distinctive, matches, topics)
-    year_m = vocab.YEAR.search(rest)
+    year_m = next((y for y in vocab.YEAR.finditer(rest) if not _milestone_year(rest, y)), None)
     counted = vocab.COUNTED.search(low)
     count_of = ""
     if counted is not None:
@@ -198,6 +198,17 @@ def read(ctx: Context, text: str) -> Question:
         count_of=count_of,
         kind_filter=kind_filter,
     )
+
+
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+# "its 400th launch in 2020", "the 100th flight (2019)": a year that dates a milestone.
+_MILESTONE = re.compile(r"\b\d+(?:st|nd|rd|th)\b(?:\W+\w+){0,3}\W*$", re.I)
+
+
+def _milestone_year(text: str, year: re.Match[str]) -> bool:
+    """Whether a year dates an ordinal milestone the question states ("the 400th launch in
+    2020"), not a year the question narrows to: it filters no count."""
+    return bool(_MILESTONE.search(text[: year.start("year")]))
 
 
 def _common_word(topics: TopicMatcher, lexicon: Lexicon, m: Match, text: str) -> bool:
@@ -233,7 +244,20 @@ def _used_as_a_word(lexicon: Lexicon, m: Match, text: str) -> bool:
     if " " in typed or not typed.islower() or typed not in lexicon.common:
         return False
     before = text[: m.start].split()
-    return bool(before) and before[-1].lower() in _ARTICLES
+    if not before or before[-1].lower() not in _ARTICLES:
+        return False
+    after = text[m.end :].split()[:1]
+    if after and after[0].lower().strip("?.,!") in _CRAFT_NOUNS:
+        return False  # "a progress ship", "the progress flights": the vehicle
+    # "does a progress bring", "can a progress reboost": the subject of a question's verb
+    return not (len(before) >= 2 and before[-2].lower() in _AUXILIARIES)
+
+
+_CRAFT_NOUNS = frozenset(
+    "ship ships freighter freighters flight flights vehicle vehicles spacecraft craft mission "
+    "missions launch launches capsule capsules".split()
+)
+_AUXILIARIES = frozenset("does do did can could will would should".split())
 
 
 # A personal possessive puts a message in someone's everyday life ("my windows progress bar",
@@ -556,7 +580,8 @@ def _unknown(
     person = _other_person(kb, topics, text, mentions)
     if person:
         return (person,)
-    unknown = [w for w in distinctive if not topics.knows(w)]
+    # "its 400th launch": a rank the texts may state, never an unknown name
+    unknown = [w for w in distinctive if not topics.knows(w) and not _ORDINAL.match(w)]
     with_digits = [w for w in unknown if any(c.isdigit() for c in w)]
     if with_digits:
         return tuple(with_digits)

@@ -102,3 +102,12 @@ TRANSLIT_NAME_MIN = 80.0
 # --- yes/no claims --------------------------------------------------------------------------
 # "was X the first ... ": at most this many recorded sentences that speak of the rank asked.
 CLAIM_PASSAGES = 3
+
+# --- values written in texts ----------------------------------------------------------------
+# A sentence answers an attribute no field holds (a docking day, a ship's name, an amount) when
+# it writes a value of the asked kind at most this many words from the asked word: "docking to
+# Harmony's forward port planned for 17 May" is 7 words apart; farther, the value is another's.
+VALUE_NEAR_WORDS = 8
+# A stay within this share of its planned length is "about as long as planned"; beyond it,
+# longer or shorter (a planned "six months" is 180 days, so 170-190 days match it).
+PLAN_MATCH_SHARE = 0.1

@@ -62,3 +62,35 @@ def test_how_many_times_a_flight_did_something_is_its_stated_count(ctx: Context)
         text = lead(ctx, q)
         assert "six ISS reboosts" in text, q
         assert "no crew" not in text
+
+
+def test_a_count_the_sources_dispute_gives_both_claims(ctx: Context) -> None:
+    for q in (
+        "how many launches from site 31/6",
+        "how many rockets have launched from baikonur site 31",
+        "site 31 had its 400th launch in 2020, how many launches has it had in total",
+    ):
+        text = lead(ctx, q)
+        assert text.startswith("Sources disagree"), (q, text)
+        assert "Around 500 launches" in text, q
+        assert "400th launch in 2020" in text, q
+
+
+def test_an_undisputed_count_is_stated_alone(ctx: Context) -> None:
+    assert lead(ctx, "how many launches has gagarin's start had").count("Sources disagree") == 0
+
+
+def test_a_milestone_year_filters_no_count_but_a_year_asked_does(ctx: Context) -> None:
+    assert (
+        "in 2020"
+        not in lead(ctx, "how many launches did site 31 have after the 400th launch in 2020").split(
+            ":"
+        )[0]
+    )
+    text = lead(ctx, "how many launches from site 31 in 2025")
+    assert "5 Baikonur Site 31/6 flights launched in 2025" in text
+    assert "400th" in lead(ctx, "when was the 400th launch from site 31")
+
+
+def test_a_rocket_name_before_launched_counts_nothing(ctx: Context) -> None:
+    assert "Kuiper KF-03 mission at" not in lead(ctx, "how many launches from slc-40")

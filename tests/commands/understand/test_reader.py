@@ -83,3 +83,15 @@ def test_any_text_reads_into_a_question(ctx: Context, text: str) -> None:
     assert isinstance(q.ask, Ask)
     assert all(s.record_id in ctx.kb.kinds for s in q.subjects)
     assert all(len(g) > 1 for g in q.ambiguous)
+
+
+def test_a_year_dating_a_milestone_is_no_year_filter(ctx: Context) -> None:
+    q = read(ctx, clean("site 31 had its 400th launch in 2020, how many launches in total"))
+    assert q.year is None
+    assert q.unknown == ()
+    assert read(ctx, clean("how many launches from site 31 in 2025")).year == 2025
+
+
+def test_a_name_that_is_a_word_is_the_vehicle_after_a_verb(ctx: Context) -> None:
+    assert read(ctx, clean("how much water does a progress bring")).record_ids == ("progress-ms",)
+    assert read(ctx, clean("any word on the progress of the repair")).record_ids == ()

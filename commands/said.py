@@ -1,0 +1,172 @@
+"""Values a record's texts write next to the asked word, for attributes no field holds.
+
+A question may ask for an attribute the base keeps no field for: what a spacecraft was named
+("NASA calls it Progress 91"), when a ship docked when only a sentence gives the day ("docking
+planned for 28 April"), how much of something a text mentions. Such an answer is a sentence of
+the record's own texts (or of a topic about it) that carries a value of the asked kind (a
+name, a date, an amount) within a few words of the asked word; it is quoted with its source,
+never reworded into a field.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable
+
+from commands.context import Context
+from commands.format import publisher
+from commands.understand.lexicon import Passage
+from commands.understand.thresholds import VALUE_NEAR_WORDS
+from commands.understand.types import Ask, Fact, Question
+from knowledge.text import words
+
+# The words a sentence may date a fact by, for facts a record may hold no date field of:
+# "when was site 31 built" is answered by "1958: Construction began (end of 1958)".
+DATED_BY = {Fact.BUILDER: ("buil", "construct", "manufactur")}
+
+
+class Kind(enum.Enum):
+    """The kind of value a question asks for."""
+
+    NAME = "name"
+    DATE = "date"
+    AMOUNT = "amount"
+
+
+# "what was it called", "the name of the ship", "what is NG-24 named", "what does NASA call it"
+NAME_ASKED = re.compile(r"\b(?:names?|named|call(?:ed|s)?|christen\w*|dubbed|nicknamed?)\b", re.I)
+# A name given in a text: "named S.S. Steven R. Nagel", "NASA calls it Progress 91 (91P)",
+# "DC-101, named Tenacity", "known as Gagarin's Start".
+_NAMING = re.compile(
+    r"\b(?:named|called|calls?\s+(?:it|her|him|them)|christened|dubbed|nicknamed|known\s+as)"
+    r"\s+(?:the\s+)?[\"“]?(?P<name>[A-Z0-9][\w.'’-]*(?:\s+[A-Z0-9][\w.'’()-]*)*)"
+)
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}\s+(?:{_MONTHS})\b|(?:{_MONTHS})\s+\d{{1,2}}\b|\d{{4}}-\d\d-\d\d|(?:19|20)\d\d\b)",
+    re.I,
+)
+_AMOUNT = re.compile(
+    r"(?:~|\$)?\d[\d,.]*\s*(?:kg|t|tonnes?|tons?|lbs?|pounds?|l|liters?|litres?|gallons?|"
+    r"m3|%|percent|million|billion)\b",
+    re.I,
+)
+# An event's passage starts with its own date ("3 July 2025: Launched ...; docked to Poisk"):
+# that date is the event's, not the one written beside a later word.
+_EVENT_DATE = re.compile(r"^[^:]{4,24}:\s")
+_TOKEN = re.compile(r"\S+")
+_PER_SHOWN = 2  # publishers named after a quoted sentence; the footer lists them all
+
+
+def name_passage(ctx: Context, ids: Iterable[str]) -> Passage | None:
+    """The shortest sentence of the first of these records that gives a name ("was named X")."""
+    for rid in ids:
+        found = [p for p in ctx.lexicon.passages.get(rid, ()) if _NAMING.search(p.text)]
+        if found:
+            return min(found, key=lambda p: len(p.text))
+    return None
+
+
+def asks_name(q: Question) -> bool:
+    """Whether the question asks what something is called."""
+    return q.ask in (Ask.WHAT, Ask.DESCRIBE, Ask.WHO) and bool(NAME_ASKED.search(q.text))
+
+
+def value_passage(
+    ctx: Context, ids: Iterable[str], stems: Iterable[str], kind: Kind
+) -> Passage | None:
+    """The first sentence of these records that writes a value of this kind within
+    VALUE_NEAR_WORDS words of a word starting with one of the stems ("docking planned for
+    28 April", "420 L of water")."""
+    stems = tuple(s for s in stems if len(s) >= 3)
+    if not stems:
+        return None
+    for rid in ids:
+        for p in ctx.lexicon.passages.get(rid, ()):
+            if has_value_near(p.text, stems, kind):
+                return p
+    return None
+
+
+def has_value_near(text: str, stems: tuple[str, ...], kind: Kind) -> bool:
+    """Whether text writes a value of the kind near a word starting with one of the stems."""
+    head = _EVENT_DATE.match(text) if kind == Kind.DATE else None
+    body = text[head.end() :] if head else text
+    pattern = _DATE if kind == Kind.DATE else _AMOUNT if kind == Kind.AMOUNT else _NAMING
+    spans = [(m.start(), m.end()) for m in pattern.finditer(body)]
+    if not spans:
+        return False
+    tokens = list(_TOKEN.finditer(body))
+    at = [
+        i
+        for i, t in enumerate(tokens)
+        if any(w.startswith(stems) for w in words(t.group())) or t.group().lower().startswith(stems)
+    ]
+    for a, b in spans:
+        i = next((k for k, t in enumerate(tokens) if t.end() > a), len(tokens))
+        j = next((k for k, t in enumerate(tokens) if t.end() >= b), len(tokens))
+        if any(i - VALUE_NEAR_WORDS <= k <= j + VALUE_NEAR_WORDS for k in at):
+            return True
+    return False
+
+
+def quoted(ctx: Context, p: Passage) -> str:
+    """The sentence as an answer's lead: named if it does not say whose, with its source
+    ("Progress MS-34: Docking was planned for 28 April ..., per Orda.kz.")."""
+    rec = ctx.kb.get(p.record_id)
+    name = rec.name if rec is not None else p.record_id
+    text = re.sub(r"^Its\b", f"{name}'s", p.text.rstrip(". "))  # "Its planned stay"
+    text = re.sub(r"^It\b", name, text)  # "It stayed ...": say which
+    if name.split()[0].lower() not in text.lower():
+        text = f"{name}: {text}"
+    said_by = list(dict.fromkeys(publisher(ctx.kb, s) for s in p.sources))
+    more = f" and {len(said_by) - _PER_SHOWN} more" if len(said_by) > _PER_SHOWN else ""
+    per = f", per {', '.join(said_by[:_PER_SHOWN])}{more}" if said_by else ""
+    return f"{text}{per}."
+
+
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_SPAN = re.compile(
+    r"\b(?:(?P<n>\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"\s+)?(?P<unit>day|week|month|year)s?\b",
+    re.I,
+)
+_PHRASE_WORDS = 3  # words quoted before a planned length ("the usual six months")
+# Words that make a length a plan rather than what happened.
+PLAN_STEMS = ("plan", "expect", "usual", "design", "schedul", "estimat", "typical", "intend")
+
+
+def planned_days(text: str) -> tuple[int, str] | None:
+    """The length, in days, a sentence gives as a plan ("a planned stay of 167 days", "the
+    usual six months"): the first length within VALUE_NEAR_WORDS words after a plan word."""
+    for m in _SPAN.finditer(text):
+        before = text[: m.start()].split()[-VALUE_NEAR_WORDS:]
+        if m["n"] is None and not (before and before[-1].lower().startswith(PLAN_STEMS)):
+            continue  # a bare unit counts only right after the plan word: "the usual month"
+        at = [i for i, w in enumerate(before) if w.lower().startswith(PLAN_STEMS)]
+        if at:
+            n = (m["n"] or "one").lower()  # "the usual month": one
+            count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+            start = max(at[-1], len(before) - _PHRASE_WORDS)  # "a stay of 179 days"
+            phrase = " ".join([*before[start:], m.group()]).strip(",;")
+            return count * _UNIT_DAYS[m["unit"].lower()], phrase
+    return None
+
+
+def plan_passage(ctx: Context, ids: Iterable[str]) -> tuple[int, str, Passage] | None:
+    """The first sentence of these records that gives a planned length: the length in days,
+    the words that say it ("usual six months") and the sentence."""
+    for rid in ids:
+        for p in ctx.lexicon.passages.get(rid, ()):
+            found = planned_days(p.text)
+            if found is not None:
+                return found[0], found[1], p
+    return None
