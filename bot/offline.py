@@ -20,13 +20,13 @@ from typing import TextIO
 
 import click
 
-from bot.settings import Settings, SettingsError, load_settings
+from bot.settings import Settings, SettingsError
+from bot.settings_cache import cached_settings
 from commands.context import Context
 from commands.conversation import Conversation
 from commands.lookup import describe
 from commands.reply import Reply, error
 from commands.router import answer
-from knowledge import LoadError
 from knowledge.cache import default_dir, load_cached
 
 log = logging.getLogger("capcom")
@@ -48,7 +48,7 @@ class BaseProblems(click.ClickException):
 def settings() -> Settings:
     """The operator settings (config.yaml and environment); a bad one is a UsageError."""
     try:
-        return load_settings()
+        return cached_settings()
     except SettingsError as exc:
         raise UsageError(str(exc)) from None
 
@@ -74,7 +74,11 @@ def load_context(path: Path | None) -> Context:
     cache = config.cache_dir or default_dir()
     try:
         ctx = load_cached(path, cache, Context.build, _CODE, config.limits())
-    except LoadError as exc:
+    except Exception as exc:
+        from knowledge.loader import LoadError  # a full load ran: already imported
+
+        if not isinstance(exc, LoadError):
+            raise
         shown = exc.report(config.max_problems_shown)
         raise BaseProblems(f"the fact base has problems:\n{shown}") from None
     # Everything loaded so far lives until exit: keep it out of the cyclic collector's scans
