@@ -53,22 +53,24 @@ def settings() -> Settings:
         raise UsageError(str(exc)) from None
 
 
-def parse_now(value: str | None) -> dt.date:
-    """Today: --now, else CAPCOM_NOW or `now` in config.yaml, else the real date in UTC."""
+def parse_now(value: str | None, config: Settings | None = None) -> dt.date:
+    """Today: --now, else CAPCOM_NOW or `now` in config.yaml (config, if already read), else
+    the real date in UTC."""
     if value is not None:
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             raise UsageError(f"--now must be a date like 2026-11-25, got {value!r}") from None
-    return settings().today()
+    return (config or settings()).today()
 
 
-def load_context(path: Path | None) -> Context:
+def load_context(path: Path | None, config: Settings | None = None) -> Context:
     """Load the fact base (--knowledge, else knowledge_path in config/env, else bundled).
 
     Through the start-up cache (knowledge/cache.py): unchanged files are not validated again.
+    config: the settings, if already read.
     """
-    config = settings()
+    config = config or settings()
     if path is None:
         path = config.knowledge_path
     cache = config.cache_dir or default_dir()

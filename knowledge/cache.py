@@ -21,7 +21,6 @@ import os
 import pickle
 import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -154,6 +153,8 @@ def write_entry(entry: Path, key: bytes, payload: object) -> None:
     cache_dir = entry.parent
     try:
         cache_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        import tempfile  # only to write: shutil and random are no part of a cached start-up
+
         fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".", suffix=".part")
         try:
             with os.fdopen(fd, "wb") as fh:
