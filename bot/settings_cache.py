@@ -33,7 +33,8 @@ _CACHE_ENV = ENV_PREFIX + "CACHE_DIR"
 
 def cached_settings() -> Settings:
     """load_settings(), from the snapshot when validated from the same inputs before."""
-    env = sorted((k, v) for k, v in os.environ.items() if k.upper().startswith(ENV_PREFIX))
+    # in the environment's own order: of two names differing in case, load_settings takes the last
+    env = [(k, v) for k, v in os.environ.items() if k.upper().startswith(ENV_PREFIX)]
     named = [v for k, v in env if k.upper() == _CACHE_ENV]
     folder = Path(named[-1]) if named and named[-1] else default_dir()
     key = _key(env)
