@@ -91,10 +91,11 @@ def ask(
     """Answer one question (or many with --jsonl) and exit."""
     from bot import offline
 
-    today = offline.parse_now(now)
+    config = offline.settings() if now is None else None  # read once; a bad --now first
+    today = offline.parse_now(now, config)
     if chart is not None:
         offline.chart_folder(chart)
-    ctx = offline.load_context(knowledge)
+    ctx = offline.load_context(knowledge, config)
     if jsonl:
         with offline.utf8_stdio() as (stdin, stdout):
             offline.run_jsonl(ctx, stdin, stdout, today, fresh=fresh)
@@ -120,8 +121,9 @@ def console(now: str | None, knowledge: Path | None) -> None:
     """Ask questions interactively, offline (no Discord account needed)."""
     from bot import offline
 
-    today = offline.parse_now(now)
-    ctx = offline.load_context(knowledge)
+    config = offline.settings() if now is None else None  # read once; a bad --now first
+    today = offline.parse_now(now, config)
+    ctx = offline.load_context(knowledge, config)
     history = Path.home() / ".capcom_history"
     offline.console(ctx, today, history)
 

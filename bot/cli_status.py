@@ -30,8 +30,9 @@ def status(now: str | None, days: int, since: str | None, knowledge: Path | None
     from bot import offline
     from commands.status import digest
 
-    today = offline.parse_now(now)
-    ctx = offline.load_context(knowledge)
+    config = offline.settings() if now is None else None  # read once; a bad --now first
+    today = offline.parse_now(now, config)
+    ctx = offline.load_context(knowledge, config)
     start = None
     if since:
         try:

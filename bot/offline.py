@@ -20,13 +20,13 @@ from typing import TextIO
 
 import click
 
-from bot.settings import Settings, SettingsError, load_settings
+from bot.settings import Settings, SettingsError
+from bot.settings_cache import cached_settings
 from commands.context import Context
 from commands.conversation import Conversation
 from commands.lookup import describe
 from commands.reply import Reply, error
 from commands.router import answer
-from knowledge import LoadError
 from knowledge.cache import default_dir, load_cached
 
 log = logging.getLogger("capcom")
@@ -48,33 +48,39 @@ class BaseProblems(click.ClickException):
 def settings() -> Settings:
     """The operator settings (config.yaml and environment); a bad one is a UsageError."""
     try:
-        return load_settings()
+        return cached_settings()
     except SettingsError as exc:
         raise UsageError(str(exc)) from None
 
 
-def parse_now(value: str | None) -> dt.date:
-    """Today: --now, else CAPCOM_NOW or `now` in config.yaml, else the real date in UTC."""
+def parse_now(value: str | None, config: Settings | None = None) -> dt.date:
+    """Today: --now, else CAPCOM_NOW or `now` in config.yaml (config, if already read), else
+    the real date in UTC."""
     if value is not None:
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             raise UsageError(f"--now must be a date like 2026-11-25, got {value!r}") from None
-    return settings().today()
+    return (config or settings()).today()
 
 
-def load_context(path: Path | None) -> Context:
+def load_context(path: Path | None, config: Settings | None = None) -> Context:
     """Load the fact base (--knowledge, else knowledge_path in config/env, else bundled).
 
     Through the start-up cache (knowledge/cache.py): unchanged files are not validated again.
+    config: the settings, if already read.
     """
-    config = settings()
+    config = config or settings()
     if path is None:
         path = config.knowledge_path
     cache = config.cache_dir or default_dir()
     try:
         ctx = load_cached(path, cache, Context.build, _CODE, config.limits())
-    except LoadError as exc:
+    except Exception as exc:
+        from knowledge.loader import LoadError  # a full load ran: already imported
+
+        if not isinstance(exc, LoadError):
+            raise
         shown = exc.report(config.max_problems_shown)
         raise BaseProblems(f"the fact base has problems:\n{shown}") from None
     # Everything loaded so far lives until exit: keep it out of the cyclic collector's scans

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 class DeclaredSubscription(BaseModel):
     """A subscription declared in config.yaml; it behaves like one made with /subscribe."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     guild_id: int
     channel_id: int
@@ -37,7 +37,7 @@ class DeclaredSubscription(BaseModel):
 class ScheduleSettings(BaseModel):
     """How status posts behave: digest window, catch-up grace, failures, loop interval."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     enabled: bool = True
     digest_days: int = Field(14, ge=1, le=366)

@@ -10,7 +10,7 @@ import re
 import types
 import typing
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -20,7 +20,9 @@ from bot.shards import Shards
 from commands.context import DEFAULT_STALE_AFTER_DAYS, Options
 from knowledge.files import ByteBudget, Unreadable
 from knowledge.limits import DEFAULT_LIMITS, Limits
-from knowledge.yamlfile import Problem, parse_yaml
+
+if TYPE_CHECKING:
+    from knowledge.yamlfile import Problem
 
 DEFAULT_CONFIG = Path("config.yaml")
 CONFIG_ENV = "CAPCOM_CONFIG"
@@ -53,7 +55,9 @@ class SettingsError(Exception):
 class Settings(BaseModel):
     """Everything an operator can set; every field also reads env CAPCOM_<NAME>."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
+    # Validators are built on first use: a start-up from the snapshot (bot/settings_cache.py)
+    # never needs them.
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True, defer_build=True)
 
     token_file: Path | None = Field(None, description="A file holding the bot token.")
     api_base_url: str = Field(DISCORD_API, description="Discord REST API base (or a proxy).")
@@ -285,6 +289,8 @@ def _read_yaml(file: Path, *, required: bool) -> dict[str, Any]:
         raise SettingsError(
             f"{file}:{line}: not UTF-8 text (byte 0x{data[exc.start]:02x}): save it as UTF-8"
         ) from None
+    from knowledge.yamlfile import parse_yaml  # yaml: only when a config file is read
+
     problems: list[Problem] = []
     doc = parse_yaml(text, str(file), problems, CONFIG_LIMITS)
     if problems:  # impossible dates stay text here, for the field's own clear message

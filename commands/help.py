@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from importlib.metadata import PackageNotFoundError, version
 
 from commands.context import Context
 from commands.freshness import ago_text, stale_note
@@ -63,6 +62,8 @@ def help_reply(ctx: Context) -> Reply:
 
 def about_reply(ctx: Context, now: dt.date | None = None) -> Reply:
     """Version, fact-base date (and its age on now), record counts and the source list."""
+    from importlib.metadata import PackageNotFoundError, version  # a costly import: only here
+
     try:
         ver = version("capcom")
     except PackageNotFoundError:  # pragma: no cover - running from a source tree

@@ -23,8 +23,6 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from rapidfuzz import fuzz, process
-
 from commands import compare as compare_cmd
 from commands import honest, said, whatif
 from commands import upcoming as upcoming_cmd
@@ -337,6 +335,8 @@ def _command_word(word: str) -> Command | None:
         return vocab.COMMAND_WORDS[w]
     if len(w) < 4:
         return None
+    from rapidfuzz import fuzz, process  # not imported by a start-up that needs none
+
     best = process.extractOne(
         w, [c.value for c in Command], scorer=fuzz.ratio, score_cutoff=COMMAND_WORD_SCORE
     )

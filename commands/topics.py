@@ -9,8 +9,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from rapidfuzz import fuzz, process
-
 from commands.understand.thresholds import BAG_WEIGHT, MIN_EXPAND_LEN, TYPO_SCORE
 from knowledge.base import KnowledgeBase
 from knowledge.names import names_of
@@ -93,6 +91,8 @@ class TopicMatcher:
         """True when vocab holds a word within a typo of word ("downmas" ~ "downmass")."""
         if len(word) < MIN_EXPAND_LEN or not vocab:
             return False
+        from rapidfuzz import fuzz, process  # not imported by a start-up that needs none
+
         return (
             process.extractOne(word, vocab, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE) is not None
         )
@@ -106,6 +106,8 @@ class TopicMatcher:
         cached = self._expanded.get(word)
         if cached is not None:
             return cached
+        from rapidfuzz import fuzz, process
+
         found = ""
         best = process.extractOne(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
         if best is not None:

@@ -21,14 +21,13 @@ import os
 import pickle
 import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
 from knowledge.base import KnowledgeBase
+from knowledge.files import DEFAULT_DATA
 from knowledge.limits import DEFAULT_LIMITS, Limits
-from knowledge.loader import DEFAULT_DATA, load
 
 FORMAT = 2  # bump when the pickled payload changes shape
 MAX_FILES = 10_000  # folders holding more files than this are not cached
@@ -55,13 +54,21 @@ def load_cached(
     key = _key(folder, [Path(__file__).parent, *code], limits)
     entry = cache_dir / f"{hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:24]}.pickle"
     if key is not None:
-        found = _read(entry, key)
+        found = read_entry(entry, key)
         if found is not None:
             return found[0]  # type: ignore[return-value]  # what build made, pickled
     built = build(load(folder, limits))  # LoadError propagates: no entry for a bad base
     if key is not None:
-        _write(cache_dir, entry, key, built)
+        write_entry(entry, key, built)
     return built
+
+
+def load(folder: Path, limits: Limits) -> KnowledgeBase:
+    """The loader's full load and validation, imported only on a miss (it imports yaml and
+    rapidfuzz, which a start-up from the cache never needs)."""
+    from knowledge.loader import load as full_load
+
+    return full_load(folder, limits)
 
 
 def _key(folder: Path, code: list[Path], limits: Limits) -> bytes | None:
@@ -71,29 +78,42 @@ def _key(folder: Path, code: list[Path], limits: Limits) -> bytes | None:
     h.update(f"{FORMAT}\0{sys.version}\0{_pydantic_version()}\0{limits!r}\0".encode())
     h.update(f"{folder}\0{folder.resolve()}\0{Path.cwd()}\0".encode())
     try:
-        sources = sorted({p for c in code for p in c.rglob("*.py")})
         files = sorted(p for p in folder.rglob("*") if not p.is_dir())
     except OSError:
         return None
-    if len(files) > MAX_FILES:
+    if len(files) > MAX_FILES or not digest_sources(h, code):
         return None
-    data_files = set(files)
     total = 0  # bytes of the base's own files
-    for p in [*sources, *files]:
+    for p in files:
         try:
             info = p.stat()
             if not stat.S_ISREG(info.st_mode):  # a FIFO or a device: leave it to the loader
                 return None
-            if p in data_files:
-                total += info.st_size
-                if total > limits.total_bytes:
-                    return None
+            total += info.st_size
+            if total > limits.total_bytes:
+                return None
             data = p.read_bytes()
         except OSError:
             return None
         h.update(f"{p}\0{len(data)}\0".encode())
         h.update(data)
     return h.digest()
+
+
+def digest_sources(h: hashlib._Hash, code: Iterable[Path]) -> bool:
+    """Add the bytes of every .py file under code (folders or files) to h; False when one
+    cannot be read."""
+    try:
+        sources = sorted({p for c in code for p in ([c] if c.is_file() else c.rglob("*.py"))})
+        for p in sources:
+            if not stat.S_ISREG(p.stat().st_mode):
+                return False
+            data = p.read_bytes()
+            h.update(f"{p}\0{len(data)}\0".encode())
+            h.update(data)
+    except OSError:
+        return False
+    return True
 
 
 def _pydantic_version() -> str:
@@ -109,8 +129,8 @@ def _private(info: os.stat_result) -> bool:
     return mine and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def _read(entry: Path, key: bytes) -> tuple[object] | None:
-    """(what was cached,) or None for a missing, foreign, stale or unreadable entry."""
+def read_entry(entry: Path, key: bytes) -> tuple[object] | None:
+    """(what was cached under key,) or None for a missing, foreign, stale or unreadable entry."""
     try:
         folder_info = entry.parent.stat()
         with entry.open("rb") as fh:
@@ -128,9 +148,13 @@ def _read(entry: Path, key: bytes) -> tuple[object] | None:
         return None
 
 
-def _write(cache_dir: Path, entry: Path, key: bytes, payload: object) -> None:
+def write_entry(entry: Path, key: bytes, payload: object) -> None:
+    """Store payload under key in entry (atomically, private to this user); silent on failure."""
+    cache_dir = entry.parent
     try:
         cache_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        import tempfile  # only to write: shutil and random are no part of a cached start-up
+
         fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".", suffix=".part")
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -144,4 +168,4 @@ def _write(cache_dir: Path, entry: Path, key: bytes, payload: object) -> None:
         return  # a read-only or full disk only costs the next start-up its speed
 
 
-__all__ = ["default_dir", "load_cached"]
+__all__ = ["default_dir", "digest_sources", "load_cached", "read_entry", "write_entry"]

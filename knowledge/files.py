@@ -15,6 +15,8 @@ from pathlib import Path
 
 from knowledge.limits import Limits, megabytes
 
+DEFAULT_DATA = Path(__file__).parent / "data"  # the fact base bundled with capcom
+
 YAML_SUFFIXES = (".yaml", ".yml")
 _CHUNK = 1 << 20
 

@@ -16,15 +16,13 @@ from rapidfuzz import process
 
 from knowledge.base import KnowledgeBase
 from knowledge.dates import full_date_problem
-from knowledge.files import ByteBudget, Unreadable, entries, is_folder, yaml_files
+from knowledge.files import DEFAULT_DATA, ByteBudget, Unreadable, entries, is_folder, yaml_files
 from knowledge.frozen import freeze
 from knowledge.limits import DEFAULT_LIMITS, Limits
 from knowledge.refs import model_in, raw_refs, refs
 from knowledge.schema import KIND_FILES, KIND_MODELS, Record, RecordKind, RefTo
 from knowledge.text import fold  # the index's folding: aliases must not collide there
 from knowledge.yamlfile import PathKey, Problem, YamlDocument, display_path, read_yaml
-
-DEFAULT_DATA = Path(__file__).parent / "data"
 
 
 class LoadError(Exception):

@@ -25,8 +25,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from itertools import chain
 
-from rapidfuzz import fuzz, process
-
 GRAM = 3  # trigrams
 PROBE_BUDGET = 1000  # names a query may gather beyond the probes its typos need
 _SPAN = GRAM + 1  # consecutive trigram positions one typo can spoil (a swap of neighbours)
@@ -97,6 +95,8 @@ class NgramIndex:
     ) -> list[tuple[str, float]]:
         """(key, fuzz.ratio score) of the best candidates scoring at least cutoff, best first;
         keep, if given, filters the candidates first."""
+        from rapidfuzz import fuzz, process  # not imported by a start-up that needs none
+
         found = self.candidates(query, typos, reach, budget)
         if keep is not None:
             found = keep(found)

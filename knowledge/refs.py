@@ -5,13 +5,15 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from knowledge.schema import RefTo
-from knowledge.yamlfile import PathKey
+
+if TYPE_CHECKING:  # yaml is not needed to read a cached base
+    from knowledge.yamlfile import PathKey
 
 
 def refs(model: BaseModel, loc: PathKey) -> Iterator[tuple[PathKey, RefTo, str]]:

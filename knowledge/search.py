@@ -11,10 +11,6 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA, Levenshtein
-from rapidfuzz.utils import default_process
-
 from knowledge.base import KnowledgeBase
 from knowledge.names import names_of
 from knowledge.ngrams import NgramIndex
@@ -132,6 +128,8 @@ def _few_typos(key: str, name: str, score: float) -> bool:
     allowed for the query's length."""
     if score >= SCORE_REORDERED - 1.0:
         return True  # exact, generated or reordered: no typo at all
+    from rapidfuzz.distance import Levenshtein  # not imported by a start-up that needs none
+
     return Levenshtein.distance(key, name) <= max_typos(key)
 
 
@@ -501,6 +499,10 @@ class SearchIndex:
     ) -> list[tuple[int, tuple[float, int]]]:
         """Fuzzy matches near the best, re-ranked by the name as typed, word breaks included
         ("h muru": "H. Muju" before "Muru"), then by the folded score, then by typos."""
+        from rapidfuzz import fuzz
+        from rapidfuzz.distance import OSA
+        from rapidfuzz.utils import default_process
+
         top = ranked[0][1][0]
         near = [kv for kv in ranked[:RERANK_MAX] if kv[1][0] >= top - RERANK_WINDOW]
         typed = default_process(query)
@@ -516,6 +518,9 @@ class SearchIndex:
     def _nearest(self, key: str, ranked: list[tuple[int, tuple[float, int]]]) -> bool:
         """Whether the first match is fewer typos from key than every other record found: one
         as near is as likely what was meant ("zamrad": Zamlad or Zam Rado)."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
         typos = Levenshtein.distance(key, self._form_key[ranked[0][1][1]])
         others = [self._form_key[fi] for _, (_, fi) in ranked[1:]]
         near = process.extractOne(key, others, scorer=Levenshtein.distance, score_cutoff=typos)

@@ -7,8 +7,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
-
 from commands.understand import vocabulary as vocab
 from commands.understand.thresholds import (
     CLIPPED_MIN,
@@ -154,6 +152,8 @@ class Lexicon:
                 return latin  # "байконуре" -> "baikonur"
         meaning = _russian_meaning(word, latin=False)
         if meaning is None and capital and len(word) >= _LOOSE_NAME_MIN:
+            from rapidfuzz import fuzz, process  # not imported by a start-up that needs none
+
             latin = translit(word).replace("dzh", "j")
             near = process.extractOne(
                 latin, self.name_tokens, scorer=fuzz.ratio, score_cutoff=TRANSLIT_NAME_MIN

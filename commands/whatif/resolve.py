@@ -6,8 +6,6 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
 from commands.reply import Suggestion
 from commands.whatif.projection import short_name
 from knowledge.base import KnowledgeBase
@@ -201,6 +199,8 @@ class Resolver:
             for kind in kinds:
                 for rid, rec in self._table(kind).items():
                     pool[rid] = rec.name
+            from rapidfuzz import fuzz, process  # not imported by a start-up that needs none
+
             got = process.extract(
                 fold(text), {k: fold(v) for k, v in pool.items()}, limit=5, scorer=fuzz.WRatio
             )

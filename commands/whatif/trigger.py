@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz
-
 _OPENER = r"^\s*(?:(?:so|and|but|ok(?:ay)?|hey|hmm+|well|also|then|now|quick\s+one)[\s,:]+)*"
 _WHAT_WORDS = frozenset(
     {"what", "wat", "wht", "whta", "waht", "wut", "whaat", "hwat", "wha", "whatt", "whar", "qhat"}
@@ -177,9 +175,13 @@ def _what_if_lead(text: str) -> re.Match[str] | None:
     if m is None:
         return None
     w = m["w"].lower()
-    if w in _WHAT_WORDS or (w[0] == "w" and fuzz.ratio(w, "what") >= 75):
+    if w in _WHAT_WORDS:
         return m
-    return None
+    if w[0] != "w":
+        return None
+    from rapidfuzz import fuzz  # not imported by a start-up that needs none
+
+    return m if fuzz.ratio(w, "what") >= 75 else None
 
 
 def _opener_end(text: str) -> int:

@@ -1,4 +1,5 @@
-"""What each CLI path imports: the offline `ask` never loads discord, aiohttp or matplotlib."""
+"""What each CLI path imports: the offline `ask` never loads discord, aiohttp or matplotlib,
+and from the start-up caches neither yaml nor pydantic's validators."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 ROOT = Path(__file__).parents[2]
 HEAVY = ("discord", "aiohttp", "matplotlib", "numpy", "pydantic_settings", "croniter")
 
-# Run the CLI in a fresh interpreter, then print the top-level packages it imported.
+# Run the CLI in a fresh interpreter, then print the modules it imported.
 _PROBE = """
 import json, sys
 from bot.__main__ import cli
@@ -21,11 +22,17 @@ try:
     cli.main(args=sys.argv[1:], prog_name="capcom", standalone_mode=False)
 except SystemExit:
     pass
-print("\\n@@" + json.dumps(sorted({m.split(".")[0] for m in sys.modules})))
+print("\\n@@" + json.dumps(sorted(sys.modules)))
 """
 
 
 def imported(args: list[str], cache: Path) -> set[str]:
+    """The top-level packages the CLI imported."""
+    return {m.split(".")[0] for m in modules(args, cache)}
+
+
+def modules(args: list[str], cache: Path) -> set[str]:
+    """Every module the CLI imported."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("CAPCOM_")}
     env |= {"CAPCOM_CACHE_DIR": str(cache), "CAPCOM_NOW": "2026-06-01"}
     done = subprocess.run(
@@ -60,3 +67,21 @@ def test_help_imports_neither_the_fact_base_nor_pydantic(tmp_path: Path) -> None
     loaded = imported(["--help"], tmp_path)
     assert "click" in loaded
     assert not loaded & {"knowledge", "commands", "pydantic", "yaml", "rapidfuzz", *HEAVY}
+
+
+def test_a_cached_ask_parses_no_yaml_and_builds_no_validators(tmp_path: Path) -> None:
+    """From the caches (the validated base, the settings snapshot) an ask reads plain pickles:
+    no YAML parser, no pydantic validator built (which would load its plugins through
+    importlib.metadata), and no fuzzy matcher for a question with an exact name."""
+    first = modules(["ask", "crs-35"], tmp_path)  # fills both caches
+    assert {"yaml", "knowledge.loader"} <= first
+    again = modules(["ask", "crs-35"], tmp_path)
+    assert "pydantic" in again  # the records are pydantic models, unpickled
+    assert not again & {
+        "yaml",
+        "knowledge.loader",
+        "knowledge.yamlfile",
+        "importlib.metadata",
+        "pydantic.plugin._loader",
+        "rapidfuzz",
+    }

@@ -27,7 +27,7 @@ def base(tmp_path: Path) -> Path:
 def full_loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The folders fully loaded (parsed and validated) rather than read from the cache."""
     seen: list[Path] = []
-    real: Callable[[Path, Limits], KnowledgeBase] = knowledge.cache.load  # type: ignore[attr-defined]
+    real: Callable[[Path, Limits], KnowledgeBase] = knowledge.cache.load
 
     def counting(folder: Path, limits: Limits) -> KnowledgeBase:
         seen.append(folder)
