@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -18,6 +18,7 @@ from knowledge.text import fold_tokens, sentences, words
 
 # Words that give a question its form, not its subject: they count in a phrasing, not a bag.
 QUESTION_FORMS = frozenset("how what when where which who why whom whose".split())
+NEAR_CACHE = 16_384  # (word, vocabulary) pairs TopicMatcher.near remembers
 
 
 @dataclass(frozen=True)
@@ -51,9 +52,14 @@ class TopicMatcher:
         """Each phrasing's total idf weight (the denominator of its similarity)."""
         return tuple(sum(self.idf[t] for t in toks) for _, toks in self.phrasings)
 
+    @cached_property
+    def _default_idf(self) -> float:
+        """The weight of a word no topic uses (the highest idf)."""
+        return max(self.idf.values(), default=1.0)
+
     def prepare(self) -> None:
         """Build the look-up tables now, once, rather than when the first question comes."""
-        self._weights, self._phrasings_with, self._bags_with  # noqa: B018 - computed here
+        self._weights, self._phrasings_with, self._bags_with, self._default_idf  # noqa: B018
 
     @cached_property
     def _phrasings_with(self) -> dict[str, list[int]]:
@@ -89,8 +95,10 @@ class TopicMatcher:
         )
 
     @staticmethod
+    @lru_cache(maxsize=NEAR_CACHE)
     def near(word: str, vocab: frozenset[str]) -> bool:
-        """True when vocab holds a word within a typo of word ("downmas" ~ "downmass")."""
+        """True when vocab holds a word within a typo of word ("downmas" ~ "downmass");
+        pure, so remembered (each call scans the whole vocabulary)."""
         if len(word) < MIN_EXPAND_LEN or not vocab:
             return False
         return (
@@ -194,7 +202,7 @@ class TopicMatcher:
         q = set(question)
         if not q or not self.phrasings:
             return []
-        default_idf = max(self.idf.values(), default=1.0)
+        default_idf = self._default_idf
 
         def w(tok: str) -> float:
             return self.idf.get(tok, default_idf)
