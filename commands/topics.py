@@ -208,11 +208,12 @@ class TopicMatcher:
             return self.idf.get(tok, default_idf)
 
         q_weight = sum(w(t) for t in q)
+        weight = {t: w(t) for t in q}.__getitem__  # each word's weight, looked up once
         best: dict[str, float] = {}
         weights = self._weights
         for i in sorted({i for t in q for i in self._phrasings_with.get(t, ())}):
             tid, toks = self.phrasings[i]
-            shared = sum(w(t) for t in q & toks)
+            shared = sum(map(weight, q & toks))
             score = shared / math.sqrt(q_weight * weights[i])
             if score > best.get(tid, 0.0):
                 best[tid] = score
@@ -220,7 +221,7 @@ class TopicMatcher:
         # Only topics whose bag shares a word can gain (the others would add nothing).
         for tid in dict.fromkeys(tid for t in q for tid in self._bags_with.get(t, ())):
             bag = self.bags[tid]
-            shared = sum(w(t) for t in q & bag)
+            shared = sum(map(weight, q & bag))
             bonus = BAG_WEIGHT * shared / q_weight
             if tid in best or bonus > 0.2:
                 best[tid] = best.get(tid, 0.0) + bonus
