@@ -17,6 +17,10 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 _LANGUAGE_MAX = 64  # literal strings a part of a pattern may spell before it is cut
+# A pattern is read for its literals on this search, not when it is compiled: reading all
+# the tables takes ~35 ms, which a one-shot `capcom ask` (each table searched about once)
+# would pay at start-up for nothing; a running bot reads each pattern once, early.
+READ_ON_SEARCH = 2
 _CLASS_MAX = 4  # characters of a class ("[sz]") spelled out as literals
 
 
@@ -157,19 +161,31 @@ class Phrases:
     """A compiled pattern run only when the text holds one of the literal strings every match
     needs; otherwise it answers as the pattern would for a text it cannot match."""
 
-    __slots__ = ("_fold", "compiled", "flags", "groupindex", "needs", "pattern")
+    __slots__ = ("_fold", "_needs", "_unread", "compiled", "flags", "groupindex", "pattern")
 
     def __init__(self, compiled: re.Pattern[str]) -> None:
         self.compiled = compiled
-        needs = needed_strings(compiled)
-        self.needs = None if needs is None else tuple(sorted(needs, key=lambda n: (len(n), n)))
         self.pattern = compiled.pattern
         self.flags = compiled.flags
         self.groupindex = compiled.groupindex
         ignore_case = bool(compiled.flags & re.IGNORECASE)
         self._fold: Callable[[str], str | None] = _lowered if ignore_case else _as_is
+        self._needs: tuple[str, ...] | None = None
+        self._unread = READ_ON_SEARCH  # searches left before the pattern is read
+
+    @property
+    def needs(self) -> tuple[str, ...] | None:
+        """The literal strings one of which every match holds, shortest first (None: none)."""
+        if self._unread > 0:
+            self._unread = 0
+            needs = needed_strings(self.compiled)
+            self._needs = None if needs is None else tuple(sorted(needs, key=lambda n: (len(n), n)))
+        return self._needs
 
     def _possible(self, text: str) -> bool:
+        if self._unread > 1:
+            self._unread -= 1
+            return True
         needs = self.needs
         if needs is None:
             return True

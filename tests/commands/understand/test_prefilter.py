@@ -24,6 +24,8 @@ def _table_patterns() -> list[Phrases]:
         for row in rows:
             cells = row if isinstance(row, tuple) else (row,)
             found += [c for c in cells if isinstance(c, Phrases)]
+    for p in found:
+        assert p.needs is None or all(p.needs)  # read now, so the first search is filtered
     return found
 
 
