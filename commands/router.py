@@ -19,6 +19,7 @@ Decision order for a message:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import replace
@@ -1070,6 +1071,7 @@ def _covering_topic(
 
 # The forms of question a topic can be for that ask for one field, not an explanation.
 FIELD_FORMS = (Ask.WHO, Ask.WHEN, Ask.WHERE, Ask.HOW_MUCH, Ask.HOW_MANY, Ask.HOW_LONG)
+FORMS_CACHE = 4096  # topics whose form of question _form_of_texts remembers
 
 
 def _form_of(ctx: Context, topic_id: str) -> Ask | None:
@@ -1078,7 +1080,13 @@ def _form_of(ctx: Context, topic_id: str) -> Ask | None:
     rec = ctx.kb.get(topic_id)
     if not isinstance(rec, Topic):
         return None
-    texts = (rec.name, *rec.questions)
+    return _form_of_texts((rec.name, *rec.questions))
+
+
+@functools.lru_cache(maxsize=FORMS_CACHE)
+def _form_of_texts(texts: tuple[str, ...]) -> Ask | None:
+    """_form_of on a topic's title and questions; pure, so remembered (a why-question would
+    otherwise read every listed question of its candidate topics again)."""
     forms = [next((a for a, p in vocab.ASK_PATTERNS if p.search(t)), None) for t in texts]
     top = max(set(forms), key=forms.count)
     return top if top is not None and forms.count(top) * 2 > len(forms) else None

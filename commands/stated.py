@@ -149,10 +149,12 @@ def stated_passages(ctx: Context, q: Question, noun: str) -> list[Stated]:
     nouns = _nouns(noun)
     typed -= _numbers_of(q)  # "33" of CRS-33 is a name, not a count the text should repeat
     for p in pool:
-        if not (nouns & p.words) or not _count_in(p, noun):
+        # (a pool drawn from by_word already uses one of the nouns)
+        if (ids and not (nouns & p.words)) or not _counts(p.text, noun):
             continue
         share = sum(weight[w] for w in asked & p.words) / total if asked else 0.0
-        share += sum(0.5 for t in typed if t in p.text)
+        if typed:
+            share += sum(0.5 for t in typed if t in p.text)
         own = p.record_id in ids
         if not ids and share < SENTENCE_SHARE:
             continue

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from commands.understand.thresholds import BAG_WEIGHT, MIN_EXPAND_LEN, TYPO_SCORE
 from knowledge.base import KnowledgeBase
@@ -16,6 +16,7 @@ from knowledge.text import fold_tokens, sentences, words
 
 # Words that give a question its form, not its subject: they count in a phrasing, not a bag.
 QUESTION_FORMS = frozenset("how what when where which who why whom whose".split())
+NEAR_CACHE = 16_384  # (word, vocabulary) pairs TopicMatcher.near remembers
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,14 @@ class TopicMatcher:
         """Each phrasing's total idf weight (the denominator of its similarity)."""
         return tuple(sum(self.idf[t] for t in toks) for _, toks in self.phrasings)
 
+    @cached_property
+    def _default_idf(self) -> float:
+        """The weight of a word no topic uses (the highest idf)."""
+        return max(self.idf.values(), default=1.0)
+
     def prepare(self) -> None:
         """Build the look-up tables now, once, rather than when the first question comes."""
-        self._weights, self._phrasings_with, self._bags_with  # noqa: B018 - computed here
+        self._weights, self._phrasings_with, self._bags_with, self._default_idf  # noqa: B018
 
     @cached_property
     def _phrasings_with(self) -> dict[str, list[int]]:
@@ -87,8 +93,10 @@ class TopicMatcher:
         )
 
     @staticmethod
+    @lru_cache(maxsize=NEAR_CACHE)
     def near(word: str, vocab: frozenset[str]) -> bool:
-        """True when vocab holds a word within a typo of word ("downmas" ~ "downmass")."""
+        """True when vocab holds a word within a typo of word ("downmas" ~ "downmass");
+        pure, so remembered (each call scans the whole vocabulary)."""
         if len(word) < MIN_EXPAND_LEN or not vocab:
             return False
         from rapidfuzz import fuzz, process  # not imported by a start-up that needs none
@@ -196,17 +204,18 @@ class TopicMatcher:
         q = set(question)
         if not q or not self.phrasings:
             return []
-        default_idf = max(self.idf.values(), default=1.0)
+        default_idf = self._default_idf
 
         def w(tok: str) -> float:
             return self.idf.get(tok, default_idf)
 
         q_weight = sum(w(t) for t in q)
+        weight = {t: w(t) for t in q}.__getitem__  # each word's weight, looked up once
         best: dict[str, float] = {}
         weights = self._weights
         for i in sorted({i for t in q for i in self._phrasings_with.get(t, ())}):
             tid, toks = self.phrasings[i]
-            shared = sum(w(t) for t in q & toks)
+            shared = sum(map(weight, q & toks))
             score = shared / math.sqrt(q_weight * weights[i])
             if score > best.get(tid, 0.0):
                 best[tid] = score
@@ -214,7 +223,7 @@ class TopicMatcher:
         # Only topics whose bag shares a word can gain (the others would add nothing).
         for tid in dict.fromkeys(tid for t in q for tid in self._bags_with.get(t, ())):
             bag = self.bags[tid]
-            shared = sum(w(t) for t in q & bag)
+            shared = sum(map(weight, q & bag))
             bonus = BAG_WEIGHT * shared / q_weight
             if tid in best or bonus > 0.2:
                 best[tid] = best.get(tid, 0.0) + bonus

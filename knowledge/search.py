@@ -46,6 +46,7 @@ MAX_TEXT_TOKENS = 40  # ... and at most this many of its words
 MAX_NGRAM = 6  # the longest name (in words) find_mentions looks for
 SHORT_QUERY = 3  # folded queries this long or shorter only match exactly or as a word prefix
 MIN_FUZZY_TOKEN = 5  # find_mentions only fuzzy-matches words (or word runs) this long
+FUZZY_CACHE = 65_536  # word runs whose fuzzy hits find_mentions remembers per index
 MAX_PREFIX_SCAN = 400  # autocomplete examines at most this many prefix entries per list
 CHOICE_NAME_MAX = 100  # Discord's limit for an autocomplete choice name
 
@@ -188,6 +189,9 @@ class SearchIndex:
         self._first_word = bytearray()  # the length of each form's first word (<= 255)
         self._defaults: dict[RecordKind | None, list[int]] = {}
         self._short_cache: dict[tuple[str, RecordKind | None, int], list[Choice]] = {}
+        self._fuzzy_cache: dict[
+            tuple[str, frozenset[RecordKind] | None], tuple[tuple[int, int, float], ...]
+        ] = {}
         self._max_ngram = 1
 
     # --- building ------------------------------------------------------------------------
@@ -638,7 +642,18 @@ class SearchIndex:
     def _fuzzy_hits(
         self, key: str, kindset: frozenset[RecordKind] | None
     ) -> list[tuple[int, int, float]]:
-        """Records fuzzy-matching key: the best, plus any within the confidence margin."""
+        """Records fuzzy-matching key: the best, plus any within the confidence margin;
+        remembered (up to FUZZY_CACHE keys), as the same words come back message after message."""
+        cached = self._fuzzy_cache.get((key, kindset))
+        if cached is None:
+            cached = tuple(self._fuzzy_hits_of(key, kindset))
+            if len(self._fuzzy_cache) < FUZZY_CACHE:
+                self._fuzzy_cache[(key, kindset)] = cached
+        return list(cached)
+
+    def _fuzzy_hits_of(
+        self, key: str, kindset: frozenset[RecordKind] | None
+    ) -> list[tuple[int, int, float]]:
         per_rec: dict[int, tuple[int, float]] = {}
         typed = set(_DIGITS.findall(key))
         typos = max_typos(key)

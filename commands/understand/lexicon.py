@@ -6,6 +6,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from commands.understand import vocabulary as vocab
 from commands.understand.thresholds import (
@@ -191,9 +192,14 @@ class Lexicon:
                 out = out[: m.start()] + found[0] + out[m.end() :]
         return out
 
+    @cached_property
+    def unseen_weight(self) -> float:
+        """The weight of a word no passage uses (the highest idf)."""
+        return max(self.idf.values(), default=1.0)
+
     def weight(self, word: str) -> float:
         """How telling a word is (idf over every passage; unseen words weigh the most)."""
-        return self.idf.get(word, max(self.idf.values(), default=1.0))
+        return self.idf.get(word, self.unseen_weight)
 
     def best_passages(
         self, record_ids: tuple[str, ...], question: frozenset[str], limit: int = 2

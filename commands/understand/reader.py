@@ -96,7 +96,8 @@ def read(ctx: Context, text: str) -> Question:
     rest = _blank(text, covered).lower()  # the message without the names in it
     # Facts are read with the station and agencies left in ("leave the station").
     specific = [(s.start, s.end) for s in [*clear, *(g[0] for g in groups)] if s.kind not in WEAK]
-    facts = tuple(f for f, p in vocab.FACT_PATTERNS if p.search(_blank(text, specific).lower()))
+    unnamed = _blank(text, specific).lower()
+    facts = tuple(f for f, p in vocab.FACT_PATTERNS if p.search(unnamed))
     if Fact.TRANSIT in facts:  # "how long did it take to get there": the trip, not the stay
         facts = tuple(f for f in facts if f is not Fact.STAY)
     if Fact.MASS in facts:  # "how heavy is htv-x": the ship, not what it carries

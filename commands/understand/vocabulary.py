@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 
+from commands.understand.prefilter import Phrases, phrases
 from commands.understand.types import Ask, Chat, Command, Fact
 from knowledge.schema import CargoClass
 
 
-def _any(*patterns: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+def _any(*patterns: str) -> Phrases:
+    return phrases("|".join(f"(?:{p})" for p in patterns), re.I)
 
 
 # Days named relative to today ("tomorrow", "next week", "this month", "in the next 10 days"):
@@ -28,7 +29,7 @@ _TRAFFIC = (
 )
 
 # --- the form of answer asked for (first match wins) -----------------------------------------
-ASK_PATTERNS: tuple[tuple[Ask, re.Pattern[str]], ...] = (
+ASK_PATTERNS: tuple[tuple[Ask, Phrases], ...] = (
     (
         Ask.COMPARE,
         _any(
@@ -163,7 +164,7 @@ RETURN_GOODS = (
     r"\breturn(?:s|ed|ing)? (?:more |less |the most |its |their )?(?:cargo|stuff|mass|science)\b"
 )
 
-FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
+FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
     (
         Fact.ABOARD,
         _any(
@@ -568,7 +569,7 @@ DOCKING_PLACE = _any(
 )
 
 # Which cargo class a question is about ("how much propellant does Progress carry").
-CARGO_PATTERNS: tuple[tuple[CargoClass, re.Pattern[str]], ...] = (
+CARGO_PATTERNS: tuple[tuple[CargoClass, Phrases], ...] = (
     (
         "down-mass",
         _any(
@@ -632,7 +633,7 @@ _MONTH = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
 )
-DAY_OF_MONTH = re.compile(
+DAY_OF_MONTH = phrases(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)",
     re.I,
 )
@@ -666,7 +667,7 @@ SCHEDULE_WORDS = frozenset(
 )
 
 # --- which one ("the russian one", "the cargo version") ------------------------------------
-HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+HINTS: tuple[tuple[str, Phrases], ...] = (
     ("russia", _any(r"\brussian\b", r"\brussia'?s\b", r"\broscosmos'?\b")),
     ("us", _any(r"\bamerican\b", r"\bus\b(?! (?:segment))", r"\busa\b", r"\bnasa'?s?\b")),
     ("japan", _any(r"\bjapanese\b", r"\bjapan'?s?\b", r"\bjaxa'?s?\b")),
@@ -730,7 +731,7 @@ PLACE_BEFORE = re.compile(
 WHAT_ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(.+?)\s*\??\s*$", re.I)
 
 # --- messages that are not questions about the base ----------------------------------------
-CHAT: tuple[tuple[Chat, re.Pattern[str]], ...] = (
+CHAT: tuple[tuple[Chat, Phrases], ...] = (
     (
         Chat.THANKS,
         _any(
@@ -757,7 +758,7 @@ CHAT: tuple[tuple[Chat, re.Pattern[str]], ...] = (
 )
 
 # --- subjects the base never tracks ----------------------------------------------------------
-UNTRACKED: tuple[tuple[str, re.Pattern[str]], ...] = (
+UNTRACKED: tuple[tuple[str, Phrases], ...] = (
     (
         "stock prices",
         _any(
@@ -1215,8 +1216,8 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
 # --- chat spellings -------------------------------------------------------------------------
 # Chat abbreviations and tags rewritten to plain words before a message is read, so the
 # tables above see "people", "going to", "when is". Grow it from what people type.
-SLANG: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p, re.I), r)
+SLANG: tuple[tuple[Phrases, str], ...] = tuple(
+    (phrases(p, re.I), r)
     for p, r in (
         # trailing tags that ask for agreement, not for anything more: "... or nah", "fr?"
         (
