@@ -36,8 +36,8 @@ from commands.whatif.outcome import Margin, Outcome, outcome
 from commands.whatif.parser import Parser
 from commands.whatif.projection import short_name
 from commands.whatif.resolve import Index, Resolver
-from commands.whatif.trigger import strip_lead
-from commands.whatif.verdict import advice_text, only_unboosted, verdict
+from commands.whatif.trigger import asked_supplies, strip_lead
+from commands.whatif.verdict import advice_text, lasting_lead, only_unboosted, verdict
 from knowledge.base import KnowledgeBase
 
 SOURCES_SHOWN = 4
@@ -372,7 +372,8 @@ def answer(prep: Prepared, scenario: Scenario, applied: Applied, text: str, now:
     """Run the unchanged plan and the scenario side by side and write the reply."""
     o = outcome(prep, scenario, applied, now)
     mentions: list[DateMention] = []
-    head = verdict(o, mentions) + left_out(scenario)
+    lead = lasting_lead(o, asked_supplies(text), mentions)  # "how many days of oxygen …"
+    head = lead + verdict(o, mentions) + left_out(scenario)
     body, _ = strip_lead(text)
     title_text = body or text.strip()
     title = f"What if {title_text.rstrip('?.! ')}?"

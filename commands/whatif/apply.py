@@ -340,6 +340,8 @@ class _Applier:
         if e.factor is not None:
             r = self.prep.params.rates
             value = float(getattr(r, e.name)) * e.factor
+        if e.note:
+            self.notes.append(e.note)
         self.rates.append(RateChange(since, e.name, value))
         self.touched.append(since)
         self.changes.append(RateSet(since, e.shown))

@@ -182,6 +182,7 @@ class SetRate:
     shown: str
     since: dt.date | None = None
     factor: float | None = None  # "doubles": the station record's rate times this, not value
+    note: str = ""  # how the words were read, for the assumptions ("OGS" as oxygen made aboard)
 
 
 Edit = Move | Cancel | AddFlight | Hold | CrewChange | SetRate | EarlyReturn | NoReboost

@@ -206,7 +206,12 @@ def clause(
         return f"{c.name}'s crew of {c.crew} leaves early{when}"
     if isinstance(c, CrewSet):
         when = "" if c.since <= today else f" from {day_text(c.since, mentions)}"
-        if c.until is not None:
+        if c.until is not None and c.lasting.startswith(("all of ", "through ")):
+            # a period named: "for all of 2027 (1 January 2027 to 1 January 2028)"
+            span = f"{when.removeprefix(' from ')} to " if when else "to "
+            word = "for " if c.lasting.startswith("all of ") else ""
+            when = f" {word}{c.lasting} ({span}{day_text(c.until, mentions)})"
+        elif c.until is not None:
             when += f" for {c.lasting} (to {day_text(c.until, mentions)})"
         if c.crew is not None:
             was = f" instead of {c.was}" if c.was is not None and c.was != c.crew else ""

@@ -2,8 +2,9 @@
 
 The rule for numbers: one the lexer does not fully understand is refused, naming it — powers
 ("10^9"), exponents ("1e308", "1.5e3"), "nan" and "infinity", decimal commas ("1,5"),
-fractions before a unit ("1/2 month") and vague counts ("a few", "several") — rather than read
-as something else. "minus 5 months" is read as -5 (and then refused as negative).
+fractions before a unit ("1/2 month") and vague counts ("several", "some") — rather than read
+as something else. "a few weeks" is read as 3 weeks, and its text says so. "minus 5 months"
+is read as -5 (and then refused as negative).
 """
 
 from __future__ import annotations
@@ -55,9 +56,13 @@ _UNITS_WORDS = {
     "ninety": 90,
 }
 _MAGNITUDES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_SPECIAL = {"a": 1, "an": 1, "another": 1, "couple": 2, "dozen": 12, "half": 0.5}
+# "a few weeks": read as three, and the reply says so ("a few weeks (read as 3 weeks)").
+FEW = 3
+_SPECIAL = {"a": 1, "an": 1, "another": 1, "couple": 2, "few": FEW, "dozen": 12, "half": 0.5}
 # Spelled numbers the "every number understood" check looks for ("one", "a": too common).
-NUMBER_WORDS = frozenset(set(_UNITS_WORDS) - {"one"} | set(_MAGNITUDES) | {"dozen", "couple"})
+NUMBER_WORDS = frozenset(
+    set(_UNITS_WORDS) - {"one"} | set(_MAGNITUDES) | {"dozen", "couple", "few"}
+)
 
 
 def _alt(words: object) -> str:
@@ -67,7 +72,7 @@ def _alt(words: object) -> str:
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:\.\d+)?"
 _WORDNUM = rf"(?:{_alt(_UNITS_WORDS)})(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?"
 _BASE = (
-    rf"(?:{_DIGITS}|{_WORDNUM}|an?\s+couple(?:\s+of)?|couple(?:\s+of)?|an?\s+dozen|dozen"
+    rf"(?:{_DIGITS}|{_WORDNUM}|an?\s+couple(?:\s+of)?|couple(?:\s+of)?|an?\s+few|an?\s+dozen|dozen"
     r"|half(?:\s+an?)?|another|an?)"
 )
 NUMBER = (
@@ -123,7 +128,7 @@ _REFUSED: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            rf"\b(?:an?\s+)?(?:few|several|some|many|lots\s+of|a\s+bunch\s+of|a\s+number\s+of)"
+            rf"\b(?:(?<!\ba\s)few|several|some|many|lots\s+of|a\s+bunch\s+of|a\s+number\s+of)"
             rf"(?:\s+more)?\s+{_UNIT}(?![\w])",
             re.I,
         ),
@@ -170,7 +175,7 @@ def number(text: str) -> float | None:
             t = " ".join(parts[:-1])
             continue
         break
-    t = re.sub(r"^(?:an?\s+)(?=couple|dozen)", "", t).removesuffix(" of").strip()
+    t = re.sub(r"^(?:an?\s+)(?=couple|dozen|few)", "", t).removesuffix(" of").strip()
     t = re.sub(r"^half an?$", "half", t)
     value: float | None
     if re.fullmatch(_DIGITS, t):
@@ -263,7 +268,11 @@ def _whole_duration(text: str, pos: int) -> tuple[Duration, Found] | None:
     shown = m.group(0).strip()
     found = Found(m.start(), m.end(), shown)
     if len(parts) == 1:
-        return Duration(parts[0][0], parts[0][1], _as_noun(shown, parts[0][0])), found
+        said = _as_noun(shown, parts[0][0])
+        if re.search(r"\bfew\b", shown, re.I):  # "a few weeks": the count assumed, said
+            n, unit = parts[0]
+            said = f"{said} (read as {n:g} {unit}s)"
+        return Duration(parts[0][0], parts[0][1], said), found
     if all(u in ("month", "year") for _, u in parts):
         months = sum(n * (12 if u == "year" else 1) for n, u in parts)
         return Duration(months, "month", shown), found
@@ -433,3 +442,62 @@ HORIZON = re.compile(
     rf"(?:next\s+)?(?P<num>{NUMBER})\s+(?P<unit>years?|months?)\s*$",
     re.I,
 )
+
+
+# --- windows: a period the change lasts for -----------------------------------------------------
+
+_PERIOD = (
+    r"(?P<rel>next|this|the\s+coming|the\s+next)\s+year"
+    r"|Q(?P<q>[1-4])\s*,?\s*(?:of\s+)?(?P<qy>\d{4})|(?P<iq>\d{4})-Q(?P<iqn>[1-4])"
+    r"|(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?(?P<qwy>\d{4})"
+    rf"|(?P<m>{_MON})\s*,?\s*(?:of\s+)?(?P<my>\d{{4}})"
+    r"|(?P<y>\d{4})(?![\d-])"
+)
+# The whole of a period: "all of 2027", "for the whole of Q1 2027", "throughout next year",
+# "during March 2027", "for the entirety of 2027", "the entire year 2027".
+_WINDOW = re.compile(
+    r"\b(?:(?:for|during|over|in|across)\s+)?(?:(?:all|the\s+whole|the\s+entirety|the\s+entire"
+    r"|the\s+full)\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?|throughout\s+(?:all\s+of\s+)?(?:the\s+)?"
+    r"|during\s+(?:the\s+)?|for\s+(?:the\s+year\s+)?(?=\d{4}\b|next\s+year)"
+    # to its end, from today: "through Q1 2027", "until the end of next year"
+    r"|(?P<to>through|thru|(?:until|till|to)\s+the\s+end\s+of)\s+(?:the\s+)?)"
+    rf"(?:{_PERIOD})\b",
+    re.I,
+)
+
+
+def find_window(text: str, today: dt.date, pos: int = 0) -> tuple[dt.date, dt.date, Found] | None:
+    """The whole of a period a change lasts for ("all of 2027", "throughout next year", "for the
+    whole of Q1 2027"): its first day (today if it has begun), the day after it, and the words
+    (as "all of 2027"), or None."""
+    m = _WINDOW.search(text, pos)
+    if m is None:
+        return None
+    g = m.groupdict()
+    if g["rel"]:
+        year = today.year + (0 if g["rel"].lower() == "this" else 1)
+        first, after, said = dt.date(year, 1, 1), dt.date(year + 1, 1, 1), str(year)
+    elif g["q"] or g["iq"] or g["qw"]:
+        year = int(g["qy"] or g["iq"] or g["qwy"])
+        q = int(g["q"] or g["iqn"] or _QUARTER_WORDS.get((g["qw"] or "").lower(), 0))
+        first = dt.date(year, 3 * q - 2, 1)
+        after = dt.date(year + 1, 1, 1) if q == 4 else dt.date(year, 3 * q + 1, 1)
+        said = f"Q{q} {year}"
+    elif g["m"]:
+        year = int(g["my"])
+        month = MONTH_NUMBERS[g["m"].lower().rstrip(".")]
+        first = dt.date(year, month, 1)
+        after = dt.date(year + (month == 12), month % 12 + 1, 1)
+        said = f"{MONTH_NAMES[month - 1]} {year}"
+    else:
+        year = int(g["y"])
+        if not 1900 <= year <= 2200:
+            raise ScenarioError(m.group(0), f"“{m.group(0)}” is outside the years I can model")
+        first, after, said = dt.date(year, 1, 1), dt.date(year + 1, 1, 1), str(year)
+    if g["to"]:
+        first, said = today, f"through {said}"
+    else:
+        said = f"all of {said}"
+    if after <= today:
+        raise ScenarioError(m.group(0).strip(), f"“{m.group(0).strip()}” is already over")
+    return max(first, today), after, Found(m.start(), m.end(), said)

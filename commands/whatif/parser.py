@@ -38,6 +38,7 @@ from commands.whatif.lexer import (
     NUMBER,
     check_numbers,
     find_duration,
+    find_window,
     find_year_end,
     number,
     vague_error,
@@ -48,6 +49,7 @@ from commands.whatif.phrases import (
     ADJECTIVES,
     ADVANCE,
     AGAIN,
+    BOTH_KINDS,
     CANCEL,
     COUNTRIES,
     CREW_ADD,
@@ -123,7 +125,7 @@ class Parser(Reader):
     def parse(self, text: str) -> Scenario:
         """A Scenario from a whole message; ScenarioError naming the part that is wrong."""
         body, details = strip_lead(text)
-        body = NONE_OF.sub("no ", HEDGES.sub("", body))
+        body = BOTH_KINDS.sub("", NONE_OF.sub("no ", HEDGES.sub("", body)))
         unmodelled: list[tuple[str, str]] = []
         for m in STOCK_START.finditer(body):
             unmodelled.append((m.group(0).strip(" ,;"), _STOCK_START_WHY))
@@ -254,7 +256,11 @@ class Parser(Reader):
             c.mark(m.start(), m.end())
             if m["off"]:
                 return SetRate(
-                    "oxygen_generation", 0.0, "no oxygen made aboard", self._since(c, m.end())
+                    "oxygen_generation",
+                    0.0,
+                    "no oxygen made aboard",
+                    self._since(c, m.end()),
+                    note=self._oxygen_made(m.group(0)),
                 )
             said = number(m["v"])
             pounds = m["u"].lower().startswith(("lb", "pound"))
@@ -270,6 +276,36 @@ class Parser(Reader):
                 self._since(c, m.end()),
             )
         return None
+
+    def _oxygen_made(self, said: str) -> str:
+        """How a failed oxygen generator was read: the station record's one figure for oxygen
+        made aboard, which names the system it is; a generator it does not name is refused."""
+        made = next(
+            (
+                s.resupply.oxygen_generation_per_day
+                for s in self.resolver.kb.stations.values()
+                if s.resupply is not None and s.resupply.oxygen_generation_per_day is not None
+            ),
+            None,
+        )
+        if made is None:
+            raise ScenarioError(said, "the station record gives no oxygen made aboard to change")
+        system = re.search(r"\b(?:US|Russian)\s+[\w\s]+?System\b", made.note or "")
+        named = f"the {system.group(0)}" if system else "the station's oxygen generation"
+        other = re.match(r"\s*elektron\b", said, re.I)
+        if other and "elektron" not in (made.note or "").lower():
+            raise ScenarioError(
+                said.strip(),
+                f"the model's oxygen made aboard is one figure, {named}'s {made.text()} a day; "
+                "the fact base gives no separate figure for the Russian segment's Elektron, so its "
+                "failure alone cannot be modelled. Say e.g. “the oxygen generator fails” for no "
+                "oxygen made aboard at all",
+            )
+        return (
+            f"the oxygen generator failing is read as no oxygen made aboard: the station record's "
+            f"one figure for it is {named}'s {made.text()} a day and it names no other generator, "
+            "so the crew breathes stored and delivered oxygen only (the worst case)"
+        )
 
     def _propellant(self, c: Clause, m: re.Match[str]) -> Edit:
         rest = m["rest"]
@@ -417,6 +453,12 @@ class Parser(Reader):
         edit = self._crew_size(c)
         if not isinstance(edit, CrewChange):
             return edit
+        window = find_window(c.text, self.today)
+        if window is not None:  # "a crew of 4 throughout next year": that year, then as planned
+            first, after, found = window
+            c.mark(found.start, found.end)
+            days = (after - first).days
+            return dataclasses.replace(edit, since=first, lasting=Duration(days, "day", found.text))
         lasting = None
         for m in CREW_FOR.finditer(c.text):
             got = find_duration(c.text, m.end())
@@ -740,9 +782,14 @@ class Parser(Reader):
         m = CANCEL.search(c.text)
         if not m:
             return None
+        used = len(c.used)
         subject = self._subject(c, m.start(), m.end())
         if subject and self.pad(subject) is not None:
             return None  # "SLC-40 is destroyed": the pad is down
+        wrecked = re.search(r"wreck|totall?ed|smashed", m.group(0), re.I)
+        if wrecked and not (subject and self._names_something(subject)):
+            del c.used[used:]
+            return None  # "down, wrecked: SLC-40": what is wrecked may be a pad named after
         c.mark(m.start(), m.end())
         return [Cancel(f) for f in self.flights(subject)]
 
@@ -803,8 +850,12 @@ class Parser(Reader):
         until_text = ""
         like = ""
         dur: Duration | None = None
-        year_end = find_year_end(t, after) or find_year_end(t)
-        if year_end is not None:
+        window = find_window(t, self.today)
+        year_end = None if window else find_year_end(t, after) or find_year_end(t)
+        if window is not None:  # "for the whole of Q1 2027": from its start to its end
+            until, until_text = window[1], window[2].text
+            c.mark(window[2].start, window[2].end)
+        elif year_end is not None:
             until, until_text = year_end[0], year_end[1].text
             c.mark(year_end[1].start, year_end[1].end)
         else:
@@ -843,8 +894,8 @@ class Parser(Reader):
             if vague is not None:
                 raise vague
         extra = dur is not None and until is None and bool(EXTRA.search(t)) and not like
-        start = None
-        fm = FROM.search(t, after)
+        start = window[0] if window is not None and window[0] > self.today else None
+        fm = FROM.search(t, after) if start is None else None
         if fm is not None and not t[fm.start() :].lower().startswith(("on launch", "in ")):
             got = self._when(c, fm.start())
             start = got[0] if got else None

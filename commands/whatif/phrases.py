@@ -11,11 +11,15 @@ from commands.whatif.lexer import NUMBER
 _SAME_SUBJECT = (
     r"(?:it\s+|they\s+)?(?:takes|took|needs|needed|requires|required|would\s+take|will\s+take"
     r"|comes?\s+(?:home|back)|came\s+(?:home|back)|has\s+to|had\s+to|have\s+to|must|stays?"
-    r"|stayed|remains?|remained)\b"
+    r"|stayed|remains?|remained"
+    # "Pad 39A is wrecked and out for half a year": the state goes on, with its length
+    r"|(?:is\s+|are\s+)?(?:out|down|closed|offline|grounded|unusable|unavailable)(?=\s+(?:for|until"
+    r"|till|through|thru)\b))\b"
 )
 UNIT_AHEAD = r"(?:[\s-]*(?:days?|weeks?|months?|years?|quarters?)\b|\s+a\s+half\b)"
 SPLIT = re.compile(
-    rf"\s*(?:;|,?\s+and\s+then\s+(?!{_SAME_SUBJECT})|,?\s+and\s+(?!{NUMBER}{UNIT_AHEAD}|a\s+half\b"
+    # a cause given for the change is a change of its own: "… because CRS-35 never flew"
+    rf"\s*(?:,?\s+(?:because(?:\s+of)?|(?:all\s+)?due\s+to|cos|'?cause)\s+(?=\w)|;|,?\s+and\s+then\s+(?!{_SAME_SUBJECT})|,?\s+and\s+(?!{NUMBER}{UNIT_AHEAD}|a\s+half\b"
     rf"|{_SAME_SUBJECT})"
     rf"|,?\s+plus\s+(?!{NUMBER}{UNIT_AHEAD})|,\s*(?=[a-z])(?!(?:not|instead|rather)\b)"
     # "... 12 lb a day with 7 crew": the crew said alongside is a change of its own
@@ -30,7 +34,7 @@ CANCEL = re.compile(
     r"\b(?:(?:is|are|gets|get|got|was|were|had\s+been|has\s+been|have\s+been|been|is\s+being"
     r"|were\s+being)\s+)?(?:cancel(?:l?ed|s|l?ing)?|scrubbed(?:\s+for\s+good)?|called\s+off"
     r"|scrapped|axed|dropped|lost|fails|failed|explodes|exploded|blows\s+up|blew\s+up|blown\s+up"
-    r"|destroyed|crash(?:es|ed)|goes\s+boom|went\s+boom)\b"
+    r"|destroyed|crash(?:es|ed)|goes\s+boom|went\s+boom|wrecked|totall?ed|smashed|written\s+off)\b"
     r"|\b(?:we\s+|they\s+)?(?:lose|loses|losing|scrub|scrubs|cancel|scrap|axe|drop)\b"
     rf"|\b(?:(?:had|has|have|was|were|is|are|did|does|do|would\s+have)\s+)?(?:not|never)\s+"
     rf"(?:been\s+)?{FLY}\b"
@@ -199,7 +203,8 @@ CREW_BY = re.compile(
 _CREW_NOUN = r"\bcrew\b(?:\s+(?:size|count|complement|number))?"
 _CREW_VERB = (
     r"(?:is|was|were|had\s+been|has\s+been|becomes|became|stays|stayed|remains|remained"
-    r"|(?:(?:is|was|gets|got)\s+)?(?:cut|reduced|increased|raised|trimmed|lowered|changed)"
+    r"|(?:(?:is|are|was|were|gets|get|got|has\s+been|had\s+been)\s+)?(?:cut|reduced|increased"
+    r"|raised|trimmed|lowered|changed|bumped|expanded)"
     r"|drops|dropped|falls|fell|goes|went|rises|rose|grows|grew|shrinks|shrank|changes"
     r"|comes|came)(?:\s+(?:up|down|back))?"
 )
@@ -208,7 +213,7 @@ _CREW_VERB = (
 CREW_SET = re.compile(
     rf"{_CREW_NOUN}(?:\s+{_CREW_VERB})?"
     rf"(?:\s+(?:down\s+|up\s+)?from\s+{NUMBER}(?:\s+{CREW_WORDS})?)?"
-    rf"(?:\s+(?:to|of|at|is)\b|\s*[=:])?\s*(?:only\s+|just\s+|a\s+mere\s+)?"
+    rf"(?:\s+(?:(?:up|down)\s+)?(?:to|of|at|is)\b|\s*[=:])?\s*(?:only\s+|just\s+|a\s+mere\s+)?"
     rf"(?<![\w-])(?P<n>{NUMBER})(?![\w-])"
     rf"|(?<![\w-])(?!(?:an?|another)\s+{CREW_WORDS})(?P<n2>{NUMBER})\s+"
     rf"(?:{CREW_WORDS}|aboard|on\s+board)\b"
@@ -374,6 +379,15 @@ SUBJECT_FILLER = re.compile(
     r"\b(?:if|is|are|was|were|had|has|have|been|gets|got|would|will|does|did|to|by|be|should"
     r"|both|either|all|also|too|we|they|nasa|roscosmos|spacex|then|happens|just|somehow|really"
     r"|on\s+launch|at\s+launch|on\s+the\s+pad|the\s+iss|the\s+station|iss)\b",
+    re.I,
+)
+
+
+# An aside naming both kinds of a family already named whole ("the Dragon fleet grounded,
+# cargo and crew"): filler, dropped before splitting.
+BOTH_KINDS = re.compile(
+    r"[,(—–-]\s*(?:both\s+)?(?:the\s+)?(?:cargo|crew)(?:\s+ones)?\s*(?:and|&|\+|/|as\s+well\s+as)\s*"
+    r"(?:the\s+)?(?:cargo|crew)(?:\s+(?:ones|versions|variants|alike))?\s*\)?(?=\s*(?:[,;.?!]|$))",
     re.I,
 )
 

@@ -42,7 +42,27 @@ _SOFT = re.compile(
 )
 # Who a question about the outcome asks after: the station, its crew, "we".
 _WHO = r"(?:iss|station|crew|we|they|astronauts|everyone|everybody|people\s+(?:up\s+)?there)"
-_STOCK = r"(?:food|water|oxygen|air|supplies|supply|propellant|fuel|consumables|stuff|cargo)"
+_STOCK = r"(?:food|water|oxygen|o2|air|supplies|supply|propellant|fuel|consumables|stuff|cargo)"
+_STOCKS = rf"(?:the\s+)?{_STOCK}(?:\s*(?:,|and|&|\+|or|/)\s*(?:the\s+)?{_STOCK})*"
+# A question about what gives out, in any wording: "what runs out first", "what breaks first",
+# "how many days of oxygen do they have", "does oxygen hold", "would water and food be ok",
+# or a bare "supplies?" / "food?" after the change.
+_ASKED = (
+    r"what\s+(?:would\s+|will\s+|does\s+)?(?:runs?|goes|go|breaks?|gives?|fails?|ends?|hits?)"
+    r"(?:\s+(?:out|dry|short|low|empty))?\s+first"
+    r"|what\s+(?:would\s+|will\s+)?(?:run|runs|go|goes)\s+(?:out|short|dry|low)"
+    rf"|how\s+many\s+(?:more\s+)?(?:days|weeks|months)\s+(?:of\s+{_STOCKS}\s+)?"
+    r"(?:do|does|would|will|could|did)\s+(?:the\s+)?(?:they|we|crew|station|iss|it|astronauts)"
+    r"\s+(?:have|get|last|got)"
+    rf"|how\s+many\s+(?:more\s+)?(?:days|weeks|months)\s+(?:of\s+{_STOCKS}\s+)?"
+    r"(?:are|is|would\s+be|will\s+be)\s+(?:left|remaining)"
+    rf"|how\s+long\s+(?:would|will|does|do|could|can)\s+{_STOCKS}\s+(?:last|hold\s+out|hold)"
+    rf"|(?:do(?:es)?|would|will|can|could|is|are)\s+{_STOCKS}\s+(?:still\s+)?(?:hold(?:\s+out|\s+up)?"
+    r"|last|be\s+(?:ok(?:ay)?|fine|enough|good|alright|a\s+problem|an\s+issue)|ok(?:ay)?|fine"
+    r"|enough|good|alright|run\s+out|run\s+short|make\s+it)"
+)
+# The same asked alone after the change: ". supplies?", " - food?"
+_TERSE = rf"(?:^|[.,;:?!—–]|\s-+)\s*(?:and\s+|so\s+)?{_STOCKS}\s*\?+\s*$"
 _THEN = re.compile(r"\bthen\s*(?:what)?\s*[?.!]*\s*$|,\s*then\b", re.I)
 _TRAIL = re.compile(
     r"\s*(?:,?\s*then\s+what|,?\s*what\s+happens(?:\s+then)?|,?\s*what\s+then|,?\s*then"
@@ -56,6 +76,9 @@ _TRAIL = re.compile(
     r"|have\s+enough|get\s+enough|ok(?:ay)?|fine|safe|good|supplied)\b[^,]*"
     r"|\s+how\s+bad\s+(?:is|would)\s+(?:that|it|this)(?:\s+be)?"
     r"|(?:[,;:—–]|\s-+)?\s*(?:ok(?:ay)?|fine|alright|safe|survivable)\s*\?+"
+    # the outcome after a full stop or with no comma: ". what runs out first", ". food?"
+    rf"|(?:[,;:.?—–]|\s-+|\s)\s*(?:{_ASKED})\b[^,;?]*"
+    rf"|{_TERSE}"
     rf"|(?:[,;:?—–]|\s-+)\s*(?:impact|effect)\s+on\s+(?:the\s+)?(?:{_WHO}|{_STOCK})\b"
     r"|\s+how\s+long\s+(?:does|do|would|will|can|could)\s+(?:the\s+)?(?:\w+\s+){0,2}"
     r"(?:last|hold\s+out|survive))?\s*[?.!]*\s*$",
@@ -81,7 +104,8 @@ _OUTCOME = re.compile(
     rf"|(?:impact|effect|affect\w*|do(?:es)?\s+to|mean\s+for)\s+(?:on\s+)?(?:the\s+)?(?:{_WHO}|{_STOCK}"
     r"|margins?|stocks?|resupply|things|us)"
     # a bare "ok?" at the end: "the crew goes to 8 for a year, ok?"
-    r"|(?:ok(?:ay)?|fine|alright|safe|survivable)\s*\?+\s*$)",
+    r"|(?:ok(?:ay)?|fine|alright|safe|survivable)\s*\?+\s*$"
+    rf"|{_ASKED}|{_TERSE})",
     re.I,
 )
 # The outcome asked first and the change after it: "are we ok on food if Dragon is grounded".
@@ -136,6 +160,14 @@ _BUYS = re.compile(
 _CHANGE = re.compile(
     r"\b(?:slip\w*|slid\w*|delay\w*|postpone\w*|push(?:es|ed)?\s+(?:back|out|right|to)"
     r"|moves?\s+(?:up|back|to|forward)|moved|cancel\w*|scrub\w*|lose|loses|lost|fail(?:s|ed)?"
+    r"|scrap(?:s|ped)?|axed|written\s+off|wreck(?:s|ed)?|totall?ed|smashed"
+    # the crew made bigger or smaller by someone: "they raised the crew to 9"
+    r"|(?:raise[sd]?|bump(?:s|ed)?(?:\s+up)?|increase[sd]?|cut|cuts|reduce[sd]?|lower(?:s|ed)?"
+    r"|double[sd]?|halve[sd]?|trim(?:s|med)?|grow|grows|grew|shrink|shrinks|shrank|expand(?:s|ed)?)"
+    r"\s+(?:the\s+)?crew"
+    # equipment that makes oxygen or recovers water: "OGS dies", "the oxygen generator fails"
+    r"|ogs|elektron|oxygen\s+(?:generat\w*|production|system)|water\s+(?:processor|recycler)"
+    r"|wrs|urine\s+processor"
     r"|explode[sd]?|blow[sn]?\s+up|blew\s+up|destroy\w*|crash\w*|never\s+(?:flies|flew|launch\w*)"
     r"|(?:doesn'?t|didn'?t|does\s+not|did\s+not|hadn'?t|had\s+not)\s+(?:fly|launch|flown)"
     r"|grounded|stood\s+down|stands?\s+down|(?:is|are|stays?|goes|went|was|remains?)\s+"
@@ -147,9 +179,12 @@ _CHANGE = re.compile(
     r"|sidelined|benched|on\s+hold|suspended|out\s+of\s+commission|outage|closure|shutdown"
     r"|off\s+the\s+table|(?:down|out|offline|closed|shut|shuts|grounded)\s+(?:for|until|till|through"
     r"|thru)"
+    # with its length and no verb: "Cygnus down 5 months"
+    r"|(?:down|out|offline|closed)\s+(?:\w+[\s-]+)?\w+[\s-]+(?:days?|weeks?|months?|years?)"
     r"|(?:nothing|nobody|no\s*one)\s+(?:\w+\s+)?(?:launch\w*|fl(?:y|ies|ew)|goes\s+up|arrives?"
     r"|gets?\s+(?:to|up|there|launched)|reach\w*|dock\w*|shows?\s+up|comes?)"
     r"|crew\s+(?:of|goes|went|drops|dropped|falls|fell|rises|rose|grows|grew|shrinks|shrank|is|was"
+    r"|are|were|gets|got|has\s+been|had\s+been"
     r"|size|(?:is\s+|was\s+|gets\s+|got\s+)?(?:cut|reduced|increased|halved|doubled))|\d+\s+(?:crew|people|astronauts)"
     r"|(?:add|extra|another|additional|one\s+more)\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:flight|launch|mission|crew|person"
     r"|astronaut|cosmonaut)"
@@ -263,3 +298,32 @@ def strip_lead(text: str) -> tuple[str, bool]:
         details = True
         t = t[: m.start()].rstrip(" ,;:(-")
     return t, details
+
+
+# How long one supply lasts, asked by name: "how many days of oxygen do they have", "how long
+# does the water last", "how much food is left".
+_HOW_LONG = re.compile(
+    rf"\bhow\s+many\s+(?:more\s+)?days?\s+(?:of\s+|worth\s+of\s+)(?P<a>{_STOCKS})"
+    rf"|\bhow\s+long\s+(?:would|will|does|do|could|can)\s+(?P<b>{_STOCKS})\s+(?:last|hold)"
+    rf"|\bhow\s+much\s+(?P<c>{_STOCKS})\s+(?:is|would\s+be|will\s+be|do\s+they\s+have)\s+left",
+    re.I,
+)
+_RESOURCE_WORDS = {
+    "food": "food",
+    "water": "water",
+    "oxygen": "oxygen",
+    "o2": "oxygen",
+    "air": "oxygen",
+    "propellant": "propellant",
+    "fuel": "propellant",
+}
+
+
+def asked_supplies(text: str) -> tuple[str, ...]:
+    """The resources whose lasting a message asks after by name ("how many days of oxygen do
+    they have": oxygen), in the order named; () when it names none or only "supplies"."""
+    m = _HOW_LONG.search(text)
+    if m is None:
+        return ()
+    words = re.findall(r"[a-z0-9]+", (m["a"] or m["b"] or m["c"]).lower())
+    return tuple(dict.fromkeys(_RESOURCE_WORDS[w] for w in words if w in _RESOURCE_WORDS))

@@ -346,3 +346,30 @@ def verdict(o: Outcome, mentions: list[DateMention]) -> str:
         if len(text) <= VERDICT_MAX:
             break
     return text[:1].upper() + text[1:]
+
+
+def lasting_lead(o: Outcome, asked: tuple[Resource, ...], mentions: list[DateMention]) -> str:
+    """The answer to "how many days of oxygen do they have" first: how long each resource asked
+    after lasts in the scenario ("Oxygen would last 201 days, to 20 June 2027 …"), or ""."""
+    parts: list[str] = []
+    for r in asked:
+        m = o.after[r]
+        label = LABELS[r]
+        unsure = " (within the model's uncertainty)" if o.uncertain(r) else ""
+        if m.out is not None:
+            n = (m.out - o.today).days
+            below = (
+                f", below the reserve from {day_text(m.cross, mentions)}"
+                if m.cross is not None and m.cross < m.out
+                else ""
+            )
+            parts.append(
+                f"{label} would last about {n} days, to {day_text(m.out, mentions)}{below}{unsure}"
+            )
+        else:
+            line = reserve_text(r, o.prep.params.reserve_days)
+            parts.append(
+                f"{label} would not run out: its lowest is {days(m.low)}, in "
+                f"{month_text(m.low_date)} ({'below' if m.cross else 'above'} {line}){unsure}"
+            )
+    return ("; ".join(parts) + ". ") if parts else ""
