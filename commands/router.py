@@ -830,9 +830,18 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
         found = fact_answer(ctx, main.record_id, q, fact, now)
         if found is not None:
             break
-    beside = [w for w in q.words if fact is None or w not in vocab.FACT_WORDS.get(fact, ())]
+    # words of any fact asked ("departed yet or still berthed at unity": the port) are no
+    # other matter
+    asked = {w for f in q.facts for w in vocab.FACT_WORDS.get(f, ())}
+    beside = [w for w in q.words if fact is None or w not in asked]
     if beside:  # "does nasa pay russia for soyuz seats": the fact is not what is asked
         topic = _covering_topic(ctx, q, TOPIC_CONFIDENT, named=True)
+        if topic is not None and fact is Fact.STATUS and found is not None and found.known:
+            # "is progress ms-33 toast": a slang word asks the flight's own status; a topic
+            # answers only when it is about that record ("is soyuz cooked": its troubles)
+            topic = topic if _titled_for(ctx, topic, main.record_id) else None
+            if topic is None:
+                return found.reply
         if topic is not None:
             return _topic(ctx, topic, now, q)
         passage = _passage_answer(ctx, q, q.record_ids, now)
@@ -853,6 +862,13 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
     if q.words:  # "is the iss safe": nothing in the base says
         return honest.not_recorded(ctx, q, main.record_id, now)
     return describe(ctx, main.record_id, now, brief=True)
+
+
+def _titled_for(ctx: Context, topic_id: str, rid: str) -> bool:
+    """Whether a topic's title (its subject) names the record."""
+    rec = ctx.kb.get(rid)
+    title = set(fold_tokens(ctx.topics.titles.get(topic_id, "")))
+    return rec is not None and any(set(fold_tokens(n)) <= title for n in names_of(rec))
 
 
 def _claim_check(

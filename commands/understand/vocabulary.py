@@ -172,6 +172,8 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"\b(?:currently|now) (?:docked|berthed|attached|aboard)\b",
             r"\b(?:docked|berthed|attached) (?:right )?now\b",
             r"\bhasn'?t (?:left|undocked|come back|come home|returned)\b",
+            # "still parked at the station", "still hanging around up there"
+            r"\bstill (?:parked|moored|hooked up|plugged in|hanging (?:around|out|on))\b",
         ),
     ),
     (
@@ -344,6 +346,10 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
             r"(?!\s+(?:for|earth|the (?:pad|ground|planet)))",
             r"\bleft\s*\??\s*$",
             r"\breleased?\b",
+            # "has ng-24 left yet", "gone yet", "is it off the station": whether it departed
+            r"\b(?:left|gone|unberthed|undocked|departed|off the (?:station|iss))"
+            r"(?: (?:the )?(?:station|iss))? (?:yet|already)\b",
+            r"\bstill (?:parked|moored)\b",
         ),
     ),
     (
@@ -1119,7 +1125,7 @@ QUESTION_VOCABULARY = frozenset(
     normally usually typically generally nominally regularly ordinarily usual typical normal
     nominal average live lives living send sent sending ferry ferries haul hauls program programme
     spaceflight spaceflights rookie veteran newbie trip journey ride transit reach reached
-    previous previously prior""".split()
+    previous previously prior depart departed departing parked moored""".split()
 )
 # A why-question about how two named things relate: why one can't replace, stand in for or
 # back up the other ("why can't dragon just replace progress", "why not launch from site 1
@@ -1174,16 +1180,23 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
     Fact.LANDING: _canon(
         "return returned splash splashdown land landed home back burn burned reentry reenter"
     ),
-    Fact.UNDOCKING: _canon("undock undocked leave left depart departed return released"),
+    Fact.UNDOCKING: _canon(
+        "undock undocked unberth unberthed leave left depart departed return released gone off"
+    ),
     Fact.DOCKING: _canon(
         "dock docked berth berthed arrive arrived capture captured caught catch grab grabbed "
-        "grapple grappled snag canadarm robotic arm port module node hatch"
+        "grapple grappled snag canadarm robotic arm port module node hatch "
+        # the station's ports, where a ship docks or berths ("still berthed at unity")
+        "unity harmony tranquility destiny zvezda poisk rassvet prichal nauka zarya kibo "
+        "columbus nadir zenith forward aft"
     ),
     Fact.STAY: _canon("stay stayed long month months day days"),
     Fact.TRANSIT: _canon(
         "trip journey ride transit travel reach reached get there arrive took take"
     ),
-    Fact.ABOARD: _canon("still docked berthed attached there up aboard board space orbit station"),
+    Fact.ABOARD: _canon(
+        "still docked berthed attached there up aboard board space orbit station parked moored"
+    ),
     Fact.FIRST_FLIGHT: _canon(
         "first ever open opened inaugurated commissioned used use maiden debut flight launch"
     ),
