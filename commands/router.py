@@ -36,6 +36,7 @@ from commands.facts import FLIGHT_FACTS, fact_answer, flown_on, has_fact, names
 from commands.help import help_reply, small_talk
 from commands.lookup import describe
 from commands.registry import BY_COMMAND, split_list
+from commands.reasons import Reason, reason_for
 from commands.reply import Field, Reply, error
 from commands.stated import stated_count
 from commands.topics import lead_sentence
@@ -57,7 +58,7 @@ from commands.understand.thresholds import (
 from commands.understand.types import Ask, Chat, Command, Fact, Question, Subject
 from knowledge.names import names_of
 from knowledge.schema import CrewMember, Mission, Record, Topic, Vehicle
-from knowledge.text import fold_tokens, words
+from knowledge.text import fold_tokens, sentences, words
 
 MAX_CHARS = 1000
 
@@ -1126,7 +1127,30 @@ def _topic(ctx: Context, topic_id: str, now: dt.date, q: Question | None = None)
         return card
     body, sep, rest = card.text.partition("\n\n")
     led = lead_sentence(body, frozenset(q.words), ctx.lexicon.weight, amount=amount)
+    if q.ask == Ask.WHY:  # "why did nasa move crs-34 up": the sentence saying why, first
+        reason = reason_for(ctx, q, topic_id, led)
+        if reason is not None and reason.record_id == topic_id:
+            led = " ".join([reason.text, *(p for p in sentences(led) if p != reason.text)])
+        elif reason is not None:
+            return _led_by(ctx, card, reason, led + sep + rest)
     return card if led == body else replace(card, text=led + sep + rest)
+
+
+def _led_by(ctx: Context, card: Reply, reason: Reason, text: str) -> Reply:
+    """A topic's card led by a record's sentence that gives the reason, with its sources."""
+    from commands.format import collect_sources, source_lines
+
+    rec = ctx.kb.get(reason.record_id)
+    name = rec.name if rec is not None else reason.record_id
+    lead = reason.text if name.split()[0] in reason.text else f"{name}: {reason.text}"
+    ids = collect_sources(reason.sources, card.source_ids)
+    return replace(
+        card,
+        text=f"{lead}\n\n{text}",
+        entities=tuple(dict.fromkeys((*card.entities, reason.record_id))),
+        sources=source_lines(ctx.kb, ids),
+        source_ids=ids,
+    )
 
 
 def _relating(ctx: Context, q: Question, ids: tuple[str, ...], now: dt.date) -> Reply | None:

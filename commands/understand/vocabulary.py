@@ -1135,6 +1135,14 @@ RELATION_ASK = _any(
     r"|stand in|fill in|take over)\b",
     r"\b(?:can'?t|cannot|couldn'?t|didn'?t|don'?t|doesn'?t|why not)\b[^?]*\bjust\b",
 )
+# A sentence that gives a reason (what a why-question asks): "because", "after the pad
+# damage", "due to", "to make up for", "accused of", "for medical reasons".
+REASON_SAID = _any(
+    r"\b(?:because|after|due to|owing to|thanks to|caused by|as a result|in response"
+    r"|following|so that|in order to|to make up|make up for|to compensate"
+    r"|to replace|to cover|accused|alleged\w*|violat\w*|for (?:\w+ )?reasons?|reasons?"
+    r"|amid|over concerns?|concerns?|blamed|led to|forced)\b"
+)
 RELATION_SAID = _any(
     r"\b(?:cannot|can'?t|could not|only|not usable|unusable|backup|replace\w*|instead|without"
     r"|neither|never|no other|unable)\b"
