@@ -490,6 +490,9 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
     if q.ask == Ask.LIST and q.unknown:  # "the manifest for jan": schedule words, no subject
         q = replace(q, unknown=tuple(u for u in q.unknown if not _schedule_words(u)))
     if q.unknown and (not specific or any(" " in u or _has_digit(u) for u in q.unknown)):
+        mentioned = _mentioned(ctx, q, now)  # "NG-19's reboost burn": a sentence naming it
+        if mentioned is not None:
+            return mentioned
         return honest.unknown_subject(ctx, q)  # "artemis 2", "Suni Williams", "progress ms-99"
     strange = unaccounted(ctx, q)
     if strange:  # "the purple dock of cygnus tastes like tuesday": ask, never guess
@@ -596,7 +599,27 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
     topic = _covering_topic(ctx, q, bar, named=False)
     if topic is not None:
         return _topic(ctx, topic, now, q)
+    mentioned = _mentioned(ctx, q, now)
+    if mentioned is not None:
+        return mentioned
     return honest.did_you_mean(ctx, q, _candidates(ctx, q))
+
+
+def _mentioned(ctx: Context, q: Question, now: dt.date) -> Reply | None:
+    """A flight no record is about but a sentence mentions ("when did ng-19 launch"): that
+    sentence, saying whose record it is from."""
+    found = said.mention_passage(ctx, q)
+    if found is None:
+        return None
+    name, passage = found
+    reply = _passage_reply(ctx, passage, now)
+    whose = reply.title
+    return replace(
+        reply,
+        title=name,
+        text=f"{said.quoted(ctx, passage)} ({name} has no record of its own; this is from "
+        f"{whose}'s.)",
+    )
 
 
 # A date or a place of something that is not a record: the base has none to give.

@@ -110,6 +110,7 @@ ASK_PATTERNS: tuple[tuple[Ask, re.Pattern[str]], ...] = (
             r"\bhow heavy\b",
             r"\bhow big\b",
             r"\bwhat(?:'s| is| does)? (?:the )?(?:cost|price|payload|capacity|mass)\b",
+            r"\bwhat(?:'s|s| is| was| are| were)\b[^?]*\bworth\b",  # "what's X's contract worth"
         ),
     ),
     (
@@ -222,6 +223,7 @@ FACT_PATTERNS: tuple[tuple[Fact, re.Pattern[str]], ...] = (
         _any(
             r"\bcosts?\b",
             r"\bcosting\b",
+            r"\bworth\b",  # "what's the contract worth"
             r"\bbudget\w*",
             r"\bfunding\b",
             r"\bhow much money\b",
@@ -1186,7 +1188,8 @@ def _canon(text: str) -> frozenset[str]:
 # answered by the fact ("is site 31/6 fixed": status; "does nasa pay ... seats": not size).
 FACT_WORDS: dict[Fact, frozenset[str]] = {
     Fact.LANDING: _canon(
-        "return returned splash splashdown land landed home back burn burned reentry reenter"
+        "return returned splash splashdown land landed home back burn burned reentry reenter "
+        "re-entry re-enter re-entered"
     ),
     Fact.UNDOCKING: _canon(
         "undock undocked unberth unberthed leave left depart departed return released gone off"
@@ -1211,7 +1214,7 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
     Fact.DAYS_IN_SPACE: _canon(
         "space orbit day days long longer shorter time spent duration last lasted mission flight"
     ),
-    Fact.COST: _canon("cost price pay paid money expensive cheap budget funding"),
+    Fact.COST: _canon("cost price pay paid money expensive cheap budget funding worth value"),
     Fact.PAD: _canon("pad site launch from where spaceport"),
     Fact.LAUNCHER: _canon("rocket launcher launch vehicle"),
     Fact.CAPACITY: _canon(_CARGO_WORDS),
@@ -1226,7 +1229,8 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
     Fact.REFUELS: _canon("refuel refuels propellant fuel russia segment"),
     Fact.REBOOSTS: _canon("reboost boost raise orbit station"),
     Fact.DECAY: _canon(
-        "fall decay reentry reenter altitude height lose sink drop boost reboost orbit without last"
+        "fall decay reentry reenter altitude height lose sink drop boost reboost orbit without last "
+        "re-entry re-enter re-entered"
     ),
     Fact.CREW_SIZE: _canon("crew people live living aboard size seats big"),
     Fact.REUSABLE: _canon("reusable reused reuse fly again"),
