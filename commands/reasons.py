@@ -6,10 +6,9 @@ from dataclasses import dataclass
 
 from commands.context import Context
 from commands.understand import vocabulary as vocab
+from commands.understand.thresholds import REASON_SHARE
 from commands.understand.types import Question
 from knowledge.text import sentences, words
-
-from commands.understand.thresholds import REASON_SHARE
 
 WEAK_KINDS = ("organization", "station")  # their sentences rarely give a flight's reason
 

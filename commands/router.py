@@ -35,8 +35,8 @@ from commands.count import count, crew_aboard_at
 from commands.facts import FLIGHT_FACTS, fact_answer, flown_on, has_fact, names
 from commands.help import help_reply, small_talk
 from commands.lookup import describe
-from commands.registry import BY_COMMAND, split_list
 from commands.reasons import Reason, reason_for
+from commands.registry import BY_COMMAND, split_list
 from commands.reply import Field, Reply, error
 from commands.stated import stated_count
 from commands.topics import lead_sentence

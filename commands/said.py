@@ -16,9 +16,9 @@ from collections.abc import Iterable
 
 from commands.context import Context
 from commands.format import publisher
+from commands.understand import vocabulary as vocab
 from commands.understand.lexicon import Passage
 from commands.understand.thresholds import VALUE_NEAR_WORDS
-from commands.understand import vocabulary as vocab
 from commands.understand.types import Ask, Fact, Question
 from knowledge.text import words
 

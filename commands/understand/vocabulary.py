@@ -1229,8 +1229,8 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
     Fact.REFUELS: _canon("refuel refuels propellant fuel russia segment"),
     Fact.REBOOSTS: _canon("reboost boost raise orbit station"),
     Fact.DECAY: _canon(
-        "fall decay reentry reenter altitude height lose sink drop boost reboost orbit without last "
-        "re-entry re-enter re-entered"
+        "fall decay reentry reenter altitude height lose sink drop boost reboost orbit without "
+        "last re-entry re-enter re-entered"
     ),
     Fact.CREW_SIZE: _canon("crew people live living aboard size seats big"),
     Fact.REUSABLE: _canon("reusable reused reuse fly again"),
