@@ -43,9 +43,9 @@ def reason_for(ctx: Context, q: Question, topic_id: str, body: str) -> Reason | 
     best: tuple[float, int, Reason] | None = None
     for part in parts[1:]:
         s = score(frozenset(words(part)))
-        if s > 0 and s >= first * REASON_SHARE and gives_reason(part):
-            if best is None or s > best[0]:
-                best = (s, 1, Reason(part, topic_id, ()))
+        fits = s > 0 and s >= first * REASON_SHARE and gives_reason(part)
+        if fits and (best is None or s > best[0]):
+            best = (s, 1, Reason(part, topic_id, ()))
     ids = [s.record_id for s in q.subjects if s.kind not in WEAK_KINDS and s.kind != "topic"]
     for rid in dict.fromkeys(ids):
         for p in ctx.lexicon.passages.get(rid, ()):
