@@ -701,6 +701,19 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
     if q.ask == Ask.WHY:
         # "what happened to htv x1" alone is about the flight; to Dream Chaser, the news
         topic = related or verbatim or (sure if main.kind not in ("mission", "crew") else None)
+        if topic is None and vocab.REASON_ASK.search(q.text) and not vocab.DELAYED.search(q.text):
+            # "why did artemyev get pulled": a plain why, whatever its verb, is answered by
+            # the closest topic about the record (its reason), never by its status alone; a
+            # slip's reasons are its schedule notes (`_why_slipped`)
+            topic = next(
+                (
+                    t.topic_id
+                    for t in q.topics
+                    if t.score >= TOPIC_CONFIDENT
+                    and main.record_id in ctx.topics.related.get(t.topic_id, frozenset())
+                ),
+                None,
+            )
         if topic is None and len(set(ids)) > 1:  # "why was X pulled from Y": what links them
             topic = next(
                 (
@@ -843,6 +856,9 @@ def _names(ctx: Context, topic_id: str, q: Question) -> bool:
 def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.date) -> Reply:
     """Yes, no or not known from the fact asked about; a topic that nearly is the question
     answers when the fact does not decide it ("is starliner flying crew")."""
+    said_so = _claim_said(ctx, q, main, now)
+    if said_so is not None:  # "did crew-13 break a speed record": "the fastest US trip"
+        return said_so
     claim = vocab.CLAIM.search(q.text)
     if claim is not None and Fact.FIRST_FLIGHT not in q.facts:
         checked = _claim_check(ctx, q, main, claim, now)
@@ -886,6 +902,38 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
     if q.words:  # "is the iss safe": nothing in the base says
         return honest.not_recorded(ctx, q, main.record_id, now)
     return describe(ctx, main.record_id, now, brief=True)
+
+
+def _claim_said(ctx: Context, q: Question, main: Subject, now: dt.date) -> Reply | None:
+    """ "did X break a speed record", "was X the quickest trip": yes when a sentence of the
+    record's own texts writes a superlative of the same meaning ("the fastest US trip"),
+    quoted so its own limits ("US") show; words are compared by meaning, not spelling."""
+    asked = set(words(q.text))
+    meant = [m for m in vocab.CLAIM_MEANINGS if m & asked]
+    if not meant and not asked & vocab.RECORD_WORDS:
+        return None
+    if vocab.CLAIM.search(q.text) and not meant:  # "the first ...": a rank, checked apart
+        return None
+    wanted = set().union(*meant) if meant else set().union(*vocab.CLAIM_MEANINGS)
+    wanted |= vocab.RECORD_WORDS
+    found = [
+        p
+        for p in ctx.lexicon.passages.get(main.record_id, ())
+        if p.words & vocab.SUPERLATIVES & wanted and not _NEGATED.search(p.text)
+    ]
+    if not found:
+        return None
+    best = min(found, key=lambda p: len(p.text))
+    from commands.format import day_text
+
+    reply = _passage_reply(ctx, best, now)
+    return replace(
+        reply,
+        text=f"Yes, as recorded (as of {day_text(ctx.kb.as_of)}): {said.quoted(ctx, best)}",
+    )
+
+
+_NEGATED = re.compile(r"\b(?:not|no|never|nor)\b", re.I)
 
 
 def _titled_for(ctx: Context, topic_id: str, rid: str) -> bool:

@@ -1137,6 +1137,8 @@ RELATION_ASK = _any(
     r"|stand in|fill in|take over)\b",
     r"\b(?:can'?t|cannot|couldn'?t|didn'?t|don'?t|doesn'?t|why not)\b[^?]*\bjust\b",
 )
+# A question that asks for a reason in so many words ("why", "how come"), not what happened.
+REASON_ASK = _any(r"\bwhy\b", r"\bhow come\b", r"\bпочему\b", r"\bwhat (?:was|is) the reason\b")
 # A sentence that gives a reason (what a why-question asks): "because", "after the pad
 # damage", "due to", "to make up for", "accused of", "for medical reasons".
 REASON_SAID = _any(
@@ -1181,6 +1183,20 @@ def _canon(text: str) -> frozenset[str]:
     from knowledge.text import words
 
     return frozenset(words(text))
+
+
+# A claim about a record said in other words than its texts use: each set holds the words
+# of one meaning ("did it break a speed record" ~ "the fastest trip"; "huge" ~ "largest"). A
+# rank in a sequence (first, last, only) is no such claim: `CLAIM` checks those.
+CLAIM_MEANINGS: tuple[frozenset[str], ...] = (
+    _canon("fastest quickest fast faster quick quicker quickly speed speedy rapid shortest"),
+    _canon("biggest largest heaviest big bigger large larger heavy heavier huge"),
+    _canon("longest long longer lengthy"),
+)
+# Words that call a value a record, of whichever meaning the text gives ("a record stay").
+RECORD_WORDS = _canon("record records")
+# The superlative a sentence must write to say so itself ("the fastest US trip").
+SUPERLATIVES = _canon("fastest quickest shortest biggest largest heaviest longest record")
 
 
 # The words (as knowledge.text.words gives them) that speak to each fact: a topic must use
