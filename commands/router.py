@@ -34,6 +34,7 @@ from commands.count import count, crew_aboard_at
 from commands.facts import FLIGHT_FACTS, fact_answer, flown_on, has_fact, names
 from commands.help import help_reply, small_talk
 from commands.lookup import describe
+from commands.reasons import Reason, reason_for
 from commands.registry import BY_COMMAND, split_list
 from commands.reply import Field, Reply, error
 from commands.stated import stated_count
@@ -56,7 +57,7 @@ from commands.understand.thresholds import (
 from commands.understand.types import Ask, Chat, Command, Fact, Question, Subject
 from knowledge.names import names_of
 from knowledge.schema import CrewMember, Mission, Record, Topic, Vehicle
-from knowledge.text import fold_tokens, words
+from knowledge.text import fold_tokens, sentences, words
 
 MAX_CHARS = 1000
 
@@ -490,6 +491,9 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
     if q.ask == Ask.LIST and q.unknown:  # "the manifest for jan": schedule words, no subject
         q = replace(q, unknown=tuple(u for u in q.unknown if not _schedule_words(u)))
     if q.unknown and (not specific or any(" " in u or _has_digit(u) for u in q.unknown)):
+        mentioned = _mentioned(ctx, q, now)  # "NG-19's reboost burn": a sentence naming it
+        if mentioned is not None:
+            return mentioned
         return honest.unknown_subject(ctx, q)  # "artemis 2", "Suni Williams", "progress ms-99"
     strange = unaccounted(ctx, q)
     if strange:  # "the purple dock of cygnus tastes like tuesday": ask, never guess
@@ -596,7 +600,27 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
     topic = _covering_topic(ctx, q, bar, named=False)
     if topic is not None:
         return _topic(ctx, topic, now, q)
+    mentioned = _mentioned(ctx, q, now)
+    if mentioned is not None:
+        return mentioned
     return honest.did_you_mean(ctx, q, _candidates(ctx, q))
+
+
+def _mentioned(ctx: Context, q: Question, now: dt.date) -> Reply | None:
+    """A flight no record is about but a sentence mentions ("when did ng-19 launch"): that
+    sentence, saying whose record it is from."""
+    found = said.mention_passage(ctx, q)
+    if found is None:
+        return None
+    name, passage = found
+    reply = _passage_reply(ctx, passage, now)
+    whose = reply.title
+    return replace(
+        reply,
+        title=name,
+        text=f"{said.quoted(ctx, passage)} ({name} has no record of its own; this is from "
+        f"{whose}'s.)",
+    )
 
 
 # A date or a place of something that is not a record: the base has none to give.
@@ -678,6 +702,19 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
     if q.ask == Ask.WHY:
         # "what happened to htv x1" alone is about the flight; to Dream Chaser, the news
         topic = related or verbatim or (sure if main.kind not in ("mission", "crew") else None)
+        if topic is None and vocab.REASON_ASK.search(q.text) and not vocab.DELAYED.search(q.text):
+            # "why did artemyev get pulled": a plain why, whatever its verb, is answered by
+            # the closest topic about the record (its reason), never by its status alone; a
+            # slip's reasons are its schedule notes (`_why_slipped`)
+            topic = next(
+                (
+                    t.topic_id
+                    for t in q.topics
+                    if t.score >= TOPIC_CONFIDENT
+                    and main.record_id in ctx.topics.related.get(t.topic_id, frozenset())
+                ),
+                None,
+            )
         if topic is None and len(set(ids)) > 1:  # "why was X pulled from Y": what links them
             topic = next(
                 (
@@ -820,6 +857,9 @@ def _names(ctx: Context, topic_id: str, q: Question) -> bool:
 def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.date) -> Reply:
     """Yes, no or not known from the fact asked about; a topic that nearly is the question
     answers when the fact does not decide it ("is starliner flying crew")."""
+    said_so = _claim_said(ctx, q, main, now)
+    if said_so is not None:  # "did crew-13 break a speed record": "the fastest US trip"
+        return said_so
     claim = vocab.CLAIM.search(q.text)
     if claim is not None and Fact.FIRST_FLIGHT not in q.facts:
         checked = _claim_check(ctx, q, main, claim, now)
@@ -831,9 +871,18 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
         found = fact_answer(ctx, main.record_id, q, fact, now)
         if found is not None:
             break
-    beside = [w for w in q.words if fact is None or w not in vocab.FACT_WORDS.get(fact, ())]
+    # words of any fact asked ("departed yet or still berthed at unity": the port) are no
+    # other matter
+    asked = {w for f in q.facts for w in vocab.FACT_WORDS.get(f, ())}
+    beside = [w for w in q.words if fact is None or w not in asked]
     if beside:  # "does nasa pay russia for soyuz seats": the fact is not what is asked
         topic = _covering_topic(ctx, q, TOPIC_CONFIDENT, named=True)
+        if topic is not None and fact is Fact.STATUS and found is not None and found.known:
+            # "is progress ms-33 toast": a slang word asks the flight's own status; a topic
+            # answers only when it is about that record ("is soyuz cooked": its troubles)
+            topic = topic if _titled_for(ctx, topic, main.record_id) else None
+            if topic is None:
+                return found.reply
         if topic is not None:
             return _topic(ctx, topic, now, q)
         passage = _passage_answer(ctx, q, q.record_ids, now)
@@ -854,6 +903,45 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
     if q.words:  # "is the iss safe": nothing in the base says
         return honest.not_recorded(ctx, q, main.record_id, now)
     return describe(ctx, main.record_id, now, brief=True)
+
+
+def _claim_said(ctx: Context, q: Question, main: Subject, now: dt.date) -> Reply | None:
+    """ "did X break a speed record", "was X the quickest trip": yes when a sentence of the
+    record's own texts writes a superlative of the same meaning ("the fastest US trip"),
+    quoted so its own limits ("US") show; words are compared by meaning, not spelling."""
+    asked = set(words(q.text))
+    meant = [m for m in vocab.CLAIM_MEANINGS if m & asked]
+    if not meant and not asked & vocab.RECORD_WORDS:
+        return None
+    if vocab.CLAIM.search(q.text) and not meant:  # "the first ...": a rank, checked apart
+        return None
+    wanted = set().union(*meant) if meant else set().union(*vocab.CLAIM_MEANINGS)
+    wanted |= vocab.RECORD_WORDS
+    found = [
+        p
+        for p in ctx.lexicon.passages.get(main.record_id, ())
+        if p.words & vocab.SUPERLATIVES & wanted and not _NEGATED.search(p.text)
+    ]
+    if not found:
+        return None
+    best = min(found, key=lambda p: len(p.text))
+    from commands.format import day_text
+
+    reply = _passage_reply(ctx, best, now)
+    return replace(
+        reply,
+        text=f"Yes, as recorded (as of {day_text(ctx.kb.as_of)}): {said.quoted(ctx, best)}",
+    )
+
+
+_NEGATED = re.compile(r"\b(?:not|no|never|nor)\b", re.I)
+
+
+def _titled_for(ctx: Context, topic_id: str, rid: str) -> bool:
+    """Whether a topic's title (its subject) names the record."""
+    rec = ctx.kb.get(rid)
+    title = set(fold_tokens(ctx.topics.titles.get(topic_id, "")))
+    return rec is not None and any(set(fold_tokens(n)) <= title for n in names_of(rec))
 
 
 def _claim_check(
@@ -1118,7 +1206,30 @@ def _topic(ctx: Context, topic_id: str, now: dt.date, q: Question | None = None)
         return card
     body, sep, rest = card.text.partition("\n\n")
     led = lead_sentence(body, frozenset(q.words), ctx.lexicon.weight, amount=amount)
+    if q.ask == Ask.WHY:  # "why did nasa move crs-34 up": the sentence saying why, first
+        reason = reason_for(ctx, q, topic_id, led)
+        if reason is not None and reason.record_id == topic_id:
+            led = " ".join([reason.text, *(p for p in sentences(led) if p != reason.text)])
+        elif reason is not None:
+            return _led_by(ctx, card, reason, led + sep + rest)
     return card if led == body else replace(card, text=led + sep + rest)
+
+
+def _led_by(ctx: Context, card: Reply, reason: Reason, text: str) -> Reply:
+    """A topic's card led by a record's sentence that gives the reason, with its sources."""
+    from commands.format import collect_sources, source_lines
+
+    rec = ctx.kb.get(reason.record_id)
+    name = rec.name if rec is not None else reason.record_id
+    lead = reason.text if name.split()[0] in reason.text else f"{name}: {reason.text}"
+    ids = collect_sources(reason.sources, card.source_ids)
+    return replace(
+        card,
+        text=f"{lead}\n\n{text}",
+        entities=tuple(dict.fromkeys((*card.entities, reason.record_id))),
+        sources=source_lines(ctx.kb, ids),
+        source_ids=ids,
+    )
 
 
 def _relating(ctx: Context, q: Question, ids: tuple[str, ...], now: dt.date) -> Reply | None:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from commands.context import Context
 from commands.format import publisher
+from commands.understand import vocabulary as vocab
 from commands.understand.lexicon import Passage
 from commands.understand.thresholds import VALUE_NEAR_WORDS
 from commands.understand.types import Ask, Fact, Question
@@ -170,3 +171,43 @@ def plan_passage(ctx: Context, ids: Iterable[str]) -> tuple[int, str, Passage] |
             if found is not None:
                 return found[0], found[1], p
     return None
+
+
+# A flight designation as typed ("NG-19", "ng19", "MS-27"): letters, an optional hyphen, digits.
+_DESIGNATION = re.compile(r"\b([a-z]{1,6})-?(\d{1,3})\b", re.I)
+
+
+def mention_passage(ctx: Context, q: Question) -> tuple[str, Passage] | None:
+    """A designation the question types that names no record ("NG-19"), and the sentence
+    mentioning it that shares the most of the question's other words and asked fact's words
+    ("NG-19 reboost burn length": the Cygnus record's "On NG-19 Cygnus fired for 22 min 48 s")."""
+    taken = [(s.start, s.end) for s in q.subjects] + [
+        (s.start, s.end) for g in q.ambiguous for s in g
+    ]
+    typed = set(words(q.text))
+    kind = {Ask.WHEN: Kind.DATE, Ask.HOW_MUCH: Kind.AMOUNT}.get(q.ask)
+    weight = ctx.lexicon.weight
+    best: tuple[float, bool, int, str, Passage] | None = None
+    for m in _DESIGNATION.finditer(q.text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        letters, digits = m.group(1), m.group(2)
+        said = re.compile(rf"\b{re.escape(letters)}[- ]?{digits}\b(?!\.\d)", re.I)
+        own = set(words(m.group()))
+        for ps in ctx.lexicon.passages.values():
+            for p in ps:
+                if not said.search(p.text):
+                    continue
+                # the question's own words, and each asked fact its words do not already
+                # speak for, once by its best word ("reboost burn": "raised the station")
+                common = (typed - own) & p.words
+                score = sum(weight(w) for w in common) + sum(
+                    max((weight(w) for w in fw & p.words), default=0.0)
+                    for f in q.facts
+                    if not (fw := vocab.FACT_WORDS.get(f, frozenset())) & common
+                )
+                valued = kind is not None and has_value_near(p.text, (letters.lower(),), kind)
+                key = (score, valued, -len(p.text))
+                if score > 0 and (best is None or key > best[:3]):
+                    best = (*key, f"{letters.upper()}-{digits}", p)
+    return (best[3], best[4]) if best is not None else None

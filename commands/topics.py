@@ -236,8 +236,9 @@ class TopicMatcher:
 
 # An amount in a sentence: money, a mass, a share ("608.9 billion roubles", "$1.43 B", "800 kg").
 AMOUNT = re.compile(
-    r"[$€£¥]\s?\d|\d[\d,.]*\s*(?:billion|million|trillion|bn\b|roubles?|rubles?"
-    r"|dollars?|usd\b|eur\b|euros?|yen\b|kg\b|tonnes?\b|tons?\b|lb\b|pounds?\b|%|per\s?cent)",
+    r"[$€£¥]\s?\d|(?<![A-Za-z])\d[\d,.]*\s*(?:billion|million|trillion|bn\b|roubles?|rubles?"
+    r"|dollars?|usd\b|eur\b|euros?|yen\b|kg\b|tonnes?\b|tons?\b|lb\b|pounds?\b|%|per\s?cent"
+    r"|m/s|km/s|km/h|mph\b|km\b|(?-i:m)\b|metres?\b|meters?\b|miles?\b|seconds?\b|minutes?\b)",
     re.IGNORECASE,
 )
 
@@ -261,10 +262,12 @@ def lead_sentence(
     def score(sentence: str) -> float:
         return sum(weight(w) for w in asked & set(words(sentence)))
 
-    if amount:
-        if AMOUNT.search(parts[0]):
-            return text
+    if amount:  # the amount beside the asked words ("the boost kit's delta-v": its m/s)
         pool = [(i, p) for i, p in enumerate(parts) if AMOUNT.search(p)]
+        if AMOUNT.search(parts[0]) and all(score(p) <= score(parts[0]) for _, p in pool):
+            return text
+        if AMOUNT.search(parts[0]):
+            pool = [(i, p) for i, p in pool if score(p) > score(parts[0])]
     else:
         pool = [(i, p) for i, p in enumerate(parts) if score(p) > score(parts[0])]
     pool = [(i, p) for i, p in pool if not _LEANS_BACK.match(p)]  # "He was ...": needs the first

@@ -111,3 +111,10 @@ VALUE_NEAR_WORDS = 8
 # A stay within this share of its planned length is "about as long as planned"; beyond it,
 # longer or shorter (a planned "six months" is 180 days, so 170-190 days match it).
 PLAN_MATCH_SHARE = 0.1
+
+# --- why-questions --------------------------------------------------------------------------
+# A topic whose first sentence gives no reason is led by a sentence that does (its own, or of a
+# record asked about) when that sentence shares at least this share of the asked-word weight
+# the first one shares: "why was crs-34 moved earlier" - "Moved up a month ... after the
+# Baikonur pad damage" shares "moved" but not "earlier", and still says why.
+REASON_SHARE = 0.5

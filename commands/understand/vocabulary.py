@@ -111,6 +111,7 @@ ASK_PATTERNS: tuple[tuple[Ask, Phrases], ...] = (
             r"\bhow heavy\b",
             r"\bhow big\b",
             r"\bwhat(?:'s| is| does)? (?:the )?(?:cost|price|payload|capacity|mass)\b",
+            r"\bwhat(?:'s|s| is| was| are| were)\b[^?]*\bworth\b",  # "what's X's contract worth"
         ),
     ),
     (
@@ -173,6 +174,8 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             r"\b(?:currently|now) (?:docked|berthed|attached|aboard)\b",
             r"\b(?:docked|berthed|attached) (?:right )?now\b",
             r"\bhasn'?t (?:left|undocked|come back|come home|returned)\b",
+            # "still parked at the station", "still hanging around up there"
+            r"\bstill (?:parked|moored|hooked up|plugged in|hanging (?:around|out|on))\b",
         ),
     ),
     (
@@ -221,6 +224,7 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
         _any(
             r"\bcosts?\b",
             r"\bcosting\b",
+            r"\bworth\b",  # "what's the contract worth"
             r"\bbudget\w*",
             r"\bfunding\b",
             r"\bhow much money\b",
@@ -345,6 +349,10 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             r"(?!\s+(?:for|earth|the (?:pad|ground|planet)))",
             r"\bleft\s*\??\s*$",
             r"\breleased?\b",
+            # "has ng-24 left yet", "gone yet", "is it off the station": whether it departed
+            r"\b(?:left|gone|unberthed|undocked|departed|off the (?:station|iss))"
+            r"(?: (?:the )?(?:station|iss))? (?:yet|already)\b",
+            r"\bstill (?:parked|moored)\b",
         ),
     ),
     (
@@ -1120,7 +1128,7 @@ QUESTION_VOCABULARY = frozenset(
     normally usually typically generally nominally regularly ordinarily usual typical normal
     nominal average live lives living send sent sending ferry ferries haul hauls program programme
     spaceflight spaceflights rookie veteran newbie trip journey ride transit reach reached
-    previous previously prior""".split()
+    previous previously prior depart departed departing parked moored""".split()
 )
 # A why-question about how two named things relate: why one can't replace, stand in for or
 # back up the other ("why can't dragon just replace progress", "why not launch from site 1
@@ -1129,6 +1137,16 @@ RELATION_ASK = _any(
     r"\b(?:replac\w*|instead|backup|back-up|back up|substitut\w*|alternatives?|swap\w*"
     r"|stand in|fill in|take over)\b",
     r"\b(?:can'?t|cannot|couldn'?t|didn'?t|don'?t|doesn'?t|why not)\b[^?]*\bjust\b",
+)
+# A question that asks for a reason in so many words ("why", "how come"), not what happened.
+REASON_ASK = _any(r"\bwhy\b", r"\bhow come\b", r"\bпочему\b", r"\bwhat (?:was|is) the reason\b")
+# A sentence that gives a reason (what a why-question asks): "because", "after the pad
+# damage", "due to", "to make up for", "accused of", "for medical reasons".
+REASON_SAID = _any(
+    r"\b(?:because|after|due to|owing to|thanks to|caused by|as a result|in response"
+    r"|following|so that|in order to|to make up|make up for|to compensate"
+    r"|to replace|to cover|accused|alleged\w*|violat\w*|for (?:\w+ )?reasons?|reasons?"
+    r"|amid|over concerns?|concerns?|blamed|led to|forced)\b"
 )
 RELATION_SAID = _any(
     r"\b(?:cannot|can'?t|could not|only|not usable|unusable|backup|replace\w*|instead|without"
@@ -1168,30 +1186,52 @@ def _canon(text: str) -> frozenset[str]:
     return frozenset(words(text))
 
 
+# A claim about a record said in other words than its texts use: each set holds the words
+# of one meaning ("did it break a speed record" ~ "the fastest trip"; "huge" ~ "largest"). A
+# rank in a sequence (first, last, only) is no such claim: `CLAIM` checks those.
+CLAIM_MEANINGS: tuple[frozenset[str], ...] = (
+    _canon("fastest quickest fast faster quick quicker quickly speed speedy rapid shortest"),
+    _canon("biggest largest heaviest big bigger large larger heavy heavier huge"),
+    _canon("longest long longer lengthy"),
+)
+# Words that call a value a record, of whichever meaning the text gives ("a record stay").
+RECORD_WORDS = _canon("record records")
+# The superlative a sentence must write to say so itself ("the fastest US trip").
+SUPERLATIVES = _canon("fastest quickest shortest biggest largest heaviest longest record")
+
+
 # The words (as knowledge.text.words gives them) that speak to each fact: a topic must use
 # one to answer for the fact, and a yes/no question whose other words are all among them is
 # answered by the fact ("is site 31/6 fixed": status; "does nasa pay ... seats": not size).
 FACT_WORDS: dict[Fact, frozenset[str]] = {
     Fact.LANDING: _canon(
-        "return returned splash splashdown land landed home back burn burned reentry reenter"
+        "return returned splash splashdown land landed home back burn burned reentry reenter "
+        "re-entry re-enter re-entered"
     ),
-    Fact.UNDOCKING: _canon("undock undocked leave left depart departed return released"),
+    Fact.UNDOCKING: _canon(
+        "undock undocked unberth unberthed leave left depart departed return released gone off"
+    ),
     Fact.DOCKING: _canon(
         "dock docked berth berthed arrive arrived capture captured caught catch grab grabbed "
-        "grapple grappled snag canadarm robotic arm port module node hatch"
+        "grapple grappled snag canadarm robotic arm port module node hatch "
+        # the station's ports, where a ship docks or berths ("still berthed at unity")
+        "unity harmony tranquility destiny zvezda poisk rassvet prichal nauka zarya kibo "
+        "columbus nadir zenith forward aft"
     ),
     Fact.STAY: _canon("stay stayed long month months day days"),
     Fact.TRANSIT: _canon(
         "trip journey ride transit travel reach reached get there arrive took take"
     ),
-    Fact.ABOARD: _canon("still docked berthed attached there up aboard board space orbit station"),
+    Fact.ABOARD: _canon(
+        "still docked berthed attached there up aboard board space orbit station parked moored"
+    ),
     Fact.FIRST_FLIGHT: _canon(
         "first ever open opened inaugurated commissioned used use maiden debut flight launch"
     ),
     Fact.DAYS_IN_SPACE: _canon(
         "space orbit day days long longer shorter time spent duration last lasted mission flight"
     ),
-    Fact.COST: _canon("cost price pay paid money expensive cheap budget funding"),
+    Fact.COST: _canon("cost price pay paid money expensive cheap budget funding worth value"),
     Fact.PAD: _canon("pad site launch from where spaceport"),
     Fact.LAUNCHER: _canon("rocket launcher launch vehicle"),
     Fact.CAPACITY: _canon(_CARGO_WORDS),
@@ -1206,7 +1246,8 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
     Fact.REFUELS: _canon("refuel refuels propellant fuel russia segment"),
     Fact.REBOOSTS: _canon("reboost boost raise orbit station"),
     Fact.DECAY: _canon(
-        "fall decay reentry reenter altitude height lose sink drop boost reboost orbit without last"
+        "fall decay reentry reenter altitude height lose sink drop boost reboost orbit without "
+        "last re-entry re-enter re-entered"
     ),
     Fact.CREW_SIZE: _canon("crew people live living aboard size seats big"),
     Fact.REUSABLE: _canon("reusable reused reuse fly again"),

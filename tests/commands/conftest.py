@@ -45,3 +45,8 @@ def first(ctx: Context, text: str) -> str:
     assert reply.kind == "answer", reply.plain()
     body = reply.text.split("\n")[-1] if reply.text.startswith("Fact base") else reply.text
     return body.split("\n\n")[0]
+
+
+def answer_to(ctx: Context, text: str) -> Reply:
+    """The whole reply to one question, asked on its own."""
+    return answer(ctx, text, TODAY)
