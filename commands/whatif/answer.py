@@ -30,6 +30,7 @@ from commands.whatif.model import (
     RESOURCES,
     Delivery,
     ModelError,
+    Resource,
     placement,
 )
 from commands.whatif.outcome import Margin, Outcome, outcome
@@ -283,15 +284,7 @@ def _assumed(o: Outcome, brief: bool = False) -> Field:
         more = f" and {len(overdue) - 3} more" if len(overdue) > 3 else ""
         parts.append(f"{names}{more} counted on their past planned dates")
     p = prep.params
-    months = round(sum(p.stock_days.values()) / len(p.stock_days) / 30.44)
-    ends = [e.stock_days for e in prep.ends.values()]
-    spread = (
-        f" ({round(min(min(d.values()) for d in ends))}–"
-        f"{round(max(max(d.values()) for d in ends))} days)"
-        if ends
-        else ""
-    )
-    parts.append(f"stock ~{months} months{spread} on {day_text(p.stock_date)} (assumed)")
+    parts.append(f"{_stock_text(prep)} on {day_text(p.stock_date)} (assumed)")
     # How the question's words were read ("dragon" as both Dragons) comes first.
     parts[:0] = list(o.applied.notes)
     if o.applied.open_ended:  # "retired", "indefinitely", no length: the horizon it runs to
@@ -554,3 +547,30 @@ def with_note(reply: Reply, note: str | None) -> Reply:
     else:
         fields.insert(min(1, len(fields)), Field("Fact base", note))
     return dataclasses.replace(reply, fields=tuple(fields))
+
+
+def _stock_text(prep: Prepared) -> str:
+    """ "stock ~6 months (150–210 days)", or per group of resources when their stocks differ:
+    "stock ~6 months of food, water and oxygen (150–210 days), ~12 months of propellant
+    (290–456 days)"."""
+    p = prep.params
+    ends = [e.stock_days for e in prep.ends.values()]
+    groups: dict[int, list[Resource]] = {}
+    for r in RESOURCES:
+        groups.setdefault(round(p.stock_days[r] / 30.44), []).append(r)
+    out = []
+    for months, rs in groups.items():
+        spread = (
+            f" ({round(min(d[r] for d in ends for r in rs))}–"
+            f"{round(max(d[r] for d in ends for r in rs))} days)"
+            if ends
+            else ""
+        )
+        names = ""
+        if len(groups) > 1:
+            words = [LABELS[r].lower() for r in rs]
+            names = " of " + (
+                words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+            )
+        out.append(f"~{months} months{names}{spread}")
+    return "stock " + ", ".join(out)

@@ -24,6 +24,8 @@ station.yaml, and the vehicles' and missions' cargo records):
   water from the "water" class; oxygen from the "gas" class; food as the station record's
   food share of the "dry-cargo" (else "pressurized") class. A flight listed in the station
   record's reboost offsets adds the propellant it saves.
+* A stock level given as a mass (propellant: kg aboard) is counted in days of the need on the
+  stock date, at the run's end of the use range (more use, fewer days).
 * Uncertainty: every estimate in the station record is a range (stock, food use, food share
   of cargo, propellant use). `params_from(station, "worse")` / `"better"` take each range's
   pessimistic / optimistic end (the food share by scaling food deliveries,
@@ -262,11 +264,20 @@ def params_from(station: Station, end: End = "mid") -> Params:
     if rs.evacuation_days is not None:
         note("Crew leaves below", rs.evacuation_days.text(), rs.evacuation_days)
     stock_days: dict[Resource, float] = {}
+    crew_then = _crew_on(station, rs.stock.as_of)
     for res in RESOURCES:
         lvl = rs.stock.levels.get(res)  # type: ignore[call-overload]
         if lvl is None:
             raise ModelError(f"the stock estimate has no level for {res}")
-        stock_days[res] = _at(lvl, end, worse_high=False)
+        kg = _kg_at(lvl, end, worse_high=False)
+        if kg is None:  # in days of supply
+            stock_days[res] = _at(lvl, end, worse_high=False)
+            continue
+        # A mass aboard: days of the need on the stock date (at this end's rates).
+        need = prop / 365.0 if res == "propellant" else crew_then * per[res]
+        if need <= 0:
+            raise ModelError(f"no need for {res} on the stock date to count its stock in days")
+        stock_days[res] = kg / need
     lvls = rs.stock.levels
     first = next(iter(lvls.values()))
     stock_text = (
@@ -280,7 +291,7 @@ def params_from(station: Station, end: End = "mid") -> Params:
         0,
         Assumption(
             "Stock",
-            stock_text + " — no published figure; an estimate (see the station record)",
+            stock_text + " — no current published figure; estimates (see the station record)",
             stock_sources,
             any(a.estimate for a in lvls.values()) or True,
         ),
@@ -350,6 +361,15 @@ def params_from(station: Station, end: End = "mid") -> Params:
         end=end,
         delivery_scale=scale,
     )
+
+
+def _crew_on(station: Station, day: dt.date) -> float:
+    """The crew aboard on a day by the station record's levels (else its nominal crew)."""
+    got = float(station.nominal_crew.mid)
+    for c in sorted(station.crew_history, key=lambda c: c.since):
+        if c.since <= day:
+            got = float(c.crew)
+    return got
 
 
 def _plain(a: Amount) -> str:

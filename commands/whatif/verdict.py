@@ -16,6 +16,10 @@ from commands.whatif.projection import short_name
 
 VERDICT_MAX = 300
 OXYGEN_SHORT_KG = 0.05  # a smaller daily oxygen deficit (rounding) is not said
+# A crossing only some ends of the estimates show is "close to the line, too close to tell"
+# while the middle estimate's lowest margin is within this many days of the line; deeper, the
+# middle estimate's crossing is stated, with the optimistic end that stays above.
+CLOSE_CALL_DAYS = 15.0
 
 
 def advice_text(o: Outcome, mentions: list[DateMention] | None) -> str:
@@ -255,20 +259,31 @@ def _above(o: Outcome, r: Resource) -> str:
 
 
 def _close_call(o: Outcome, r: Resource, would: bool, mentions: list[DateMention]) -> str:
-    """A crossing the estimates' optimistic end does not reach: close to the line, and the
-    model cannot tell on which side of it the resource would end up."""
+    """A crossing the estimates' optimistic end does not reach. Near the line (the middle
+    estimates' lowest within CLOSE_CALL_DAYS of it): too close to tell. Deeper: the middle
+    estimates' crossing, said as theirs, with the range that makes it uncertain."""
     m, lo, hi = o.after[r], o.worst[r], o.best[r]
-    line = reserve_text(r, o.prep.params.reserve_days)
-    come = "would come" if would else "comes"
+    reserve = o.prep.params.reserve_days
+    line = reserve_text(r, reserve)
     low = "empty at its lowest" if m.out is not None else f"lowest {days(m.low)}"
-    body = (
-        f"{LABELS[r].lower()} {come} close to {line} in {month_text(m.low_date)}, too close "
-        f"to tell whether it would fall below ({low}, "
-        f"{round(lo.low)}–{round(hi.low)} across the model's estimate ranges)"
-    )
+    spread = f"{round(lo.low)}–{round(hi.low)} across the model's estimate ranges"
+    if m.cross is not None and reserve - m.low > CLOSE_CALL_DAYS:
+        fall = "would fall" if would else "falls"
+        body = (
+            f"{LABELS[r].lower()} {fall} below {line} on {day_text(m.cross, mentions)} by the "
+            f"model's middle estimates ({low}, {spread}: not certain)"
+        )
+        keep = "would close the gap"
+    else:
+        come = "would come" if would else "comes"
+        body = (
+            f"{LABELS[r].lower()} {come} close to {line} in {month_text(m.low_date)}, too close "
+            f"to tell whether it would fall below ({low}, {spread})"
+        )
+        keep = "would keep it above"
     help_ = advice_text(o, mentions)
     if help_ and o.advice is not None and o.advice.closed:
-        body += f"; {help_} would keep it above"
+        body += f"; {help_} {keep}"
     short = oxygen_short(o) if r == "oxygen" else ""
     return f"{short}: {body}" if short else body
 

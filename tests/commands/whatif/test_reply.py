@@ -100,14 +100,15 @@ def test_a_slip_names_the_margin_before_and_after(ctx: Context) -> None:
 
 
 def test_a_gap_names_the_day_and_the_flight_that_closes_it(ctx: Context) -> None:
-    r = ask(ctx, "what if progress ms-34 had not launched", TODAY)
+    # A lost Progress alone is bridged (history bridged longer gaps); with doubled use it is not.
+    r = ask(ctx, "what if progress ms-34 had not launched and propellant use doubles", TODAY)
     assert re.search(
-        r"propellant would fall below 45 days of use on \d+ \w+ \d{4}.*one extra Progress "
-        r"arriving by "
-        r"\d+ \w+ \d{4} would close the gap",
+        r"propellant would fall below 45 days of use on \d+ \w+ \d{4}.*"
+        r"(one extra Progress arriving by|\d+ extra Progress flights \(the first by) "
+        r"\d+ \w+ \d{4}\)? would close the gap",
         r.text,
     ), r.text
-    assert field(r, "To close the gap").startswith("One extra Progress arriving by ")
+    assert re.match(r"(One|\d+) extra Progress", field(r, "To close the gap")), r.text
 
 
 def test_margins_list_only_the_resources_that_change(ctx: Context) -> None:
@@ -162,9 +163,9 @@ def test_placed_and_overdue_dates_are_owned_up_to_in_details(ctx: Context) -> No
 @pytest.mark.parametrize(
     "text",
     [
-        "what if the next two progress are lost",
-        "what if progress is grounded for a year",
-        "what if there are no russian flights for 9 months",
+        "what if the next 5 progress are lost",
+        "what if progress is grounded for two years",
+        "what if there are no russian flights for two years",
     ],
 )
 def test_running_out_of_propellant_stops_reboosts_not_the_crew(ctx: Context, text: str) -> None:
@@ -236,7 +237,7 @@ def test_the_reserve_rule_is_named_only_for_what_the_crew_lives_on(ctx: Context)
 
 def test_the_lowest_margin_shown_is_the_tightest_point(ctx: Context) -> None:
     # A slip whose deepest dip is not its longest: the margin line shows the tightest day.
-    r = ask(ctx, "what if progress ms-36 slips 3 months", TODAY)
+    r = ask(ctx, "what if progress ms-36 slips 8 months", TODAY)
     tight = re.search(r"Propellant: (\d+) days? on", field(r, "Tightest"))
     margins = re.search(
         r"Propellant \d+ → (\d+) days", field(r, "Lowest margin, unchanged → scenario")
