@@ -1169,7 +1169,7 @@ def _v_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     """ "when does soyuz launch": its next planned flight and its last recorded one."""
     assert isinstance(rec, Vehicle)
     v = rec
-    if q.ask == Ask.YES_NO and AGAIN.search(q.text):
+    if AGAIN.search(q.text):
         again = _flew_again(ctx, v, now)
         if again is not None:  # "is H3 flying again": its first launch since its failure
             return again
@@ -1225,7 +1225,7 @@ def _flew_again(ctx: Context, v: Vehicle, now: dt.date) -> Lead | None:
     """Whether a vehicle has launched since its latest recorded failure, and when it first
     did; None when no failure is recorded (the ordinary launch answer applies)."""
     failures = [e for e in v.events if e.kind == "failure" and e.date.start <= now]
-    if not failures:
+    if not failures or v.status in ("retired", "cancelled"):
         return None
     failed = max(failures, key=lambda e: e.date.start)
     lead = Lead("")

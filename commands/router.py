@@ -201,7 +201,9 @@ def respond(
         q = replace(q, refers_back=True, unknown=())
     # "when does tiangong get its next crew": "its" is the untracked subject, not the last one
     if not q.untracked and (
-        q.refers_back or (last is not None and (_elliptical(q) or _bare_fact(q)))
+        q.refers_back
+        or (last is not None and (_elliptical(q) or _bare_fact(q)))
+        or (last is not None and _cargo_fragment(q) and _asked_amount(last.question))
     ):
         if last is None:
             return honest.no_context(ctx, q), None
@@ -433,12 +435,42 @@ def follow_up(ctx: Context, q: Question, last: Turn) -> Question:
             topics=prev.topics if prev.ask == Ask.WHY else q.topics,
             words=prev.words,  # "and the japanese one?": its words chose the record
         )
+    if _cargo_fragment(q) and _asked_amount(prev):
+        # "and water?" after "how much propellant do they carry": the same question, of water
+        return replace(
+            q,
+            ask=prev.ask,
+            facts=prev.facts,
+            subjects=subjects,
+            ambiguous=(),
+            refers_back=False,
+            unknown=(),
+            year=q.year or prev.year,
+        )
     if vocab.BARE_ASK.match(q.text) and prev.facts:  # "did they land yet?" then "when"
         fitting = tuple(f for f in ASK_FACTS.get(q.ask, ()) if f in prev.facts)
         q = replace(q, facts=fitting or q.facts)
     named = " ".join(s.name for s in subjects)  # "what did he do" as "what did Artemyev do"
     topics = tuple(ctx.topics.match(f"{q.text} {named}"))
     return replace(q, subjects=subjects, ambiguous=(), refers_back=False, unknown=(), topics=topics)
+
+
+def _cargo_fragment(q: Question) -> bool:
+    """ "and water?", "what about oxygen", "how much water?": a cargo class and nothing
+    else of its own (no name, no other subject word, no fact but an amount)."""
+    return (
+        q.cargo is not None
+        and bool(q.words)
+        and not (q.subjects or q.ambiguous or q.untracked)
+        and q.ask in (Ask.WHAT, Ask.DESCRIBE, Ask.HOW_MUCH)
+        and set(q.facts) <= {Fact.CARGO, Fact.CAPACITY}
+        and all(any(p.search(w) for _, p in vocab.CARGO_PATTERNS) for w in q.words)
+    )
+
+
+def _asked_amount(prev: Question) -> bool:
+    """Whether a question asked an amount carried (of a cargo class, or a load or capacity)."""
+    return prev.cargo is not None or bool({Fact.CARGO, Fact.CAPACITY} & set(prev.facts))
 
 
 def _tied(ctx: Context, q: Question, rid: str) -> Question | None:
@@ -451,7 +483,7 @@ def _tied(ctx: Context, q: Question, rid: str) -> Question | None:
         return None
     if q.ask == Ask.WHAT and set(q.facts) <= {Fact.LAUNCHER, Fact.CAPSULE}:
         return None
-    noun = m.group("own") or m.group("of")
+    noun = m.group("own") or m.group("of") or m.group("rocket")
     linked = _craft_of(ctx, rid, bool(vocab.LAUNCHER_NOUN.match(noun)))
     rec = ctx.kb.get(linked) if linked is not None else None
     if rec is None:

@@ -730,14 +730,13 @@ PLACE_BEFORE = re.compile(
 )
 WHAT_ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(.+?)\s*\??\s*$", re.I)
 # A record tied to the one referred to, asked about in its own right: "its rocket", "the
-# rocket it rides on", "the ship he flew up in" ("launcher" nouns: the rocket; the others: the
-# spacecraft that flew).
-_CRAFT = (
-    r"(?:rockets?|launchers?|boosters?|launch vehicles?|ships?|spacecraft|vehicles?|capsules?"
-    r"|freighters?)"
-)
+# rocket it rides on", "the ship he flew up in", "that rocket" ("launcher" nouns: the rocket;
+# the others: the spacecraft that flew; "the ship" alone is the flight itself).
+_ROCKET = r"(?:rockets?|launchers?|boosters?|launch vehicles?)"
+_CRAFT = rf"(?:{_ROCKET}|ships?|spacecraft|vehicles?|capsules?|freighters?)"
 CRAFT_OF = re.compile(
     rf"\b(?:its|their|his|her)\s+(?P<own>{_CRAFT})\b"
+    rf"|\b(?:the|that|this)\s+(?P<rocket>{_ROCKET})\b(?!\s+(?:it|they|he|she)\b)"
     rf"|\bthe\s+(?P<of>{_CRAFT})\s+(?:that\s+)?(?:it|they|he|she)(?:'s|'re|\s+is|\s+was|\s+are"
     r"|\s+were)?\s+(?:(?:\w+\s+){0,2}?(?:on|in|aboard|with|from)\b|(?:uses?|used|rides?|rode"
     r"|flies|flew|takes?|took)\b)",

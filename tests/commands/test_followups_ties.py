@@ -27,6 +27,8 @@ def test_a_cargo_fragment_asks_the_last_amount_again(ctx: Context) -> None:
         ("what about water", "420 L"),
         ("and oxygen?", "40–50 kg"),
         ("what about nitrogen?", "40–50 kg"),
+        ("water?", "420 L"),
+        ("how much water?", "420 L"),
     ):
         reply = ask(ctx, *first, fragment)
         assert reply.entities[0] == "progress-ms", (fragment, reply.plain())
@@ -49,6 +51,9 @@ def test_more_than_a_cargo_word_is_a_question_of_its_own(ctx: Context) -> None:
     assert recycle.entities[0] == "iss-water-recovery"
     alone = answer(ctx, "and water?", TODAY)
     assert alone.kind == "suggestions"
+    # after no amount question, a bare "how much water?" is the crew's use (a topic)
+    person = ask(ctx, "who is jessica meir", "how much water?")
+    assert person.entities[0] == "iss-consumption-rates"
 
 
 # --- a record tied to the referent -----------------------------------------------------------
@@ -78,6 +83,17 @@ def test_ties_from_other_records(ctx: Context) -> None:
     assert "Falcon 9 is operated by SpaceX" in _lead(operated.text)
 
 
+def test_that_rocket_is_the_flights_rocket(ctx: Context) -> None:
+    for second, said in (
+        ("is that rocket flying again?", "Yes. H3 flew again"),
+        ("and the rocket, is it flying again?", "H3 flew again on 11 August 2026"),
+        ("who makes the rocket?", "H3 is built by Mitsubishi"),
+    ):
+        reply = ask(ctx, "when does HTV-X2 launch", second)
+        assert reply.entities[0] == "h3", (second, reply.plain())
+        assert said in _lead(reply.text)
+
+
 def test_asking_for_the_tie_itself_names_it(ctx: Context) -> None:
     # near-misses: "what rocket does it ride on" asks which rocket, of the flight
     for second in ("what rocket does it ride on", "what's its rocket?"):
@@ -92,6 +108,8 @@ def test_flying_again_after_a_failure(ctx: Context) -> None:
     # a vehicle with no recorded failure keeps the ordinary launch answer
     soyuz = _lead(answer(ctx, "is soyuz-2.1a flying again", TODAY).text)
     assert "The next Soyuz-2.1a flight recorded" in soyuz
+    antares = _lead(answer(ctx, "is antares flying again", TODAY).text)
+    assert antares.startswith("No. Antares is retired")
 
 
 # --- a yes/no question nobody's texts settle stays on the subject -----------------------------
