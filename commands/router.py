@@ -198,7 +198,7 @@ def respond(
         # "when's the japanese one going up", with nothing earlier: the flights that fit
         q = replace(q, refers_back=False)
     if _aside(ctx, q, last):  # "was anyone injured?" just after the pad damage: that event
-        q = replace(q, refers_back=True, unknown=())
+        q = replace(q, ask=Ask.YES_NO, refers_back=True, unknown=())
     # "when does tiangong get its next crew": "its" is the untracked subject, not the last one
     if not q.untracked and (
         q.refers_back
@@ -278,8 +278,10 @@ def _remembered_topic(q: Question, last: Turn | None) -> str | None:
 def _fill(ctx: Context, q: Question, last: Turn | None, now: dt.date) -> Reply | None:
     """A load weighed against a capacity ("how full was NG-23", "is that near what an XL
     can take?"): the flight the question names, else the one the last answer was about."""
-    if not asks_fill(q):
-        return None
+    if not asks_fill(q) or any(s.kind not in ("mission", "vehicle") for s in q.subjects):
+        return None  # "how much room is left on the station": no flight's load
+    if q.ask == Ask.COMPARE and len(q.subjects) > 1:
+        return None  # "compare the capacity of dragon and cygnus"
     flights = [s.record_id for s in q.subjects if s.kind == "mission"]
     if not flights and last is not None:
         flights = [r for r in last.subjects if ctx.kb.kind_of(r) == "mission"]
@@ -293,7 +295,8 @@ def _aside(ctx: Context, q: Question, last: Turn | None) -> bool:
     """A yes/no question naming nothing, just after an exchange ("was anyone injured?",
     "did anybody get hurt"): it asks about that exchange's subject, unless a topic is sure
     of it through several of its words. Names the base lacks ("artemis 2") are no aside."""
-    if last is None or q.ask != Ask.YES_NO or q.refers_back or not q.words:
+    yes_no = q.ask == Ask.YES_NO or (q.ask == Ask.DESCRIBE and vocab.ANY_LEAD.search(q.text))
+    if last is None or not yes_no or q.refers_back or not q.words:
         return False
     if q.subjects or q.ambiguous or q.untracked:
         return False

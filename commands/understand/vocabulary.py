@@ -742,6 +742,8 @@ CRAFT_OF = re.compile(
     r"|flies|flew|takes?|took)\b)",
     re.I,
 )
+# "any injuries?", "and any damage?": a yes/no question said without its verb.
+ANY_LEAD = _any(r"^\s*(?:and\s+|so\s+|but\s+)?any\b(?!\s*(?:thing|one)\s+else)")
 # A vehicle flying again after a failure or stand-down: "is H3 flying again", "back in
 # service", "has it returned to flight".
 AGAIN = _any(
@@ -763,9 +765,21 @@ FILL = _any(
     r"\b(?:percent|%|share|fraction|proportion|how much) of (?:its |the |their |an? )?"
     r"(?:\w+ )?(?:capacity|max\w*|limit)\b",
     r"\broom (?:left|to spare)\b|\bspare (?:room|capacity)\b",
+    r"\b(?:room|space)\b[^?]*\bleft\b",
+    r"\b(?:near(?:ly)?|close to|almost|at|to)\s+(?:(?:the|its|full)\s+)?(?:full|max\w*|capacity"
+    r"|limit)\b",
+    r"\b(?:that|it)\b[^?]*\bcompar\w*\b[^?]*\b(?:max\w*|capacity|limit)\b",
 )
 # The words of FILL that ask whether the load came near the capacity (a yes or a no).
-NEAR_FULL = _any(r"\bnear", r"\bclose\b", r"\bfull", r"\bmaxed\b", r"\bat (?:the|its)\b")
+NEAR_FULL = _any(
+    r"\bnear",
+    r"\bclose\b",
+    r"\bfull",
+    r"\bmax",
+    r"\bpacked\b",
+    r"\bat (?:the|its|full)\b",
+    r"\bat capacity\b",
+)
 LAUNCHER_NOUN = re.compile(r"^(?:rocket|launcher|booster|launch vehicle)s?$", re.I)
 
 # --- messages that are not questions about the base ----------------------------------------

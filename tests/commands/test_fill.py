@@ -19,6 +19,10 @@ def test_the_last_load_against_the_capacity(ctx: Context) -> None:
         ("how full was it?", ""),
         ("was it fully loaded?", "Yes. "),
         ("what percent of its capacity was that?", ""),
+        ("was that close to full?", "Yes. "),
+        ("was it at capacity?", "Yes. "),
+        ("how much room was left?", ""),
+        ("how does that compare to its max?", ""),
     ):
         reply = ask(ctx, "how much did NG-23 carry", second)
         assert reply.entities[0] == "ng-23", (second, reply.plain())
@@ -44,5 +48,9 @@ def test_no_load_no_fill(ctx: Context) -> None:
     # near-misses: a crew flight records no load; a capacity question is still a capacity
     crew = ask(ctx, "who flew on crew-12", "how full was it?")
     assert _lead(crew.text).startswith("Not known as of")
+    both = ask(ctx, "how much did NG-23 carry", "compare the capacity of dragon and cygnus")
+    assert both.entities == ("cargo-dragon", "cygnus")
+    station = ask(ctx, "how much did NG-23 carry", "how much room is left on the station?")
+    assert station.entities[0] == "iss"
     capacity = ask(ctx, "how much did NG-23 carry", "how much can a cygnus take?")
     assert _lead(capacity.text).startswith("Cygnus carries up to 5,000 kg"), capacity.plain()

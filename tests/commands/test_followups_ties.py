@@ -122,6 +122,8 @@ def test_an_unsettled_yes_no_stays_on_the_event(ctx: Context) -> None:
         ("did anybody get hurt", "hurt"),
         ("were there any casualties?", "casualties"),
         ("was it insured?", "insured"),
+        ("any injuries?", "injuries"),
+        ("did anyone die", "die"),
     ):
         reply = ask(ctx, "what broke at Site 31 in November", second)
         assert reply.entities[0] == "pad-31-damage", (second, reply.plain())
