@@ -400,6 +400,12 @@ def follow_up(ctx: Context, q: Question, last: Turn) -> Question:
     subjects = q.subjects
     if q.refers_back and all(s.kind == "vehicle" for s in subjects):
         subjects = ()  # "had she flown on a soyuz before": the person, not the ship
+    if not subjects and q.ambiguous and not q.refers_back:
+        # "what about dragon?" after Progress: the Dragon of the same kind (cargo), else ask
+        like = _like_last(ctx, q.ambiguous[0], last)
+        if like is None:
+            return q
+        subjects = (like,)
     if not subjects:
         target = _referent(ctx, q, last)
         if target is None:
@@ -456,6 +462,14 @@ def follow_up(ctx: Context, q: Question, last: Turn) -> Question:
     named = " ".join(s.name for s in subjects)  # "what did he do" as "what did Artemyev do"
     topics = tuple(ctx.topics.match(f"{q.text} {named}"))
     return replace(q, subjects=subjects, ambiguous=(), refers_back=False, unknown=(), topics=topics)
+
+
+def _like_last(ctx: Context, group: tuple[Subject, ...], last: Turn) -> Subject | None:
+    """The one record of a shared name that is of the same kind as the last subject (a
+    cargo ship after a cargo ship), or None."""
+    kind = getattr(ctx.kb.get(last.subjects[0]), "kind", None)
+    same = [s for s in group if getattr(ctx.kb.get(s.record_id), "kind", None) == kind]
+    return same[0] if kind is not None and len(same) == 1 else None
 
 
 def _cargo_fragment(q: Question) -> bool:

@@ -152,3 +152,15 @@ def test_a_yes_no_a_topic_settles_leaves_the_subject(ctx: Context) -> None:
     assert artemis.kind == "suggestions"
     reboost = ask(ctx, "when did crs-33 launch", "did it reboost the station?")
     assert reboost.entities[0] == "iss-propellant-and-reboost"
+
+
+# --- a shared name after a subject of one kind ----------------------------------------------
+
+
+def test_what_about_a_shared_name_takes_the_same_kind(ctx: Context) -> None:
+    reply = ask(ctx, "how much propellant does progress carry", "what about dragon?")
+    assert reply.entities[0] == "cargo-dragon", reply.plain()
+    assert _lead(reply.text).startswith("Cargo Dragon 2 carries no propellant")
+    # near-misses: no subject of that kind earlier, or none at all: ask which Dragon
+    for turns in (("who flew on crew-12", "what about dragon?"), ("what about dragon?",)):
+        assert ask(ctx, *turns).kind == "suggestions", turns
