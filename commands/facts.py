@@ -34,7 +34,7 @@ from commands.said import Kind, quoted, value_passage
 from commands.understand.lexicon import Passage
 from commands.understand.thresholds import SENTENCE_SHARE
 from commands.understand.types import Ask, Fact, Question
-from commands.understand.vocabulary import DAY_OF_MONTH, DOCKING_PLACE, USUALLY
+from commands.understand.vocabulary import AGAIN, DAY_OF_MONTH, DOCKING_PLACE, USUALLY
 from knowledge.dates import FuzzyDate
 from knowledge.schema import (
     PENDING,
@@ -1169,6 +1169,10 @@ def _v_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     """ "when does soyuz launch": its next planned flight and its last recorded one."""
     assert isinstance(rec, Vehicle)
     v = rec
+    if AGAIN.search(q.text):
+        again = _flew_again(ctx, v, now)
+        if again is not None:  # "is H3 flying again": its first launch since its failure
+            return again
     lead = Lead("")
     pending = [
         m
@@ -1215,6 +1219,47 @@ def _v_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     lead.text = " ".join(parts)
     lead.known = bool(upcoming) or q.ask != Ask.WHEN
     return lead
+
+
+def _flew_again(ctx: Context, v: Vehicle, now: dt.date) -> Lead | None:
+    """Whether a vehicle has launched since its latest recorded failure, and when it first
+    did; None when no failure is recorded (the ordinary launch answer applies)."""
+    failures = [e for e in v.events if e.kind == "failure" and e.date.start <= now]
+    if not failures or v.status in ("retired", "cancelled"):
+        return None
+    failed = max(failures, key=lambda e: e.date.start)
+    lead = Lead("")
+    since: list[tuple[dt.date, str, tuple[str, ...]]] = [
+        (e.date.start, _clause(e.what), e.sources)
+        for e in v.events
+        if e.kind == "flight"
+        and failed.date.start < e.date.start <= now
+        and _LAUNCHED.search(e.what)
+    ]
+    since += [
+        (day, f"{m.name} launched", m.sources)
+        for day, m in _flights_of(ctx, v)
+        if failed.date.start < day <= now
+    ]
+    failure = f"its failure on {date_text(failed.date, lead.mentions)} ({_clause(failed.what)})"
+    if not since:
+        lead.text = f"No {v.name} launch is recorded since {failure}."
+        lead.known = False
+        lead.sources = list(failed.sources)
+        return lead
+    day, what, sources = min(since, key=lambda s: s[0])
+    lead.text = (
+        f"{v.name} flew again on {day_text(day, lead.mentions)}, after {failure}: "
+        f"{what}{_per(ctx, sources)}."
+    )
+    lead.sources = [*sources, *failed.sources]
+    lead.yes = True
+    return lead
+
+
+def _clause(what: str) -> str:
+    """An event's first clause ("Flight F8 failed (second stage)"), for a sentence of its own."""
+    return what.split(";")[0].rstrip(". ")
 
 
 def _retired_launch(ctx: Context, v: Vehicle, q: Question, parts: list[str], lead: Lead) -> Lead:

@@ -32,6 +32,7 @@ from commands.context import Context
 from commands.conversation import Conversation, Turn
 from commands.count import count, crew_aboard_at
 from commands.facts import FLIGHT_FACTS, fact_answer, flown_on, has_fact, names
+from commands.fill import asks_fill, fill_answer
 from commands.help import help_reply, small_talk
 from commands.lookup import describe
 from commands.reasons import Reason, reason_for
@@ -43,6 +44,7 @@ from commands.understand import vocabulary as vocab
 from commands.understand.lexicon import Passage
 from commands.understand.reader import countries_of, read, unaccounted
 from commands.understand.thresholds import (
+    ASIDE_TOPIC_WORDS,
     CLAIM_PASSAGES,
     COMMAND_WORD_SCORE,
     FRAGMENT_WORDS,
@@ -195,15 +197,22 @@ def respond(
     if q.refers_back and last is None and q.ask == Ask.LIST and q.hint:
         # "when's the japanese one going up", with nothing earlier: the flights that fit
         q = replace(q, refers_back=False)
+    if _aside(ctx, q, last):  # "was anyone injured?" just after the pad damage: that event
+        q = replace(q, ask=Ask.YES_NO, refers_back=True, unknown=())
     # "when does tiangong get its next crew": "its" is the untracked subject, not the last one
     if not q.untracked and (
-        q.refers_back or (last is not None and (_elliptical(q) or _bare_fact(q)))
+        q.refers_back
+        or (last is not None and (_elliptical(q) or _bare_fact(q)))
+        or (last is not None and _cargo_fragment(q) and _asked_amount(last.question))
     ):
         if last is None:
             return honest.no_context(ctx, q), None
         q = follow_up(ctx, q, last)
         if q.refers_back:  # still nothing to refer to
             return honest.no_context(ctx, q), None
+    filled = _fill(ctx, q, last, now)
+    if filled is not None:  # "how full was it?" just after NG-23's load
+        return filled, q
     stay = _remembered_topic(q, last)
     if stay is not None:  # "what rocket is the first module going up on", after ROS
         return _topic(ctx, stay, now, q), q
@@ -264,6 +273,45 @@ def _remembered_topic(q: Question, last: Turn | None) -> str | None:
     if top.score >= TOPIC_CONFIDENT and top.topic_id in last.subjects:
         return top.topic_id
     return None
+
+
+def _fill(ctx: Context, q: Question, last: Turn | None, now: dt.date) -> Reply | None:
+    """A load weighed against a capacity ("how full was NG-23", "is that near what an XL
+    can take?"): the flight the question names, else the one the last answer was about."""
+    if not asks_fill(q) or any(s.kind not in ("mission", "vehicle") for s in q.subjects):
+        return None  # "how much room is left on the station": no flight's load
+    if q.ask == Ask.COMPARE and len(q.subjects) > 1:
+        return None  # "compare the capacity of dragon and cygnus"
+    flights = [s.record_id for s in q.subjects if s.kind == "mission"]
+    if not flights and last is not None:
+        flights = [r for r in last.subjects if ctx.kb.kind_of(r) == "mission"]
+    flight = ctx.kb.missions.get(flights[0]) if flights else None
+    if flight is None or not flight.cargo:
+        return None
+    return fill_answer(ctx, q, flight, now)
+
+
+def _aside(ctx: Context, q: Question, last: Turn | None) -> bool:
+    """A yes/no question naming nothing, just after an exchange ("was anyone injured?",
+    "did anybody get hurt"): it asks about that exchange's subject, unless a topic is sure
+    of it through several of its words. Names the base lacks ("artemis 2") are no aside."""
+    yes_no = q.ask == Ask.YES_NO or (q.ask == Ask.DESCRIBE and vocab.ANY_LEAD.search(q.text))
+    if last is None or not yes_no or q.refers_back or not q.words:
+        return False
+    if q.subjects or q.ambiguous or q.untracked:
+        return False
+    if any(" " in u or _has_digit(u) for u in q.unknown):
+        return False
+    top = q.topics[0] if q.topics else None
+    if top is None or top.score < TOPIC_SURE:
+        return True
+    return _shared_words(ctx, top.topic_id, q) < ASIDE_TOPIC_WORDS
+
+
+def _shared_words(ctx: Context, topic_id: str, q: Question) -> int:
+    """How many words of the question's own text a topic uses."""
+    bag = ctx.topics.vocabulary_of(topic_id)
+    return sum(1 for w in words(q.text) if w in bag or ctx.topics.expand(w) in bag)
 
 
 def _continues(q: Question) -> bool:
@@ -354,10 +402,19 @@ def follow_up(ctx: Context, q: Question, last: Turn) -> Question:
     subjects = q.subjects
     if q.refers_back and all(s.kind == "vehicle" for s in subjects):
         subjects = ()  # "had she flown on a soyuz before": the person, not the ship
+    if not subjects and q.ambiguous and not q.refers_back:
+        # "what about dragon?" after Progress: the Dragon of the same kind (cargo), else ask
+        like = _like_last(ctx, q.ambiguous[0], last)
+        if like is None:
+            return q
+        subjects = (like,)
     if not subjects:
         target = _referent(ctx, q, last)
         if target is None:
             return q
+        tied = _tied(ctx, q, target)
+        if tied is not None:  # "is the rocket it rides on flying again": "is H3 flying again"
+            return tied
         rec = ctx.kb.get(target)
         kind = ctx.kb.kind_of(target)
         if rec is None or kind is None:
@@ -389,12 +446,88 @@ def follow_up(ctx: Context, q: Question, last: Turn) -> Question:
             topics=prev.topics if prev.ask == Ask.WHY else q.topics,
             words=prev.words,  # "and the japanese one?": its words chose the record
         )
+    if _cargo_fragment(q) and _asked_amount(prev):
+        # "and water?" after "how much propellant do they carry": the same question, of water
+        return replace(
+            q,
+            ask=prev.ask,
+            facts=prev.facts,
+            subjects=subjects,
+            ambiguous=(),
+            refers_back=False,
+            unknown=(),
+            year=q.year or prev.year,
+        )
     if vocab.BARE_ASK.match(q.text) and prev.facts:  # "did they land yet?" then "when"
         fitting = tuple(f for f in ASK_FACTS.get(q.ask, ()) if f in prev.facts)
         q = replace(q, facts=fitting or q.facts)
     named = " ".join(s.name for s in subjects)  # "what did he do" as "what did Artemyev do"
     topics = tuple(ctx.topics.match(f"{q.text} {named}"))
     return replace(q, subjects=subjects, ambiguous=(), refers_back=False, unknown=(), topics=topics)
+
+
+def _like_last(ctx: Context, group: tuple[Subject, ...], last: Turn) -> Subject | None:
+    """The one record of a shared name that is of the same kind as the last subject (a
+    cargo ship after a cargo ship), or None."""
+    kind = getattr(ctx.kb.get(last.subjects[0]), "kind", None)
+    same = [s for s in group if getattr(ctx.kb.get(s.record_id), "kind", None) == kind]
+    return same[0] if kind is not None and len(same) == 1 else None
+
+
+def _cargo_fragment(q: Question) -> bool:
+    """ "and water?", "what about oxygen", "how much water?": a cargo class and nothing
+    else of its own (no name, no other subject word, no fact but an amount)."""
+    return (
+        q.cargo is not None
+        and bool(q.words)
+        and not (q.subjects or q.ambiguous or q.untracked)
+        and q.ask in (Ask.WHAT, Ask.DESCRIBE, Ask.HOW_MUCH)
+        and set(q.facts) <= {Fact.CARGO, Fact.CAPACITY}
+        and all(any(p.search(w) for _, p in vocab.CARGO_PATTERNS) for w in q.words)
+    )
+
+
+def _asked_amount(prev: Question) -> bool:
+    """Whether a question asked an amount carried (of a cargo class, or a load or capacity)."""
+    return prev.cargo is not None or bool({Fact.CARGO, Fact.CAPACITY} & set(prev.facts))
+
+
+def _tied(ctx: Context, q: Question, rid: str) -> Question | None:
+    """A record tied to the referent that the question asks about ("its rocket", "the ship
+    it flies on"): the question read again with that record's name in the phrase's place
+    ("what pad does H3 use"). None when the tie is itself what is asked ("what's its
+    rocket": the flight's launcher)."""
+    m = vocab.CRAFT_OF.search(q.text)
+    if m is None:
+        return None
+    if q.ask == Ask.WHAT and set(q.facts) <= {Fact.LAUNCHER, Fact.CAPSULE}:
+        return None
+    noun = m.group("own") or m.group("of") or m.group("rocket")
+    linked = _craft_of(ctx, rid, bool(vocab.LAUNCHER_NOUN.match(noun)))
+    rec = ctx.kb.get(linked) if linked is not None else None
+    if rec is None:
+        return None
+    again = read(ctx, f"{q.text[: m.start()]}{rec.name}{q.text[m.end() :]}")
+    return again if linked in again.record_ids else None
+
+
+def _craft_of(ctx: Context, rid: str, rocket: bool) -> str | None:
+    """The rocket (or, with rocket False, the spacecraft) of a flight, of a person's
+    flight, or of a spacecraft (its one active rocket); None when the base does not say."""
+    rec = ctx.kb.get(rid)
+    if isinstance(rec, CrewMember):
+        rec = flown_on(ctx, rec)
+    if isinstance(rec, Mission):
+        if not rocket:
+            return rec.vehicle
+        if rec.launcher is not None:
+            return rec.launcher
+        rec = ctx.kb.vehicles.get(rec.vehicle)
+    if not rocket or not isinstance(rec, Vehicle) or rec.kind == "launch-vehicle":
+        return None
+    rockets = [ctx.kb.vehicles[r] for r in rec.launchers if r in ctx.kb.vehicles]
+    active = [r.id for r in rockets if r.status == "active"] or [r.id for r in rockets]
+    return active[0] if len(active) == 1 else None
 
 
 def _only_hint(q: Question) -> bool:
@@ -682,6 +815,9 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
     main = q.main()
     assert main is not None
     if main.kind == "topic":
+        if q.ask == Ask.YES_NO and main.start < 0 and not _topic_says(ctx, main.record_id, q):
+            # "was anyone injured?" of the pad damage: its texts say nothing of injuries
+            return honest.not_recorded(ctx, q, main.record_id, now)
         return _topic(ctx, main.record_id, now, q)
     ids = q.record_ids
     remembered = main.start < 0  # a follow-up: about the remembered record, not one beside it
@@ -802,6 +938,16 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
     return describe(ctx, main.record_id, now, brief=True)
 
 
+def _topic_says(ctx: Context, topic_id: str, q: Question) -> bool:
+    """Whether a topic's texts, or those of the records it is about, use a subject word of
+    the question (a yes/no follow-up with none is not settled by the topic)."""
+    if not q.words:
+        return True
+    about = (topic_id, *ctx.topics.related.get(topic_id, frozenset()))
+    said_words = {w for rid in about for p in ctx.lexicon.passages.get(rid, ()) for w in p.words}
+    return any(w in said_words or ctx.topics.expand(w) in said_words for w in q.words)
+
+
 _SLIPS_SHOWN = 4  # the latest schedule changes a why-slip answer lists (the card has all)
 
 
@@ -865,6 +1011,7 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
         checked = _claim_check(ctx, q, main, claim, now)
         if checked is not None:
             return checked
+    sure = _kept(ctx, q, main, sure)
     found = None
     fact = None
     for fact in _facts_for(ctx, q, main):
@@ -876,7 +1023,7 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
     asked = {w for f in q.facts for w in vocab.FACT_WORDS.get(f, ())}
     beside = [w for w in q.words if fact is None or w not in asked]
     if beside:  # "does nasa pay russia for soyuz seats": the fact is not what is asked
-        topic = _covering_topic(ctx, q, TOPIC_CONFIDENT, named=True)
+        topic = _kept(ctx, q, main, _covering_topic(ctx, q, TOPIC_CONFIDENT, named=True))
         if topic is not None and fact is Fact.STATUS and found is not None and found.known:
             # "is progress ms-33 toast": a slang word asks the flight's own status; a topic
             # answers only when it is about that record ("is soyuz cooked": its troubles)
@@ -892,7 +1039,7 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
         return found.reply
     if sure is not None:
         return _topic(ctx, sure, now, q)
-    related = _covering_topic(ctx, q, TOPIC_CONFIDENT, named=True, about=True)
+    related = _kept(ctx, q, main, _covering_topic(ctx, q, TOPIC_CONFIDENT, named=True, about=True))
     if found is None and related is not None:
         return _topic(ctx, related, now, q)
     if found is not None:
@@ -942,6 +1089,15 @@ def _titled_for(ctx: Context, topic_id: str, rid: str) -> bool:
     rec = ctx.kb.get(rid)
     title = set(fold_tokens(ctx.topics.titles.get(topic_id, "")))
     return rec is not None and any(set(fold_tokens(n)) <= title for n in names_of(rec))
+
+
+def _kept(ctx: Context, q: Question, main: Subject, topic: str | None) -> str | None:
+    """A topic for a yes/no question, unless the subject is remembered and the topic shares
+    too few of the question's words ("was anyone hurt?" of Soyuz MS-28 is not "did the
+    scandal hurt cooperation")."""
+    if topic is None or main.start >= 0 or _shared_words(ctx, topic, q) >= ASIDE_TOPIC_WORDS:
+        return topic
+    return None
 
 
 def _claim_check(

@@ -173,7 +173,10 @@ def read(ctx: Context, text: str) -> Question:
     near = bool(matches) and matches[0].score >= TOPIC_CONFIDENT
     if plain is not None and not untracked and not near:
         untracked = f"that (“{text[plain.start : plain.end]}” there is not {plain.name})"
-    refers_back = _refers_back(low, subjects, groups, distinctive, matches, topics)
+    # "how much propellant do they carry", "and water?": a cargo class is what is asked of
+    # the pronoun's referent, never a subject of its own
+    leaning = tuple(w for w in distinctive if _cargo(w) is None)
+    refers_back = _refers_back(low, subjects, groups, leaning, matches, topics)
     year_m = next((y for y in vocab.YEAR.finditer(rest) if not _milestone_year(rest, y)), None)
     counted = vocab.COUNTED.search(low)
     count_of = ""

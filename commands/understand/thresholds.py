@@ -87,6 +87,14 @@ CONVERSATIONS_MAX = 10_000
 # A fragment naming nothing ("enough for how many people?") goes on from the last answer when
 # it has at most this many words; longer messages are questions of their own.
 FRAGMENT_WORDS = 7
+# A yes/no question naming nothing ("was anyone injured?") just after an exchange asks about
+# that exchange's subject, unless a topic is sure of it (TOPIC_SURE) through at least this
+# many of its words: one shared word ("hurt" in "did the scandal hurt cooperation") is not
+# enough to leave the subject.
+ASIDE_TOPIC_WORDS = 2
+# A load at least this share of what the vehicle can carry is "near" its capacity (a yes to
+# "was it nearly full?", "is that close to what an XL can take?").
+NEAR_CAPACITY_SHARE = 0.9
 
 # --- replies --------------------------------------------------------------------------------
 # A brief card (a record named alone) keeps at most this many characters of its summary; the

@@ -476,6 +476,7 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             r"\bhow much\b.*\b(?:take|send|ship|ferry|fly|get|move)\s+"
             r"(?:up\b|to\b|in(?:to)? orbit)",
             r"\bhow much\b.*\bferr(?:y|ies)\b",
+            r"\bhow much (?:can|could)\b[^?]*\b(?:take|fit)\W*$",  # "how much can an XL take?"
         ),
     ),
     (
@@ -737,6 +738,58 @@ PLACE_BEFORE = re.compile(
     re.I,
 )
 WHAT_ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(.+?)\s*\??\s*$", re.I)
+# A record tied to the one referred to, asked about in its own right: "its rocket", "the
+# rocket it rides on", "the ship he flew up in", "that rocket" ("launcher" nouns: the rocket;
+# the others: the spacecraft that flew; "the ship" alone is the flight itself).
+_ROCKET = r"(?:rockets?|launchers?|boosters?|launch vehicles?)"
+_CRAFT = rf"(?:{_ROCKET}|ships?|spacecraft|vehicles?|capsules?|freighters?)"
+CRAFT_OF = re.compile(
+    rf"\b(?:its|their|his|her)\s+(?P<own>{_CRAFT})\b"
+    rf"|\b(?:the|that|this)\s+(?P<rocket>{_ROCKET})\b(?!\s+(?:it|they|he|she)\b)"
+    rf"|\bthe\s+(?P<of>{_CRAFT})\s+(?:that\s+)?(?:it|they|he|she)(?:'s|'re|\s+is|\s+was|\s+are"
+    r"|\s+were)?\s+(?:(?:\w+\s+){0,2}?(?:on|in|aboard|with|from)\b|(?:uses?|used|rides?|rode"
+    r"|flies|flew|takes?|took)\b)",
+    re.I,
+)
+# "any injuries?", "and any damage?": a yes/no question said without its verb.
+ANY_LEAD = _any(r"^\s*(?:and\s+|so\s+|but\s+)?any\b(?!\s*(?:thing|one)\s+else)")
+# A vehicle flying again after a failure or stand-down: "is H3 flying again", "back in
+# service", "has it returned to flight".
+AGAIN = _any(
+    r"\bagain\b",
+    r"\breturn(?:ed|s|ing)? to (?:flight|flying|service)\b",
+    r"\bback (?:to flying|to flight|in service|in business|flying)\b",
+    r"\bresum\w*\b",
+    r"\bcleared to fly\b",
+)
+# A load weighed against a capacity: "how full was it", "is that near what an XL can take",
+# "what share of its capacity was that", "was it fully loaded".
+_CAN_CARRY = r"(?:take|carry|hold|haul|lift|fit|capacity|max\w*|limit)"
+FILL = _any(
+    r"\bhow full\b",
+    r"\b(?:was|is|were|are) (?:it|that|they|she) (?:\w+ )?(?:full|maxed)\b",
+    r"\bfully (?:loaded|packed|laden)\b|\bfull load\b",
+    rf"\b(?:near|nearly|close to|under|below|over|above|short of|at)\s+(?:what|the|its|their"
+    rf"|an?|\w+'s)\b[^?]*\b{_CAN_CARRY}\b",
+    r"\b(?:percent|%|share|fraction|proportion|how much) of (?:its |the |their |an? )?"
+    r"(?:\w+ )?(?:capacity|max\w*|limit)\b",
+    r"\broom (?:left|to spare)\b|\bspare (?:room|capacity)\b",
+    r"\b(?:room|space)\b[^?]*\bleft\b",
+    r"\b(?:near(?:ly)?|close to|almost|at|to)\s+(?:(?:the|its|full)\s+)?(?:full|max\w*|capacity"
+    r"|limit)\b",
+    r"\b(?:that|it)\b[^?]*\bcompar\w*\b[^?]*\b(?:max\w*|capacity|limit)\b",
+)
+# The words of FILL that ask whether the load came near the capacity (a yes or a no).
+NEAR_FULL = _any(
+    r"\bnear",
+    r"\bclose\b",
+    r"\bfull",
+    r"\bmax",
+    r"\bpacked\b",
+    r"\bat (?:the|its|full)\b",
+    r"\bat capacity\b",
+)
+LAUNCHER_NOUN = re.compile(r"^(?:rocket|launcher|booster|launch vehicle)s?$", re.I)
 
 # --- messages that are not questions about the base ----------------------------------------
 CHAT: tuple[tuple[Chat, Phrases], ...] = (
