@@ -91,8 +91,8 @@ def read(ctx: Context, text: str) -> Question:
         if found is not None:
             clear.append(found)
             covered.append((found.start, found.end))
-    dates = [(d.start(), d.end()) for d in vocab.DAY_OF_MONTH.finditer(text)]
-    covered += dates  # "slip from April 8": a date, not a name
+    values = values_in(text)
+    covered += values  # "slip from April 8", "$6.31B", "97 degrees": values, not names
     rest = _blank(text, covered).lower()  # the message without the names in it
     # Facts are read with the station and agencies left in ("leave the station").
     specific = [(s.start, s.end) for s in [*clear, *(g[0] for g in groups)] if s.kind not in WEAK]
@@ -156,7 +156,7 @@ def read(ctx: Context, text: str) -> Question:
         ask = Ask.YES_NO if not vocab.WH_WORD.search(low) else ask
     if ask != Ask.COMPARE and not groups:
         subjects = _without_places(text, subjects)  # "when did it leave the station"
-    matches = tuple(topics.match(text))
+    matches = tuple(topics.match(_blank(text, _dated(text, values))))  # values: no topic words
     unknown = _unknown(
         kb,
         topics,
@@ -198,6 +198,26 @@ def read(ctx: Context, text: str) -> Question:
         count_of=count_of,
         kind_filter=kind_filter,
     )
+
+
+def values_in(text: str) -> list[tuple[int, int]]:
+    """The spans of the values a message types (days of months, amounts, numbers with units,
+    decimals): what is asked about or checked, never names of records."""
+    spans = [(d.start(), d.end()) for d in vocab.DAY_OF_MONTH.finditer(text)]
+    return spans + [(v.start(), v.end()) for v in vocab.VALUE.finditer(text)]
+
+
+_YEAR_AFTER = re.compile(r"[\s,]*(?:20\d\d|19\d\d)\b")
+
+
+def _dated(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Value spans with the year that completes a date ("27 November 2025"): the whole date,
+    which says nothing of what a topic is about."""
+    out = []
+    for s, e in spans:
+        year = _YEAR_AFTER.match(text, e)
+        out.append((s, year.end() if year else e))
+    return out
 
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
@@ -573,7 +593,7 @@ def _unknown(
         if w.isdigit()
     }
     designator = _unknown_designator(lexicon, topics, text, covered, numbered) or _unknown_flight(
-        kb, text, mentions, lexicon
+        text, mentions, lexicon, covered
     )
     if designator:
         return (designator,)
@@ -630,13 +650,16 @@ def _unknown_designator(
 _SHORT_LEADS = frozenset("ms crs ng kf f".split())
 
 
-def _unknown_flight(kb: KnowledgeBase, text: str, mentions: list[Match], lexicon: Lexicon) -> str:
-    """ "Soyuz MS-31": a vehicle named, then a number, that together name no flight."""
+def _unknown_flight(
+    text: str, mentions: list[Match], lexicon: Lexicon, covered: list[tuple[int, int]]
+) -> str:
+    """ "Soyuz MS-31": a vehicle named, then a number, that together name no flight (not a
+    value typed after the name: "starliner 4.2 billion")."""
     for m in mentions:
         if m.kind != "vehicle":
             continue
         after = re.match(r"[\s-]*([a-z]{0,3}[\s-]*\d{1,3})(?![\w/])", text[m.end :], re.I)
-        if after is None:
+        if after is None or any(s <= m.end + after.end() - 1 < e for s, e in covered):
             continue
         typed = text[m.start : m.end + after.end()]
         if fold(typed) not in lexicon.names:

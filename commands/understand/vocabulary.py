@@ -636,6 +636,36 @@ DAY_OF_MONTH = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)",
     re.I,
 )
+# A value typed in a question: an amount of money, a number with its unit (an angle, a mass,
+# a length, a share, a length of time), a decimal number ("51,6") or a date written in
+# figures. A value is what is asked about or checked, never a name: "was the CRS-2 contract
+# $6.31B" asks about the contract; "97 degrees" names no orbit called "97". (A day of a month
+# is DAY_OF_MONTH; a year is left to YEAR; Russian month names and units are written in
+# English first, by RUSSIAN_WORDS / RUSSIAN_STEMS.)
+_NUMBER = r"\d+(?:[.,]\d+)*"
+_SCALE = r"(?:thousand|million|billion|trillion|k|m|mn|mln|b|bn|tn)"
+VALUE = re.compile(
+    "|".join(
+        (
+            # money: "$6.31B", "€ 2 million", "4.2 billion", "608.9 billion roubles", "$72k/kg"
+            rf"[$€£₽]\s?{_NUMBER}(?:\s?{_SCALE}\b)?",
+            rf"\b{_NUMBER}\s?{_SCALE}?\s?(?:dollars?|usd|euros?|eur|roubles?|rubles?|rub)\b",
+            rf"\b{_NUMBER}\s?(?:thousand|million|billion|trillion|bn|mln)\b",
+            # a number with its unit: "97 degrees", "51.6°", "12 lb", "5.4 kg", "98%"
+            rf"\b{_NUMBER}\s?(?:°|%)",
+            rf"\b{_NUMBER}[\s-]?(?:degrees?|deg|percent|per\s?cent|lbs?|pounds?|kgs?|kilos?"
+            r"|kilograms?|grams?|g|tons?|tonnes?|t|km|kilomet(?:er|re)s?|miles?|mi|meters?"
+            r"|metres?|m|m3|cubic|liters?|litres?|l|gallons?|gal|mph|km/h|km/s|m/s|kw|watts?)\b",
+            # a length of time: "7 h 55 min", "6.5-hour", "90 seconds"
+            rf"\b{_NUMBER}[\s-]?(?:h|hrs?|hours?|min|mins|minutes?|s|secs?|seconds?)\b",
+            # a decimal number: "51,6", "6.31" (not a name's "2.1a")
+            r"\b\d+[.,]\d+(?![\w%°])",
+            # a date in figures: "27.11.2025", "27/11" (its year is left to YEAR)
+            r"\b\d{1,2}[./]\d{1,2}(?=[./]20\d\d\b)",
+        )
+    ),
+    re.I,
+)
 # A flight moved later: "why did NG-24 slip", "why was it pushed back".
 DELAYED = _any(
     r"\bslip\w*",
@@ -954,6 +984,22 @@ RUSSIAN_WORDS: dict[str, str] = {
     "был": "was",
     "была": "was",
     "были": "were",
+    "было": "was",
+    "будут": "will",
+    "нет": "no",
+    "да": "yes",
+    # months and units: values, which the reader never takes for names ("27 ноября")
+    "мая": "may",
+    "маи": "may",
+    "мае": "may",
+    "кг": "kg",
+    "т": "t",
+    "ч": "h",
+    "мин": "min",
+    "млн": "million",
+    "млрд": "billion",
+    "руб": "roubles",
+    "долл": "dollars",
 }
 # Stems: a word is one of these followed by an inflectional ending (knowledge.text.RU_ENDINGS),
 # or, for a stem of at least RUSSIAN_STEM_FREE letters, by up to 6 more letters ("стартовала").
@@ -1034,6 +1080,7 @@ RUSSIAN_STEMS: dict[str, str] = {
     "отмен": "cancelled",
     "слома": "broke",
     "поврежд": "damaged",
+    "повред": "damaged",
     "авари": "accident",
     "проблем": "problem",
     "статус": "status",
@@ -1054,6 +1101,31 @@ RUSSIAN_STEMS: dict[str, str] = {
     "новост": "news",
     "вес": "weight",
     "масс": "mass",
+    "космос": "space",
+    "орбит": "orbit",
+    "наклон": "inclination",
+    "январ": "january",
+    "феврал": "february",
+    "март": "march",
+    "апрел": "april",
+    "июн": "june",
+    "июл": "july",
+    "август": "august",
+    "сентябр": "september",
+    "октябр": "october",
+    "ноябр": "november",
+    "декабр": "december",
+    "градус": "degrees",
+    "процент": "percent",
+    "тонн": "tons",
+    "килограм": "kg",
+    "фунт": "lb",
+    "час": "hours",
+    "минут": "minutes",
+    "секунд": "seconds",
+    "миллиард": "billion",
+    "тысяч": "thousand",
+    "рубл": "roubles",
 }
 # An ordinal written with a Russian ending: "31-ю площадку", "1-го модуля".
 RUSSIAN_ORDINAL = re.compile(r"(?<=\d)-(?:ю|й|я|е|го|му|м|ои|ой|ая|ое|ые|ых|х)\b", re.I)

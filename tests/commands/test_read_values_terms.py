@@ -1,0 +1,73 @@
+"""Values typed in questions (money, units, dates), technical abbreviations, Russian activity
+words and names used in another domain's sense."""
+
+from __future__ import annotations
+
+from commands.context import Context
+from commands.router import answer
+from commands.understand.reader import read
+from tests.commands.conftest import TODAY
+
+
+def reply_of(ctx: Context, text: str) -> tuple[str, str, str]:
+    reply = answer(ctx, text, TODAY)
+    return reply.kind, reply.title, reply.text.split("\n\n")[0]
+
+
+# 1. Values are values, never names
+
+
+def test_money_is_a_value_not_a_name(ctx: Context) -> None:
+    for text in (
+        "so the crs-2 deal was $6.31B, how many flights did it buy",
+        "did crs-2 really cost 6.31 billion dollars",
+        "nasa paid $6.3bn for crs-2?",
+    ):
+        q = read(ctx, text)
+        assert not q.unknown, (text, q.unknown)
+        reply = answer(ctx, text, TODAY)
+        assert reply.kind == "answer", (text, reply.title)
+        assert "6.31 billion" in reply.text, (text, reply.title)
+
+
+def test_a_value_after_a_vehicle_is_no_flight_number(ctx: Context) -> None:
+    q = read(ctx, "was boeing's starliner deal worth 4.2 billion")
+    assert not q.unknown
+    assert "Starliner" in reply_of(ctx, "was boeing's starliner deal worth 4.2 billion")[1]
+
+
+def test_angles_masses_and_durations_are_values(ctx: Context) -> None:
+    for text in (
+        "will ROS really fly at 97 degrees",
+        "ROS inclination 51,6 or 97°?",
+        "does the iss make 12 lb of oxygen a day",
+        "progress ms-33 got there in 3 h 20 min?",
+    ):
+        assert not read(ctx, text).unknown, text
+    assert "ROS" in reply_of(ctx, "will ROS really fly at 97 degrees")[1]
+
+
+def test_russian_dates_units_and_ordinals_are_values(ctx: Context) -> None:
+    for text in (
+        "что сломалось на Байконуре 27 ноября 2025 года",
+        "что произошло на 31-й площадке 27-го ноября",
+        "РОС будет на орбите 97 градусов?",
+    ):
+        kind, _, first = reply_of(ctx, text)
+        assert kind == "answer", (text, first)
+        assert "nothing on" not in first
+    assert "Site 31/6" in reply_of(ctx, "что сломалось на Байконуре 27 ноября 2025 года")[1]
+    assert "ROS" in reply_of(ctx, "РОС будет на орбите 97 градусов?")[1]
+
+
+def test_a_date_does_not_pull_a_question_off_its_topic(ctx: Context) -> None:
+    with_date = reply_of(ctx, "what happened at site 31 on 27 november 2025")
+    without = reply_of(ctx, "what happened at site 31")
+    assert with_date[1] == without[1] == "Damage to Baikonur Site 31/6"
+
+
+def test_near_misses_still_read_designators(ctx: Context) -> None:
+    # an unknown flight with a number is still unknown; a name with a decimal keeps its name
+    assert read(ctx, "when does soyuz ms-31 launch").unknown
+    assert read(ctx, "what rocket is soyuz-2.1a").subjects
+    assert read(ctx, "how many cargo flights in 2025").year == 2025
