@@ -1105,12 +1105,23 @@ def _topic(ctx: Context, topic_id: str, now: dt.date, q: Question | None = None)
     card = describe(ctx, topic_id, now, brief=True)
     if q is None or card.kind != "answer":
         return card
-    amount = q.ask == Ask.HOW_MUCH or Fact.COST in q.facts
+    amount = q.ask == Ask.HOW_MUCH or Fact.COST in q.facts or _per_day(q)
     if not (amount or q.ask == Ask.WHY):
         return card
     body, sep, rest = card.text.partition("\n\n")
-    led = lead_sentence(body, frozenset(q.words), ctx.lexicon.weight, amount=amount)
+    # an amount is picked by every word asked ("how much can the station make": the sentence
+    # that makes it); a cause by the subject words alone
+    asked = frozenset(q.words) | (frozenset(words(q.text)) if amount else frozenset())
+    led = lead_sentence(body, asked, ctx.lexicon.weight, amount=amount)
     return card if led == body else replace(card, text=led + sep + rest)
+
+
+# A rate asked without "how much": "iss oxygen generation max per day", "water use a day".
+_RATE = re.compile(r"\b(?:per|a|each|every)\s+(?:day|person|crew ?member|astronaut|year)\b", re.I)
+
+
+def _per_day(q: Question) -> bool:
+    return bool(q.words) and bool(_RATE.search(q.text))
 
 
 def _relating(ctx: Context, q: Question, ids: tuple[str, ...], now: dt.date) -> Reply | None:

@@ -250,10 +250,10 @@ def lead_sentence(
     def score(sentence: str) -> float:
         return sum(weight(w) for w in asked & set(words(sentence)))
 
-    if amount:
-        if AMOUNT.search(parts[0]):
-            return text
+    if amount:  # the amount sentence sharing the most asked words ("oxygen ... generation")
         pool = [(i, p) for i, p in enumerate(parts) if AMOUNT.search(p)]
+        if AMOUNT.search(parts[0]):
+            pool = [(i, p) for i, p in pool if score(p) > score(parts[0])]
     else:
         pool = [(i, p) for i, p in enumerate(parts) if score(p) > score(parts[0])]
     pool = [(i, p) for i, p in pool if not _LEANS_BACK.match(p)]  # "He was ...": needs the first

@@ -1351,10 +1351,30 @@ TWO_ASKS = re.compile(
 WH_LEAD = re.compile(r"^\W*(who|where|when|what|which|why|how)\b", re.I)
 
 
+# Chemical formulas and the station's system abbreviations, written out as the words the
+# base's texts use, so "iss o2 gen max" reads as oxygen generation (never a flight "O2") and
+# "how much h2o does the WRS recover" as water recovery. Grow it from what people type.
+ABBREVIATIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.I), r)
+    for p, r in (
+        (r"\bo2\b", "oxygen"),
+        (r"\bh2o\b", "water"),
+        (r"\bco2\b", "carbon dioxide"),
+        (r"\bn2\b", "nitrogen"),
+        (r"\b(?:ogs|oga)\b", "oxygen generation"),
+        (r"\b(?:wrs|wpa|upa)\b", "water recovery"),
+        (r"\beclss\b", "life support (oxygen and water)"),
+        (r"\bgen\b", "generation"),
+        (r"\belectroly[sz]er\b", "electrolysis"),
+    )
+)
+
+
 def unslang(text: str) -> str:
-    """The message with chat spellings written out (see SLANG); never empty if text was not."""
+    """The message with chat spellings and abbreviations written out (see SLANG and
+    ABBREVIATIONS); never empty if text was not."""
     out = text
-    for pattern, plain in SLANG:
+    for pattern, plain in SLANG + ABBREVIATIONS:
         out = pattern.sub(plain, out)
     out = re.sub(r"\s+([,?!.])", r"\1", re.sub(r"\s+", " ", out)).strip(" ,")
     return out if re.search(r"\w", out) else text

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from commands.context import Context
 from commands.router import answer
+from commands.understand import vocabulary as vocab
 from commands.understand.reader import read
 from tests.commands.conftest import TODAY
 
@@ -71,3 +72,33 @@ def test_near_misses_still_read_designators(ctx: Context) -> None:
     assert read(ctx, "when does soyuz ms-31 launch").unknown
     assert read(ctx, "what rocket is soyuz-2.1a").subjects
     assert read(ctx, "how many cargo flights in 2025").year == 2025
+
+
+# 2. Chemical formulas and system abbreviations
+
+
+def test_formulas_and_system_names_read_as_what_they_mean(ctx: Context) -> None:
+    for text in ("how much o2 can the station make in a day", "OGS output per day?"):
+        q = read(ctx, ctx.lexicon.unclip(vocab.unslang(text)))
+        assert not q.unknown, (text, q.unknown)
+        reply = answer(ctx, text, TODAY)
+        assert reply.kind == "answer", text
+        first = reply.text.split("\n\n")[0]
+        assert first.startswith("The US Oxygen Generation System makes about 5.4 kg (12 lb)"), first
+    water = reply_of(ctx, "what % of h2o does the WRS get back")
+    assert water[0] == "answer"
+    assert "98%" in water[2]
+
+
+def test_an_abbreviation_the_base_lacks_is_said_plainly(ctx: Context) -> None:
+    text = vocab.unslang("how much co2 do they scrub")
+    assert "carbon dioxide" in text
+    assert "co2" not in " ".join(read(ctx, text).unknown)
+    kind, _, first = reply_of(ctx, "co2 scrubbers?")
+    assert kind == "suggestions"
+    assert "co2" not in first.lower()
+
+
+def test_a_consumption_question_still_leads_with_consumption(ctx: Context) -> None:
+    first = reply_of(ctx, "how much o2 does one astronaut use")[2]
+    assert first.startswith("NASA's design figures (RP-1324)")
