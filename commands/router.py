@@ -176,8 +176,16 @@ def respond(
     both = _two_asks(ctx, text, now, last)
     if both is not None:
         return both
-    tagged = bool(vocab.YES_NO_TAG.search(text))  # "... or nah": a yes/no question
-    text = ctx.lexicon.unclip(vocab.unslang(ctx.lexicon.russian(text)))  # "whens the next
+    russian = ctx.lexicon.russian(text)  # "... или нет?" -> "... or not?"
+    # "... or nah": a yes/no question; so is a Russian question with no question word
+    # ("Прогресс МС-34 отстыковался?", "пристыковался ли ..."), which no verb leads
+    tagged = bool(vocab.YES_NO_TAG.search(russian)) or (
+        russian != text
+        and bool(vocab.RUSSIAN_YES_NO.search(text))
+        and not vocab.WH_WORD.search(russian)
+    )
+    text = russian
+    text = ctx.lexicon.unclip(vocab.unslang(text))  # "whens the next
     # prog lol" -> "when is the next progress": Russian, chat spellings and clipped names
     # written out
     by_word = _command(ctx, text, now)
@@ -1279,7 +1287,7 @@ _SIDE_BY_SIDE = re.compile(r"\b(?:vs\.?|versus|compar\w*|each|both|than|against|
 def _each(ctx: Context, q: Question, now: dt.date) -> Reply | None:
     """The fact asked for, for each of two or more named flights or people: one lead
     sentence per record, in the order they were named."""
-    if q.ask in (Ask.YES_NO, Ask.WHY, Ask.DESCRIBE) or not q.facts:
+    if q.ask in (Ask.YES_NO, Ask.WHY, Ask.DESCRIBE) or not q.facts or _when_of_words(q):
         return None
     subs = [
         s
@@ -1324,6 +1332,18 @@ def _each(ctx: Context, q: Question, now: dt.date) -> Reply | None:
         dates=tuple(d for r in answers for d in r.dates),
         more=None,
     )
+
+
+_WHEN = re.compile(r"\bwhen\b", re.I)
+
+
+def _when_of_words(q: Question) -> bool:
+    """ "when did X and Y do a spacewalk": a when-question about something its subject words
+    name, not about a launch (the launch fact came from "when" alone)."""
+    if q.facts != (Fact.LAUNCH,) or not q.words:
+        return False
+    launch = dict(vocab.FACT_PATTERNS)[Fact.LAUNCH]
+    return launch.search(_WHEN.sub(" ", q.text)) is None
 
 
 def _one_flight(ctx: Context, q: Question, ids: list[str], now: dt.date) -> Reply | None:

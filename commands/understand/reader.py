@@ -156,7 +156,8 @@ def read(ctx: Context, text: str) -> Question:
         ask = Ask.YES_NO if not vocab.WH_WORD.search(low) else ask
     if ask != Ask.COMPARE and not groups:
         subjects = _without_places(text, subjects)  # "when did it leave the station"
-    matches = tuple(topics.match(_blank(text, _dated(text, values))))  # values: no topic words
+    # values say nothing of a topic; a name typed another way ("Микаев") is the record's name
+    matches = tuple(topics.match(_as_named(_blank(text, _dated(text, values)), subjects)))
     unknown = _unknown(
         kb,
         topics,
@@ -385,6 +386,16 @@ def _name_word_groups(
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     for s, e in sorted(spans, key=lambda se: -se[0]):
         text = text[:s] + " " * (e - s) + text[e:]
+    return text
+
+
+def _as_named(text: str, subjects: tuple[Subject, ...]) -> str:
+    """Text with each name typed in another script or spelling written as the record's own
+    name ("Кудь-Сверчков" -> "Sergey Kud-Sverchkov"), for matching topics by their words."""
+    for sub in sorted(subjects, key=lambda x: -x.start):
+        typed = text[sub.start : sub.end]
+        if sub.start >= 0 and not typed.isascii():
+            text = text[: sub.start] + sub.name + text[sub.end :]
     return text
 
 

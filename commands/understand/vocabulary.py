@@ -1005,8 +1005,8 @@ RUSSIAN_WORDS: dict[str, str] = {
 # or, for a stem of at least RUSSIAN_STEM_FREE letters, by up to 6 more letters ("стартовала").
 RUSSIAN_STEM_FREE = 5
 RUSSIAN_STEMS: dict[str, str] = {
-    "выход": "made",  # "выходили в открытый космос": made a spacewalk
-    "открыт": "spacewalk",
+    "открыт": "open",
+    "выход": "leaving",  # "выход России из МКС" (a spacewalk is a phrase: RUSSIAN_PHRASES)
     "старт": "launch",
     "запуст": "launch",
     "запуск": "launch",
@@ -1129,6 +1129,30 @@ RUSSIAN_STEMS: dict[str, str] = {
 }
 # An ordinal written with a Russian ending: "31-ю площадку", "1-го модуля".
 RUSSIAN_ORDINAL = re.compile(r"(?<=\d)-(?:ю|й|я|е|го|му|м|ои|ой|ая|ое|ые|ых|х)\b", re.I)
+# Russian phrases whose words mean something else apart, as folded stems in order (each word
+# of the message starts with its stem), and the English they stand for; typed in Latin letters
+# too ("vykhod v otkrytyi kosmos"). Read before single words.
+RUSSIAN_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("выход", "в", "открыт", "космос"), "spacewalk"),  # "выходили в открытый космос"
+    (("выш", "в", "открыт", "космос"), "spacewalk"),  # "вышли в открытый космос"
+    (("выид", "в", "открыт", "космос"), "spacewalk"),  # "выйдут в открытый космос"
+    (("открыт", "космос"), "spacewalk"),
+    (("выход", "в", "космос"), "spacewalk"),
+    (("выход", "наруж"), "spacewalk"),
+    (("или", "нет"), "or not"),  # "... или нет?": a yes/no question
+    (("да", "или", "нет"), "yes or no"),
+)
+# A Russian question answered yes or no: the particle "ли", or a question mark closing a
+# message no question word opens (read with WH_WORD on the English it is written as).
+RUSSIAN_YES_NO = _any(
+    r"(?<![^\W\d_])(?:ли|li)(?![^\W\d_])",
+    # a verb in the past ("пристыковался", "вернулись", "vernulsya") and a question mark
+    r"[^\W\d_]{3,}(?:л|ла|ло|ли|лся|лась|лось|лись|l|la|lo|li|lsya|las|los|lis)"
+    r"(?![^\W\d_])[^?]*\?\s*$",
+)
+# Short words that, typed in Latin letters, are Russian and no English word: with one longer
+# Russian word they mark a message as Russian in Latin letters ("pristykovalsya k MKS ili net").
+LATIN_RUSSIAN_MARKERS = frozenset("ili kto gde eto mks zhe ikh chto kogda".split())
 
 
 # --- command words --------------------------------------------------------------------------

@@ -102,3 +102,43 @@ def test_an_abbreviation_the_base_lacks_is_said_plainly(ctx: Context) -> None:
 def test_a_consumption_question_still_leads_with_consumption(ctx: Context) -> None:
     first = reply_of(ctx, "how much o2 does one astronaut use")[2]
     assert first.startswith("NASA's design figures (RP-1324)")
+
+
+# 3. Russian words for the station's activities
+
+
+def test_a_russian_spacewalk_phrase_reads_as_a_spacewalk(ctx: Context) -> None:
+    lex = ctx.lexicon
+    assert "spacewalk" in lex.russian("кто вышел в открытый космос в мае")
+    assert "spacewalk" in lex.russian("kto vyhodil v otkrytyi kosmos v 2026")
+    for text in (
+        "Микаев выходил в открытый космос?",
+        "когда Кудь-Сверчков и Микаев выходили в открытый космос",
+        "kogda Mikaev i Kud-Sverchkov vykhodili v otkrytyi kosmos",
+    ):
+        kind, title, _ = reply_of(ctx, text)
+        assert kind == "answer", text
+        assert "spacewalks" in title, (text, title)
+
+
+def test_two_people_asked_when_they_launched_still_get_their_flight(ctx: Context) -> None:
+    first = reply_of(ctx, "when did mikaev and kud-sverchkov lift off")[2]
+    assert "flew together on Soyuz MS-28" in first
+
+
+def test_russian_docking_words_with_or_not_ask_yes_or_no(ctx: Context) -> None:
+    assert reply_of(ctx, "Progress MS-35 pristykovalsya k MKS ili net?")[2].startswith("Yes.")
+    assert reply_of(ctx, "пристыковался ли Прогресс МС-35 к МКС")[2].startswith("Yes.")
+    undocked = reply_of(ctx, "Прогресс МС-34 отстыковался от МКС?")[2]
+    assert undocked.startswith("Not known"), undocked
+
+
+def test_a_russian_question_about_a_noun_is_not_made_yes_or_no(ctx: Context) -> None:
+    first = reply_of(ctx, "экипаж Союза МС-28?")[2]
+    assert not first.startswith("Yes"), first
+    assert "Kud-Sverchkov" in first
+
+
+def test_leaving_the_station_is_not_a_spacewalk(ctx: Context) -> None:
+    assert "spacewalk" not in ctx.lexicon.russian("выход России из МКС")
+    assert "leaving" in reply_of(ctx, "выход России из МКС")[1]
