@@ -1414,6 +1414,9 @@ def _upcoming(ctx: Context, q: Question, now: dt.date) -> Reply:
         return upcoming_cmd.upcoming(ctx, now, kind=q.kind_filter, by=org.record_id)
     if any(s.kind == "mission" for s in q.subjects):
         return _about_records(ctx, replace(q, ask=Ask.WHEN), now)
+    shared = next((g for g in q.ambiguous if all(s.kind in ("vehicle", "pad") for s in g)), None)
+    if shared is not None and not q.subjects:  # "dragon next launch": each Dragon's next
+        return _upcoming_each(ctx, shared, now)
     # Words that only narrow the schedule ("russian", "december", "rotation") name no subject;
     # any other word the base does not know is something it lacks ("the next haven-1 launch").
     left = tuple(w for w in q.words if w not in vocab.SCHEDULE_WORDS)

@@ -151,6 +151,9 @@ def read(ctx: Context, text: str) -> Question:
     plain = _plain_word(ctx, text, subjects, groups, distinctive)
     if plain is not None:  # "my windows progress bar is stuck": not the Progress spacecraft
         subjects = ()
+    other = None if plain is not None else _other_sense(ctx, text, subjects, groups)
+    if other is not None:  # "house of the dragon new season": not the Dragon spacecraft
+        subjects, groups = (), []
     ask = _ask(low, facts, subjects, bool(groups), distinctive)
     if ask in (Ask.WHAT, Ask.DESCRIBE) and facts and vocab.YES_NO_SHAPE.search(low):
         ask = Ask.YES_NO if not vocab.WH_WORD.search(low) else ask
@@ -173,6 +176,8 @@ def read(ctx: Context, text: str) -> Question:
     near = bool(matches) and matches[0].score >= TOPIC_CONFIDENT
     if plain is not None and not untracked and not near:
         untracked = f"that (“{text[plain.start : plain.end]}” there is not {plain.name})"
+    if other is not None:  # the other sense of the name, before any class of the words
+        untracked = other
     refers_back = _refers_back(low, subjects, groups, distinctive, matches, topics)
     year_m = next((y for y in vocab.YEAR.finditer(rest) if not _milestone_year(rest, y)), None)
     counted = vocab.COUNTED.search(low)
@@ -308,6 +313,51 @@ def _plain_word(
     if any(_of_records(ctx, w, (s.record_id,)) for w in distinctive):
         return None
     return s
+
+
+def _other_sense(
+    ctx: Context,
+    text: str,
+    subjects: tuple[Subject, ...],
+    groups: list[list[Subject]],
+) -> str | None:
+    """What the base does not track, when every record is named by one plain word used in
+    another domain's sense ("is house of the dragon getting another season", "soyuz anthem
+    lyrics", "cygnus constellation"): words of that domain (vocabulary.OTHER_SENSES) around
+    the name and no other word of spaceflight or of the records' own texts ("dragon season
+    of launches 2026" asks about launches; a verb such as "come back" fits either sense)."""
+    named = [*subjects, *(g[0] for g in groups)]
+    if not named:
+        return None
+    spans = [(s.start, s.end) for s in named]
+    if any(" " in text[a:b] or any(c.isdigit() for c in text[a:b]) for a, b in spans):
+        return None  # "soyuz ms-28", "crew dragon": a name of its own
+    rest = _blank(text, spans)
+    domain = next(((d, p) for d, p in vocab.OTHER_SENSES if p.search(rest)), None)
+    if domain is None:
+        return None
+    others = _blank(rest, [(m.start(), m.end()) for m in domain[1].finditer(rest)])
+    rids = tuple(s.record_id for s in [*subjects, *(s for g in groups for s in g)])
+    for w in words(others):
+        if w in _SPACEFLIGHT or (w not in QUESTION_VOCABULARY and _of_records(ctx, w, rids)):
+            return None  # "cygnus cargo season", "soyuz pad anthem"
+    typed = text[named[0].start : named[0].end]
+    meant = " or ".join(dict.fromkeys(s.name for s in [*subjects, *(groups[0] if groups else [])]))
+    kind = _KIND_WORDS.get(named[0].kind, "record")
+    return f"{domain[0]}: “{typed}” there is not the {kind} {meant}"
+
+
+_KIND_WORDS = {"vehicle": "spacecraft or rocket", "mission": "flight", "pad": "launch pad"}
+
+
+# Words of spaceflight that keep a name in its own sense whatever else a message says.
+_SPACEFLIGHT = frozenset(
+    words(
+        "launch flight mission crew cargo dock docking station iss orbit rocket pad spacecraft "
+        "capsule astronaut cosmonaut spacewalk nasa roscosmos spacex supply resupply module "
+        "berth undock reentry booster payload space"
+    )
+)
 
 
 def _searched(index: SearchIndex, lexicon: Lexicon, text: str) -> Subject | None:

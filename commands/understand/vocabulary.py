@@ -896,6 +896,57 @@ UNTRACKED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
+# --- a name used in another domain's sense ---------------------------------------------------
+# Words of domains the base never covers, that turn a name which is also a common word or
+# another domain's name ("dragon", "soyuz", "cygnus") into that other sense, when nothing
+# else in the message is about spaceflight: "house of the dragon new season", "soyuz anthem
+# lyrics", "cygnus constellation". One entry per domain; its text is what the reply says
+# the base does not track.
+OTHER_SENSES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "TV series, films, books or anime",
+        _any(
+            r"\bseasons?\b",
+            r"\bepisodes?\b",
+            r"\b(?:tv|television)\b",
+            r"\bseries (?:finale|premiere)\b",
+            r"\b(?:cast|actors?|actress|characters?|showrunner|spoilers?|spin-?offs?|prequels?)\b",
+            r"\b(?:anime|manga|cartoons?|novels?|books?|fantasy|fanfic\w*|goku|targaryens?)\b",
+            r"\brenewed\b",
+        ),
+    ),
+    (
+        "music (songs, anthems or bands)",
+        _any(
+            r"\b(?:anthems?|lyrics?|songs?|albums?|bands?|singers?|sing|sung|chorus|melody"
+            r"|concerts?|playlists?|spotify|karaoke|national hymn)\b",
+        ),
+    ),
+    (
+        "the night sky (stars, constellations or astrology)",
+        _any(
+            r"\bconstellations?\b",
+            r"\b(?:zodiac|horoscopes?|astrology|star ?signs?|stargazing|star charts?)\b",
+            r"\b(?:brightest |bright )?stars?\b(?! ?(?:liner|ship|lab))",
+            r"\b(?:deneb|albireo|northern cross|milky way)\b",
+        ),
+    ),
+    (
+        "games",
+        _any(
+            r"\b(?:video ?games?|games?|gaming|playstation|ps[45]|xbox|nintendo|switch game"
+            r"|pokemon|pok[eé]mon|minecraft|fortnite|roblox|dungeons|boss fight|speedrun\w*)\b",
+        ),
+    ),
+    (
+        "mythology or animals",
+        _any(
+            r"\b(?:myths?|mythology|mythical|legends?|folklore|fire-?breathing|swans?"
+            r"|tattoos?|komodo|zeus|greek god)\b",
+        ),
+    ),
+)
+
 # --- Russian ---------------------------------------------------------------------------------
 # Russian words of questions and what they mean in the words the tables above read, keyed by
 # their folded form (й folded to и). `Lexicon.russian` writes them out before a message is

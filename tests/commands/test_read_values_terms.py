@@ -142,3 +142,36 @@ def test_a_russian_question_about_a_noun_is_not_made_yes_or_no(ctx: Context) -> 
 def test_leaving_the_station_is_not_a_spacewalk(ctx: Context) -> None:
     assert "spacewalk" not in ctx.lexicon.russian("выход России из МКС")
     assert "leaving" in reply_of(ctx, "выход России из МКС")[1]
+
+
+# 4. A name in another domain's sense
+
+
+def test_a_name_among_another_domains_words_is_off_topic(ctx: Context) -> None:
+    for text, domain in (
+        ("will house of the dragon come back for a third season", "TV series"),
+        ("dragon ball super newest episode", "TV series"),
+        ("who wrote the soyuz anthem lyrics", "music"),
+        ("where is cygnus in the night sky, which stars", "night sky"),
+        ("how do i spot the cygnus constellation", "night sky"),
+    ):
+        reply = answer(ctx, text, TODAY)
+        assert reply.kind == "suggestions", (text, reply.title)
+        assert reply.title == "Not something I track", (text, reply.title)
+        assert domain in reply.text, (text, reply.text)
+        assert not reply.entities, text
+
+
+def test_a_name_beside_spaceflight_words_keeps_its_sense(ctx: Context) -> None:
+    assert "Upcoming" in reply_of(ctx, "dragon next launch")[1]
+    assert "Cygnus" in reply_of(ctx, "will cygnus fly again")[1]
+    assert "Kud-Sverchkov" in reply_of(ctx, "soyuz ms-28 crew")[2]
+    # a season of launches is a schedule, not a TV season: which Dragon is meant
+    title = reply_of(ctx, "dragon season of launches 2026")[1]
+    assert title != "Not something I track"
+    assert "cygnus" in reply_of(ctx, "cygnus cargo this season")[1].lower()
+
+
+def test_a_name_with_a_designator_is_never_another_sense(ctx: Context) -> None:
+    q = read(ctx, "crew-12 episode of the podcast")
+    assert not q.untracked.startswith("TV series")
