@@ -1113,19 +1113,29 @@ def _topic(ctx: Context, topic_id: str, now: dt.date, q: Question | None = None)
     card = describe(ctx, topic_id, now, brief=True)
     if q is None or card.kind != "answer":
         return card
-    amount = q.ask == Ask.HOW_MUCH or Fact.COST in q.facts or _per_day(q)
-    if not (amount or q.ask == Ask.WHY):
+    amount = (
+        q.ask == Ask.HOW_MUCH or Fact.COST in q.facts or _per_day(q) or _UNIT_ASKED.search(q.text)
+    )
+    checks = vocab.VALUE.search(q.text) is not None  # "is the ROS orbit at 97 degrees"
+    if not (amount or checks or q.ask == Ask.WHY):
         return card
     body, sep, rest = card.text.partition("\n\n")
-    # an amount is picked by every word asked ("how much can the station make": the sentence
-    # that makes it); a cause by the subject words alone
-    asked = frozenset(q.words) | (frozenset(words(q.text)) if amount else frozenset())
-    led = lead_sentence(body, asked, ctx.lexicon.weight, amount=amount)
+    # an amount (or a value checked) is picked by every word asked ("how much can the station
+    # make": the sentence that makes it); a cause by the subject words alone
+    every = amount or checks
+    asked = frozenset(q.words) | (frozenset(words(q.text)) if every else frozenset())
+    led = lead_sentence(body, asked, ctx.lexicon.weight, amount=bool(amount))
     return card if led == body else replace(card, text=led + sep + rest)
 
 
 # A rate asked without "how much": "iss oxygen generation max per day", "water use a day".
 _RATE = re.compile(r"\b(?:per|a|each|every)\s+(?:day|person|crew ?member|astronaut|year)\b", re.I)
+
+
+# An amount asked by its unit: "how many lb of oxygen", "how many kg".
+_UNIT_ASKED = re.compile(
+    r"\bhow many (?:lbs?|pounds|kgs?|kilo\w*|tons?|tonnes|lit(?:er|re)s?|gallons?)\b", re.I
+)
 
 
 def _per_day(q: Question) -> bool:
