@@ -1123,13 +1123,22 @@ def _topic(ctx: Context, topic_id: str, now: dt.date, q: Question | None = None)
     # an amount (or a value checked) is picked by every word asked ("how much can the station
     # make": the sentence that makes it); a cause by the subject words alone
     every = amount or checks
-    asked = frozenset(q.words) | (frozenset(words(q.text)) if every else frozenset())
+    asked = frozenset(q.words) | (frozenset(words(_unnamed(q))) if every else frozenset())
     led = lead_sentence(body, asked, ctx.lexicon.weight, amount=bool(amount))
     return card if led == body else replace(card, text=led + sep + rest)
 
 
 # A rate asked without "how much": "iss oxygen generation max per day", "water use a day".
 _RATE = re.compile(r"\b(?:per|a|each|every)\s+(?:day|person|crew ?member|astronaut|year)\b", re.I)
+
+
+def _unnamed(q: Question) -> str:
+    """The question's text without the names it typed ("iss" says nothing of a sentence)."""
+    text = q.text
+    for s in sorted(q.subjects, key=lambda x: -x.start):
+        if s.start >= 0:
+            text = text[: s.start] + " " + text[s.end :]
+    return text
 
 
 # An amount asked by its unit: "how many lb of oxygen", "how many kg".
