@@ -178,8 +178,16 @@ def respond(
     both = _two_asks(ctx, text, now, last)
     if both is not None:
         return both
-    tagged = bool(vocab.YES_NO_TAG.search(text))  # "... or nah": a yes/no question
-    text = ctx.lexicon.unclip(vocab.unslang(ctx.lexicon.russian(text)))  # "whens the next
+    russian = ctx.lexicon.russian(text)  # "... или нет?" -> "... or not?"
+    # "... or nah": a yes/no question; so is a Russian question with no question word
+    # ("Прогресс МС-34 отстыковался?", "пристыковался ли ..."), which no verb leads
+    tagged = bool(vocab.YES_NO_TAG.search(russian)) or (
+        russian != text
+        and bool(vocab.RUSSIAN_YES_NO.search(text))
+        and not vocab.WH_WORD.search(russian)
+    )
+    text = russian
+    text = ctx.lexicon.unclip(vocab.unslang(text))  # "whens the next
     # prog lol" -> "when is the next progress": Russian, chat spellings and clipped names
     # written out
     by_word = _command(ctx, text, now)
@@ -1357,11 +1365,18 @@ def _topic(ctx: Context, topic_id: str, now: dt.date, q: Question | None = None)
     card = describe(ctx, topic_id, now, brief=True)
     if q is None or card.kind != "answer":
         return card
-    amount = q.ask == Ask.HOW_MUCH or Fact.COST in q.facts
-    if not (amount or q.ask == Ask.WHY):
+    amount = (
+        q.ask == Ask.HOW_MUCH or Fact.COST in q.facts or _per_day(q) or _UNIT_ASKED.search(q.text)
+    )
+    checks = vocab.VALUE.search(q.text) is not None  # "is the ROS orbit at 97 degrees"
+    if not (amount or checks or q.ask == Ask.WHY):
         return card
     body, sep, rest = card.text.partition("\n\n")
-    led = lead_sentence(body, frozenset(q.words), ctx.lexicon.weight, amount=amount)
+    # an amount (or a value checked) is picked by every word asked ("how much can the station
+    # make": the sentence that makes it); a cause by the subject words alone
+    every = amount or checks
+    asked = frozenset(q.words) | (frozenset(words(_unnamed(q))) if every else frozenset())
+    led = lead_sentence(body, asked, ctx.lexicon.weight, amount=bool(amount))
     if q.ask == Ask.WHY:  # "why did nasa move crs-34 up": the sentence saying why, first
         reason = reason_for(ctx, q, topic_id, led)
         if reason is not None and reason.record_id == topic_id:
@@ -1369,6 +1384,29 @@ def _topic(ctx: Context, topic_id: str, now: dt.date, q: Question | None = None)
         elif reason is not None:
             return _led_by(ctx, card, reason, led + sep + rest)
     return card if led == body else replace(card, text=led + sep + rest)
+
+
+# A rate asked without "how much": "iss oxygen generation max per day", "water use a day".
+_RATE = re.compile(r"\b(?:per|a|each|every)\s+(?:day|person|crew ?member|astronaut|year)\b", re.I)
+
+
+def _unnamed(q: Question) -> str:
+    """The question's text without the names it typed ("iss" says nothing of a sentence)."""
+    text = q.text
+    for s in sorted(q.subjects, key=lambda x: -x.start):
+        if s.start >= 0:
+            text = text[: s.start] + " " + text[s.end :]
+    return text
+
+
+# An amount asked by its unit: "how many lb of oxygen", "how many kg".
+_UNIT_ASKED = re.compile(
+    r"\bhow many (?:lbs?|pounds|kgs?|kilo\w*|tons?|tonnes|lit(?:er|re)s?|gallons?)\b", re.I
+)
+
+
+def _per_day(q: Question) -> bool:
+    return bool(q.words) and bool(_RATE.search(q.text))
 
 
 def _led_by(ctx: Context, card: Reply, reason: Reason, text: str) -> Reply:
@@ -1543,7 +1581,7 @@ _SIDE_BY_SIDE = re.compile(r"\b(?:vs\.?|versus|compar\w*|each|both|than|against|
 def _each(ctx: Context, q: Question, now: dt.date) -> Reply | None:
     """The fact asked for, for each of two or more named flights or people: one lead
     sentence per record, in the order they were named."""
-    if q.ask in (Ask.YES_NO, Ask.WHY, Ask.DESCRIBE) or not q.facts:
+    if q.ask in (Ask.YES_NO, Ask.WHY, Ask.DESCRIBE) or not q.facts or _when_of_words(q):
         return None
     subs = [
         s
@@ -1588,6 +1626,18 @@ def _each(ctx: Context, q: Question, now: dt.date) -> Reply | None:
         dates=tuple(d for r in answers for d in r.dates),
         more=None,
     )
+
+
+_WHEN = re.compile(r"\bwhen\b", re.I)
+
+
+def _when_of_words(q: Question) -> bool:
+    """ "when did X and Y do a spacewalk": a when-question about something its subject words
+    name, not about a launch (the launch fact came from "when" alone)."""
+    if q.facts != (Fact.LAUNCH,) or not q.words:
+        return False
+    launch = dict(vocab.FACT_PATTERNS)[Fact.LAUNCH]
+    return launch.search(_WHEN.sub(" ", q.text)) is None
 
 
 def _one_flight(ctx: Context, q: Question, ids: list[str], now: dt.date) -> Reply | None:
@@ -1658,6 +1708,9 @@ def _upcoming(ctx: Context, q: Question, now: dt.date) -> Reply:
         return upcoming_cmd.upcoming(ctx, now, kind=q.kind_filter, by=org.record_id)
     if any(s.kind == "mission" for s in q.subjects):
         return _about_records(ctx, replace(q, ask=Ask.WHEN), now)
+    shared = next((g for g in q.ambiguous if all(s.kind in ("vehicle", "pad") for s in g)), None)
+    if shared is not None and not q.subjects:  # "dragon next launch": each Dragon's next
+        return _upcoming_each(ctx, shared, now)
     # Words that only narrow the schedule ("russian", "december", "rotation") name no subject;
     # any other word the base does not know is something it lacks ("the next haven-1 launch").
     left = tuple(w for w in q.words if w not in vocab.SCHEDULE_WORDS)

@@ -262,10 +262,8 @@ def lead_sentence(
     def score(sentence: str) -> float:
         return sum(weight(w) for w in asked & set(words(sentence)))
 
-    if amount:  # the amount beside the asked words ("the boost kit's delta-v": its m/s)
+    if amount:  # the amount sentence sharing the most asked words ("oxygen ... generation")
         pool = [(i, p) for i, p in enumerate(parts) if AMOUNT.search(p)]
-        if AMOUNT.search(parts[0]) and all(score(p) <= score(parts[0]) for _, p in pool):
-            return text
         if AMOUNT.search(parts[0]):
             pool = [(i, p) for i, p in pool if score(p) > score(parts[0])]
     else:

@@ -127,6 +127,8 @@ class Lexicon:
         if text.isascii() and not latin:
             return text
         text = vocab.RUSSIAN_ORDINAL.sub("", text)
+        for pattern, english in _PHRASES_LATIN if latin else _PHRASES:
+            text = pattern.sub(english, text)
         out = text
         for m in reversed(list(_WORD.finditer(text))):
             folded = fold_word(m.group())
@@ -167,7 +169,9 @@ class Lexicon:
         no text of the base uses read as Russian question words ("skolko topliva")."""
         hits = 0
         for t in _WORD.findall(text.lower()):
-            if len(t) >= 4 and t not in self.common and not any(w in self.idf for w in words(t)):
+            if t in vocab.LATIN_RUSSIAN_MARKERS:
+                hits += 1
+            elif len(t) >= 4 and t not in self.common and not any(w in self.idf for w in words(t)):
                 hits += _russian_meaning(t, latin=True) is not None
         return hits >= _LATIN_RUSSIAN_MIN
 
@@ -288,6 +292,7 @@ _NAME_TOKEN_MIN = 3  # shorter name words ("ms", "ng") are matched by the search
 _LOOSE_NAME_MIN = 5  # letters of a Russian word before it may be a loosely transliterated name
 _FREE_REST_MAX = 6  # letters after a long stem: a verb's suffix and ending ("старт-овала")
 _LATIN_RUSSIAN_MIN = 2  # words read as Russian before a Latin-letter message is taken as Russian
+_LATIN_REST_EXTRA = 2  # letters a suffix gains in Latin letters ("-овался" -> "-ovalsya")
 _RU_ENDING_SET = frozenset(RU_ENDINGS)
 
 
@@ -307,7 +312,9 @@ def _russian_meaning(word: str, *, latin: bool) -> str | None:
         rest = word[len(stem) :]
         if not rest or rest in (_LATIN_ENDINGS if latin else _RU_ENDING_SET):
             return stems[stem]
-        if len(stem) >= vocab.RUSSIAN_STEM_FREE and len(rest) <= _FREE_REST_MAX:
+        if len(stem) >= vocab.RUSSIAN_STEM_FREE and len(rest) <= _FREE_REST_MAX + (
+            _LATIN_REST_EXTRA if latin else 0
+        ):
             return stems[stem]
     return None
 
@@ -324,3 +331,30 @@ _LATIN_WORDS = {
 }
 _LATIN_STEMS = {w: v for k, v in vocab.RUSSIAN_STEMS.items() for w in _latin_spellings(k)}
 _LATIN_ENDINGS = frozenset(translit(e) for e in RU_ENDINGS)
+
+
+def _phrase_pattern(stems: tuple[str, ...], *, latin: bool) -> re.Pattern[str]:
+    """A Russian phrase as a pattern: each word starts with its stem (any of its Latin
+    spellings, for Latin letters), the words in order."""
+    parts = []
+    for stem in stems:
+        spellings = sorted(_latin_spellings(stem), key=len, reverse=True) if latin else [stem]
+        letters = "|".join(_unfolded(re.escape(s)) for s in spellings)
+        parts.append(rf"(?:{letters})[^\W\d_]*" if len(stem) > 2 else rf"(?:{letters})")
+    return re.compile(r"(?<![^\W\d_])" + r"\s+".join(parts) + r"(?![^\W\d_])", re.I)
+
+
+def _unfolded(stem: str) -> str:
+    """A folded stem as a pattern of the letters it was folded from (й -> и, ё -> е)."""
+    return stem.replace("и", "[ий]").replace("е", "[её]")
+
+
+def _phrases(*, latin: bool) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple(
+        (_phrase_pattern(stems, latin=latin), english)
+        for stems, english in sorted(vocab.RUSSIAN_PHRASES, key=lambda p: -len(p[0]))
+    )
+
+
+_PHRASES = _phrases(latin=False)
+_PHRASES_LATIN = _phrases(latin=True)

@@ -91,8 +91,8 @@ def read(ctx: Context, text: str) -> Question:
         if found is not None:
             clear.append(found)
             covered.append((found.start, found.end))
-    dates = [(d.start(), d.end()) for d in vocab.DAY_OF_MONTH.finditer(text)]
-    covered += dates  # "slip from April 8": a date, not a name
+    values = values_in(text)
+    covered += values  # "slip from April 8", "$6.31B", "97 degrees": values, not names
     rest = _blank(text, covered).lower()  # the message without the names in it
     # Facts are read with the station and agencies left in ("leave the station").
     specific = [(s.start, s.end) for s in [*clear, *(g[0] for g in groups)] if s.kind not in WEAK]
@@ -152,12 +152,16 @@ def read(ctx: Context, text: str) -> Question:
     plain = _plain_word(ctx, text, subjects, groups, distinctive)
     if plain is not None:  # "my windows progress bar is stuck": not the Progress spacecraft
         subjects = ()
+    other = None if plain is not None else _other_sense(ctx, text, subjects, groups)
+    if other is not None:  # "house of the dragon new season": not the Dragon spacecraft
+        subjects, groups = (), []
     ask = _ask(low, facts, subjects, bool(groups), distinctive)
     if ask in (Ask.WHAT, Ask.DESCRIBE) and facts and vocab.YES_NO_SHAPE.search(low):
         ask = Ask.YES_NO if not vocab.WH_WORD.search(low) else ask
     if ask != Ask.COMPARE and not groups:
         subjects = _without_places(text, subjects)  # "when did it leave the station"
-    matches = tuple(topics.match(text))
+    # values say nothing of a topic; a name typed another way ("Микаев") is the record's name
+    matches = tuple(topics.match(_as_named(_blank(text, _dated(text, values)), subjects)))
     unknown = _unknown(
         kb,
         topics,
@@ -173,6 +177,8 @@ def read(ctx: Context, text: str) -> Question:
     near = bool(matches) and matches[0].score >= TOPIC_CONFIDENT
     if plain is not None and not untracked and not near:
         untracked = f"that (“{text[plain.start : plain.end]}” there is not {plain.name})"
+    if other is not None:  # the other sense of the name, before any class of the words
+        untracked = other
     # "how much propellant do they carry", "and water?": a cargo class is what is asked of
     # the pronoun's referent, never a subject of its own
     leaning = tuple(w for w in distinctive if _cargo(w) is None)
@@ -202,6 +208,26 @@ def read(ctx: Context, text: str) -> Question:
         count_of=count_of,
         kind_filter=kind_filter,
     )
+
+
+def values_in(text: str) -> list[tuple[int, int]]:
+    """The spans of the values a message types (days of months, amounts, numbers with units,
+    decimals): what is asked about or checked, never names of records."""
+    spans = [(d.start(), d.end()) for d in vocab.DAY_OF_MONTH.finditer(text)]
+    return spans + [(v.start(), v.end()) for v in vocab.VALUE.finditer(text)]
+
+
+_YEAR_AFTER = re.compile(r"[\s,]*(?:20\d\d|19\d\d)\b")
+
+
+def _dated(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Value spans with the year that completes a date ("27 November 2025"): the whole date,
+    which says nothing of what a topic is about."""
+    out = []
+    for s, e in spans:
+        year = _YEAR_AFTER.match(text, e)
+        out.append((s, year.end() if year else e))
+    return out
 
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
@@ -293,6 +319,51 @@ def _plain_word(
     return s
 
 
+def _other_sense(
+    ctx: Context,
+    text: str,
+    subjects: tuple[Subject, ...],
+    groups: list[list[Subject]],
+) -> str | None:
+    """What the base does not track, when every record is named by one plain word used in
+    another domain's sense ("is house of the dragon getting another season", "soyuz anthem
+    lyrics", "cygnus constellation"): words of that domain (vocabulary.OTHER_SENSES) around
+    the name and no other word of spaceflight or of the records' own texts ("dragon season
+    of launches 2026" asks about launches; a verb such as "come back" fits either sense)."""
+    named = [*subjects, *(g[0] for g in groups)]
+    if not named:
+        return None
+    spans = [(s.start, s.end) for s in named]
+    if any(" " in text[a:b] or any(c.isdigit() for c in text[a:b]) for a, b in spans):
+        return None  # "soyuz ms-28", "crew dragon": a name of its own
+    rest = _blank(text, spans)
+    domain = next(((d, p) for d, p in vocab.OTHER_SENSES if p.search(rest)), None)
+    if domain is None:
+        return None
+    others = _blank(rest, [(m.start(), m.end()) for m in domain[1].finditer(rest)])
+    rids = tuple(s.record_id for s in [*subjects, *(s for g in groups for s in g)])
+    for w in words(others):
+        if w in _SPACEFLIGHT or (w not in QUESTION_VOCABULARY and _of_records(ctx, w, rids)):
+            return None  # "cygnus cargo season", "soyuz pad anthem"
+    typed = text[named[0].start : named[0].end]
+    meant = " or ".join(dict.fromkeys(s.name for s in [*subjects, *(groups[0] if groups else [])]))
+    kind = _KIND_WORDS.get(named[0].kind, "record")
+    return f"{domain[0]}: “{typed}” there is not the {kind} {meant}"
+
+
+_KIND_WORDS = {"vehicle": "spacecraft or rocket", "mission": "flight", "pad": "launch pad"}
+
+
+# Words of spaceflight that keep a name in its own sense whatever else a message says.
+_SPACEFLIGHT = frozenset(
+    words(
+        "launch flight mission crew cargo dock docking station iss orbit rocket pad spacecraft "
+        "capsule astronaut cosmonaut spacewalk nasa roscosmos spacex supply resupply module "
+        "berth undock reentry booster payload space"
+    )
+)
+
+
 def _searched(index: SearchIndex, lexicon: Lexicon, text: str) -> Subject | None:
     """A record the words left after the question words name confidently ("baikonour pad 31
     status" is Baikonur Site 31/6 though no run of its words is a name or a near one); plain
@@ -369,6 +440,16 @@ def _name_word_groups(
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     for s, e in sorted(spans, key=lambda se: -se[0]):
         text = text[:s] + " " * (e - s) + text[e:]
+    return text
+
+
+def _as_named(text: str, subjects: tuple[Subject, ...]) -> str:
+    """Text with each name typed in another script or spelling written as the record's own
+    name ("Кудь-Сверчков" -> "Sergey Kud-Sverchkov"), for matching topics by their words."""
+    for sub in sorted(subjects, key=lambda x: -x.start):
+        typed = text[sub.start : sub.end]
+        if sub.start >= 0 and not typed.isascii():
+            text = text[: sub.start] + sub.name + text[sub.end :]
     return text
 
 
@@ -577,7 +658,7 @@ def _unknown(
         if w.isdigit()
     }
     designator = _unknown_designator(lexicon, topics, text, covered, numbered) or _unknown_flight(
-        kb, text, mentions, lexicon
+        text, mentions, lexicon, covered
     )
     if designator:
         return (designator,)
@@ -634,13 +715,16 @@ def _unknown_designator(
 _SHORT_LEADS = frozenset("ms crs ng kf f".split())
 
 
-def _unknown_flight(kb: KnowledgeBase, text: str, mentions: list[Match], lexicon: Lexicon) -> str:
-    """ "Soyuz MS-31": a vehicle named, then a number, that together name no flight."""
+def _unknown_flight(
+    text: str, mentions: list[Match], lexicon: Lexicon, covered: list[tuple[int, int]]
+) -> str:
+    """ "Soyuz MS-31": a vehicle named, then a number, that together name no flight (not a
+    value typed after the name: "starliner 4.2 billion")."""
     for m in mentions:
         if m.kind != "vehicle":
             continue
         after = re.match(r"[\s-]*([a-z]{0,3}[\s-]*\d{1,3})(?![\w/])", text[m.end :], re.I)
-        if after is None:
+        if after is None or any(s <= m.end + after.end() - 1 < e for s, e in covered):
             continue
         typed = text[m.start : m.end + after.end()]
         if fold(typed) not in lexicon.names:

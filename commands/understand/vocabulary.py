@@ -646,6 +646,36 @@ DAY_OF_MONTH = phrases(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)",
     re.I,
 )
+# A value typed in a question: an amount of money, a number with its unit (an angle, a mass,
+# a length, a share, a length of time), a decimal number ("51,6") or a date written in
+# figures. A value is what is asked about or checked, never a name: "was the CRS-2 contract
+# $6.31B" asks about the contract; "97 degrees" names no orbit called "97". (A day of a month
+# is DAY_OF_MONTH; a year is left to YEAR; Russian month names and units are written in
+# English first, by RUSSIAN_WORDS / RUSSIAN_STEMS.)
+_NUMBER = r"\d+(?:[.,]\d+)*"
+_SCALE = r"(?:thousand|million|billion|trillion|k|m|mn|mln|b|bn|tn)"
+VALUE = re.compile(
+    "|".join(
+        (
+            # money: "$6.31B", "€ 2 million", "4.2 billion", "608.9 billion roubles", "$72k/kg"
+            rf"[$€£₽]\s?{_NUMBER}(?:\s?{_SCALE}\b)?",
+            rf"\b{_NUMBER}\s?{_SCALE}?\s?(?:dollars?|usd|euros?|eur|roubles?|rubles?|rub)\b",
+            rf"\b{_NUMBER}\s?(?:thousand|million|billion|trillion|bn|mln)\b",
+            # a number with its unit: "97 degrees", "51.6°", "12 lb", "5.4 kg", "98%"
+            rf"\b{_NUMBER}\s?(?:°|%)",
+            rf"\b{_NUMBER}[\s-]?(?:degrees?|deg|percent|per\s?cent|lbs?|pounds?|kgs?|kilos?"
+            r"|kilograms?|grams?|g|tons?|tonnes?|t|km|kilomet(?:er|re)s?|miles?|mi|meters?"
+            r"|metres?|m|m3|cubic|liters?|litres?|l|gallons?|gal|mph|km/h|km/s|m/s|kw|watts?)\b",
+            # a length of time: "7 h 55 min", "6.5-hour", "90 seconds"
+            rf"\b{_NUMBER}[\s-]?(?:h|hrs?|hours?|min|mins|minutes?|s|secs?|seconds?)\b",
+            # a decimal number: "51,6", "6.31" (not a name's "2.1a")
+            r"\b\d+[.,]\d+(?![\w%°])",
+            # a date in figures: "27.11.2025", "27/11" (its year is left to YEAR)
+            r"\b\d{1,2}[./]\d{1,2}(?=[./]20\d\d\b)",
+        )
+    ),
+    re.I,
+)
 # A flight moved later: "why did NG-24 slip", "why was it pushed back".
 DELAYED = _any(
     r"\bslip\w*",
@@ -928,6 +958,57 @@ UNTRACKED: tuple[tuple[str, Phrases], ...] = (
     ),
 )
 
+# --- a name used in another domain's sense ---------------------------------------------------
+# Words of domains the base never covers, that turn a name which is also a common word or
+# another domain's name ("dragon", "soyuz", "cygnus") into that other sense, when nothing
+# else in the message is about spaceflight: "house of the dragon new season", "soyuz anthem
+# lyrics", "cygnus constellation". One entry per domain; its text is what the reply says
+# the base does not track.
+OTHER_SENSES: tuple[tuple[str, Phrases], ...] = (
+    (
+        "TV series, films, books or anime",
+        _any(
+            r"\bseasons?\b",
+            r"\bepisodes?\b",
+            r"\b(?:tv|television)\b",
+            r"\bseries (?:finale|premiere)\b",
+            r"\b(?:cast|actors?|actress|characters?|showrunner|spoilers?|spin-?offs?|prequels?)\b",
+            r"\b(?:anime|manga|cartoons?|novels?|books?|fantasy|fanfic\w*|goku|targaryens?)\b",
+            r"\brenewed\b",
+        ),
+    ),
+    (
+        "music (songs, anthems or bands)",
+        _any(
+            r"\b(?:anthems?|lyrics?|songs?|albums?|bands?|singers?|sing|sung|chorus|melody"
+            r"|concerts?|playlists?|spotify|karaoke|national hymn)\b",
+        ),
+    ),
+    (
+        "the night sky (stars, constellations or astrology)",
+        _any(
+            r"\bconstellations?\b",
+            r"\b(?:zodiac|horoscopes?|astrology|star ?signs?|stargazing|star charts?)\b",
+            r"\b(?:brightest |bright )?stars?\b(?! ?(?:liner|ship|lab))",
+            r"\b(?:deneb|albireo|northern cross|milky way)\b",
+        ),
+    ),
+    (
+        "games",
+        _any(
+            r"\b(?:video ?games?|games?|gaming|playstation|ps[45]|xbox|nintendo|switch game"
+            r"|pokemon|pok[eé]mon|minecraft|fortnite|roblox|dungeons|boss fight|speedrun\w*)\b",
+        ),
+    ),
+    (
+        "mythology or animals",
+        _any(
+            r"\b(?:myths?|mythology|mythical|legends?|folklore|fire-?breathing|swans?"
+            r"|tattoos?|komodo|zeus|greek god)\b",
+        ),
+    ),
+)
+
 # --- Russian ---------------------------------------------------------------------------------
 # Russian words of questions and what they mean in the words the tables above read, keyed by
 # their folded form (й folded to и). `Lexicon.russian` writes them out before a message is
@@ -1016,13 +1097,29 @@ RUSSIAN_WORDS: dict[str, str] = {
     "был": "was",
     "была": "was",
     "были": "were",
+    "было": "was",
+    "будут": "will",
+    "нет": "no",
+    "да": "yes",
+    # months and units: values, which the reader never takes for names ("27 ноября")
+    "мая": "may",
+    "маи": "may",
+    "мае": "may",
+    "кг": "kg",
+    "т": "t",
+    "ч": "h",
+    "мин": "min",
+    "млн": "million",
+    "млрд": "billion",
+    "руб": "roubles",
+    "долл": "dollars",
 }
 # Stems: a word is one of these followed by an inflectional ending (knowledge.text.RU_ENDINGS),
 # or, for a stem of at least RUSSIAN_STEM_FREE letters, by up to 6 more letters ("стартовала").
 RUSSIAN_STEM_FREE = 5
 RUSSIAN_STEMS: dict[str, str] = {
-    "выход": "made",  # "выходили в открытый космос": made a spacewalk
-    "открыт": "spacewalk",
+    "открыт": "open",
+    "выход": "leaving",  # "выход России из МКС" (a spacewalk is a phrase: RUSSIAN_PHRASES)
     "старт": "launch",
     "запуст": "launch",
     "запуск": "launch",
@@ -1096,6 +1193,7 @@ RUSSIAN_STEMS: dict[str, str] = {
     "отмен": "cancelled",
     "слома": "broke",
     "поврежд": "damaged",
+    "повред": "damaged",
     "авари": "accident",
     "проблем": "problem",
     "статус": "status",
@@ -1116,9 +1214,58 @@ RUSSIAN_STEMS: dict[str, str] = {
     "новост": "news",
     "вес": "weight",
     "масс": "mass",
+    "космос": "space",
+    "орбит": "orbit",
+    "наклон": "inclination",
+    "январ": "january",
+    "феврал": "february",
+    "март": "march",
+    "апрел": "april",
+    "июн": "june",
+    "июл": "july",
+    "август": "august",
+    "сентябр": "september",
+    "октябр": "october",
+    "ноябр": "november",
+    "декабр": "december",
+    "градус": "degrees",
+    "процент": "percent",
+    "тонн": "tons",
+    "килограм": "kg",
+    "фунт": "lb",
+    "час": "hours",
+    "минут": "minutes",
+    "секунд": "seconds",
+    "миллиард": "billion",
+    "тысяч": "thousand",
+    "рубл": "roubles",
 }
 # An ordinal written with a Russian ending: "31-ю площадку", "1-го модуля".
 RUSSIAN_ORDINAL = re.compile(r"(?<=\d)-(?:ю|й|я|е|го|му|м|ои|ой|ая|ое|ые|ых|х)\b", re.I)
+# Russian phrases whose words mean something else apart, as folded stems in order (each word
+# of the message starts with its stem), and the English they stand for; typed in Latin letters
+# too ("vykhod v otkrytyi kosmos"). Read before single words.
+RUSSIAN_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("выход", "в", "открыт", "космос"), "spacewalk"),  # "выходили в открытый космос"
+    (("выш", "в", "открыт", "космос"), "spacewalk"),  # "вышли в открытый космос"
+    (("выид", "в", "открыт", "космос"), "spacewalk"),  # "выйдут в открытый космос"
+    (("открыт", "космос"), "spacewalk"),
+    (("выход", "в", "космос"), "spacewalk"),
+    (("выход", "наруж"), "spacewalk"),
+    (("или", "нет"), "or not"),  # "... или нет?": a yes/no question
+    (("да", "или", "нет"), "yes or no"),
+)
+# A Russian question answered yes or no: the particle "ли", or a question mark closing a
+# message no question word opens (read with WH_WORD on the English it is written as).
+RUSSIAN_YES_NO = _any(
+    r"(?<![^\W\d_])(?:ли|li)(?![^\W\d_])",
+    # a verb in the past ("пристыковался", "вернулись", "vernulsya") and a question mark
+    r"[^\W\d_]{3,}(?:л|ла|ло|ли|лся|лась|лось|лись|l|la|lo|li|lsya|las|los|lis)"
+    r"(?![^\W\d_])[^?]*\?\s*$",
+)
+# Short words that, typed in Latin letters, are Russian and no English word: with one longer
+# Russian word they mark a message as Russian in Latin letters ("pristykovalsya k MKS ili net").
+LATIN_RUSSIAN_MARKERS = frozenset("ili kto gde eto mks zhe ikh chto kogda".split())
 
 
 # --- command words --------------------------------------------------------------------------
@@ -1374,10 +1521,30 @@ TWO_ASKS = re.compile(
 WH_LEAD = re.compile(r"^\W*(who|where|when|what|which|why|how)\b", re.I)
 
 
+# Chemical formulas and the station's system abbreviations, written out as the words the
+# base's texts use, so "iss o2 gen max" reads as oxygen generation (never a flight "O2") and
+# "how much h2o does the WRS recover" as water recovery. Grow it from what people type.
+ABBREVIATIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.I), r)
+    for p, r in (
+        (r"\bo2\b", "oxygen"),
+        (r"\bh2o\b", "water"),
+        (r"\bco2\b", "carbon dioxide"),
+        (r"\bn2\b", "nitrogen"),
+        (r"\b(?:ogs|oga)\b", "oxygen generation"),
+        (r"\b(?:wrs|wpa|upa)\b", "water recovery"),
+        (r"\beclss\b", "life support (oxygen and water)"),
+        (r"\bgen\b", "generation"),
+        (r"\belectroly[sz]er\b", "electrolysis"),
+    )
+)
+
+
 def unslang(text: str) -> str:
-    """The message with chat spellings written out (see SLANG); never empty if text was not."""
+    """The message with chat spellings and abbreviations written out (see SLANG and
+    ABBREVIATIONS); never empty if text was not."""
     out = text
-    for pattern, plain in SLANG:
+    for pattern, plain in SLANG + ABBREVIATIONS:
         out = pattern.sub(plain, out)
     out = re.sub(r"\s+([,?!.])", r"\1", re.sub(r"\s+", " ", out)).strip(" ,")
     return out if re.search(r"\w", out) else text
