@@ -215,7 +215,9 @@ def test_recorded_history_ends_near_the_normal_stock(ctx: Context, res: str) -> 
     # NASA ships what is needed: over 2025-2026 the flown flights keep the stock near its
     # sourced normal level (about six months), neither run down nor piled up to 8-10 months.
     normal = _station(ctx).resupply.normal_stock_days
-    assert normal is not None and normal.low is not None and normal.high is not None
+    assert normal is not None
+    assert normal.low is not None
+    assert normal.high is not None
     end = replay(ctx.kb)["mid"].results[res].end_days
     assert (
         normal.low - NORMAL_BAND_TOLERANCE_DAYS <= end <= normal.high + NORMAL_BAND_TOLERANCE_DAYS
