@@ -332,11 +332,15 @@ def params_from(station: Station, end: End = "mid") -> Params:
         )
     normal = None
     if rs.normal_stock_days is not None:
-        normal = _at(rs.normal_stock_days, end, worse_high=False)
+        # The stores hover around the normal stock: deliveries top them up to the band's top
+        # and the crew draws them down, so the top is the ceiling at every end of the ranges
+        # (a ceiling at the middle would keep the stock below its normal level on average).
+        ns = rs.normal_stock_days
+        normal = ns.high if ns.high is not None else ns.mid
         note(
             "Normal stock",
-            f"{rs.normal_stock_days.text()} of food, water and oxygen: deliveries fill the "
-            "stores up to it, not beyond (NASA ships what is needed)",
+            f"{rs.normal_stock_days.text()} of food, water and oxygen: deliveries top the "
+            "stores up to its top, not beyond (NASA ships what is needed)",
             rs.normal_stock_days,
         )
     reboost: dict[str, tuple[float, frozenset[str]]] = {}
@@ -631,7 +635,7 @@ def run(params: Params, plan: Plan, start: dt.date, end: dt.date) -> Run:
         known *= scale
         s0 = params.stock_days[res] * float(need[0])
         if params.normal_days is not None and res in FILLED_RESOURCES:
-            level = _levels(s0, inflow, known, draw, need * params.normal_days)
+            level = _levels(s0, inflow, known, draw, need, params.normal_days)
         else:
             level = _floored(s0, inflow + known - draw)
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -663,7 +667,12 @@ def _floored(s0: float, net: FloatArray) -> FloatArray:
 
 
 def _levels(
-    s0: float, inflow: FloatArray, known: FloatArray, draw: FloatArray, ceiling: FloatArray
+    s0: float,
+    inflow: FloatArray,
+    known: FloatArray,
+    draw: FloatArray,
+    need: FloatArray,
+    normal_days: float,
 ) -> FloatArray:
     """The stock at the end of each day: s0 plus deliveries less draw, never below zero;
     inflow fills the stores up to the ceiling and no further (a stock already above it, as
@@ -676,11 +685,19 @@ def _levels(
     for a, b in itertools.pairwise(bounds):
         if a in arrivals:
             level += float(known[a])
-            level = min(level + float(inflow[a]), max(level, float(ceiling[a])))
+            ceiling = _ceiling(need, a, normal_days)
+            level = min(level + float(inflow[a]), max(level, ceiling))
         seg = _floored(level, -draw[a:b])
         out[a:b] = seg
         level = float(seg[-1])
     return out
+
+
+def _ceiling(need: FloatArray, day: int, normal_days: float) -> float:
+    """The normal stock on a day: normal_days of the need that day, or of the need on the first
+    day if that was more (the stores stay sized for the station's usual crew while it is
+    smaller for a while, so a crew growing back finds them stocked)."""
+    return normal_days * max(float(need[day]), float(need[0]))
 
 
 def run_naive(
@@ -706,6 +723,7 @@ def run_naive(
     for res in RESOURCES:
         vals: list[float] = []
         level = 0.0
+        need0 = 0.0
         for i in range(days):
             day = start + dt.timedelta(days=i)
             crew = step_value(crew_ch, day, crew_ch[0][1] if crew_ch else 0.0)
@@ -724,6 +742,7 @@ def run_naive(
                     draw = need
             if i == 0:
                 level = params.stock_days[res] * need
+                need0 = need
             inflow = sum(d.amounts.get(res, 0.0) for d in plan.deliveries if d.date == day)
             inflow *= params.delivery_scale.get(res, 1.0)
             known = sum(
@@ -735,7 +754,8 @@ def run_naive(
             inflow -= known
             level += known
             if inflow > 0 and params.normal_days is not None and res in FILLED_RESOURCES:
-                inflow = min(inflow, max(0.0, params.normal_days * need - level))
+                ceiling = params.normal_days * max(need, need0)
+                inflow = min(inflow, max(0.0, ceiling - level))
             level = max(0.0, level + inflow - draw)
             vals.append(min(level / need, DAYS_CAP) if need > 0 else DAYS_CAP)
         out[res] = vals
