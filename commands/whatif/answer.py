@@ -239,6 +239,22 @@ def _overdue(prep: Prepared, now: dt.date) -> list[Delivery]:
     return out
 
 
+def _unconfirmed(o: Outcome) -> str:
+    """A short sentence naming the overdue flights the answer counts as flown ("" when none):
+    their planned dates are past and the base records no launch, so the reader should know
+    the margins rest on them."""
+    overdue = _overdue(o.prep, o.today)
+    if not overdue or only_unboosted(o):
+        return ""
+    names = [d.label for d in overdue]
+    if len(names) > 4:
+        names = [*names[:3], f"{len(names) - 3} more"]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return (
+        f" It assumes {listed} flew as planned (not confirmed as of {day_text(o.prep.kb.as_of)})."
+    )
+
+
 def _assumed(o: Outcome, brief: bool = False) -> Field:
     """What was assumed, in one line (brief: the projection and the overdue flights in a few
     words, when the reply would be too long)."""
@@ -366,7 +382,7 @@ def answer(prep: Prepared, scenario: Scenario, applied: Applied, text: str, now:
     o = outcome(prep, scenario, applied, now)
     mentions: list[DateMention] = []
     lead = lasting_lead(o, asked_supplies(text), mentions)  # "how many days of oxygen …"
-    head = lead + verdict(o, mentions) + left_out(scenario)
+    head = lead + verdict(o, mentions) + _unconfirmed(o) + left_out(scenario)
     body, _ = strip_lead(text)
     title_text = body or text.strip()
     title = f"What if {title_text.rstrip('?.! ')}?"
