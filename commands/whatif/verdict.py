@@ -361,13 +361,12 @@ def _unconfirmed(o: Outcome, mentions: list[DateMention]) -> str:
     late = overdue(o.prep, o.today)
     if not late:
         return ""
-    names = [d.label for d in late]
-    if len(names) > 4:
-        names = [*names[:2], f"{len(names) - 2} other overdue flights"]
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return (
-        f"this counts {listed} as flown (not confirmed as of {day_text(o.prep.kb.as_of, mentions)})"
+    listed = (
+        " and ".join(d.label for d in late)
+        if len(late) <= 2
+        else f"the {len(late)} overdue flights"
     )
+    return f"assuming {listed} flew (unconfirmed as of {day_text(o.prep.kb.as_of, mentions)})"
 
 
 def verdict(o: Outcome, mentions: list[DateMention]) -> str:
@@ -383,19 +382,21 @@ def verdict(o: Outcome, mentions: list[DateMention]) -> str:
     crew = _crew_change(o, mentions)
     n = len(o.applied.changes)
     these = "this change" if n == 1 else f"these {n} changes"
-    # Longest first; secondary findings give way before the main one, and a long list of
+    # Longest first; secondary findings give way before the main one, the overdue clause
+    # before the crew change and the if-clause, and a long list of
     # changes gives way to "With these changes" (the fields and the details name them).
     late = _unconfirmed(o, [])
     tries = [
         (lead, [crew, *parts, late]),
-        (lead, [crew, *parts[:1], late]),
-        (lead, [*parts[:1], late]),
-        (f"With {these}", [crew, *parts[:1], late]),
-        (f"With {these}", [*parts[:1], late]),
+        (lead, [crew, *parts, late.split(" (")[0]]),
         (lead, [crew, *parts]),
+        (lead, [crew, *parts[:1], late]),
         (lead, [crew, *parts[:1]]),
+        (lead, [*parts[:1], late]),
         (lead, parts[:1]),
+        (f"With {these}", [crew, *parts[:1], late]),
         (f"With {these}", [crew, *parts[:1]]),
+        (f"With {these}", [*parts[:1], late]),
         (f"With {these}", parts[:1]),
     ]
     text = ""
