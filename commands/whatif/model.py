@@ -156,7 +156,11 @@ class RateChange:
 
 
 # Multipliers of a resource's per-crew-day use ("the crew eats 20% more food": 1.2).
-USE_RATES: Mapping[Resource, str] = {"food": "food_use", "water": "water_use", "oxygen": "oxygen_use"}
+USE_RATES: Mapping[Resource, str] = {
+    "food": "food_use",
+    "water": "water_use",
+    "oxygen": "oxygen_use",
+}
 _RATE_NAMES = ("water_recovery", "oxygen_generation", "propellant_per_day", *USE_RATES.values())
 
 

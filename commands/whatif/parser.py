@@ -304,9 +304,7 @@ class Parser(Reader):
             first, end, found = window
             c.mark(found.start, found.end)
             days = (end - first).days
-            return dataclasses.replace(
-                edit, since=first, lasting=Duration(days, "day", found.text)
-            )
+            return dataclasses.replace(edit, since=first, lasting=Duration(days, "day", found.text))
         for m in RATE_FOR.finditer(c.text, after):
             got = find_duration(c.text, m.end())
             if got is not None and got[1].start == m.end():
@@ -331,9 +329,7 @@ class Parser(Reader):
         if res is None and m["verb"]:
             res = VERB_RESOURCE.get(m["verb"].lower()[:3])
         if res is None:
-            raise ScenarioError(
-                m.group(0), "say which supply: e.g. “the crew eats 20% more food”"
-            )
+            raise ScenarioError(m.group(0), "say which supply: e.g. “the crew eats 20% more food”")
         share = m["share"] or m["share2"]
         times = (m["times"] or m["times2"] or m["times3"] or "").lower()
         if share:
@@ -1024,9 +1020,7 @@ class Parser(Reader):
             typed = found.text
             if day.isoformat() not in typed:  # say which day a year or a season was read as
                 first = f"from its first day, {day_text(day)}"
-                typed = (
-                    f"{typed[:-1]}, {first})" if typed.endswith(")") else f"{typed} ({first})"
-                )
+                typed = f"{typed[:-1]}, {first})" if typed.endswith(")") else f"{typed} ({first})"
             return [Move(f, 0, None, day, typed=typed) for f in refs]
         month = self._month(c, 1, m.start())
         if month is not None:
