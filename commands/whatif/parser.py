@@ -569,6 +569,8 @@ class Parser(Reader):
         m = CREW_MORE.search(t)
         if m and (m["verb"] or m["who"]):  # "a visit adds 2 more people, 9 total"
             c.mark(m.start(), m.end())
+            for kind in re.finditer(r"[\w.-]+[\s-]+(?:style|type|like)\b", t[: m.start()], re.I):
+                c.mark(kind.start(), kind.end())  # "an Ax-5-style visit": the kind, no number
             n = self._crew_number(m["n"])
             total = None
             for tm in CREW_TOTAL.finditer(t):  # the total said alongside: a check

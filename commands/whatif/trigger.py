@@ -72,6 +72,7 @@ _ASKED = (
     r"|(?:does|would|will|could)\s+(?:that|this|it)\s+(?:even\s+)?matter"
     r"|(?:is|would|will|could)\s+(?:that|this|it)\s+(?:be\s+)?(?:a\s+)?(?:problem|issue|bad|trouble)"
     rf"|(?:can|could|would|will|do|does)\s+(?:the\s+)?{_WHO}\s+(?:still\s+)?(?:breathe|eat|drink)"
+    r"(?=\s*(?:ok(?:ay)?|enough|fine)?\s*[?.!]*\s*$)"
     rf"|{_STOCKS}\s+(?:still\s+)?(?:hold(?:\s+up|\s+out)?|last|ok(?:ay)?|fine|enough)(?=\s*\?)"
     r"|what'?s\s+the\s+(?:impact|effect|damage|outcome|result|verdict)"
     r"|(?:any\s+)?(?:problems?|issues?|trouble|worries)\s*\?+\s*$"
@@ -219,7 +220,9 @@ _CHANGE = re.compile(
     r"|(?:adds?|brings?|brought|carries|sends?\s+up)\s+(?:up\s+)?\d+\s+(?:more|extra|additional)"
     r"|\d+\s+(?:more|extra|additional)\s+(?:crew|people|persons|astronauts|visitors)"
     # a flight not flying before a date: "doesn't fly until 2028", "won't go before summer"
-    r"|(?:n'?t|not|never)\s+(?:fly|launch|go|happen|arrive)\w*\s+(?:until|till|before)"
+    r"|(?:\w*n'?t|not|never)\s+(?:fly|launch|go|happen|arrive)\w*\s+(?:until|till|before)"
+    # a family named after "no" with a length: "no Progress for 8 months"
+    r"|no\s+(?:more\s+)?[\w-]+\s+(?:for|until|till|through)\s+\w"
     r"|no\s+earlier\s+than"
     # a crew sent home early, a launcher failing, a crew size said against the usual one
     r"|(?:comes?|came|go(?:es)?|went|heads?|headed)\s+home\s+early"
