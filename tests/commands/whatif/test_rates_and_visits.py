@@ -148,7 +148,8 @@ def test_a_total_said_with_visitors_is_a_check(ctx: Context) -> None:
 @pytest.mark.parametrize(
     ("text", "name", "length"),
     [
-        ("the oxygen generator breaks for 3 weeks, can the crew still breathe?", "oxygen_generation",
+        ("the oxygen generator breaks for 3 weeks, can the crew still breathe?",
+         "oxygen_generation",
          "3 weeks"),
         ("OGS is down for the next 2 months — r we ok?", "oxygen_generation", "2 months"),
         ("the water recycler goes down for a month, is water ok?", "water_recovery", "a month"),
