@@ -223,7 +223,9 @@ def clause(
             return f"{count} more {people} {'comes' if n == 1 else 'come'} aboard{when}"
         return f"{count} {people} {'leaves' if n == 1 else 'leave'}{when}"
     when = "" if c.since <= today else f" from {day_text(c.since, mentions)}"
-    if c.until is not None:
+    if c.until is not None and c.lasting.startswith("until "):
+        when += f" {c.lasting} ({day_text(c.until, mentions)})"
+    elif c.until is not None:
         when += f" for {c.lasting} (to {day_text(c.until, mentions)})"
     shown = c.shown
     if shown.startswith("no "):

@@ -324,13 +324,13 @@ class Parser(Reader):
     def _use(self, c: Clause, m: re.Match[str]) -> SetRate:
         """How much of a resource the crew uses, changed by a share ("everyone eats 20% more
         food", "water use is up a quarter", "oxygen use doubles"), for good or for a while."""
-        said = m["res"] or m["res2"] or m["res3"]
+        said = m["res"] or m["res2"] or m["res3"] or m["res4"]
         res = RESOURCE_WORDS.get(said.lower()) if said else None
         if res is None and m["verb"]:
             res = VERB_RESOURCE.get(m["verb"].lower()[:3])
         if res is None:
             raise ScenarioError(m.group(0), "say which supply: e.g. “the crew eats 20% more food”")
-        share = m["share"] or m["share2"]
+        share = m["share"] or m["share2"] or m["share4"]
         times = (m["times"] or m["times2"] or m["times3"] or "").lower()
         if share:
             words = share.lower().split()
@@ -340,7 +340,9 @@ class Parser(Reader):
                 if n is None:
                     raise ScenarioError(share, f"I can't read “{share}”")
                 frac = n / 100.0
-            less = bool(m["down"]) or (m["dir"] or "").lower() in ("less", "fewer")
+            less = bool(m["down"]) or (m["dir"] or m["dir4"] or "").lower() in (
+                "less", "fewer", "lower", "below", "under"
+            )
             factor = 1.0 - frac if less else 1.0 + frac
             how = f"{share.strip()} {'lower' if less else 'higher'}"
         elif times.startswith(("twice", "double")):

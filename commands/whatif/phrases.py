@@ -349,6 +349,11 @@ USE_CHANGE = re.compile(
     r"|climbs|is\s+up|up|(?:is\s+)?raised)|(?P<down>goes\s+down|drops|dropped|falls|fell"
     r"|decreases|decreased|shrinks|is\s+down|down|(?:is\s+)?cut|(?:is\s+)?reduced))"
     rf"\s+(?:by\s+)?(?P<share2>{_SHARE})"
+    # "food consumption is 20% higher", "water use runs a third above normal"
+    r"|\b(?P<res4>food|water|oxygen|o2|air|propellant|fuel)\s+(?:use|usage|consumption|intake"
+    r"|needs?|demand|burn)\s+(?:is|are|runs?|goes|would\s+be|will\s+be|gets)\s+"
+    rf"(?P<share4>{_SHARE})\s+(?P<dir4>higher|lower|more|less|above|below|over|under)\b"
+    r"(?:\s+(?:normal|usual|planned|nominal|today'?s))?"
     r"|\b(?P<res3>food|water|oxygen|o2|air|propellant|fuel)\s+(?:use|usage|consumption|intake"
     r"|needs?|demand|burn)\s+(?P<times3>doubles|is\s+doubled|halves|is\s+halved|triples"
     r"|is\s+tripled)\b",

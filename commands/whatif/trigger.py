@@ -76,6 +76,9 @@ _ASKED = (
     rf"|{_STOCKS}\s+(?:still\s+)?(?:hold(?:\s+up|\s+out)?|last|ok(?:ay)?|fine|enough)(?=\s*\?)"
     r"|what'?s\s+the\s+(?:impact|effect|damage|outcome|result|verdict)"
     r"|(?:any\s+)?(?:problems?|issues?|trouble|worries)\s*\?+\s*$"
+    # "..., we good?", ". we still ok?"
+    r"|(?:we|u|they)\s+(?:still\s+)?(?:ok(?:ay)?|good|fine|alright|safe)"
+    r"(?=\s*\?)"
 )
 # The same asked alone after the change: ". supplies?", " - food?"
 _TERSE = rf"(?:^|[.,;:?!—–]|\s-+)\s*(?:and\s+|so\s+)?{_STOCKS}\s*\?+\s*$"

@@ -83,6 +83,18 @@ def test_use_changed_by_a_share(ctx: Context, text: str, name: str, factor: floa
     assert got.value == pytest.approx(factor)
 
 
+def test_use_said_as_higher_than_normal(ctx: Context) -> None:
+    got = edit(ctx, "what if water consumption is 10% above normal")
+    assert isinstance(got, SetRate)
+    assert (got.name, got.value) == ("water_use", pytest.approx(1.1))
+
+
+def test_a_failure_until_a_month_says_its_end(ctx: Context) -> None:
+    reply = answer(ctx, "the water processor is broken until March, are we ok", TODAY)
+    assert reply.kind == "whatif"
+    assert reply.text.startswith("If no water is recovered until March (1 March 2027)")
+
+
 def test_use_for_a_while_ends(ctx: Context) -> None:
     got = edit(ctx, "food intake drops by a quarter for 3 months")
     assert isinstance(got, SetRate)
@@ -223,6 +235,8 @@ def test_a_flight_that_never_flies_is_still_lost(ctx: Context) -> None:
         ("Dragon down 6 months, can they still breathe?", "Dragon down 6 months"),
         ("no Progress for 8 months. supplies hold up?", "no Progress for 8 months"),
         ("the crew goes to 9 for a year, what's the impact", "the crew goes to 9 for a year"),
+        ("Cygnus grounded 6 months, we good?", "Cygnus grounded 6 months"),
+        ("Cygnus grounded 6 months. we still ok?", "Cygnus grounded 6 months"),
     ],
 )
 def test_outcome_questions_are_read_and_cut(ctx: Context, text: str, body: str) -> None:
@@ -247,6 +261,7 @@ def test_outcome_questions_are_read_and_cut(ctx: Context, text: str, body: str) 
         "does the crew drink recycled water",
         "is there a problem with CRS-35?",
         "how many extra people can the station hold",
+        "were we good on food in 2025?",
     ],
 )
 def test_near_misses_stay_look_ups(ctx: Context, text: str) -> None:
