@@ -341,7 +341,11 @@ class Parser(Reader):
                     raise ScenarioError(share, f"I can't read “{share}”")
                 frac = n / 100.0
             less = bool(m["down"]) or (m["dir"] or m["dir4"] or "").lower() in (
-                "less", "fewer", "lower", "below", "under"
+                "less",
+                "fewer",
+                "lower",
+                "below",
+                "under",
             )
             factor = 1.0 - frac if less else 1.0 + frac
             how = f"{share.strip()} {'lower' if less else 'higher'}"
