@@ -86,7 +86,8 @@ def test_use_changed_by_a_share(ctx: Context, text: str, name: str, factor: floa
 def test_use_said_as_higher_than_normal(ctx: Context) -> None:
     got = edit(ctx, "what if water consumption is 10% above normal")
     assert isinstance(got, SetRate)
-    assert (got.name, got.value) == ("water_use", pytest.approx(1.1))
+    assert got.name == "water_use"
+    assert got.value == pytest.approx(1.1)
 
 
 def test_a_failure_until_a_month_says_its_end(ctx: Context) -> None:
@@ -111,7 +112,8 @@ def test_propellant_use_by_a_share_scales_the_record(
 ) -> None:
     got = edit(ctx, text)
     assert isinstance(got, SetRate)
-    assert (got.name, got.factor) == ("propellant_per_day", pytest.approx(factor))
+    assert got.name == "propellant_per_day"
+    assert got.factor == pytest.approx(factor)
 
 
 def test_more_food_eaten_lowers_the_food_margin(ctx: Context) -> None:
