@@ -39,7 +39,7 @@ from commands.reasons import Reason, reason_for
 from commands.registry import BY_COMMAND, split_list
 from commands.reply import Field, Reply, error
 from commands.stated import stated_count
-from commands.topics import lead_sentence
+from commands.topics import QUESTION_FORMS, lead_sentence
 from commands.understand import vocabulary as vocab
 from commands.understand.lexicon import Passage
 from commands.understand.reader import countries_of, read, unaccounted
@@ -53,6 +53,7 @@ from commands.understand.thresholds import (
     TOPIC_CONFIDENT,
     TOPIC_COVER_SHARE,
     TOPIC_FIELD_QUESTION,
+    TOPIC_OWN_WORDS,
     TOPIC_SURE,
     TOPIC_VERBATIM,
 )
@@ -1295,12 +1296,14 @@ def _covering_topic(
     ids = set(q.record_ids) | {s.record_id for g in q.ambiguous for s in g}
     main = q.main(("mission", "crew", "pad", "vehicle")) or q.main()
     found: list[str] = []
+    unsaid = named and ids and not about and _unsaid_by(ctx, q, ids)
     for t in q.topics:
         if t.score < bar:
             break
         is_about = bool(ids & ctx.topics.related.get(t.topic_id, frozenset()))
         if named and ids and not is_about and (about or t.score < TOPIC_SURE):
-            continue
+            if not (unsaid and _shared_subject_words(ctx, t.topic_id, q) >= TOPIC_OWN_WORDS):
+                continue
         # A why-question's verbs may be any words: the best topic about its record answers.
         best_about = named and is_about and t is q.topics[0] and q.ask == Ask.WHY
         if best_about or _covered(ctx, q, t.topic_id, named=named and is_about):
@@ -1319,6 +1322,22 @@ def _covering_topic(
         if about_main and first.phrasing < TOPIC_VERBATIM:
             return about_main[0]
     return found[0] if found else None
+
+
+def _unsaid_by(ctx: Context, q: Question, ids: set[str]) -> bool:
+    """Whether no text of the named records uses any of the question's subject words ("the
+    soyuz pad thing where the cabin fell in the trench": Soyuz MS's texts say nothing of a
+    cabin or a trench), so a topic holding them speaks to it better than the record's card."""
+    said_words = {w for rid in ids for p in ctx.lexicon.passages.get(rid, ()) for w in p.words}
+    return bool(q.words) and not any(
+        w in said_words or ctx.topics.expand(w) in said_words for w in q.words
+    )
+
+
+def _shared_subject_words(ctx: Context, topic_id: str, q: Question) -> int:
+    """How many of the question's subject words a topic's texts use."""
+    bag = ctx.topics.vocabulary_of(topic_id)
+    return sum(1 for w in q.words if w in bag or ctx.topics.expand(w) in bag)
 
 
 # The forms of question a topic can be for that ask for one field, not an explanation.
@@ -1356,7 +1375,18 @@ def _covered(ctx: Context, q: Question, topic_id: str, *, named: bool) -> bool:
             or q.ask in (Ask.WHY, Ask.WHO, Ask.HOW_MUCH, Ask.HOW_MANY, Ask.HOW_LONG, Ask.YES_NO)
         )
     hits = sum(1 for w in q.words if w in bag or ctx.topics.expand(w) in bag)
+    if named and not hits:  # "what did nasa last pay for a soyuz seat": "seat" titles it
+        hits = len(_titling_words(ctx, q, topic_id))
     return hits >= 1 if named else hits >= TOPIC_COVER_SHARE * len(q.words)
+
+
+def _titling_words(ctx: Context, q: Question, topic_id: str) -> set[str]:
+    """The question's own words, beyond the names and forms in it, that a topic's title
+    uses: a word read as part of the question's form ("seat", "price") still says which
+    topic of a named record it asks about ("Seat barter and seat prices")."""
+    title = set(words(ctx.topics.titles.get(topic_id, ""))) - QUESTION_FORMS
+    names = ctx.topics.name_words  # "dragon" in "Why NASA chose Dragon" names, it asks nothing
+    return {w for w in words(q.text) if w in title and w not in names and len(w) > 2}
 
 
 def _topic(ctx: Context, topic_id: str, now: dt.date, q: Question | None = None) -> Reply:
