@@ -33,6 +33,7 @@ from commands.conversation import Conversation, Turn
 from commands.count import count, crew_aboard_at
 from commands.facts import FLIGHT_FACTS, fact_answer, flown_on, has_fact, names
 from commands.fill import asks_fill, fill_answer
+from commands.format import outcome_date
 from commands.help import help_reply, small_talk
 from commands.lookup import describe
 from commands.reasons import Reason, reason_for
@@ -629,6 +630,7 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
     """The reply for a Question (see the module docstring for the order)."""
     if q.untracked:
         return honest.untracked(ctx, q)
+    q = _latest_flights(ctx, q, now)
     specific = [s for s in q.subjects if s.kind not in WEAK_KINDS]
     if q.ask == Ask.LIST and q.unknown:  # "the manifest for jan": schedule words, no subject
         q = replace(q, unknown=tuple(u for u in q.unknown if not _schedule_words(u)))
@@ -746,6 +748,30 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
     if mentioned is not None:
         return mentioned
     return honest.did_you_mean(ctx, q, _candidates(ctx, q))
+
+
+# "the latest progress", "the most recent cygnus": the vehicle's latest flown flight.
+_LATEST_BEFORE = re.compile(r"\b(?:latest|last|most recent|newest|previous)\s+$", re.I)
+
+
+def _latest_flights(ctx: Context, q: Question, now: dt.date) -> Question:
+    """The question with each spacecraft said as its latest one ("what did the latest
+    progress bring") read as that spacecraft's latest recorded flight, launched by now."""
+    if q.ask in (Ask.HOW_MANY, Ask.LIST) or q.count_of:
+        return q
+    subjects = list(q.subjects)
+    for i, s in enumerate(subjects):
+        if s.kind != "vehicle" or s.start < 0 or not _LATEST_BEFORE.search(q.text[: s.start]):
+            continue
+        flown = [
+            (d.start, m.name, m)
+            for m in ctx.kb.missions.values()
+            if m.vehicle == s.record_id and (d := outcome_date(m)) is not None and d.start <= now
+        ]
+        if flown:
+            m = max(flown, key=lambda x: (x[0], x[1]))[2]
+            subjects[i] = Subject(m.id, "mission", m.name, s.start, s.end, True)
+    return q if subjects == list(q.subjects) else replace(q, subjects=tuple(subjects))
 
 
 def _mentioned(ctx: Context, q: Question, now: dt.date) -> Reply | None:

@@ -1,0 +1,67 @@
+"""Topic choice by the question's own words, untracked merchandise, the latest flight of a
+vehicle and a pad's "Serves" never blank."""
+
+from __future__ import annotations
+
+from commands.context import Context
+from commands.router import answer
+from tests.commands.conftest import TODAY
+
+
+def test_a_word_the_topic_title_uses_picks_it_over_one_sharing_a_verb(ctx: Context) -> None:
+    reply = answer(ctx, "what did nasa last pay for a soyuz seat", TODAY)
+    assert reply.title == "Seat barter and seat prices"
+    assert "$86 million" in reply.text.split(".")[0]
+    reply = answer(ctx, "how much did nasa pay per soyuz seat", TODAY)  # the vehicle's cost
+    assert "$86 million" in reply.text.split(".")[0]
+
+
+def test_near_miss_about_paying_for_dragon_keeps_its_topic(ctx: Context) -> None:
+    reply = answer(ctx, "who pays for the dragon cargo flights", TODAY)
+    assert reply.title == "Who pays for the Dragon flights"
+
+
+def test_words_the_record_lacks_reach_the_topic_holding_them(ctx: Context) -> None:
+    reply = answer(ctx, "that soyuz pad thing where the cabin fell in the trench", TODAY)
+    assert reply.title == "Damage to Baikonur Site 31/6"
+    assert "cabin" in reply.text.split(".")[0]
+
+
+def test_one_stray_word_the_record_lacks_is_still_not_known(ctx: Context) -> None:
+    reply = answer(ctx, "what colour is the soyuz cabin", TODAY)
+    assert reply.text.startswith("Not known")
+
+
+def test_models_toys_and_merch_are_not_tracked(ctx: Context) -> None:
+    for text in (
+        "how much does a soyuz model kit cost",
+        "where can i buy a lego dragon",
+        "is there a toy crew dragon i can buy",
+        "how much is a cygnus poster",
+    ):
+        reply = answer(ctx, text, TODAY)
+        assert reply.title == "Not something I track", text
+        assert "$86" not in reply.text
+
+
+def test_real_costs_and_kits_are_not_merchandise(ctx: Context) -> None:
+    assert answer(ctx, "how much does a soyuz cost", TODAY).text.startswith("Soyuz MS costs")
+    reply = answer(ctx, "when was the dragon boost kit first used", TODAY)
+    assert reply.title != "Not something I track"
+
+
+def test_the_latest_of_a_vehicle_is_its_latest_flown_flight(ctx: Context) -> None:
+    reply = answer(ctx, "who was on the latest soyuz", TODAY)
+    assert reply.text.startswith("Soyuz MS-29 carried")
+    reply = answer(ctx, "what did the most recent cygnus bring up", TODAY)
+    assert reply.text.startswith("NG-24 carried")
+    reply = answer(ctx, "what does progress bring", TODAY)  # no "latest": the vehicle
+    assert reply.title == "Progress MS"
+
+
+def test_a_pad_serves_what_its_texts_say_never_blank(ctx: Context) -> None:
+    reply = answer(ctx, "compare lc-39a and slc-40", TODAY)
+    lc39a = next(f for f in reply.fields if f.name == "Kennedy LC-39A")
+    serves = lc39a.value.split("Serves: ")[1]
+    assert "Falcon Heavy" in serves and "Starship" in serves
+    assert "Spaceflight Now" in " ".join(reply.sources)
