@@ -327,6 +327,12 @@ def _cost_verdict(vehicles: list[Vehicle], text: str = "") -> str:
 # --- two or more flights ------------------------------------------------------------------
 
 _SHORTER_OR_LONGER = re.compile(r"\b(?:longer|shorter|longest|shortest)\b", re.I)
+# "who stayed longer, X or Y", "which carried more": a question that weighs what it names.
+WEIGHS = re.compile(
+    r"\b(?:longer|shorter|longest|shortest|more|most|fewer|less|least|heavier|lighter"
+    r"|bigger|smaller)\b",
+    re.I,
+)
 _SHORTER = re.compile(r"\b(?:shorter|shortest|less time|fewer days)\b", re.I)
 _LESS = re.compile(r"\b(?:less|fewer|least|lighter|smaller)\b", re.I)
 

@@ -35,6 +35,7 @@ from commands.facts import FLIGHT_FACTS, fact_answer, flown_on, has_fact, names
 from commands.fill import asks_fill, fill_answer
 from commands.format import outcome_date
 from commands.help import help_reply, small_talk
+from commands.keepup import keep_up
 from commands.lookup import describe
 from commands.reasons import Reason, reason_for
 from commands.registry import BY_COMMAND, split_list
@@ -631,6 +632,10 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
     if q.untracked:
         return honest.untracked(ctx, q)
     q = _latest_flights(ctx, q, now)
+    if all(s.kind in WEAK_KINDS for s in q.subjects):
+        kept = keep_up(ctx, q.text)  # "can the oxygen generator keep up with 7 people"
+        if kept is not None:
+            return kept
     specific = [s for s in q.subjects if s.kind not in WEAK_KINDS]
     if q.ask == Ask.LIST and q.unknown:  # "the manifest for jan": schedule words, no subject
         q = replace(q, unknown=tuple(u for u in q.unknown if not _schedule_words(u)))
@@ -757,7 +762,9 @@ _LATEST_BEFORE = re.compile(r"\b(?:latest|last|most recent|newest|previous)\s+$"
 def _latest_flights(ctx: Context, q: Question, now: dt.date) -> Question:
     """The question with each spacecraft said as its latest one ("what did the latest
     progress bring") read as that spacecraft's latest recorded flight, launched by now."""
-    if q.ask in (Ask.HOW_MANY, Ask.LIST) or q.count_of:
+    if q.ask in (Ask.HOW_MANY, Ask.LIST, Ask.YES_NO) or q.count_of:
+        return q  # "was ng-23 the last cygnus on antares": a rank claimed, not a flight named
+    if any(s.kind == "mission" for s in q.subjects):
         return q
     subjects = list(q.subjects)
     for i, s in enumerate(subjects):
@@ -1327,9 +1334,9 @@ def _covering_topic(
         if t.score < bar:
             break
         is_about = bool(ids & ctx.topics.related.get(t.topic_id, frozenset()))
-        if named and ids and not is_about and (about or t.score < TOPIC_SURE):
-            if not (unsaid and _shared_subject_words(ctx, t.topic_id, q) >= TOPIC_OWN_WORDS):
-                continue
+        held = unsaid and _shared_subject_words(ctx, t.topic_id, q) >= TOPIC_OWN_WORDS
+        if named and ids and not is_about and (about or t.score < TOPIC_SURE) and not held:
+            continue
         # A why-question's verbs may be any words: the best topic about its record answers.
         best_about = named and is_about and t is q.topics[0] and q.ask == Ask.WHY
         if best_about or _covered(ctx, q, t.topic_id, named=named and is_about):
@@ -1425,12 +1432,14 @@ def _topic(ctx: Context, topic_id: str, now: dt.date, q: Question | None = None)
         q.ask == Ask.HOW_MUCH or Fact.COST in q.facts or _per_day(q) or _UNIT_ASKED.search(q.text)
     )
     checks = vocab.VALUE.search(q.text) is not None  # "is the ROS orbit at 97 degrees"
-    if not (amount or checks or q.ask == Ask.WHY):
+    # "when was the dragon boost kit first used": the sentence naming the kit's first use
+    first_use = q.ask == Ask.WHEN and (Fact.FIRST_FLIGHT in q.facts or _FIRST.search(q.text))
+    if not (amount or checks or first_use or q.ask == Ask.WHY):
         return card
     body, sep, rest = card.text.partition("\n\n")
-    # an amount (or a value checked) is picked by every word asked ("how much can the station
-    # make": the sentence that makes it); a cause by the subject words alone
-    every = amount or checks
+    # an amount (or a value checked, or a first use) is picked by every word asked ("how much
+    # can the station make": the sentence that makes it); a cause by the subject words alone
+    every = amount or checks or first_use
     asked = frozenset(q.words) | (frozenset(words(_unnamed(q))) if every else frozenset())
     led = lead_sentence(body, asked, ctx.lexicon.weight, amount=bool(amount))
     if q.ask == Ask.WHY:  # "why did nasa move crs-34 up": the sentence saying why, first
@@ -1442,6 +1451,7 @@ def _topic(ctx: Context, topic_id: str, now: dt.date, q: Question | None = None)
     return card if led == body else replace(card, text=led + sep + rest)
 
 
+_FIRST = re.compile(r"\b(?:first|maiden|debut)\b", re.I)
 # A rate asked without "how much": "iss oxygen generation max per day", "water use a day".
 _RATE = re.compile(r"\b(?:per|a|each|every)\s+(?:day|person|crew ?member|astronaut|year)\b", re.I)
 
@@ -1667,7 +1677,8 @@ def _each(ctx: Context, q: Question, now: dt.date) -> Reply | None:
     first = answers[0]
     lines = [r.text.split("\n\n")[0] for r in answers]
     flights = [m for rid in ids if (m := ctx.kb.missions.get(rid)) is not None]
-    if q.ask == Ask.COMPARE and len(flights) == len(ids):  # "which was longer": a verdict first
+    weighs = q.ask == Ask.COMPARE or bool(compare_cmd.WEIGHS.search(q.text))
+    if weighs and len(flights) == len(ids):  # "which was longer", "who stayed longer": verdict
         verdict = compare_cmd.mission_verdict(ctx, flights, q.facts, q.cargo, q.text)
         if verdict:
             lines.insert(0, verdict)
