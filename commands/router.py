@@ -1149,7 +1149,9 @@ def _claim_check(
     so never a bare Yes or No; the recorded sentences that speak of that rank, said as such."""
     rank = claim.group("rank").lower()
     asked = frozenset(words(f"{rank} {claim.group('what')}"))
-    ids = tuple(dict.fromkeys(q.record_ids))
+    people = [c for c in ctx.kb.crew.values() if c.id in q.record_ids]
+    flights = [m.id for m in ctx.kb.missions.values() if any(c.id in m.crew for c in people)]
+    ids = tuple(dict.fromkeys((*q.record_ids, *flights)))  # a person's flights speak of them
     rank_word = words(rank)
     # a passage of a record speaks of it without naming it ("the pad's new crew tower")
     own = {rid: set(words(getattr(ctx.kb.get(rid), "name", ""))) for rid in ids}
@@ -1162,15 +1164,25 @@ def _claim_check(
     ][:CLAIM_PASSAGES]
     if not found:
         return None
-    from commands.format import collect_sources, day_text, source_lines
+    from commands.format import collect_sources, day_text, source_lines, unverified
 
     card = describe(ctx, main.record_id, now, brief=True)
     said = "\n".join(f"• {p.text}" for p in found)
     phrase = f"the {rank}{claim.group('what')}".rstrip(" ?.!")
-    text = (
-        f"Not known as of {day_text(ctx.kb.as_of)}: no recorded fact says whether {main.name} "
-        f"was {phrase}. What the fact base records:\n{said}"
-    )
+    weak = unverified(ctx.kb, found[0].sources)
+    name_words = set(words(main.name))
+    if weak and name_words & found[0].words:  # one weak source says so: said as unverified
+        text = (
+            f"Not verified as of {day_text(ctx.kb.as_of)}: {found[0].text.rstrip('. ')} "
+            f"({weak}; no other source in the fact base confirms it)."
+        )
+        if len(found) > 1:
+            text += "\nAlso recorded:\n" + "\n".join(f"• {p.text}" for p in found[1:])
+    else:
+        text = (
+            f"Not known as of {day_text(ctx.kb.as_of)}: no recorded fact says whether "
+            f"{main.name} was {phrase}. What the fact base records:\n{said}"
+        )
     ids_src = collect_sources(*(p.sources for p in found))
     return replace(
         card,
@@ -1558,7 +1570,11 @@ def _passage_reply(ctx: Context, passage: Passage, now: dt.date) -> Reply:
     rec = ctx.kb.get(passage.record_id)
     name = rec.name if rec is not None else passage.record_id
     lead = passage.text if name.split()[0] in passage.text else f"{name}: {passage.text}"
-    from commands.format import collect_sources, source_lines
+    from commands.format import collect_sources, source_lines, unverified
+
+    weak = unverified(ctx.kb, passage.sources)
+    if weak:  # "The Cygnus XL was named ... (unverified: reported only by ...)"
+        lead = f"{lead.rstrip('. ')} ({weak})."
 
     ids_src = collect_sources(passage.sources, card.source_ids)
     return replace(

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 
 from commands.context import Context
-from commands.format import publisher
+from commands.format import publisher, unverified
 from commands.understand import vocabulary as vocab
 from commands.understand.lexicon import Passage
 from commands.understand.thresholds import VALUE_NEAR_WORDS
@@ -127,7 +127,8 @@ def quoted(ctx: Context, p: Passage) -> str:
     said_by = list(dict.fromkeys(publisher(ctx.kb, s) for s in p.sources))
     more = f" and {len(said_by) - _PER_SHOWN} more" if len(said_by) > _PER_SHOWN else ""
     per = f", per {', '.join(said_by[:_PER_SHOWN])}{more}" if said_by else ""
-    return f"{text}{per}."
+    weak = unverified(ctx.kb, p.sources)
+    return f"{text} ({weak})." if weak else f"{text}{per}."
 
 
 _NUMBER_WORDS = {

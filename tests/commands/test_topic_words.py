@@ -98,3 +98,17 @@ def test_a_first_use_leads_with_the_sentence_naming_it(ctx: Context) -> None:
     ):
         reply = answer(ctx, text, TODAY)
         assert "first used on CRS-33" in reply.text.split(")")[0], text
+
+
+def test_a_claim_only_a_weak_source_makes_is_said_unverified_and_by_whom(ctx: Context) -> None:
+    reply = answer(ctx, "was kutryk the first canadian on a commercial crew flight", TODAY)
+    assert reply.text.startswith("Not verified")
+    assert "reported only by Arise News" in reply.text
+    reply = answer(ctx, "what was ng-24 called", TODAY)
+    assert "unverified: reported only by" in reply.text
+
+
+def test_a_rank_claim_of_well_sourced_texts_stays_not_known(ctx: Context) -> None:
+    reply = answer(ctx, "was crew-12 the first crew flight off slc-40?", TODAY)
+    assert reply.text.startswith("Not known")
+    assert "unverified" not in reply.text
