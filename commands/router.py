@@ -33,7 +33,7 @@ from commands.conversation import Conversation, Turn
 from commands.count import count, crew_aboard_at
 from commands.facts import FLIGHT_FACTS, fact_answer, flown_on, has_fact, names
 from commands.fill import asks_fill, fill_answer
-from commands.format import outcome_date
+from commands.format import day_text, outcome_date
 from commands.help import help_reply, small_talk
 from commands.keepup import keep_up
 from commands.lookup import describe
@@ -790,10 +790,13 @@ def _mentioned(ctx: Context, q: Question, now: dt.date) -> Reply | None:
     name, passage = found
     reply = _passage_reply(ctx, passage, now)
     whose = reply.title
+    why = ""
+    if q.ask == Ask.WHY and not vocab.REASON_SAID.search(passage.text):
+        why = f"The fact base records no reason as of {day_text(ctx.kb.as_of)}. "
     return replace(
         reply,
         title=name,
-        text=f"{said.quoted(ctx, passage)} ({name} has no record of its own; this is from "
+        text=f"{why}{said.quoted(ctx, passage)} ({name} has no record of its own; this is from "
         f"{whose}'s.)",
     )
 

@@ -190,7 +190,10 @@ def mention_passage(ctx: Context, q: Question) -> tuple[str, Passage] | None:
     weight = ctx.lexicon.weight
     best: tuple[float, bool, int, str, Passage] | None = None
     for m in _DESIGNATION.finditer(q.text):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        inside = [(a, b) for a, b in taken if m.start() <= a and b <= m.end()]
+        if any(a < m.end() and m.start() < b and (a, b) not in inside for a, b in taken):
+            continue  # a name typed over it; "soyuz" of "soyuz-2" is no name of its own
+        if any(b - a >= m.end() - m.start() for a, b in inside):
             continue
         letters, digits = m.group(1), m.group(2)
         said = re.compile(rf"\b{re.escape(letters)}[- ]?{digits}\b(?!\.\d)", re.I)

@@ -112,3 +112,21 @@ def test_a_rank_claim_of_well_sourced_texts_stays_not_known(ctx: Context) -> Non
     reply = answer(ctx, "was crew-12 the first crew flight off slc-40?", TODAY)
     assert reply.text.startswith("Not known")
     assert "unverified" not in reply.text
+
+
+def test_a_designation_inside_a_typed_name_is_answered_from_the_sentence(ctx: Context) -> None:
+    reply = answer(ctx, "why was site 1/5 never upgraded for soyuz-2", TODAY)
+    assert reply.text.startswith("The fact base records no reason")
+    assert "Never upgraded for the Soyuz-2" in reply.text
+    reply = answer(ctx, "when did ng-19 launch", TODAY)  # near miss: unchanged
+    assert "NG-19 on 1 August 2023" in reply.text
+
+
+def test_the_latest_vehicle_after_a_topic_is_its_latest_flight(ctx: Context) -> None:
+    from commands.conversation import Conversation
+
+    conv = Conversation()
+    answer(ctx, "why is soyuz in trouble", TODAY, conv)
+    reply = answer(ctx, "what did the latest progress bring?", TODAY, conv)
+    assert reply.title.startswith("Progress MS-")
+    assert reply.title != "Progress MS"
