@@ -16,7 +16,7 @@ from commands.format import (
     publishers,
     source_lines,
 )
-from commands.lookup import CARGO_NAMES, resolve
+from commands.lookup import CARGO_NAMES, pad_serves, resolve
 from commands.reply import Field, Reply, Suggestion, error
 from commands.understand.thresholds import PLAN_MATCH_SHARE
 from commands.understand.types import Fact
@@ -69,17 +69,13 @@ def compare(
         )
     elif all(isinstance(r, Pad) for r in recs):
         pads = [r for r in recs if isinstance(r, Pad)]
+        serves = [pad_serves(ctx, p) for p in pads]
         fields = [
-            Field(
-                p.name,
-                f"{p.site}, {p.country}\nStatus: {p.status}\nServes: "
-                + ", ".join(ctx.kb.vehicles[v].name for v in p.vehicles if v in ctx.kb.vehicles),
-                True,
-            )
-            for p in pads
+            Field(p.name, f"{p.site}, {p.country}\nStatus: {p.status}\nServes: {what}", True)
+            for p, (what, _) in zip(pads, serves, strict=True)
         ]
         text = "Pads side by side."
-        src = collect_sources(*[p.sources for p in pads])
+        src = collect_sources(*[p.sources for p in pads], *[ids for _, ids in serves])
         vehicles = [v for r in serving if (v := ctx.kb.vehicles.get(r)) is not None]
         if vehicles:  # "which one does dragon use": the pads that serve it
             text, more = _serving_verdict(ctx, pads, vehicles)
@@ -331,6 +327,12 @@ def _cost_verdict(vehicles: list[Vehicle], text: str = "") -> str:
 # --- two or more flights ------------------------------------------------------------------
 
 _SHORTER_OR_LONGER = re.compile(r"\b(?:longer|shorter|longest|shortest)\b", re.I)
+# "who stayed longer, X or Y", "which carried more": a question that weighs what it names.
+WEIGHS = re.compile(
+    r"\b(?:longer|shorter|longest|shortest|more|most|fewer|less|least|heavier|lighter"
+    r"|bigger|smaller)\b",
+    re.I,
+)
 _SHORTER = re.compile(r"\b(?:shorter|shortest|less time|fewer days)\b", re.I)
 _LESS = re.compile(r"\b(?:less|fewer|least|lighter|smaller)\b", re.I)
 

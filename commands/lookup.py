@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -229,6 +230,21 @@ def _name(ctx: Context, rid: str | None) -> str:
     return rec.name if rec else rid
 
 
+def pad_serves(ctx: Context, pad: Pad) -> tuple[str, tuple[str, ...]]:
+    """What a pad serves, never blank: its vehicles, else the sentence of its facts that
+    says what it serves (with that fact's sources), else "not recorded"."""
+    names = [ctx.kb.vehicles[v].name for v in pad.vehicles if v in ctx.kb.vehicles]
+    if names:
+        return ", ".join(names), ()
+    for f in pad.facts:
+        if _SERVES.search(f.text):
+            return f.text[:1].lower() + f.text[1:].rstrip("."), tuple(f.sources)
+    return "not recorded", ()
+
+
+_SERVES = re.compile(r"\b(?:serves?|served|used (?:by|for)|flies|launches)\b", re.I)
+
+
 def _mission(ctx: Context, rec: Record, now: dt.date, focus: Focus) -> Reply:
     assert isinstance(rec, Mission)
     m = rec
@@ -380,7 +396,7 @@ def _pad(ctx: Context, rec: Record, now: dt.date, focus: Focus) -> Reply:
     p = rec
     mentions: list[DateMention] = []
     since = f" since {date_text(p.status_since, mentions)}" if p.status_since else ""
-    serves = ", ".join(_name(ctx, v) for v in p.vehicles) or "—"
+    serves, _ = pad_serves(ctx, p)
     text = (
         f"{p.name} ({p.site}, {p.country}; operated by {_name(ctx, p.operator)}): "
         f"status {p.status}{since}. Serves: {serves}."

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 
 from commands.context import Context
-from commands.format import publisher
+from commands.format import publisher, unverified
 from commands.understand import vocabulary as vocab
 from commands.understand.lexicon import Passage
 from commands.understand.thresholds import VALUE_NEAR_WORDS
@@ -127,7 +127,8 @@ def quoted(ctx: Context, p: Passage) -> str:
     said_by = list(dict.fromkeys(publisher(ctx.kb, s) for s in p.sources))
     more = f" and {len(said_by) - _PER_SHOWN} more" if len(said_by) > _PER_SHOWN else ""
     per = f", per {', '.join(said_by[:_PER_SHOWN])}{more}" if said_by else ""
-    return f"{text}{per}."
+    weak = unverified(ctx.kb, p.sources)
+    return f"{text} ({weak})." if weak else f"{text}{per}."
 
 
 _NUMBER_WORDS = {
@@ -189,7 +190,10 @@ def mention_passage(ctx: Context, q: Question) -> tuple[str, Passage] | None:
     weight = ctx.lexicon.weight
     best: tuple[float, bool, int, str, Passage] | None = None
     for m in _DESIGNATION.finditer(q.text):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        inside = [(a, b) for a, b in taken if m.start() <= a and b <= m.end()]
+        if any(a < m.end() and m.start() < b and (a, b) not in inside for a, b in taken):
+            continue  # a name typed over it; "soyuz" of "soyuz-2" is no name of its own
+        if any(b - a >= m.end() - m.start() for a, b in inside):
             continue
         letters, digits = m.group(1), m.group(2)
         said = re.compile(rf"\b{re.escape(letters)}[- ]?{digits}\b(?!\.\d)", re.I)

@@ -953,6 +953,19 @@ UNTRACKED: tuple[tuple[str, Phrases], ...] = (
         ),
     ),
     (
+        "models, toys or merchandise of the vehicles (kits, Lego, posters, shirts)",
+        _any(
+            r"\b(?:scale |plastic |paper |rc |toy |display )?models? (?:kits?|rockets?)\b",
+            r"\b(?:model|scale model|replica|toy|lego|poster|plush|figurine|action figure"
+            r"|t-?shirts?|hoodies?|mugs?|stickers?|patch(?:es)? for sale)\b(?= .*\b(?:cost"
+            r"|price|buy|sell|sale|store|shop|where|get|much)\b)",
+            r"\b(?:cost|price|buy|sell|sale|store|shop|get|order|much)\b.*\b(?:scale models?"
+            r"|model kits?|replicas?|toys?|lego|legos|lego sets?|posters?|plushies?|figurines?"
+            r"|merch|merchandise|souvenirs?|t-?shirts?|hoodies?|mugs?|stickers?)\b",
+            r"\b(?:lego|legos|merch|merchandise|souvenirs?)\b",
+        ),
+    ),
+    (
         "space telescopes",
         _any(r"\bhubble\b", r"\bjwst\b", r"\bjames webb\b", r"\bwebb (?:space )?telescope\b"),
     ),
