@@ -168,7 +168,10 @@ class Lexicon:
         """Whether an ASCII message is Russian typed in Latin letters: at least two words
         no text of the base uses read as Russian question words ("skolko topliva")."""
         hits = 0
-        for t in _WORD.findall(text.lower()):
+        tokens = _WORD.findall(text.lower())
+        if tokens[:1] and tokens[0] in vocab.LATIN_RUSSIAN_OPENERS:
+            return True  # "kogda crs-35?": no English question opens so
+        for t in tokens:
             if t in vocab.LATIN_RUSSIAN_MARKERS:
                 hits += 1
             elif len(t) >= 4 and t not in self.common and not any(w in self.idf for w in words(t)):
@@ -320,10 +323,12 @@ def _russian_meaning(word: str, *, latin: bool) -> str | None:
 
 
 def _latin_spellings(word: str) -> set[str]:
-    """How a Russian word is typed in Latin letters: its transliteration, and with х as "h"
-    as people often type it ("vyhodili" for "выходили")."""
+    """How a Russian word is typed in Latin letters: its transliteration, with х as "h"
+    as people often type it ("vyhodili" for "выходили"), and щ as "sh" or "sch"
+    ("sleduyushiy" for "следующий")."""
     latin = translit(word)
-    return {latin, latin.replace("kh", "h")}
+    out = {latin, latin.replace("kh", "h")}
+    return out | {w.replace("shch", short) for w in out for short in ("sh", "sch")}
 
 
 _LATIN_WORDS = {
