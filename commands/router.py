@@ -644,7 +644,9 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
         if found is not None:
             return found
     if vocab.TIMELINE.search(q.text) and q.subjects:
-        return BY_COMMAND[Command.TIMELINE].run(ctx, q.subjects[0].record_id, now)
+        # "the timeline for bringing the iss down": the deorbit topic, not the station itself
+        dated = next((s for s in q.subjects if s.kind not in WEAK_KINDS), q.subjects[0])
+        return BY_COMMAND[Command.TIMELINE].run(ctx, dated.record_id, now)
     if q.ask == Ask.COMPARE:
         compared = _compare(ctx, q, now)
         if compared is not None:
@@ -878,6 +880,13 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
         if slips is not None:
             return slips
         return describe(ctx, main.record_id, now, brief=True)
+    if q.ask == Ask.YES_NO and not q.facts and said.asks_name(q):
+        # "did the ng24 cygnus have a name?": yes, with the sentence naming it
+        naming = said.name_passage(ctx, [s.record_id for s in _by_specificity(q, main)])
+        if naming is not None:
+            return replace(
+                _passage_reply(ctx, naming, now), text=f"Yes: {said.quoted(ctx, naming)}", fields=()
+            )
     if q.ask == Ask.YES_NO:
         return _yes_no(ctx, q, main, sure or verbatim, now)
     if q.ask == Ask.DESCRIBE and not q.words:
