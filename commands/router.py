@@ -848,7 +848,8 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
     if q.ask == Ask.WHY:
         # "what happened to htv x1" alone is about the flight; to Dream Chaser, the news
         topic = related or verbatim or (sure if main.kind not in ("mission", "crew") else None)
-        if topic is None and vocab.REASON_ASK.search(q.text) and not vocab.DELAYED.search(q.text):
+        asks_reason = vocab.REASON_ASK.search(q.text) or vocab.NEWS_ASK.search(q.text)
+        if topic is None and asks_reason and not vocab.DELAYED.search(q.text):
             # "why did artemyev get pulled": a plain why, whatever its verb, is answered by
             # the closest topic about the record (its reason), never by its status alone; a
             # slip's reasons are its schedule notes (`_why_slipped`)

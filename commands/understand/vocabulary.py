@@ -70,6 +70,7 @@ ASK_PATTERNS: tuple[tuple[Ask, Phrases], ...] = (
             r"\bwhat (?:happened|went wrong|broke|caused|is wrong|'?s wrong|is going on"
             r"|'?s going on|'?s the deal|is the deal|does .* mean|'?s up with|is up with)\b",
             r"\bexplain\b",
+            r"\bwhat(?:'?s| is) (?:going on|happening|up|the deal|the story) with\b",
             r"\bwhat happens (?:when|if|after)\b",
             r"\bчто случилось\b",
             r"\bпочему\b",
@@ -1346,7 +1347,8 @@ QUESTION_VOCABULARY = frozenset(
     # what fits aboard ("fit", "hold", "seat": how many people or how much a vehicle takes).
     # A reply never says the base records nothing on one of these.
     """even like just really actually exactly basically literally honestly anyway anyways
-    tho though pretty roughly approx approximately about around ish still soon sooner
+    tho though pretty roughly approx approximately about around ish still soon sooner lately
+    nowadays
     until til till fit fits fitting hold holds seat seated""".split()
 )
 # A why-question about how two named things relate: why one can't replace, stand in for or
@@ -1359,6 +1361,12 @@ RELATION_ASK = _any(
 )
 # A question that asks for a reason in so many words ("why", "how come"), not what happened.
 REASON_ASK = _any(r"\bwhy\b", r"\bhow come\b", r"\bпочему\b", r"\bwhat (?:was|is) the reason\b")
+# A question after the news about a subject ("what's going on with soyuz lately", "what's up
+# with starliner"): like a plain why, answered by the closest topic about it.
+NEWS_ASK = _any(
+    r"\bwhat(?:'?s| is) (?:going on|happening|up|the deal|the story|the latest) with\b",
+    r"\bwhat(?:'?s| is) going on\b",
+)
 # A sentence that gives a reason (what a why-question asks): "because", "after the pad
 # damage", "due to", "to make up for", "accused of", "for medical reasons".
 REASON_SAID = _any(
