@@ -53,6 +53,7 @@ from commands.understand.thresholds import (
     TOPIC_CONFIDENT,
     TOPIC_COVER_SHARE,
     TOPIC_FIELD_QUESTION,
+    TOPIC_POSSIBLE,
     TOPIC_SURE,
     TOPIC_VERBATIM,
 )
@@ -646,7 +647,10 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
     if vocab.TIMELINE.search(q.text) and q.subjects:
         # "the timeline for bringing the iss down": the deorbit topic, not the station itself
         dated = next((s for s in q.subjects if s.kind not in WEAK_KINDS), q.subjects[0])
-        return BY_COMMAND[Command.TIMELINE].run(ctx, dated.record_id, now)
+        rid = dated.record_id
+        if dated.kind in WEAK_KINDS and q.words:  # "... of taking the station down": its topic
+            rid = _dated_topic(ctx, q, rid) or rid
+        return BY_COMMAND[Command.TIMELINE].run(ctx, rid, now)
     if q.ask == Ask.COMPARE:
         compared = _compare(ctx, q, now)
         if compared is not None:
@@ -747,6 +751,23 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
     if mentioned is not None:
         return mentioned
     return honest.did_you_mean(ctx, q, _candidates(ctx, q))
+
+
+_TIMELINE_WORDS = frozenset(words("timeline history chronology"))
+
+
+def _dated_topic(ctx: Context, q: Question, rid: str) -> str | None:
+    """The closest topic about the station (or organization) rid that uses a word the
+    question asks a timeline of ("the timeline for bringing the iss down": its deorbit)."""
+    asked = [w for w in q.words if w not in _TIMELINE_WORDS]
+    for t in q.topics:
+        if t.score < TOPIC_POSSIBLE:
+            break
+        bag = ctx.topics.vocabulary_of(t.topic_id)
+        about = rid in ctx.topics.related.get(t.topic_id, frozenset())
+        if about and any(w in bag or ctx.topics.expand(w) in bag for w in asked):
+            return t.topic_id
+    return None
 
 
 def _mentioned(ctx: Context, q: Question, now: dt.date) -> Reply | None:

@@ -9,8 +9,7 @@ from commands.format import collect_sources, date_text, schedule_sentence, sourc
 from commands.lookup import cut_at_sentence, resolve
 from commands.reply import DateMention, Reply, error
 from knowledge.dates import FuzzyDate
-from knowledge.schema import CrewMember, RecordKind, Mission, Pad, Station, Topic, Vehicle
-
+from knowledge.schema import CrewMember, Mission, Pad, RecordKind, Station, Topic, Vehicle
 
 _TOPIC_LEAD_CHARS = 400  # a topic's lead before its dated entries, cut at a sentence
 

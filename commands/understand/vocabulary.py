@@ -327,7 +327,7 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             r"\btime to (?:dock|reach|get to|arrive)\b",
             r"\bhow long\b.*\b(?:trip|journey|ride|transit)\b",
             # "how long until it docked", "how long before it got there"
-            r"\bhow long (?:until|before)\b.*\b(?:dock\w*|berth\w*|arriv\w*|reach\w*"
+            r"\bhow long(?: \w+){0,3}? (?:until|before)\b.*\b(?:dock\w*|berth\w*|arriv\w*|reach\w*"
             r"|got there|get there|captur\w*)",
         ),
     ),
@@ -735,7 +735,8 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
 # "this" of a time ("this week", "this month") points at no earlier subject
 _THIS = r"this(?!\s+(?:week|weekend|month|year|morning|afternoon|evening|time)\b)"
 PRONOUNS = _any(
-    rf"\b(?:it|its|it'?s|that|{_THIS}|they|them|their|those|these|he|him|his|she|her|hers)\b",
+    rf"\b(?:it|its|it'?s|that|{_THIS}|they|them|their|those|these(?! days)|he|him|his|she|her"
+    r"|hers)\b",
     r"\bthe same\b",
     r"\bthe (?:other|russian|american|japanese|cargo|crew|crewed|first|second|last|next)"
     r" (?:one|ones|version|kind|type)\b",
@@ -1349,7 +1350,7 @@ QUESTION_VOCABULARY = frozenset(
     """even like just really actually exactly basically literally honestly anyway anyways
     tho though pretty roughly approx approximately about around ish still soon sooner lately
     nowadays
-    until til till fit fits fitting hold holds seat seated""".split()
+    until til till fit fits fitting hold holds seat seated inside within""".split()
 )
 # A why-question about how two named things relate: why one can't replace, stand in for or
 # back up the other ("why can't dragon just replace progress", "why not launch from site 1
