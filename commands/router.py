@@ -39,6 +39,7 @@ from commands.reasons import Reason, reason_for
 from commands.registry import BY_COMMAND, split_list
 from commands.reply import Field, Reply, error
 from commands.stated import stated_count
+from commands.stays import asks_typical_stay, typical_stay
 from commands.topics import lead_sentence
 from commands.understand import vocabulary as vocab
 from commands.understand.lexicon import Passage
@@ -651,6 +652,10 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
         if dated.kind in WEAK_KINDS and q.words:  # "... of taking the station down": its topic
             rid = _dated_topic(ctx, q, rid) or rid
         return BY_COMMAND[Command.TIMELINE].run(ctx, rid, now)
+    if asks_typical_stay(q):  # "how long do people stay up there now": the latest crews'
+        stays = typical_stay(ctx)
+        if stays is not None:
+            return stays
     if q.ask == Ask.COMPARE:
         compared = _compare(ctx, q, now)
         if compared is not None:

@@ -297,10 +297,17 @@ _FREE_REST_MAX = 6  # letters after a long stem: a verb's suffix and ending ("с
 _LATIN_RUSSIAN_MIN = 2  # words read as Russian before a Latin-letter message is taken as Russian
 _LATIN_REST_EXTRA = 2  # letters a suffix gains in Latin letters ("-овался" -> "-ovalsya")
 _RU_ENDING_SET = frozenset(RU_ENDINGS)
+# "y" after a vowel and before none is й typed in Latin letters; folded, й is и ("i")
+_LATIN_SHORT_I = re.compile(r"(?<=[aeiouy])y(?![aeiou])")
 
 
 def _russian_meaning(word: str, *, latin: bool) -> str | None:
     """The English of a folded Russian word (Cyrillic, or in Latin letters), or None."""
+    short_i = _LATIN_SHORT_I.sub("i", word) if latin else word
+    if short_i != word:  # "lyudey", "seychas", "sleduyushiy": й typed as "y"
+        found = _russian_meaning(short_i, latin=True)
+        if found is not None:
+            return found
     words_, stems = (
         (_LATIN_WORDS, _LATIN_STEMS)
         if latin

@@ -46,10 +46,10 @@ def test_soon_and_until_ask_the_date_or_the_trip(ctx: Context) -> None:
 
 
 def test_fillers_are_no_fact(ctx: Context) -> None:
-    for q in ("when did ng-24 actually launch", "so like when did ng-24 even launch"):
-        assert "11 April 2026" in first(ctx, q), q
-    q = read(ctx, "how long do they even stay, honestly")
-    assert not set(q.words) & {"even", "honestly"}
+    for text in ("when did ng-24 actually launch", "so like when did ng-24 even launch"):
+        assert "11 April 2026" in first(ctx, text), text
+    question = read(ctx, "how long do they even stay, honestly")
+    assert not set(question.words) & {"even", "honestly"}
 
 
 def test_latin_letter_russian_question_words(ctx: Context) -> None:
@@ -94,7 +94,13 @@ def test_a_typical_stay_in_shorthand(ctx: Context) -> None:
     reply = answer(ctx, "how long do ppl stay up there these days, still 6mo?", TODAY)
     assert reply.kind == "answer"
     assert not reply.text.startswith("Not known")
-    assert "months" in reply.text.split("\n\n")[0]
+    lead = reply.text.split("\n\n")[0]
+    assert "8 months" in lead
+    assert "Crew-12 237 days" in lead
+    assert "derived from the recorded dates" in lead
+    # near-misses: one flight's stay, and cargo ships' stays, are answered as before
+    assert "Crew-12 stayed" in first(ctx, "how long did crew-12 stay")
+    assert answer(ctx, "how long do cargo ships stay", TODAY).title != "How long crews stay"
 
 
 # 3. Names asked in other shapes
