@@ -77,6 +77,20 @@ def suggestions_reply(
     """A "did you mean" reply (never a guess)."""
     shown = query if len(query) <= 80 else query[:77] + "…"
     what = " or ".join(kinds) if kinds else "record or topic"
+    if kinds is not None:
+        # "pad iss", "pad space station": the station (or a topic) the name means, offered as
+        # what it is, before any name of the wanted kind that only shares a word
+        other = ctx.index.search(query, kinds=[k for k in ("station", "topic") if k not in kinds])
+        if other.confident and other.best is not None:
+            best = other.best
+            return Reply(
+                kind="suggestions",
+                title="Did you mean…",
+                text=f"“{shown}” is {best.name}, not a {what}. Pick it to see what I have:",
+                suggestions=(Suggestion(best.name, best.name, best.record_id),),
+                entities=(best.record_id,),
+                as_of=ctx.kb.as_of,
+            )
     if not choices:
         return Reply(
             kind="suggestions",

@@ -41,6 +41,7 @@ from commands.reasons import Reason, reason_for
 from commands.registry import BY_COMMAND, split_list
 from commands.reply import Field, Reply, error
 from commands.stated import stated_count
+from commands.stays import asks_typical_stay, typical_stay
 from commands.topics import QUESTION_FORMS, lead_sentence
 from commands.understand import vocabulary as vocab
 from commands.understand.lexicon import Passage
@@ -56,6 +57,7 @@ from commands.understand.thresholds import (
     TOPIC_COVER_SHARE,
     TOPIC_FIELD_QUESTION,
     TOPIC_OWN_WORDS,
+    TOPIC_POSSIBLE,
     TOPIC_SURE,
     TOPIC_VERBATIM,
 )
@@ -652,7 +654,16 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
         if found is not None:
             return found
     if vocab.TIMELINE.search(q.text) and q.subjects:
-        return BY_COMMAND[Command.TIMELINE].run(ctx, q.subjects[0].record_id, now)
+        # "the timeline for bringing the iss down": the deorbit topic, not the station itself
+        dated = next((s for s in q.subjects if s.kind not in WEAK_KINDS), q.subjects[0])
+        rid = dated.record_id
+        if dated.kind in WEAK_KINDS and q.words:  # "... of taking the station down": its topic
+            rid = _dated_topic(ctx, q, rid) or rid
+        return BY_COMMAND[Command.TIMELINE].run(ctx, rid, now)
+    if asks_typical_stay(q):  # "how long do people stay up there now": the latest crews'
+        stays = typical_stay(ctx)
+        if stays is not None:
+            return stays
     if q.ask == Ask.COMPARE:
         compared = _compare(ctx, q, now)
         if compared is not None:
@@ -781,6 +792,23 @@ def _latest_flights(ctx: Context, q: Question, now: dt.date) -> Question:
     return q if subjects == list(q.subjects) else replace(q, subjects=tuple(subjects))
 
 
+_TIMELINE_WORDS = frozenset(words("timeline history chronology"))
+
+
+def _dated_topic(ctx: Context, q: Question, rid: str) -> str | None:
+    """The closest topic about the station (or organization) rid that uses a word the
+    question asks a timeline of ("the timeline for bringing the iss down": its deorbit)."""
+    asked = [w for w in q.words if w not in _TIMELINE_WORDS]
+    for t in q.topics:
+        if t.score < TOPIC_POSSIBLE:
+            break
+        bag = ctx.topics.vocabulary_of(t.topic_id)
+        about = rid in ctx.topics.related.get(t.topic_id, frozenset())
+        if about and any(w in bag or ctx.topics.expand(w) in bag for w in asked):
+            return t.topic_id
+    return None
+
+
 def _mentioned(ctx: Context, q: Question, now: dt.date) -> Reply | None:
     """A flight no record is about but a sentence mentions ("when did ng-19 launch"): that
     sentence, saying whose record it is from."""
@@ -883,7 +911,8 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
     if q.ask == Ask.WHY:
         # "what happened to htv x1" alone is about the flight; to Dream Chaser, the news
         topic = related or verbatim or (sure if main.kind not in ("mission", "crew") else None)
-        if topic is None and vocab.REASON_ASK.search(q.text) and not vocab.DELAYED.search(q.text):
+        asks_reason = vocab.REASON_ASK.search(q.text) or vocab.NEWS_ASK.search(q.text)
+        if topic is None and asks_reason and not vocab.DELAYED.search(q.text):
             # "why did artemyev get pulled": a plain why, whatever its verb, is answered by
             # the closest topic about the record (its reason), never by its status alone; a
             # slip's reasons are its schedule notes (`_why_slipped`)
@@ -915,6 +944,13 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
         if slips is not None:
             return slips
         return describe(ctx, main.record_id, now, brief=True)
+    if q.ask == Ask.YES_NO and not q.facts and said.asks_name(q):
+        # "did the ng24 cygnus have a name?": yes, with the sentence naming it
+        naming = said.name_passage(ctx, [s.record_id for s in _by_specificity(q, main)])
+        if naming is not None:
+            return replace(
+                _passage_reply(ctx, naming, now), text=f"Yes: {said.quoted(ctx, naming)}", fields=()
+            )
     if q.ask == Ask.YES_NO:
         return _yes_no(ctx, q, main, sure or verbatim, now)
     if q.ask == Ask.DESCRIBE and not q.words:

@@ -74,7 +74,9 @@ def name_passage(ctx: Context, ids: Iterable[str]) -> Passage | None:
 
 def asks_name(q: Question) -> bool:
     """Whether the question asks what something is called."""
-    return q.ask in (Ask.WHAT, Ask.DESCRIBE, Ask.WHO) and bool(NAME_ASKED.search(q.text))
+    return q.ask in (Ask.WHAT, Ask.DESCRIBE, Ask.WHO, Ask.YES_NO) and bool(
+        NAME_ASKED.search(q.text)
+    )
 
 
 def value_passage(
