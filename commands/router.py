@@ -24,14 +24,14 @@ import re
 import unicodedata
 from dataclasses import replace
 
+from commands import claimed, honest, said, whatif
 from commands import compare as compare_cmd
-from commands import honest, said, whatif
 from commands import upcoming as upcoming_cmd
 from commands.clean import strip_escapes
 from commands.context import Context
 from commands.conversation import Conversation, Turn
 from commands.count import count, crew_aboard_at
-from commands.facts import FLIGHT_FACTS, fact_answer, flown_on, has_fact, names
+from commands.facts import FLIGHT_FACTS, Lead, fact_answer, finish, flown_on, has_fact, names
 from commands.fill import asks_fill, fill_answer
 from commands.help import help_reply, small_talk
 from commands.lookup import describe
@@ -1019,6 +1019,9 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
         checked = _claim_check(ctx, q, main, claim, now)
         if checked is not None:
             return checked
+    named = _named_value(ctx, q, main, now)
+    if named is not None:  # "did NG-24 launch on an Antares": the value against its field
+        return named
     sure = _kept(ctx, q, main, sure)
     found = None
     fact = None
@@ -1058,6 +1061,19 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
     if q.words:  # "is the iss safe": nothing in the base says
         return honest.not_recorded(ctx, q, main.record_id, now)
     return describe(ctx, main.record_id, now, brief=True)
+
+
+def _named_value(ctx: Context, q: Question, main: Subject, now: dt.date) -> Reply | None:
+    """A yes/no naming a value of one of the record's fields, answered from that field."""
+    rec = ctx.kb.get(main.record_id)
+    if rec is None:
+        return None
+    verdict = claimed.check(ctx, q, rec, now)
+    if verdict is None:
+        return None
+    lead = Lead(verdict.text, known=verdict.yes is not None, yes=verdict.yes)
+    lead.sources = list(verdict.sources)
+    return finish(ctx, rec, q, lead)
 
 
 def _claim_said(ctx: Context, q: Question, main: Subject, now: dt.date) -> Reply | None:
