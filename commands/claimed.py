@@ -15,7 +15,9 @@ import re
 from dataclasses import dataclass
 
 from commands.context import Context
-from commands.format import date_text, publisher
+from commands.facts import bounded
+from commands.format import date_text, publisher, when_text
+from commands.said import by_date
 from commands.understand.types import Fact, Question, Subject
 from commands.understand.vocabulary import DAY_OF_MONTH
 from knowledge.dates import MONTH_NAMES, FuzzyDate
@@ -46,6 +48,13 @@ _DATE_FACTS = {
     Fact.DOCKING: ("docked", "berthed"),
     Fact.UNDOCKING: ("undocked", "unberthed", "departed", "released"),
     Fact.LANDING: ("splashdown", "landed", "landing", "returned", "re-entered", "burned up"),
+}
+
+_VERBS = {
+    Fact.LAUNCH: "launched",
+    Fact.DOCKING: "docked",
+    Fact.UNDOCKING: "undocked",
+    Fact.LANDING: "returned",
 }
 
 
@@ -186,7 +195,7 @@ def _mission_field(ctx: Context, q: Question, m: Mission, s: Subject) -> Verdict
         ship = _one(ctx, q, s, m.name, "is a flight of", [m.vehicle], src)
         if ship.yes and not rocket.yes:  # "on a Soyuz": the Soyuz-2.1a or the Soyuz MS
             return ship
-        return rocket if v is not None and v.kind == "launch-vehicle" or rocket.yes else ship
+        return rocket if (v is not None and v.kind == "launch-vehicle") or rocket.yes else ship
     if s.kind == "pad":
         verb = "is planned to launch from" if pending else "launched from"
         return _one(ctx, q, s, m.name, verb, [m.pad] if m.pad else [], src)
@@ -247,23 +256,36 @@ def _date_claim(ctx: Context, q: Question, rec: Record) -> Verdict | None:
     ev = min(found, key=lambda e: e.date.start) if found else None
     if ev is None:
         return None  # not happened (or not recorded): the event's builder says which
-    verdict = date_in(ev.date, q.year, month)
+    verdict = date_in(ev.date, q.year, month, by_date(ev.what, ev.date.start.year))
     noun = fact.value
     src = tuple(ev.sources or rec.sources)
     when = date_text(ev.date)
-    if verdict is None:
-        return Verdict(
-            None, f"{rec.name}'s {noun} is recorded only as {when}{_per(ctx, src)}.", src
-        )
-    return Verdict(verdict, f"{rec.name}'s {noun} was {when}{_per(ctx, src)}.", src)
+    said = f"{rec.name} {_VERBS[fact]} {when_text(ev.date)}{_per(ctx, src)}."
+    if ev.date.net:  # only bounds are known: said as bounds
+        said = bounded(ctx, rec.name, _VERBS[fact], ev)
+    elif verdict is None:
+        said = f"{rec.name}'s {noun} is recorded only as {when}{_per(ctx, src)}."
+    return Verdict(verdict, said, src)
 
 
-def date_in(d: FuzzyDate, year: int | None, month: int | None) -> bool | None:
+def date_in(
+    d: FuzzyDate, year: int | None, month: int | None, latest: dt.date | None = None
+) -> bool | None:
     """Whether a recorded date falls in the asked year (and month); None when its precision
-    (or a no-earlier-than bound) cannot tell."""
+    (or a no-earlier-than bound with no latest date) cannot tell."""
     if d.net:
-        if year is not None and year < d.start.year:
+        first, last = d.start, latest or dt.date.max
+        if year is not None and not first.year <= year <= last.year:
             return False
+        if month is not None and latest is not None:
+            y = year or first.year
+            lo, hi = (y, month), (y, month)
+            if hi < (first.year, first.month) or lo > (last.year, last.month):
+                return False
+            if (first.year, first.month) == (last.year, last.month) == (y, month):
+                return True
+        if latest is not None and month is None and first.year == last.year == year:
+            return True
         return None
     if year is not None and d.start.year == d.end.year and d.start.year != year:
         return False

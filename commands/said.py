@@ -10,6 +10,7 @@ never reworded into a field.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import re
 from collections.abc import Iterable
@@ -20,6 +21,7 @@ from commands.understand import vocabulary as vocab
 from commands.understand.lexicon import Passage
 from commands.understand.thresholds import VALUE_NEAR_WORDS
 from commands.understand.types import Ask, Fact, Question
+from knowledge.dates import MONTH_NUMBERS
 from knowledge.text import words
 
 # The words a sentence may date a fact by, for facts a record may hold no date field of:
@@ -113,6 +115,43 @@ def has_value_near(text: str, stems: tuple[str, ...], kind: Kind) -> bool:
         if any(i - VALUE_NEAR_WORDS <= k <= j + VALUE_NEAR_WORDS for k in at):
             return True
     return False
+
+
+# Words that make the clause they open a plan, not what happened: "NET 16 September",
+# "expected docking at about 13:46 UTC on 19 September", "was to launch on".
+_PLAN_MARK = re.compile(
+    r"\b(?:NET|no earlier than|expect\w*|plan\w*|schedul\w*|target\w*|estimat\w*|intend\w*|"
+    r"due|set for|was to|were to|would|aimed?|slated)\b",
+    re.I,
+)
+_CLAUSE_START = re.compile(r"[;:(]|,\s|\.\s|\bwhen\b|\bwhile\b|\bbut\b|\band\b", re.I)
+
+
+def planned_at(text: str, pos: int) -> bool:
+    """Whether the clause holding position pos is a plan ("Launch Library 2 had expected
+    docking at about 13:46 UTC on 19 September"): a plan word before pos in that clause."""
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, pos)]
+    return bool(_PLAN_MARK.search(text, starts[-1] if starts else 0, pos))
+
+
+# "by 27 September 2026": the latest an event can have happened, when only a later listing is
+# known ("Docked to the ISS by 27 September 2026, when CelesTrak listed it").
+_BY_DATE = re.compile(
+    rf"\bby\s+(?P<day>\d{{1,2}})\s+(?P<month>{_MONTHS})\w*(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I
+)
+
+
+def by_date(text: str, year: int) -> dt.date | None:
+    """The date a text gives an event as done by ("by 27 September 2026"; a date with no year
+    is in the given year), not in a plan."""
+    for m in _BY_DATE.finditer(text):
+        if not planned_at(text, m.start()):
+            month = MONTH_NUMBERS.get(m["month"].lower()[:3], 0)
+            try:
+                return dt.date(int(m["year"] or year), month, int(m["day"]))
+            except ValueError:
+                continue
+    return None
 
 
 def quoted(ctx: Context, p: Passage) -> str:
