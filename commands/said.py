@@ -109,12 +109,30 @@ def has_value_near(text: str, stems: tuple[str, ...], kind: Kind) -> bool:
         for i, t in enumerate(tokens)
         if any(w.startswith(stems) for w in words(t.group())) or t.group().lower().startswith(stems)
     ]
+    events = [i for i, t in enumerate(tokens) if t.group().lower().startswith(EVENT_STEMS)]
     for a, b in spans:
         i = next((k for k, t in enumerate(tokens) if t.end() > a), len(tokens))
         j = next((k for k, t in enumerate(tokens) if t.end() >= b), len(tokens))
-        if any(i - VALUE_NEAR_WORDS <= k <= j + VALUE_NEAR_WORDS for k in at):
-            return True
+        near = [k for k in at if i - VALUE_NEAR_WORDS <= k <= j + VALUE_NEAR_WORDS]
+        if not near:
+            continue
+        if kind == Kind.DATE and events:
+            # a date is the event's written before it ("launched on 16 September, docking
+            # expected on 19 September"), else the one right after ("on 3 July it docked")
+            before = [k for k in events if i - VALUE_NEAR_WORDS <= k < i]
+            after = [k for k in events if j < k <= j + VALUE_NEAR_WORDS]
+            owner = max(before) if before else min(after) if after else None
+            if owner is not None and owner not in near:
+                continue
+        return True
     return False
+
+
+# The words of a flight's events: a date beside one of them is that event's date.
+EVENT_STEMS = (
+    "launch", "lift", "dock", "undock", "berth", "unberth", "land", "splash", "return",
+    "releas", "depart", "re-ent", "reent",
+)  # fmt: skip
 
 
 # Words that make the clause they open a plan, not what happened: "NET 16 September",
