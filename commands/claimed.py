@@ -62,15 +62,23 @@ _VERBS = {
 class Verdict:
     """A named value checked against a record's field."""
 
-    yes: bool | None  # None: the field is not recorded
+    yes: bool | None  # None: the field is not recorded (or the question offers a choice)
     text: str  # the recorded value in a sentence, without Yes/No
     sources: tuple[str, ...]
+    known: bool = True  # False: the field is not recorded
+    field: str = ""  # which field was checked: one sentence per field in the answer
 
 
 def check(ctx: Context, q: Question, rec: Record, now: dt.date) -> Verdict | None:
     """The named values of a yes/no question against the record's fields: every value must
     match its field for "Yes"; one mismatch is "No"; None when no value is named."""
-    verdicts = [v for g in _values(q, rec) if (v := _against_any(ctx, q, rec, g)) is not None]
+    groups = _values(q, rec)
+    verdicts = [v for g in groups if (v := _against_any(ctx, q, rec, g)) is not None]
+    if len(groups) >= 2 and _OR.search(q.text[groups[0][0].end : groups[-1][0].start]):
+        # "did NG-24 launch on an Antares or a Falcon 9": which of them, not yes or no
+        chosen = [v for v in verdicts if v.yes]
+        if chosen:
+            return Verdict(None, chosen[0].text, chosen[0].sources)
     when = _date_claim(ctx, q, rec)
     if when is not None:
         verdicts.append(when)
@@ -80,9 +88,13 @@ def check(ctx: Context, q: Question, rec: Record, now: dt.date) -> Verdict | Non
     unknown = [v for v in verdicts if v.yes is None]
     chosen = wrong or unknown or verdicts
     yes = False if wrong else None if unknown else True
-    text = " ".join(dict.fromkeys(v.text for v in chosen))
+    per_field = {v.field or v.text: v.text for v in reversed(chosen)}  # the first of each
+    text = " ".join(dict.fromkeys(reversed(per_field.values())))
     sources = tuple(dict.fromkeys(s for v in chosen for s in v.sources))
-    return Verdict(yes, text, sources)
+    return Verdict(yes, text, sources, known=yes is not None)
+
+
+_OR = re.compile(r"\bor\b", re.I)
 
 
 def _against_any(
@@ -107,9 +119,16 @@ def _values(q: Question, rec: Record) -> list[tuple[Subject, ...]]:
             continue
         if any(o.start <= s.start < o.end or s.start <= o.start < s.end for o in own):
             continue  # part of the record's own name ("Cygnus" in "Cygnus NG-24")
-        if s.kind == "crew" or _claimed(q, s, own):
+        chained = bool(out) and _word_before(q, s) in ("or", "nor")  # "on X or (on) Y"
+        if s.kind == "crew" or chained or _claimed(q, s, own):
             out.append(group)
     return out
+
+
+def _word_before(q: Question, s: Subject) -> str:
+    """The word before a name, articles skipped ("" at the start)."""
+    before = [w for w in fold_tokens(q.text[: max(s.start, 0)]) if w not in _ARTICLES]
+    return before[-1] if before else ""
 
 
 def _claimed(q: Question, s: Subject, own: list[Subject]) -> bool:
@@ -176,13 +195,14 @@ def _one(
 ) -> Verdict:
     """The value against the recorded ones: which are recorded, and "not X" on a mismatch."""
     if not recorded:
-        return Verdict(None, f"The base does not record what {who} {verb}.", sources)
+        return Verdict(None, f"The base does not record what {who} {verb}.", sources, known=False)
     said = [f"{article}{_name(ctx, r)}" for r in recorded]
     names = ", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1 else said[0]
     yes = any(_matches(ctx, s, q, r) for r in recorded)
     typed = s.name if s.exact else q.text[s.start : s.end]
     tail = "" if yes else f", not {typed}"
-    return Verdict(yes, f"{who} {verb} {names}{tail}{_per(ctx, sources)}.", sources)
+    text = f"{who} {verb} {names}{tail}{_per(ctx, sources)}."
+    return Verdict(yes, text, sources, field=f"{who} {verb}")
 
 
 def _mission_field(ctx: Context, q: Question, m: Mission, s: Subject) -> Verdict | None:
@@ -215,7 +235,7 @@ def _mission_field(ctx: Context, q: Question, m: Mission, s: Subject) -> Verdict
             )
         if m.kind == "cargo":
             return Verdict(False, f"{m.name} is a cargo flight: it carried no crew.", src)
-        return Verdict(None, f"The base does not record {m.name}'s crew.", src)
+        return Verdict(None, f"The base does not record {m.name}'s crew.", src, known=False)
     return None
 
 
@@ -265,7 +285,7 @@ def _date_claim(ctx: Context, q: Question, rec: Record) -> Verdict | None:
         said = bounded(ctx, rec.name, _VERBS[fact], ev)
     elif verdict is None:
         said = f"{rec.name}'s {noun} is recorded only as {when}{_per(ctx, src)}."
-    return Verdict(verdict, said, src)
+    return Verdict(verdict, said, src, known=verdict is not None)
 
 
 def date_in(

@@ -678,3 +678,34 @@ _SPAN_AFTER = re.compile(r"\b(?:stayed|lasted|spent)\b", re.I)
 
 def _pub(ctx: Context, sources: tuple[str, ...] | list[str]) -> str:
     return publishers(ctx.kb, sources)
+
+
+# --- "is X more than Y": a comparative yes/no from the same verdict -----------------------
+
+THAN_ASKED = re.compile(
+    r"\b(?:more|less|fewer|bigger|larger|smaller|longer|shorter|cheaper|heavier|lighter|"
+    r"pricier|costlier|greater)\b(?:\s+\w+){0,4}?\s+than\b",
+    re.I,
+)
+_ASKS_LESS = re.compile(r"\b(?:less|fewer|smaller|shorter|cheaper|lighter)\b", re.I)
+_SAYS_LESS = re.compile(r"^\S.*?\b(?:less|fewer|shorter)\b", re.I)
+_TIED = ("A tie:", "No clear difference")
+
+
+def than_yes(verdict_text: str, first: str, names: list[str], text: str) -> bool | None:
+    """ "is X more than Y" from a comparison's verdict line: yes when the verdict's winner is
+    the first named and wins the way asked; no for a tie of equal values; None when it cannot
+    be told (values that overlap, or no winner named)."""
+    if verdict_text.startswith(_TIED[0]) or " the same" in verdict_text.split(":")[0]:
+        return False  # equal: neither is more
+    if verdict_text.startswith(_TIED[1]):
+        return None
+    winner = next(
+        (n for n in sorted(names, key=len, reverse=True) if verdict_text.startswith(n)), None
+    )
+    if winner is None:
+        return None
+    head = verdict_text.split(",")[0].split(":")[0]
+    says_less = bool(_SAYS_LESS.search(head))
+    asks_less = bool(_ASKS_LESS.search(text))
+    return (winner == first) == (says_less == asks_less)

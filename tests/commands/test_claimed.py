@@ -64,3 +64,10 @@ def test_bounds_decide_only_what_they_rule_out() -> None:
     assert date_in(net, 2026, 10, None) is None  # no latest date: October is possible
     assert date_in(FuzzyDate.parse("2026-Q3"), 2026, 8, None) is None
     assert date_in(FuzzyDate.parse("2026-08"), 2026, 8, None) is True
+
+
+def test_a_choice_of_values_is_answered_with_the_recorded_one(ctx: Context) -> None:
+    text = lead(ctx, "did ng-24 launch on antares or falcon 9")
+    assert text.startswith("NG-24 flew on a Falcon 9"), text
+    assert lead(ctx, "did ng-24 fly from wallops or slc-40").startswith("NG-24 launched from")
+    assert lead(ctx, "did ng-24 launch on antares or atlas v").startswith("No.")

@@ -38,3 +38,14 @@ def test_overlapping_ranges_are_no_winner() -> None:
 def test_a_tie_is_said_as_one() -> None:
     assert tie_line([("A", "5 t"), ("B", "5 t")], "mass").startswith("A tie: A and B")
     assert "overlap" in tie_line([("A", "4-6 t"), ("B", "5 t")], "mass")
+
+
+def test_is_x_more_than_y_follows_the_verdict(ctx: Context) -> None:
+    assert lead(ctx, "did progress ms-28 haul more propellant than progress ms-31").startswith(
+        "No. A tie:"
+    )
+    assert lead(ctx, "did progress ms-28 bring more fuel than progress ms-33").startswith("Yes.")
+    assert lead(ctx, "did progress ms-33 bring more fuel than progress ms-28").startswith("No.")
+    assert lead(ctx, "did progress ms-33 bring less fuel than progress ms-28").startswith("Yes.")
+    assert lead(ctx, "does cargo dragon carry more than cygnus").startswith("No.")
+    assert lead(ctx, "is soyuz cheaper than crew dragon").startswith("No.")
