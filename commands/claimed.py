@@ -110,7 +110,7 @@ def _values(q: Question, rec: Record) -> list[tuple[Subject, ...]]:
     """The values the question names for the record (not the record itself); a name that
     fits several records is one value."""
     own = [s for s in q.subjects if s.record_id == rec.id]
-    out = []
+    out: list[tuple[Subject, ...]] = []
     for group in [*((s,) for s in q.subjects), *q.ambiguous]:
         s = group[0]
         if any(g.record_id == rec.id for g in group):
