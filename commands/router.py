@@ -24,14 +24,14 @@ import re
 import unicodedata
 from dataclasses import replace
 
+from commands import claimed, honest, said, whatif
 from commands import compare as compare_cmd
-from commands import honest, said, whatif
 from commands import upcoming as upcoming_cmd
 from commands.clean import strip_escapes
 from commands.context import Context
 from commands.conversation import Conversation, Turn
 from commands.count import count, crew_aboard_at
-from commands.facts import FLIGHT_FACTS, fact_answer, flown_on, has_fact, names
+from commands.facts import FLIGHT_FACTS, Lead, fact_answer, finish, flown_on, has_fact, names
 from commands.fill import asks_fill, fill_answer
 from commands.format import day_text, outcome_date
 from commands.help import help_reply, small_talk
@@ -1092,6 +1092,12 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
         checked = _claim_check(ctx, q, main, claim, now)
         if checked is not None:
             return checked
+    than = _than(ctx, q)
+    if than is not None:  # "does dragon carry more than cygnus": the comparison's verdict
+        return than
+    named = _named_value(ctx, q, main, now)
+    if named is not None:  # "did NG-24 launch on an Antares": the value against its field
+        return named
     sure = _kept(ctx, q, main, sure)
     found = None
     fact = None
@@ -1131,6 +1137,56 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
     if q.words:  # "is the iss safe": nothing in the base says
         return honest.not_recorded(ctx, q, main.record_id, now)
     return describe(ctx, main.record_id, now, brief=True)
+
+
+def _than(ctx: Context, q: Question) -> Reply | None:
+    """ "is X more than Y" of two vehicles or two flights: yes or no from the verdict a
+    comparison of them gives (a tie is no winner); None when no verdict can be given."""
+    if not compare_cmd.THAN_ASKED.search(q.text):
+        return None
+    subs = [s for s in q.subjects if s.start >= 0]
+    ids = list(dict.fromkeys(s.record_id for s in subs))
+    kinds = {s.kind for s in subs}
+    if len(ids) != 2 or len(kinds) != 1 or kinds & {"mission", "vehicle"} != kinds:
+        return None
+    recs = [r for rid in ids if (r := ctx.kb.get(rid)) is not None]
+    if all(isinstance(r, Vehicle) for r in recs):
+        vs = [r for r in recs if isinstance(r, Vehicle)]
+        line = compare_cmd.verdict(vs, q.facts, q.cargo, q.text)
+    else:
+        ms = [r for r in recs if isinstance(r, Mission)]
+        line = (
+            compare_cmd.mission_verdict(ctx, ms, q.facts, q.cargo, q.text) if len(ms) == 2 else ""
+        )
+    if not line:
+        return None
+    yes = compare_cmd.than_yes(line, recs[0].name, [r.name for r in recs], q.text)
+    from commands.format import collect_sources, day_text, source_lines
+
+    word = {True: "Yes.", False: "No.", None: f"Not known as of {day_text(ctx.kb.as_of)}."}[yes]
+    ids_src = collect_sources(*(r.sources for r in recs))
+    return Reply(
+        kind="answer",
+        title=" and ".join(r.name for r in recs),
+        text=f"{word} {line}",
+        sources=source_lines(ctx.kb, ids_src),
+        source_ids=ids_src,
+        as_of=ctx.kb.as_of,
+        entities=tuple(ids),
+    )
+
+
+def _named_value(ctx: Context, q: Question, main: Subject, now: dt.date) -> Reply | None:
+    """A yes/no naming a value of one of the record's fields, answered from that field."""
+    rec = ctx.kb.get(main.record_id)
+    if rec is None:
+        return None
+    verdict = claimed.check(ctx, q, rec, now)
+    if verdict is None:
+        return None
+    lead = Lead(verdict.text, known=verdict.known, yes=verdict.yes)
+    lead.sources = list(verdict.sources)
+    return finish(ctx, rec, q, lead)
 
 
 def _claim_said(ctx: Context, q: Question, main: Subject, now: dt.date) -> Reply | None:
