@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+from typing import TypeVar
 
 from commands import said
 from commands.context import Context
@@ -16,11 +18,20 @@ from commands.format import (
     publishers,
     source_lines,
 )
-from commands.lookup import CARGO_NAMES, resolve
+from commands.lookup import CARGO_NAMES, pad_serves, resolve
 from commands.reply import Field, Reply, Suggestion, error
 from commands.understand.thresholds import PLAN_MATCH_SHARE
 from commands.understand.types import Fact
-from knowledge.schema import PENDING, Capacity, CargoClass, CargoItem, Mission, Pad, Vehicle
+from knowledge.schema import (
+    PENDING,
+    Amount,
+    Capacity,
+    CargoClass,
+    CargoItem,
+    Mission,
+    Pad,
+    Vehicle,
+)
 from knowledge.text import words
 
 MAX_ITEMS = 6
@@ -69,17 +80,13 @@ def compare(
         )
     elif all(isinstance(r, Pad) for r in recs):
         pads = [r for r in recs if isinstance(r, Pad)]
+        serves = [pad_serves(ctx, p) for p in pads]
         fields = [
-            Field(
-                p.name,
-                f"{p.site}, {p.country}\nStatus: {p.status}\nServes: "
-                + ", ".join(ctx.kb.vehicles[v].name for v in p.vehicles if v in ctx.kb.vehicles),
-                True,
-            )
-            for p in pads
+            Field(p.name, f"{p.site}, {p.country}\nStatus: {p.status}\nServes: {what}", True)
+            for p, (what, _) in zip(pads, serves, strict=True)
         ]
         text = "Pads side by side."
-        src = collect_sources(*[p.sources for p in pads])
+        src = collect_sources(*[p.sources for p in pads], *[ids for _, ids in serves])
         vehicles = [v for r in serving if (v := ctx.kb.vehicles.get(r)) is not None]
         if vehicles:  # "which one does dragon use": the pads that serve it
             text, more = _serving_verdict(ctx, pads, vehicles)
@@ -187,6 +194,44 @@ def _vehicle_columns(ctx: Context, vehicles: list[Vehicle]) -> list[Field]:
     ]
 
 
+# --- ties: one rule for every "which is more / less" verdict -------------------------------
+
+T = TypeVar("T")
+Span = tuple[float, float]  # the least and the most a recorded value can be
+
+
+def span(a: Amount, scale: float = 1.0) -> Span:
+    """The range a recorded amount allows ("750-950 kg", "at least 2,500 kg": up to any)."""
+    if a.value is not None:
+        top = math.inf if a.bound is not None else a.value
+        return a.value * scale, top * scale
+    return (a.low or 0.0) * scale, (a.high if a.high is not None else math.inf) * scale
+
+
+def ranked(items: list[tuple[Span, T]], less: bool = False) -> tuple[list[tuple[Span, T]], bool]:
+    """The items best first (the most, or the least when `less`) and whether the first wins
+    clearly: its whole range beyond every other's. Equal values, or ranges that overlap, are
+    a tie, never a winner."""
+
+    def mid(sp: Span) -> float:
+        return sp[0] if math.isinf(sp[1]) else (sp[0] + sp[1]) / 2
+
+    order = sorted(items, key=lambda it: mid(it[0]), reverse=not less)
+    (lo, hi), rest = order[0][0], order[1:]
+    clear = all((lo > o[1]) if not less else (hi < o[0]) for (o, _) in rest)
+    return order, clear
+
+
+def tie_line(values: list[tuple[str, str]], what: str) -> str:
+    """The tie said as one: the same value each, or values whose ranges overlap, each
+    named ("No clear difference in cost per seat between A and B: ...")."""
+    who = " and ".join(n for n, _ in values)
+    if len({v for _, v in values}) == 1:
+        return f"A tie: {who} have the same {what} recorded, {values[0][1]} each."
+    each = "; ".join(f"{n} {v}" for n, v in values)
+    return f"No clear difference in {what} between {who}: {each} (the recorded values overlap)."
+
+
 def _cap(v: Vehicle, cargo: str) -> Capacity | None:
     return next((c for c in v.capacities if c.cargo == cargo and c.unit == "kg"), None)
 
@@ -245,10 +290,11 @@ def _stay_verdict(vehicles: list[Vehicle]) -> str:
     missing = [v.name for v in vehicles if v.typical_stay_days is None]
     if len(stays) < 2:
         return ""
-    stays.sort(key=lambda sv: -sv[0].mid)
+    order, clear = ranked([(span(s), (s, v)) for s, v in stays])
+    stays = [sv for _, sv in order]
     (top, best), rest = stays[0], stays[1:]
     others = "; ".join(f"{v.name}'s {s.text()}" for s, v in rest)
-    if all(s.mid == top.mid for s, _ in rest):
+    if not clear:
         each = "; ".join(f"{v.name} {s.text()}" for s, v in stays)
         line = f"{' and '.join(v.name for _, v in stays)} typically stay about as long: {each}."
     else:
@@ -263,12 +309,17 @@ def _capacity_verdict(vehicles: list[Vehicle], cargo: CargoClass | None) -> str:
     sized = [(c, v) for v in vehicles if (c := _cap(v, kind)) is not None]
     parts: list[str] = []
     if len(sized) >= 2:
-        sized.sort(key=lambda cv: -cv[0].mid)
+        order, clear = ranked([(span(c), (c, v)) for c, v in sized])
+        sized = [cv for _, cv in order]
         (top, big), rest = sized[0], sized[1:]
         others = "; ".join(f"{v.name}'s {c.text()}" for c, v in rest)
         what = "back to Earth" if kind == "down-mass" else "to the station"
         verb = "brings more back" if kind == "down-mass" else "carries more up"
-        parts.append(f"{big.name} {verb}, {top.text()} {what} against {others}.")
+        if clear:
+            parts.append(f"{big.name} {verb}, {top.text()} {what} against {others}.")
+        else:
+            noun = "capacity back to Earth" if kind == "down-mass" else "capacity to the station"
+            parts.append(tie_line([(v.name, c.text()) for c, v in sized], noun))
     elif len(sized) == 1:
         c, v = sized[0]
         if kind == "down-mass":
@@ -316,8 +367,10 @@ def _cost_verdict(vehicles: list[Vehicle], text: str = "") -> str:
     for per in bases:
         costs = [(next((c for c in v.costs if c.per == per), None), v) for v in vehicles]
         if all(c is not None for c, _ in costs):
-            ranked = sorted(((c, v) for c, v in costs if c is not None), key=lambda cv: cv[0].mid)
-            (c, cheap), rest = ranked[0], ranked[1:]
+            order, clear = ranked([(span(c), (c, v)) for c, v in costs if c is not None], less=True)
+            if not clear:
+                return tie_line([(v.name, c.text()) for _, (c, v) in order], f"cost per {per}")
+            (c, cheap), rest = order[0][1], [cv for _, cv in order[1:]]
             others = "; ".join(f"{v.name} {o.text()}" for o, v in rest)
             return f"{cheap.name} costs less per {per}, {c.text()}, against {others}."
     known = [f"{v.name}: {c.text()} per {c.per}" for v in vehicles for c in v.costs[:1]]
@@ -331,6 +384,12 @@ def _cost_verdict(vehicles: list[Vehicle], text: str = "") -> str:
 # --- two or more flights ------------------------------------------------------------------
 
 _SHORTER_OR_LONGER = re.compile(r"\b(?:longer|shorter|longest|shortest)\b", re.I)
+# "who stayed longer, X or Y", "which carried more": a question that weighs what it names.
+WEIGHS = re.compile(
+    r"\b(?:longer|shorter|longest|shortest|more|most|fewer|less|least|heavier|lighter"
+    r"|bigger|smaller)\b",
+    re.I,
+)
 _SHORTER = re.compile(r"\b(?:shorter|shortest|less time|fewer days)\b", re.I)
 _LESS = re.compile(r"\b(?:less|fewer|least|lighter|smaller)\b", re.I)
 
@@ -433,11 +492,13 @@ def _cargo_verdict(missions: list[Mission], cargo: CargoClass, text: str) -> str
                 f"{' and '.join(missing)}."
             )
         return ""
-    kg = {m.id: c.mid * (0.45359237 if c.unit == "lb" else 1.0) for c, m in known}
-    known.sort(key=lambda cm: -kg[cm[1].id])
     less = bool(_LESS.search(text))
-    if less:
-        known.reverse()
+    order, clear = ranked(
+        [(span(c, 0.45359237 if c.unit == "lb" else 1.0), (c, m)) for c, m in known], less
+    )
+    known = [cm for _, cm in order]
+    if not clear:
+        return tie_line([(m.name, c.text()) for c, m in known], name)
     (top, best), rest = known[0], known[1:]
     verb = "less" if less else "more"
     others = "; ".join(f"{m.name}'s {c.text()}" for c, m in rest)
@@ -619,3 +680,34 @@ _SPAN_AFTER = re.compile(r"\b(?:stayed|lasted|spent)\b", re.I)
 
 def _pub(ctx: Context, sources: tuple[str, ...] | list[str]) -> str:
     return publishers(ctx.kb, sources)
+
+
+# --- "is X more than Y": a comparative yes/no from the same verdict -----------------------
+
+THAN_ASKED = re.compile(
+    r"\b(?:more|less|fewer|bigger|larger|smaller|longer|shorter|cheaper|heavier|lighter|"
+    r"pricier|costlier|greater)\b(?:\s+\w+){0,4}?\s+than\b",
+    re.I,
+)
+_ASKS_LESS = re.compile(r"\b(?:less|fewer|smaller|shorter|cheaper|lighter)\b", re.I)
+_SAYS_LESS = re.compile(r"^\S.*?\b(?:less|fewer|shorter)\b", re.I)
+_TIED = ("A tie:", "No clear difference")
+
+
+def than_yes(verdict_text: str, first: str, names: list[str], text: str) -> bool | None:
+    """ "is X more than Y" from a comparison's verdict line: yes when the verdict's winner is
+    the first named and wins the way asked; no for a tie of equal values; None when it cannot
+    be told (values that overlap, or no winner named)."""
+    if verdict_text.startswith(_TIED[0]) or " the same" in verdict_text.split(":")[0]:
+        return False  # equal: neither is more
+    if verdict_text.startswith(_TIED[1]):
+        return None
+    winner = next(
+        (n for n in sorted(names, key=len, reverse=True) if verdict_text.startswith(n)), None
+    )
+    if winner is None:
+        return None
+    head = verdict_text.split(",")[0].split(":")[0]
+    says_less = bool(_SAYS_LESS.search(head))
+    asks_less = bool(_ASKS_LESS.search(text))
+    return (winner == first) == (says_less == asks_less)

@@ -30,7 +30,7 @@ from commands.format import (
 from commands.freshness import noted
 from commands.lookup import CARGO_NAMES
 from commands.reply import DateMention, Field, Reply
-from commands.said import Kind, quoted, value_passage
+from commands.said import Kind, by_date, planned_at, quoted, value_passage
 from commands.understand.lexicon import Passage
 from commands.understand.thresholds import SENTENCE_SHARE
 from commands.understand.types import Ask, Fact, Question
@@ -388,6 +388,8 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str, before: tuple[str, ..
                 f"{m.name} {said} on {date_text(ev.date, lead.mentions)}{_clock(ev.what)}"
                 f"{_per(ctx, ev.sources)}."
             )
+            if ev.date.net:  # only a bound is known: never a planned day as the event's
+                lead.text = bounded(ctx, m.name, said, ev)
             if q.ask == Ask.WHO and ev.what:  # "who grabbed it": the event's own words
                 lead.text = (
                     f"{m.name}, {date_text(ev.date, lead.mentions)}: {ev.what.rstrip('.')}"
@@ -447,6 +449,24 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str, before: tuple[str, ..
         return lead
 
     return build
+
+
+def bounded(ctx: Context, who: str, verb: str, ev: Event) -> str:
+    """An event known only as no earlier than one day and done by a later listing: "Progress
+    MS-35 docked by 27 September 2026 (no earlier than 16 September 2026; the exact date is not
+    in the sources), per CelesTrak"."""
+    earliest = date_text(FuzzyDate(ev.date.start, ev.date.precision))
+    by = by_date(ev.what, ev.date.start.year)
+    latest = date_text(FuzzyDate(by)) if by is not None else None
+    if latest is None:
+        return (
+            f"{who} {verb} no earlier than {earliest} (the exact date is not in the sources)"
+            f"{_per(ctx, ev.sources)}."
+        )
+    return (
+        f"{who} {verb} by {latest} (no earlier than {earliest}; the exact date is not in the "
+        f"sources){_per(ctx, ev.sources)}."
+    )
 
 
 _NEXT_STEP = re.compile(r"^\s*(?:released|departed|left|undocked|unberthed)\b", re.I)
@@ -538,7 +558,7 @@ _CLOCK = re.compile(
 
 def _clock(what: str) -> str:
     """ " at 11:10 a.m. EDT" when an event's text gives its time of day, else ""."""
-    found = _CLOCK.search(what)
+    found = next((m for m in _CLOCK.finditer(what) if not planned_at(what, m.start())), None)
     return f" at {found.group(1).strip()}" if found else ""
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from commands.reply import DateMention, Field
@@ -61,6 +62,28 @@ def publisher(kb: KnowledgeBase, sid: str) -> str:
         return sid
     short = s.publisher.split(";")[0].split(" (")[0].strip()
     return short or s.publisher
+
+
+# A source the research graded weak: grade C, unverified, of uncertain quality ("B/C" is not).
+_WEAK_SOURCE = re.compile(r"(?<!B/)\bgrade C\b|\bunverified\b|\bweak\b|uncertain quality", re.I)
+
+
+def weak_only(kb: KnowledgeBase, ids: Iterable[str]) -> bool:
+    """Whether every one of these sources is graded weak (and there is at least one)."""
+    found = [kb.sources.get(s) for s in ids]
+    return bool(found) and all(
+        s is not None and _WEAK_SOURCE.search(s.reliability) is not None for s in found
+    )
+
+
+def unverified(kb: KnowledgeBase, ids: Iterable[str]) -> str:
+    """ "unverified: reported only by Arise News, a weak source" for a claim only weak
+    sources make, else ""."""
+    ids = tuple(ids)
+    if not weak_only(kb, ids):
+        return ""
+    names = list(dict.fromkeys(publisher(kb, s) for s in ids))
+    return f"unverified: reported only by {', '.join(names)}, graded a weak source"
 
 
 def source_lines(

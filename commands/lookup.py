@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -76,6 +77,20 @@ def suggestions_reply(
     """A "did you mean" reply (never a guess)."""
     shown = query if len(query) <= 80 else query[:77] + "…"
     what = " or ".join(kinds) if kinds else "record or topic"
+    if kinds is not None:
+        # "pad iss", "pad space station": the station (or a topic) the name means, offered as
+        # what it is, before any name of the wanted kind that only shares a word
+        other = ctx.index.search(query, kinds=[k for k in ("station", "topic") if k not in kinds])
+        if other.confident and other.best is not None:
+            best = other.best
+            return Reply(
+                kind="suggestions",
+                title="Did you mean…",
+                text=f"“{shown}” is {best.name}, not a {what}. Pick it to see what I have:",
+                suggestions=(Suggestion(best.name, best.name, best.record_id),),
+                entities=(best.record_id,),
+                as_of=ctx.kb.as_of,
+            )
     if not choices:
         return Reply(
             kind="suggestions",
@@ -229,6 +244,21 @@ def _name(ctx: Context, rid: str | None) -> str:
     return rec.name if rec else rid
 
 
+def pad_serves(ctx: Context, pad: Pad) -> tuple[str, tuple[str, ...]]:
+    """What a pad serves, never blank: its vehicles, else the sentence of its facts that
+    says what it serves (with that fact's sources), else "not recorded"."""
+    names = [ctx.kb.vehicles[v].name for v in pad.vehicles if v in ctx.kb.vehicles]
+    if names:
+        return ", ".join(names), ()
+    for f in pad.facts:
+        if _SERVES.search(f.text):
+            return f.text[:1].lower() + f.text[1:].rstrip("."), tuple(f.sources)
+    return "not recorded", ()
+
+
+_SERVES = re.compile(r"\b(?:serves?|served|used (?:by|for)|flies|launches)\b", re.I)
+
+
 def _mission(ctx: Context, rec: Record, now: dt.date, focus: Focus) -> Reply:
     assert isinstance(rec, Mission)
     m = rec
@@ -380,7 +410,7 @@ def _pad(ctx: Context, rec: Record, now: dt.date, focus: Focus) -> Reply:
     p = rec
     mentions: list[DateMention] = []
     since = f" since {date_text(p.status_since, mentions)}" if p.status_since else ""
-    serves = ", ".join(_name(ctx, v) for v in p.vehicles) or "—"
+    serves, _ = pad_serves(ctx, p)
     text = (
         f"{p.name} ({p.site}, {p.country}; operated by {_name(ctx, p.operator)}): "
         f"status {p.status}{since}. Serves: {serves}."

@@ -24,22 +24,25 @@ import re
 import unicodedata
 from dataclasses import replace
 
+from commands import claimed, honest, said, whatif
 from commands import compare as compare_cmd
-from commands import honest, said, whatif
 from commands import upcoming as upcoming_cmd
 from commands.clean import strip_escapes
 from commands.context import Context
 from commands.conversation import Conversation, Turn
 from commands.count import count, crew_aboard_at
-from commands.facts import FLIGHT_FACTS, fact_answer, flown_on, has_fact, names
+from commands.facts import FLIGHT_FACTS, Lead, fact_answer, finish, flown_on, has_fact, names
 from commands.fill import asks_fill, fill_answer
+from commands.format import day_text, outcome_date
 from commands.help import help_reply, small_talk
+from commands.keepup import keep_up
 from commands.lookup import describe
 from commands.reasons import Reason, reason_for
 from commands.registry import BY_COMMAND, split_list
 from commands.reply import Field, Reply, error
 from commands.stated import stated_count
-from commands.topics import lead_sentence
+from commands.stays import asks_typical_stay, typical_stay
+from commands.topics import QUESTION_FORMS, lead_sentence
 from commands.understand import vocabulary as vocab
 from commands.understand.lexicon import Passage
 from commands.understand.reader import countries_of, read, unaccounted
@@ -53,6 +56,8 @@ from commands.understand.thresholds import (
     TOPIC_CONFIDENT,
     TOPIC_COVER_SHARE,
     TOPIC_FIELD_QUESTION,
+    TOPIC_OWN_WORDS,
+    TOPIC_POSSIBLE,
     TOPIC_SURE,
     TOPIC_VERBATIM,
 )
@@ -628,6 +633,11 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
     """The reply for a Question (see the module docstring for the order)."""
     if q.untracked:
         return honest.untracked(ctx, q)
+    q = _latest_flights(ctx, q, now)
+    if all(s.kind in WEAK_KINDS for s in q.subjects):
+        kept = keep_up(ctx, q.text)  # "can the oxygen generator keep up with 7 people"
+        if kept is not None:
+            return kept
     specific = [s for s in q.subjects if s.kind not in WEAK_KINDS]
     if q.ask == Ask.LIST and q.unknown:  # "the manifest for jan": schedule words, no subject
         q = replace(q, unknown=tuple(u for u in q.unknown if not _schedule_words(u)))
@@ -644,7 +654,16 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
         if found is not None:
             return found
     if vocab.TIMELINE.search(q.text) and q.subjects:
-        return BY_COMMAND[Command.TIMELINE].run(ctx, q.subjects[0].record_id, now)
+        # "the timeline for bringing the iss down": the deorbit topic, not the station itself
+        dated = next((s for s in q.subjects if s.kind not in WEAK_KINDS), q.subjects[0])
+        rid = dated.record_id
+        if dated.kind in WEAK_KINDS and q.words:  # "... of taking the station down": its topic
+            rid = _dated_topic(ctx, q, rid) or rid
+        return BY_COMMAND[Command.TIMELINE].run(ctx, rid, now)
+    if asks_typical_stay(q):  # "how long do people stay up there now": the latest crews'
+        stays = typical_stay(ctx)
+        if stays is not None:
+            return stays
     if q.ask == Ask.COMPARE:
         compared = _compare(ctx, q, now)
         if compared is not None:
@@ -747,6 +766,49 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
     return honest.did_you_mean(ctx, q, _candidates(ctx, q))
 
 
+# "the latest progress", "the most recent cygnus": the vehicle's latest flown flight.
+_LATEST_BEFORE = re.compile(r"\b(?:latest|last|most recent|newest|previous)\s+$", re.I)
+
+
+def _latest_flights(ctx: Context, q: Question, now: dt.date) -> Question:
+    """The question with each spacecraft said as its latest one ("what did the latest
+    progress bring") read as that spacecraft's latest recorded flight, launched by now."""
+    if q.ask in (Ask.HOW_MANY, Ask.LIST, Ask.YES_NO) or q.count_of:
+        return q  # "was ng-23 the last cygnus on antares": a rank claimed, not a flight named
+    if any(s.kind == "mission" for s in q.subjects):
+        return q
+    subjects = list(q.subjects)
+    for i, s in enumerate(subjects):
+        if s.kind != "vehicle" or s.start < 0 or not _LATEST_BEFORE.search(q.text[: s.start]):
+            continue
+        flown = [
+            (d.start, m.name, m)
+            for m in ctx.kb.missions.values()
+            if m.vehicle == s.record_id and (d := outcome_date(m)) is not None and d.start <= now
+        ]
+        if flown:
+            m = max(flown, key=lambda x: (x[0], x[1]))[2]
+            subjects[i] = Subject(m.id, "mission", m.name, s.start, s.end, True)
+    return q if subjects == list(q.subjects) else replace(q, subjects=tuple(subjects))
+
+
+_TIMELINE_WORDS = frozenset(words("timeline history chronology"))
+
+
+def _dated_topic(ctx: Context, q: Question, rid: str) -> str | None:
+    """The closest topic about the station (or organization) rid that uses a word the
+    question asks a timeline of ("the timeline for bringing the iss down": its deorbit)."""
+    asked = [w for w in q.words if w not in _TIMELINE_WORDS]
+    for t in q.topics:
+        if t.score < TOPIC_POSSIBLE:
+            break
+        bag = ctx.topics.vocabulary_of(t.topic_id)
+        about = rid in ctx.topics.related.get(t.topic_id, frozenset())
+        if about and any(w in bag or ctx.topics.expand(w) in bag for w in asked):
+            return t.topic_id
+    return None
+
+
 def _mentioned(ctx: Context, q: Question, now: dt.date) -> Reply | None:
     """A flight no record is about but a sentence mentions ("when did ng-19 launch"): that
     sentence, saying whose record it is from."""
@@ -756,10 +818,13 @@ def _mentioned(ctx: Context, q: Question, now: dt.date) -> Reply | None:
     name, passage = found
     reply = _passage_reply(ctx, passage, now)
     whose = reply.title
+    why = ""
+    if q.ask == Ask.WHY and not vocab.REASON_SAID.search(passage.text):
+        why = f"The fact base records no reason as of {day_text(ctx.kb.as_of)}. "
     return replace(
         reply,
         title=name,
-        text=f"{said.quoted(ctx, passage)} ({name} has no record of its own; this is from "
+        text=f"{why}{said.quoted(ctx, passage)} ({name} has no record of its own; this is from "
         f"{whose}'s.)",
     )
 
@@ -846,7 +911,8 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
     if q.ask == Ask.WHY:
         # "what happened to htv x1" alone is about the flight; to Dream Chaser, the news
         topic = related or verbatim or (sure if main.kind not in ("mission", "crew") else None)
-        if topic is None and vocab.REASON_ASK.search(q.text) and not vocab.DELAYED.search(q.text):
+        asks_reason = vocab.REASON_ASK.search(q.text) or vocab.NEWS_ASK.search(q.text)
+        if topic is None and asks_reason and not vocab.DELAYED.search(q.text):
             # "why did artemyev get pulled": a plain why, whatever its verb, is answered by
             # the closest topic about the record (its reason), never by its status alone; a
             # slip's reasons are its schedule notes (`_why_slipped`)
@@ -878,6 +944,13 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
         if slips is not None:
             return slips
         return describe(ctx, main.record_id, now, brief=True)
+    if q.ask == Ask.YES_NO and not q.facts and said.asks_name(q):
+        # "did the ng24 cygnus have a name?": yes, with the sentence naming it
+        naming = said.name_passage(ctx, [s.record_id for s in _by_specificity(q, main)])
+        if naming is not None:
+            return replace(
+                _passage_reply(ctx, naming, now), text=f"Yes: {said.quoted(ctx, naming)}", fields=()
+            )
     if q.ask == Ask.YES_NO:
         return _yes_no(ctx, q, main, sure or verbatim, now)
     if q.ask == Ask.DESCRIBE and not q.words:
@@ -1019,6 +1092,12 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
         checked = _claim_check(ctx, q, main, claim, now)
         if checked is not None:
             return checked
+    than = _than(ctx, q)
+    if than is not None:  # "does dragon carry more than cygnus": the comparison's verdict
+        return than
+    named = _named_value(ctx, q, main, now)
+    if named is not None:  # "did NG-24 launch on an Antares": the value against its field
+        return named
     sure = _kept(ctx, q, main, sure)
     found = None
     fact = None
@@ -1058,6 +1137,56 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
     if q.words:  # "is the iss safe": nothing in the base says
         return honest.not_recorded(ctx, q, main.record_id, now)
     return describe(ctx, main.record_id, now, brief=True)
+
+
+def _than(ctx: Context, q: Question) -> Reply | None:
+    """ "is X more than Y" of two vehicles or two flights: yes or no from the verdict a
+    comparison of them gives (a tie is no winner); None when no verdict can be given."""
+    if not compare_cmd.THAN_ASKED.search(q.text):
+        return None
+    subs = [s for s in q.subjects if s.start >= 0]
+    ids = list(dict.fromkeys(s.record_id for s in subs))
+    kinds = {s.kind for s in subs}
+    if len(ids) != 2 or len(kinds) != 1 or kinds & {"mission", "vehicle"} != kinds:
+        return None
+    recs = [r for rid in ids if (r := ctx.kb.get(rid)) is not None]
+    if all(isinstance(r, Vehicle) for r in recs):
+        vs = [r for r in recs if isinstance(r, Vehicle)]
+        line = compare_cmd.verdict(vs, q.facts, q.cargo, q.text)
+    else:
+        ms = [r for r in recs if isinstance(r, Mission)]
+        line = (
+            compare_cmd.mission_verdict(ctx, ms, q.facts, q.cargo, q.text) if len(ms) == 2 else ""
+        )
+    if not line:
+        return None
+    yes = compare_cmd.than_yes(line, recs[0].name, [r.name for r in recs], q.text)
+    from commands.format import collect_sources, day_text, source_lines
+
+    word = {True: "Yes.", False: "No.", None: f"Not known as of {day_text(ctx.kb.as_of)}."}[yes]
+    ids_src = collect_sources(*(r.sources for r in recs))
+    return Reply(
+        kind="answer",
+        title=" and ".join(r.name for r in recs),
+        text=f"{word} {line}",
+        sources=source_lines(ctx.kb, ids_src),
+        source_ids=ids_src,
+        as_of=ctx.kb.as_of,
+        entities=tuple(ids),
+    )
+
+
+def _named_value(ctx: Context, q: Question, main: Subject, now: dt.date) -> Reply | None:
+    """A yes/no naming a value of one of the record's fields, answered from that field."""
+    rec = ctx.kb.get(main.record_id)
+    if rec is None:
+        return None
+    verdict = claimed.check(ctx, q, rec, now)
+    if verdict is None:
+        return None
+    lead = Lead(verdict.text, known=verdict.known, yes=verdict.yes)
+    lead.sources = list(verdict.sources)
+    return finish(ctx, rec, q, lead)
 
 
 def _claim_said(ctx: Context, q: Question, main: Subject, now: dt.date) -> Reply | None:
@@ -1115,7 +1244,9 @@ def _claim_check(
     so never a bare Yes or No; the recorded sentences that speak of that rank, said as such."""
     rank = claim.group("rank").lower()
     asked = frozenset(words(f"{rank} {claim.group('what')}"))
-    ids = tuple(dict.fromkeys(q.record_ids))
+    people = [c for c in ctx.kb.crew.values() if c.id in q.record_ids]
+    flights = [m.id for m in ctx.kb.missions.values() if any(c.id in m.crew for c in people)]
+    ids = tuple(dict.fromkeys((*q.record_ids, *flights)))  # a person's flights speak of them
     rank_word = words(rank)
     # a passage of a record speaks of it without naming it ("the pad's new crew tower")
     own = {rid: set(words(getattr(ctx.kb.get(rid), "name", ""))) for rid in ids}
@@ -1128,15 +1259,25 @@ def _claim_check(
     ][:CLAIM_PASSAGES]
     if not found:
         return None
-    from commands.format import collect_sources, day_text, source_lines
+    from commands.format import collect_sources, day_text, source_lines, unverified
 
     card = describe(ctx, main.record_id, now, brief=True)
     said = "\n".join(f"• {p.text}" for p in found)
     phrase = f"the {rank}{claim.group('what')}".rstrip(" ?.!")
-    text = (
-        f"Not known as of {day_text(ctx.kb.as_of)}: no recorded fact says whether {main.name} "
-        f"was {phrase}. What the fact base records:\n{said}"
-    )
+    weak = unverified(ctx.kb, found[0].sources)
+    name_words = set(words(main.name))
+    if weak and name_words & found[0].words:  # one weak source says so: said as unverified
+        text = (
+            f"Not verified as of {day_text(ctx.kb.as_of)}: {found[0].text.rstrip('. ')} "
+            f"({weak}; no other source in the fact base confirms it)."
+        )
+        if len(found) > 1:
+            text += "\nAlso recorded:\n" + "\n".join(f"• {p.text}" for p in found[1:])
+    else:
+        text = (
+            f"Not known as of {day_text(ctx.kb.as_of)}: no recorded fact says whether "
+            f"{main.name} was {phrase}. What the fact base records:\n{said}"
+        )
     ids_src = collect_sources(*(p.sources for p in found))
     return replace(
         card,
@@ -1295,11 +1436,13 @@ def _covering_topic(
     ids = set(q.record_ids) | {s.record_id for g in q.ambiguous for s in g}
     main = q.main(("mission", "crew", "pad", "vehicle")) or q.main()
     found: list[str] = []
+    unsaid = named and ids and not about and _unsaid_by(ctx, q, ids)
     for t in q.topics:
         if t.score < bar:
             break
         is_about = bool(ids & ctx.topics.related.get(t.topic_id, frozenset()))
-        if named and ids and not is_about and (about or t.score < TOPIC_SURE):
+        held = unsaid and _shared_subject_words(ctx, t.topic_id, q) >= TOPIC_OWN_WORDS
+        if named and ids and not is_about and (about or t.score < TOPIC_SURE) and not held:
             continue
         # A why-question's verbs may be any words: the best topic about its record answers.
         best_about = named and is_about and t is q.topics[0] and q.ask == Ask.WHY
@@ -1319,6 +1462,22 @@ def _covering_topic(
         if about_main and first.phrasing < TOPIC_VERBATIM:
             return about_main[0]
     return found[0] if found else None
+
+
+def _unsaid_by(ctx: Context, q: Question, ids: set[str]) -> bool:
+    """Whether no text of the named records uses any of the question's subject words ("the
+    soyuz pad thing where the cabin fell in the trench": Soyuz MS's texts say nothing of a
+    cabin or a trench), so a topic holding them speaks to it better than the record's card."""
+    said_words = {w for rid in ids for p in ctx.lexicon.passages.get(rid, ()) for w in p.words}
+    return bool(q.words) and not any(
+        w in said_words or ctx.topics.expand(w) in said_words for w in q.words
+    )
+
+
+def _shared_subject_words(ctx: Context, topic_id: str, q: Question) -> int:
+    """How many of the question's subject words a topic's texts use."""
+    bag = ctx.topics.vocabulary_of(topic_id)
+    return sum(1 for w in q.words if w in bag or ctx.topics.expand(w) in bag)
 
 
 # The forms of question a topic can be for that ask for one field, not an explanation.
@@ -1356,7 +1515,18 @@ def _covered(ctx: Context, q: Question, topic_id: str, *, named: bool) -> bool:
             or q.ask in (Ask.WHY, Ask.WHO, Ask.HOW_MUCH, Ask.HOW_MANY, Ask.HOW_LONG, Ask.YES_NO)
         )
     hits = sum(1 for w in q.words if w in bag or ctx.topics.expand(w) in bag)
+    if named and not hits:  # "what did nasa last pay for a soyuz seat": "seat" titles it
+        hits = len(_titling_words(ctx, q, topic_id))
     return hits >= 1 if named else hits >= TOPIC_COVER_SHARE * len(q.words)
+
+
+def _titling_words(ctx: Context, q: Question, topic_id: str) -> set[str]:
+    """The question's own words, beyond the names and forms in it, that a topic's title
+    uses: a word read as part of the question's form ("seat", "price") still says which
+    topic of a named record it asks about ("Seat barter and seat prices")."""
+    title = set(words(ctx.topics.titles.get(topic_id, ""))) - QUESTION_FORMS
+    names = ctx.topics.name_words  # "dragon" in "Why NASA chose Dragon" names, it asks nothing
+    return {w for w in words(q.text) if w in title and w not in names and len(w) > 2}
 
 
 def _topic(ctx: Context, topic_id: str, now: dt.date, q: Question | None = None) -> Reply:
@@ -1369,12 +1539,14 @@ def _topic(ctx: Context, topic_id: str, now: dt.date, q: Question | None = None)
         q.ask == Ask.HOW_MUCH or Fact.COST in q.facts or _per_day(q) or _UNIT_ASKED.search(q.text)
     )
     checks = vocab.VALUE.search(q.text) is not None  # "is the ROS orbit at 97 degrees"
-    if not (amount or checks or q.ask == Ask.WHY):
+    # "when was the dragon boost kit first used": the sentence naming the kit's first use
+    first_use = q.ask == Ask.WHEN and (Fact.FIRST_FLIGHT in q.facts or _FIRST.search(q.text))
+    if not (amount or checks or first_use or q.ask == Ask.WHY):
         return card
     body, sep, rest = card.text.partition("\n\n")
-    # an amount (or a value checked) is picked by every word asked ("how much can the station
-    # make": the sentence that makes it); a cause by the subject words alone
-    every = amount or checks
+    # an amount (or a value checked, or a first use) is picked by every word asked ("how much
+    # can the station make": the sentence that makes it); a cause by the subject words alone
+    every = amount or checks or first_use
     asked = frozenset(q.words) | (frozenset(words(_unnamed(q))) if every else frozenset())
     led = lead_sentence(body, asked, ctx.lexicon.weight, amount=bool(amount))
     if q.ask == Ask.WHY:  # "why did nasa move crs-34 up": the sentence saying why, first
@@ -1386,6 +1558,7 @@ def _topic(ctx: Context, topic_id: str, now: dt.date, q: Question | None = None)
     return card if led == body else replace(card, text=led + sep + rest)
 
 
+_FIRST = re.compile(r"\b(?:first|maiden|debut)\b", re.I)
 # A rate asked without "how much": "iss oxygen generation max per day", "water use a day".
 _RATE = re.compile(r"\b(?:per|a|each|every)\s+(?:day|person|crew ?member|astronaut|year)\b", re.I)
 
@@ -1492,7 +1665,11 @@ def _passage_reply(ctx: Context, passage: Passage, now: dt.date) -> Reply:
     rec = ctx.kb.get(passage.record_id)
     name = rec.name if rec is not None else passage.record_id
     lead = passage.text if name.split()[0] in passage.text else f"{name}: {passage.text}"
-    from commands.format import collect_sources, source_lines
+    from commands.format import collect_sources, source_lines, unverified
+
+    weak = unverified(ctx.kb, passage.sources)
+    if weak:  # "The Cygnus XL was named ... (unverified: reported only by ...)"
+        lead = f"{lead.rstrip('. ')} ({weak})."
 
     ids_src = collect_sources(passage.sources, card.source_ids)
     return replace(
@@ -1611,7 +1788,8 @@ def _each(ctx: Context, q: Question, now: dt.date) -> Reply | None:
     first = answers[0]
     lines = [r.text.split("\n\n")[0] for r in answers]
     flights = [m for rid in ids if (m := ctx.kb.missions.get(rid)) is not None]
-    if q.ask == Ask.COMPARE and len(flights) == len(ids):  # "which was longer": a verdict first
+    weighs = q.ask == Ask.COMPARE or bool(compare_cmd.WEIGHS.search(q.text))
+    if weighs and len(flights) == len(ids):  # "which was longer", "who stayed longer": verdict
         verdict = compare_cmd.mission_verdict(ctx, flights, q.facts, q.cargo, q.text)
         if verdict:
             lines.insert(0, verdict)

@@ -10,16 +10,18 @@ never reworded into a field.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import re
 from collections.abc import Iterable
 
 from commands.context import Context
-from commands.format import publisher
+from commands.format import publisher, unverified
 from commands.understand import vocabulary as vocab
 from commands.understand.lexicon import Passage
 from commands.understand.thresholds import VALUE_NEAR_WORDS
 from commands.understand.types import Ask, Fact, Question
+from knowledge.dates import MONTH_NUMBERS
 from knowledge.text import words
 
 # The words a sentence may date a fact by, for facts a record may hold no date field of:
@@ -74,7 +76,9 @@ def name_passage(ctx: Context, ids: Iterable[str]) -> Passage | None:
 
 def asks_name(q: Question) -> bool:
     """Whether the question asks what something is called."""
-    return q.ask in (Ask.WHAT, Ask.DESCRIBE, Ask.WHO) and bool(NAME_ASKED.search(q.text))
+    return q.ask in (Ask.WHAT, Ask.DESCRIBE, Ask.WHO, Ask.YES_NO) and bool(
+        NAME_ASKED.search(q.text)
+    )
 
 
 def value_passage(
@@ -107,12 +111,67 @@ def has_value_near(text: str, stems: tuple[str, ...], kind: Kind) -> bool:
         for i, t in enumerate(tokens)
         if any(w.startswith(stems) for w in words(t.group())) or t.group().lower().startswith(stems)
     ]
+    events = [i for i, t in enumerate(tokens) if t.group().lower().startswith(EVENT_STEMS)]
     for a, b in spans:
         i = next((k for k, t in enumerate(tokens) if t.end() > a), len(tokens))
         j = next((k for k, t in enumerate(tokens) if t.end() >= b), len(tokens))
-        if any(i - VALUE_NEAR_WORDS <= k <= j + VALUE_NEAR_WORDS for k in at):
-            return True
+        near = [k for k in at if i - VALUE_NEAR_WORDS <= k <= j + VALUE_NEAR_WORDS]
+        if not near:
+            continue
+        if kind == Kind.DATE and events:
+            # a date is the event's written before it ("launched on 16 September, docking
+            # expected on 19 September"), else the one right after ("on 3 July it docked")
+            before = [k for k in events if i - VALUE_NEAR_WORDS <= k < i]
+            after = [k for k in events if j < k <= j + VALUE_NEAR_WORDS]
+            owner = max(before) if before else min(after) if after else None
+            if owner is not None and owner not in near:
+                continue
+        return True
     return False
+
+
+# The words of a flight's events: a date beside one of them is that event's date.
+EVENT_STEMS = (
+    "launch", "lift", "dock", "undock", "berth", "unberth", "land", "splash", "return",
+    "releas", "depart", "re-ent", "reent",
+)  # fmt: skip
+
+
+# Words that make the clause they open a plan, not what happened: "NET 16 September",
+# "expected docking at about 13:46 UTC on 19 September", "was to launch on".
+_PLAN_MARK = re.compile(
+    r"\b(?:NET|no earlier than|expect\w*|plan\w*|schedul\w*|target\w*|estimat\w*|intend\w*|"
+    r"due|set for|was to|were to|would|aimed?|slated)\b",
+    re.I,
+)
+_CLAUSE_START = re.compile(r"[;:(]|,\s|\.\s|\bwhen\b|\bwhile\b|\bbut\b|\band\b", re.I)
+
+
+def planned_at(text: str, pos: int) -> bool:
+    """Whether the clause holding position pos is a plan ("Launch Library 2 had expected
+    docking at about 13:46 UTC on 19 September"): a plan word before pos in that clause."""
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, pos)]
+    return bool(_PLAN_MARK.search(text, starts[-1] if starts else 0, pos))
+
+
+# "by 27 September 2026": the latest an event can have happened, when only a later listing is
+# known ("Docked to the ISS by 27 September 2026, when CelesTrak listed it").
+_BY_DATE = re.compile(
+    rf"\bby\s+(?P<day>\d{{1,2}})\s+(?P<month>{_MONTHS})\w*(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I
+)
+
+
+def by_date(text: str, year: int) -> dt.date | None:
+    """The date a text gives an event as done by ("by 27 September 2026"; a date with no year
+    is in the given year), not in a plan."""
+    for m in _BY_DATE.finditer(text):
+        if not planned_at(text, m.start()):
+            month = MONTH_NUMBERS.get(m["month"].lower()[:3], 0)
+            try:
+                return dt.date(int(m["year"] or year), month, int(m["day"]))
+            except ValueError:
+                continue
+    return None
 
 
 def quoted(ctx: Context, p: Passage) -> str:
@@ -127,7 +186,8 @@ def quoted(ctx: Context, p: Passage) -> str:
     said_by = list(dict.fromkeys(publisher(ctx.kb, s) for s in p.sources))
     more = f" and {len(said_by) - _PER_SHOWN} more" if len(said_by) > _PER_SHOWN else ""
     per = f", per {', '.join(said_by[:_PER_SHOWN])}{more}" if said_by else ""
-    return f"{text}{per}."
+    weak = unverified(ctx.kb, p.sources)
+    return f"{text} ({weak})." if weak else f"{text}{per}."
 
 
 _NUMBER_WORDS = {
@@ -189,7 +249,10 @@ def mention_passage(ctx: Context, q: Question) -> tuple[str, Passage] | None:
     weight = ctx.lexicon.weight
     best: tuple[float, bool, int, str, Passage] | None = None
     for m in _DESIGNATION.finditer(q.text):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        inside = [(a, b) for a, b in taken if m.start() <= a and b <= m.end()]
+        if any(a < m.end() and m.start() < b and (a, b) not in inside for a, b in taken):
+            continue  # a name typed over it; "soyuz" of "soyuz-2" is no name of its own
+        if any(b - a >= m.end() - m.start() for a, b in inside):
             continue
         letters, digits = m.group(1), m.group(2)
         said = re.compile(rf"\b{re.escape(letters)}[- ]?{digits}\b(?!\.\d)", re.I)

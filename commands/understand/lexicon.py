@@ -168,7 +168,10 @@ class Lexicon:
         """Whether an ASCII message is Russian typed in Latin letters: at least two words
         no text of the base uses read as Russian question words ("skolko topliva")."""
         hits = 0
-        for t in _WORD.findall(text.lower()):
+        tokens = _WORD.findall(text.lower())
+        if tokens[:1] and tokens[0] in vocab.LATIN_RUSSIAN_OPENERS:
+            return True  # "kogda crs-35?": no English question opens so
+        for t in tokens:
             if t in vocab.LATIN_RUSSIAN_MARKERS:
                 hits += 1
             elif len(t) >= 4 and t not in self.common and not any(w in self.idf for w in words(t)):
@@ -294,10 +297,17 @@ _FREE_REST_MAX = 6  # letters after a long stem: a verb's suffix and ending ("с
 _LATIN_RUSSIAN_MIN = 2  # words read as Russian before a Latin-letter message is taken as Russian
 _LATIN_REST_EXTRA = 2  # letters a suffix gains in Latin letters ("-овался" -> "-ovalsya")
 _RU_ENDING_SET = frozenset(RU_ENDINGS)
+# "y" after a vowel and before none is й typed in Latin letters; folded, й is и ("i")
+_LATIN_SHORT_I = re.compile(r"(?<=[aeiouy])y(?![aeiou])")
 
 
 def _russian_meaning(word: str, *, latin: bool) -> str | None:
     """The English of a folded Russian word (Cyrillic, or in Latin letters), or None."""
+    short_i = _LATIN_SHORT_I.sub("i", word) if latin else word
+    if short_i != word:  # "lyudey", "seychas", "sleduyushiy": й typed as "y"
+        found = _russian_meaning(short_i, latin=True)
+        if found is not None:
+            return found
     words_, stems = (
         (_LATIN_WORDS, _LATIN_STEMS)
         if latin
@@ -320,10 +330,12 @@ def _russian_meaning(word: str, *, latin: bool) -> str | None:
 
 
 def _latin_spellings(word: str) -> set[str]:
-    """How a Russian word is typed in Latin letters: its transliteration, and with х as "h"
-    as people often type it ("vyhodili" for "выходили")."""
+    """How a Russian word is typed in Latin letters: its transliteration, with х as "h"
+    as people often type it ("vyhodili" for "выходили"), and щ as "sh" or "sch"
+    ("sleduyushiy" for "следующий")."""
     latin = translit(word)
-    return {latin, latin.replace("kh", "h")}
+    out = {latin, latin.replace("kh", "h")}
+    return out | {w.replace("shch", short) for w in out for short in ("sh", "sch")}
 
 
 _LATIN_WORDS = {

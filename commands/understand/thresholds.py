@@ -20,6 +20,10 @@ TOPIC_CONFIDENT = 42.0
 # With a record named, a topic about that record answers a why/how question from this score:
 # the record already narrows the subject, so one shared subject word is enough.
 TOPIC_ABOUT_RECORD = 30.0
+# With a record named whose own texts use none of the question's subject words, a topic not
+# about that record still answers when its texts hold at least this many of them ("the soyuz
+# pad thing where the cabin fell in the trench": the pad-damage topic, not the Soyuz MS card).
+TOPIC_OWN_WORDS = 2
 # Topics at or above this are offered as "did you mean" choices, never answered.
 TOPIC_POSSIBLE = 22.0
 # Without a record named, a topic must use at least this share of the question's subject

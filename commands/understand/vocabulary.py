@@ -70,6 +70,7 @@ ASK_PATTERNS: tuple[tuple[Ask, Phrases], ...] = (
             r"\bwhat (?:happened|went wrong|broke|caused|is wrong|'?s wrong|is going on"
             r"|'?s going on|'?s the deal|is the deal|does .* mean|'?s up with|is up with)\b",
             r"\bexplain\b",
+            r"\bwhat(?:'?s| is) (?:going on|happening|up|the deal|the story) with\b",
             r"\bwhat happens (?:when|if|after)\b",
             r"\bчто случилось\b",
             r"\bпочему\b",
@@ -325,6 +326,9 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             r"\b(?:transit|travel|trip|journey|flight) time\b",
             r"\btime to (?:dock|reach|get to|arrive)\b",
             r"\bhow long\b.*\b(?:trip|journey|ride|transit)\b",
+            # "how long until it docked", "how long before it got there"
+            r"\bhow long(?: \w+){0,3}? (?:until|before)\b.*\b(?:dock\w*|berth\w*|arriv\w*|reach\w*"
+            r"|got there|get there|captur\w*)",
         ),
     ),
     (
@@ -731,7 +735,8 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
 # "this" of a time ("this week", "this month") points at no earlier subject
 _THIS = r"this(?!\s+(?:week|weekend|month|year|morning|afternoon|evening|time)\b)"
 PRONOUNS = _any(
-    rf"\b(?:it|its|it'?s|that|{_THIS}|they|them|their|those|these|he|him|his|she|her|hers)\b",
+    rf"\b(?:it|its|it'?s|that|{_THIS}|they|them|their|those|these(?! days)|he|him|his|she|her"
+    r"|hers)\b",
     r"\bthe same\b",
     r"\bthe (?:other|russian|american|japanese|cargo|crew|crewed|first|second|last|next)"
     r" (?:one|ones|version|kind|type)\b",
@@ -953,6 +958,19 @@ UNTRACKED: tuple[tuple[str, Phrases], ...] = (
         ),
     ),
     (
+        "models, toys or merchandise of the vehicles (kits, Lego, posters, shirts)",
+        _any(
+            r"\b(?:scale |plastic |paper |rc |toy |display )?models? (?:kits?|rockets?)\b",
+            r"\b(?:model|scale model|replica|toy|lego|poster|plush|figurine|action figure"
+            r"|t-?shirts?|hoodies?|mugs?|stickers?|patch(?:es)? for sale)\b(?= .*\b(?:cost"
+            r"|price|buy|sell|sale|store|shop|where|get|much)\b)",
+            r"\b(?:cost|price|buy|sell|sale|store|shop|get|order|much)\b.*\b(?:scale models?"
+            r"|model kits?|replicas?|toys?|lego|legos|lego sets?|posters?|plushies?|figurines?"
+            r"|merch|merchandise|souvenirs?|t-?shirts?|hoodies?|mugs?|stickers?)\b",
+            r"\b(?:lego|legos|merch|merchandise|souvenirs?)\b",
+        ),
+    ),
+    (
         "space telescopes",
         _any(r"\bhubble\b", r"\bjwst\b", r"\bjames webb\b", r"\bwebb (?:space )?telescope\b"),
     ),
@@ -1033,6 +1051,11 @@ RUSSIAN_WORDS: dict[str, str] = {
     "сколько": "how many",
     "как": "how",
     "долго": "long",
+    "летит": "flies",
+    "летят": "fly",
+    "полетит": "will fly",
+    "полетят": "will fly",
+    "летать": "fly",
     "какои": "which",
     "какая": "which",
     "какое": "which",
@@ -1266,6 +1289,9 @@ RUSSIAN_YES_NO = _any(
 # Short words that, typed in Latin letters, are Russian and no English word: with one longer
 # Russian word they mark a message as Russian in Latin letters ("pristykovalsya k MKS ili net").
 LATIN_RUSSIAN_MARKERS = frozenset("ili kto gde eto mks zhe ikh chto kogda".split())
+# Question words that, typed in Latin letters, open only a Russian question: one is enough
+# ("kogda crs-35?", "kto na mks").
+LATIN_RUSSIAN_OPENERS = frozenset("kto gde chto kogda skolko pochemu zachem kuda otkuda".split())
 
 
 # --- command words --------------------------------------------------------------------------
@@ -1329,6 +1355,15 @@ QUESTION_VOCABULARY = frozenset(
     nominal average live lives living send sent sending ferry ferries haul hauls program programme
     spaceflight spaceflights rookie veteran newbie trip journey ride transit reach reached
     previous previously prior depart departed departing parked moored""".split()
+) | frozenset(
+    # Words that carry the question's kind, never a fact of their own: fillers and hedges
+    # ("even", "like", "actually"), a time asked about ("soon", "until": when / how long), and
+    # what fits aboard ("fit", "hold", "seat": how many people or how much a vehicle takes).
+    # A reply never says the base records nothing on one of these.
+    """even like just really actually exactly basically literally honestly anyway anyways
+    tho though pretty roughly approx approximately about around ish still soon sooner lately
+    nowadays
+    until til till fit fits fitting hold holds seat seated inside within""".split()
 )
 # A why-question about how two named things relate: why one can't replace, stand in for or
 # back up the other ("why can't dragon just replace progress", "why not launch from site 1
@@ -1340,6 +1375,12 @@ RELATION_ASK = _any(
 )
 # A question that asks for a reason in so many words ("why", "how come"), not what happened.
 REASON_ASK = _any(r"\bwhy\b", r"\bhow come\b", r"\bпочему\b", r"\bwhat (?:was|is) the reason\b")
+# A question after the news about a subject ("what's going on with soyuz lately", "what's up
+# with starliner"): like a plain why, answered by the closest topic about it.
+NEWS_ASK = _any(
+    r"\bwhat(?:'?s| is) (?:going on|happening|up|the deal|the story|the latest) with\b",
+    r"\bwhat(?:'?s| is) going on\b",
+)
 # A sentence that gives a reason (what a why-question asks): "because", "after the pad
 # damage", "due to", "to make up for", "accused of", "for medical reasons".
 REASON_SAID = _any(
@@ -1467,7 +1508,15 @@ SLANG: tuple[tuple[Phrases, str], ...] = tuple(
         ),
         (r"(?:^|(?<=\s))(?:fr|frfr|lol|lmao|lmfao|ngl|tbh|smh|istg|bruh)(?=\W*$)", ""),
         (r"^\s*(?:ngl|tbh|lol|lmao|lowkey|yo|bruh|fr)\b[\s,]*(?=\w)", ""),
+        (r"\b(?:ngl|tbh|imo|imho|idk|lowkey|highkey|smh|istg)\b,?", ""),  # hedges, anywhere
         (r"\bppl\b", "people"),
+        (r"\bstn\b", "station"),
+        (r"\brn\b", "now"),
+        (r"\btill?\b", "until"),
+        # a length typed short ("6mo", "8 mos", "3wk"): a value, never a name
+        (r"\b(\d+(?:[.,]\d+)?)\s*(?:mo|mos|mth|mths|mnths?)\b", r"\1 months"),
+        (r"\b(\d+(?:[.,]\d+)?)\s*(?:wk|wks)\b", r"\1 weeks"),
+        (r"\b(\d+(?:[.,]\d+)?)\s*(?:yr|yrs)\b", r"\1 years"),
         (r"\bpeeps\b", "people"),
         (r"\bwhens\b", "when is"),
         (r"\bw(?:e|h)ns?\b(?='?s?\s)", "when"),

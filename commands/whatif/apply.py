@@ -130,10 +130,12 @@ class Unboosted:
 
 @dataclass(frozen=True)
 class RateSet:
-    """A rate changed from a date."""
+    """A rate changed from a date (until a date, when said for a while)."""
 
     since: dt.date
     shown: str
+    until: dt.date | None = None
+    lasting: str = ""
 
 
 Change = Moved | Lost | Added | Held | CrewSet | RateSet | LeftEarly | Unboosted
@@ -330,6 +332,14 @@ class _Applier:
         self.crew_edits.append((since, e.crew, e.delta, until))
         self.touched.append(since)
         was = level_on(self.prep.baseline.plan.crew, since)
+        if e.total is not None and e.crew is None:
+            then = was + e.delta
+            self.notes.append(
+                f"the {e.total} total said matches the plan's {was} aboard then plus {e.delta}"
+                if then == e.total
+                else f"the plan has {was} aboard then, so {e.delta} more makes {then}, not the "
+                f"{e.total} said; modelled as {e.delta} more"
+            )
         lasting = e.lasting.text if e.lasting is not None else ""
         self.changes.append(CrewSet(since, e.crew, e.delta, was, until, lasting))
 
@@ -340,11 +350,15 @@ class _Applier:
         if e.factor is not None:
             r = self.prep.params.rates
             value = float(getattr(r, e.name)) * e.factor
+        until = e.lasting.add_to(since) if e.lasting is not None else None
+        if until is not None:
+            self.in_range(until, "the end of the rate change", e.lasting.text if e.lasting else "")
         if e.note:
             self.notes.append(e.note)
-        self.rates.append(RateChange(since, e.name, value))
+        self.rates.append(RateChange(since, e.name, value, until))
         self.touched.append(since)
-        self.changes.append(RateSet(since, e.shown))
+        lasting = e.lasting.text if e.lasting is not None else ""
+        self.changes.append(RateSet(since, e.shown, until, lasting))
 
     def hold(self, e: Hold) -> None:
         down = e.start or self.today

@@ -147,6 +147,7 @@ class CrewChange:
     crew: int | None = None
     delta: int = 0
     lasting: Duration | None = None  # None: from then on
+    total: int | None = None  # the crew said alongside a change by one ("9 total"): a check
 
 
 @dataclass(frozen=True)
@@ -175,14 +176,16 @@ class NoReboost:
 
 @dataclass(frozen=True)
 class SetRate:
-    """A rate from a date on: water recovery (%), propellant use (kg/yr), oxygen made (kg/d)."""
+    """A rate from a date on (or for a while): water recovery (%), propellant use (kg/yr),
+    oxygen made (kg/d), or how much of a resource the crew uses (a multiplier, 1.2 = 20% more)."""
 
-    name: str  # "water_recovery" | "propellant_per_day" | "oxygen_generation"
+    name: str  # "water_recovery" | "propellant_per_day" | "oxygen_generation" | "food_use" | ...
     value: float  # in model units (fraction, kg/day, kg/day)
     shown: str
     since: dt.date | None = None
     factor: float | None = None  # "doubles": the station record's rate times this, not value
     note: str = ""  # how the words were read, for the assumptions ("OGS" as oxygen made aboard)
+    lasting: Duration | None = None  # "for 2 months": then the rate before it resumes
 
 
 Edit = Move | Cancel | AddFlight | Hold | CrewChange | SetRate | EarlyReturn | NoReboost

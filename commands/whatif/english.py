@@ -223,12 +223,18 @@ def clause(
             return f"{count} more {people} {'comes' if n == 1 else 'come'} aboard{when}"
         return f"{count} {people} {'leaves' if n == 1 else 'leave'}{when}"
     when = "" if c.since <= today else f" from {day_text(c.since, mentions)}"
+    if c.until is not None and c.lasting.startswith("until "):
+        when += f" {c.lasting} ({day_text(c.until, mentions)})"
+    elif c.until is not None:
+        when += f" for {c.lasting} (to {day_text(c.until, mentions)})"
     shown = c.shown
     if shown.startswith("no "):
         return f"{shown.replace(' made', ' is made').replace(' recovered', ' is recovered')}{when}"
     if shown.startswith(("propellant use doubled", "propellant use halved")):
         return f"propellant use is {shown.split()[-1]}{when}"
-    m = re.match(r"(water recovery|propellant use|oxygen made aboard) (.+)$", shown)
+    m = re.match(
+        r"(water recovery|propellant use|oxygen made aboard|(?:food|water|oxygen) use) (.+)$", shown
+    )
     if m is None:
         return f"{shown}{when}"
     return f"{m[1]} is {m[2].replace('kg/yr', 'kg a year').replace('kg/day', 'kg a day')}{when}"
@@ -329,6 +335,11 @@ def line(c: Change, kb: KnowledgeBase) -> str:
                 f"Crew of {c.crew} from {c.since.isoformat()} on (crew flights no longer change it)"
             )
         return f"Crew {'+' if c.delta > 0 else '−'}{abs(c.delta)} from {c.since.isoformat()} on"
+    if c.until is not None:
+        return (
+            f"{c.shown[0].upper()}{c.shown[1:]} from {c.since.isoformat()} to "
+            f"{c.until.isoformat()}, then as before"
+        )
     return f"{c.shown[0].upper()}{c.shown[1:]} from {c.since.isoformat()} on"
 
 

@@ -166,11 +166,39 @@ class Delivery:
 
 @dataclass(frozen=True)
 class RateChange:
-    """A rate set to a new value from a date on."""
+    """A rate set to a new value from a date on, or until a date (then the rate before it
+    resumes). `USE_RATES` names are multipliers of the per-crew-day use (1.0 unchanged)."""
 
     since: dt.date
-    name: str  # "water_recovery" (fraction) | "propellant_per_day" | "oxygen_generation"
+    name: str  # "water_recovery" (fraction) | "propellant_per_day" | "oxygen_generation" | USE
     value: float
+    until: dt.date | None = None
+
+
+# Multipliers of a resource's per-crew-day use ("the crew eats 20% more food": 1.2).
+USE_RATES: Mapping[Resource, str] = {
+    "food": "food_use",
+    "water": "water_use",
+    "oxygen": "oxygen_use",
+}
+_RATE_NAMES = ("water_recovery", "oxygen_generation", "propellant_per_day", *USE_RATES.values())
+
+
+def _base_rate(r: Rates, name: str) -> float:
+    """A rate's unchanged value (1.0 for a use multiplier)."""
+    return 1.0 if name in USE_RATES.values() else float(getattr(r, name))
+
+
+def _windowed(start: dt.date, days: int, changes: Sequence[RateChange], base: float) -> FloatArray:
+    """A per-day array of a rate: each change from its date on, or until its end (then the
+    value before it), applied in date order."""
+    arr = np.full(days, base, dtype=np.float64)
+    for c in sorted(changes, key=lambda c: c.since):
+        i = max((c.since - start).days, 0)
+        j = days if c.until is None else min(max((c.until - start).days, 0), days)
+        if i < j:
+            arr[i:j] = c.value
+    return arr
 
 
 @dataclass(frozen=True)
@@ -596,18 +624,12 @@ def run(params: Params, plan: Plan, start: dt.date, end: dt.date) -> Run:
             crew_first = float(n)
     crew = _steps(start, days, [(d, float(n)) for d, n in plan.crew], crew_first)
     r = params.rates
-    series: dict[str, FloatArray] = {}
-    for name, base in (
-        ("water_recovery", r.water_recovery),
-        ("oxygen_generation", r.oxygen_generation),
-        ("propellant_per_day", r.propellant_per_day),
-    ):
-        ch = [(c.since, c.value) for c in plan.rate_changes if c.name == name]
-        first = base
-        for since, v in sorted(ch, key=lambda c: c[0]):
-            if since <= start:
-                first = v
-        series[name] = _steps(start, days, ch, first)
+    series = {
+        name: _windowed(
+            start, days, [c for c in plan.rate_changes if c.name == name], _base_rate(r, name)
+        )
+        for name in _RATE_NAMES
+    }
     supply: dict[Resource, FloatArray] = {}
     results: dict[Resource, ResourceResult] = {}
     index = np.arange(days)
@@ -616,7 +638,7 @@ def run(params: Params, plan: Plan, start: dt.date, end: dt.date) -> Run:
             need = series["propellant_per_day"]
             draw = need
         else:
-            need = crew * r.per_crew_day[res]
+            need = crew * r.per_crew_day[res] * series[USE_RATES[res]]
             if res == "water":
                 draw = need * (1.0 - series["water_recovery"])
             elif res == "oxygen":
@@ -633,7 +655,9 @@ def run(params: Params, plan: Plan, start: dt.date, end: dt.date) -> Run:
         scale = params.delivery_scale.get(res, 1.0)
         inflow *= scale
         known *= scale
-        s0 = params.stock_days[res] * float(need[0])
+        # the stock is a mass: days of the need on the stock date at the unchanged use
+        usual = r.propellant_per_day if res == "propellant" else crew[0] * r.per_crew_day[res]
+        s0 = params.stock_days[res] * float(need[0] if res == "propellant" else usual)
         if params.normal_days is not None and res in FILLED_RESOURCES:
             level = _levels(s0, inflow, known, draw, need, params.normal_days)
         else:
@@ -715,11 +739,14 @@ def run_naive(
                 v = val
         return v
 
+    def rate_value(name: str, day: dt.date) -> float:
+        v = _base_rate(r, name)
+        for c in sorted(plan.rate_changes, key=lambda c: c.since):
+            if c.name == name and c.since <= day and (c.until is None or day < c.until):
+                v = c.value
+        return v
+
     crew_ch = [(d, float(n)) for d, n in plan.crew]
-    rate_ch = {
-        n: [(c.since, c.value) for c in plan.rate_changes if c.name == n]
-        for n in ("water_recovery", "oxygen_generation", "propellant_per_day")
-    }
     for res in RESOURCES:
         vals: list[float] = []
         level = 0.0
@@ -728,20 +755,19 @@ def run_naive(
             day = start + dt.timedelta(days=i)
             crew = step_value(crew_ch, day, crew_ch[0][1] if crew_ch else 0.0)
             if res == "propellant":
-                need = step_value(rate_ch["propellant_per_day"], day, r.propellant_per_day)
+                need = rate_value("propellant_per_day", day)
                 draw = need
             else:
-                need = crew * r.per_crew_day[res]
+                need = crew * r.per_crew_day[res] * rate_value(USE_RATES[res], day)
                 if res == "water":
-                    rec = step_value(rate_ch["water_recovery"], day, r.water_recovery)
-                    draw = need * (1.0 - rec)
+                    draw = need * (1.0 - rate_value("water_recovery", day))
                 elif res == "oxygen":
-                    gen = step_value(rate_ch["oxygen_generation"], day, r.oxygen_generation)
-                    draw = max(0.0, need - gen)
+                    draw = max(0.0, need - rate_value("oxygen_generation", day))
                 else:
                     draw = need
             if i == 0:
-                level = params.stock_days[res] * need
+                usual = need if res == "propellant" else crew * r.per_crew_day[res]
+                level = params.stock_days[res] * usual
                 need0 = need
             inflow = sum(d.amounts.get(res, 0.0) for d in plan.deliveries if d.date == day)
             inflow *= params.delivery_scale.get(res, 1.0)

@@ -43,7 +43,7 @@ from commands.whatif.lexer import (
     number,
     vague_error,
 )
-from commands.whatif.model import arrival_date, departure
+from commands.whatif.model import USE_RATES, arrival_date, departure
 from commands.whatif.phrases import (
     ADD,
     ADJECTIVES,
@@ -56,10 +56,12 @@ from commands.whatif.phrases import (
     CREW_BY,
     CREW_FOR,
     CREW_GOES,
+    CREW_MORE,
     CREW_NTH,
     CREW_OF,
     CREW_REMOVE,
     CREW_SET,
+    CREW_TOTAL,
     CREW_WAS,
     CREW_WORDS,
     DELAY,
@@ -79,15 +81,21 @@ from commands.whatif.phrases import (
     NO_REBOOST,
     NO_VEHICLE,
     NONE_OF,
+    NOT_UNTIL,
     OPEN_ENDED,
     OXYGEN,
     PAST,
     PROPELLANT,
+    RATE_FOR,
     RECOVERY,
     RECOVERY_FAILS,
+    RESOURCE_WORDS,
+    SHARE_WORDS,
     STOCK_START,
     SUBJECT_FILLER,
     UNTIL,
+    USE_CHANGE,
+    VERB_RESOURCE,
     WHOLE_CREW,
     clauses,
     leading_verb,
@@ -223,10 +231,17 @@ class Parser(Reader):
 
     def _rate(self, c: Clause) -> Edit | None:
         t = c.text
+        m = USE_CHANGE.search(t)
+        if m:
+            return self._use(c, m)
         m = RECOVERY_FAILS.search(t)
         if m:
             c.mark(m.start(), m.end())
-            return SetRate("water_recovery", 0.0, "no water recovered", self._since(c, m.end()))
+            return self._lasting(
+                c,
+                m.end(),
+                SetRate("water_recovery", 0.0, "no water recovered", self._since(c, m.end())),
+            )
         m = RECOVERY.search(t)
         if m:
             c.mark(m.start(), m.end())
@@ -255,12 +270,16 @@ class Parser(Reader):
         if m:
             c.mark(m.start(), m.end())
             if m["off"]:
-                return SetRate(
-                    "oxygen_generation",
-                    0.0,
-                    "no oxygen made aboard",
-                    self._since(c, m.end()),
-                    note=self._oxygen_made(m.group(0)),
+                return self._lasting(
+                    c,
+                    m.end(),
+                    SetRate(
+                        "oxygen_generation",
+                        0.0,
+                        "no oxygen made aboard",
+                        self._since(c, m.end()),
+                        note=self._oxygen_made(m.group(0)),
+                    ),
                 )
             said = number(m["v"])
             pounds = m["u"].lower().startswith(("lb", "pound"))
@@ -276,6 +295,85 @@ class Parser(Reader):
                 self._since(c, m.end()),
             )
         return None
+
+    def _lasting(self, c: Clause, after: int, edit: SetRate) -> SetRate:
+        """A rate change for a while: "for 2 months", "for all of 2027", "until March" (then
+        the rate before it resumes); unchanged when no length is said."""
+        window = find_window(c.text, self.today)
+        if window is not None:
+            first, end, found = window
+            c.mark(found.start, found.end)
+            days = (end - first).days
+            return dataclasses.replace(edit, since=first, lasting=Duration(days, "day", found.text))
+        for m in RATE_FOR.finditer(c.text, after):
+            got = find_duration(c.text, m.end())
+            if got is not None and got[1].start == m.end():
+                c.mark(m.start(), got[1].end)
+                check_duration(got[0])
+                return dataclasses.replace(edit, lasting=got[0])
+        um = UNTIL.search(c.text, after)
+        got_until = self._when(c, um.start()) if um is not None else None
+        if got_until is not None:
+            since = edit.since or self.today
+            days = (got_until[0] - since).days
+            if days <= 0:
+                raise ScenarioError(got_until[1], f"“{got_until[1]}” is not after the change")
+            return dataclasses.replace(edit, lasting=Duration(days, "day", f"until {got_until[1]}"))
+        return edit
+
+    def _use(self, c: Clause, m: re.Match[str]) -> SetRate:
+        """How much of a resource the crew uses, changed by a share ("everyone eats 20% more
+        food", "water use is up a quarter", "oxygen use doubles"), for good or for a while."""
+        said = m["res"] or m["res2"] or m["res3"] or m["res4"]
+        res = RESOURCE_WORDS.get(said.lower()) if said else None
+        if res is None and m["verb"]:
+            res = VERB_RESOURCE.get(m["verb"].lower()[:3])
+        if res is None:
+            raise ScenarioError(m.group(0), "say which supply: e.g. “the crew eats 20% more food”")
+        share = m["share"] or m["share2"] or m["share4"]
+        times = (m["times"] or m["times2"] or m["times3"] or "").lower()
+        if share:
+            words = share.lower().split()
+            frac = SHARE_WORDS.get(words[-1])
+            if frac is None:
+                n = number(re.sub(r"\s*(?:%|percent|per\s*cent)$", "", share, flags=re.I))
+                if n is None:
+                    raise ScenarioError(share, f"I can't read “{share}”")
+                frac = n / 100.0
+            less = bool(m["down"]) or (m["dir"] or m["dir4"] or "").lower() in (
+                "less",
+                "fewer",
+                "lower",
+                "below",
+                "under",
+            )
+            factor = 1.0 - frac if less else 1.0 + frac
+            how = f"{share.strip()} {'lower' if less else 'higher'}"
+        elif times.startswith(("twice", "double")):
+            factor, how = 2.0, "doubled"
+        elif times.startswith(("three", "triple")):
+            factor, how = 3.0, "tripled"
+        else:
+            factor, how = 0.5, "halved"
+        if not 0.0 < factor <= 5.0:
+            raise ScenarioError(m.group(0), f"a use {factor:.0%} of today's is not plausible")
+        c.mark(m.start(), m.end())
+        if res == "propellant":
+            edit = SetRate(
+                "propellant_per_day",
+                0.0,
+                f"propellant use {how}",
+                self._since(c, m.end()),
+                factor=factor,
+            )
+        else:
+            edit = SetRate(
+                USE_RATES[res],
+                factor,
+                f"{res} use {how} (×{factor:.2f} a crew member a day)",
+                self._since(c, m.end()),
+            )
+        return self._lasting(c, m.end(), edit)
 
     def _oxygen_made(self, said: str) -> str:
         """How a failed oxygen generator was read: the station record's one figure for oxygen
@@ -474,6 +572,17 @@ class Parser(Reader):
         named = re.search(r"\bcrew[\s-]*\d+\b", t, re.I)
         if named and self.resolver.find(named.group(0), ("mission",)) is not None:
             return None  # "Crew-12 slips a month" is a flight
+        m = CREW_MORE.search(t)
+        if m and (m["verb"] or m["who"]):  # "a visit adds 2 more people, 9 total"
+            c.mark(m.start(), m.end())
+            for kind in re.finditer(r"[\w.-]+[\s-]+(?:style|type|like)\b", t[: m.start()], re.I):
+                c.mark(kind.start(), kind.end())  # "an Ax-5-style visit": the kind, no number
+            n = self._crew_number(m["n"])
+            total = None
+            for tm in CREW_TOTAL.finditer(t):  # the total said alongside: a check
+                total = self._crew_number(tm["n"] or tm["n2"])
+                c.mark(tm.start(), tm.end())
+            return CrewChange(self._since(c, m.end()), None, n, total=total)
         m = CREW_NTH.search(t)
         if m:  # "an 8th person stays": one more aboard
             c.mark(m.start(), m.end())
@@ -780,7 +889,7 @@ class Parser(Reader):
 
     def _cancel(self, c: Clause) -> list[Edit] | None:
         m = CANCEL.search(c.text)
-        if not m:
+        if not m or NOT_UNTIL.search(c.text):  # "doesn't fly until 2028": a move
             return None
         used = len(c.used)
         subject = self._subject(c, m.start(), m.end())
@@ -904,8 +1013,35 @@ class Parser(Reader):
             start = last_damage(self.resolver.kb, pads[0])
         return Hold(label, pads, vehicles, start, dur, until, until_text, extra, like, note)
 
+    def _not_until(self, c: Clause) -> list[Edit] | None:
+        """A flight that does not fly before a date ("HTV-X2 doesn't fly until 2028", "NG-25
+        won't go before summer 2027"): moved to the first day of that period."""
+        m = NOT_UNTIL.search(c.text)
+        if m is None:
+            return None
+        subject = self._subject(c, m.start(), m.end())
+        refs = self.flights(subject)
+        c.mark(m.start(), m.end())
+        got = self._date(c, m.start())
+        if got is not None:
+            day, found = got
+            typed = found.text
+            if day.isoformat() not in typed:  # say which day a year or a season was read as
+                first = f"from its first day, {day_text(day)}"
+                typed = f"{typed[:-1]}, {first})" if typed.endswith(")") else f"{typed} ({first})"
+            return [Move(f, 0, None, day, typed=typed) for f in refs]
+        month = self._month(c, 1, m.start())
+        if month is not None:
+            return [Move(f, 0, None, None, month, month.text) for f in refs]
+        vague = vague_error(c.text[m.end() :])
+        if vague is not None:
+            raise vague
+        raise ScenarioError(c.text, "say until when, e.g. “doesn't fly until March 2027”")
+
     def _move(self, c: Clause) -> list[Edit] | None:
         t = c.text
+        if NOT_UNTIL.search(t):
+            return self._not_until(c)
         m = ADVANCE.search(t)
         sign = -1
         if m is None:

@@ -74,6 +74,16 @@ ADVANCE = re.compile(
     r"|launch(?:es)?\s+earlier|earlier)\b",
     re.I,
 )
+# A flight that will not fly before a date: "HTV-X2 doesn't fly until 2028", "NG-25 won't go
+# before summer 2027", "no earlier than March" (moved to that date).
+NOT_UNTIL = re.compile(
+    r"\b(?:(?:does|do|did|will|would|is|are|can|could)\s*(?:n'?t|not)|won'?t|can'?t|cannot"
+    r"|isn'?t\s+going\s+to|is\s+not\s+going\s+to|never|not)\s+(?:fly(?:ing)?|launch(?:ing)?"
+    r"|go(?:ing)?(?:\s+up)?|happen(?:ing)?|arrive|arriving|dock(?:ing)?|lift(?:ing)?\s+off)"
+    r"\s+(?:until|till|til|before|earlier\s+than|ahead\s+of)\b"
+    r"|\bnot\s+(?:until|till|before)\b|\bno\s+earlier\s+than\b",
+    re.I,
+)
 MOVE_TO = re.compile(
     r"\b(?:moves?|moved|is\s+moved|flies|launch(?:es)?|is\s+rescheduled|rescheduled"
     r"|goes|slips?|slipped|slides?|slid|delay(?:s|ed)?|postpone[sd]?|push(?:es|ed)?|advanced"
@@ -180,6 +190,23 @@ ORDINALS = {
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
 }  # fmt: skip
 # "an 8th person stays", "a ninth astronaut joins": one more aboard, said by its place in line.
+# People added with a number before "more"/"extra": "a visit adds 2 more people", "a private
+# mission brings 4 extra", "3 additional astronauts"; `verb` marks the bare "4 extra".
+CREW_MORE = re.compile(
+    rf"(?:\b(?P<verb>adds?|added|adding|brings?|brought|bringing|carries|carried|fl(?:y|ies|ew)"
+    rf"\s+up|sends?\s+up|sent\s+up)\s+(?:up\s+)?)?(?<![\w-])(?P<n>{NUMBER})\s+"
+    rf"(?:more|extra|additional)(?P<who>\s+(?:visiting\s+|private\s+)?{CREW_WORDS}|\s+visitors?"
+    rf"|\s+(?:aboard|on\s+board))?\b",
+    re.I,
+)
+# The crew said as a total alongside a change ("adds 2 more people, 9 total"): a check.
+CREW_TOTAL = re.compile(
+    rf"(?<![\w-])(?P<n>{NUMBER})\s+(?:{CREW_WORDS}\s+)?(?:(?:in\s+)?total|altogether|all\s+told"
+    rf"|(?:aboard|on\s+board)\s+in\s+total)\b"
+    rf"|\b(?:(?:for\s+)?a\s+total\s+of|total(?:ling)?|making(?:\s+it)?|bringing\s+it\s+to"
+    rf"|that'?s)\s+(?P<n2>{NUMBER})(?:\s+(?:{CREW_WORDS}|aboard|on\s+board))?\b",
+    re.I,
+)
 CREW_NTH = re.compile(
     rf"\b(?:an?|the|one)\s+(?P<n>\d+\s*(?:st|nd|rd|th)|{'|'.join(ORDINALS)})\s+"
     rf"(?:extra\s+|more\s+|additional\s+)?{CREW_WORDS}\b",
@@ -293,10 +320,52 @@ RECOVERY = re.compile(
 )
 RECOVERY_FAILS = re.compile(
     r"\b(?:water\s+(?:recovery|recycl\w*|processor)|wrs|urine\s+processor|water\s+recycler)"
-    r"(?:\s+system)?\s+(?:fails|failed|breaks|broke|stops|stopped|dies|died|is\s+(?:down|broken"
-    r"|lost|offline)|goes\s+down)\b",
+    r"(?:\s+system)?\s+(?:fails|failed|breaks(?:\s+down)?|broke(?:\s+down)?|stops|stopped|dies"
+    r"|died|quits|(?:is|goes|went|stays|are)\s+(?:down|broken|lost|offline|out(?:\s+of\s+action)?)"
+    r"|goes\s+down|shuts\s+down)\b",
     re.I,
 )
+# How long a rate change or a failure lasts: "for 2 months", "for the next six weeks".
+RATE_FOR = re.compile(r"\b(?:for|over)\s+(?:the\s+next\s+|a\s+period\s+of\s+)?", re.I)
+_RES = r"(?P<res>food|meals?|water|oxygen|o2|air|propellant|fuel)"
+_SHARE = (
+    rf"(?:{NUMBER}\s*(?:%|percent|per\s*cent)|an?\s+(?:quarter|third|fifth|tenth|half)|half"
+    r"|one\s+(?:quarter|third|fifth|tenth))"
+)
+_EATS = (
+    r"(?P<verb>eat(?:s|ing)?|ate|drink(?:s|ing)?|drank|breath(?:e|es|ing)|us(?:e|es|ed|ing)"
+    r"|consum(?:e|es|ed|ing)|burn(?:s|ed|ing)?|go(?:es)?\s+through|need(?:s)?)"
+)
+# How much of a resource the crew uses, changed by a share: "everyone eats 20% more food", "the
+# crew drinks a quarter more water", "they use 10% less oxygen", "eat twice as much",
+# "food consumption rises by 30%", "water use is up a quarter", "oxygen use doubles".
+USE_CHANGE = re.compile(
+    rf"\b{_EATS}\s+(?:(?P<share>{_SHARE})\s+(?P<dir>more|less|fewer)"
+    rf"|(?P<times>twice|double|three\s+times|triple|half)\s+(?:as\s+much|the)"
+    rf"|(?P<times2>double|triple)\s+(?:their|its|the|as\s+much)?)"
+    rf"(?:\s+(?:of\s+)?(?:the\s+|their\s+|its\s+)?{_RES}\b)?"
+    rf"|\b(?P<res2>food|water|oxygen|o2|air|propellant|fuel)\s+(?:use|usage|consumption|intake"
+    r"|needs?|demand|burn)\s+(?:(?P<up>goes\s+up|rises|rose|increases|increased|jumps|grows"
+    r"|climbs|is\s+up|up|(?:is\s+)?raised)|(?P<down>goes\s+down|drops|dropped|falls|fell"
+    r"|decreases|decreased|shrinks|is\s+down|down|(?:is\s+)?cut|(?:is\s+)?reduced))"
+    rf"\s+(?:by\s+)?(?P<share2>{_SHARE})"
+    # "food consumption is 20% higher", "water use runs a third above normal"
+    r"|\b(?P<res4>food|water|oxygen|o2|air|propellant|fuel)\s+(?:use|usage|consumption|intake"
+    r"|needs?|demand|burn)\s+(?:is|are|runs?|goes|would\s+be|will\s+be|gets)\s+"
+    rf"(?P<share4>{_SHARE})\s+(?P<dir4>higher|lower|more|less|above|below|over|under)\b"
+    r"(?:\s+(?:normal|usual|planned|nominal|today'?s))?"
+    r"|\b(?P<res3>food|water|oxygen|o2|air|propellant|fuel)\s+(?:use|usage|consumption|intake"
+    r"|needs?|demand|burn)\s+(?P<times3>doubles|is\s+doubled|halves|is\s+halved|triples"
+    r"|is\s+tripled)\b",
+    re.I,
+)
+SHARE_WORDS = {"quarter": 0.25, "third": 1 / 3, "fifth": 0.2, "tenth": 0.1, "half": 0.5}
+# The resource a verb of use means when none is named: "eats 20% more".
+VERB_RESOURCE = {"eat": "food", "ate": "food", "dri": "water", "dra": "water", "bre": "oxygen"}
+RESOURCE_WORDS = {
+    "food": "food", "meal": "food", "meals": "food", "water": "water", "oxygen": "oxygen",
+    "o2": "oxygen", "air": "oxygen", "propellant": "propellant", "fuel": "propellant",
+}  # fmt: skip
 PROPELLANT = re.compile(
     r"\b(?:propellant|fuel)\s+(?:use|usage|consumption|burn|need)\b(?P<rest>.*)$", re.I
 )

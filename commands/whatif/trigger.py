@@ -41,7 +41,14 @@ _SOFT = re.compile(
     re.I,
 )
 # Who a question about the outcome asks after: the station, its crew, "we".
-_WHO = r"(?:iss|station|crew|we|they|astronauts|everyone|everybody|people\s+(?:up\s+)?there)"
+_USES = (
+    r"(?:eat(?:s|ing)?|drink(?:s|ing)?|breath(?:e|es|ing)|uses?|using|consum(?:e|es|ing)"
+    r"|burn(?:s|ing)?|go(?:es)?\s+through)"
+)
+_WHO = (
+    r"(?:iss|station|crew|we|they|astronauts|everyone|everybody|people\s+(?:up\s+)?there"
+    r"|(?:the\s+)?(?:crew|people|folks|astronauts)\s+(?:aboard|on\s+board|up\s+there))"
+)
 _STOCK = r"(?:food|water|oxygen|o2|air|supplies|supply|propellant|fuel|consumables|stuff|cargo)"
 _STOCKS = rf"(?:the\s+)?{_STOCK}(?:\s*(?:,|and|&|\+|or|/)\s*(?:the\s+)?{_STOCK})*"
 # A question about what gives out, in any wording: "what runs out first", "what breaks first",
@@ -60,6 +67,18 @@ _ASKED = (
     rf"|(?:do(?:es)?|would|will|can|could|is|are)\s+{_STOCKS}\s+(?:still\s+)?(?:hold(?:\s+out|\s+up)?"
     r"|last|be\s+(?:ok(?:ay)?|fine|enough|good|alright|a\s+problem|an\s+issue)|ok(?:ay)?|fine"
     r"|enough|good|alright|run\s+out|run\s+short|make\s+it)"
+    # "does that matter (for supplies)", "is that a problem", "can they still breathe",
+    # "supplies hold up?", "what's the impact"
+    r"|(?:does|would|will|could)\s+(?:that|this|it)\s+(?:even\s+)?matter"
+    r"|(?:is|would|will|could)\s+(?:that|this|it)\s+(?:be\s+)?(?:a\s+)?(?:problem|issue|bad|trouble)"
+    rf"|(?:can|could|would|will|do|does)\s+(?:the\s+)?{_WHO}\s+(?:still\s+)?(?:breathe|eat|drink)"
+    r"(?=\s*(?:ok(?:ay)?|enough|fine)?\s*[?.!]*\s*$)"
+    rf"|{_STOCKS}\s+(?:still\s+)?(?:hold(?:\s+up|\s+out)?|last|ok(?:ay)?|fine|enough)(?=\s*\?)"
+    r"|what'?s\s+the\s+(?:impact|effect|damage|outcome|result|verdict)"
+    r"|(?:any\s+)?(?:problems?|issues?|trouble|worries)\s*\?+\s*$"
+    # "..., we good?", ". we still ok?"
+    r"|(?:we|u|they)\s+(?:still\s+)?(?:ok(?:ay)?|good|fine|alright|safe)"
+    r"(?=\s*\?)"
 )
 # The same asked alone after the change: ". supplies?", " - food?"
 _TERSE = rf"(?:^|[.,;:?!—–]|\s-+)\s*(?:and\s+|so\s+)?{_STOCKS}\s*\?+\s*$"
@@ -68,8 +87,9 @@ _TRAIL = re.compile(
     r"\s*(?:,?\s*then\s+what|,?\s*what\s+happens(?:\s+then)?|,?\s*what\s+then|,?\s*then"
     # a question about the result after a comma: ", are we ok?", ", how bad is it?"
     # (or a dash, a semicolon, a colon, a question mark): "... - does the station stay supplied?"
-    r"|(?:[,;:?—–]|\s-+)\s*(?:are|is|do|does|would|will|how|can|could|should|what|have|has|shall"
-    r"|any)\b[^,;?]*"
+    r"|(?:[,;:?—–]|\.(?=\s)|\s-+)\s*(?:are|r|is|do|does|would|will|how|can|could|should|what"
+    r"|what'?s|have|has|shall|any)\b[^,;?]*"
+    r"|(?:[,;:.?—–]|\s-+)\s*(?:problems?|issues?|trouble|worries)\s*\?+"
     # the same question without its comma: "... for 6 months does the iss make it"
     rf"|\s+(?:does|do|would|will|can|could|is|are)\s+(?:the\s+)?{_WHO}\s+(?:still\s+)?"
     r"(?:make\s+it|survive|cope|last|hold\s+out|be\s+ok(?:ay)?|run\s+out|run\s+short|stay"
@@ -92,7 +112,7 @@ _DETAILS = re.compile(
 # A question about a change's outcome, with no lead: "..., does the iss make it", "what
 # happens", "is the station still supplied", "are they ok on food", "enough water?".
 _OUTCOME = re.compile(
-    r"\b(?:what\s+(?:happens|then|would\s+happen)|then\s+what|how\s+bad|are\s+we\s+(?:ok|okay|fine"
+    r"\b(?:what\s+(?:happens|then|would\s+happen)|then\s+what|how\s+bad|(?:are|r)\s+we\s+(?:ok|okay|fine"
     r"|good|screwed|safe)"
     rf"|(?:do(?:es)?|would|will|can|could|is|are)\s+(?:the\s+)?{_WHO}\s+(?:still\s+)?"
     r"(?:make\s+it|survive|cope|last|hold\s+out|be\s+ok(?:ay)?|run\s+out|run\s+short|stay\s+\w+"
@@ -119,6 +139,10 @@ _LASTS = re.compile(
     r"(?:\w+[\s-]+)?(?:days?|weeks?|months?|years?|quarters?)\b|\b(?:until|till|til|through"
     r"|thru)\s+\w|\bstarting\b|\bfrom\s+(?:now|today|tomorrow)\b|\bindefinitely\b|\bfor\s+good\b"
     r"|\b(?:to|at)\s+\d+(?:\.\d+)?\s*(?:%|percent|per\s*cent)"
+    # a rate changed by a share: "20% more food", "a quarter more water", "use doubles"
+    r"|\b(?:\d+(?:\.\d+)?\s*(?:%|percent|per\s*cent)|an?\s+(?:quarter|third|fifth|tenth|half)"
+    r"|half|twice|double|triple)\s+(?:more|less|fewer|as\s+much)\b"
+    r"|\b(?:use|usage|consumption|intake|demand)\s+(?:doubles|halves|triples)\b"
     # a flight moved by a length: "CRS-35 slipped 3 months", "pushed back six weeks"
     r"|\b(?:slip\w*|slid\w*|delay\w*|postpone\w*|push\w*\s+(?:back|out)|mov\w*\s+(?:up|back))"
     r"\s+(?:by\s+)?(?:\w+[\s-]+)?(?:\w+[\s-]+)?(?:days?|weeks?|months?|years?)\b",
@@ -175,7 +199,7 @@ _CHANGE = re.compile(
     r"|clos(?:es|ed|ing)"
     r"|(?:no|zero|not\s+(?:a\s+single|one|any))\s+(?:\w+\s+)?(?:cargo|resupply|supplies|supply"
     r"|deliveries|flights?|launch(?:es)?|ships?)"
-    r"|(?:can'?t|cannot|can\s+not|won'?t|unable\s+to)\s+(?:fly|launch)|grounding|stand-?down"
+    r"|(?:can'?t|cannot|can\s+not|won'?t|unable\s+to)\s+(?:fly|launch|go)|grounding|stand-?down"
     r"|sidelined|benched|on\s+hold|suspended|out\s+of\s+commission|outage|closure|shutdown"
     r"|off\s+the\s+table|(?:down|out|offline|closed|shut|shuts|grounded)\s+(?:for|until|till|through"
     r"|thru)"
@@ -192,6 +216,17 @@ _CHANGE = re.compile(
     r"|(?:an?|the)\s+(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
     r"|tenth|eleventh|twelfth|thirteenth)\s+(?:person|crew\s*member|astronaut|cosmonaut|crewmate)"
     r"|water\s+recovery|recycl\w*|propellant\s+use|oxygen\s+generat\w*"
+    # the crew using more or less of a supply: "everyone eats 20% more food", "food use doubles"
+    rf"|{_USES}\s+(?:\S+\s+){{0,3}}?(?:more|less|fewer|as\s+much)"
+    r"|(?:food|water|oxygen|o2|air|fuel)\s+(?:use|usage|consumption|intake|demand)"
+    # visitors: "a private mission brings 4 extra", "adds 2 more people"
+    r"|(?:adds?|brings?|brought|carries|sends?\s+up)\s+(?:up\s+)?\d+\s+(?:more|extra|additional)"
+    r"|\d+\s+(?:more|extra|additional)\s+(?:crew|people|persons|astronauts|visitors)"
+    # a flight not flying before a date: "doesn't fly until 2028", "won't go before summer"
+    r"|(?:\w*n'?t|not|never)\s+(?:fly|launch|go|happen|arrive)\w*\s+(?:until|till|before)"
+    # a family named after "no" with a length: "no Progress for 8 months"
+    r"|no\s+(?:more\s+)?[\w-]+\s+(?:for|until|till|through)\s+\w"
+    r"|no\s+earlier\s+than"
     # a crew sent home early, a launcher failing, a crew size said against the usual one
     r"|(?:comes?|came|go(?:es)?|went|heads?|headed)\s+home\s+early"
     r"|(?:bails?|bailed|leaves?|left|returns?|returned)\s+early"

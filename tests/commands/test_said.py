@@ -15,7 +15,8 @@ def test_a_name_given_in_a_sentence_answers_what_a_ship_was_called(ctx: Context)
     ):
         text = lead(ctx, q)
         assert text.startswith("NG-24: The Cygnus XL was named S.S. Steven R. Nagel"), q
-        assert "per " in text, q  # marked with its source
+        # marked with its source: a weak one is named as the only one, unverified
+        assert "per " in text or "reported only by" in text, q
     assert "Progress 91" in lead(ctx, "what does nasa call progress ms-30")
     assert "Tenacity" in lead(ctx, "what is the first dream chaser called")
 

@@ -8,7 +8,7 @@ from tests.commands.conftest import ask
 
 
 def test_chat_spellings_are_written_out() -> None:
-    assert unslang("tbh whos flying rn lol") == "who is flying rn"
+    assert unslang("tbh whos flying rn lol") == "who is flying now"
     assert unslang("is the pad busted or nah?") == "is the pad busted?"
     assert unslang("how many ppl r gonna be up there") == "how many people r going to be up there"
 

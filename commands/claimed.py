@@ -1,0 +1,320 @@
+"""Yes/no questions that name a value for a field: the value against the record's own field.
+
+"did NG-24 launch on an Antares", "was Soyuz MS-28 flown from Site 31", "was NG-24 run by
+Roscosmos", "was Chris Williams on Soyuz MS-28", "did Soyuz MS-28 launch in 2024": the named
+value is compared with the field that holds that kind of value (launcher or spacecraft,
+pad, operator or builder, crew, launch year or month). A match is "Yes", a mismatch is "No"
+with the recorded value, and a field the record does not fill is "not known"; a question
+that names no such value is left to the other checks (None).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from commands.context import Context
+from commands.facts import bounded
+from commands.format import date_text, publisher, when_text
+from commands.said import by_date
+from commands.understand.types import Fact, Question, Subject
+from commands.understand.vocabulary import DAY_OF_MONTH
+from knowledge.dates import MONTH_NAMES, FuzzyDate
+from knowledge.names import names_of
+from knowledge.schema import PENDING, CrewMember, Mission, Pad, Record, Vehicle
+from knowledge.text import fold_tokens
+
+# Words right before a value that make it the claim's value ("on an Antares", "from Wallops",
+# "by Roscosmos", "aboard Soyuz MS-28"); articles between are skipped.
+_CLAIM_WORDS = frozenset(
+    "on aboard atop from off at by with via using use used uses onboard".split()
+)
+_ARTICLES = frozenset({"a", "an", "the"})
+# Words between the record and a value that make "is X a Y" a claim ("was NG-24 a Cygnus").
+_COPULA = frozenset({"is", "was", "a", "an", "the", "really", "actually"})
+# A crew question about a change of crew is no membership claim ("did Kim replace Artemyev").
+_CREW_CHANGE = re.compile(
+    r"\b(?:replac\w*|swap\w*|pull\w*|remov\w*|instead|bump\w*|substitut\w*|original\w*|"
+    r"backup|reserve|train\w*|meet|met|visit\w*|greet\w*)\b",
+    re.I,
+)
+_IN_MONTH = re.compile(
+    r"\bin\s+(?:early\s+|late\s+|mid-?\s*)?(" + "|".join(m.lower() for m in MONTH_NAMES) + r")\b",
+    re.I,
+)
+_DATE_FACTS = {
+    Fact.LAUNCH: ("launched",),
+    Fact.DOCKING: ("docked", "berthed"),
+    Fact.UNDOCKING: ("undocked", "unberthed", "departed", "released"),
+    Fact.LANDING: ("splashdown", "landed", "landing", "returned", "re-entered", "burned up"),
+}
+
+_VERBS = {
+    Fact.LAUNCH: "launched",
+    Fact.DOCKING: "docked",
+    Fact.UNDOCKING: "undocked",
+    Fact.LANDING: "returned",
+}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A named value checked against a record's field."""
+
+    yes: bool | None  # None: the field is not recorded (or the question offers a choice)
+    text: str  # the recorded value in a sentence, without Yes/No
+    sources: tuple[str, ...]
+    known: bool = True  # False: the field is not recorded
+    field: str = ""  # which field was checked: one sentence per field in the answer
+
+
+def check(ctx: Context, q: Question, rec: Record, now: dt.date) -> Verdict | None:
+    """The named values of a yes/no question against the record's fields: every value must
+    match its field for "Yes"; one mismatch is "No"; None when no value is named."""
+    groups = _values(q, rec)
+    verdicts = [v for g in groups if (v := _against_any(ctx, q, rec, g)) is not None]
+    if len(groups) >= 2 and _OR.search(q.text[groups[0][0].end : groups[-1][0].start]):
+        # "did NG-24 launch on an Antares or a Falcon 9": which of them, not yes or no
+        chosen = [v for v in verdicts if v.yes]
+        if chosen:
+            return Verdict(None, chosen[0].text, chosen[0].sources)
+    when = _date_claim(ctx, q, rec)
+    if when is not None:
+        verdicts.append(when)
+    if not verdicts:
+        return None
+    wrong = [v for v in verdicts if v.yes is False]
+    unknown = [v for v in verdicts if v.yes is None]
+    chosen = wrong or unknown or verdicts
+    yes = False if wrong else None if unknown else True
+    per_field = {v.field or v.text: v.text for v in reversed(chosen)}  # the first of each
+    text = " ".join(dict.fromkeys(reversed(per_field.values())))
+    sources = tuple(dict.fromkeys(s for v in chosen for s in v.sources))
+    return Verdict(yes, text, sources, known=yes is not None)
+
+
+_OR = re.compile(r"\bor\b", re.I)
+
+
+def _against_any(
+    ctx: Context, q: Question, rec: Record, group: tuple[Subject, ...]
+) -> Verdict | None:
+    """One typed value that may mean several records ("Dragon", "Soyuz"): a match if any of
+    them matches its field, else the first mismatch."""
+    found = [v for s in group if (v := _against(ctx, q, rec, s)) is not None]
+    return next((v for v in found if v.yes), None) or (found[0] if found else None)
+
+
+def _values(q: Question, rec: Record) -> list[tuple[Subject, ...]]:
+    """The values the question names for the record (not the record itself); a name that
+    fits several records is one value."""
+    own = [s for s in q.subjects if s.record_id == rec.id]
+    out: list[tuple[Subject, ...]] = []
+    for group in [*((s,) for s in q.subjects), *q.ambiguous]:
+        s = group[0]
+        if any(g.record_id == rec.id for g in group):
+            continue
+        if any(g.kind not in ("vehicle", "pad", "organization", "crew") for g in group):
+            continue
+        if any(o.start <= s.start < o.end or s.start <= o.start < s.end for o in own):
+            continue  # part of the record's own name ("Cygnus" in "Cygnus NG-24")
+        chained = bool(out) and _word_before(q, s) in ("or", "nor")  # "on X or (on) Y"
+        if s.kind == "crew" or chained or _claimed(q, s, own):
+            out.append(group)
+    return out
+
+
+def _word_before(q: Question, s: Subject) -> str:
+    """The word before a name, articles skipped ("" at the start)."""
+    before = [w for w in fold_tokens(q.text[: max(s.start, 0)]) if w not in _ARTICLES]
+    return before[-1] if before else ""
+
+
+def _claimed(q: Question, s: Subject, own: list[Subject]) -> bool:
+    """Whether the words before a value make it the claim's value."""
+    if s.start < 0:
+        return False
+    before = fold_tokens(q.text[: s.start])
+    while before and before[-1] in _ARTICLES:
+        before.pop()
+    if before and before[-1] in _CLAIM_WORDS:
+        return True
+    mine = [o for o in own if 0 <= o.end <= s.start]
+    if mine:  # "was NG-24 a Cygnus flight"
+        between = fold_tokens(q.text[max(o.end for o in mine) : s.start])
+        return bool(between) and set(between) <= _COPULA and bool(set(between) & {"a", "an"})
+    return False
+
+
+def _matches(ctx: Context, s: Subject, q: Question, rid: str | None) -> bool:
+    """Whether the named value is the field's record: the same id, or every word typed for it
+    is a word of one of the field record's names (or a pad's site): "Soyuz" of Soyuz-2.1a."""
+    if rid is None:
+        return False
+    if rid == s.record_id:
+        return True
+    rec = ctx.kb.get(rid)
+    if rec is None or s.start < 0:
+        return False
+    typed = set(fold_tokens(q.text[s.start : s.end]))
+    if not typed:
+        return False
+    forms = [*names_of(rec), *([rec.site] if isinstance(rec, Pad) else [])]
+    return any(typed <= set(fold_tokens(f)) for f in forms)
+
+
+def _name(ctx: Context, rid: str | None) -> str:
+    rec = ctx.kb.get(rid) if rid else None
+    return rec.name if rec is not None else (rid or "")
+
+
+def _per(ctx: Context, sources: tuple[str, ...]) -> str:
+    return f", per {publisher(ctx.kb, sources[0])}" if sources else ""
+
+
+def _against(ctx: Context, q: Question, rec: Record, s: Subject) -> Verdict | None:
+    if isinstance(rec, Mission):
+        return _mission_field(ctx, q, rec, s)
+    if isinstance(rec, Vehicle):
+        return _vehicle_field(ctx, q, rec, s)
+    if isinstance(rec, CrewMember) and s.kind == "organization":
+        return _one(ctx, q, s, rec.name, "is with", [rec.agency], rec.sources)
+    return None
+
+
+def _one(
+    ctx: Context,
+    q: Question,
+    s: Subject,
+    who: str,
+    verb: str,
+    recorded: list[str],
+    sources: tuple[str, ...],
+    article: str = "",
+) -> Verdict:
+    """The value against the recorded ones: which are recorded, and "not X" on a mismatch."""
+    if not recorded:
+        return Verdict(None, f"The base does not record what {who} {verb}.", sources, known=False)
+    said = [f"{article}{_name(ctx, r)}" for r in recorded]
+    names = ", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1 else said[0]
+    yes = any(_matches(ctx, s, q, r) for r in recorded)
+    typed = s.name if s.exact else q.text[s.start : s.end]
+    tail = "" if yes else f", not {typed}"
+    text = f"{who} {verb} {names}{tail}{_per(ctx, sources)}."
+    return Verdict(yes, text, sources, field=f"{who} {verb}")
+
+
+def _mission_field(ctx: Context, q: Question, m: Mission, s: Subject) -> Verdict | None:
+    pending = m.status in PENDING
+    src = tuple(m.sources)
+    if s.kind == "vehicle":
+        v = ctx.kb.vehicles.get(s.record_id)
+        verb = "is planned to fly on" if pending else "flew on"
+        rocket = _one(ctx, q, s, m.name, verb, [m.launcher] if m.launcher else [], src, "a ")
+        ship = _one(ctx, q, s, m.name, "is a flight of", [m.vehicle], src)
+        if ship.yes and not rocket.yes:  # "on a Soyuz": the Soyuz-2.1a or the Soyuz MS
+            return ship
+        return rocket if (v is not None and v.kind == "launch-vehicle") or rocket.yes else ship
+    if s.kind == "pad":
+        verb = "is planned to launch from" if pending else "launched from"
+        return _one(ctx, q, s, m.name, verb, [m.pad] if m.pad else [], src)
+    if s.kind == "organization":
+        v = ctx.kb.vehicles.get(m.vehicle)
+        if Fact.BUILDER in q.facts:
+            built = [v.manufacturer] if v is not None and v.manufacturer else []
+            return _one(ctx, q, s, f"{m.name}'s spacecraft", "is built by", built, src)
+        if Fact.OPERATOR in q.facts or _claimed(q, s, []):
+            op = m.operator or (v.operator if v is not None else None)
+            return _one(ctx, q, s, m.name, "is flown by", [op] if op else [], src)
+        return None
+    if s.kind == "crew" and not _CREW_CHANGE.search(q.text):
+        if m.crew:
+            return _one(
+                ctx, q, s, m.name, "carried" if not pending else "is to carry", [*m.crew], src
+            )
+        if m.kind == "cargo":
+            return Verdict(False, f"{m.name} is a cargo flight: it carried no crew.", src)
+        return Verdict(None, f"The base does not record {m.name}'s crew.", src, known=False)
+    return None
+
+
+def _vehicle_field(ctx: Context, q: Question, v: Vehicle, s: Subject) -> Verdict | None:
+    src = tuple(v.sources)
+    other = ctx.kb.vehicles.get(s.record_id)
+    if s.kind == "vehicle" and other is not None and other.kind == "launch-vehicle":
+        if v.kind == "launch-vehicle":
+            return None
+        return _one(ctx, q, s, v.name, "flies on", [*v.launchers], src, "the ")
+    if s.kind == "pad":
+        return _one(ctx, q, s, v.name, "flies from", [*v.pads], src)
+    if s.kind == "organization":
+        if Fact.BUILDER in q.facts:
+            built = [v.manufacturer] if v.manufacturer else []
+            return _one(ctx, q, s, v.name, "is built by", built, src)
+        if Fact.OPERATOR in q.facts:
+            return _one(ctx, q, s, v.name, "is operated by", [v.operator], src)
+    return None
+
+
+def _date_claim(ctx: Context, q: Question, rec: Record) -> Verdict | None:
+    """ "did X launch in 2024", "did X dock in March": the asked year or month against the
+    recorded event's date (a plan or a no-earlier-than date decides only what it rules out)."""
+    if not isinstance(rec, Mission):
+        return None
+    month_m = _IN_MONTH.search(q.text)
+    month = MONTH_NAMES.index(month_m.group(1).capitalize()) + 1 if month_m else None
+    if q.year is None and month is None:
+        return None
+    if DAY_OF_MONTH.search(q.text):
+        return None  # a whole day is checked by the event's own builder
+    fact = next((f for f in q.facts if f in _DATE_FACTS), None)
+    if fact is None:
+        return None
+    kinds = _DATE_FACTS[fact]
+    found = [e for e in rec.events if e.kind in kinds]
+    ev = min(found, key=lambda e: e.date.start) if found else None
+    if ev is None:
+        return None  # not happened (or not recorded): the event's builder says which
+    verdict = date_in(ev.date, q.year, month, by_date(ev.what, ev.date.start.year))
+    noun = fact.value
+    src = tuple(ev.sources or rec.sources)
+    when = date_text(ev.date)
+    said = f"{rec.name} {_VERBS[fact]} {when_text(ev.date)}{_per(ctx, src)}."
+    if ev.date.net:  # only bounds are known: said as bounds
+        said = bounded(ctx, rec.name, _VERBS[fact], ev)
+    elif verdict is None:
+        said = f"{rec.name}'s {noun} is recorded only as {when}{_per(ctx, src)}."
+    return Verdict(verdict, said, src, known=verdict is not None)
+
+
+def date_in(
+    d: FuzzyDate, year: int | None, month: int | None, latest: dt.date | None = None
+) -> bool | None:
+    """Whether a recorded date falls in the asked year (and month); None when its precision
+    (or a no-earlier-than bound with no latest date) cannot tell."""
+    if d.net:
+        first, last = d.start, latest or dt.date.max
+        if year is not None and not first.year <= year <= last.year:
+            return False
+        if month is not None and latest is not None:
+            y = year or first.year
+            lo, hi = (y, month), (y, month)
+            if hi < (first.year, first.month) or lo > (last.year, last.month):
+                return False
+            if (first.year, first.month) == (last.year, last.month) == (y, month):
+                return True
+        if latest is not None and month is None and first.year == last.year == year:
+            return True
+        return None
+    if year is not None and d.start.year == d.end.year and d.start.year != year:
+        return False
+    if year is not None and not d.start.year <= year <= d.end.year:
+        return False
+    if month is not None:
+        if d.precision not in ("day", "month"):
+            return None
+        return d.start.month == month
+    if year is not None and d.start.year != d.end.year:
+        return None
+    return True
