@@ -28,7 +28,6 @@ from commands.whatif.model import (
     EVACUATION_RESOURCES,
     LABELS,
     RESOURCES,
-    Delivery,
     ModelError,
     Resource,
     placement,
@@ -38,7 +37,7 @@ from commands.whatif.parser import Parser
 from commands.whatif.projection import short_name
 from commands.whatif.resolve import Index, Resolver
 from commands.whatif.trigger import asked_supplies, strip_lead
-from commands.whatif.verdict import advice_text, lasting_lead, only_unboosted, verdict
+from commands.whatif.verdict import advice_text, lasting_lead, only_unboosted, overdue, verdict
 from knowledge.base import KnowledgeBase
 
 SOURCES_SHOWN = 4
@@ -225,20 +224,6 @@ def _supplies(o: Outcome) -> Field:
     )
 
 
-def _overdue(prep: Prepared, now: dt.date) -> list[Delivery]:
-    """Recorded flights counted on a planned date now past, with no launch recorded."""
-    out = []
-    for d in prep.recorded:
-        m = prep.kb.missions.get(d.mission or "")
-        if m is None or m.status not in ("planned", "postponed"):
-            continue
-        if not any(d.amounts.values()) and not d.crew:
-            continue  # brings nothing the model counts
-        if prep.params.stock_date <= d.date < now:
-            out.append(d)
-    return out
-
-
 def _assumed(o: Outcome, brief: bool = False) -> Field:
     """What was assumed, in one line (brief: the projection and the overdue flights in a few
     words, when the reply would be too long)."""
@@ -276,12 +261,12 @@ def _assumed(o: Outcome, brief: bool = False) -> Field:
             f"even the unchanged plan dips below the {LABELS[r].lower()} reserve from "
             f"{month_text(o.before[r].cross)}"  # type: ignore[arg-type]
         )
-    overdue = _overdue(prep, o.today)
-    if overdue and brief:
-        parts.append(f"{len(overdue)} overdue flights counted on their past planned dates")
-    elif overdue:
-        names = ", ".join(d.label for d in overdue[:3])
-        more = f" and {len(overdue) - 3} more" if len(overdue) > 3 else ""
+    late = overdue(prep, o.today)
+    if late and brief:
+        parts.append(f"{len(late)} overdue flights counted on their past planned dates")
+    elif late:
+        names = ", ".join(d.label for d in late[:3])
+        more = f" and {len(late) - 3} more" if len(late) > 3 else ""
         parts.append(f"{names}{more} counted on their past planned dates")
     p = prep.params
     parts.append(f"{_stock_text(prep)} on {day_text(p.stock_date)} (assumed)")
@@ -468,13 +453,13 @@ def details(o: Outcome) -> tuple[Field, ...]:
     else:
         fields.append(Field("Projected routine traffic", "Off: only recorded flights count."))
     fields.append(Field("Crew aboard in the scenario", _crew_text(o)))
-    overdue = _overdue(prep, o.today)
-    if overdue:
+    late = overdue(prep, o.today)
+    if late:
         fields.append(
             Field(
                 "Past their planned date",
                 "No launch recorded; counted on the planned date: "
-                + "; ".join(f"{d.label} ({d.date.isoformat()})" for d in overdue),
+                + "; ".join(f"{d.label} ({d.date.isoformat()})" for d in late),
             )
         )
     placed = []

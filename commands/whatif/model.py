@@ -13,6 +13,15 @@ station.yaml, and the vehicles' and missions' cargo records):
   were recycled or made aboard. The reserve line (45 days) and the stock estimate (in days)
   are in these units; the stock estimate is converted to kg with the need on the stock date.
 * Each day: stock = max(0, stock + deliveries arriving that day - draw).
+* NASA ships what is needed: a flight still to fly (planned, projected or added) fills the
+  food, water and oxygen stores up to the normal stock (the station record's
+  normal_stock_days, about six months, in days of the need that day) and no further; what it
+  could carry beyond that is other cargo. Flown flights bring their recorded loads (food: the
+  share of dry cargo calibrated so that history keeps the stock level), except water and
+  oxygen, which always fill only up to the normal stock (`STOCKED_RESOURCES`: the draw leaves
+  out uses the model cannot size). Without this the planned and projected flights would pile
+  up 8-10 months of food, which the sources do not show. Propellant has no such ceiling: its
+  use is derived from the recorded loads on the assumption that it stayed level.
 * The crew leaves when food, water or oxygen falls below the evacuation line (the station
   record's rule covers only those: EVACUATION_RESOURCES). Propellant running out means no
   Russian-segment reboosts or debris avoidance: the orbit decays (the station record's
@@ -38,6 +47,7 @@ station.yaml, and the vehicles' and missions' cargo records):
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -59,6 +69,13 @@ LABELS: dict[Resource, str] = {
 }
 # The resources the crew cannot stay without: the reserve and evacuation rules are about these.
 EVACUATION_RESOURCES: tuple[Resource, ...] = ("food", "water", "oxygen")
+# Deliveries fill the stores up to the normal stock and no further: of these resources
+# every delivery (the model's draw leaves out uses it cannot size, such as water split for
+# oxygen, leaks and airlock losses) ...
+STOCKED_RESOURCES: tuple[Resource, ...] = ("water", "oxygen")
+# ... and of these the flights still to fly (planned, projected or added); flown flights
+# bring what the food share of their recorded cargo says (calibrated on history).
+FILLED_RESOURCES: tuple[Resource, ...] = ("food", "water", "oxygen")
 MAX_HORIZON_DAYS = 3653  # ten years
 DAYS_CAP = 9999.0  # days of supply shown when the need is zero (no crew)
 _KG_PER_UNIT = {"kg": 1.0, "t": 1000.0, "tonnes": 1000.0, "lb": 0.45359237, "l": 1.0, "L": 1.0}
@@ -116,6 +133,8 @@ class Params:
     # What each delivery of a resource is multiplied by in a run (the food share's ends
     # against its middle, which built the deliveries); missing means 1.
     delivery_scale: Mapping[Resource, float] = field(default_factory=dict)
+    # The normal stock in days of supply: deliveries of STOCKED_RESOURCES fill up to it.
+    normal_days: float | None = None
 
 
 @dataclass(frozen=True)
@@ -142,6 +161,7 @@ class Delivery:
     projected: bool = False  # routine traffic projected from the vehicle's recorded cadence
     crew: int = 0  # people it brings to the station
     leaves: dt.date | None = None  # when its crew left, when recorded
+    flown: bool = False  # a recorded flight that flew (launched, docked or completed)
 
 
 @dataclass(frozen=True)
@@ -338,6 +358,19 @@ def params_from(station: Station, end: End = "mid") -> Params:
             f"{rs.food_share_of_cargo.text()} of dry/pressurized cargo",
             rs.food_share_of_cargo,
         )
+    normal = None
+    if rs.normal_stock_days is not None:
+        # The stores hover around the normal stock: deliveries top them up to the band's top
+        # and the crew draws them down, so the top is the ceiling at every end of the ranges
+        # (a ceiling at the middle would keep the stock below its normal level on average).
+        ns = rs.normal_stock_days
+        normal = ns.high if ns.high is not None else ns.mid
+        note(
+            "Normal stock",
+            f"{rs.normal_stock_days.text()} of food, water and oxygen: deliveries top the "
+            "stores up to its top, not beyond (NASA ships what is needed)",
+            rs.normal_stock_days,
+        )
     reboost: dict[str, tuple[float, frozenset[str]]] = {}
     for off in rs.reboost_offsets:
         kg = _kg(off.propellant_saved)
@@ -388,6 +421,7 @@ def params_from(station: Station, end: End = "mid") -> Params:
         decay=decay,
         end=end,
         delivery_scale=scale,
+        normal_days=normal,
     )
 
 
@@ -558,6 +592,7 @@ def all_flights(kb: KnowledgeBase, params: Params) -> tuple[Delivery, ...]:
                 m.id,
                 crew=crew,
                 leaves=departure(m) if crew else None,
+                flown=m.status in _DELIVERED,
             )
         )
     return tuple(sorted(out, key=lambda d: (d.date, d.key)))
@@ -611,17 +646,22 @@ def run(params: Params, plan: Plan, start: dt.date, end: dt.date) -> Run:
             else:
                 draw = need
         inflow = np.zeros(days, dtype=np.float64)
+        known = np.zeros(days, dtype=np.float64)  # what flown flights brought, as recorded
         for d in plan.deliveries:
             i = (d.date - start).days
             if 0 <= i < days:
-                inflow[i] += d.amounts.get(res, 0.0)
-        inflow *= params.delivery_scale.get(res, 1.0)
+                capped = res in STOCKED_RESOURCES or not d.flown
+                (inflow if capped else known)[i] += d.amounts.get(res, 0.0)
+        scale = params.delivery_scale.get(res, 1.0)
+        inflow *= scale
+        known *= scale
         # the stock is a mass: days of the need on the stock date at the unchanged use
         usual = r.propellant_per_day if res == "propellant" else crew[0] * r.per_crew_day[res]
         s0 = params.stock_days[res] * float(need[0] if res == "propellant" else usual)
-        level = s0 + np.cumsum(inflow - draw)
-        # Stores cannot go below zero: reflect the running sum at 0 (s = c - min(0, min c)).
-        level = level - np.minimum(0.0, np.minimum.accumulate(level))
+        if params.normal_days is not None and res in FILLED_RESOURCES:
+            level = _levels(s0, inflow, known, draw, need, params.normal_days)
+        else:
+            level = _floored(s0, inflow + known - draw)
         with np.errstate(divide="ignore", invalid="ignore"):
             dos = np.where(need > 0, level / np.where(need > 0, need, 1.0), DAYS_CAP)
         dos = np.minimum(dos, DAYS_CAP)
@@ -642,6 +682,46 @@ def run(params: Params, plan: Plan, start: dt.date, end: dt.date) -> Run:
             end_days=float(dos[-1]),
         )
     return Run(start, days, params.reserve_days, supply, results)
+
+
+def _floored(s0: float, net: FloatArray) -> FloatArray:
+    """s0 plus the running sum of net, never below zero (the sum reflected at 0)."""
+    level = s0 + np.cumsum(net)
+    return level - np.minimum(0.0, np.minimum.accumulate(level))
+
+
+def _levels(
+    s0: float,
+    inflow: FloatArray,
+    known: FloatArray,
+    draw: FloatArray,
+    need: FloatArray,
+    normal_days: float,
+) -> FloatArray:
+    """The stock at the end of each day: s0 plus deliveries less draw, never below zero;
+    inflow fills the stores up to the ceiling and no further (a stock already above it, as
+    when the crew shrinks, keeps what it has); known is added as it is."""
+    days = len(inflow)
+    out = np.empty(days, dtype=np.float64)
+    arrivals = set(np.flatnonzero((inflow > 0) | (known > 0)).tolist())
+    bounds = sorted({0, *arrivals, days})
+    level = s0
+    for a, b in itertools.pairwise(bounds):
+        if a in arrivals:
+            level += float(known[a])
+            ceiling = _ceiling(need, a, normal_days)
+            level = min(level + float(inflow[a]), max(level, ceiling))
+        seg = _floored(level, -draw[a:b])
+        out[a:b] = seg
+        level = float(seg[-1])
+    return out
+
+
+def _ceiling(need: FloatArray, day: int, normal_days: float) -> float:
+    """The normal stock on a day: normal_days of the need that day, or of the need on the first
+    day if that was more (the stores stay sized for the station's usual crew while it is
+    smaller for a while, so a crew growing back finds them stocked)."""
+    return normal_days * max(float(need[day]), float(need[0]))
 
 
 def run_naive(
@@ -670,6 +750,7 @@ def run_naive(
     for res in RESOURCES:
         vals: list[float] = []
         level = 0.0
+        need0 = 0.0
         for i in range(days):
             day = start + dt.timedelta(days=i)
             crew = step_value(crew_ch, day, crew_ch[0][1] if crew_ch else 0.0)
@@ -687,8 +768,20 @@ def run_naive(
             if i == 0:
                 usual = need if res == "propellant" else crew * r.per_crew_day[res]
                 level = params.stock_days[res] * usual
+                need0 = need
             inflow = sum(d.amounts.get(res, 0.0) for d in plan.deliveries if d.date == day)
             inflow *= params.delivery_scale.get(res, 1.0)
+            known = sum(
+                d.amounts.get(res, 0.0)
+                for d in plan.deliveries
+                if d.date == day and d.flown and res not in STOCKED_RESOURCES
+            )
+            known *= params.delivery_scale.get(res, 1.0)
+            inflow -= known
+            level += known
+            if inflow > 0 and params.normal_days is not None and res in FILLED_RESOURCES:
+                ceiling = params.normal_days * max(need, need0)
+                inflow = min(inflow, max(0.0, ceiling - level))
             level = max(0.0, level + inflow - draw)
             vals.append(min(level / need, DAYS_CAP) if need > 0 else DAYS_CAP)
         out[res] = vals

@@ -8,9 +8,17 @@ import datetime as dt
 from commands.format import day_text
 from commands.reply import DateMention
 from commands.whatif.apply import CrewSet, Held, RateSet, Unboosted
+from commands.whatif.baseline import Prepared
 from commands.whatif.crew import level_on, same_levels
 from commands.whatif.english import days, if_clause, month_text, orbit_decay, reserve_text
-from commands.whatif.model import DAYS_CAP, EVACUATION_RESOURCES, LABELS, RESOURCES, Resource
+from commands.whatif.model import (
+    DAYS_CAP,
+    EVACUATION_RESOURCES,
+    LABELS,
+    RESOURCES,
+    Delivery,
+    Resource,
+)
 from commands.whatif.outcome import NOTABLE_DAYS, Outcome, earlier
 from commands.whatif.projection import short_name
 
@@ -333,6 +341,34 @@ def _crew_change(o: Outcome, mentions: list[DateMention]) -> str:
     return ""
 
 
+def overdue(prep: Prepared, now: dt.date) -> list[Delivery]:
+    """Recorded flights counted on a planned date now past, with no launch recorded."""
+    out = []
+    for d in prep.recorded:
+        m = prep.kb.missions.get(d.mission or "")
+        if m is None or m.status not in ("planned", "postponed"):
+            continue
+        if not any(d.amounts.values()) and not d.crew:
+            continue  # brings nothing the model counts
+        if prep.params.stock_date <= d.date < now:
+            out.append(d)
+    return out
+
+
+def _unconfirmed(o: Outcome, mentions: list[DateMention]) -> str:
+    """The clause naming the overdue flights the answer counts as flown ("" when none): their
+    planned dates are past and the base records no launch, so the margins rest on them."""
+    late = overdue(o.prep, o.today)
+    if not late:
+        return ""
+    listed = (
+        " and ".join(d.label for d in late)
+        if len(late) <= 2
+        else f"the {len(late)} overdue flights"
+    )
+    return f"assuming {listed} flew (unconfirmed as of {day_text(o.prep.kb.as_of, mentions)})"
+
+
 def verdict(o: Outcome, mentions: list[DateMention]) -> str:
     """The first sentence: the answer to the question, with the number that matters."""
     lead = if_clause(o.applied, o.prep.kb, o.today, mentions)
@@ -346,13 +382,21 @@ def verdict(o: Outcome, mentions: list[DateMention]) -> str:
     crew = _crew_change(o, mentions)
     n = len(o.applied.changes)
     these = "this change" if n == 1 else f"these {n} changes"
-    # Longest first; secondary findings give way before the main one, and a long list of
+    # Longest first; secondary findings give way before the main one, the overdue clause
+    # before the crew change and the if-clause, and a long list of
     # changes gives way to "With these changes" (the fields and the details name them).
+    late = _unconfirmed(o, [])
     tries = [
+        (lead, [crew, *parts, late]),
+        (lead, [crew, *parts, late.split(" (")[0]]),
         (lead, [crew, *parts]),
+        (lead, [crew, *parts[:1], late]),
         (lead, [crew, *parts[:1]]),
+        (lead, [*parts[:1], late]),
         (lead, parts[:1]),
+        (f"With {these}", [crew, *parts[:1], late]),
         (f"With {these}", [crew, *parts[:1]]),
+        (f"With {these}", [*parts[:1], late]),
         (f"With {these}", parts[:1]),
     ]
     text = ""
@@ -360,6 +404,8 @@ def verdict(o: Outcome, mentions: list[DateMention]) -> str:
         text = f"{head}, {'; '.join(x for x in body if x)}."
         if len(text) <= VERDICT_MAX:
             break
+    if late and late in text:
+        _unconfirmed(o, mentions)  # record its date for Discord timestamps
     return text[:1].upper() + text[1:]
 
 

@@ -204,3 +204,21 @@ def test_a_deep_middle_estimate_crossing_is_said_as_such_not_as_close(ctx: Conte
     assert "falls below 45 days of use on" in text, text
     assert "middle estimates" in text, text
     assert "close to" not in text, text
+
+
+# How far from the sourced normal band (150-210 days) history may end: a month either way.
+NORMAL_BAND_TOLERANCE_DAYS = 30
+
+
+@pytest.mark.parametrize("res", ["food", "water"])
+def test_recorded_history_ends_near_the_normal_stock(ctx: Context, res: str) -> None:
+    # NASA ships what is needed: over 2025-2026 the flown flights keep the stock near its
+    # sourced normal level (about six months), neither run down nor piled up to 8-10 months.
+    normal = _station(ctx).resupply.normal_stock_days
+    assert normal is not None
+    assert normal.low is not None
+    assert normal.high is not None
+    end = replay(ctx.kb)["mid"].results[res].end_days
+    assert (
+        normal.low - NORMAL_BAND_TOLERANCE_DAYS <= end <= normal.high + NORMAL_BAND_TOLERANCE_DAYS
+    )
