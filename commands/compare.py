@@ -602,8 +602,8 @@ PLAN_ASKED = re.compile(
     re.I,
 )
 _STAY_ASKED = re.compile(r"\b(?:stay\w*|docked|long\w*|last\w*|short\w*|remain\w*)\b", re.I)
-_LONGER = re.compile(r"\b(?:longer|more)\b", re.I)
-_SHORTER = re.compile(r"\b(?:shorter|less|fewer|sooner|earlier)\b", re.I)
+_LONGER_THAN_PLAN = re.compile(r"\b(?:longer|more)\b", re.I)
+_SHORTER_THAN_PLAN = re.compile(r"\b(?:shorter|less|fewer|sooner|earlier)\b", re.I)
 
 
 def plan_verdict(ctx: Context, m: Mission, text: str) -> Reply | None:
@@ -654,9 +654,9 @@ def plan_verdict(ctx: Context, m: Mission, text: str) -> Reply | None:
         )
         asked = (
             "longer than"
-            if _LONGER.search(text)
+            if _LONGER_THAN_PLAN.search(text)
             else "shorter than"
-            if _SHORTER.search(text)
+            if _SHORTER_THAN_PLAN.search(text)
             else "about as long as"
         )
         word = "Yes" if how == asked else "No"
