@@ -890,6 +890,7 @@ class FakeDiscord:
             "Retry-After": str(max(1, int(retry + 0.999))),
             "X-RateLimit-Global": "true",
             "X-RateLimit-Scope": "global",
+            "Via": "1.1 google",  # real 429s carry it; without it discord.py reads a Cloudflare ban
         }
         return self._reply(429, body, headers)
 

@@ -461,3 +461,17 @@ async def test_the_global_rate_limit_answers_429(fake_discord: FakeDiscord) -> N
             assert resp.status == 429  # the same bot, whatever process asks
     assert statuses == [200] * 5 + [429, 429]
     assert fake_discord.rate_limited == 3
+
+
+@pytest.mark.asyncio
+async def test_discord_py_waits_out_a_global_429_instead_of_failing(
+    fake_discord: FakeDiscord,
+) -> None:
+    fake_discord.global_rate_limit = 1
+    client = discord.Client(intents=discord.Intents.none())
+    try:
+        await client.login("fake-token-a")  # the one request this second
+        await client.http.static_login("fake-token-b")  # 429, waited out, then 200
+    finally:
+        await client.close()
+    assert fake_discord.rate_limited >= 1
