@@ -1185,6 +1185,16 @@ def _flights_of(ctx: Context, v: Vehicle) -> list[tuple[dt.date, Mission]]:
     return sorted(out, key=lambda dm: (dm[0], dm[1].name))
 
 
+def _pending_of(ctx: Context, v: Vehicle) -> list[Mission]:
+    """The vehicle's flights still to fly (as spacecraft or rocket), by their planned dates."""
+    pending = [
+        m
+        for m in ctx.kb.missions.values()
+        if v.id in (m.vehicle, m.launcher) and m.status in PENDING and m.schedule
+    ]
+    return sorted(pending, key=lambda m: m.schedule[-1].planned.start)
+
+
 def _v_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
     """ "when does soyuz launch": its next planned flight and its last recorded one."""
     assert isinstance(rec, Vehicle)
@@ -1194,12 +1204,7 @@ def _v_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
         if again is not None:  # "is H3 flying again": its first launch since its failure
             return again
     lead = Lead("")
-    pending = [
-        m
-        for m in ctx.kb.missions.values()
-        if v.id in (m.vehicle, m.launcher) and m.status in PENDING and m.schedule
-    ]
-    pending.sort(key=lambda m: m.schedule[-1].planned.start)
+    pending = _pending_of(ctx, v)
     upcoming = [m for m in pending if not m.schedule[-1].planned.is_past(now)]
     flown = _flights_of(ctx, v)
     parts = []
@@ -1312,6 +1317,16 @@ def _v_first_flight(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lea
                 f"{day_text(day, lead.mentions)}."
             )
             return lead
+        planned = _pending_of(ctx, v)
+        if planned:  # "when will dream chaser first launch": it has not; its planned first
+            m = planned[0]
+            plan = schedule_sentence(ctx.kb, m, now, lead.mentions)
+            lead.text = (
+                f"{v.name} has not flown as of {day_text(ctx.kb.as_of, lead.mentions)}; its "
+                f"first flight recorded is planned: {plan}"
+            )
+            lead.sources = list(m.schedule[-1].sources)
+            return lead
         lead.text = f"{v.name}'s first flight is not recorded as of {day_text(ctx.kb.as_of)}."
         lead.known = False
         return lead
@@ -1344,6 +1359,15 @@ def _v_docking(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | N
     plans = sorted(
         (e for e in v.events if _DOCKS.search(e.what)), key=lambda e: e.date.start, reverse=True
     )
+    newer = _no_docking_flight(ctx, v, plans[0].date.start if plans else None)
+    if newer is not None:  # a flight of it recorded later says it will not dock: the newest plan
+        lead.text = (
+            f"{v.name}'s plan, as of {day_text(newer.status_as_of, lead.mentions)}: {newer.name} "
+            f"flies to {newer.destination}. {schedule_sentence(ctx.kb, newer, now, lead.mentions)}"
+        )
+        lead.sources = list(newer.schedule[-1].sources) if newer.schedule else list(newer.sources)
+        lead.yes = False
+        return lead
     for e in plans:
         if _NO_DOCKING.search(e.what):
             lead.text = (
@@ -1374,6 +1398,17 @@ def _v_docking(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | N
     lead.sources = list(ev.sources)
     lead.yes = True
     return lead
+
+
+def _no_docking_flight(ctx: Context, v: Vehicle, since: dt.date | None) -> Mission | None:
+    """The vehicle's next flight still to fly whose destination says it will not dock, when
+    its status was confirmed after the vehicle's own latest docking plan (since)."""
+    for m in _pending_of(ctx, v):
+        if m.vehicle != v.id or not _NO_DOCKING.search(m.destination):
+            continue
+        if since is None or m.status_as_of > since:
+            return m
+    return None
 
 
 def _v_bool(attr: str, yes_text: str, no_text: str) -> Builder:

@@ -747,7 +747,7 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
     asks_people = q.ask == Ask.WHO and all(s.kind == "station" for s in q.subjects)
     if q.subjects and not specific and (q.words or weak_lacks or asks_people):
         topic = _covering_topic(ctx, q, TOPIC_CONFIDENT, named=False)
-        if topic is not None and q.ask != Ask.DESCRIBE:
+        if topic is not None and q.ask != Ask.DESCRIBE and not _other_subject(ctx, topic, q):
             return _topic(ctx, topic, now, q)
     if q.subjects:
         return _about_records(ctx, q, now)
@@ -1017,6 +1017,15 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
     if q.ask in FIELD_ASKS:  # "how much does the iss weigh": a fact the base does not hold
         return honest.not_recorded(ctx, q, main.record_id, now)
     return describe(ctx, main.record_id, now, brief=True)
+
+
+def _other_subject(ctx: Context, topic_id: str, q: Question) -> bool:
+    """Whether a topic is a named subject of its own (ROS) that is not about the records the
+    question names: "the inclination of the iss" is not ROS's inclination."""
+    rec = ctx.kb.get(topic_id)
+    if not isinstance(rec, Topic) or not rec.aliases:
+        return False
+    return not set(q.record_ids) & ctx.topics.related.get(topic_id, frozenset())
 
 
 def _topic_says(ctx: Context, topic_id: str, q: Question) -> bool:
@@ -1541,13 +1550,21 @@ def _topic(ctx: Context, topic_id: str, now: dt.date, q: Question | None = None)
     checks = vocab.VALUE.search(q.text) is not None  # "is the ROS orbit at 97 degrees"
     # "when was the dragon boost kit first used": the sentence naming the kit's first use
     first_use = q.ask == Ask.WHEN and (Fact.FIRST_FLIGHT in q.facts or _FIRST.search(q.text))
-    if not (amount or checks or first_use or q.ask == Ask.WHY):
+    # an attribute no field holds ("what inclination does ros orbit at"): the sentence that
+    # shares the asked words, when one later in the text shares more than the first
+    fact_words = vocab.FACT_WORDS.get(q.facts[0], frozenset()) if q.facts else frozenset()
+    attribute = bool(q.words or fact_words) and q.ask != Ask.YES_NO
+    if not (amount or checks or first_use or attribute or q.ask == Ask.WHY):
         return card
     body, sep, rest = card.text.partition("\n\n")
     # an amount (or a value checked, or a first use) is picked by every word asked ("how much
     # can the station make": the sentence that makes it); a cause by the subject words alone
     every = amount or checks or first_use
-    asked = frozenset(q.words) | (frozenset(words(_unnamed(q))) if every else frozenset())
+    asked = (
+        frozenset(q.words)
+        | (frozenset(words(_unnamed(q))) if every else frozenset())
+        | (fact_words if not (every or q.ask == Ask.WHY) else frozenset())
+    )
     led = lead_sentence(body, asked, ctx.lexicon.weight, amount=bool(amount))
     if q.ask == Ask.WHY:  # "why did nasa move crs-34 up": the sentence saying why, first
         reason = reason_for(ctx, q, topic_id, led)
