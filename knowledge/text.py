@@ -292,6 +292,22 @@ def stem(word: str) -> str:
     return base if len(base) >= 3 else word
 
 
+def singular(word: str) -> str:
+    """A plural noun's singular, for names said in the plural: "dragons" -> "dragon",
+    "cygnuses" -> "cygnus", "progresses" -> "progress", "soyuzes" -> "soyuz"; other words
+    (and "progress", "cygnus") as they are."""
+    w = word.casefold()
+    if len(w) <= 3 or not w.isalpha():
+        return word
+    if w.endswith("ies") and len(w) >= 5:
+        return word[:-3] + "y"
+    if w.endswith(("sses", "uses", "xes", "zes", "ches", "shes")):
+        return word[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
 def _strips_two(word: str) -> bool:
     """ "-ed" after a stem with a vowel ("docked"), "-es" after a sibilant ("launches")."""
     if word.endswith("ed"):

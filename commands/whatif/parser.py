@@ -184,6 +184,9 @@ class Parser(Reader):
         """Whether text is a bare name: a flight, a pad, or a vehicle ("a dragon")."""
         if self.resolver.find(text, ("mission", "pad")) is not None:
             return True
+        who = re.sub(r"^(?:the\s+)", "", text.strip(" .,!?").lower())
+        if who in COUNTRIES or self.resolver.find(who, ("organization",)) is not None:
+            return True  # "the us and russia stop sending cargo": "the us" stops too
         m = NEXT.match(text.strip(" .,!?"))
         return m is not None and self.resolver.find(m["veh"], ("vehicle",)) is not None
 
@@ -665,10 +668,13 @@ class Parser(Reader):
         if m["none"] is not None:  # "nothing launches": every flight, cargo and crew
             what = "flights"
         elif m["stop"] is not None:  # "<who> stops sending <what>", "<who> stops flying"
-            who = re.sub(r"^(?:the\s+)", "", c.text[: m.start()].strip(" ,").lower())
-            if not m["what3"]:
+            who = c.text[: m.start()].strip(" ,").lower()
+            who = re.sub(r"^(?:the\s+)|\s+(?:both|all|each|also|too)$", "", who).strip()
+            supply = "supply" in m["verb"].lower() or m["verb"].lower() == "delivering"
+            if not m["what3"] and not supply:
                 return self._stopped(c, m, who)
-            what = f"{who} {m['what3']}".strip().lower()
+            # "stops supplying the iss": its cargo
+            what = f"{who} {m['what3'] or ''} {'cargo' if supply else ''}".strip().lower()
         else:
             what = (m["what"] or m["what2"]).lower()
         words = what.split()

@@ -33,7 +33,7 @@ FLY = (
 CANCEL = re.compile(
     r"\b(?:(?:is|are|gets|get|got|was|were|had\s+been|has\s+been|have\s+been|been|is\s+being"
     r"|were\s+being)\s+)?(?:cancel(?:l?ed|s|l?ing)?|scrubbed(?:\s+for\s+good)?|called\s+off"
-    r"|scrapped|axed|dropped|lost|fails|failed|explodes|exploded|blows\s+up|blew\s+up|blown\s+up"
+    r"|scrapped|axed|dropped|lost|fail|fails|failed|explodes|exploded|blows\s+up|blew\s+up|blown\s+up"
     r"|destroyed|crash(?:es|ed)|goes\s+boom|went\s+boom|wrecked|totall?ed|smashed|written\s+off)\b"
     r"|\b(?:we\s+|they\s+)?(?:lose|loses|losing|scrub|scrubs|cancel|scrap|axe|drop)\b"
     rf"|\b(?:(?:had|has|have|was|were|is|are|did|does|do|would\s+have)\s+)?(?:not|never)\s+"
@@ -383,7 +383,8 @@ GAP = re.compile(
     r"|missions?|launch(?:es)?|deliveries))?)\s+(?:stops?|stopped|halts?|halted|ceases?|pauses?"
     r"|(?:is|are|gets?|get)\s+(?:suspended|halted|paused|stopped|grounded|cut\s+off))\b"
     # "russia stops sending progress", "nasa stops launching cargo"
-    r"|\b(?P<stop>stops?|stopped|halts?|halted|ceases?|quits?)\s+(?:sending|flying|launching)"
+    r"|\b(?P<stop>stops?|stopped|halts?|halted|ceases?|quits?)\s+(?P<verb>sending|flying|launching"
+    r"|supplying|resupplying|resupply|delivering)(?:\s+(?:to\s+)?(?:the\s+)?(?:iss|station))?"
     r"(?:\s+(?P<what3>(?!(?:for|until|till|through|from|in|on)\b)(?:[\w.-]+\s+){0,2}?[\w.-]+?))?"
     r"(?=\s+(?:for|until|till|through|from)\b|\s*$)"
     # "(literally) nothing launches to the iss", "nobody flies anything up": no flights at all
@@ -419,6 +420,10 @@ COUNTRIES = {
     "usa": "united states",
     "japanese": "japan",
     "jaxa": "japan",
+    "japan": "japan",
+    "america": "united states",
+    "united states": "united states",
+    "the states": "united states",
 }
 ADJECTIVES = {"russia": "Russian", "united states": "US", "japan": "Japanese"}
 GENERIC_PAD = re.compile(r"(?:the\s+|that\s+|our\s+)?(?:launch\s*)?(?:pad|site)", re.I)
@@ -436,7 +441,9 @@ FROM = re.compile(
 UNTIL = re.compile(r"\b(?:until|till|til|through|thru|to|up\s+to)\s+", re.I)
 COUNTED = re.compile(
     rf"^(?:the\s+|our\s+)?(?:next\s+)?(?P<n>{NUMBER})\s+(?:next\s+|more\s+)?(?P<veh>.+?)"
-    r"(?:\s+(?:cargo\s+|crew\s+)?(?:flights?|missions?|ships?|launch(?:es)?))?$",
+    r"(?:\s+(?:cargo\s+|crew\s+)?(?:flights?|missions?|ships?|launch(?:es)?))?"
+    # "two dragons in a row": the next ones, one after another
+    r"(?:\s+(?:in\s+a\s+row|back[\s-]+(?:to[\s-]+)?back|in\s+succession|consecutively))?$",
     re.I,
 )
 NEXT = re.compile(
@@ -470,6 +477,9 @@ def clauses(text: str) -> list[str]:
 def predicate(c: str) -> str | None:
     """The clause from its verb on ("are cancelled", "slip 2 months"), or None without one."""
     starts = [m.start() for r in (CANCEL, DELAY, ADVANCE, MOVE_TO, GROUND) if (m := r.search(c))]
+    stop = GAP.search(c)  # "russia stops sending cargo": "stops sending cargo"
+    if stop is not None and stop["stop"] is not None:
+        starts.append(stop.start("stop"))
     return c[min(starts) :] if starts else None
 
 

@@ -135,6 +135,11 @@ class Reader:
             return FlightRef(rec.id, rec.name, rec.vehicle)
         m = NEXT.match(subject.strip(" .,!?"))
         veh = self.resolver.find(m["veh"], ("vehicle",)) if m else None
+        if m is not None and veh is not None and self.resolver.plural(m["veh"], ("vehicle",)):
+            name = short_name(self.resolver.kb, veh[0])
+            raise ScenarioError(  # "the next dragons": never silently one flight
+                subject, f"how many {name} flights? Say e.g. “the next two {name} flights”"
+            )
         if veh is not None:
             vid = veh[0]
             kind = self.resolver.kb.vehicles[vid].kind

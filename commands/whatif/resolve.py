@@ -13,7 +13,7 @@ from knowledge.names import names_of
 from knowledge.pads import flown_from
 from knowledge.schema import Record, RecordKind
 from knowledge.search import Match, SearchIndex
-from knowledge.text import fold
+from knowledge.text import fold, singular
 
 Index = SearchIndex
 
@@ -102,8 +102,27 @@ class Resolver:
             out += [f for f in self._forms_of(digits) if f not in out]
         return [f for f in dict.fromkeys(out) if fold(f)]
 
+    def plural(self, text: str, kinds: tuple[RecordKind, ...]) -> bool:
+        """Whether the text names a record of these kinds only in the plural ("dragons")."""
+        one = self._plural(text)
+        return one is not None and self._find(text, kinds) is None and bool(self._find(one, kinds))
+
+    def _plural(self, text: str) -> str | None:
+        """The text with its last word made singular ("the next dragons" -> "the next
+        dragon"), when it was plural; names are found in the singular."""
+        m = re.search(r"([^\W\d_]+)(\W*)$", text)
+        if m is None or singular(m[1]) == m[1]:
+            return None
+        return text[: m.start(1)] + singular(m[1]) + m[2]
+
     def find(self, text: str, kinds: tuple[RecordKind, ...]) -> tuple[str, RecordKind] | None:
-        """The one record of these kinds the text names, or None."""
+        """The one record of these kinds the text names (a name said in the plural too:
+        "dragons"), or None."""
+        got = self._find(text, kinds)
+        one = self._plural(text) if got is None else None
+        return self._find(one, kinds) if one is not None else got
+
+    def _find(self, text: str, kinds: tuple[RecordKind, ...]) -> tuple[str, RecordKind] | None:
         forms = self._forms_of(text)
         if not forms:
             return None
@@ -144,8 +163,11 @@ class Resolver:
                 family = self._family(self.index.search(form, kinds=("vehicle",)).matches, form)
                 if family:
                     return family
-        found = self.find(text, ("vehicle",))
-        return (found[0],) if found is not None else ()
+        found = self._find(text, ("vehicle",))
+        if found is not None:
+            return (found[0],)
+        one = self._plural(text)
+        return self.vehicles(one) if one is not None else ()
 
     def _family(self, matches: Sequence[Match], text: str) -> tuple[str, ...]:
         """ "Dragon" names Cargo Dragon and Crew Dragon alike: the vehicles tied for the best

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from knowledge.text import MAX_WORDS, canonical, fold, fold_tokens, stem, words
+from knowledge.text import MAX_WORDS, canonical, fold, fold_tokens, singular, stem, words
 
 
 def test_fold_names() -> None:
@@ -57,3 +58,19 @@ def test_a_cut_summary_never_ends_on_an_initial() -> None:
     text = "A short lead. The ship was named after John F. Kennedy and carried a great deal."
     assert cut_at_sentence(text, 50) == "A short lead."
     assert not cut_at_sentence(text, 50).endswith("F.")
+
+
+@pytest.mark.parametrize(
+    ("plural", "one"),
+    [
+        ("dragons", "dragon"),
+        ("Cygnuses", "Cygnus"),
+        ("progresses", "progress"),
+        ("soyuzes", "soyuz"),
+        ("progress", "progress"),
+        ("cygnus", "cygnus"),
+        ("ms-30", "ms-30"),
+    ],
+)
+def test_singular_of_names_said_in_the_plural(plural: str, one: str) -> None:
+    assert singular(plural) == one
