@@ -34,7 +34,13 @@ from commands.said import Kind, by_date, planned_at, quoted, value_passage
 from commands.understand.lexicon import Passage
 from commands.understand.thresholds import SENTENCE_SHARE
 from commands.understand.types import Ask, Fact, Question
-from commands.understand.vocabulary import AGAIN, DAY_OF_MONTH, DOCKING_PLACE, USUALLY
+from commands.understand.vocabulary import (
+    AGAIN,
+    DAY_OF_MONTH,
+    DOCKING_PLACE,
+    STILL_AHEAD,
+    USUALLY,
+)
 from knowledge.dates import FuzzyDate
 from knowledge.schema import (
     PENDING,
@@ -183,6 +189,16 @@ def _event(m: Mission | Vehicle | CrewMember | Pad, kinds: tuple[str, ...]) -> E
     return min(found, key=lambda e: e.date.start) if found else None
 
 
+def _still_ahead(q: Question) -> bool:
+    """A yes/no asking whether something is still to come ("is X launching soon")."""
+    return q.ask == Ask.YES_NO and bool(STILL_AHEAD.search(q.text))
+
+
+def _already(q: Question, ev: Event | None, now: dt.date) -> bool:
+    """Asked whether it is still to come, of an event that has happened: the answer is No."""
+    return ev is not None and ev.date.start <= now and _still_ahead(q)
+
+
 # A record's own words that a flight had left the station, where no dated undocking or landing
 # is recorded (a later crew list without its crew, a docked-vehicle list without it).
 _LEFT_WORDS = re.compile(
@@ -307,14 +323,17 @@ def _m_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     if launched is not None:
         lead.yes = _asked_day_matches(q, ev.date if ev else None) is not False
         lead.text = sentence.rstrip(".") + _per(ctx, lead.sources) + "."
+        if _already(q, ev, now):  # "is crew-13 going up soon": No, it has flown
+            lead.yes = False
+            lead.text = lead.text.replace(f"{m.name} launched", f"{m.name} already launched", 1)
     elif m.status == "cancelled":
         lead.yes = False
     elif plan is not None and plan.planned.is_past(now):
-        lead.known = False
+        lead.known = _still_ahead(q)  # "soon?": the sentence says what is not known
     else:
         lead.yes = _asked_month_matches(q, plan.planned if plan else None)
-        if lead.yes is None:
-            lead.yes = False  # planned, not flown yet
+        if lead.yes is None and not _still_ahead(q):
+            lead.yes = False  # planned, not flown yet ("soon" is the plan's date, said)
     if len(m.schedule) > 1 and launched is None:
         lead.fields.append(Field("Schedule history", _schedule_lines(m, lead.mentions)))
     return lead
@@ -409,6 +428,14 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str, before: tuple[str, ..
                 )
             lead.sources = list(ev.sources)
             lead.yes = _asked_day_matches(q, ev.date) is not False  # "on 9 May": that day?
+            if _already(q, ev, now):  # "is it docking soon": No, it already docked
+                lead.yes = False
+                done = (
+                    said.replace("was ", "was already ", 1)
+                    if said.startswith("was ")
+                    else (f"already {said}")
+                )
+                lead.text = lead.text.replace(f"{m.name} {said}", f"{m.name} {done}", 1)
             return lead
         launched = outcome_date(m)
         lead.known = False

@@ -1885,6 +1885,9 @@ def _upcoming(ctx: Context, q: Question, now: dt.date) -> Reply:
     if org is not None:  # "the next spacex launch": flights it flies or launches
         return upcoming_cmd.upcoming(ctx, now, kind=q.kind_filter, by=org.record_id)
     if any(s.kind == "mission" for s in q.subjects):
+        if vocab.YES_NO_OPENER.search(q.text):  # "is crew-13 going up soon": yes or no
+            asked = replace(q, ask=Ask.YES_NO, facts=q.facts or (Fact.LAUNCH,))
+            return _about_records(ctx, asked, now)
         return _about_records(ctx, replace(q, ask=Ask.WHEN), now)
     shared = next((g for g in q.ambiguous if all(s.kind in ("vehicle", "pad") for s in g)), None)
     if shared is not None and not q.subjects:  # "dragon next launch": each Dragon's next
