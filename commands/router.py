@@ -1084,6 +1084,9 @@ def _names(ctx: Context, topic_id: str, q: Question) -> bool:
 def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.date) -> Reply:
     """Yes, no or not known from the fact asked about; a topic that nearly is the question
     answers when the fact does not decide it ("is starliner flying crew")."""
+    than = _than(ctx, q)
+    if than is not None:  # "does dragon carry more than cygnus": the comparison's verdict
+        return than  # (before claims: "faster than ms-29" weighs two, it claims no record)
     said_so = _claim_said(ctx, q, main, now)
     if said_so is not None:  # "did crew-13 break a speed record": "the fastest US trip"
         return said_so
@@ -1092,9 +1095,6 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
         checked = _claim_check(ctx, q, main, claim, now)
         if checked is not None:
             return checked
-    than = _than(ctx, q)
-    if than is not None:  # "does dragon carry more than cygnus": the comparison's verdict
-        return than
     named = _named_value(ctx, q, main, now)
     if named is not None:  # "did NG-24 launch on an Antares": the value against its field
         return named
@@ -1142,9 +1142,11 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
 def _than(ctx: Context, q: Question) -> Reply | None:
     """ "is X more than Y" of two vehicles or two flights: yes or no from the verdict a
     comparison of them gives (a tie is no winner); None when no verdict can be given."""
-    if not compare_cmd.THAN_ASKED.search(q.text):
+    than = bool(compare_cmd.THAN_ASKED.search(q.text))
+    either = bool(compare_cmd.WEIGHS.search(q.text) and re.search(r"\bor\b", q.text, re.I))
+    if not than and not either:  # "did A or B get there faster": which of them, no yes/no
         return None
-    subs = [s for s in q.subjects if s.start >= 0]
+    subs = [s for s in q.subjects if s.start >= 0 and s.kind != "station"]  # "to the station"
     ids = list(dict.fromkeys(s.record_id for s in subs))
     kinds = {s.kind for s in subs}
     if len(ids) != 2 or len(kinds) != 1 or kinds & {"mission", "vehicle"} != kinds:
@@ -1168,7 +1170,7 @@ def _than(ctx: Context, q: Question) -> Reply | None:
     return Reply(
         kind="answer",
         title=" and ".join(r.name for r in recs),
-        text=f"{word} {line}",
+        text=f"{word} {line}" if than else line,
         sources=source_lines(ctx.kb, ids_src),
         source_ids=ids_src,
         as_of=ctx.kb.as_of,

@@ -325,6 +325,11 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             r" (?:the )?(?:station|iss)|get(?:ting)? (?:there|to the (?:station|iss)))\b",
             r"\b(?:transit|travel|trip|journey|flight) time\b",
             r"\btime to (?:dock|reach|get to|arrive)\b",
+            # "which gets there faster, X or Y", "which was quicker to reach the iss"
+            r"\b(?:faster|quicker|slower|fastest|quickest|slowest|sooner)\b.*\b(?:get|gets|got|getting|reach\w*"
+            r"|arriv\w*|dock\w*|there|station|iss)\b",
+            r"\b(?:gets?|got|getting|reach\w*|arriv\w*|dock\w*|there)\b.*\b(?:faster|quicker"
+            r"|slower|fastest|quickest|slowest)\b",
             r"\bhow long\b.*\b(?:trip|journey|ride|transit)\b",
             # "how long until it docked", "how long before it got there"
             r"\bhow long(?: \w+){0,3}? (?:until|before)\b.*\b(?:dock\w*|berth\w*|arriv\w*|reach\w*"
