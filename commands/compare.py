@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from commands import said
 from commands.context import Context
-from commands.durations import Duration, flight_duration, stay_duration
+from commands.durations import Duration, flight_duration, stay_duration, transit
 from commands.format import (
     amount,
     collect_sources,
@@ -387,7 +387,7 @@ _SHORTER_OR_LONGER = re.compile(r"\b(?:longer|shorter|longest|shortest)\b", re.I
 # "who stayed longer, X or Y", "which carried more": a question that weighs what it names.
 WEIGHS = re.compile(
     r"\b(?:longer|shorter|longest|shortest|more|most|fewer|less|least|heavier|lighter"
-    r"|bigger|smaller)\b",
+    r"|bigger|smaller|faster|quicker|slower|fastest|quickest|slowest)\b",
     re.I,
 )
 _SHORTER = re.compile(r"\b(?:shorter|shortest|less time|fewer days)\b", re.I)
@@ -407,6 +407,8 @@ def mission_verdict(
         return _cargo_verdict(missions, cargo, text)
     if Fact.CREW in facts or Fact.CREW_SIZE in facts:
         return _crew_verdict(missions, text)
+    if Fact.TRANSIT in facts:
+        return _transit_verdict(missions, text)
     docked = Fact.DOCKING in facts and _SHORTER_OR_LONGER.search(text)
     if Fact.STAY in facts or docked:  # "stayed longer", "docked longer": the docked periods
         stays = [(stay_duration(m), m) for m in missions]
@@ -450,6 +452,32 @@ def _duration_verdict(spans: list[tuple[Duration | None, Mission]], what: str, t
     word = "shorter" if shorter else "longer"
     others = "; ".join(f"{m.name}'s {_days(d)}" for d, m in rest)
     return f"{best.name} was the {word} {what}: {_days(top)}, against {others}."
+
+
+_SLOWER = re.compile(r"\b(?:slower|slowest|longer|longest)\b", re.I)
+
+
+def _transit_verdict(missions: list[Mission], text: str) -> str:
+    """Which flight reached the station sooner after launch: in minutes when each record
+    gives them (stated, or both times of day), else in days when those differ."""
+    trips = [(transit(m), m) for m in missions]
+    missing = [m.name for t, m in trips if t is None]
+    known = [(t, m) for t, m in trips if t is not None]
+    if missing or len(known) < 2:
+        gaps = " and ".join(missing) or "one of them"
+        return f"I can't say which got there faster: how long {gaps} took is not recorded."
+    timed = all(t.minutes is not None for t, _ in known)
+    key = {id(t): (t.minutes or 0) if timed else t.days * 1440 for t, _ in known}
+    if not timed and len({t.days for t, _ in known}) == 1:
+        days = ", ".join(f"{m.name} {t.span()}" for t, m in known)
+        return f"I can't say which got there faster: the record dates both to the day ({days})."
+    known.sort(key=lambda tm: key[id(tm[0])], reverse=bool(_SLOWER.search(text)))
+    (top, best), rest = known[0], known[1:]
+    if all(key[id(t)] == key[id(top)] for t, _ in rest):
+        return f"A tie: each took {top.span()} to reach the station."
+    word = "slower" if _SLOWER.search(text) else "faster"
+    others = "; ".join(f"{m.name}'s {t.span()}" for t, m in rest)
+    return f"{best.name} got there {word}: {top.span()} from launch to docking, against {others}."
 
 
 def _crew_verdict(missions: list[Mission], text: str) -> str:
@@ -686,7 +714,7 @@ def _pub(ctx: Context, sources: tuple[str, ...] | list[str]) -> str:
 
 THAN_ASKED = re.compile(
     r"\b(?:more|less|fewer|bigger|larger|smaller|longer|shorter|cheaper|heavier|lighter|"
-    r"pricier|costlier|greater)\b(?:\s+\w+){0,4}?\s+than\b",
+    r"pricier|costlier|greater|faster|quicker|slower)\b(?:\s+\w+){0,4}?\s+than\b",
     re.I,
 )
 _ASKS_LESS = re.compile(r"\b(?:less|fewer|smaller|shorter|cheaper|lighter)\b", re.I)

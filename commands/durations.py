@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from commands.format import date_text, outcome_date
 from commands.reply import DateMention
+from commands.said import clock_in
 from knowledge.dates import FuzzyDate
 from knowledge.schema import Event, Mission
 
@@ -128,3 +129,89 @@ def stay_duration(m: Mission) -> Duration | None:
     )
     sources = tuple(launch_event.sources if launch_event else ()) + tuple(left.sources)
     return Duration(days, text, sources, False, at_most=True, mentions=tuple(mentions))
+
+
+# Hours and minutes an arrival's text says it took: "docked 7 hours 55 minutes after launch".
+_AFTER_LAUNCH = re.compile(
+    r"\b(?:(?P<h>\d{1,3})\s*(?:hours?|hrs?|h)\b(?:\s*(?:and\s*)?(?P<m>\d{1,2})\s*(?:minutes?"
+    r"|mins?|min)\b)?|(?P<only>\d{1,4})\s*(?:minutes?|mins?|min)\b)"
+    r"\s+after\s+(?:launch|liftoff|lift-off)\b",
+    re.I,
+)
+# Hours from UTC of the time zones event texts write.
+_ZONE_HOURS = {
+    "utc": 0, "gmt": 0, "edt": -4, "est": -5, "cdt": -5, "cst": -6, "pdt": -7,
+    "msk": 3, "moscow time": 3, "jst": 9,
+}  # fmt: skip
+_TIME = re.compile(
+    r"(?P<h>\d{1,2}):(?P<m>\d{2})(?::\d{2})?\s*(?:(?P<half>[ap])\.m\.)?\s*(?P<zone>[A-Za-z ]+)?"
+)
+
+
+@dataclass(frozen=True)
+class Transit:
+    """Launch to first docking or berthing. `minutes` when the record gives them (a duration
+    the arrival's text states, else both times of day), else whole days from the dates."""
+
+    launched: Event
+    arrived: Event
+    days: int
+    exact: bool  # both dates to the day
+    minutes: int | None = None
+    stated: bool = False  # the minutes are the record's own words, not derived
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys([*self.launched.sources, *self.arrived.sources]))
+
+    def span(self) -> str:
+        """ "7 hours 55 minutes", "about 3 hours 5 minutes", "the same day", "about 2 days"."""
+        if self.minutes is not None:
+            h, mins = divmod(self.minutes, 60)
+            parts = [f"{h} hour{'s' if h != 1 else ''}"] if h else []
+            parts += [f"{mins} minute{'s' if mins != 1 else ''}"] if mins or not h else []
+            return ("" if self.stated else "about ") + " ".join(parts)
+        span = (
+            "the same day" if self.days == 0 else f"{self.days} day{'s' if self.days != 1 else ''}"
+        )
+        return span if self.exact else f"about {span}"
+
+
+def transit(m: Mission) -> Transit | None:
+    """How long the flight took to reach the station, from its launch and first arrival."""
+    launched = _first(m, ("launched", "launch"))
+    arrived = _first(m, DOCKED)
+    if launched is None or arrived is None or arrived.date.start < launched.date.start:
+        return None
+    if launched.date.net or arrived.date.net:
+        return None  # only bounds are recorded: "no earlier than" says nothing of the trip
+    days = (arrived.date.start - launched.date.start).days
+    exact = launched.date.precision == "day" and arrived.date.precision == "day"
+    found = _AFTER_LAUNCH.search(arrived.what)
+    if found is not None:
+        minutes = int(found["only"] or 0) + int(found["h"] or 0) * 60 + int(found["m"] or 0)
+        return Transit(launched, arrived, days, exact, minutes, stated=True)
+    start, end = _utc_minutes(launched), _utc_minutes(arrived)
+    if exact and start is not None and end is not None and end + days * 1440 >= start:
+        return Transit(launched, arrived, days, exact, end + days * 1440 - start)
+    return Transit(launched, arrived, days, exact)
+
+
+def _first(m: Mission, kinds: tuple[str, ...]) -> Event | None:
+    found = [e for e in m.events if e.kind in kinds]
+    return min(found, key=lambda e: e.date.start) if found else None
+
+
+def _utc_minutes(ev: Event) -> int | None:
+    """Minutes past midnight UTC of the time of day the event's text gives (zone written)."""
+    found = clock_in(ev.what)
+    typed = _TIME.match(found.group(1)) if found else None
+    zone = (typed["zone"] or "").strip().lower() if typed else ""
+    if typed is None or zone not in _ZONE_HOURS:
+        return None
+    hour = (
+        int(typed["h"]) % 12 + (12 if typed["half"] == "p" else 0)
+        if typed["half"]
+        else int(typed["h"])
+    )
+    return hour * 60 + int(typed["m"]) - _ZONE_HOURS[zone] * 60

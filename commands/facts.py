@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from commands.context import Context
-from commands.durations import docked_duration, flight_duration
+from commands.durations import docked_duration, flight_duration, transit
 from commands.format import (
     amount,
     collect_sources,
@@ -30,11 +30,17 @@ from commands.format import (
 from commands.freshness import noted
 from commands.lookup import CARGO_NAMES
 from commands.reply import DateMention, Field, Reply
-from commands.said import Kind, by_date, planned_at, quoted, value_passage
+from commands.said import Kind, by_date, clock_in, quoted, value_passage
 from commands.understand.lexicon import Passage
 from commands.understand.thresholds import SENTENCE_SHARE
 from commands.understand.types import Ask, Fact, Question
-from commands.understand.vocabulary import AGAIN, DAY_OF_MONTH, DOCKING_PLACE, USUALLY
+from commands.understand.vocabulary import (
+    AGAIN,
+    DAY_OF_MONTH,
+    DOCKING_PLACE,
+    STILL_AHEAD,
+    USUALLY,
+)
 from knowledge.dates import FuzzyDate
 from knowledge.schema import (
     PENDING,
@@ -183,6 +189,16 @@ def _event(m: Mission | Vehicle | CrewMember | Pad, kinds: tuple[str, ...]) -> E
     return min(found, key=lambda e: e.date.start) if found else None
 
 
+def _still_ahead(q: Question) -> bool:
+    """A yes/no asking whether something is still to come ("is X launching soon")."""
+    return q.ask == Ask.YES_NO and bool(STILL_AHEAD.search(q.text))
+
+
+def _already(q: Question, ev: Event | None, now: dt.date) -> bool:
+    """Asked whether it is still to come, of an event that has happened: the answer is No."""
+    return ev is not None and ev.date.start <= now and _still_ahead(q)
+
+
 # A record's own words that a flight had left the station, where no dated undocking or landing
 # is recorded (a later crew list without its crew, a docked-vehicle list without it).
 _LEFT_WORDS = re.compile(
@@ -307,14 +323,17 @@ def _m_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     if launched is not None:
         lead.yes = _asked_day_matches(q, ev.date if ev else None) is not False
         lead.text = sentence.rstrip(".") + _per(ctx, lead.sources) + "."
+        if _already(q, ev, now):  # "is crew-13 going up soon": No, it has flown
+            lead.yes = False
+            lead.text = lead.text.replace(f"{m.name} launched", f"{m.name} already launched", 1)
     elif m.status == "cancelled":
         lead.yes = False
     elif plan is not None and plan.planned.is_past(now):
-        lead.known = False
+        lead.known = _still_ahead(q)  # "soon?": the sentence says what is not known
     else:
         lead.yes = _asked_month_matches(q, plan.planned if plan else None)
-        if lead.yes is None:
-            lead.yes = False  # planned, not flown yet
+        if lead.yes is None and not _still_ahead(q):
+            lead.yes = False  # planned, not flown yet ("soon" is the plan's date, said)
     if len(m.schedule) > 1 and launched is None:
         lead.fields.append(Field("Schedule history", _schedule_lines(m, lead.mentions)))
     return lead
@@ -409,6 +428,14 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str, before: tuple[str, ..
                 )
             lead.sources = list(ev.sources)
             lead.yes = _asked_day_matches(q, ev.date) is not False  # "on 9 May": that day?
+            if _already(q, ev, now):  # "is it docking soon": No, it already docked
+                lead.yes = False
+                done = (
+                    said.replace("was ", "was already ", 1)
+                    if said.startswith("was ")
+                    else (f"already {said}")
+                )
+                lead.text = lead.text.replace(f"{m.name} {said}", f"{m.name} {done}", 1)
             return lead
         launched = outcome_date(m)
         lead.known = False
@@ -550,15 +577,9 @@ def _names_person(ctx: Context, text: str) -> bool:
     return any(c.name.split()[-1].lower() in folded for c in ctx.kb.crew.values())
 
 
-_CLOCK = re.compile(
-    r"\b(?:at|around|about) (\d{1,2}:\d{2}(?:\s*[ap]\.m\.)?(?:\s*(?:UTC|GMT|EDT|EST|CDT|CST|PDT|"
-    r"MSK|JST|Moscow time))?)",
-)
-
-
 def _clock(what: str) -> str:
     """ " at 11:10 a.m. EDT" when an event's text gives its time of day, else ""."""
-    found = next((m for m in _CLOCK.finditer(what) if not planned_at(what, m.start())), None)
+    found = clock_in(what)
     return f" at {found.group(1).strip()}" if found else ""
 
 
@@ -810,27 +831,32 @@ def _m_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
 
 
 def _m_transit(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
-    """ "how long did it take to get there": launch to first docking, from the recorded dates."""
+    """ "how long did it take to get there": launch to first docking, in hours and minutes
+    when the record states them or gives both times of day, else from the recorded dates."""
     assert isinstance(rec, Mission)
     m = rec
     lead = Lead("")
-    launched = _event(m, ("launched", "launch"))
-    arrived = _event(m, DOCKED)
-    if launched is None or arrived is None or arrived.date.start < launched.date.start:
+    trip = transit(m)
+    if trip is None:
         lead.text = f"How long {m.name} took to reach the station is not recorded."
         lead.known = False
         return lead
-    days = (arrived.date.start - launched.date.start).days
-    exact = launched.date.precision == "day" and arrived.date.precision == "day"
-    span = "the same day" if exact and days == 0 else f"{days} day{'s' if days != 1 else ''}"
-    took = span if exact else f"about {span}"
-    verb = "berthed" if arrived.kind == "berthed" else "docked"
-    lead.text = (
-        f"{m.name} took {took} to reach the station: launched "
-        f"{date_text(launched.date, lead.mentions)}, {verb} "
-        f"{date_text(arrived.date, lead.mentions)} (derived from the recorded dates)."
-    )
-    lead.sources = list(dict.fromkeys([*launched.sources, *arrived.sources]))
+    verb = "berthed" if trip.arrived.kind == "berthed" else "docked"
+    launched = f"launched {date_text(trip.launched.date, lead.mentions)}"
+    arrived = f"{verb} {date_text(trip.arrived.date, lead.mentions)}"
+    per = _per(ctx, trip.sources)
+    if trip.stated:  # the arrival's own words say how long it took
+        per = _per(ctx, trip.arrived.sources)
+        how = f"{launched}{_clock(trip.launched.what)}; “{trip.arrived.what.rstrip('.')}”"
+    elif trip.minutes is not None:
+        how = (
+            f"{launched}{_clock(trip.launched.what)}, {arrived}{_clock(trip.arrived.what)}"
+            " (derived from the recorded times)"
+        )
+    else:
+        how = f"{launched}, {arrived} (derived from the recorded dates)"
+    lead.text = f"{m.name} took {trip.span()} to reach the station: {how}{per}."
+    lead.sources = list(trip.sources)
     return lead
 
 

@@ -134,6 +134,18 @@ def current_plan(m: Mission) -> ScheduleEntry | None:
     return m.schedule[-1] if m.schedule else None
 
 
+def announcement_keys(m: Mission) -> list[FuzzyDate]:
+    """The date each schedule entry belongs at: its announcement, else its neighbours'."""
+    keys: list[FuzzyDate | None] = [e.announced for e in m.schedule]
+    following: FuzzyDate | None = None
+    for i in range(len(keys) - 1, -1, -1):  # unannounced entries sit just before the next one
+        if keys[i] is None and following is not None:
+            keys[i] = following
+        following = keys[i] or following
+    fallback = min((k for k in keys if k is not None), key=lambda k: k.start, default=None)
+    return [k or fallback or e.planned for k, e in zip(keys, m.schedule, strict=True)]
+
+
 def outcome_date(m: Mission) -> FuzzyDate | None:
     """When the mission launched, if recorded."""
     for e in m.events:

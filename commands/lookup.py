@@ -10,11 +10,14 @@ from dataclasses import replace
 from commands.context import Context
 from commands.format import (
     amount,
+    announcement_keys,
     collect_sources,
+    current_plan,
     date_text,
     day_text,
     dispute_sources,
     disputes_field,
+    outcome_date,
     schedule_sentence,
     source_lines,
 )
@@ -293,7 +296,7 @@ def _mission(ctx: Context, rec: Record, now: dt.date, focus: Focus) -> Reply:
         fields.append(Field("Events", _events_lines(m.events, mentions)))
         extra += [s for e in m.events for s in e.sources]
     fields += _facts_field(m)
-    latest = _latest(m, mentions)
+    latest = _latest(m, now, mentions)
     if latest:
         fields.insert(2 if m.crew else 1, Field("Latest", latest))
     focus_fields = {"when": ("schedule", "events", "status"), "who": ("crew",)}.get(focus, ())
@@ -308,15 +311,28 @@ def _mission(ctx: Context, rec: Record, now: dt.date, focus: Focus) -> Reply:
     return reply
 
 
-def _latest(m: Mission, mentions: list[DateMention]) -> str:
-    """The newest dated entry of a mission's events and schedule, as one line."""
-    items: list[tuple[dt.date, str]] = []
-    for e in m.events:
-        items.append((e.date.start, f"{date_text(e.date, mentions)}: {e.what}"))
-    for p in m.schedule:
-        if p.note:
-            when = p.announced or p.planned
-            items.append((when.start, f"planned {date_text(p.planned, mentions)}: {p.note}"))
+def _latest(m: Mission, now: dt.date, mentions: list[DateMention]) -> str:
+    """The newest of a mission's events and its current plan, as one line. A plan a later
+    one replaced is history, never the latest, and so is every plan once the flight has
+    launched; a current plan dated by when it was announced, and said to have passed when it
+    has (a superseded "November" plan is never shown as what comes next)."""
+    items: list[tuple[dt.date, str]] = [
+        (e.date.start, f"{date_text(e.date, mentions)}: {e.what}") for e in m.events
+    ]
+    plan = current_plan(m)
+    if plan is not None and plan.note and outcome_date(m) is None and m.status != "cancelled":
+        said = (
+            f"{date_text(plan.announced, mentions)}: plan announced for"
+            if plan.announced
+            else "current plan:"
+        )
+        passed = " (that date has passed; no outcome recorded)" if plan.planned.is_past(now) else ""
+        items.append(
+            (
+                announcement_keys(m)[-1].start,
+                f"{said} {date_text(plan.planned, mentions)}{passed} — {plan.note}",
+            )
+        )
     if not items:
         return ""
     return max(items, key=lambda i: i[0])[1]

@@ -64,7 +64,7 @@ from commands.understand.thresholds import (
 from commands.understand.types import Ask, Chat, Command, Fact, Question, Subject
 from knowledge.names import names_of
 from knowledge.schema import CrewMember, Mission, Record, Topic, Vehicle
-from knowledge.text import fold_tokens, sentences, words
+from knowledge.text import fold, fold_tokens, sentences, words
 
 MAX_CHARS = 1000
 
@@ -1093,6 +1093,9 @@ def _names(ctx: Context, topic_id: str, q: Question) -> bool:
 def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.date) -> Reply:
     """Yes, no or not known from the fact asked about; a topic that nearly is the question
     answers when the fact does not decide it ("is starliner flying crew")."""
+    than = _than(ctx, q)
+    if than is not None:  # "does dragon carry more than cygnus": the comparison's verdict
+        return than  # (before claims: "faster than ms-29" weighs two, it claims no record)
     said_so = _claim_said(ctx, q, main, now)
     if said_so is not None:  # "did crew-13 break a speed record": "the fastest US trip"
         return said_so
@@ -1101,9 +1104,6 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
         checked = _claim_check(ctx, q, main, claim, now)
         if checked is not None:
             return checked
-    than = _than(ctx, q)
-    if than is not None:  # "does dragon carry more than cygnus": the comparison's verdict
-        return than
     named = _named_value(ctx, q, main, now)
     if named is not None:  # "did NG-24 launch on an Antares": the value against its field
         return named
@@ -1151,9 +1151,11 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
 def _than(ctx: Context, q: Question) -> Reply | None:
     """ "is X more than Y" of two vehicles or two flights: yes or no from the verdict a
     comparison of them gives (a tie is no winner); None when no verdict can be given."""
-    if not compare_cmd.THAN_ASKED.search(q.text):
+    than = bool(compare_cmd.THAN_ASKED.search(q.text))
+    either = bool(compare_cmd.WEIGHS.search(q.text) and re.search(r"\bor\b", q.text, re.I))
+    if not than and not either:  # "did A or B get there faster": which of them, no yes/no
         return None
-    subs = [s for s in q.subjects if s.start >= 0]
+    subs = [s for s in q.subjects if s.start >= 0 and s.kind != "station"]  # "to the station"
     ids = list(dict.fromkeys(s.record_id for s in subs))
     kinds = {s.kind for s in subs}
     if len(ids) != 2 or len(kinds) != 1 or kinds & {"mission", "vehicle"} != kinds:
@@ -1177,7 +1179,7 @@ def _than(ctx: Context, q: Question) -> Reply | None:
     return Reply(
         kind="answer",
         title=" and ".join(r.name for r in recs),
-        text=f"{word} {line}",
+        text=f"{word} {line}" if than else line,
         sources=source_lines(ctx.kb, ids_src),
         source_ids=ids_src,
         as_of=ctx.kb.as_of,
@@ -1275,7 +1277,15 @@ def _claim_check(
     phrase = f"the {rank}{claim.group('what')}".rstrip(" ?.!")
     weak = unverified(ctx.kb, found[0].sources)
     name_words = set(words(main.name))
-    if weak and name_words & found[0].words:  # one weak source says so: said as unverified
+    stated = next((p for p in found if _states_rank(ctx, p, main, asked, rank, q.text)), None)
+    if stated is not None and not unverified(ctx.kb, stated.sources):
+        # the subject's own sentence writes the whole claim ("the only remaining pad capable
+        # of launching ... Soyuz ... to the ISS"): Yes, quoted so its limits show
+        found = [stated, *(p for p in found if p is not stated)]
+        text = f"Yes. {stated.text}"
+        if len(found) > 1:
+            text += "\nAlso recorded:\n" + "\n".join(f"• {p.text}" for p in found[1:])
+    elif weak and name_words & found[0].words:  # one weak source says so: said as unverified
         text = (
             f"Not verified as of {day_text(ctx.kb.as_of)}: {found[0].text.rstrip('. ')} "
             f"({weak}; no other source in the fact base confirms it)."
@@ -1295,6 +1305,52 @@ def _claim_check(
         sources=source_lines(ctx.kb, ids_src),
         source_ids=ids_src,
     )
+
+
+# A rank a sentence denies ("no longer the only pad"), or limits in a way a question may not
+# ("the first crewed launch ... since the pad was damaged", "the first this year").
+_RANK_DENIED = re.compile(r"\b(?:not|no longer|never|nor)\b(?:\s+\S+){0,3}\s*$", re.I)
+_RANK_LIMITS = re.compile(r"\b(?:since|after|until|so far|yet|this year|in \d{4})\b", re.I)
+# Words between a rank and what it ranks that narrow nothing ("the only remaining pad").
+_RANK_NEUTRAL = frozenset(words("remaining left ever other one single"))
+# A flight's or pad's designation typed in a sentence: "NG-19", "MS-28", "Site 31".
+_DESIGNATION = re.compile(
+    r"\b(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[A-Za-z]{1,8}[- ]?\d+"
+    r"[A-Za-z]?\b",
+    re.I,
+)
+
+
+def _states_rank(
+    ctx: Context, p: Passage, main: Subject, asked: frozenset[str], rank: str, text: str
+) -> bool:
+    """Whether a sentence of the subject's own record (or one naming it) writes every word of
+    the claimed rank of the subject (not of another flight named just before it: "NG-19, the
+    last Cygnus on an Antares"), undenied, with no limit ("since ...") or narrower words
+    ("the first crewed Dragon launch") the question does not share."""
+    rec = ctx.kb.get(main.record_id)
+    own = [fold(n) for n in names_of(rec)] if rec is not None else []
+    if p.record_id != main.record_id and not any(n and n in fold(p.text) for n in own):
+        return False
+    if not asked - _RANK_NEUTRAL <= p.words:
+        return False
+    at = re.search(rf"\b{re.escape(rank)}\b", p.text, re.I)
+    if at is None or _RANK_DENIED.search(p.text[: at.start()]):
+        return False
+    ranked = " ".join(p.text[: at.start()].split()[-4:])  # what the rank is said of
+    for named in _DESIGNATION.finditer(ranked):
+        if not any(fold(named.group(0)) in n for n in own):
+            return False
+    limit = _RANK_LIMITS.search(p.text, at.end())
+    if limit is not None and limit.group(0).lower() not in text.lower():
+        return False
+    claimed = set(words(text))
+    for w in words(p.text[at.end() :]):  # "the first crewed Dragon launch": narrower than asked
+        if w in asked:
+            return True
+        if w not in claimed and w not in _RANK_NEUTRAL:
+            return False
+    return True
 
 
 def _and_more(
@@ -1902,6 +1958,9 @@ def _upcoming(ctx: Context, q: Question, now: dt.date) -> Reply:
     if org is not None:  # "the next spacex launch": flights it flies or launches
         return upcoming_cmd.upcoming(ctx, now, kind=q.kind_filter, by=org.record_id)
     if any(s.kind == "mission" for s in q.subjects):
+        if vocab.YES_NO_OPENER.search(q.text):  # "is crew-13 going up soon": yes or no
+            asked = replace(q, ask=Ask.YES_NO, facts=q.facts or (Fact.LAUNCH,))
+            return _about_records(ctx, asked, now)
         return _about_records(ctx, replace(q, ask=Ask.WHEN), now)
     shared = next((g for g in q.ambiguous if all(s.kind in ("vehicle", "pad") for s in g)), None)
     if shared is not None and not q.subjects:  # "dragon next launch": each Dragon's next

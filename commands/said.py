@@ -147,6 +147,19 @@ _PLAN_MARK = re.compile(
 _CLAUSE_START = re.compile(r"[;:(]|,\s|\.\s|\bwhen\b|\bwhile\b|\bbut\b|\band\b", re.I)
 
 
+# A time of day an event's text gives: "at 11:10 a.m. EDT", "at 14:47:43 UTC".
+CLOCK = re.compile(
+    r"\b(?:at|around|about) (\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.m\.)?(?:\s*(?:UTC|GMT|EDT|EST"
+    r"|CDT|CST|PDT|MSK|JST|Moscow time))?)",
+)
+
+
+def clock_in(what: str) -> re.Match[str] | None:
+    """The first time of day an event's text gives outside a plan clause (a time a clause
+    opened by "expected" gives is a plan's, never the event's)."""
+    return next((m for m in CLOCK.finditer(what) if not planned_at(what, m.start())), None)
+
+
 def planned_at(text: str, pos: int) -> bool:
     """Whether the clause holding position pos is a plan ("Launch Library 2 had expected
     docking at about 13:46 UTC on 19 September"): a plan word before pos in that clause."""

@@ -5,7 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from commands.context import Context
-from commands.format import collect_sources, date_text, schedule_sentence, source_lines
+from commands.format import (
+    announcement_keys,
+    collect_sources,
+    date_text,
+    schedule_sentence,
+    source_lines,
+)
 from commands.lookup import cut_at_sentence, resolve
 from commands.reply import DateMention, Reply, error
 from knowledge.dates import FuzzyDate
@@ -31,7 +37,7 @@ def timeline(ctx: Context, query: str, now: dt.date) -> Reply:
     if isinstance(rec, Mission):
         # A plan is dated by when it was announced; one with no announcement date keeps its
         # place in the history (just before the next announced plan), never its planned date.
-        keys = _announcement_keys(rec)
+        keys = announcement_keys(rec)
         for e, when in zip(rec.schedule, keys, strict=True):
             who = f" (by {e.by})" if e.by else ""
             note = f": {e.note}" if e.note else ""
@@ -89,15 +95,3 @@ def _dated_other(ctx: Context, query: str) -> str | None:
         return query.strip()
     found = ctx.index.search(query, kinds=kinds)
     return found.best.record_id if found.confident and found.best is not None else None
-
-
-def _announcement_keys(m: Mission) -> list[FuzzyDate]:
-    """The date each schedule entry belongs at: its announcement, else its neighbours'."""
-    keys: list[FuzzyDate | None] = [e.announced for e in m.schedule]
-    following: FuzzyDate | None = None
-    for i in range(len(keys) - 1, -1, -1):  # unannounced entries sit just before the next one
-        if keys[i] is None and following is not None:
-            keys[i] = following
-        following = keys[i] or following
-    fallback = min((k for k in keys if k is not None), key=lambda k: k.start, default=None)
-    return [k or fallback or e.planned for k, e in zip(keys, m.schedule, strict=True)]

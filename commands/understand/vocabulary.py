@@ -29,6 +29,12 @@ _TRAFFIC = (
 )
 
 # --- the form of answer asked for (first match wins) -----------------------------------------
+# A question opened by its verb: "is ...", "did ...", "won't ...".
+YES_NO_OPENER = _any(
+    r"^\s*(?:so\s+|and\s+|but\s+)?(?:is|are|was|were|did|does|do|has|have|had|can|could"
+    r"|will|would|should|shall|isn'?t|wasn'?t|didn'?t|doesn'?t|hasn'?t|won'?t|can'?t)\b"
+)
+
 ASK_PATTERNS: tuple[tuple[Ask, Phrases], ...] = (
     (
         Ask.COMPARE,
@@ -124,13 +130,7 @@ ASK_PATTERNS: tuple[tuple[Ask, Phrases], ...] = (
         _any(r"\bwhere\b", r"\b(?:what|which) (?:pad|launch ?pad|site|launch site|spaceport)\b"),
     ),
     (Ask.STATUS, _any(r"\bstatus\b", r"\bhow is .* doing\b", r"\bwhere .* stand")),
-    (
-        Ask.YES_NO,
-        _any(
-            r"^\s*(?:so\s+|and\s+|but\s+)?(?:is|are|was|were|did|does|do|has|have|had|can|could"
-            r"|will|would|should|shall|isn'?t|wasn'?t|didn'?t|doesn'?t|hasn'?t|won'?t|can'?t)\b"
-        ),
-    ),
+    (Ask.YES_NO, YES_NO_OPENER),
     (
         Ask.WHO,
         _any(
@@ -325,6 +325,11 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             r" (?:the )?(?:station|iss)|get(?:ting)? (?:there|to the (?:station|iss)))\b",
             r"\b(?:transit|travel|trip|journey|flight) time\b",
             r"\btime to (?:dock|reach|get to|arrive)\b",
+            # "which gets there faster, X or Y", "which was quicker to reach the iss"
+            r"\b(?:faster|quicker|slower|fastest|quickest|slowest|sooner)\b.*\b(?:get|gets|got|getting|reach\w*"
+            r"|arriv\w*|dock\w*|there|station|iss)\b",
+            r"\b(?:gets?|got|getting|reach\w*|arriv\w*|dock\w*|there)\b.*\b(?:faster|quicker"
+            r"|slower|fastest|quickest|slowest)\b",
             r"\bhow long\b.*\b(?:trip|journey|ride|transit)\b",
             # "how long until it docked", "how long before it got there"
             r"\bhow long(?: \w+){0,3}? (?:until|before)\b.*\b(?:dock\w*|berth\w*|arriv\w*|reach\w*"
@@ -758,6 +763,20 @@ FRAGMENT = re.compile(
     r"|when|whens|where|why|how|is|are|was|were|did|does|do|has|have|had|can|could|will|would"
     r"|should|tell|show|list|give|compare|explain|any|anything)\b)[^\W\d_]",
     re.I,
+)
+# A yes/no question asking whether an event is still to come ("is crew-13 launching soon",
+# "is ms-29 coming up", "is it up next", "going up in december?"): a flight that already did
+# it is answered "No" with the day it happened (`facts._still_ahead`).
+STILL_AHEAD = _any(
+    r"\bsoon(?:ish)?\b",
+    r"\b(?:coming|going|heading|flying) (?:back )?up\b",
+    r"\bup next\b",
+    r"\bnext\b",
+    r"\bupcoming\b",
+    r"\babout to\b",
+    r"\bany (?:day|time) now\b",
+    r"\byet to\b",
+    r"\bstill to come\b",
 )
 # A yes/no question said without its verb: "sophie adenot back on earth yet?", "ms-29 still up?"
 YES_NO_SHAPE = _any(r"\byet\W*$", r"\bstill\b")

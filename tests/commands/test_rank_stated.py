@@ -1,0 +1,39 @@
+"""A yes/no claim of a rank ("the only pad", "the first Cygnus XL") that the subject's own
+sentence writes whole is Yes, quoted; a narrower or limited sentence is never a Yes."""
+
+from __future__ import annotations
+
+import pytest
+
+from commands.context import Context
+from tests.commands.conftest import first
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "is site 31 the only pad that can launch soyuz to the iss",
+        "is site 31 the only pad that launches progress to the iss",
+        "is baikonur site 31/6 the only pad for soyuz",
+        "is site 31 the only pad left for soyuz",
+        "was ng-23 the first cygnus xl",
+    ],
+)
+def test_a_rank_the_record_states_is_yes(ctx: Context, q: str) -> None:
+    text = first(ctx, q)
+    assert text.startswith("Yes. "), text
+    assert "no recorded fact says" not in text
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        # the sentence says "the first crewed Dragon launch after SpaceX moved ...": narrower
+        "was crew-12 the first crewed launch from slc-40",
+        # the sentence says "since the pad was damaged"
+        "was soyuz ms-29 the first crewed launch from site 31",
+    ],
+)
+def test_a_narrower_or_limited_sentence_is_no_yes(ctx: Context, q: str) -> None:
+    text = first(ctx, q)
+    assert not text.startswith("Yes"), text

@@ -1,0 +1,51 @@
+"""Asked whether a flight's launch, docking or departure is still to come, after it happened."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from commands.context import Context
+from commands.router import answer
+
+NOW = dt.date(2026, 12, 1)
+
+
+def _lead(ctx: Context, q: str) -> str:
+    reply = answer(ctx, q, NOW)
+    assert reply.kind == "answer", reply.plain()
+    body = reply.text.split("\n")[-1] if reply.text.startswith("Fact base") else reply.text
+    return body.split("\n\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("q", "said"),
+    [
+        ("is crew-13 launching soon", "already launched on 1 October 2026"),
+        ("is crew-13 going up soon?", "already launched on 1 October 2026"),
+        ("will crew 13 launch soon", "already launched on 1 October 2026"),
+        ("is soyuz ms-29 coming up", "already launched on 14 July 2026"),
+        ("is soyuz ms-29 about to go up", "already launched on 14 July 2026"),
+        ("is progress ms-33 docking soon", "already docked on 24 March 2026"),
+        ("is crew-12 undocking soon", "already undocked on 7 October 2026"),
+    ],
+)
+def test_a_flight_that_did_it_is_answered_no_with_the_day(ctx: Context, q: str, said: str) -> None:
+    text = _lead(ctx, q)
+    assert text.startswith("No. "), text
+    assert said in text, text
+
+
+@pytest.mark.parametrize("q", ["is soyuz ms-30 launching soon", "is soyuz ms-30 going up soon"])
+def test_a_plan_still_ahead_gives_its_date_without_a_guessed_yes_or_no(
+    ctx: Context, q: str
+) -> None:
+    text = _lead(ctx, q)
+    assert not text.startswith(("Yes", "No")), text
+    assert "March 2027" in text, text
+
+
+def test_asking_whether_it_happened_is_still_yes(ctx: Context) -> None:
+    assert _lead(ctx, "did crew-13 launch").startswith("Yes. ")
+    assert _lead(ctx, "has progress ms-33 docked yet").startswith("Yes. ")
