@@ -143,7 +143,7 @@ def answer(
     reply, question = respond(ctx, cleaned, now, last)
     if conversation is not None and question is not None:
         subjects, others = _subjects_of(ctx, reply)
-        conversation.remember(question, subjects, others)
+        conversation.remember(question, subjects, others, _named_in(ctx, reply))
     return reply
 
 
@@ -169,6 +169,16 @@ def _subjects_of(ctx: Context, reply: Reply) -> tuple[tuple[str, ...], tuple[str
         if m is not None:
             ids += [c for c in m.crew if c not in ids]
     return tuple(ids), tuple(named[1:])  # "the other one": the next record the answer named
+
+
+def _named_in(ctx: Context, reply: Reply) -> tuple[str, ...]:
+    """The records the answer's lead (its text up to the first blank line) names, in the
+    order it names them: what "that pad" or "those guys" can point at next."""
+    if reply.kind != "answer":
+        return ()
+    lead = reply.text.split("\n\n", 1)[0]
+    found = sorted(ctx.index.find_mentions(lead), key=lambda m: m.start)
+    return tuple(dict.fromkeys(m.record_id for m in found))
 
 
 def respond(
@@ -263,7 +273,7 @@ def _two_asks(
     if r1.kind != "answer" or q1 is None or not q1.subjects:
         return None
     subjects, others = _subjects_of(ctx, r1)
-    r2, _q2 = respond(ctx, second, now, Turn(q1, subjects, others))
+    r2, _q2 = respond(ctx, second, now, Turn(q1, subjects, others, named=_named_in(ctx, r1)))
     if r2.kind != "answer":
         return None
     lead2 = r2.text.split("\n\n")[0].strip()
@@ -422,6 +432,9 @@ def follow_up(ctx: Context, q: Question, last: Turn) -> Question:
             return q
         subjects = (like,)
     if not subjects:
+        pointed = _pointed(ctx, q, last)
+        if pointed is not None:  # "is that pad working now": the pad the last answer named
+            return pointed
         target = _referent(ctx, q, last)
         if target is None:
             return q
@@ -522,6 +535,62 @@ def _tied(ctx: Context, q: Question, rid: str) -> Question | None:
         return None
     again = read(ctx, f"{q.text[: m.start()]}{rec.name}{q.text[m.end() :]}")
     return again if linked in again.record_ids else None
+
+
+def _pointed(ctx: Context, q: Question, last: Turn) -> Question | None:
+    """ "that pad", "those guys", "from there": the record of that kind the last answer
+    named (else the one tied to its subject), put in the phrase's place and the question
+    read again ("is Baikonur Site 31/6 working now"). None when nothing of that kind fits."""
+    m = vocab.POINTED.search(q.text)
+    if m is None:
+        return None
+    kinds = _POINTED_KINDS[next(k for k, v in m.groupdict().items() if v)]
+    target = next(
+        (r for r in (*last.named, *last.subjects) if _kind_fits(ctx, r, kinds)), None
+    ) or _tied_of_kind(ctx, last.subjects[0], kinds)
+    rec = ctx.kb.get(target) if target is not None else None
+    if rec is None:
+        return None
+    span = m.span("there") if m.group("there") else m.span()
+    again = read(ctx, f"{q.text[: span[0]]}{rec.name}{q.text[span[1] :]}")
+    return again if target in again.record_ids else None
+
+
+# What each noun of vocab.POINTED can point at: record kinds ("rocket": a launch vehicle).
+_POINTED_KINDS: dict[str, tuple[str, ...]] = {
+    "pad": ("pad",),
+    "there": ("pad",),
+    "rocket": ("rocket",),
+    "person": ("crew",),
+    "org": ("organization",),
+    "people": ("organization", "crew"),
+}
+
+
+def _kind_fits(ctx: Context, rid: str, kinds: tuple[str, ...]) -> bool:
+    """Whether a record is of one of the kinds ("rocket": a vehicle that is a launcher)."""
+    kind = ctx.kb.kind_of(rid)
+    if "rocket" in kinds and kind == "vehicle":
+        return getattr(ctx.kb.get(rid), "kind", "") == "launch-vehicle"
+    return kind in kinds
+
+
+def _tied_of_kind(ctx: Context, rid: str, kinds: tuple[str, ...]) -> str | None:
+    """The one record of a kind tied to a record: a flight's (or a person's flight's) pad
+    or rocket, a vehicle's only pad, a record's operator; None when the base says none."""
+    rec = ctx.kb.get(rid)
+    if isinstance(rec, CrewMember):
+        rec = flown_on(ctx, rec)
+    if "rocket" in kinds:
+        return _craft_of(ctx, rid, rocket=True)
+    if "pad" in kinds:
+        if isinstance(rec, Mission):
+            return rec.pad
+        pads: tuple[str, ...] = rec.pads if isinstance(rec, Vehicle) else ()
+        return pads[0] if len(pads) == 1 else None
+    if "organization" in kinds:
+        return getattr(rec, "operator", None)
+    return None
 
 
 def _craft_of(ctx: Context, rid: str, rocket: bool) -> str | None:

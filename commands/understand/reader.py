@@ -798,6 +798,8 @@ def _refers_back(
         return False
     if vocab.PERSON_PRONOUNS.search(low) or vocab.WHAT_ABOUT.match(low):
         return True
+    if vocab.POINTED.search(low):  # "has that rocket ever failed": whatever topic it fits
+        return True
     if not (vocab.PRONOUNS.search(low) or vocab.ELLIPSIS.search(low)):
         return False
     if not distinctive:

@@ -786,6 +786,19 @@ CRAFT_OF = re.compile(
     r"|flies|flew|takes?|took)\b)",
     re.I,
 )
+# A record of one kind that the last answer named, pointed at: "that pad", "this launch
+# site", "those guys", "that company", "from there" (a place: the pad it named). The group
+# that matched is the kind wanted (`router._pointed`).
+_PAD_NOUN = r"(?:launch\s+)?(?:pads?|sites?|complex|cosmodromes?|spaceports?)"
+_PERSON_NOUN = r"(?:person|astronauts?|cosmonauts?|commander|crew\s?members?)"
+_ORG_NOUN = r"(?:compan(?:y|ies)|agenc(?:y|ies)|operators?|firms?|contractors?)"
+_PEOPLE_NOUN = r"(?:guys|people|folks|lot)"
+POINTED = re.compile(
+    rf"\b(?:that|this|those|these)\s+(?:(?P<pad>{_PAD_NOUN})|(?P<rocket>{_ROCKET})"
+    rf"|(?P<person>{_PERSON_NOUN})|(?P<org>{_ORG_NOUN})|(?P<people>{_PEOPLE_NOUN}))\b"
+    r"|\b(?:from|at|out\s+of)\s+(?P<there>there)\b",
+    re.I,
+)
 # "any injuries?", "and any damage?": a yes/no question said without its verb.
 ANY_LEAD = _any(r"^\s*(?:and\s+|so\s+|but\s+)?any\b(?!\s*(?:thing|one)\s+else)")
 # A vehicle flying again after a failure or stand-down: "is H3 flying again", "back in
