@@ -232,7 +232,7 @@ def respond(
             return honest.no_context(ctx, q), None
         q = follow_up(ctx, q, last)
         if q.refers_back:  # still nothing to refer to
-            return honest.no_context(ctx, q), None
+            return _no_neighbour(ctx, q, last) or honest.no_context(ctx, q), None
     filled = _fill(ctx, q, last, now)
     if filled is not None:  # "how full was it?" just after NG-23's load
         return filled, q
@@ -432,7 +432,7 @@ def follow_up(ctx: Context, q: Question, last: Turn) -> Question:
             return q
         subjects = (like,)
     if not subjects:
-        pointed = _pointed(ctx, q, last)
+        pointed = _pointed(ctx, q, last) or _neighbour(ctx, q, last)
         if pointed is not None:  # "is that pad working now": the pad the last answer named
             return pointed
         target = _referent(ctx, q, last)
@@ -554,6 +554,92 @@ def _pointed(ctx: Context, q: Question, last: Turn) -> Question | None:
     span = m.span("there") if m.group("there") else m.span()
     again = read(ctx, f"{q.text[: span[0]]}{rec.name}{q.text[span[1] :]}")
     return again if target in again.record_ids else None
+
+
+def _neighbour(ctx: Context, q: Question, last: Turn) -> Question | None:
+    """ "and the one before it?", "the flight after that": the remembered flight's neighbour
+    in its series, asked what was asked of it when the message asks nothing new."""
+    m = vocab.NEIGHBOUR.search(q.text)
+    flight = _remembered_flight(ctx, last)
+    if m is None or flight is None:
+        return None
+    found = neighbour_of(ctx, flight, later=bool(m.group("after") or m.group("next")))
+    if found is None:
+        return q  # still referring back: answered as not recorded (`_no_neighbour`)
+    again = read(ctx, f"{q.text[: m.start()]}{found.name}{q.text[m.end() :]}")
+    if found.id not in again.record_ids:
+        return q
+    if again.ask in (Ask.DESCRIBE, Ask.WHAT) and not again.facts:  # "and the one before it?"
+        prev = last.question
+        return replace(again, ask=prev.ask, facts=prev.facts, cargo=prev.cargo, year=prev.year)
+    return again
+
+
+def _no_neighbour(ctx: Context, q: Question, last: Turn) -> Reply | None:
+    """The honest answer when the flight before or after the remembered one is not in the
+    base ("the one after CRS-35": none recorded); None when that was not asked."""
+    m = vocab.NEIGHBOUR.search(q.text)
+    flight = _remembered_flight(ctx, last)
+    if m is None or flight is None:
+        return None
+    later = bool(m.group("after") or m.group("next"))
+    vehicle = ctx.kb.get(flight.vehicle)
+    kind = vehicle.name if vehicle is not None else "other"
+    return Reply(
+        kind="answer",
+        title=flight.name,
+        text=(
+            f"The {kind} flight {'after' if later else 'before'} {flight.name} is not in the "
+            f"fact base as of {day_text(ctx.kb.as_of)}."
+        ),
+        entities=(flight.id,),
+        as_of=ctx.kb.as_of,
+    )
+
+
+def _remembered_flight(ctx: Context, last: Turn) -> Mission | None:
+    """The flight the last exchange was about: its first remembered mission, else the first
+    its answer named ("the next Progress": Progress MS-36)."""
+    ids = (*last.subjects, *last.named)
+    return next((ctx.kb.missions[r] for r in ids if r in ctx.kb.missions), None)
+
+
+def neighbour_of(ctx: Context, m: Mission, later: bool) -> Mission | None:
+    """The flight of the same vehicle just before (or after) m: by its series number when
+    the name ends in one ("Progress MS-32" before "Progress MS-33"; None when that flight is
+    not in the base), else by date (launched, else planned)."""
+    own = vocab.SERIES_NUMBER.match(m.name)
+    kin = [k for k in ctx.kb.missions.values() if k.vehicle == m.vehicle and k.id != m.id]
+    if own is not None:
+        want = int(own.group("number")) + (1 if later else -1)
+        series = ((k, vocab.SERIES_NUMBER.match(k.name)) for k in kin)
+        return next(
+            (
+                k
+                for k, found in series
+                if found is not None
+                and found.group("stem") == own.group("stem")
+                and int(found.group("number")) == want
+            ),
+            None,
+        )
+    start = _flight_day(m)
+    if start is None:
+        return None
+    dated = [(d, k) for k in kin if (d := _flight_day(k)) is not None]
+    side = [dk for dk in dated if (dk[0] > start if later else dk[0] < start)]
+    if not side:
+        return None
+    return (min if later else max)(side, key=lambda dk: dk[0])[1]
+
+
+def _flight_day(m: Mission) -> dt.date | None:
+    """When a flight launched, else its planned date's start; None when neither is recorded."""
+    launched = outcome_date(m)
+    if launched is not None:
+        return launched.start
+    plan = m.schedule[-1].planned if m.schedule else None
+    return plan.start if plan is not None else None
 
 
 # What each noun of vocab.POINTED can point at: record kinds ("rocket": a launch vehicle).

@@ -798,7 +798,10 @@ def _refers_back(
         return False
     if vocab.PERSON_PRONOUNS.search(low) or vocab.WHAT_ABOUT.match(low):
         return True
-    if vocab.POINTED.search(low):  # "has that rocket ever failed": whatever topic it fits
+    neighbour = vocab.NEIGHBOUR.search(low)
+    if vocab.POINTED.search(low) or (neighbour is not None and not neighbour.group("next")):
+        # "has that rocket ever failed", "the previous one": whatever topic it fits ("the
+        # next flight" alone is the schedule's next flight)
         return True
     if not (vocab.PRONOUNS.search(low) or vocab.ELLIPSIS.search(low)):
         return False
