@@ -310,6 +310,9 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             r".*\b(?:before|previously)\b",
             r"\bever (?:flown|flew|been (?:to|in) (?:space|orbit))\b",
             r"\b(?:rookie|veteran|newbie)\b",
+            # "what did he do before that", "what was she doing before this mission": a
+            # person's earlier flights
+            r"\b(?:do|did|done|doing|up to)\b.*\b(?:before|previously)\b",
             # "what was his previous flight": the flight before, which a first one lacks
             r"\b(?:previous|prior|earlier|other) (?:space ?flights?|flights?|missions?|trips?)\b",
             r"\bmaiden\b",
