@@ -446,7 +446,7 @@ def follow_up(ctx: Context, q: Question, last: Turn) -> Question:
         if rec is None or kind is None:
             return q
         subjects = (Subject(target, kind, rec.name, -1, -1, True),)
-        if kind == "crew" and q.hint in vocab.COUNTRIES and _only_hint(q):
+        if kind == "crew" and q.hint in vocab.COUNTRIES and (_only_hint(q) or _who_only(q)):
             # "and the american on it?": who that person is (the country word chose them)
             return replace(
                 q,
@@ -698,6 +698,11 @@ def _craft_of(ctx: Context, rid: str, rocket: bool) -> str | None:
     return active[0] if len(active) == 1 else None
 
 
+def _who_only(q: Question) -> bool:
+    """ "who's the russian one": who a person picked by a country word is, nothing more."""
+    return q.ask == Ask.WHO and not q.facts and not q.subjects
+
+
 def _only_hint(q: Question) -> bool:
     """ "what about the russian one": a choice among kin, no question of its own."""
     return bool(q.hint) and not q.subjects and not q.facts and q.ask in (Ask.DESCRIBE, Ask.WHAT)
@@ -709,6 +714,10 @@ def _referent(ctx: Context, q: Question, last: Turn) -> str | None:
     person = _person_by_country(ctx, q, last)
     if person is not None:  # "and the american on it?": the remembered crew's American
         return person
+    countries = vocab.COUNTRIES.get(q.hint, ())
+    fit = [s for s in last.subjects if any(c in countries for c in countries_of(ctx.kb, s))]
+    if len(fit) == 1 and vocab.PICKED_ONE.search(low):  # "which one is russian": of the two
+        return fit[0]
     if q.hint and not vocab.PLAIN_PRONOUNS.search(low):  # "the russian one", not "people on it"
         return _kin(ctx, last.subjects[0], q.hint, last)
     if vocab.PERSON_PRONOUNS.search(low):
@@ -741,8 +750,10 @@ def _person_meant(ctx: Context, last: Turn, people: list[str]) -> str | None:
 def _person_by_country(ctx: Context, q: Question, last: Turn) -> str | None:
     """The one remembered person from the hinted country ("the russian aboard", "and the
     american on it?"), unless the question picks a kin record ("the russian one")."""
-    if q.hint not in vocab.COUNTRIES or _KIN_WORDS.search(q.text):
+    if q.hint not in vocab.COUNTRIES:
         return None
+    if _KIN_WORDS.search(q.text) and not (q.ask == Ask.WHO or vocab.PICKED_ONE.search(q.text)):
+        return None  # "what about the russian one": the Russian record of the kind, not a person
     people = [
         s
         for s in last.subjects

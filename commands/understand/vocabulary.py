@@ -746,6 +746,12 @@ PRONOUNS = _any(
     r"\bthe other one\b",
 )
 PERSON_PRONOUNS = _any(r"\b(?:he|him|his|she|her|hers)\b")
+# One of the last answer's records picked by a country or by being the other: "the russian
+# one", "which one is american", "which of them": a follow-up whatever topic its words fit.
+PICKED_ONE = _any(
+    r"\bthe (?:other|russian|american|japanese|european) (?:one|ones|guy|lady|woman|man)\b",
+    r"\bwhich (?:one|of them|of those)\b",
+)
 PLAIN_PRONOUNS = _any(
     rf"\b(?:it|its|it'?s|that|{_THIS}|they|them|their|those|these|he|him|his|she|her|hers)\b"
 )
