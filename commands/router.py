@@ -232,7 +232,9 @@ def respond(
             return honest.no_context(ctx, q), None
         q = follow_up(ctx, q, last)
         if q.refers_back:  # still nothing to refer to
-            return _no_neighbour(ctx, q, last) or honest.no_context(ctx, q), None
+            earlier = ctx.kb.get(last.subjects[0])
+            unfit = honest.no_context(ctx, q, earlier.name if earlier is not None else None)
+            return _no_neighbour(ctx, q, last) or unfit, None
     filled = _fill(ctx, q, last, now)
     if filled is not None:  # "how full was it?" just after NG-23's load
         return filled, q

@@ -40,3 +40,14 @@ def test_picking_with_nothing_earlier_asks(ctx: Context) -> None:
     for text in ("who's the russian one", "which one is american?"):
         reply = ask(ctx, text)
         assert reply.kind == "suggestions", (text, reply.plain())
+
+
+def test_a_pick_the_last_answer_cannot_give_asks_naming_it(ctx: Context) -> None:
+    for turns in (
+        ("soyuz ms-27", "what about the american"),
+        ("tell me about soyuz ms-27", "and the russian guy?"),
+    ):
+        reply = ask(ctx, *turns)
+        assert reply.kind == "suggestions", (turns, reply.plain())
+        assert "Soyuz MS-27" in reply.text, (turns, reply.plain())
+        assert "don't have an earlier subject" not in reply.text, (turns, reply.plain())
