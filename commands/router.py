@@ -225,7 +225,7 @@ def respond(
     # "when does tiangong get its next crew": "its" is the untracked subject, not the last one
     if not q.untracked and (
         q.refers_back
-        or (last is not None and (_elliptical(q) or _bare_fact(q)))
+        or (last is not None and (_elliptical(q) or _bare_fact(q) or _points_back(q)))
         or (last is not None and _cargo_fragment(q) and _asked_amount(last.question))
     ):
         if last is None:
@@ -354,6 +354,13 @@ def _continues(q: Question) -> bool:
 def _no_subject(q: Question) -> bool:
     """A question naming nothing the base knows, and nothing it lacks."""
     return not (q.subjects or q.ambiguous or q.unknown or q.untracked)
+
+
+def _points_back(q: Question) -> bool:
+    """ "has that rocket ever failed", "why did that pad get damaged", with a conversation:
+    the record of that kind the last answer named, whatever topic the words fit (asked on
+    its own, a topic that covers it answers)."""
+    return not (q.subjects or q.ambiguous) and bool(vocab.POINTED.search(q.text))
 
 
 def _bare_fact(q: Question) -> bool:

@@ -62,6 +62,27 @@ def test_those_guys_and_that_company_are_the_organization_named(ctx: Context) ->
 
 
 def test_pointing_with_nothing_earlier_asks(ctx: Context) -> None:
-    for text in ("is that pad working now", "where are those guys based", "has that rocket failed"):
+    for text in (
+        "is that pad working now",
+        "where are those guys based",
+        "is that site still in use",
+        "what else does that company build",
+    ):
         reply = ask(ctx, text)
         assert reply.kind == "suggestions", (text, reply.plain())
+
+
+def test_pointing_on_its_own_at_what_a_topic_covers_is_that_topic(ctx: Context) -> None:
+    for text in ("why did that pad get damaged", "who fixed that launch pad"):
+        reply = ask(ctx, text)
+        assert reply.kind == "answer", (text, reply.plain())
+        assert "baikonur-site-31" in reply.entities, (text, reply.plain())
+
+
+def test_pointing_in_a_conversation_beats_the_topic(ctx: Context) -> None:
+    for turns, rid in (
+        (("where does cygnus launch from", "why did that pad get damaged?"), "slc-40"),
+        (("when does crs-35 launch", "has that rocket ever failed"), "falcon-9"),
+    ):
+        reply = ask(ctx, *turns)
+        assert about(reply, rid), (turns, reply.plain())
