@@ -26,6 +26,7 @@ class Turn:
     subjects: tuple[str, ...]  # record ids, the main one first
     others: tuple[str, ...] = ()  # the other choices when the answer picked one ("the other one")
     at: float = 0.0
+    named: tuple[str, ...] = ()  # records the answer's text names, in order ("that pad")
 
 
 class Conversation:
@@ -45,11 +46,15 @@ class Conversation:
         return self._last
 
     def remember(
-        self, question: Question, subjects: tuple[str, ...], others: tuple[str, ...] = ()
+        self,
+        question: Question,
+        subjects: tuple[str, ...],
+        others: tuple[str, ...] = (),
+        named: tuple[str, ...] = (),
     ) -> None:
         """Keep this exchange as the one follow-ups refer to (nothing when it had no subject)."""
         if subjects:
-            self._last = Turn(question, subjects, others, self.clock())
+            self._last = Turn(question, subjects, others, self.clock(), named)
 
     def forget(self) -> None:
         """Drop what was remembered."""

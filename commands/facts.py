@@ -1693,7 +1693,13 @@ def _c_first_flight(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lea
                     yes=first != before,
                     sources=sources,
                 )
-    return Lead(f"Whether {c.name} had flown before is not recorded.", known=False)
+    if not c.missions:
+        return Lead(f"Whether {c.name} had flown before is not recorded.", known=False)
+    return Lead(
+        f"Whether {c.name} flew before {_name(ctx, c.missions[0])} is not recorded: the fact "
+        "base lists no earlier flight.",
+        known=False,
+    )
 
 
 _FIRST_ASKED = re.compile(r"\bfirst\b", re.I)

@@ -149,29 +149,37 @@ def _typed_words(q: Question) -> list[str]:
     return [t for t in re.findall(r"[^\W_]+", q.text) if words(t) and words(t)[0] in q.words]
 
 
-def no_context(ctx: Context, q: Question) -> Reply:
+def no_context(ctx: Context, q: Question, earlier: str | None = None) -> Reply:
     """A follow-up ("and its cost?") with nothing earlier to refer to: ask, never guess
-    ("has he flown before": who is meant)."""
-    if vocab.PERSON_PRONOUNS.search(q.text.lower()):
-        return Reply(
-            kind="suggestions",
-            title="What are you referring to?",
-            text=(
-                "Who do you mean? I don't have an earlier subject to go on in this "
-                "conversation, so name the person, e.g. “has Jessica Meir flown before?” or "
-                "“who flew on Soyuz MS-28?”."
-            ),
-            suggestions=(Suggestion("help", "help"),),
-            as_of=ctx.kb.as_of,
+    ("has he flown before": who is meant). With `earlier` (the last answer's subject), the
+    follow-up fitted nothing of it: say so rather than that there was no earlier subject."""
+    person = bool(vocab.PERSON_PRONOUNS.search(q.text.lower()))
+    if earlier is not None:
+        who = "who" if person else "what"
+        text = (
+            f"I can't tell {who} you mean from the last answer (about {earlier}): the fact "
+            "base records nothing there that fits, so name it, e.g. “who flew on Soyuz "
+            "MS-28?”."
         )
+    elif person:
+        text = (
+            "Who do you mean? I don't have an earlier subject to go on in this "
+            "conversation, so name the person, e.g. “has Jessica Meir flown before?” or "
+            "“who flew on Soyuz MS-28?”."
+        )
+    else:
+        text = (
+            "I don't have an earlier subject to go on in this conversation, so name what you "
+            "mean, e.g. “when does CRS-35 launch?” or “who flew on Soyuz MS-28?”."
+        )
+    choices: tuple[Suggestion, ...] = (Suggestion("help", "help"),)
+    if not person:
+        choices = (Suggestion("upcoming", "upcoming"), *choices)
     return Reply(
         kind="suggestions",
         title="What are you referring to?",
-        text=(
-            "I don't have an earlier subject to go on in this conversation, so name what you "
-            "mean, e.g. “when does CRS-35 launch?” or “who flew on Soyuz MS-28?”."
-        ),
-        suggestions=(Suggestion("upcoming", "upcoming"), Suggestion("help", "help")),
+        text=text,
+        suggestions=choices,
         as_of=ctx.kb.as_of,
     )
 

@@ -143,7 +143,7 @@ def answer(
     reply, question = respond(ctx, cleaned, now, last)
     if conversation is not None and question is not None:
         subjects, others = _subjects_of(ctx, reply)
-        conversation.remember(question, subjects, others)
+        conversation.remember(question, subjects, others, _named_in(ctx, reply))
     return reply
 
 
@@ -169,6 +169,16 @@ def _subjects_of(ctx: Context, reply: Reply) -> tuple[tuple[str, ...], tuple[str
         if m is not None:
             ids += [c for c in m.crew if c not in ids]
     return tuple(ids), tuple(named[1:])  # "the other one": the next record the answer named
+
+
+def _named_in(ctx: Context, reply: Reply) -> tuple[str, ...]:
+    """The records the answer's lead (its text up to the first blank line) names, in the
+    order it names them: what "that pad" or "those guys" can point at next."""
+    if reply.kind != "answer":
+        return ()
+    lead = reply.text.split("\n\n", 1)[0]
+    found = sorted(ctx.index.find_mentions(lead), key=lambda m: m.start)
+    return tuple(dict.fromkeys(m.record_id for m in found))
 
 
 def respond(
@@ -215,14 +225,16 @@ def respond(
     # "when does tiangong get its next crew": "its" is the untracked subject, not the last one
     if not q.untracked and (
         q.refers_back
-        or (last is not None and (_elliptical(q) or _bare_fact(q)))
+        or (last is not None and (_elliptical(q) or _bare_fact(q) or _points_back(q)))
         or (last is not None and _cargo_fragment(q) and _asked_amount(last.question))
     ):
         if last is None:
             return honest.no_context(ctx, q), None
         q = follow_up(ctx, q, last)
         if q.refers_back:  # still nothing to refer to
-            return honest.no_context(ctx, q), None
+            earlier = ctx.kb.get(last.subjects[0])
+            unfit = honest.no_context(ctx, q, earlier.name if earlier is not None else None)
+            return _no_neighbour(ctx, q, last) or unfit, None
     filled = _fill(ctx, q, last, now)
     if filled is not None:  # "how full was it?" just after NG-23's load
         return filled, q
@@ -263,7 +275,7 @@ def _two_asks(
     if r1.kind != "answer" or q1 is None or not q1.subjects:
         return None
     subjects, others = _subjects_of(ctx, r1)
-    r2, _q2 = respond(ctx, second, now, Turn(q1, subjects, others))
+    r2, _q2 = respond(ctx, second, now, Turn(q1, subjects, others, named=_named_in(ctx, r1)))
     if r2.kind != "answer":
         return None
     lead2 = r2.text.split("\n\n")[0].strip()
@@ -344,6 +356,13 @@ def _no_subject(q: Question) -> bool:
     return not (q.subjects or q.ambiguous or q.unknown or q.untracked)
 
 
+def _points_back(q: Question) -> bool:
+    """ "has that rocket ever failed", "why did that pad get damaged", with a conversation:
+    the record of that kind the last answer named, whatever topic the words fit (asked on
+    its own, a topic that covers it answers)."""
+    return not (q.subjects or q.ambiguous) and bool(vocab.POINTED.search(q.text))
+
+
 def _bare_fact(q: Question) -> bool:
     """ "which pad", "launch date?": a fact asked of nothing named, in no words of its own
     (a follow-up when there is a last subject; "when is the next launch" is no follow-up)."""
@@ -422,6 +441,9 @@ def follow_up(ctx: Context, q: Question, last: Turn) -> Question:
             return q
         subjects = (like,)
     if not subjects:
+        pointed = _pointed(ctx, q, last) or _neighbour(ctx, q, last)
+        if pointed is not None:  # "is that pad working now": the pad the last answer named
+            return pointed
         target = _referent(ctx, q, last)
         if target is None:
             return q
@@ -433,7 +455,7 @@ def follow_up(ctx: Context, q: Question, last: Turn) -> Question:
         if rec is None or kind is None:
             return q
         subjects = (Subject(target, kind, rec.name, -1, -1, True),)
-        if kind == "crew" and q.hint in vocab.COUNTRIES and _only_hint(q):
+        if kind == "crew" and q.hint in vocab.COUNTRIES and (_only_hint(q) or _who_only(q)):
             # "and the american on it?": who that person is (the country word chose them)
             return replace(
                 q,
@@ -524,6 +546,148 @@ def _tied(ctx: Context, q: Question, rid: str) -> Question | None:
     return again if linked in again.record_ids else None
 
 
+def _pointed(ctx: Context, q: Question, last: Turn) -> Question | None:
+    """ "that pad", "those guys", "from there": the record of that kind the last answer
+    named (else the one tied to its subject), put in the phrase's place and the question
+    read again ("is Baikonur Site 31/6 working now"). None when nothing of that kind fits."""
+    m = vocab.POINTED.search(q.text)
+    if m is None:
+        return None
+    kinds = _POINTED_KINDS[next(k for k, v in m.groupdict().items() if v)]
+    target = next(
+        (r for r in (*last.named, *last.subjects) if _kind_fits(ctx, r, kinds)), None
+    ) or _tied_of_kind(ctx, last.subjects[0], kinds)
+    rec = ctx.kb.get(target) if target is not None else None
+    if rec is None:
+        return None
+    span = m.span("there") if m.group("there") else m.span()
+    again = read(ctx, f"{q.text[: span[0]]}{rec.name}{q.text[span[1] :]}")
+    return again if target in again.record_ids else None
+
+
+def _neighbour(ctx: Context, q: Question, last: Turn) -> Question | None:
+    """ "and the one before it?", "the flight after that": the remembered flight's neighbour
+    in its series, asked what was asked of it when the message asks nothing new."""
+    m = vocab.NEIGHBOUR.search(q.text)
+    flight = _remembered_flight(ctx, last)
+    if m is None or flight is None:
+        return None
+    found = neighbour_of(ctx, flight, later=bool(m.group("after") or m.group("next")))
+    if found is None:
+        return q  # still referring back: answered as not recorded (`_no_neighbour`)
+    again = read(ctx, f"{q.text[: m.start()]}{found.name}{q.text[m.end() :]}")
+    if found.id not in again.record_ids:
+        return q
+    if again.ask in (Ask.DESCRIBE, Ask.WHAT) and not again.facts:  # "and the one before it?"
+        prev = last.question
+        return replace(again, ask=prev.ask, facts=prev.facts, cargo=prev.cargo, year=prev.year)
+    return again
+
+
+def _no_neighbour(ctx: Context, q: Question, last: Turn) -> Reply | None:
+    """The honest answer when the flight before or after the remembered one is not in the
+    base ("the one after CRS-35": none recorded); None when that was not asked."""
+    m = vocab.NEIGHBOUR.search(q.text)
+    flight = _remembered_flight(ctx, last)
+    if m is None or flight is None:
+        return None
+    later = bool(m.group("after") or m.group("next"))
+    vehicle = ctx.kb.get(flight.vehicle)
+    kind = vehicle.name if vehicle is not None else "other"
+    return Reply(
+        kind="answer",
+        title=flight.name,
+        text=(
+            f"The {kind} flight {'after' if later else 'before'} {flight.name} is not in the "
+            f"fact base as of {day_text(ctx.kb.as_of)}."
+        ),
+        entities=(flight.id,),
+        as_of=ctx.kb.as_of,
+    )
+
+
+def _remembered_flight(ctx: Context, last: Turn) -> Mission | None:
+    """The flight the last exchange was about: its first remembered mission, else the first
+    its answer named ("the next Progress": Progress MS-36)."""
+    ids = (*last.subjects, *last.named)
+    return next((ctx.kb.missions[r] for r in ids if r in ctx.kb.missions), None)
+
+
+def neighbour_of(ctx: Context, m: Mission, later: bool) -> Mission | None:
+    """The flight of the same vehicle just before (or after) m: by its series number when
+    the name ends in one ("Progress MS-32" before "Progress MS-33"; None when that flight is
+    not in the base), else by date (launched, else planned)."""
+    own = vocab.SERIES_NUMBER.match(m.name)
+    kin = [k for k in ctx.kb.missions.values() if k.vehicle == m.vehicle and k.id != m.id]
+    if own is not None:
+        want = int(own.group("number")) + (1 if later else -1)
+        series = ((k, vocab.SERIES_NUMBER.match(k.name)) for k in kin)
+        return next(
+            (
+                k
+                for k, found in series
+                if found is not None
+                and found.group("stem") == own.group("stem")
+                and int(found.group("number")) == want
+            ),
+            None,
+        )
+    start = _flight_day(m)
+    if start is None:
+        return None
+    dated = [(d, k) for k in kin if (d := _flight_day(k)) is not None]
+    side = [dk for dk in dated if (dk[0] > start if later else dk[0] < start)]
+    if not side:
+        return None
+    return (min if later else max)(side, key=lambda dk: dk[0])[1]
+
+
+def _flight_day(m: Mission) -> dt.date | None:
+    """When a flight launched, else its planned date's start; None when neither is recorded."""
+    launched = outcome_date(m)
+    if launched is not None:
+        return launched.start
+    plan = m.schedule[-1].planned if m.schedule else None
+    return plan.start if plan is not None else None
+
+
+# What each noun of vocab.POINTED can point at: record kinds ("rocket": a launch vehicle).
+_POINTED_KINDS: dict[str, tuple[str, ...]] = {
+    "pad": ("pad",),
+    "there": ("pad",),
+    "rocket": ("rocket",),
+    "person": ("crew",),
+    "org": ("organization",),
+    "people": ("organization", "crew"),
+}
+
+
+def _kind_fits(ctx: Context, rid: str, kinds: tuple[str, ...]) -> bool:
+    """Whether a record is of one of the kinds ("rocket": a vehicle that is a launcher)."""
+    kind = ctx.kb.kind_of(rid)
+    if "rocket" in kinds and kind == "vehicle":
+        return getattr(ctx.kb.get(rid), "kind", "") == "launch-vehicle"
+    return kind in kinds
+
+
+def _tied_of_kind(ctx: Context, rid: str, kinds: tuple[str, ...]) -> str | None:
+    """The one record of a kind tied to a record: a flight's (or a person's flight's) pad
+    or rocket, a vehicle's only pad, a record's operator; None when the base says none."""
+    rec = ctx.kb.get(rid)
+    if isinstance(rec, CrewMember):
+        rec = flown_on(ctx, rec)
+    if "rocket" in kinds:
+        return _craft_of(ctx, rid, rocket=True)
+    if "pad" in kinds:
+        if isinstance(rec, Mission):
+            return rec.pad
+        pads: tuple[str, ...] = rec.pads if isinstance(rec, Vehicle) else ()
+        return pads[0] if len(pads) == 1 else None
+    if "organization" in kinds:
+        return getattr(rec, "operator", None)
+    return None
+
+
 def _craft_of(ctx: Context, rid: str, rocket: bool) -> str | None:
     """The rocket (or, with rocket False, the spacecraft) of a flight, of a person's
     flight, or of a spacecraft (its one active rocket); None when the base does not say."""
@@ -543,6 +707,11 @@ def _craft_of(ctx: Context, rid: str, rocket: bool) -> str | None:
     return active[0] if len(active) == 1 else None
 
 
+def _who_only(q: Question) -> bool:
+    """ "who's the russian one": who a person picked by a country word is, nothing more."""
+    return q.ask == Ask.WHO and not q.facts and not q.subjects
+
+
 def _only_hint(q: Question) -> bool:
     """ "what about the russian one": a choice among kin, no question of its own."""
     return bool(q.hint) and not q.subjects and not q.facts and q.ask in (Ask.DESCRIBE, Ask.WHAT)
@@ -554,6 +723,10 @@ def _referent(ctx: Context, q: Question, last: Turn) -> str | None:
     person = _person_by_country(ctx, q, last)
     if person is not None:  # "and the american on it?": the remembered crew's American
         return person
+    countries = vocab.COUNTRIES.get(q.hint, ())
+    fit = [s for s in last.subjects if any(c in countries for c in countries_of(ctx.kb, s))]
+    if len(fit) == 1 and vocab.PICKED_ONE.search(low):  # "which one is russian": of the two
+        return fit[0]
     if q.hint and not vocab.PLAIN_PRONOUNS.search(low):  # "the russian one", not "people on it"
         return _kin(ctx, last.subjects[0], q.hint, last)
     if vocab.PERSON_PRONOUNS.search(low):
@@ -586,8 +759,10 @@ def _person_meant(ctx: Context, last: Turn, people: list[str]) -> str | None:
 def _person_by_country(ctx: Context, q: Question, last: Turn) -> str | None:
     """The one remembered person from the hinted country ("the russian aboard", "and the
     american on it?"), unless the question picks a kin record ("the russian one")."""
-    if q.hint not in vocab.COUNTRIES or _KIN_WORDS.search(q.text):
+    if q.hint not in vocab.COUNTRIES:
         return None
+    if _KIN_WORDS.search(q.text) and not (q.ask == Ask.WHO or vocab.PICKED_ONE.search(q.text)):
+        return None  # "what about the russian one": the Russian record of the kind, not a person
     people = [
         s
         for s in last.subjects

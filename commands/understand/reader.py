@@ -798,6 +798,11 @@ def _refers_back(
         return False
     if vocab.PERSON_PRONOUNS.search(low) or vocab.WHAT_ABOUT.match(low):
         return True
+    neighbour = vocab.NEIGHBOUR.search(low)
+    if vocab.PICKED_ONE.search(low) or (neighbour is not None and not neighbour.group("next")):
+        # "the russian one", "the previous one": whatever topic it fits ("the next flight"
+        # alone is the schedule's next flight)
+        return True
     if not (vocab.PRONOUNS.search(low) or vocab.ELLIPSIS.search(low)):
         return False
     if not distinctive:

@@ -310,6 +310,9 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             r".*\b(?:before|previously)\b",
             r"\bever (?:flown|flew|been (?:to|in) (?:space|orbit))\b",
             r"\b(?:rookie|veteran|newbie)\b",
+            # "what did he do before that", "what was she doing before this mission": a
+            # person's earlier flights
+            r"\b(?:do|did|done|doing|up to)\b.*\b(?:before|previously)\b",
             # "what was his previous flight": the flight before, which a first one lacks
             r"\b(?:previous|prior|earlier|other) (?:space ?flights?|flights?|missions?|trips?)\b",
             r"\bmaiden\b",
@@ -748,6 +751,12 @@ PRONOUNS = _any(
     r"\bthe other one\b",
 )
 PERSON_PRONOUNS = _any(r"\b(?:he|him|his|she|her|hers)\b")
+# One of the last answer's records picked by a country or by being the other: "the russian
+# one", "which one is american", "which of them": a follow-up whatever topic its words fit.
+PICKED_ONE = _any(
+    r"\bthe (?:other|russian|american|japanese|european) (?:one|ones|guy|lady|woman|man)\b",
+    r"\bwhich (?:one|of them|of those)\b",
+)
 PLAIN_PRONOUNS = _any(
     rf"\b(?:it|its|it'?s|that|{_THIS}|they|them|their|those|these|he|him|his|she|her|hers)\b"
 )
@@ -805,6 +814,31 @@ CRAFT_OF = re.compile(
     r"|flies|flew|takes?|took)\b)",
     re.I,
 )
+# A record of one kind that the last answer named, pointed at: "that pad", "this launch
+# site", "those guys", "that company", "from there" (a place: the pad it named). The group
+# that matched is the kind wanted (`router._pointed`).
+_PAD_NOUN = r"(?:launch\s+)?(?:pads?|sites?|complex|cosmodromes?|spaceports?)"
+_PERSON_NOUN = r"(?:person|astronauts?|cosmonauts?|commander|crew\s?members?)"
+_ORG_NOUN = r"(?:compan(?:y|ies)|agenc(?:y|ies)|operators?|firms?|contractors?)"
+_PEOPLE_NOUN = r"(?:guys|people|folks|lot)"
+POINTED = re.compile(
+    rf"\b(?:that|this|those|these)\s+(?:(?P<pad>{_PAD_NOUN})|(?P<rocket>{_ROCKET})"
+    rf"|(?P<person>{_PERSON_NOUN})|(?P<org>{_ORG_NOUN})|(?P<people>{_PEOPLE_NOUN}))\b"
+    r"|\b(?:from|at|out\s+of)\s+(?P<there>there)\b",
+    re.I,
+)
+# The flight before or after the one referred to, in its series: "the one before it", "the
+# flight after that", "the previous one", "the next mission" (`router._neighbour`).
+_FLIGHT_NOUN = r"(?:one|flight|mission|launch)"
+NEIGHBOUR = re.compile(
+    rf"\b(?:the\s+)?{_FLIGHT_NOUN}\s+(?:(?P<before>before|prior\s+to|preceding)|(?P<after>after"
+    r"|following))(?:\s+(?:it|that|this|that\s+one|this\s+one))?\b"
+    rf"|\bthe\s+(?:(?P<previous>previous|prior|preceding|earlier)|(?P<next>next|following"
+    rf"|later))\s+{_FLIGHT_NOUN}\b",
+    re.I,
+)
+# A flight's name ending in its number in a series: "Progress MS-33", "Crew-12", "HTV-X1".
+SERIES_NUMBER = re.compile(r"^(?P<stem>.*?)0*(?P<number>\d+)$")
 # "any injuries?", "and any damage?": a yes/no question said without its verb.
 ANY_LEAD = _any(r"^\s*(?:and\s+|so\s+|but\s+)?any\b(?!\s*(?:thing|one)\s+else)")
 # A vehicle flying again after a failure or stand-down: "is H3 flying again", "back in
