@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from commands.format import date_text, outcome_date
 from commands.reply import DateMention
+from commands.understand.prefilter import phrases
 from knowledge.dates import FuzzyDate
 from knowledge.schema import Event, Mission
 
@@ -16,13 +17,13 @@ from knowledge.schema import Event, Mission
 ENDED = ("splashdown", "landed", "landing", "returned", "re-entered", "reentered", "burned up")
 DOCKED = ("docked", "berthed")
 UNDOCKED = ("undocked", "unberthed", "departed", "released")
-_DAYS = re.compile(r"\b(?:(?P<about>about|around|roughly|some|~)\s*)?(?P<n>\d{1,4})\s+days\b", re.I)
-_AT_STATION = re.compile(
+_DAYS = phrases(r"\b(?:(?P<about>about|around|roughly|some|~)\s*)?(?P<n>\d{1,4})\s+days\b", re.I)
+_AT_STATION = phrases(
     r"\s*(?:at the station|at the iss|docked|berthed|attached|after (?:capture|docking|berthing)"
     r"|(?:at|on|to) (?:the )?(?:station|iss))\b",
     re.I,
 )
-_PLANNED = re.compile(r"\b(?:planned|scheduled|expected|designed|design)\b[^.;]{0,25}$", re.I)
+_PLANNED = phrases(r"\b(?:planned|scheduled|expected|designed|design)\b[^.;]{0,25}$", re.I)
 
 
 @dataclass(frozen=True)

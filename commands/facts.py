@@ -32,6 +32,7 @@ from commands.lookup import CARGO_NAMES
 from commands.reply import DateMention, Field, Reply
 from commands.said import Kind, by_date, planned_at, quoted, value_passage
 from commands.understand.lexicon import Passage
+from commands.understand.prefilter import phrases
 from commands.understand.thresholds import SENTENCE_SHARE
 from commands.understand.types import Ask, Fact, Question
 from commands.understand.vocabulary import AGAIN, DAY_OF_MONTH, DOCKING_PLACE, USUALLY
@@ -185,7 +186,7 @@ def _event(m: Mission | Vehicle | CrewMember | Pad, kinds: tuple[str, ...]) -> E
 
 # A record's own words that a flight had left the station, where no dated undocking or landing
 # is recorded (a later crew list without its crew, a docked-vehicle list without it).
-_LEFT_WORDS = re.compile(
+_LEFT_WORDS = phrases(
     r"\b(?:left|departed|undocked from|was released from)\s+(?:the\s+)?(?:station|iss)\b"
     r"|\bno longer (?:includes|lists|listed|docked|aboard|at)\b",
     re.I,
@@ -469,7 +470,7 @@ def bounded(ctx: Context, who: str, verb: str, ev: Event) -> str:
     )
 
 
-_NEXT_STEP = re.compile(r"^\s*(?:released|departed|left|undocked|unberthed)\b", re.I)
+_NEXT_STEP = phrases(r"^\s*(?:released|departed|left|undocked|unberthed)\b", re.I)
 
 
 def _step_after(m: Mission, ev: Event, kinds: tuple[str, ...]) -> Event | None:
@@ -483,12 +484,12 @@ def _step_after(m: Mission, ev: Event, kinds: tuple[str, ...]) -> Event | None:
 
 # Where a docking text says a ship docked: "Docked to the nadir port of Prichal at 17:52",
 # "berthed to Unity", "docked to Prichal's nadir port", "docking with Zvezda planned for".
-_PLACE = re.compile(
+_PLACE = phrases(
     r"\b(?:dock(?:ed|ing|s)?|berth(?:ed|ing|s)?|attached)\s+(?:to|at|with)\s+"
     r"(?P<place>[^,;.()]+?)(?=\s+(?:at|on|for|in|about|after|planned|as|and|to|until)\b|[,;.()]|$)",
     re.IGNORECASE,
 )
-_NOT_A_PLACE = re.compile(r"^(?:the\s+)?(?:iss|station|international space station)$", re.I)
+_NOT_A_PLACE = phrases(r"^(?:the\s+)?(?:iss|station|international space station)$", re.I)
 
 
 def _place_in(text: str) -> str | None:
@@ -550,7 +551,7 @@ def _names_person(ctx: Context, text: str) -> bool:
     return any(c.name.split()[-1].lower() in folded for c in ctx.kb.crew.values())
 
 
-_CLOCK = re.compile(
+_CLOCK = phrases(
     r"\b(?:at|around|about) (\d{1,2}:\d{2}(?:\s*[ap]\.m\.)?(?:\s*(?:UTC|GMT|EDT|EST|CDT|CST|PDT|"
     r"MSK|JST|Moscow time))?)",
 )
@@ -659,7 +660,7 @@ def _carried(ctx: Context, m: Mission) -> Passage | None:
 
 
 # What a departure or landing event says the ship took with it.
-_WITH = re.compile(r"\b(?:carrying|loaded with|returning|with)\b.+$", re.I)
+_WITH = phrases(r"\b(?:carrying|loaded with|returning|with)\b.+$", re.I)
 
 
 def _took_away(ctx: Context, m: Mission, lead: Lead) -> Lead | None:
@@ -687,7 +688,7 @@ def _took_away(ctx: Context, m: Mission, lead: Lead) -> Lead | None:
     return None
 
 
-_RETURNED = re.compile(
+_RETURNED = phrases(
     r"\breturn(?:ed|ing)? (?:cargo|science|with)\b|\bbr(?:ought|ing|ings) back\b|\bdown-?mass\b"
     r"|\bcame back with\b",
     re.I,
@@ -737,8 +738,8 @@ def _m_cargo(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | Non
 
 # A sentence naming the spacecraft that flew a flight: "in Dragon Grace", "capsule C209",
 # "named S.S. Steven R. Nagel".
-_CAPSULE_TEXT = re.compile(r"\bcapsule\b|\bDragon (?!because\b)[A-Z][a-z]+\b|\bS\.S\. [A-Z]")
-_DRAGON_NAME = re.compile(r"\bDragon ([A-Z][a-z]+)\b")
+_CAPSULE_TEXT = phrases(r"\bcapsule\b|\bDragon (?!because\b)[A-Z][a-z]+\b|\bS\.S\. [A-Z]")
+_DRAGON_NAME = phrases(r"\bDragon ([A-Z][a-z]+)\b")
 
 
 def _m_capsule(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
@@ -1172,7 +1173,7 @@ def _v_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
 
 
 _LAUNCH_EVENTS = ("flight", "failure")  # a vehicle's event kinds that can be launches
-_LAUNCHED = re.compile(r"\blaunch", re.IGNORECASE)  # ...and the words that say one was
+_LAUNCHED = phrases(r"\blaunch", re.IGNORECASE)  # ...and the words that say one was
 
 
 def _flights_of(ctx: Context, v: Vehicle) -> list[tuple[dt.date, Mission]]:
@@ -1324,8 +1325,8 @@ def _v_first_flight(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lea
     return lead
 
 
-_DOCKS = re.compile(r"\b(?:dock|berth)\w*", re.I)
-_NO_DOCKING = re.compile(
+_DOCKS = phrases(r"\b(?:dock|berth)\w*", re.I)
+_NO_DOCKING = phrases(
     r"\b(?:no|not|never|without)\s+(?:\w+\s+){0,2}?(?:dock|berth)\w*"
     r"|\b(?:doesn'?t|does\s+not|won'?t|will\s+not|cannot|can'?t|isn'?t|is\s+not)\s+(?:\w+\s+)?"
     r"(?:dock|berth)\w*",
@@ -1431,7 +1432,7 @@ def _p_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
 
 
 _PAD_LAUNCHES = ("first-launch", "launch", "last-launch")
-_AFTER_REPAIR = re.compile(r"\b(?:repair\w*|fix\w*|damage\w*|rebuil\w*|since|after)\b", re.I)
+_AFTER_REPAIR = phrases(r"\b(?:repair\w*|fix\w*|damage\w*|rebuil\w*|since|after)\b", re.I)
 
 
 def _p_first_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
@@ -1600,15 +1601,15 @@ def _c_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
 
 
 # What a person's own texts say of their experience: a first flight, or flights before.
-_FIRST_OF_THEIR_OWN = re.compile(
+_FIRST_OF_THEIR_OWN = phrases(
     r"\b(?:his|her|their) first (?:space ?flight|flight|mission|trip)\b|\brookie\b", re.I
 )
-_FLOWN_BEFORE = re.compile(
+_FLOWN_BEFORE = phrases(
     r"\bveteran\b|\b(?:second|third|fourth|fifth) (?:space ?flight|flight|mission)\b"
     r"|\b(?:has|had) flown before\b|\bpreviously flew\b",
     re.I,
 )
-_ASKS_BEFORE = re.compile(r"\bbefore\b|\bever\b|\bpreviously\b|\balready\b|\bveteran\b", re.I)
+_ASKS_BEFORE = phrases(r"\bbefore\b|\bever\b|\bpreviously\b|\balready\b|\bveteran\b", re.I)
 
 
 def _c_first_flight(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
@@ -1635,8 +1636,8 @@ def _c_first_flight(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lea
     return Lead(f"Whether {c.name} had flown before is not recorded.", known=False)
 
 
-_FIRST_ASKED = re.compile(r"\bfirst\b", re.I)
-_WHICH_FIRST = re.compile(r"\b(?:what|which|when)\b.*\bfirst\b", re.I)
+_FIRST_ASKED = phrases(r"\bfirst\b", re.I)
+_WHICH_FIRST = phrases(r"\b(?:what|which|when)\b.*\bfirst\b", re.I)
 
 
 def _earlier_flight(ctx: Context, c: CrewMember, q: Question) -> Lead | None:

@@ -45,6 +45,7 @@ from commands.stays import asks_typical_stay, typical_stay
 from commands.topics import QUESTION_FORMS, lead_sentence
 from commands.understand import vocabulary as vocab
 from commands.understand.lexicon import Passage
+from commands.understand.prefilter import phrases
 from commands.understand.reader import countries_of, read, unaccounted
 from commands.understand.thresholds import (
     ASIDE_TOPIC_WORDS,
@@ -68,9 +69,9 @@ from knowledge.text import fold_tokens, sentences, words
 
 MAX_CHARS = 1000
 
-_MENTION = re.compile(r"<@[!&]?\d+>|<#\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
-_MARKDOWN = re.compile(r"[*_~`|>]+|\[([^\]]*)\]\([^)]*\)")
-_LEADING = re.compile(r"^(?:(?:for|of|about|on|the|a|an|me|is|are|from|to)\s+)+", re.I)
+_MENTION = phrases(r"<@[!&]?\d+>|<#\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
+_MARKDOWN = phrases(r"[*_~`|>]+|\[([^\]]*)\]\([^)]*\)")
+_LEADING = phrases(r"^(?:(?:for|of|about|on|the|a|an|me|is|are|from|to)\s+)+", re.I)
 
 # Facts that answer each form of question when the question names none.
 DEFAULT_FACTS: dict[Ask, tuple[Fact, ...]] = {
@@ -597,7 +598,7 @@ def _person_by_country(ctx: Context, q: Question, last: Turn) -> str | None:
     return people[0] if len(people) == 1 else None
 
 
-_KIN_WORDS = re.compile(r"\b(?:one|ones|version|kind|type|ship|vehicle|rocket|pad)\b", re.I)
+_KIN_WORDS = phrases(r"\b(?:one|ones|version|kind|type|ship|vehicle|rocket|pad)\b", re.I)
 
 
 def _kin(ctx: Context, rid: str, hint: str, last: Turn) -> str | None:
@@ -767,7 +768,7 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
 
 
 # "the latest progress", "the most recent cygnus": the vehicle's latest flown flight.
-_LATEST_BEFORE = re.compile(r"\b(?:latest|last|most recent|newest|previous)\s+$", re.I)
+_LATEST_BEFORE = phrases(r"\b(?:latest|last|most recent|newest|previous)\s+$", re.I)
 
 
 def _latest_flights(ctx: Context, q: Question, now: dt.date) -> Question:
@@ -1218,7 +1219,7 @@ def _claim_said(ctx: Context, q: Question, main: Subject, now: dt.date) -> Reply
     )
 
 
-_NEGATED = re.compile(r"\b(?:not|no|never|nor)\b", re.I)
+_NEGATED = phrases(r"\b(?:not|no|never|nor)\b", re.I)
 
 
 def _titled_for(ctx: Context, topic_id: str, rid: str) -> bool:
@@ -1558,9 +1559,9 @@ def _topic(ctx: Context, topic_id: str, now: dt.date, q: Question | None = None)
     return card if led == body else replace(card, text=led + sep + rest)
 
 
-_FIRST = re.compile(r"\b(?:first|maiden|debut)\b", re.I)
+_FIRST = phrases(r"\b(?:first|maiden|debut)\b", re.I)
 # A rate asked without "how much": "iss oxygen generation max per day", "water use a day".
-_RATE = re.compile(r"\b(?:per|a|each|every)\s+(?:day|person|crew ?member|astronaut|year)\b", re.I)
+_RATE = phrases(r"\b(?:per|a|each|every)\s+(?:day|person|crew ?member|astronaut|year)\b", re.I)
 
 
 def _unnamed(q: Question) -> str:
@@ -1573,7 +1574,7 @@ def _unnamed(q: Question) -> str:
 
 
 # An amount asked by its unit: "how many lb of oxygen", "how many kg".
-_UNIT_ASKED = re.compile(
+_UNIT_ASKED = phrases(
     r"\bhow many (?:lbs?|pounds|kgs?|kilo\w*|tons?|tonnes|lit(?:er|re)s?|gallons?)\b", re.I
 )
 
@@ -1752,7 +1753,7 @@ def _compare(ctx: Context, q: Question, now: dt.date) -> Reply | None:
 
 # Words that set two named flights or people side by side ("ms-31 vs ms-32", "ng-23 compared
 # to ng-24", "who was on each", "crew-12 and crew-13").
-_SIDE_BY_SIDE = re.compile(r"\b(?:vs\.?|versus|compar\w*|each|both|than|against|and|or)\b", re.I)
+_SIDE_BY_SIDE = phrases(r"\b(?:vs\.?|versus|compar\w*|each|both|than|against|and|or)\b", re.I)
 
 
 def _each(ctx: Context, q: Question, now: dt.date) -> Reply | None:
@@ -1806,7 +1807,7 @@ def _each(ctx: Context, q: Question, now: dt.date) -> Reply | None:
     )
 
 
-_WHEN = re.compile(r"\bwhen\b", re.I)
+_WHEN = phrases(r"\bwhen\b", re.I)
 
 
 def _when_of_words(q: Question) -> bool:
