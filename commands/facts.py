@@ -32,7 +32,7 @@ from commands.lookup import CARGO_NAMES
 from commands.reply import DateMention, Field, Reply
 from commands.said import Kind, by_date, planned_at, quoted, value_passage
 from commands.understand.lexicon import Passage
-from commands.understand.prefilter import phrases
+from commands.understand.prefilter import Phrases, phrases
 from commands.understand.thresholds import SENTENCE_SHARE
 from commands.understand.types import Ask, Fact, Question
 from commands.understand.vocabulary import AGAIN, DAY_OF_MONTH, DOCKING_PLACE, USUALLY
@@ -1764,40 +1764,40 @@ def _s_decay(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | Non
 
 # --- yes/no on a status -----------------------------------------------------------------------
 
-_STATUS_WORDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+_STATUS_WORDS: tuple[tuple[Phrases, frozenset[str]], ...] = (
     (
-        re.compile(r"\b(?:fixed|repaired|working|operational|active|back|open|usable|ok)\b", re.I),
+        phrases(r"\b(?:fixed|repaired|working|operational|active|back|open|usable|ok)\b", re.I),
         frozenset({"active"}),
     ),
     (
-        re.compile(r"\b(?:damaged|broken|down|grounded|closed|unusable|out)\b", re.I),
+        phrases(r"\b(?:damaged|broken|down|grounded|closed|unusable|out)\b", re.I),
         frozenset({"damaged", "under-repair", "inactive"}),
     ),
     (
-        re.compile(r"\bunder repair\b|\bbeing (?:repaired|fixed)\b", re.I),
+        phrases(r"\bunder repair\b|\bbeing (?:repaired|fixed)\b", re.I),
         frozenset({"under-repair"}),
     ),
-    (re.compile(r"\bretired\b", re.I), frozenset({"retired"})),
-    (re.compile(r"\bcancel+ed\b", re.I), frozenset({"cancelled"})),
+    (phrases(r"\bretired\b", re.I), frozenset({"retired"})),
+    (phrases(r"\bcancel+ed\b", re.I), frozenset({"cancelled"})),
     (
-        re.compile(r"\balive\b|\bstill (?:a thing|happening|around|going)\b", re.I),
+        phrases(r"\balive\b|\bstill (?:a thing|happening|around|going)\b", re.I),
         frozenset({"active"}),
     ),
     (
-        re.compile(
+        phrases(
             r"\b(?:dead|scrapped|axed|killed|kaput|defunct|abandoned|shelved|finished|done for)\b"
             r"|\b(?:is|are) (?:\w+ ){0,3}over\b",
             re.I,
         ),
         frozenset({"cancelled", "retired"}),
     ),
-    (re.compile(r"\bremoved\b|\bkicked\b|\bdropped\b|\breplaced\b", re.I), frozenset({"removed"})),
+    (phrases(r"\bremoved\b|\bkicked\b|\bdropped\b|\breplaced\b", re.I), frozenset({"removed"})),
     (
-        re.compile(r"\bin space\b|\bin orbit\b|\baboard\b|\bon the (?:iss|station)\b", re.I),
+        phrases(r"\bin space\b|\bin orbit\b|\baboard\b|\bon the (?:iss|station)\b", re.I),
         frozenset({"in-space", "docked"}),
     ),
-    (re.compile(r"\bdocked\b", re.I), frozenset({"docked"})),
-    (re.compile(r"\bpostponed\b|\bdelayed\b", re.I), frozenset({"postponed"})),
+    (phrases(r"\bdocked\b", re.I), frozenset({"docked"})),
+    (phrases(r"\bpostponed\b|\bdelayed\b", re.I), frozenset({"postponed"})),
 )
 
 
