@@ -6,6 +6,11 @@ compiled pattern once and keeps, for each alternative, literal strings one of wh
 match must contain ("how many" for r"\bhow many\b", "launch" for r"launch(?:es|ing)?").
 When the (lower-cased) text holds none of them the pattern cannot match and is not run;
 otherwise it runs as before, so every result is the regular expression's own.
+
+A pattern is compiled on its first run, not when made. Reading a pattern for its literals costs
+about as much as compiling it, so a one-shot `capcom ask` takes them from its start-up cache
+(`known_needs` when the entry is built, `adopt_needs` when it is read): a warm start then
+compiles only the few patterns whose literals the question holds.
 """
 
 from __future__ import annotations
@@ -17,9 +22,9 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 _LANGUAGE_MAX = 64  # literal strings a part of a pattern may spell before it is cut
-# A pattern is read for its literals on this search, not when it is compiled: reading all
-# the tables takes ~35 ms, which a one-shot `capcom ask` (each table searched about once)
-# would pay at start-up for nothing; a running bot reads each pattern once, early.
+# A pattern whose needs were not adopted is read for its literals on this search: reading
+# them all takes ~35 ms, which a start-up would pay for patterns it never runs; a running
+# bot reads each pattern once, early.
 READ_ON_SEARCH = 2
 _CLASS_MAX = 4  # characters of a class ("[sz]") spelled out as literals
 
