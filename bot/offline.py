@@ -27,10 +27,13 @@ from commands.conversation import Conversation
 from commands.lookup import describe
 from commands.reply import Reply, error
 from commands.router import answer
+from commands.understand.prefilter import NeedsTable, adopt_needs, known_needs
+from knowledge.base import KnowledgeBase
 from knowledge.cache import default_dir, load_cached
 
 log = logging.getLogger("capcom")
-_CODE = (Path(__file__).parents[1] / "commands",)  # what Context.build runs, for the cache key
+# What _build runs, for the cache key.
+_CODE = (Path(__file__).parents[1] / "commands", Path(__file__))
 
 
 class UsageError(click.ClickException):
@@ -75,7 +78,7 @@ def load_context(path: Path | None, config: Settings | None = None) -> Context:
         path = config.knowledge_path
     cache = config.cache_dir or default_dir()
     try:
-        ctx = load_cached(path, cache, Context.build, _CODE, config.limits())
+        ctx, needs = load_cached(path, cache, _build, _CODE, config.limits())
     except Exception as exc:
         from knowledge.loader import LoadError  # a full load ran: already imported
 
@@ -86,7 +89,14 @@ def load_context(path: Path | None, config: Settings | None = None) -> Context:
     # Everything loaded so far lives until exit: keep it out of the cyclic collector's scans
     # (and out of its last one at exit), which took a third of a one-shot `ask`.
     gc.freeze()
+    adopt_needs(needs)
     return replace(ctx, options=config.options())  # the cached indexes, today's settings
+
+
+def _build(kb: KnowledgeBase) -> tuple[Context, NeedsTable]:
+    """What the start-up cache keeps: the indexes, and the literals each of the question
+    reader's patterns needs (so a warm start compiles only the patterns a question may match)."""
+    return Context.build(kb), known_needs()
 
 
 def chart_folder(path: Path) -> Path:

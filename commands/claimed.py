@@ -18,6 +18,7 @@ from commands.context import Context
 from commands.facts import bounded
 from commands.format import date_text, publisher, when_text
 from commands.said import by_date
+from commands.understand.prefilter import phrases
 from commands.understand.types import Fact, Question, Subject
 from commands.understand.vocabulary import DAY_OF_MONTH
 from knowledge.dates import MONTH_NAMES, FuzzyDate
@@ -34,12 +35,12 @@ _ARTICLES = frozenset({"a", "an", "the"})
 # Words between the record and a value that make "is X a Y" a claim ("was NG-24 a Cygnus").
 _COPULA = frozenset({"is", "was", "a", "an", "the", "really", "actually"})
 # A crew question about a change of crew is no membership claim ("did Kim replace Artemyev").
-_CREW_CHANGE = re.compile(
+_CREW_CHANGE = phrases(
     r"\b(?:replac\w*|swap\w*|pull\w*|remov\w*|instead|bump\w*|substitut\w*|original\w*|"
     r"backup|reserve|train\w*|meet|met|visit\w*|greet\w*)\b",
     re.I,
 )
-_IN_MONTH = re.compile(
+_IN_MONTH = phrases(
     r"\bin\s+(?:early\s+|late\s+|mid-?\s*)?(" + "|".join(m.lower() for m in MONTH_NAMES) + r")\b",
     re.I,
 )
@@ -94,7 +95,7 @@ def check(ctx: Context, q: Question, rec: Record, now: dt.date) -> Verdict | Non
     return Verdict(yes, text, sources, known=yes is not None)
 
 
-_OR = re.compile(r"\bor\b", re.I)
+_OR = phrases(r"\bor\b", re.I)
 
 
 def _against_any(

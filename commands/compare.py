@@ -20,6 +20,7 @@ from commands.format import (
 )
 from commands.lookup import CARGO_NAMES, pad_serves, resolve
 from commands.reply import Field, Reply, Suggestion, error
+from commands.understand.prefilter import phrases
 from commands.understand.thresholds import PLAN_MATCH_SHARE
 from commands.understand.types import Fact
 from knowledge.schema import (
@@ -336,7 +337,7 @@ def _capacity_verdict(vehicles: list[Vehicle], cargo: CargoClass | None) -> str:
     return " ".join(parts) or "Vehicles side by side."
 
 
-_PER = re.compile(r"\b(?:per|a|each|every)\s+(seat|kg|kilo\w*|launch|mission|flight)\b", re.I)
+_PER = phrases(r"\b(?:per|a|each|every)\s+(seat|kg|kilo\w*|launch|mission|flight)\b", re.I)
 
 
 def _reboost_verdict(vehicles: list[Vehicle]) -> str:
@@ -383,15 +384,15 @@ def _cost_verdict(vehicles: list[Vehicle], text: str = "") -> str:
 
 # --- two or more flights ------------------------------------------------------------------
 
-_SHORTER_OR_LONGER = re.compile(r"\b(?:longer|shorter|longest|shortest)\b", re.I)
+_SHORTER_OR_LONGER = phrases(r"\b(?:longer|shorter|longest|shortest)\b", re.I)
 # "who stayed longer, X or Y", "which carried more": a question that weighs what it names.
-WEIGHS = re.compile(
+WEIGHS = phrases(
     r"\b(?:longer|shorter|longest|shortest|more|most|fewer|less|least|heavier|lighter"
     r"|bigger|smaller|faster|quicker|slower|fastest|quickest|slowest)\b",
     re.I,
 )
-_SHORTER = re.compile(r"\b(?:shorter|shortest|less time|fewer days)\b", re.I)
-_LESS = re.compile(r"\b(?:less|fewer|least|lighter|smaller)\b", re.I)
+_SHORTER = phrases(r"\b(?:shorter|shortest|less time|fewer days)\b", re.I)
+_LESS = phrases(r"\b(?:less|fewer|least|lighter|smaller)\b", re.I)
 
 
 def mission_verdict(
@@ -454,7 +455,7 @@ def _duration_verdict(spans: list[tuple[Duration | None, Mission]], what: str, t
     return f"{best.name} was the {word} {what}: {_days(top)}, against {others}."
 
 
-_SLOWER = re.compile(r"\b(?:slower|slowest|longer|longest)\b", re.I)
+_SLOWER = phrases(r"\b(?:slower|slowest|longer|longest)\b", re.I)
 
 
 def _transit_verdict(missions: list[Mission], text: str) -> str:
@@ -534,8 +535,8 @@ def _cargo_verdict(missions: list[Mission], cargo: CargoClass, text: str) -> str
 
 
 # "the same pad", "different rockets": whether two flights share one attribute of theirs.
-SAME_ASKED = re.compile(r"\b(?:same|different|differ\w*|identical|shared?)\b", re.I)
-_DIFFERENT = re.compile(r"\b(?:different|differ\w*)\b", re.I)
+SAME_ASKED = phrases(r"\b(?:same|different|differ\w*|identical|shared?)\b", re.I)
+_DIFFERENT = phrases(r"\b(?:different|differ\w*)\b", re.I)
 # (what the attribute is called, the words that ask for it, the mission field, the verb)
 _SHARED = (
     (
@@ -624,14 +625,14 @@ def _named(ctx: Context, rid: str | None) -> str:
 
 # "longer than planned", "as long as expected", "shorter than usual": a flight's stay against
 # the plan its texts (or its vehicle's usual stay) give.
-PLAN_ASKED = re.compile(
+PLAN_ASKED = phrases(
     r"\b(?:than|as)\s+(?:(?:was|it was|first|originally|initially)\s+)?(?:planned|expected|"
     r"estimated|scheduled|designed|intended|usual|normal|typical|promised)\b|\bon schedule\b",
     re.I,
 )
-_STAY_ASKED = re.compile(r"\b(?:stay\w*|docked|long\w*|last\w*|short\w*|remain\w*)\b", re.I)
-_LONGER_THAN_PLAN = re.compile(r"\b(?:longer|more)\b", re.I)
-_SHORTER_THAN_PLAN = re.compile(r"\b(?:shorter|less|fewer|sooner|earlier)\b", re.I)
+_STAY_ASKED = phrases(r"\b(?:stay\w*|docked|long\w*|last\w*|short\w*|remain\w*)\b", re.I)
+_LONGER_THAN_PLAN = phrases(r"\b(?:longer|more)\b", re.I)
+_SHORTER_THAN_PLAN = phrases(r"\b(?:shorter|less|fewer|sooner|earlier)\b", re.I)
 
 
 def plan_verdict(ctx: Context, m: Mission, text: str) -> Reply | None:
@@ -703,7 +704,7 @@ def plan_verdict(ctx: Context, m: Mission, text: str) -> Reply | None:
     )
 
 
-_SPAN_AFTER = re.compile(r"\b(?:stayed|lasted|spent)\b", re.I)
+_SPAN_AFTER = phrases(r"\b(?:stayed|lasted|spent)\b", re.I)
 
 
 def _pub(ctx: Context, sources: tuple[str, ...] | list[str]) -> str:
@@ -712,13 +713,13 @@ def _pub(ctx: Context, sources: tuple[str, ...] | list[str]) -> str:
 
 # --- "is X more than Y": a comparative yes/no from the same verdict -----------------------
 
-THAN_ASKED = re.compile(
+THAN_ASKED = phrases(
     r"\b(?:more|less|fewer|bigger|larger|smaller|longer|shorter|cheaper|heavier|lighter|"
     r"pricier|costlier|greater|faster|quicker|slower)\b(?:\s+\w+){0,4}?\s+than\b",
     re.I,
 )
-_ASKS_LESS = re.compile(r"\b(?:less|fewer|smaller|shorter|cheaper|lighter)\b", re.I)
-_SAYS_LESS = re.compile(r"^\S.*?\b(?:less|fewer|shorter)\b", re.I)
+_ASKS_LESS = phrases(r"\b(?:less|fewer|smaller|shorter|cheaper|lighter)\b", re.I)
+_SAYS_LESS = phrases(r"^\S.*?\b(?:less|fewer|shorter)\b", re.I)
 _TIED = ("A tie:", "No clear difference")
 
 

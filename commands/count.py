@@ -10,6 +10,7 @@ from commands.context import Context
 from commands.facts import names
 from commands.format import collect_sources, date_text, outcome_date, source_lines
 from commands.reply import DateMention, Reply
+from commands.understand.prefilter import phrases
 from commands.understand.reader import countries_of
 from commands.understand.types import Question, Subject
 from commands.understand.vocabulary import COUNTRIES, RELATIVE_YEAR
@@ -17,8 +18,8 @@ from knowledge.dates import FuzzyDate
 from knowledge.schema import Mission
 from knowledge.text import words
 
-_PLANNED = re.compile(r"\b(?:planned|scheduled|upcoming|coming|future|will)\b", re.I)
-_RECORDED = re.compile(r"\b(?:recorded|known|listed|tracked|in the base|total)\b", re.I)
+_PLANNED = phrases(r"\b(?:planned|scheduled|upcoming|coming|future|will)\b", re.I)
+_RECORDED = phrases(r"\b(?:recorded|known|listed|tracked|in the base|total)\b", re.I)
 LISTED_MAX = 12  # flights named in a count's reply
 _COUNTRY_WORDS = frozenset(words("russia america japan europe us usa nasa roscosmos jaxa esa"))
 _COUNTRY_ADJECTIVE = {"us": "US", "russia": "Russian", "japan": "Japanese", "europe": "European"}
@@ -160,19 +161,19 @@ def _brief_date(m: Mission, mentions: list[DateMention]) -> str:
 
 # --- people aboard at a moment ------------------------------------------------------------
 
-_PEOPLE = re.compile(
+_PEOPLE = phrases(
     r"\b(?:people|persons?|crew|crews|crewmembers?|astronauts?|cosmonauts?|aboard|on board)\b",
     re.I,
 )
-_ON_STATION = re.compile(r"\b(?:station|iss|aboard|on board|up there|expedition \d+)\b", re.I)
-_LEFT = re.compile(
+_ON_STATION = phrases(r"\b(?:station|iss|aboard|on board|up there|expedition \d+)\b", re.I)
+_LEFT = phrases(
     r"\b(?:left|leaves?|leaving|departed|departs?|undock\w*|return\w*|splash\w*|land\w*|"
     r"went home|gone|came home|came back)\b",
     re.I,
 )
-_ARRIVED = re.compile(r"\b(?:arriv\w*|dock\w*|berth\w*|got there|showed up|joined)\b", re.I)
-_BEFORE = re.compile(r"\b(?:before|prior to|until)\b", re.I)
-_EXPEDITION = re.compile(r"\bexpedition\s+(\d{1,3})\b", re.I)
+_ARRIVED = phrases(r"\b(?:arriv\w*|dock\w*|berth\w*|got there|showed up|joined)\b", re.I)
+_BEFORE = phrases(r"\b(?:before|prior to|until)\b", re.I)
+_EXPEDITION = phrases(r"\bexpedition\s+(\d{1,3})\b", re.I)
 _ENDS = ("undocked", "unberthed", "departed", "splashdown", "landed", "landing", "returned")
 _STARTS = ("docked", "berthed")
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from commands.format import date_text, outcome_date
 from commands.reply import DateMention
 from commands.said import clock_in
+from commands.understand.prefilter import phrases
 from knowledge.dates import FuzzyDate
 from knowledge.schema import Event, Mission
 
@@ -17,13 +18,13 @@ from knowledge.schema import Event, Mission
 ENDED = ("splashdown", "landed", "landing", "returned", "re-entered", "reentered", "burned up")
 DOCKED = ("docked", "berthed")
 UNDOCKED = ("undocked", "unberthed", "departed", "released")
-_DAYS = re.compile(r"\b(?:(?P<about>about|around|roughly|some|~)\s*)?(?P<n>\d{1,4})\s+days\b", re.I)
-_AT_STATION = re.compile(
+_DAYS = phrases(r"\b(?:(?P<about>about|around|roughly|some|~)\s*)?(?P<n>\d{1,4})\s+days\b", re.I)
+_AT_STATION = phrases(
     r"\s*(?:at the station|at the iss|docked|berthed|attached|after (?:capture|docking|berthing)"
     r"|(?:at|on|to) (?:the )?(?:station|iss))\b",
     re.I,
 )
-_PLANNED = re.compile(r"\b(?:planned|scheduled|expected|designed|design)\b[^.;]{0,25}$", re.I)
+_PLANNED = phrases(r"\b(?:planned|scheduled|expected|designed|design)\b[^.;]{0,25}$", re.I)
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ def stay_duration(m: Mission) -> Duration | None:
 
 
 # Hours and minutes an arrival's text says it took: "docked 7 hours 55 minutes after launch".
-_AFTER_LAUNCH = re.compile(
+_AFTER_LAUNCH = phrases(
     r"\b(?:(?P<h>\d{1,3})\s*(?:hours?|hrs?|h)\b(?:\s*(?:and\s*)?(?P<m>\d{1,2})\s*(?:minutes?"
     r"|mins?|min)\b)?|(?P<only>\d{1,4})\s*(?:minutes?|mins?|min)\b)"
     r"\s+after\s+(?:launch|liftoff|lift-off)\b",
@@ -143,7 +144,7 @@ _ZONE_HOURS = {
     "utc": 0, "gmt": 0, "edt": -4, "est": -5, "cdt": -5, "cst": -6, "pdt": -7,
     "msk": 3, "moscow time": 3, "jst": 9,
 }  # fmt: skip
-_TIME = re.compile(
+_TIME = phrases(
     r"(?P<h>\d{1,2}):(?P<m>\d{2})(?::\d{2})?\s*(?:(?P<half>[ap])\.m\.)?\s*(?P<zone>[A-Za-z ]+)?"
 )
 

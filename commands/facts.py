@@ -32,6 +32,7 @@ from commands.lookup import CARGO_NAMES
 from commands.reply import DateMention, Field, Reply
 from commands.said import Kind, by_date, clock_in, quoted, value_passage
 from commands.understand.lexicon import Passage
+from commands.understand.prefilter import Phrases, phrases
 from commands.understand.thresholds import SENTENCE_SHARE
 from commands.understand.types import Ask, Fact, Question
 from commands.understand.vocabulary import (
@@ -201,7 +202,7 @@ def _already(q: Question, ev: Event | None, now: dt.date) -> bool:
 
 # A record's own words that a flight had left the station, where no dated undocking or landing
 # is recorded (a later crew list without its crew, a docked-vehicle list without it).
-_LEFT_WORDS = re.compile(
+_LEFT_WORDS = phrases(
     r"\b(?:left|departed|undocked from|was released from)\s+(?:the\s+)?(?:station|iss)\b"
     r"|\bno longer (?:includes|lists|listed|docked|aboard|at)\b",
     re.I,
@@ -496,7 +497,7 @@ def bounded(ctx: Context, who: str, verb: str, ev: Event) -> str:
     )
 
 
-_NEXT_STEP = re.compile(r"^\s*(?:released|departed|left|undocked|unberthed)\b", re.I)
+_NEXT_STEP = phrases(r"^\s*(?:released|departed|left|undocked|unberthed)\b", re.I)
 
 
 def _step_after(m: Mission, ev: Event, kinds: tuple[str, ...]) -> Event | None:
@@ -510,12 +511,12 @@ def _step_after(m: Mission, ev: Event, kinds: tuple[str, ...]) -> Event | None:
 
 # Where a docking text says a ship docked: "Docked to the nadir port of Prichal at 17:52",
 # "berthed to Unity", "docked to Prichal's nadir port", "docking with Zvezda planned for".
-_PLACE = re.compile(
+_PLACE = phrases(
     r"\b(?:dock(?:ed|ing|s)?|berth(?:ed|ing|s)?|attached)\s+(?:to|at|with)\s+"
     r"(?P<place>[^,;.()]+?)(?=\s+(?:at|on|for|in|about|after|planned|as|and|to|until)\b|[,;.()]|$)",
     re.IGNORECASE,
 )
-_NOT_A_PLACE = re.compile(r"^(?:the\s+)?(?:iss|station|international space station)$", re.I)
+_NOT_A_PLACE = phrases(r"^(?:the\s+)?(?:iss|station|international space station)$", re.I)
 
 
 def _place_in(text: str) -> str | None:
@@ -680,7 +681,7 @@ def _carried(ctx: Context, m: Mission) -> Passage | None:
 
 
 # What a departure or landing event says the ship took with it.
-_WITH = re.compile(r"\b(?:carrying|loaded with|returning|with)\b.+$", re.I)
+_WITH = phrases(r"\b(?:carrying|loaded with|returning|with)\b.+$", re.I)
 
 
 def _took_away(ctx: Context, m: Mission, lead: Lead) -> Lead | None:
@@ -708,7 +709,7 @@ def _took_away(ctx: Context, m: Mission, lead: Lead) -> Lead | None:
     return None
 
 
-_RETURNED = re.compile(
+_RETURNED = phrases(
     r"\breturn(?:ed|ing)? (?:cargo|science|with)\b|\bbr(?:ought|ing|ings) back\b|\bdown-?mass\b"
     r"|\bcame back with\b",
     re.I,
@@ -758,8 +759,8 @@ def _m_cargo(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | Non
 
 # A sentence naming the spacecraft that flew a flight: "in Dragon Grace", "capsule C209",
 # "named S.S. Steven R. Nagel".
-_CAPSULE_TEXT = re.compile(r"\bcapsule\b|\bDragon (?!because\b)[A-Z][a-z]+\b|\bS\.S\. [A-Z]")
-_DRAGON_NAME = re.compile(r"\bDragon ([A-Z][a-z]+)\b")
+_CAPSULE_TEXT = phrases(r"\bcapsule\b|\bDragon (?!because\b)[A-Z][a-z]+\b|\bS\.S\. [A-Z]")
+_DRAGON_NAME = phrases(r"\bDragon ([A-Z][a-z]+)\b")
 
 
 def _m_capsule(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
@@ -1198,7 +1199,7 @@ def _v_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
 
 
 _LAUNCH_EVENTS = ("flight", "failure")  # a vehicle's event kinds that can be launches
-_LAUNCHED = re.compile(r"\blaunch", re.IGNORECASE)  # ...and the words that say one was
+_LAUNCHED = phrases(r"\blaunch", re.IGNORECASE)  # ...and the words that say one was
 
 
 def _flights_of(ctx: Context, v: Vehicle) -> list[tuple[dt.date, Mission]]:
@@ -1365,8 +1366,8 @@ def _v_first_flight(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lea
     return lead
 
 
-_DOCKS = re.compile(r"\b(?:dock|berth)\w*", re.I)
-_NO_DOCKING = re.compile(
+_DOCKS = phrases(r"\b(?:dock|berth)\w*", re.I)
+_NO_DOCKING = phrases(
     r"\b(?:no|not|never|without)\s+(?:\w+\s+){0,2}?(?:dock|berth)\w*"
     r"|\b(?:doesn'?t|does\s+not|won'?t|will\s+not|cannot|can'?t|isn'?t|is\s+not)\s+(?:\w+\s+)?"
     r"(?:dock|berth)\w*",
@@ -1492,7 +1493,7 @@ def _p_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
 
 
 _PAD_LAUNCHES = ("first-launch", "launch", "last-launch")
-_AFTER_REPAIR = re.compile(r"\b(?:repair\w*|fix\w*|damage\w*|rebuil\w*|since|after)\b", re.I)
+_AFTER_REPAIR = phrases(r"\b(?:repair\w*|fix\w*|damage\w*|rebuil\w*|since|after)\b", re.I)
 
 
 def _p_first_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
@@ -1661,15 +1662,15 @@ def _c_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
 
 
 # What a person's own texts say of their experience: a first flight, or flights before.
-_FIRST_OF_THEIR_OWN = re.compile(
+_FIRST_OF_THEIR_OWN = phrases(
     r"\b(?:his|her|their) first (?:space ?flight|flight|mission|trip)\b|\brookie\b", re.I
 )
-_FLOWN_BEFORE = re.compile(
+_FLOWN_BEFORE = phrases(
     r"\bveteran\b|\b(?:second|third|fourth|fifth) (?:space ?flight|flight|mission)\b"
     r"|\b(?:has|had) flown before\b|\bpreviously flew\b",
     re.I,
 )
-_ASKS_BEFORE = re.compile(r"\bbefore\b|\bever\b|\bpreviously\b|\balready\b|\bveteran\b", re.I)
+_ASKS_BEFORE = phrases(r"\bbefore\b|\bever\b|\bpreviously\b|\balready\b|\bveteran\b", re.I)
 
 
 def _c_first_flight(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
@@ -1702,8 +1703,8 @@ def _c_first_flight(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lea
     )
 
 
-_FIRST_ASKED = re.compile(r"\bfirst\b", re.I)
-_WHICH_FIRST = re.compile(r"\b(?:what|which|when)\b.*\bfirst\b", re.I)
+_FIRST_ASKED = phrases(r"\bfirst\b", re.I)
+_WHICH_FIRST = phrases(r"\b(?:what|which|when)\b.*\bfirst\b", re.I)
 
 
 def _earlier_flight(ctx: Context, c: CrewMember, q: Question) -> Lead | None:
@@ -1830,40 +1831,40 @@ def _s_decay(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | Non
 
 # --- yes/no on a status -----------------------------------------------------------------------
 
-_STATUS_WORDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+_STATUS_WORDS: tuple[tuple[Phrases, frozenset[str]], ...] = (
     (
-        re.compile(r"\b(?:fixed|repaired|working|operational|active|back|open|usable|ok)\b", re.I),
+        phrases(r"\b(?:fixed|repaired|working|operational|active|back|open|usable|ok)\b", re.I),
         frozenset({"active"}),
     ),
     (
-        re.compile(r"\b(?:damaged|broken|down|grounded|closed|unusable|out)\b", re.I),
+        phrases(r"\b(?:damaged|broken|down|grounded|closed|unusable|out)\b", re.I),
         frozenset({"damaged", "under-repair", "inactive"}),
     ),
     (
-        re.compile(r"\bunder repair\b|\bbeing (?:repaired|fixed)\b", re.I),
+        phrases(r"\bunder repair\b|\bbeing (?:repaired|fixed)\b", re.I),
         frozenset({"under-repair"}),
     ),
-    (re.compile(r"\bretired\b", re.I), frozenset({"retired"})),
-    (re.compile(r"\bcancel+ed\b", re.I), frozenset({"cancelled"})),
+    (phrases(r"\bretired\b", re.I), frozenset({"retired"})),
+    (phrases(r"\bcancel+ed\b", re.I), frozenset({"cancelled"})),
     (
-        re.compile(r"\balive\b|\bstill (?:a thing|happening|around|going)\b", re.I),
+        phrases(r"\balive\b|\bstill (?:a thing|happening|around|going)\b", re.I),
         frozenset({"active"}),
     ),
     (
-        re.compile(
+        phrases(
             r"\b(?:dead|scrapped|axed|killed|kaput|defunct|abandoned|shelved|finished|done for)\b"
             r"|\b(?:is|are) (?:\w+ ){0,3}over\b",
             re.I,
         ),
         frozenset({"cancelled", "retired"}),
     ),
-    (re.compile(r"\bremoved\b|\bkicked\b|\bdropped\b|\breplaced\b", re.I), frozenset({"removed"})),
+    (phrases(r"\bremoved\b|\bkicked\b|\bdropped\b|\breplaced\b", re.I), frozenset({"removed"})),
     (
-        re.compile(r"\bin space\b|\bin orbit\b|\baboard\b|\bon the (?:iss|station)\b", re.I),
+        phrases(r"\bin space\b|\bin orbit\b|\baboard\b|\bon the (?:iss|station)\b", re.I),
         frozenset({"in-space", "docked"}),
     ),
-    (re.compile(r"\bdocked\b", re.I), frozenset({"docked"})),
-    (re.compile(r"\bpostponed\b|\bdelayed\b", re.I), frozenset({"postponed"})),
+    (phrases(r"\bdocked\b", re.I), frozenset({"docked"})),
+    (phrases(r"\bpostponed\b|\bdelayed\b", re.I), frozenset({"postponed"})),
 )
 
 

@@ -8,6 +8,7 @@ import re
 from commands.context import Context
 from commands.format import collect_sources, source_lines
 from commands.reply import Reply
+from commands.understand.prefilter import phrases
 from knowledge.schema import Amount
 from knowledge.text import sentences
 
@@ -19,20 +20,20 @@ _NUMBER_WORDS = {
     )
 }
 # "7 people", "a crew of seven", "eight crew members", "for 10 astronauts"
-_PEOPLE = re.compile(
+_PEOPLE = phrases(
     r"\b(?:crew of |for )?(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s*"
     r"(?:people|persons|crew(?: ?members)?|astronauts|cosmonauts|ppl|aboard|on board)\b"
     r"|\bcrew of (?P<m>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\b",
     re.I,
 )
 # The oxygen made aboard: "the oxygen generator", "the OGS", "electrolysis", "oxygen it makes"
-_MADE = re.compile(
+_MADE = phrases(
     r"\boxygen (?:generat\w*|generation|production|maker|system)\b|\bogs\b|\belectrolysis\b"
     r"|\b(?:generat\w*|mak\w*|produc\w*) (?:\w+ )?oxygen\b|\boxygen (?:\w+ )?(?:made|produced)\b",
     re.I,
 )
 # A question weighing it against a need: "keep up with", "enough for", "support", "cope with"
-_WEIGHED = re.compile(
+_WEIGHED = phrases(
     r"\b(?:keep(?:s|ing)? up|enough|suffic\w*|support\w*|sustain\w*|cope|handle|cover\w*"
     r"|feed|supply|meet)\b",
     re.I,

@@ -45,6 +45,7 @@ from commands.stays import asks_typical_stay, typical_stay
 from commands.topics import QUESTION_FORMS, lead_sentence
 from commands.understand import vocabulary as vocab
 from commands.understand.lexicon import Passage
+from commands.understand.prefilter import phrases
 from commands.understand.reader import countries_of, read, unaccounted
 from commands.understand.thresholds import (
     ASIDE_TOPIC_WORDS,
@@ -68,9 +69,9 @@ from knowledge.text import fold, fold_tokens, sentences, words
 
 MAX_CHARS = 1000
 
-_MENTION = re.compile(r"<@[!&]?\d+>|<#\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
-_MARKDOWN = re.compile(r"[*_~`|>]+|\[([^\]]*)\]\([^)]*\)")
-_LEADING = re.compile(r"^(?:(?:for|of|about|on|the|a|an|me|is|are|from|to)\s+)+", re.I)
+_MENTION = phrases(r"<@[!&]?\d+>|<#\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
+_MARKDOWN = phrases(r"[*_~`|>]+|\[([^\]]*)\]\([^)]*\)")
+_LEADING = phrases(r"^(?:(?:for|of|about|on|the|a|an|me|is|are|from|to)\s+)+", re.I)
 
 # Facts that answer each form of question when the question names none.
 DEFAULT_FACTS: dict[Ask, tuple[Fact, ...]] = {
@@ -772,7 +773,7 @@ def _person_by_country(ctx: Context, q: Question, last: Turn) -> str | None:
     return people[0] if len(people) == 1 else None
 
 
-_KIN_WORDS = re.compile(r"\b(?:one|ones|version|kind|type|ship|vehicle|rocket|pad)\b", re.I)
+_KIN_WORDS = phrases(r"\b(?:one|ones|version|kind|type|ship|vehicle|rocket|pad)\b", re.I)
 
 
 def _kin(ctx: Context, rid: str, hint: str, last: Turn) -> str | None:
@@ -942,7 +943,7 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
 
 
 # "the latest progress", "the most recent cygnus": the vehicle's latest flown flight.
-_LATEST_BEFORE = re.compile(r"\b(?:latest|last|most recent|newest|previous)\s+$", re.I)
+_LATEST_BEFORE = phrases(r"\b(?:latest|last|most recent|newest|previous)\s+$", re.I)
 
 
 def _latest_flights(ctx: Context, q: Question, now: dt.date) -> Question:
@@ -1404,7 +1405,7 @@ def _claim_said(ctx: Context, q: Question, main: Subject, now: dt.date) -> Reply
     )
 
 
-_NEGATED = re.compile(r"\b(?:not|no|never|nor)\b", re.I)
+_NEGATED = phrases(r"\b(?:not|no|never|nor)\b", re.I)
 
 
 def _titled_for(ctx: Context, topic_id: str, rid: str) -> bool:
@@ -1484,12 +1485,12 @@ def _claim_check(
 
 # A rank a sentence denies ("no longer the only pad"), or limits in a way a question may not
 # ("the first crewed launch ... since the pad was damaged", "the first this year").
-_RANK_DENIED = re.compile(r"\b(?:not|no longer|never|nor)\b(?:\s+\S+){0,3}\s*$", re.I)
-_RANK_LIMITS = re.compile(r"\b(?:since|after|until|so far|yet|this year|in \d{4})\b", re.I)
+_RANK_DENIED = phrases(r"\b(?:not|no longer|never|nor)\b(?:\s+\S+){0,3}\s*$", re.I)
+_RANK_LIMITS = phrases(r"\b(?:since|after|until|so far|yet|this year|in \d{4})\b", re.I)
 # Words between a rank and what it ranks that narrow nothing ("the only remaining pad").
 _RANK_NEUTRAL = frozenset(words("remaining left ever other one single"))
 # A flight's or pad's designation typed in a sentence: "NG-19", "MS-28", "Site 31".
-_DESIGNATION = re.compile(
+_DESIGNATION = phrases(
     r"\b(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[A-Za-z]{1,8}[- ]?\d+"
     r"[A-Za-z]?\b",
     re.I,
@@ -1806,9 +1807,9 @@ def _topic(ctx: Context, topic_id: str, now: dt.date, q: Question | None = None)
     return card if led == body else replace(card, text=led + sep + rest)
 
 
-_FIRST = re.compile(r"\b(?:first|maiden|debut)\b", re.I)
+_FIRST = phrases(r"\b(?:first|maiden|debut)\b", re.I)
 # A rate asked without "how much": "iss oxygen generation max per day", "water use a day".
-_RATE = re.compile(r"\b(?:per|a|each|every)\s+(?:day|person|crew ?member|astronaut|year)\b", re.I)
+_RATE = phrases(r"\b(?:per|a|each|every)\s+(?:day|person|crew ?member|astronaut|year)\b", re.I)
 
 
 def _unnamed(q: Question) -> str:
@@ -1821,7 +1822,7 @@ def _unnamed(q: Question) -> str:
 
 
 # An amount asked by its unit: "how many lb of oxygen", "how many kg".
-_UNIT_ASKED = re.compile(
+_UNIT_ASKED = phrases(
     r"\bhow many (?:lbs?|pounds|kgs?|kilo\w*|tons?|tonnes|lit(?:er|re)s?|gallons?)\b", re.I
 )
 
@@ -2000,7 +2001,7 @@ def _compare(ctx: Context, q: Question, now: dt.date) -> Reply | None:
 
 # Words that set two named flights or people side by side ("ms-31 vs ms-32", "ng-23 compared
 # to ng-24", "who was on each", "crew-12 and crew-13").
-_SIDE_BY_SIDE = re.compile(r"\b(?:vs\.?|versus|compar\w*|each|both|than|against|and|or)\b", re.I)
+_SIDE_BY_SIDE = phrases(r"\b(?:vs\.?|versus|compar\w*|each|both|than|against|and|or)\b", re.I)
 
 
 def _each(ctx: Context, q: Question, now: dt.date) -> Reply | None:
@@ -2054,7 +2055,7 @@ def _each(ctx: Context, q: Question, now: dt.date) -> Reply | None:
     )
 
 
-_WHEN = re.compile(r"\bwhen\b", re.I)
+_WHEN = phrases(r"\bwhen\b", re.I)
 
 
 def _when_of_words(q: Question) -> bool:

@@ -19,6 +19,7 @@ from commands.context import Context
 from commands.format import publisher, unverified
 from commands.understand import vocabulary as vocab
 from commands.understand.lexicon import Passage
+from commands.understand.prefilter import phrases
 from commands.understand.thresholds import VALUE_NEAR_WORDS
 from commands.understand.types import Ask, Fact, Question
 from knowledge.dates import MONTH_NUMBERS
@@ -38,10 +39,10 @@ class Kind(enum.Enum):
 
 
 # "what was it called", "the name of the ship", "what is NG-24 named", "what does NASA call it"
-NAME_ASKED = re.compile(r"\b(?:names?|named|call(?:ed|s)?|christen\w*|dubbed|nicknamed?)\b", re.I)
+NAME_ASKED = phrases(r"\b(?:names?|named|call(?:ed|s)?|christen\w*|dubbed|nicknamed?)\b", re.I)
 # A name given in a text: "named S.S. Steven R. Nagel", "NASA calls it Progress 91 (91P)",
 # "DC-101, named Tenacity", "known as Gagarin's Start".
-_NAMING = re.compile(
+_NAMING = phrases(
     r"\b(?:named|called|calls?\s+(?:it|her|him|them)|christened|dubbed|nicknamed|known\s+as)"
     r"\s+(?:the\s+)?[\"“]?(?P<name>[A-Z0-9][\w.'’-]*(?:\s+[A-Z0-9][\w.'’()-]*)*)"
 )
@@ -49,19 +50,19 @@ _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-_DATE = re.compile(
+_DATE = phrases(
     rf"\b(?:\d{{1,2}}\s+(?:{_MONTHS})\b|(?:{_MONTHS})\s+\d{{1,2}}\b|\d{{4}}-\d\d-\d\d|(?:19|20)\d\d\b)",
     re.I,
 )
-_AMOUNT = re.compile(
+_AMOUNT = phrases(
     r"(?:~|\$)?\d[\d,.]*\s*(?:kg|t|tonnes?|tons?|lbs?|pounds?|l|liters?|litres?|gallons?|"
     r"m3|%|percent|million|billion)\b",
     re.I,
 )
 # An event's passage starts with its own date ("3 July 2025: Launched ...; docked to Poisk"):
 # that date is the event's, not the one written beside a later word.
-_EVENT_DATE = re.compile(r"^[^:]{4,24}:\s")
-_TOKEN = re.compile(r"\S+")
+_EVENT_DATE = phrases(r"^[^:]{4,24}:\s")
+_TOKEN = phrases(r"\S+")
 _PER_SHOWN = 2  # publishers named after a quoted sentence; the footer lists them all
 
 
@@ -139,16 +140,16 @@ EVENT_STEMS = (
 
 # Words that make the clause they open a plan, not what happened: "NET 16 September",
 # "expected docking at about 13:46 UTC on 19 September", "was to launch on".
-_PLAN_MARK = re.compile(
+_PLAN_MARK = phrases(
     r"\b(?:NET|no earlier than|expect\w*|plan\w*|schedul\w*|target\w*|estimat\w*|intend\w*|"
     r"due|set for|was to|were to|would|aimed?|slated)\b",
     re.I,
 )
-_CLAUSE_START = re.compile(r"[;:(]|,\s|\.\s|\bwhen\b|\bwhile\b|\bbut\b|\band\b", re.I)
+_CLAUSE_START = phrases(r"[;:(]|,\s|\.\s|\bwhen\b|\bwhile\b|\bbut\b|\band\b", re.I)
 
 
 # A time of day an event's text gives: "at 11:10 a.m. EDT", "at 14:47:43 UTC".
-CLOCK = re.compile(
+CLOCK = phrases(
     r"\b(?:at|around|about) (\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.m\.)?(?:\s*(?:UTC|GMT|EDT|EST"
     r"|CDT|CST|PDT|MSK|JST|Moscow time))?)",
 )
@@ -169,7 +170,7 @@ def planned_at(text: str, pos: int) -> bool:
 
 # "by 27 September 2026": the latest an event can have happened, when only a later listing is
 # known ("Docked to the ISS by 27 September 2026, when CelesTrak listed it").
-_BY_DATE = re.compile(
+_BY_DATE = phrases(
     rf"\bby\s+(?P<day>\d{{1,2}})\s+(?P<month>{_MONTHS})\w*(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I
 )
 
@@ -208,7 +209,7 @@ _NUMBER_WORDS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
-_SPAN = re.compile(
+_SPAN = phrases(
     r"\b(?:(?P<n>\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"\s+)?(?P<unit>day|week|month|year)s?\b",
     re.I,
@@ -247,7 +248,7 @@ def plan_passage(ctx: Context, ids: Iterable[str]) -> tuple[int, str, Passage] |
 
 
 # A flight designation as typed ("NG-19", "ng19", "MS-27"): letters, an optional hyphen, digits.
-_DESIGNATION = re.compile(r"\b([a-z]{1,6})-?(\d{1,3})\b", re.I)
+_DESIGNATION = phrases(r"\b([a-z]{1,6})-?(\d{1,3})\b", re.I)
 
 
 def mention_passage(ctx: Context, q: Question) -> tuple[str, Passage] | None:

@@ -27,6 +27,7 @@ from commands.format import (
 )
 from commands.reply import Reply
 from commands.understand.lexicon import Passage
+from commands.understand.prefilter import phrases
 from commands.understand.thresholds import SENTENCE_SHARE
 from commands.understand.types import Fact, Question
 from knowledge.schema import Record
@@ -46,10 +47,10 @@ _NUMBER_WORDS = frozenset(
     sixteen seventeen eighteen nineteen twenty thirty forty fifty dozen dozens hundred hundreds
     a-dozen""".split()
 )
-_NUMBER = re.compile(r"^(?:\d[\d,.]*\+?|~\d[\d,.]*)$")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
-_TOKEN = re.compile(r"[\w'.,~+-]+")
-_ASKED = re.compile(r"\b(?:how many|number of)\s+((?:[\w'-]+\s*){1,4})", re.I)
+_NUMBER = phrases(r"^(?:\d[\d,.]*\+?|~\d[\d,.]*)$")
+_YEAR = phrases(r"^(?:19|20)\d\d$")
+_TOKEN = phrases(r"[\w'.,~+-]+")
+_ASKED = phrases(r"\b(?:how many|number of)\s+((?:[\w'-]+\s*){1,4})", re.I)
 _STOP = frozenset(
     """did do does is are was were have has had will would can could should the a an of in on
     at from to for by with were been be that this there left so far total""".split()
@@ -94,7 +95,7 @@ def counted_noun(q: Question) -> str:
 
 # "rockets", "ships" counted with a verb of launching are launches.
 _CRAFT = frozenset(words("rocket ship spacecraft freighter vehicle capsule booster"))
-_LAUNCHED = re.compile(r"\b(?:launch\w*|flew|flown|fl[yi]\w*|lifted off|went up|gone up)\b", re.I)
+_LAUNCHED = phrases(r"\b(?:launch\w*|flew|flown|fl[yi]\w*|lifted off|went up|gone up)\b", re.I)
 _LAUNCH = canonical("launch")
 # Nouns that count the same thing in a record's texts: "flights from the pad", "520 launches".
 _SAME_COUNT = frozenset(words("flight launch mission"))
@@ -228,7 +229,7 @@ def _verbs_after(q: Question) -> list[str]:
     return [w for w in words(q.text[end:]) if w not in FLIGHT_NOUNS]
 
 
-_PLANNED = re.compile(r"\b(?:planned|scheduled|upcoming|coming|future|will|next)\b", re.I)
+_PLANNED = phrases(r"\b(?:planned|scheduled|upcoming|coming|future|will|next)\b", re.I)
 # Facts a record's own field counts: asked of a record that has them, the field answers.
 _FIELD_COUNTS = (Fact.CREW_SIZE, Fact.CREW, Fact.CAPACITY, Fact.CARGO, Fact.COST, Fact.MASS)
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from commands.understand.prefilter import phrases
 from commands.understand.thresholds import BAG_WEIGHT, MIN_EXPAND_LEN, TYPO_SCORE
 from knowledge.base import KnowledgeBase
 from knowledge.names import names_of
@@ -235,7 +236,7 @@ class TopicMatcher:
 
 
 # An amount in a sentence: money, a mass, a share ("608.9 billion roubles", "$1.43 B", "800 kg").
-AMOUNT = re.compile(
+AMOUNT = phrases(
     r"[$€£¥]\s?\d|(?<![A-Za-z])\d[\d,.]*\s*(?:billion|million|trillion|bn\b|roubles?|rubles?"
     r"|dollars?|usd\b|eur\b|euros?|yen\b|kg\b|tonnes?\b|tons?\b|lb\b|pounds?\b|%|per\s?cent"
     r"|m/s|km/s|km/h|mph\b|km\b|(?-i:m)\b|metres?\b|meters?\b|miles?\b|seconds?\b|minutes?\b)",
@@ -244,7 +245,7 @@ AMOUNT = re.compile(
 
 
 # A sentence that leans on the one before it ("He was replaced ...", "It ...", "This ...").
-_LEANS_BACK = re.compile(
+_LEANS_BACK = phrases(
     r"^\W*(?:he|she|it|its|they|their|them|this|that|these|those|later|then|also)\b", re.I
 )
 

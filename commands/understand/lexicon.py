@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from commands.understand import vocabulary as vocab
+from commands.understand.prefilter import Phrases, phrases
 from commands.understand.thresholds import (
     CLIPPED_MIN,
     NAME_WORD_RECORDS_MAX,
@@ -345,7 +346,7 @@ _LATIN_STEMS = {w: v for k, v in vocab.RUSSIAN_STEMS.items() for w in _latin_spe
 _LATIN_ENDINGS = frozenset(translit(e) for e in RU_ENDINGS)
 
 
-def _phrase_pattern(stems: tuple[str, ...], *, latin: bool) -> re.Pattern[str]:
+def _phrase_pattern(stems: tuple[str, ...], *, latin: bool) -> Phrases:
     """A Russian phrase as a pattern: each word starts with its stem (any of its Latin
     spellings, for Latin letters), the words in order."""
     parts = []
@@ -353,7 +354,7 @@ def _phrase_pattern(stems: tuple[str, ...], *, latin: bool) -> re.Pattern[str]:
         spellings = sorted(_latin_spellings(stem), key=len, reverse=True) if latin else [stem]
         letters = "|".join(_unfolded(re.escape(s)) for s in spellings)
         parts.append(rf"(?:{letters})[^\W\d_]*" if len(stem) > 2 else rf"(?:{letters})")
-    return re.compile(r"(?<![^\W\d_])" + r"\s+".join(parts) + r"(?![^\W\d_])", re.I)
+    return phrases(r"(?<![^\W\d_])" + r"\s+".join(parts) + r"(?![^\W\d_])", re.I)
 
 
 def _unfolded(stem: str) -> str:
@@ -361,7 +362,7 @@ def _unfolded(stem: str) -> str:
     return stem.replace("и", "[ий]").replace("е", "[её]")
 
 
-def _phrases(*, latin: bool) -> tuple[tuple[re.Pattern[str], str], ...]:
+def _phrases(*, latin: bool) -> tuple[tuple[Phrases, str], ...]:
     return tuple(
         (_phrase_pattern(stems, latin=latin), english)
         for stems, english in sorted(vocab.RUSSIAN_PHRASES, key=lambda p: -len(p[0]))

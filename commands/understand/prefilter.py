@@ -6,20 +6,25 @@ compiled pattern once and keeps, for each alternative, literal strings one of wh
 match must contain ("how many" for r"\bhow many\b", "launch" for r"launch(?:es|ing)?").
 When the (lower-cased) text holds none of them the pattern cannot match and is not run;
 otherwise it runs as before, so every result is the regular expression's own.
+
+A pattern is compiled on its first run, not when made. Reading a pattern for its literals costs
+about as much as compiling it, so a one-shot `capcom ask` takes them from its start-up cache
+(`known_needs` when the entry is built, `adopt_needs` when it is read): a warm start then
+compiles only the few patterns whose literals the question holds.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 _LANGUAGE_MAX = 64  # literal strings a part of a pattern may spell before it is cut
-# A pattern is read for its literals on this search, not when it is compiled: reading all
-# the tables takes ~35 ms, which a one-shot `capcom ask` (each table searched about once)
-# would pay at start-up for nothing; a running bot reads each pattern once, early.
+# A pattern whose needs were not adopted is read for its literals on this search: reading
+# them all takes ~35 ms, which a start-up would pay for patterns it never runs; a running
+# bot reads each pattern once, early.
 READ_ON_SEARCH = 2
 _CLASS_MAX = 4  # characters of a class ("[sz]") spelled out as literals
 
@@ -146,10 +151,17 @@ class _Reader:
 def needed_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Strings one of which every match of the pattern contains (lower-cased when it ignores
     case), or None when some match may contain none (the pattern then always runs)."""
-    if pattern.flags & re.ASCII or not isinstance(pattern.pattern, str):
+    if not isinstance(pattern.pattern, str):
         return None
-    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-    lang, need = _Reader(bool(pattern.flags & re.IGNORECASE)).seq(parsed)
+    return _needed(pattern.pattern, pattern.flags)
+
+
+def _needed(source: str, flags: int) -> frozenset[str] | None:
+    """needed_strings of the pattern source compiled with flags, read without compiling it."""
+    if flags & re.ASCII:
+        return None
+    parsed = sre_parse.parse(source, flags)
+    lang, need = _Reader(bool(flags & re.IGNORECASE)).seq(parsed)
     if need is None and lang is not None and "" not in lang:
         need = _reduced(lang)
     if need is None or "" in need:
@@ -157,28 +169,54 @@ def needed_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return need
 
 
+Needs = tuple[str, ...] | None  # a pattern's needed strings, shortest first
+NeedsTable = dict[tuple[str, int], Needs]  # (pattern source, flags) -> its needs
+
+
 class Phrases:
-    """A compiled pattern run only when the text holds one of the literal strings every match
-    needs; otherwise it answers as the pattern would for a text it cannot match."""
+    """A pattern run only when the text holds one of the literal strings every match needs;
+    otherwise it answers as the pattern would for a text it cannot match. It is compiled on
+    first run, so a table no question runs costs nothing."""
 
-    __slots__ = ("_fold", "_needs", "_unread", "compiled", "flags", "groupindex", "pattern")
+    __slots__ = ("_compiled", "_flags", "_fold", "_needs", "_unread", "pattern")
 
-    def __init__(self, compiled: re.Pattern[str]) -> None:
-        self.compiled = compiled
-        self.pattern = compiled.pattern
-        self.flags = compiled.flags
-        self.groupindex = compiled.groupindex
-        ignore_case = bool(compiled.flags & re.IGNORECASE)
+    def __init__(self, source: str | re.Pattern[str], flags: int = 0) -> None:
+        self._compiled: re.Pattern[str] | None = None
+        if isinstance(source, re.Pattern):
+            self._compiled = source
+            self.pattern, self._flags = source.pattern, source.flags
+        else:
+            self.pattern, self._flags = source, flags
+        ignore_case = bool(self._flags & re.IGNORECASE)
         self._fold: Callable[[str], str | None] = _lowered if ignore_case else _as_is
-        self._needs: tuple[str, ...] | None = None
+        self._needs: Needs = None
         self._unread = READ_ON_SEARCH  # searches left before the pattern is read
+        _MADE.append(self)
 
     @property
-    def needs(self) -> tuple[str, ...] | None:
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled now if it has not been yet)."""
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = re.compile(self.pattern, self._flags)
+        return compiled
+
+    @property
+    def flags(self) -> int:
+        """re.Pattern.flags."""
+        return self.compiled.flags
+
+    @property
+    def groupindex(self) -> Mapping[str, int]:
+        """re.Pattern.groupindex."""
+        return self.compiled.groupindex
+
+    @property
+    def needs(self) -> Needs:
         """The literal strings one of which every match holds, shortest first (None: none)."""
         if self._unread > 0:
             self._unread = 0
-            needs = needed_strings(self.compiled)
+            needs = _needed(self.pattern, self._flags)
             self._needs = None if needs is None else tuple(sorted(needs, key=lambda n: (len(n), n)))
         return self._needs
 
@@ -258,5 +296,24 @@ def _as_is(text: str) -> str | None:
 
 
 def phrases(pattern: str, flags: int = 0) -> Phrases:
-    """re.compile, wrapped in the literal prefilter."""
-    return Phrases(re.compile(pattern, flags))
+    """re.compile, wrapped in the literal prefilter (and compiled on first run)."""
+    return Phrases(pattern, flags)
+
+
+_MADE: list[Phrases] = []  # every Phrases made (the vocabulary's, at import)
+
+
+def known_needs() -> NeedsTable:
+    """The needs of every pattern made so far, read now where they were not yet: a start-up
+    cache keeps them (with the code they came from) for adopt_needs in a later process."""
+    return {(p.pattern, p._flags): p.needs for p in _MADE}
+
+
+def adopt_needs(table: NeedsTable) -> None:
+    """Take each pattern's needs from a table made by known_needs from the same code, so a
+    pattern runs - and is compiled - only for a text that holds one of its literals."""
+    for p in _MADE:
+        if p._unread > 0:
+            key = (p.pattern, p._flags)
+            if key in table:
+                p._needs, p._unread = table[key], 0

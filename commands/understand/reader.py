@@ -23,6 +23,7 @@ from commands.context import Context
 from commands.topics import TopicMatcher
 from commands.understand import vocabulary as vocab
 from commands.understand.lexicon import Lexicon
+from commands.understand.prefilter import phrases
 from commands.understand.thresholds import (
     LED_NAME_SCORE,
     NONSENSE_MIN_WORDS,
@@ -51,13 +52,13 @@ from knowledge.text import (
 QUESTION_VOCABULARY = frozenset(
     c for c in (canonical(fold_word(w)) for w in vocab.QUESTION_VOCABULARY | NOT_A_NAME) if c
 )
-_DESIGNATOR = re.compile(
+_DESIGNATOR = phrases(
     r"(?<![\w-])([^\W\d_]{1,10})[- ]?(\d{1,3}|ii|iii|iv|vi|vii)(?![\w/]|[.,]\d)", re.I
 )
 _NOT_A_LEAD = frozenset("q h".split()) | NOT_A_NAME
 WEAK = ("station", "organization")  # kinds whose names are also plain words of questions
 # A number followed by one of these is a quantity ("iss 45 days"), not a designator.
-_UNIT_AFTER = re.compile(
+_UNIT_AFTER = phrases(
     r"\s*(?:%|percent|days?|weeks?|months?|years?|yrs?|kg|kilos?|t|tons?|tonnes?|lbs?|pounds?"
     r"|people|persons|crew|astronauts|cosmonauts|flights?|missions?|launches|times|seats?|m3"
     r"|million|billion|k)\b",
@@ -217,7 +218,7 @@ def values_in(text: str) -> list[tuple[int, int]]:
     return spans + [(v.start(), v.end()) for v in vocab.VALUE.finditer(text)]
 
 
-_YEAR_AFTER = re.compile(r"[\s,]*(?:20\d\d|19\d\d)\b")
+_YEAR_AFTER = phrases(r"[\s,]*(?:20\d\d|19\d\d)\b")
 
 
 def _dated(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -230,9 +231,9 @@ def _dated(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+_ORDINAL = phrases(r"^\d+(?:st|nd|rd|th)$")
 # "its 400th launch in 2020", "the 100th flight (2019)": a year that dates a milestone.
-_MILESTONE = re.compile(r"\b\d+(?:st|nd|rd|th)\b(?:\W+\w+){0,3}\W*$", re.I)
+_MILESTONE = phrases(r"\b\d+(?:st|nd|rd|th)\b(?:\W+\w+){0,3}\W*$", re.I)
 
 
 def _milestone_year(text: str, year: re.Match[str]) -> bool:
@@ -292,7 +293,7 @@ _AUXILIARIES = frozenset("does do did can could will would should".split())
 
 # A personal possessive puts a message in someone's everyday life ("my windows progress bar",
 # "progress on my thesis"); without one, odd words around a name are asked about instead.
-_EVERYDAY = re.compile(r"\b(?:my|our|your|mine)\b", re.I)
+_EVERYDAY = phrases(r"\b(?:my|our|your|mine)\b", re.I)
 
 
 def _plain_word(
@@ -551,7 +552,7 @@ def _narrow(
     return clear, still
 
 
-_SIBLING = re.compile(r"\s*,?\s*(?:or|vs\.?|versus|and|&|/)\s*-?(\d{1,3})(?![\w-]|[.,]\d)", re.I)
+_SIBLING = phrases(r"\s*,?\s*(?:or|vs\.?|versus|and|&|/)\s*-?(\d{1,3})(?![\w-]|[.,]\d)", re.I)
 
 
 def _siblings(index: SearchIndex, text: str, clear: list[Subject]) -> list[Subject]:

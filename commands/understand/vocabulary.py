@@ -630,7 +630,7 @@ NEXT_AFTER = _any(
     r"\b(?:comes?|goes|going|flies|fly|launch(?:es)?)\s+(?:up\s+)?after\b",
     r"\bnext\b[^?]*\bfollowing\b",
 )
-AFTER = re.compile(r"\b(?:after|following)\b", re.I)
+AFTER = phrases(r"\b(?:after|following)\b", re.I)
 
 # --- what a schedule question narrows to (commands/upcoming.py `want_of`) -------------------
 # A window: "this month", "next month", "in december", "january 2027", "in the next 60 days".
@@ -640,12 +640,12 @@ WINDOW_TODAY = _any(r"\btoday\b", r"\btonight\b")
 WINDOW_TOMORROW = _any(r"\btomorrow\b")
 WINDOW_THIS_WEEK = _any(r"\bthis\s+week\b", r"\bthe\s+rest\s+of\s+the\s+week\b")
 WINDOW_NEXT_WEEK = _any(r"\bnext\s+week\b")
-WINDOW_MONTH = re.compile(
+WINDOW_MONTH = phrases(
     r"\b(?P<month>january|february|march|april|may|june|july|august|september|october|november"
     r"|december|jan|feb|sept?|oct|nov|dec)\b(?:\s+(?P<year>20\d\d))?",
     re.I,
 )
-WINDOW_SPAN = re.compile(
+WINDOW_SPAN = phrases(
     r"\b(?:next|coming|following)\s+(?P<n>\d{1,3})\s+(?P<unit>days?|weeks?|months?)\b", re.I
 )
 # A day of a month typed in a question ("April 8", "8 April", "Oct 13th", "the 8th of april"):
@@ -666,7 +666,7 @@ DAY_OF_MONTH = phrases(
 # English first, by RUSSIAN_WORDS / RUSSIAN_STEMS.)
 _NUMBER = r"\d+(?:[.,]\d+)*"
 _SCALE = r"(?:thousand|million|billion|trillion|k|m|mn|mln|b|bn|tn)"
-VALUE = re.compile(
+VALUE = phrases(
     "|".join(
         (
             # money: "$6.31B", "€ 2 million", "4.2 billion", "608.9 billion roubles", "$72k/kg"
@@ -767,7 +767,7 @@ ELLIPSIS = _any(
 )
 # A fragment that continues the last answer rather than asking anew: "enough for how many
 # people?", "per person?", "and in pounds?" (no question word or verb of its own leads it).
-FRAGMENT = re.compile(
+FRAGMENT = phrases(
     r"^\s*(?:(?:and|so|but|ok|okay)\s+)?(?!(?:what|whats|what's|which|who|whos|who's|whom"
     r"|when|whens|where|why|how|is|are|was|were|did|does|do|has|have|had|can|could|will|would"
     r"|should|tell|show|list|give|compare|explain|any|anything)\b)[^\W\d_]",
@@ -795,18 +795,18 @@ WH_WORD = _any(r"\b(?:what|whats|which|who|whos|whom|when|where|why|how)\b")
 SUBJECT_PRONOUNS = _any(r"\b(?:it|its|they|them|their|he|him|his|she|her)\b")
 # The word before a station's name when the station is where an action happens, not what
 # is asked about: "leave the station", "docked to the iss", "still on the station".
-PLACE_BEFORE = re.compile(
+PLACE_BEFORE = phrases(
     r"\b(?:on|onto|to|from|at|aboard|off|in|near|with|into|leave|leaves|leaving|left|reach"
     r"|reached|reaches|reaching|visit|visited|depart|departed|departing)\s+(?:the\s+)?$",
     re.I,
 )
-WHAT_ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(.+?)\s*\??\s*$", re.I)
+WHAT_ABOUT = phrases(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(.+?)\s*\??\s*$", re.I)
 # A record tied to the one referred to, asked about in its own right: "its rocket", "the
 # rocket it rides on", "the ship he flew up in", "that rocket" ("launcher" nouns: the rocket;
 # the others: the spacecraft that flew; "the ship" alone is the flight itself).
 _ROCKET = r"(?:rockets?|launchers?|boosters?|launch vehicles?)"
 _CRAFT = rf"(?:{_ROCKET}|ships?|spacecraft|vehicles?|capsules?|freighters?)"
-CRAFT_OF = re.compile(
+CRAFT_OF = phrases(
     rf"\b(?:its|their|his|her)\s+(?P<own>{_CRAFT})\b"
     rf"|\b(?:the|that|this)\s+(?P<rocket>{_ROCKET})\b(?!\s+(?:it|they|he|she)\b)"
     rf"|\bthe\s+(?P<of>{_CRAFT})\s+(?:that\s+)?(?:it|they|he|she)(?:'s|'re|\s+is|\s+was|\s+are"
@@ -877,7 +877,7 @@ NEAR_FULL = _any(
     r"\bat (?:the|its|full)\b",
     r"\bat capacity\b",
 )
-LAUNCHER_NOUN = re.compile(r"^(?:rocket|launcher|booster|launch vehicle)s?$", re.I)
+LAUNCHER_NOUN = phrases(r"^(?:rocket|launcher|booster|launch vehicle)s?$", re.I)
 
 # --- messages that are not questions about the base ----------------------------------------
 CHAT: tuple[tuple[Chat, Phrases], ...] = (
@@ -1317,7 +1317,7 @@ RUSSIAN_STEMS: dict[str, str] = {
     "рубл": "roubles",
 }
 # An ordinal written with a Russian ending: "31-ю площадку", "1-го модуля".
-RUSSIAN_ORDINAL = re.compile(r"(?<=\d)-(?:ю|й|я|е|го|му|м|ои|ой|ая|ое|ые|ых|х)\b", re.I)
+RUSSIAN_ORDINAL = phrases(r"(?<=\d)-(?:ю|й|я|е|го|му|м|ои|ой|ая|ое|ые|ых|х)\b", re.I)
 # Russian phrases whose words mean something else apart, as folded stems in order (each word
 # of the message starts with its stem), and the English they stand for; typed in Latin letters
 # too ("vykhod v otkrytyi kosmos"). Read before single words.
@@ -1382,8 +1382,8 @@ COUNTED = _any(
     r"(?:have\s+|were\s+|got\s+)?(?:launched|flew|flown|went|gone|gone up|lifted off)\b",
 )
 # "this year", "last year": a year counted from today.
-RELATIVE_YEAR = re.compile(r"\b(?P<which>this|last|past|previous)\s+year\b", re.I)
-YEAR = re.compile(r"\b(?:in|during|for|of|since)?\s*(?P<year>20[0-4]\d)\b")
+RELATIVE_YEAR = phrases(r"\b(?P<which>this|last|past|previous)\s+year\b", re.I)
+YEAR = phrases(r"\b(?:in|during|for|of|since)?\s*(?P<year>20[0-4]\d)\b")
 
 # Words that ask about a record rather than name a new subject; not counted as the subject.
 QUESTION_VOCABULARY = frozenset(
@@ -1607,7 +1607,7 @@ YES_NO_TAG = _any(
 
 # A yes/no claim of a rank among others ("was X the first crewed launch from the pad", "the
 # only russian aboard", "the last flight of ..."): no single field of the record decides it.
-CLAIM = re.compile(
+CLAIM = phrases(
     r"\bthe (?P<rank>first|only|last|final|earliest|biggest|largest|heaviest|longest|fastest)"
     r"(?P<what>(?: [\w'/-]+){1,8})",
     re.I,
@@ -1616,11 +1616,11 @@ CLAIM = re.compile(
 
 # Two questions in one message: "who grappled it and where was it berthed" (split before the
 # second question word; WH_LEAD reads the word each part starts with).
-TWO_ASKS = re.compile(
+TWO_ASKS = phrases(
     r"[,;]?\s+and\s+(?=(?:who|where|when|what|which|why|how)\b)(?!how (?:much|many|long)\b)",
     re.I,
 )
-WH_LEAD = re.compile(r"^\W*(who|where|when|what|which|why|how)\b", re.I)
+WH_LEAD = phrases(r"^\W*(who|where|when|what|which|why|how)\b", re.I)
 
 
 # Chemical formulas and the station's system abbreviations, written out as the words the

@@ -22,18 +22,20 @@ from __future__ import annotations
 
 import re
 
+from commands.understand.prefilter import phrases
+
 _OPENER = r"^\s*(?:(?:so|and|but|ok(?:ay)?|hey|hmm+|well|also|then|now|quick\s+one)[\s,:]+)*"
 _WHAT_WORDS = frozenset(
     {"what", "wat", "wht", "whta", "waht", "wut", "whaat", "hwat", "wha", "whatt", "whar", "qhat"}
 )
-_JOINED = re.compile(r"^(?:what|wat|wht|waht|whta|wut)[\s-]?i?f+\b", re.I)
-_FIRST_TWO = re.compile(r"^\s*(?P<w>[a-z]{2,6})\s+(?P<if>iff?|fi)(?![a-z])", re.I)
-_STRONG = re.compile(
+_JOINED = phrases(r"^(?:what|wat|wht|waht|whta|wut)[\s-]?i?f+\b", re.I)
+_FIRST_TWO = phrases(r"^\s*(?P<w>[a-z]{2,6})\s+(?P<if>iff?|fi)(?![a-z])", re.I)
+_STRONG = phrases(
     r"^\s*(?:suppose|supposing|imagine|assume|assuming|hypothetically|scenario\s*:"
     r"|let'?s\s+say|lets\s+say|say\s+that)\b[\s,:]*",
     re.I,
 )
-_SOFT = re.compile(
+_SOFT = phrases(
     r"^\s*(?:what\s+(?:happens|happened|would\s+happen|will\s+happen|could\s+happen)"
     r"\s+(?:if|when)|how\s+(?:bad|long)\s+(?:is\s+it\s+|would\s+it\s+be\s+)?if|and\s+if|if"
     r"|say(?:\s+that)?(?=\s+(?:the\s+|a\s+|an\s+|we\s+)?[\w-]+))\b"
@@ -82,8 +84,8 @@ _ASKED = (
 )
 # The same asked alone after the change: ". supplies?", " - food?"
 _TERSE = rf"(?:^|[.,;:?!—–]|\s-+)\s*(?:and\s+|so\s+)?{_STOCKS}\s*\?+\s*$"
-_THEN = re.compile(r"\bthen\s*(?:what)?\s*[?.!]*\s*$|,\s*then\b", re.I)
-_TRAIL = re.compile(
+_THEN = phrases(r"\bthen\s*(?:what)?\s*[?.!]*\s*$|,\s*then\b", re.I)
+_TRAIL = phrases(
     r"\s*(?:,?\s*then\s+what|,?\s*what\s+happens(?:\s+then)?|,?\s*what\s+then|,?\s*then"
     # a question about the result after a comma: ", are we ok?", ", how bad is it?"
     # (or a dash, a semicolon, a colon, a question mark): "... - does the station stay supplied?"
@@ -105,14 +107,14 @@ _TRAIL = re.compile(
     r"(?:last|hold\s+out|survive))?\s*[?.!]*\s*$",
     re.I,
 )
-_DETAILS = re.compile(
+_DETAILS = phrases(
     r"(?:[\s,;:(-]+(?:with\s+|show\s+|full\s+|in\s+|all\s+(?:the\s+)?)?(?:details?|detail|full)"
     r"\)?|\s+--full|\s+-f)\s*[?.!]*\s*$",
     re.I,
 )
 # A question about a change's outcome, with no lead: "..., does the iss make it", "what
 # happens", "is the station still supplied", "are they ok on food", "enough water?".
-_OUTCOME = re.compile(
+_OUTCOME = phrases(
     r"\b(?:what\s+(?:happens|then|would\s+happen)|then\s+what|how\s+bad|(?:are|r)\s+we\s+(?:ok|okay|fine"
     r"|good|screwed|safe)"
     rf"|(?:do(?:es)?|would|will|can|could|is|are)\s+(?:the\s+)?{_WHO}\s+(?:still\s+)?"
@@ -130,12 +132,10 @@ _OUTCOME = re.compile(
     re.I,
 )
 # The outcome asked first and the change after it: "are we ok on food if Dragon is grounded".
-_ASKED_FIRST = re.compile(
-    r"^(?P<q>.+?)\s+(?:if|in\s+case|should)\s+(?P<body>.+?)\s*[?.!]*\s*$", re.I
-)
+_ASKED_FIRST = phrases(r"^(?P<q>.+?)\s+(?:if|in\s+case|should)\s+(?P<body>.+?)\s*[?.!]*\s*$", re.I)
 # A stated change with how long it lasts ("for 6 months", "until March", "starting today") or
 # the rate it goes to ("water recovery drops to 94%"): a scenario even without a question.
-_LASTS = re.compile(
+_LASTS = phrases(
     r"\bfor\s+(?:(?:another|a\s+further|the\s+next|the\s+rest\s+of|half)\s+)?(?:\w+[\s-]+)?"
     r"(?:\w+[\s-]+)?(?:days?|weeks?|months?|years?|quarters?)\b|\b(?:until|till|til|through"
     r"|thru)\s+\w|\bstarting\b|\bfrom\s+(?:now|today|tomorrow)\b|\bindefinitely\b|\bfor\s+good\b"
@@ -151,7 +151,7 @@ _LASTS = re.compile(
 )
 # A statement that opens as a question or a request, or that dates itself in the past, is a
 # look-up, not a scenario ("was Falcon 9 grounded for 15 days in 2024").
-_LOOKUP = re.compile(
+_LOOKUP = phrases(
     r"^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|how|when"
     r"|why|which|who|whose|where|what|list|show|tell|give|find|explain|describe)\b"
     r"|\b(?:(?:until|till|til)\s+when|for\s+how\s+long|how\s+long)\b"
@@ -160,29 +160,29 @@ _LOOKUP = re.compile(
     re.I,
 )
 # ... unless it says the change starts now: "the Progress was out for 6 months starting now".
-_NOW = re.compile(r"\b(?:now|today|tomorrow|starting|from\s+here)\b", re.I)
+_NOW = phrases(r"\b(?:now|today|tomorrow|starting|from\s+here)\b", re.I)
 # A question about what happened ("how was the station supplied when Falcon 9 was grounded"):
 # history, never a scenario.
-_PAST_QUESTION = re.compile(
+_PAST_QUESTION = phrases(
     r"^\s*(?:(?:how|when|why|which|who|where|what)\s+(?:\w+\s+)?)?(?:was|were|did|had)\b", re.I
 )
 
 # "how would X affect the station", "what would X do to supplies": X is the scenario.
-_EFFECT = re.compile(
+_EFFECT = phrases(
     r"^\s*(?:how\s+(?:badly\s+|much\s+)?(?:would|will|does|do|could|might)|what\s+(?:would|will"
     r"|does|do|could|might))\s+(?P<body>.+?)\s+(?:affect|impact|hit|change|mean\s+for|do\s+to)\s+"
     rf"(?:the\s+)?(?:{_WHO}|{_STOCK}|margins?|stocks?|resupply|things|us)\b[^,;]*?[?.!]*\s*$",
     re.I,
 )
 # "how much runway does X buy us": a question about X's effect on the margins; X is the scenario.
-_BUYS = re.compile(
+_BUYS = phrases(
     r"^\s*how\s+(?:much|many)\s+(?:more\s+|extra\s+)?(?:runway|margin|time|days|slack|buffer"
     r"|breathing\s+room|months|weeks)\s+(?:does|would|will|do|could|can)\s+(?P<body>.+?)\s+"
     r"(?:buy|give|gain|add|get)(?:\s+(?:us|the\s+(?:iss|station|crew)))?\s*[?.!]*\s*$",
     re.I,
 )
 # What makes a softer lead a what-if: a change to the plan.
-_CHANGE = re.compile(
+_CHANGE = phrases(
     r"\b(?:slip\w*|slid\w*|delay\w*|postpone\w*|push(?:es|ed)?\s+(?:back|out|right|to)"
     r"|moves?\s+(?:up|back|to|forward)|moved|cancel\w*|scrub\w*|lose|loses|lost|fail(?:s|ed)?"
     r"|scrap(?:s|ped)?|axed|written\s+off|wreck(?:s|ed)?|totall?ed|smashed"
@@ -341,7 +341,7 @@ def strip_lead(text: str) -> tuple[str, bool]:
 
 # How long one supply lasts, asked by name: "how many days of oxygen do they have", "how long
 # does the water last", "how much food is left".
-_HOW_LONG = re.compile(
+_HOW_LONG = phrases(
     rf"\bhow\s+many\s+(?:more\s+)?days?\s+(?:of\s+|worth\s+of\s+)(?P<a>{_STOCKS})"
     rf"|\bhow\s+long\s+(?:would|will|does|do|could|can)\s+(?P<b>{_STOCKS})\s+(?:last|hold)"
     rf"|\bhow\s+much\s+(?P<c>{_STOCKS})\s+(?:is|would\s+be|will\s+be|do\s+they\s+have)\s+left",

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,6 +25,14 @@ except SystemExit:
     pass
 print("\\n@@" + json.dumps(sorted(sys.modules)))
 """
+# The same, printing how many of the question patterns (commands.understand.prefilter) were
+# compiled and how many were made.
+_COMPILED = _PROBE.replace(
+    "json.dumps(sorted(sys.modules))",
+    "json.dumps([sum(p._compiled is not None for p in sys.modules["
+    "'commands.understand.prefilter']._MADE), len(sys.modules["
+    "'commands.understand.prefilter']._MADE)])",
+)
 
 
 def imported(args: list[str], cache: Path) -> set[str]:
@@ -33,10 +42,15 @@ def imported(args: list[str], cache: Path) -> set[str]:
 
 def modules(args: list[str], cache: Path) -> set[str]:
     """Every module the CLI imported."""
+    return set(probe(_PROBE, args, cache))
+
+
+def probe(code: str, args: list[str], cache: Path) -> list[Any]:
+    """What code (a probe) prints after running the CLI with args in a fresh interpreter."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("CAPCOM_")}
     env |= {"CAPCOM_CACHE_DIR": str(cache), "CAPCOM_NOW": "2026-06-01"}
     done = subprocess.run(
-        [sys.executable, "-c", _PROBE, *args],
+        [sys.executable, "-c", code, *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -44,7 +58,8 @@ def modules(args: list[str], cache: Path) -> set[str]:
         timeout=120,
         check=True,
     )
-    return set(json.loads(done.stdout.rsplit("\n@@", 1)[1]))
+    found: list[Any] = json.loads(done.stdout.rsplit("\n@@", 1)[1])
+    return found
 
 
 @pytest.mark.parametrize("question", ["crs-35", "when does crs 35 launch?", "why is soyuz late"])
@@ -85,3 +100,15 @@ def test_a_cached_ask_parses_no_yaml_and_builds_no_validators(tmp_path: Path) ->
         "pydantic.plugin._loader",
         "rapidfuzz",
     }
+
+
+@pytest.mark.parametrize("question", ["crs-35", "why is soyuz in trouble"])
+def test_a_cached_ask_compiles_only_the_patterns_its_question_may_match(
+    tmp_path: Path, question: str
+) -> None:
+    """The start-up cache holds each question pattern's needed literals, so a warm ask skips
+    (and never compiles) a pattern whose literals its question lacks: a handful of hundreds."""
+    for _ in range(2):  # the first run fills the cache (and reads every pattern's literals)
+        compiled, made = probe(_COMPILED, ["ask", question], tmp_path)
+        assert made > 200
+    assert compiled <= 10

@@ -11,7 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commands.understand import vocabulary as vocab
-from commands.understand.prefilter import Phrases, needed_strings, phrases
+from commands.understand.prefilter import (
+    Phrases,
+    adopt_needs,
+    known_needs,
+    needed_strings,
+    phrases,
+)
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -102,3 +108,26 @@ def test_table_patterns_agree_with_their_regex_on_any_text(text: str) -> None:
     for p in _table_patterns():
         got, expected = p.search(text), p.compiled.search(text)
         assert (got and got.span()) == (expected and expected.span()), (p, text)
+
+
+def test_a_pattern_is_compiled_when_first_run_not_when_made() -> None:
+    p = phrases(r"\b(?:never|run)\s+yet\b", re.I)
+    assert p._compiled is None
+    assert p.search("never yet") is not None
+    assert p._compiled is not None
+
+
+def test_adopted_needs_skip_and_leave_uncompiled_a_pattern_the_text_cannot_match() -> None:
+    source = r"\bdocking\s+(?:port|adapter)s?\b"
+    table = known_needs()
+    assert {(p.pattern, p.compiled.flags) for p in _table_patterns()} <= {
+        (pattern, re.compile(pattern, flags).flags) for pattern, flags in table
+    }
+    table[(source, re.I)] = ("docking",)  # as known_needs reads it
+    fresh, unknown = phrases(source, re.I), phrases(r"\bberthing\b", re.I)
+    adopt_needs(table)
+    assert fresh.search("when does crs-35 launch") is None
+    assert fresh._compiled is None  # skipped on its first search: its needs were known
+    assert fresh.search("which Docking Port?") is not None
+    unknown.search("when does crs-35 launch")
+    assert unknown._compiled is not None  # not in the table: its first search runs it
