@@ -383,10 +383,14 @@ GAP = re.compile(
     r"|missions?|launch(?:es)?|deliveries))?)\s+(?:stops?|stopped|halts?|halted|ceases?|pauses?"
     r"|(?:is|are|gets?|get)\s+(?:suspended|halted|paused|stopped|grounded|cut\s+off))\b"
     # "russia stops sending progress", "nasa stops launching cargo"
-    r"|\b(?P<stop>stops?|stopped|halts?|halted|ceases?|quits?)\s+(?P<verb>sending|flying|launching"
-    r"|supplying|resupplying|resupply|delivering)(?:\s+(?:to\s+)?(?:the\s+)?(?:iss|station))?"
-    r"(?:\s+(?P<what3>(?!(?:for|until|till|through|from|in|on)\b)(?:[\w.-]+\s+){0,2}?[\w.-]+?))?"
-    r"(?=\s+(?:for|until|till|through|from)\b|\s*$)"
+    # "northrop grumman stops cygnus flights": the flights named without a verb
+    r"|\b(?P<stop>stops?|stopped|halts?|halted|ceases?|quits?)\s+(?:(?P<verb>sending|flying"
+    r"|launching|supplying|resupplying|resupply|delivering)(?:\s+(?:to\s+)?(?:the\s+)?(?:iss"
+    r"|station))?|(?=(?:its\s+|their\s+|all\s+)?(?:[\w.-]+\s+){0,2}(?:flights|launches|missions"
+    r"|deliveries|cargo\s+runs)\b))"
+    r"(?:\s*(?P<what3>(?!(?:for|until|till|through|thru|from|in|on|after)\b)(?:[\w.-]+\s+){0,2}?"
+    r"[\w.-]+?))?"
+    r"(?=\s+(?:for|until|till|through|thru|from|after)\b|\s*$)"
     # "(literally) nothing launches to the iss", "nobody flies anything up": no flights at all
     r"|\b(?P<none>(?:(?:literally|absolutely|just)\s+)?(?:nothing|nobody|no\s*one)\s+"
     r"(?:\w+\s+)?(?:launch(?:es|ed)?|fl(?:y|ies|ew)|goes\s+up|went\s+up|gets?\s+(?:launched|up"
@@ -435,17 +439,39 @@ PAD_OF = re.compile(
 )
 # "site 31 at baikonur": a pad's name, then where it is.
 PAD_AT = re.compile(r"(?P<pad>.+?)\s+(?:at|in|on)\s+(?:the\s+)?(?P<place>[\w\s.'’-]+)", re.I)
+# A change that starts once a named flight has flown: "grounded after NG-24", "stops flying
+# after CRS-35", "from after MS-29 on".
+AFTER_FLIGHT = re.compile(
+    r"\b(?:(?:from|starting|beginning)\s+)?(?:right\s+|just\s+)?after\s+(?:the\s+)?(?P<flight>.+?)"
+    r"(?:\s+(?:flies|launches|docks|arrives|is\s+done))?(?:\s+on)?"
+    r"(?=\s+(?:for|until|till|through|thru|and|with|from)\b|\s*[?.!,;]*$)",
+    re.I,
+)
 FROM = re.compile(
     r"\b(?:from|since|starting(?:\s+(?:from|in|on))?|beginning|as\s+of|after|on|in)\b\s+", re.I
 )
 UNTIL = re.compile(r"\b(?:until|till|til|through|thru|to|up\s+to)\s+", re.I)
 COUNTED = re.compile(
-    rf"^(?:the\s+|our\s+)?(?:next\s+)?(?P<n>{NUMBER})\s+(?:next\s+|more\s+)?(?P<veh>.+?)"
-    r"(?:\s+(?:cargo\s+|crew\s+)?(?:flights?|missions?|ships?|launch(?:es)?))?"
+    rf"^(?:the\s+|our\s+)?(?:next\s+)?(?P<n>{NUMBER})\s+(?:next\s+|more\s+)?(?P<what>(?P<veh>.+?)"
+    r"(?:\s+(?:cargo\s+|crew\s+)?(?:flights?|missions?|ships?|launch(?:es)?))?)"
     # "two dragons in a row": the next ones, one after another
     r"(?:\s+(?:in\s+a\s+row|back[\s-]+(?:to[\s-]+)?back|in\s+succession|consecutively))?$",
     re.I,
 )
+# Flights named by their kind rather than their vehicle: "the next three resupply missions",
+# "the next two cargo flights", "the next russian cargo ship", "the next crew flight".
+_FLIGHT_NOUN = r"(?:flights?|missions?|launch(?:es)?|ships?|runs?|vehicles?|deliver(?:y|ies))"
+GENERIC_FLIGHTS = re.compile(
+    rf"(?:(?P<country>{'|'.join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))})"
+    rf"\s+)?(?:(?P<kind>cargo|resupply|supply|crew(?:ed)?)"
+    rf"(?:\s+(?P<noun>{_FLIGHT_NOUN}))?|(?P<noun2>{_FLIGHT_NOUN}))",
+    re.I,
+)
+GENERIC_KINDS = {
+    "cargo": ("cargo-spacecraft", "spaceplane"),
+    "crew": ("crew-spacecraft",),
+    "": ("cargo-spacecraft", "spaceplane", "crew-spacecraft"),
+}
 NEXT = re.compile(
     r"^(?:the\s+|our\s+|a\s+|an\s+)?(?:(?P<next>next|upcoming|coming|following|first\s+upcoming)"
     r"\s+)?(?P<veh>.+?)(?:\s+(?:flight|mission|launch|ship|one|cargo\s+flight|crew\s+flight))?$",
