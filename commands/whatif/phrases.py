@@ -22,6 +22,8 @@ SPLIT = re.compile(
     rf"\s*(?:,?\s+(?:because(?:\s+of)?|(?:all\s+)?due\s+to|cos|'?cause)\s+(?=\w)|;|,?\s+and\s+then\s+(?!{_SAME_SUBJECT})|,?\s+and\s+(?!{NUMBER}{UNIT_AHEAD}|a\s+half\b"
     rf"|{_SAME_SUBJECT})"
     rf"|,?\s+plus\s+(?!{NUMBER}{UNIT_AHEAD})|,\s*(?=[a-z])(?!(?:not|instead|rather)\b)"
+    # chat shorthand: "crs35 lost + ms36 lost"
+    r"|\s+\+\s+(?=[a-z])"
     # "... 12 lb a day with 7 crew": the crew said alongside is a change of its own
     rf"|\s+with\s+(?=(?:a\s+crew\s+of\s+)?{NUMBER}\s+(?:crew|people|astronauts|aboard)\b))\s*",
     re.I,
@@ -35,7 +37,8 @@ CANCEL = re.compile(
     r"|were\s+being)\s+)?(?:cancel(?:l?ed|s|l?ing)?|scrubbed(?:\s+for\s+good)?|called\s+off"
     r"|scrapped|axed|dropped|lost|fail|fails|failed|explodes|exploded|blows\s+up|blew\s+up|blown\s+up"
     r"|destroyed|crash(?:es|ed)|goes\s+boom|went\s+boom|wrecked|totall?ed|smashed|written\s+off)\b"
-    r"|\b(?:we\s+|they\s+)?(?:lose|loses|losing|scrub|scrubs|cancel|scrap|axe|drop)\b"
+    r"|\b(?:we\s+|they\s+)?(?:lose|loses|losing|scrub|scrubs|cancel|scrap|axe|drop"
+    r"|skip(?:s|ped|ping)?)\b|\b(?:is|are|gets?|got|was|were)\s+skipped\b"
     rf"|\b(?:(?:had|has|have|was|were|is|are|did|does|do|would\s+have)\s+)?(?:not|never)\s+"
     rf"(?:been\s+)?{FLY}\b"
     rf"|\b(?:hadn'?t|hasn'?t|haven'?t|wasn'?t|weren'?t|isn'?t|aren'?t|didn'?t|doesn'?t|don'?t"
@@ -63,7 +66,7 @@ DELAY = re.compile(
     r"\s+(?:back|out|right)|moves?\s+(?:back|right|out)|moved\s+(?:back|right|out)"
     r"|(?:gets|got|get|been)\s+pushed|is\s+pushed|was\s+pushed"
     # "is late", "is 2 months late", "arrives a month late"
-    rf"|(?:is|was|runs?|ran|comes?|came|arrives?|arrived|goes|went|flies|flew)\s+"
+    rf"|(?:is|are|was|were|runs?|ran|comes?|came|arrives?|arrived|goes|went|flies|flew)\s+"
     rf"(?:{NUMBER}[\s-]*(?:days?|weeks?|months?|years?)\s+)?late)\b",
     re.I,
 )
@@ -111,6 +114,8 @@ GROUND = re.compile(
     r"|breaks?(?:\s+down)?|broke(?:\s+down)?|collapses?|collapsed|blows?\s+up|blew\s+up"
     r"|bricked|trashed|busted|totall?ed|smashed|kaput|goes\s+kaput|out\s+of\s+order"
     r"|sidelined|benched|on\s+hold|suspended|off\s+the\s+table|(?:shuts?|out)(?=\s+(?:for|until|till|thru|through)\b)"
+    # "cygnus out 4 mos": out with its length and no verb
+    r"|out(?=\s+(?:\w+[\s-]+)?\w+[\s-]*(?:days?|weeks?|wks?|months?|mos?|mths?|years?|yrs?)\b)"
     # the same said as a noun: "a 4-month Falcon 9 grounding", "a stand-down of 6 months"
     r"|grounding|stand-?down|shutdown|closure|outage"
     r"|explodes?|exploded|burns?(?:\s+down)?|burned(?:\s+down)?|burnt(?:\s+down)?"
@@ -460,7 +465,9 @@ COUNTED = re.compile(
 )
 # Flights named by their kind rather than their vehicle: "the next three resupply missions",
 # "the next two cargo flights", "the next russian cargo ship", "the next crew flight".
-_FLIGHT_NOUN = r"(?:flights?|missions?|launch(?:es)?|ships?|runs?|vehicles?|deliver(?:y|ies))"
+_FLIGHT_NOUN = (
+    r"(?:flights?|missions?|launch(?:es)?|ships?|runs?|vehicles?|deliver(?:y|ies)|rotations?)"
+)
 GENERIC_FLIGHTS = re.compile(
     rf"(?:(?P<country>{'|'.join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))})"
     rf"\s+)?(?:(?P<kind>cargo|resupply|supply|crew(?:ed)?)"

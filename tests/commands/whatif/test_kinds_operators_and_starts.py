@@ -124,3 +124,51 @@ def test_an_operator_stopping_a_vehicle_holds_that_vehicle_only(
 def test_an_unknown_name_after_stops_is_refused_not_every_flight(ctx: Context) -> None:
     with pytest.raises(ScenarioError, match="not a vehicle I know"):
         parse(ctx, "russia stops flying zorblax for a year")
+
+
+@pytest.mark.parametrize(
+    ("text", "crew"),
+    [
+        ("how long would the water last for 9 people", 9),
+        ("how long does food last with 5 astronauts aboard", 5),
+        ("how many days of oxygen would 3 crew have", 3),
+    ],
+)
+def test_a_lasting_question_for_a_crew_size_is_that_crew(
+    ctx: Context, text: str, crew: int
+) -> None:
+    reply = answer(ctx, text, TODAY)
+    assert reply.kind == "whatif"
+    assert f"the crew is {crew}" in reply.text
+
+
+def test_a_lasting_question_with_a_change_after_if_reads_both(ctx: Context) -> None:
+    reply = answer(ctx, "how many days of food would 6 people have if no cargo for a year", TODAY)
+    assert reply.kind == "whatif"
+    assert "the crew is 6" in reply.text
+    assert "no cargo" in reply.text
+
+
+def test_a_lasting_lead_never_says_only_that_it_does_not_run_out_below_the_line(
+    ctx: Context,
+) -> None:
+    reply = answer(ctx, "how long would food last if nothing launches for 8 months", TODAY)
+    assert reply.kind == "whatif"
+    first = reply.text.split(". ")[0]
+    assert "would not run out" not in first or "below" in first
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("ng25 lost + ms36 lost, how bad", 2),
+        ("the next two cygnus flights are 3 weeks late", 2),
+        ("what if they skip the next progress", 1),
+        ("what if the next crew rotation slips 2 months", 1),
+        ("cygnus out 4 mos, r we ok", 1),
+    ],
+)
+def test_chat_shorthand_and_plain_verbs_read(ctx: Context, text: str, n: int) -> None:
+    reply = answer(ctx, text, TODAY)
+    assert reply.kind == "whatif", reply.plain()
+    assert len(parse(ctx, text).edits) == n
