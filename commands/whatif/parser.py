@@ -77,6 +77,7 @@ from commands.whatif.phrases import (
     HEDGES,
     LEAVE,
     LIKE,
+    LOAD_CHANGE,
     MOVE_TO,
     NEXT,
     NO_REBOOST,
@@ -113,6 +114,11 @@ KG_PER_LB = 0.45359237
 _STOCK_START_WHY = (
     "the model always starts from the station's estimated stock on its stock date, not a full "
     "or empty station"
+)
+_LOAD_WHY = (
+    "the model does not change what a flight carries: each planned flight is taken to bring "
+    "what is needed, up to the normal ~6 months of stock; to see cargo not arriving, say the "
+    "flight is lost or slips"
 )
 _UNMODELLED_WHY = "not a change the model knows, so it is left out"
 
@@ -163,7 +169,7 @@ class Parser(Reader):
             raise ScenarioError(
                 body, f"that is {len(edits)} changes; a scenario takes at most {MAX_EDITS}"
             )
-        unmodelled += [(exc.part, _UNMODELLED_WHY) for exc in skipped]
+        unmodelled += [(exc.part, exc.why or _UNMODELLED_WHY) for exc in skipped]
         return Scenario(tuple(edits), horizon, details, tuple(unmodelled))
 
     def distribute(self, parts: list[str]) -> list[str]:
@@ -217,6 +223,8 @@ class Parser(Reader):
                         "clause, e.g. “CRS-35 slips 3 months”",
                     )
                 return edit if isinstance(edit, list) else [edit]
+        if LOAD_CHANGE.search(text):
+            raise Unmodelled(text, _LOAD_WHY, _LOAD_WHY)
         found = self.resolver.find(text, ("mission", "pad", "vehicle"))
         if found is not None:
             raise ScenarioError(
@@ -751,11 +759,11 @@ class Parser(Reader):
         country = COUNTRIES.get(who)
         kinds = ("cargo-spacecraft", "spaceplane", "crew-spacecraft")
         grounded = self.grounded(who) if who and org is None and country is None else None
-        if org is not None:
+        if org is not None and (self._operated(org[0], kinds) or country is None):
             oid = org[0]
             vehicles = self._operated(oid, kinds)
             label = f"no {self.resolver.name(oid)} flights"
-        elif country is not None:
+        elif country is not None:  # "nasa quits": the country's vehicles, whoever operates them
             vehicles = self.resolver.vehicles_of(country, kinds)
             label = f"no {ADJECTIVES[country]} flights"
         elif grounded is not None:  # "cargo dragon stops flying (after CRS-35)"
@@ -1042,7 +1050,13 @@ class Parser(Reader):
             start, said = flight_start
             note = f"{note}; {said}" if note else said
         fm = FROM.search(t, after) if start is None and flight_start is None else None
-        if fm is not None and not t[fm.start() :].lower().startswith(("on launch", "in ")):
+        # "in 2028", "in March" start it; "in 2 weeks" and "on launch" do not
+        said_in = re.match(
+            r"in\s+(?!(?:19|20)\d\d\b|[a-z]+\s+(?:19|20)\d\d\b)",
+            t[fm.start() :] if fm else "",
+            re.I,
+        )
+        if fm is not None and not t[fm.start() :].lower().startswith("on launch") and not said_in:
             got = self._when(c, fm.start())
             start = got[0] if got else None
         past = verb is not None and (extra or bool(PAST.search(t[: verb.end()])))

@@ -131,6 +131,18 @@ NONE_OF = re.compile(
     rf"|vehicles?|runs?)\b|[\w.'’-]+(?:\s+[\w.'’-]+)?\s+{FLY}\b)",
     re.I,
 )
+# A flight's load changed ("CRS-35 arrives with 1000 kg less food", "the next cargo flight only
+# delivers half its cargo", "the station is short 2 tonnes of cargo"): not a change the model
+# makes, named as such.
+_MASS = r"\d[\d,.]*\s*(?:kg|kilo(?:gram)?s?|tons?|tonnes?|t|lbs?|pounds?)"
+LOAD_CHANGE = re.compile(
+    rf"\b{_MASS}\s+(?:less|fewer|short|lighter|under)\b"
+    rf"|\bshort\s+(?:of\s+|by\s+)?(?:{_MASS}|half)"
+    r"|\b(?:deliver\w*|brings?|carr(?:y|ies)|arrives?\s+with|flies\s+with)\s+(?:only\s+)?"
+    r"(?:half|a\s+(?:third|quarter)|\d+\s*%)\b"
+    r"|\b(?:half|partial|reduced|lighter|smaller|light)\s+(?:a\s+)?(?:load|cargo\s+load|manifest)\b",
+    re.I,
+)
 # How full the station starts ("starting from a full station", "with the station fully
 # stocked"): the model always starts from the stock estimated for its stock date.
 STOCK_START = re.compile(
@@ -389,13 +401,15 @@ GAP = re.compile(
     r"|(?:is|are|gets?|get)\s+(?:suspended|halted|paused|stopped|grounded|cut\s+off))\b"
     # "russia stops sending progress", "nasa stops launching cargo"
     # "northrop grumman stops cygnus flights": the flights named without a verb
-    r"|\b(?P<stop>stops?|stopped|halts?|halted|ceases?|quits?)\s+(?:(?P<verb>sending|flying"
+    r"|\b(?P<stop>stops?|stopped|halts?|halted|ceases?|quits?|pulls?\s+out|pulled\s+out|withdraws?"
+    r"|withdrew|exits?|exited)\s+(?:(?P<leave>(?:of\s+|from\s+)?(?:the\s+)?(?:iss|station"
+    r"|program(?:me)?|partnership))\b|(?P<verb>sending|flying"
     r"|launching|supplying|resupplying|resupply|delivering)(?:\s+(?:to\s+)?(?:the\s+)?(?:iss"
     r"|station))?|(?=(?:its\s+|their\s+|all\s+)?(?:[\w.-]+\s+){0,2}(?:flights|launches|missions"
     r"|deliveries|cargo\s+runs)\b))"
     r"(?:\s*(?P<what3>(?!(?:for|until|till|through|thru|from|in|on|after)\b)(?:[\w.-]+\s+){0,2}?"
     r"[\w.-]+?))?"
-    r"(?=\s+(?:for|until|till|through|thru|from|after)\b|\s*$)"
+    r"(?=\s+(?:for|until|till|through|thru|from|after|in|starting)\b|\s*$)"
     # "(literally) nothing launches to the iss", "nobody flies anything up": no flights at all
     r"|\b(?P<none>(?:(?:literally|absolutely|just)\s+)?(?:nothing|nobody|no\s*one)\s+"
     r"(?:\w+\s+)?(?:launch(?:es|ed)?|fl(?:y|ies|ew)|goes\s+up|went\s+up|gets?\s+(?:launched|up"

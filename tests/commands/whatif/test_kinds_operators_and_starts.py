@@ -172,3 +172,49 @@ def test_chat_shorthand_and_plain_verbs_read(ctx: Context, text: str, n: int) ->
     reply = answer(ctx, text, TODAY)
     assert reply.kind == "whatif", reply.plain()
     assert len(parse(ctx, text).edits) == n
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "start"),
+    [
+        ("russia pulls out of the station in 2028", "no Russian flights", dt.date(2028, 1, 1)),
+        ("roscosmos withdraws from the iss in march 2027", "no Roscosmos flights", None),
+        ("nasa exits the program in 2028", "no US flights", dt.date(2028, 1, 1)),
+    ],
+)
+def test_a_partner_leaving_the_station_stops_its_flights_from_then(
+    ctx: Context, text: str, label: str, start: dt.date | None
+) -> None:
+    hold = _hold(ctx, text)
+    assert hold.label == label
+    assert hold.start is not None
+    if start is not None:
+        assert hold.start == start
+
+
+def test_a_hold_that_starts_later_says_from_when(ctx: Context) -> None:
+    reply = answer(ctx, "what if russia withdraws from the station in 2028", TODAY)
+    assert reply.kind == "whatif"
+    assert "from 1 January 2028" in reply.text.split(". ")[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what if ng-25 only brings half its cargo",
+        "what if the next dragon arrives with 800 kg less water",
+        "what if the station ends up short 3 tonnes of supplies",
+    ],
+)
+def test_a_changed_load_is_refused_saying_why(ctx: Context, text: str) -> None:
+    reply = answer(ctx, text, TODAY)
+    assert reply.kind == "error"
+    assert "does not change what a flight carries" in reply.plain()
+
+
+def test_a_changed_load_beside_a_change_is_named_not_modelled(ctx: Context) -> None:
+    reply = answer(ctx, "what if htv-x2 slips 3 months and ng-25 delivers half its load", TODAY)
+    assert reply.kind == "whatif"
+    assert (
+        "Not modelled: “ng-25 delivers half its load” (the model does not change" in reply.plain()
+    )
