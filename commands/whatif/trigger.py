@@ -161,6 +161,11 @@ _LOOKUP = re.compile(
     r"(?:year|month|week))\b",
     re.I,
 )
+# A gap said first with its length ("no progress for a year?", "zero cargo till june?"): what
+# it would do, never whether it is so.
+_GAP_FIRST = re.compile(
+    r"^\s*(?:no|zero)\s+(?:more\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:for|until|till|through)\s", re.I
+)
 # ... unless it says the change starts now: "the Progress was out for 6 months starting now".
 _NOW = re.compile(r"\b(?:now|today|tomorrow|starting|from\s+here)\b", re.I)
 # A question about what happened ("how was the station supplied when Falcon 9 was grounded"):
@@ -299,7 +304,7 @@ def _unled(text: str) -> bool:
     now = _NOW.search(text)
     if lookup is not None and lookup.start() > 0 and now:
         lookup = None  # dated in the past, but said to start now
-    if text.rstrip().endswith("?") and not now:
+    if text.rstrip().endswith("?") and not now and not _GAP_FIRST.match(text):
         return False  # "CRS-35 delayed until March?": asks whether it is
     return bool(_LASTS.search(text)) and lookup is None
 

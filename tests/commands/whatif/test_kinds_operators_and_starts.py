@@ -218,3 +218,10 @@ def test_a_changed_load_beside_a_change_is_named_not_modelled(ctx: Context) -> N
     assert (
         "Not modelled: “ng-25 delivers half its load” (the model does not change" in reply.plain()
     )
+
+
+@pytest.mark.parametrize(
+    "text", ["no cygnus for 9 months?", "zero russian cargo until next summer?"]
+)
+def test_a_gap_said_first_as_a_question_is_a_whatif(ctx: Context, text: str) -> None:
+    assert answer(ctx, text, TODAY).kind == "whatif"
