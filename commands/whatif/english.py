@@ -184,6 +184,8 @@ def clause(
     if isinstance(c, Held):
         h = c.hold
         span = _span(c, mentions)
+        if c.down > today and not h.pads:  # "from 1 January 2028": a hold said to start later
+            span = f"from {day_text(c.down, mentions)} {span}"
         if h.cause:  # a launcher failing: "Falcon 9 is grounded … after a failure on SLC-40"
             on = f" on {kb.pads[h.pads[0]].name}" if h.pads else ""
             return f"{h.label.removesuffix(' grounded')} is grounded {span} after a failure{on}"

@@ -28,4 +28,9 @@ class ScenarioError(ValueError):
 
 class Unmodelled(ScenarioError):
     """A part of a scenario that reads as no change the model knows (no verb, no name of its
-    own): left out, and said so, when the rest of the scenario can be modelled."""
+    own): left out, and said so, when the rest of the scenario can be modelled; `why` is what
+    the "Not modelled" line says of it ("" for the general reason)."""
+
+    def __init__(self, part: str, message: str, why: str = "") -> None:
+        super().__init__(part, message)
+        self.why = why

@@ -71,11 +71,13 @@ from commands.whatif.phrases import (
     FROM,
     GAP,
     GAP_WORDS,
+    GENERIC_KINDS,
     GENERIC_PAD,
     GROUND,
     HEDGES,
     LEAVE,
     LIKE,
+    LOAD_CHANGE,
     MOVE_TO,
     NEXT,
     NO_REBOOST,
@@ -112,6 +114,11 @@ KG_PER_LB = 0.45359237
 _STOCK_START_WHY = (
     "the model always starts from the station's estimated stock on its stock date, not a full "
     "or empty station"
+)
+_LOAD_WHY = (
+    "the model does not change what a flight carries: each planned flight is taken to bring "
+    "what is needed, up to the normal ~6 months of stock; to see cargo not arriving, say the "
+    "flight is lost or slips"
 )
 _UNMODELLED_WHY = "not a change the model knows, so it is left out"
 
@@ -162,7 +169,7 @@ class Parser(Reader):
             raise ScenarioError(
                 body, f"that is {len(edits)} changes; a scenario takes at most {MAX_EDITS}"
             )
-        unmodelled += [(exc.part, _UNMODELLED_WHY) for exc in skipped]
+        unmodelled += [(exc.part, exc.why or _UNMODELLED_WHY) for exc in skipped]
         return Scenario(tuple(edits), horizon, details, tuple(unmodelled))
 
     def distribute(self, parts: list[str]) -> list[str]:
@@ -216,6 +223,8 @@ class Parser(Reader):
                         "clause, e.g. “CRS-35 slips 3 months”",
                     )
                 return edit if isinstance(edit, list) else [edit]
+        if LOAD_CHANGE.search(text):
+            raise Unmodelled(text, _LOAD_WHY, _LOAD_WHY)
         found = self.resolver.find(text, ("mission", "pad", "vehicle"))
         if found is not None:
             raise ScenarioError(
@@ -665,16 +674,23 @@ class Parser(Reader):
         m = GAP.search(c.text)
         if not m:
             return self._no_vehicle(c)
+        operator: str | None = None  # the organization said before "stops"
         if m["none"] is not None:  # "nothing launches": every flight, cargo and crew
             what = "flights"
         elif m["stop"] is not None:  # "<who> stops sending <what>", "<who> stops flying"
             who = c.text[: m.start()].strip(" ,").lower()
             who = re.sub(r"^(?:the\s+)|\s+(?:both|all|each|also|too)$", "", who).strip()
-            supply = "supply" in m["verb"].lower() or m["verb"].lower() == "delivering"
+            verb = (m["verb"] or "").lower()
+            supply = "supply" in verb or verb == "delivering"
             if not m["what3"] and not supply:
                 return self._stopped(c, m, who)
-            # "stops supplying the iss": its cargo
-            what = f"{who} {m['what3'] or ''} {'cargo' if supply else ''}".strip().lower()
+            org = self.resolver.find(who, ("organization",)) if who else None
+            operator = org[0] if org is not None and who not in COUNTRIES else None
+            # "stops supplying the iss": its cargo; a country said before the verb counts,
+            # an organization picks among the vehicles named ("spacex stops flying dragon")
+            said = re.sub(r"^(?:its|their|all)\s+", "", m["what3"] or "", flags=re.I)
+            owner = who if who in COUNTRIES else ""
+            what = f"{owner} {said} {'cargo' if supply else ''}".strip().lower()
         else:
             what = (m["what"] or m["what2"]).lower()
         words = what.split()
@@ -683,6 +699,13 @@ class Parser(Reader):
         named = [w for w in words if w not in COUNTRIES and w not in GAP_WORDS]
         kb = self.resolver.kb
         family = self.resolver.vehicles(" ".join(named)) if named else ()
+        if operator is not None:  # "spacex stops flying dragon": its own vehicles, or those named
+            own = self._operated(operator, GENERIC_KINDS[""])
+            family = tuple(v for v in family or (() if named else own) if v in own)
+            if not family:
+                raise ScenarioError(
+                    c.text, f"nothing I model that {self.resolver.name(operator)} flies is named"
+                )
         if re.search(r"cargo|supply", what):  # "no dragon cargo": the cargo ones only
             family = tuple(v for v in family if kb.vehicles[v].kind != "crew-spacecraft")
         vehicles: tuple[str, ...]
@@ -690,14 +713,16 @@ class Parser(Reader):
             country = None
             vehicles = family
             label = f"no {listed([short_name(kb, v) for v in family])} flights"
+        elif named and m["stop"] is not None:  # never every flight for a name not known
+            said = " ".join(named)
+            raise ScenarioError(
+                said,
+                f"“{said}” is not a vehicle I know",
+                self.resolver.suggest(said, ("vehicle",)),
+            )
         else:
             cargo = bool(re.search(r"cargo|resupply|supply|supplies|deliver", what))
-            kinds = (
-                ("cargo-spacecraft", "spaceplane")
-                if cargo
-                else ("cargo-spacecraft", "spaceplane", "crew-spacecraft")
-            )
-            vehicles = self.resolver.vehicles_of(country, kinds)
+            vehicles = self.resolver.vehicles_of(country, GENERIC_KINDS["cargo" if cargo else ""])
             adjective = next((ADJECTIVES[COUNTRIES[w]] for w in words if w in COUNTRIES), "")
             label = f"no {adjective + ' ' if adjective else ''}{'cargo' if cargo else 'flights'}"
             if not vehicles:
@@ -733,28 +758,38 @@ class Parser(Reader):
         org = self.resolver.find(who, ("organization",)) if who else None
         country = COUNTRIES.get(who)
         kinds = ("cargo-spacecraft", "spaceplane", "crew-spacecraft")
-        if org is not None:
+        grounded = self.grounded(who) if who and org is None and country is None else None
+        if org is not None and (self._operated(org[0], kinds) or country is None):
             oid = org[0]
-            vehicles = tuple(
-                v
-                for v in self.resolver.vehicles_of(None, kinds)
-                if kb.vehicles[v].operator == oid
-                or any(
-                    kb.vehicles[x].operator == oid
-                    for x in kb.vehicles[v].launchers
-                    if x in kb.vehicles
-                )
-            )
+            vehicles = self._operated(oid, kinds)
             label = f"no {self.resolver.name(oid)} flights"
-        elif country is not None:
+        elif country is not None:  # "nasa quits": the country's vehicles, whoever operates them
             vehicles = self.resolver.vehicles_of(country, kinds)
             label = f"no {ADJECTIVES[country]} flights"
+        elif grounded is not None:  # "cargo dragon stops flying (after CRS-35)"
+            vehicles = tuple(v for v in grounded[0] if kb.vehicles[v].kind in kinds)
+            label = f"no {listed([short_name(kb, v) for v in vehicles])} flights"
+            c.mark(m.start(), m.end())
+            return self._hold(c, m.end(), label, (), vehicles, grounded[2])
         else:
             return None
         if not vehicles:
             raise ScenarioError(who, f"nothing I model flies for {who}")
         c.mark(m.start(), m.end())
         return self._hold(c, m.end(), label, (), vehicles, "")
+
+    def _operated(self, oid: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
+        """The active vehicles of these kinds an organization flies, or that fly on its
+        rockets."""
+        kb = self.resolver.kb
+        return tuple(
+            v
+            for v in self.resolver.vehicles_of(None, kinds)
+            if kb.vehicles[v].operator == oid
+            or any(
+                kb.vehicles[x].operator == oid for x in kb.vehicles[v].launchers if x in kb.vehicles
+            )
+        )
 
     def _launcher(self, c: Clause) -> list[Edit] | None:
         """A launcher failing ("a Falcon 9 blows up on SLC-40", "spacex has a falcon 9
@@ -1010,8 +1045,18 @@ class Parser(Reader):
                 raise vague
         extra = dur is not None and until is None and bool(EXTRA.search(t)) and not like
         start = window[0] if window is not None and window[0] > self.today else None
-        fm = FROM.search(t, after) if start is None else None
-        if fm is not None and not t[fm.start() :].lower().startswith(("on launch", "in ")):
+        flight_start = self._after_flight(c, after, vehicles) if start is None else None
+        if flight_start is not None:  # "grounded after NG-24"
+            start, said = flight_start
+            note = f"{note}; {said}" if note else said
+        fm = FROM.search(t, after) if start is None and flight_start is None else None
+        # "in 2028", "in March" start it; "in 2 weeks" and "on launch" do not
+        said_in = re.match(
+            r"in\s+(?!(?:19|20)\d\d\b|[a-z]+\s+(?:19|20)\d\d\b)",
+            t[fm.start() :] if fm else "",
+            re.I,
+        )
+        if fm is not None and not t[fm.start() :].lower().startswith("on launch") and not said_in:
             got = self._when(c, fm.start())
             start = got[0] if got else None
         past = verb is not None and (extra or bool(PAST.search(t[: verb.end()])))

@@ -22,6 +22,8 @@ SPLIT = re.compile(
     rf"\s*(?:,?\s+(?:because(?:\s+of)?|(?:all\s+)?due\s+to|cos|'?cause)\s+(?=\w)|;|,?\s+and\s+then\s+(?!{_SAME_SUBJECT})|,?\s+and\s+(?!{NUMBER}{UNIT_AHEAD}|a\s+half\b"
     rf"|{_SAME_SUBJECT})"
     rf"|,?\s+plus\s+(?!{NUMBER}{UNIT_AHEAD})|,\s*(?=[a-z])(?!(?:not|instead|rather)\b)"
+    # chat shorthand: "crs35 lost + ms36 lost"
+    r"|\s+\+\s+(?=[a-z])"
     # "... 12 lb a day with 7 crew": the crew said alongside is a change of its own
     rf"|\s+with\s+(?=(?:a\s+crew\s+of\s+)?{NUMBER}\s+(?:crew|people|astronauts|aboard)\b))\s*",
     re.I,
@@ -35,7 +37,8 @@ CANCEL = re.compile(
     r"|were\s+being)\s+)?(?:cancel(?:l?ed|s|l?ing)?|scrubbed(?:\s+for\s+good)?|called\s+off"
     r"|scrapped|axed|dropped|lost|fail|fails|failed|explodes|exploded|blows\s+up|blew\s+up|blown\s+up"
     r"|destroyed|crash(?:es|ed)|goes\s+boom|went\s+boom|wrecked|totall?ed|smashed|written\s+off)\b"
-    r"|\b(?:we\s+|they\s+)?(?:lose|loses|losing|scrub|scrubs|cancel|scrap|axe|drop)\b"
+    r"|\b(?:we\s+|they\s+)?(?:lose|loses|losing|scrub|scrubs|cancel|scrap|axe|drop"
+    r"|skip(?:s|ped|ping)?)\b|\b(?:is|are|gets?|got|was|were)\s+skipped\b"
     rf"|\b(?:(?:had|has|have|was|were|is|are|did|does|do|would\s+have)\s+)?(?:not|never)\s+"
     rf"(?:been\s+)?{FLY}\b"
     rf"|\b(?:hadn'?t|hasn'?t|haven'?t|wasn'?t|weren'?t|isn'?t|aren'?t|didn'?t|doesn'?t|don'?t"
@@ -63,7 +66,7 @@ DELAY = re.compile(
     r"\s+(?:back|out|right)|moves?\s+(?:back|right|out)|moved\s+(?:back|right|out)"
     r"|(?:gets|got|get|been)\s+pushed|is\s+pushed|was\s+pushed"
     # "is late", "is 2 months late", "arrives a month late"
-    rf"|(?:is|was|runs?|ran|comes?|came|arrives?|arrived|goes|went|flies|flew)\s+"
+    rf"|(?:is|are|was|were|runs?|ran|comes?|came|arrives?|arrived|goes|went|flies|flew)\s+"
     rf"(?:{NUMBER}[\s-]*(?:days?|weeks?|months?|years?)\s+)?late)\b",
     re.I,
 )
@@ -111,6 +114,8 @@ GROUND = re.compile(
     r"|breaks?(?:\s+down)?|broke(?:\s+down)?|collapses?|collapsed|blows?\s+up|blew\s+up"
     r"|bricked|trashed|busted|totall?ed|smashed|kaput|goes\s+kaput|out\s+of\s+order"
     r"|sidelined|benched|on\s+hold|suspended|off\s+the\s+table|(?:shuts?|out)(?=\s+(?:for|until|till|thru|through)\b)"
+    # "cygnus out 4 mos": out with its length and no verb
+    r"|out(?=\s+(?:\w+[\s-]+)?\w+[\s-]*(?:days?|weeks?|wks?|months?|mos?|mths?|years?|yrs?)\b)"
     # the same said as a noun: "a 4-month Falcon 9 grounding", "a stand-down of 6 months"
     r"|grounding|stand-?down|shutdown|closure|outage"
     r"|explodes?|exploded|burns?(?:\s+down)?|burned(?:\s+down)?|burnt(?:\s+down)?"
@@ -124,6 +129,18 @@ NONE_OF = re.compile(
     r"\b(?:zero|not\s+(?:a\s+single|one\s+single|one|any))\s+(?=(?:[\w.'’-]+\s+){0,2}?"
     r"(?:cargo|resupply|supply|supplies|deliver(?:y|ies)|flights?|launch(?:es)?|ships?|missions?"
     rf"|vehicles?|runs?)\b|[\w.'’-]+(?:\s+[\w.'’-]+)?\s+{FLY}\b)",
+    re.I,
+)
+# A flight's load changed ("CRS-35 arrives with 1000 kg less food", "the next cargo flight only
+# delivers half its cargo", "the station is short 2 tonnes of cargo"): not a change the model
+# makes, named as such.
+_MASS = r"\d[\d,.]*\s*(?:kg|kilo(?:gram)?s?|tons?|tonnes?|t|lbs?|pounds?)"
+LOAD_CHANGE = re.compile(
+    rf"\b{_MASS}\s+(?:less|fewer|short|lighter|under)\b"
+    rf"|\bshort\s+(?:of\s+|by\s+)?(?:{_MASS}|half)"
+    r"|\b(?:deliver\w*|brings?|carr(?:y|ies)|arrives?\s+with|flies\s+with)\s+(?:only\s+)?"
+    r"(?:half|a\s+(?:third|quarter)|\d+\s*%)\b"
+    r"|\b(?:half|partial|reduced|lighter|smaller|light)\s+(?:a\s+)?(?:load|cargo\s+load|manifest)\b",
     re.I,
 )
 # How full the station starts ("starting from a full station", "with the station fully
@@ -383,10 +400,16 @@ GAP = re.compile(
     r"|missions?|launch(?:es)?|deliveries))?)\s+(?:stops?|stopped|halts?|halted|ceases?|pauses?"
     r"|(?:is|are|gets?|get)\s+(?:suspended|halted|paused|stopped|grounded|cut\s+off))\b"
     # "russia stops sending progress", "nasa stops launching cargo"
-    r"|\b(?P<stop>stops?|stopped|halts?|halted|ceases?|quits?)\s+(?P<verb>sending|flying|launching"
-    r"|supplying|resupplying|resupply|delivering)(?:\s+(?:to\s+)?(?:the\s+)?(?:iss|station))?"
-    r"(?:\s+(?P<what3>(?!(?:for|until|till|through|from|in|on)\b)(?:[\w.-]+\s+){0,2}?[\w.-]+?))?"
-    r"(?=\s+(?:for|until|till|through|from)\b|\s*$)"
+    # "northrop grumman stops cygnus flights": the flights named without a verb
+    r"|\b(?P<stop>stops?|stopped|halts?|halted|ceases?|quits?|pulls?\s+out|pulled\s+out|withdraws?"
+    r"|withdrew|exits?|exited)\s+(?:(?P<leave>(?:of\s+|from\s+)?(?:the\s+)?(?:iss|station"
+    r"|program(?:me)?|partnership))\b|(?P<verb>sending|flying"
+    r"|launching|supplying|resupplying|resupply|delivering)(?:\s+(?:to\s+)?(?:the\s+)?(?:iss"
+    r"|station))?|(?=(?:its\s+|their\s+|all\s+)?(?:[\w.-]+\s+){0,2}(?:flights|launches|missions"
+    r"|deliveries|cargo\s+runs)\b))"
+    r"(?:\s*(?P<what3>(?!(?:for|until|till|through|thru|from|in|on|after)\b)(?:[\w.-]+\s+){0,2}?"
+    r"[\w.-]+?))?"
+    r"(?=\s+(?:for|until|till|through|thru|from|after|in|starting)\b|\s*$)"
     # "(literally) nothing launches to the iss", "nobody flies anything up": no flights at all
     r"|\b(?P<none>(?:(?:literally|absolutely|just)\s+)?(?:nothing|nobody|no\s*one)\s+"
     r"(?:\w+\s+)?(?:launch(?:es|ed)?|fl(?:y|ies|ew)|goes\s+up|went\s+up|gets?\s+(?:launched|up"
@@ -435,17 +458,41 @@ PAD_OF = re.compile(
 )
 # "site 31 at baikonur": a pad's name, then where it is.
 PAD_AT = re.compile(r"(?P<pad>.+?)\s+(?:at|in|on)\s+(?:the\s+)?(?P<place>[\w\s.'’-]+)", re.I)
+# A change that starts once a named flight has flown: "grounded after NG-24", "stops flying
+# after CRS-35", "from after MS-29 on".
+AFTER_FLIGHT = re.compile(
+    r"\b(?:(?:from|starting|beginning)\s+)?(?:right\s+|just\s+)?after\s+(?:the\s+)?(?P<flight>.+?)"
+    r"(?:\s+(?:flies|launches|docks|arrives|is\s+done))?(?:\s+on)?"
+    r"(?=\s+(?:for|until|till|through|thru|and|with|from)\b|\s*[?.!,;]*$)",
+    re.I,
+)
 FROM = re.compile(
     r"\b(?:from|since|starting(?:\s+(?:from|in|on))?|beginning|as\s+of|after|on|in)\b\s+", re.I
 )
 UNTIL = re.compile(r"\b(?:until|till|til|through|thru|to|up\s+to)\s+", re.I)
 COUNTED = re.compile(
-    rf"^(?:the\s+|our\s+)?(?:next\s+)?(?P<n>{NUMBER})\s+(?:next\s+|more\s+)?(?P<veh>.+?)"
-    r"(?:\s+(?:cargo\s+|crew\s+)?(?:flights?|missions?|ships?|launch(?:es)?))?"
+    rf"^(?:the\s+|our\s+)?(?:next\s+)?(?P<n>{NUMBER})\s+(?:next\s+|more\s+)?(?P<what>(?P<veh>.+?)"
+    r"(?:\s+(?:cargo\s+|crew\s+)?(?:flights?|missions?|ships?|launch(?:es)?))?)"
     # "two dragons in a row": the next ones, one after another
     r"(?:\s+(?:in\s+a\s+row|back[\s-]+(?:to[\s-]+)?back|in\s+succession|consecutively))?$",
     re.I,
 )
+# Flights named by their kind rather than their vehicle: "the next three resupply missions",
+# "the next two cargo flights", "the next russian cargo ship", "the next crew flight".
+_FLIGHT_NOUN = (
+    r"(?:flights?|missions?|launch(?:es)?|ships?|runs?|vehicles?|deliver(?:y|ies)|rotations?)"
+)
+GENERIC_FLIGHTS = re.compile(
+    rf"(?:(?P<country>{'|'.join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))})"
+    rf"\s+)?(?:(?P<kind>cargo|resupply|supply|crew(?:ed)?)"
+    rf"(?:\s+(?P<noun>{_FLIGHT_NOUN}))?|(?P<noun2>{_FLIGHT_NOUN}))",
+    re.I,
+)
+GENERIC_KINDS = {
+    "cargo": ("cargo-spacecraft", "spaceplane"),
+    "crew": ("crew-spacecraft",),
+    "": ("cargo-spacecraft", "spaceplane", "crew-spacecraft"),
+}
 NEXT = re.compile(
     r"^(?:the\s+|our\s+|a\s+|an\s+)?(?:(?P<next>next|upcoming|coming|following|first\s+upcoming)"
     r"\s+)?(?P<veh>.+?)(?:\s+(?:flight|mission|launch|ship|one|cargo\s+flight|crew\s+flight))?$",

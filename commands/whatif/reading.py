@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from commands.format import day_text
 from commands.reply import Suggestion
 from commands.whatif.edits import Duration, FlightRef, MonthTarget, add_months
 from commands.whatif.english import listed
@@ -22,11 +23,15 @@ from commands.whatif.lexer import (
     number,
     numeric_tokens,
 )
-from commands.whatif.model import MAX_HORIZON_DAYS
+from commands.whatif.model import MAX_HORIZON_DAYS, arrival_date
 from commands.whatif.phrases import (
+    ADJECTIVES,
+    AFTER_FLIGHT,
     COUNTED,
     COUNTRIES,
     FROM,
+    GENERIC_FLIGHTS,
+    GENERIC_KINDS,
     GENERIC_PAD,
     NEXT,
     OUT,
@@ -37,6 +42,7 @@ from commands.whatif.phrases import (
 from commands.whatif.projection import short_name
 from commands.whatif.resolve import Resolver
 from knowledge.pads import last_damage, out_of_use
+from knowledge.schema import PENDING
 
 MAX_EDITS = 20
 # A start said against today: "starting next month", "from next week", "beginning in 2 weeks".
@@ -114,6 +120,9 @@ class Reader:
             return [self.flight(subject)]
         if not float(n).is_integer() or n > MAX_EDITS:
             raise ScenarioError(m["n"], f"“{m['n']}” flights is not a count I can model")
+        generic = self.generic(m["what"])
+        if generic is not None:  # "the next three resupply missions", "two russian cargo runs"
+            return self._next_of(subject, *generic[:2], int(n))
         veh = self.resolver.find(m["veh"], ("vehicle",))
         if veh is None:
             raise ScenarioError(subject, f"“{m['veh']}” is not a vehicle I know")
@@ -134,6 +143,12 @@ class Reader:
             rec = self.resolver.kb.missions[found[0]]
             return FlightRef(rec.id, rec.name, rec.vehicle)
         m = NEXT.match(subject.strip(" .,!?"))
+        generic = self.generic(m["veh"]) if m else None
+        if generic is not None:  # "the next cargo flight"
+            vehicles, label, plural = generic
+            if plural:
+                raise ScenarioError(subject, f"how many {label}s? Say e.g. “the next two {label}s”")
+            return self._next_of(subject, vehicles, label, 1)[0]
         veh = self.resolver.find(m["veh"], ("vehicle",)) if m else None
         if m is not None and veh is not None and self.resolver.plural(m["veh"], ("vehicle",)):
             name = short_name(self.resolver.kb, veh[0])
@@ -170,6 +185,40 @@ class Reader:
             f"I don't know a flight called “{subject}”",
             self.resolver.suggest(subject, ("mission",)),
         )
+
+    def generic(self, said: str) -> tuple[tuple[str, ...], str, bool] | None:
+        """The vehicles flights named by their kind stand for ("cargo flights", "russian
+        resupply missions", "crew flights"): (vehicle ids, what one is called, whether said
+        in the plural), or None when the words name no kind."""
+        m = GENERIC_FLIGHTS.fullmatch(said.strip(" .,!?"))
+        if m is None:
+            return None
+        country = COUNTRIES.get(m["country"].lower()) if m["country"] else None
+        if m["country"] and country is None:
+            return None
+        kind = (m["kind"] or "").lower()
+        key = "crew" if kind.startswith("crew") else "cargo" if kind else ""
+        noun = m["noun"] or m["noun2"] or ""
+        plural = noun.lower().endswith("s")
+        words = [ADJECTIVES[country]] if country else []
+        label = " ".join([*words, *([key] if key else []), "flight"])
+        vehicles = self.resolver.vehicles_of(country, GENERIC_KINDS[key])
+        if not vehicles:
+            raise ScenarioError(said, f"no active vehicle flies {label}s")
+        return vehicles, label, plural
+
+    def _next_of(
+        self, subject: str, vehicles: tuple[str, ...], label: str, n: int
+    ) -> list[FlightRef]:
+        """The next n flights of any of these vehicles, in the order they are due."""
+        got = sorted(
+            (f for v in vehicles for f in self.next_flights(v, n)),
+            key=lambda f: (f.due or dt.date.max, f.key),
+        )[:n]
+        if len(got) < n:
+            raise ScenarioError(subject, f"only {len(got)} {label}s are planned or projected")
+        later = (f"the next {label}", f"the {label} after it", f"the {label} after that")
+        return [dataclasses.replace(f, how=later[min(i, 2)]) for i, f in enumerate(got)]
 
     def grounded(self, subject: str) -> tuple[tuple[str, ...], str, str] | None:
         """What grounding a vehicle named `subject` holds: (vehicle ids, label, how it was
@@ -335,6 +384,41 @@ class Reader:
         check_duration(dur)
         c.mark(found.start, found.end)
         return dur.add_to(self.today), f"in {found.text}"
+
+    def _after_flight(
+        self, c: Clause, pos: int, vehicles: tuple[str, ...] = ()
+    ) -> tuple[dt.date | None, str] | None:
+        """A start said as a named flight ("grounded after NG-24"): the day after that flight's
+        date in the plan, or today (None) when it has flown or is overdue, with a note that
+        says which; None when no flight is named after "after". Of two flights sharing a
+        name ("MS-29"), the one of the vehicles held."""
+        m = AFTER_FLIGHT.search(c.text, pos)
+        if m is None:
+            return None
+        said = m["flight"].strip()
+        ids = self.resolver.missions(said)
+        if len(ids) > 1:
+            ids = tuple(i for i in ids if self.resolver.kb.missions[i].vehicle in vehicles)
+        if len(ids) != 1:
+            found = self.resolver.find(said, ("mission",)) if not ids else None
+            if found is None:
+                return None
+            ids = (found[0],)
+        rec = self.resolver.kb.missions[ids[0]]
+        c.mark(m.start(), m.end())
+        day = arrival_date(rec)
+        if day is None:
+            why = f"{rec.name} is recorded as {rec.status}, so this is taken to start today"
+            return None, why
+        if rec.status not in PENDING:
+            return None, f"{rec.name} already flew ({day_text(day)}), so this starts today"
+        if day < self.today:
+            return None, (
+                f"{rec.name} was planned for {day_text(day)} and no launch is recorded; it is "
+                "counted as flown then, so this starts today"
+            )
+        start = day + dt.timedelta(days=1)
+        return start, f"from the day after {rec.name} (planned for {day_text(day)})"
 
     def _since(self, c: Clause, after: int = 0) -> dt.date | None:
         m = FROM.search(c.text, after) or FROM.search(c.text)

@@ -20,6 +20,9 @@ Index = SearchIndex
 _FILLER = re.compile(
     r"^(?:the|a|an|launch|pad|site|mission|flight|of|at|from|baikonur|complex)\s+", re.I
 )
+# A word after a vehicle's name that names no other record: "the cygnus fleet", "dragon
+# capsules", "the progress family".
+_TRAILING = re.compile(r"\s+(?:fleet|family|line|program(?:me)?|vehicles?|spacecraft)$", re.I)
 # "the soyuz pad", "dragon's pad", "the pad for progress"
 _VEHICLE_PAD = re.compile(
     r"^(?:the\s+|a\s+)?(?P<veh>.+?)(?:'s|s')?\s+(?:launch\s*)?(?:pad|site)$"
@@ -100,12 +103,17 @@ class Resolver:
             out.append(cleaned)
         if digits != text.strip(" .,!?'\""):
             out += [f for f in self._forms_of(digits) if f not in out]
+        out += [_TRAILING.sub("", f) for f in out if _TRAILING.search(f)]
         return [f for f in dict.fromkeys(out) if fold(f)]
 
     def plural(self, text: str, kinds: tuple[RecordKind, ...]) -> bool:
-        """Whether the text names a record of these kinds only in the plural ("dragons")."""
+        """Whether the text names a record of these kinds in the plural ("dragons", and
+        "progresses", which the fuzzy index also matches to Progress): its singular names one,
+        and no name of that kind is written the way the text is."""
         one = self._plural(text)
-        return one is not None and self._find(text, kinds) is None and bool(self._find(one, kinds))
+        if one is None or self._find(one, kinds) is None:
+            return False
+        return not any(self._exact(fold(f), k) for f in self._forms_of(text) for k in kinds)
 
     def _plural(self, text: str) -> str | None:
         """The text with its last word made singular ("the next dragons" -> "the next

@@ -146,7 +146,9 @@ _LASTS = phrases(
     r"|\b(?:use|usage|consumption|intake|demand)\s+(?:doubles|halves|triples)\b"
     # a flight moved by a length: "CRS-35 slipped 3 months", "pushed back six weeks"
     r"|\b(?:slip\w*|slid\w*|delay\w*|postpone\w*|push\w*\s+(?:back|out)|mov\w*\s+(?:up|back))"
-    r"\s+(?:by\s+)?(?:\w+[\s-]+)?(?:\w+[\s-]+)?(?:days?|weeks?|months?|years?)\b",
+    r"\s+(?:by\s+)?(?:\w+[\s-]+)?(?:\w+[\s-]+)?(?:days?|weeks?|months?|years?)\b"
+    # "... are 3 weeks late"
+    r"|\b(?:days?|weeks?|months?)\s+late\b",
     re.I,
 )
 # A statement that opens as a question or a request, or that dates itself in the past, is a
@@ -158,6 +160,11 @@ _LOOKUP = phrases(
     r"|\b(?:ago|back\s+in|in\s+(?:early\s+|late\s+|mid-?)?(?:\w+\s+)?(?:19|20)\d\d|last\s+"
     r"(?:year|month|week))\b",
     re.I,
+)
+# A gap said first with its length ("no progress for a year?", "zero cargo till june?"): what
+# it would do, never whether it is so.
+_GAP_FIRST = re.compile(
+    r"^\s*(?:no|zero)\s+(?:more\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:for|until|till|through)\s", re.I
 )
 # ... unless it says the change starts now: "the Progress was out for 6 months starting now".
 _NOW = phrases(r"\b(?:now|today|tomorrow|starting|from\s+here)\b", re.I)
@@ -208,7 +215,8 @@ _CHANGE = phrases(
     r"|off\s+the\s+table|(?:down|out|offline|closed|shut|shuts|grounded)\s+(?:for|until|till|through"
     r"|thru)"
     # with its length and no verb: "Cygnus down 5 months"
-    r"|(?:down|out|offline|closed)\s+(?:\w+[\s-]+)?\w+[\s-]+(?:days?|weeks?|months?|years?)"
+    r"|(?:down|out|offline|closed)\s+(?:\w+[\s-]+)?\w+[\s-]+(?:days?|weeks?|wks?|months?|mos?"
+    r"|mths?|years?|yrs?)"
     r"|(?:nothing|nobody|no\s*one)\s+(?:\w+\s+)?(?:launch\w*|fl(?:y|ies|ew)|goes\s+up|arrives?"
     r"|gets?\s+(?:to|up|there|launched)|reach\w*|dock\w*|shows?\s+up|comes?)"
     r"|crew\s+(?:of|goes|went|drops|dropped|falls|fell|rises|rose|grows|grew|shrinks|shrank|is|was"
@@ -235,7 +243,8 @@ _CHANGE = phrases(
     r"|(?:comes?|came|go(?:es)?|went|heads?|headed)\s+home\s+early"
     r"|(?:bails?|bailed|leaves?|left|returns?|returned)\s+early"
     r"|(?:has|had|suffers?|suffered)\s+an?\s+(?:launch\s+)?(?:failure|anomaly)"
-    r"|instead\s+of\s+\d+)\b",
+    r"|instead\s+of\s+\d+"
+    r"|(?:is|are|was|were|runs?|arrives?|comes?)\s+(?:\w+[\s-]+){0,2}late)\b",
     re.I,
 )
 
@@ -266,7 +275,7 @@ def _opener_end(text: str) -> int:
 def looks_like_whatif(text: str) -> bool:
     """Whether a (cleaned) message asks a resupply what-if; see the module's decision order."""
     rest = text[_opener_end(text) :]
-    if _what_if_lead(rest) or _STRONG.match(rest):
+    if _what_if_lead(rest) or _STRONG.match(rest) or _crew_asked(rest):
         return True
     buys = _BUYS.match(rest) or _EFFECT.match(rest)
     if buys is not None:
@@ -295,9 +304,33 @@ def _unled(text: str) -> bool:
     now = _NOW.search(text)
     if lookup is not None and lookup.start() > 0 and now:
         lookup = None  # dated in the past, but said to start now
-    if text.rstrip().endswith("?") and not now:
+    if text.rstrip().endswith("?") and not now and not _GAP_FIRST.match(text):
         return False  # "CRS-35 delayed until March?": asks whether it is
     return bool(_LASTS.search(text)) and lookup is None
+
+
+# How long supplies last for a crew of a size, asked first: "how long would food last for 10
+# people", "how long does the water last with 4 aboard", "how many days of food would 7 people
+# have if nothing launches for 6 months": the crew size is the change.
+_CREW_ASKED = re.compile(
+    rf"^(?:how\s+long\s+(?:would|will|does|do|could|can)\s+{_STOCKS}\s+(?:last|hold(?:\s+out)?)"
+    r"\s+(?:for|with)\s+(?:a\s+crew\s+of\s+)?(?P<n>\w+)"
+    r"|how\s+many\s+(?:more\s+)?(?:days|weeks|months)\s+(?:of\s+|worth\s+of\s+)?"
+    rf"(?:{_STOCKS}\s+)?(?:would|will|do|does|could|can)\s+(?:a\s+crew\s+of\s+)?(?P<n2>\w+))"
+    r"(?:\s+(?:people|persons|crew(?:\s*members)?|astronauts|aboard|on\s+board))+"
+    r"(?:\s+(?:aboard|on\s+board|up\s+there))?(?:\s+(?:have|get|last))?"
+    r"(?:\s*,?\s+(?:if|when|should)\s+(?P<body>.+?))?\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def _crew_asked(text: str) -> str | None:
+    """The scenario in "how long would food last for 10 people (if …)": "crew of 10 (, …)"."""
+    m = _CREW_ASKED.match(text)
+    if m is None:
+        return None
+    crew = f"crew of {m['n'] or m['n2']}"
+    return f"{crew}, {m['body']}" if m["body"] else crew
 
 
 def _asked_first(text: str) -> str | None:
@@ -318,7 +351,7 @@ def strip_lead(text: str) -> tuple[str, bool]:
     buys = _BUYS.match(t) or _EFFECT.match(t)
     if buys is not None:
         t = buys["body"]
-    first = _asked_first(t[_opener_end(t) :])
+    first = _crew_asked(t[_opener_end(t) :]) or _asked_first(t[_opener_end(t) :])
     if first is not None:
         t = first
     m = _DETAILS.search(t)

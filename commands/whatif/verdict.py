@@ -427,6 +427,13 @@ def lasting_lead(o: Outcome, asked: tuple[Resource, ...], mentions: list[DateMen
             parts.append(
                 f"{label} would last about {n} days, to {day_text(m.out, mentions)}{below}{unsure}"
             )
+        elif m.cross is not None:  # never "would not run out" alone when it goes below the line
+            line = reserve_text(r, o.prep.params.reserve_days)
+            parts.append(
+                f"{label} would not run out, but it falls below {line} on "
+                f"{day_text(m.cross, mentions)}, to {days(m.low)} at its lowest "
+                f"({month_text(m.low_date)}){unsure}"
+            )
         else:
             line = reserve_text(r, o.prep.params.reserve_days)
             parts.append(
