@@ -37,6 +37,7 @@ from commands.format import day_text, outcome_date
 from commands.help import help_reply, small_talk
 from commands.keepup import keep_up
 from commands.lookup import describe
+from commands.mentions import mentioned_flights
 from commands.reasons import Reason, reason_for
 from commands.registry import BY_COMMAND, split_list
 from commands.reply import Field, Reply, error
@@ -634,6 +635,9 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
     if q.untracked:
         return honest.untracked(ctx, q)
     q = _latest_flights(ctx, q, now)
+    several = mentioned_flights(ctx, q)  # "which flights did C209 fly": every mention
+    if several is not None:
+        return several
     if all(s.kind in WEAK_KINDS for s in q.subjects):
         kept = keep_up(ctx, q.text)  # "can the oxygen generator keep up with 7 people"
         if kept is not None:

@@ -14,6 +14,7 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from commands.context import Context
 from commands.format import publisher, unverified
@@ -237,17 +238,26 @@ def plan_passage(ctx: Context, ids: Iterable[str]) -> tuple[int, str, Passage] |
 _DESIGNATION = re.compile(r"\b([a-z]{1,6})-?(\d{1,3})\b", re.I)
 
 
-def mention_passage(ctx: Context, q: Question) -> tuple[str, Passage] | None:
-    """A designation the question types that names no record ("NG-19"), and the sentence
-    mentioning it that shares the most of the question's other words and asked fact's words
-    ("NG-19 reboost burn length": the Cygnus record's "On NG-19 Cygnus fired for 22 min 48 s")."""
+@dataclass(frozen=True)
+class Designation:
+    """A designation the question types that names no record ("NG-19", "C209")."""
+
+    letters: str
+    digits: str
+    typed: str  # as typed
+    said: re.Pattern[str]  # how a text writes it ("NG-19", "ng 19", "C209")
+
+    @property
+    def name(self) -> str:
+        return f"{self.letters.upper()}-{self.digits}"
+
+
+def designations(q: Question) -> list[Designation]:
+    """The designations the question types that no name it reads covers ("capsule C209")."""
     taken = [(s.start, s.end) for s in q.subjects] + [
         (s.start, s.end) for g in q.ambiguous for s in g
     ]
-    typed = set(words(q.text))
-    kind = {Ask.WHEN: Kind.DATE, Ask.HOW_MUCH: Kind.AMOUNT}.get(q.ask)
-    weight = ctx.lexicon.weight
-    best: tuple[float, bool, int, str, Passage] | None = None
+    found = []
     for m in _DESIGNATION.finditer(q.text):
         inside = [(a, b) for a, b in taken if m.start() <= a and b <= m.end()]
         if any(a < m.end() and m.start() < b and (a, b) not in inside for a, b in taken):
@@ -256,7 +266,21 @@ def mention_passage(ctx: Context, q: Question) -> tuple[str, Passage] | None:
             continue
         letters, digits = m.group(1), m.group(2)
         said = re.compile(rf"\b{re.escape(letters)}[- ]?{digits}\b(?!\.\d)", re.I)
-        own = set(words(m.group()))
+        found.append(Designation(letters, digits, m.group(), said))
+    return found
+
+
+def mention_passage(ctx: Context, q: Question) -> tuple[str, Passage] | None:
+    """A designation the question types that names no record ("NG-19"), and the sentence
+    mentioning it that shares the most of the question's other words and asked fact's words
+    ("NG-19 reboost burn length": the Cygnus record's "On NG-19 Cygnus fired for 22 min 48 s")."""
+    typed = set(words(q.text))
+    kind = {Ask.WHEN: Kind.DATE, Ask.HOW_MUCH: Kind.AMOUNT}.get(q.ask)
+    weight = ctx.lexicon.weight
+    best: tuple[float, bool, int, str, Passage] | None = None
+    for d in designations(q):
+        letters, said = d.letters, d.said
+        own = set(words(d.typed))
         for ps in ctx.lexicon.passages.values():
             for p in ps:
                 if not said.search(p.text):
@@ -272,5 +296,5 @@ def mention_passage(ctx: Context, q: Question) -> tuple[str, Passage] | None:
                 valued = kind is not None and has_value_near(p.text, (letters.lower(),), kind)
                 key = (score, valued, -len(p.text))
                 if score > 0 and (best is None or key > best[:3]):
-                    best = (*key, f"{letters.upper()}-{digits}", p)
+                    best = (*key, d.name, p)
     return (best[3], best[4]) if best is not None else None
