@@ -33,9 +33,10 @@ from commands.conversation import Conversation, Turn
 from commands.count import count, crew_aboard_at
 from commands.facts import FLIGHT_FACTS, Lead, fact_answer, finish, flown_on, has_fact, names
 from commands.fill import asks_fill, fill_answer
-from commands.format import day_text, outcome_date
+from commands.format import collect_sources, day_text, outcome_date, source_lines
 from commands.help import help_reply, small_talk
 from commands.keepup import keep_up
+from commands.linked import linked_passages, neighbours, says_words
 from commands.lookup import describe
 from commands.mentions import mentioned_flights
 from commands.reasons import Reason, reason_for
@@ -978,6 +979,10 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
             return _topic(ctx, verbatim, now, q)  # "how long was the gap between progress launches"
         if q.words:  # "who pays for crs-35": the words say more than the form of question
             topic = related or sure
+            if topic is None or not _topic_about(ctx, topic, main.record_id):
+                linked = _linked_answer(ctx, q, main, now)
+                if linked is not None:
+                    return linked
             if topic is not None:
                 return _topic(ctx, topic, now, q)
             passage = _passage_answer(ctx, q, ids, now)
@@ -986,6 +991,10 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
             if q.ask != Ask.STATUS and not _field_words_only(q):
                 return honest.not_recorded(ctx, q, main.record_id, now)
     beside = [w for w in q.words if not (named and w in vocab.FACT_WORDS.get(named[0], ()))]
+    if named and beside:  # "soyuz backup pad": a word only its pad's texts use
+        linked = _linked_answer(ctx, replace(q, words=tuple(beside)), main, now)
+        if linked is not None:
+            return linked
     if named and beside and q.ask in FIELD_ASKS:  # "how long was the gap between ..."
         topic = related or sure or verbatim
         if topic is not None:
@@ -1124,6 +1133,10 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
     beside = [w for w in q.words if fact is None or w not in asked]
     if beside:  # "does nasa pay russia for soyuz seats": the fact is not what is asked
         topic = _kept(ctx, q, main, _covering_topic(ctx, q, TOPIC_CONFIDENT, named=True))
+        if topic is None or not _topic_about(ctx, topic, main.record_id):
+            linked = _linked_answer(ctx, q, main, now)  # "a backup pad for soyuz": its pad's
+            if linked is not None:
+                return linked
         if topic is not None and fact is Fact.STATUS and found is not None and found.known:
             # "is progress ms-33 toast": a slang word asks the flight's own status; a topic
             # answers only when it is about that record ("is soyuz cooked": its troubles)
@@ -1150,6 +1163,45 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
     if q.words:  # "is the iss safe": nothing in the base says
         return honest.not_recorded(ctx, q, main.record_id, now)
     return describe(ctx, main.record_id, now, brief=True)
+
+
+def _topic_about(ctx: Context, topic_id: str, rid: str) -> bool:
+    """Whether a topic names the record, or a record linked to it, among its related ones
+    (the pad damage's topic speaks for Soyuz's pad)."""
+    related = ctx.topics.related.get(topic_id, frozenset())
+    return rid in related or any(n in related for n in neighbours(ctx, rid))
+
+
+def _linked_answer(ctx: Context, q: Question, main: Subject, now: dt.date) -> Reply | None:
+    """Words the subject's own texts (and topics about it) never use, answered from the
+    sentences of its linked records ("is there a backup pad for soyuz": its pad's)."""
+    asked = frozenset(q.words)
+    about = tuple(t for t, rel in ctx.topics.related.items() if main.record_id in rel)
+    if not asked or says_words(ctx, (*q.record_ids, *about), asked):
+        return None
+    found = linked_passages(ctx, main.record_id, asked, frozenset(words(q.text)))
+    if not found:
+        return None
+    rec = ctx.kb.get(main.record_id)
+    name = rec.name if rec is not None else main.record_id
+    shown = ", ".join(f"“{w}”" for w in _typed_forms(q))
+    lead = f"{name}'s own records say nothing of {shown}; records linked to it do: "
+    reply = _passage_reply(ctx, found[0], now)
+    ids = collect_sources(*(p.sources for p in found))
+    return replace(
+        reply,
+        title=name,
+        text=lead + " ".join(said.quoted(ctx, p) for p in found),
+        sources=source_lines(ctx.kb, ids),
+        source_ids=ids,
+        entities=tuple(dict.fromkeys((main.record_id, *(p.record_id for p in found)))),
+    )
+
+
+def _typed_forms(q: Question) -> list[str]:
+    """The question's subject words as typed ("backup", not its stem)."""
+    typed = [t for t in re.findall(r"[\w'-]+", q.text) if set(words(t)) & set(q.words)]
+    return list(dict.fromkeys(t.lower() for t in typed)) or list(q.words)
 
 
 def _than(ctx: Context, q: Question) -> Reply | None:
