@@ -817,7 +817,7 @@ def _dated_topic(ctx: Context, q: Question, rid: str) -> str | None:
 def _mentioned(ctx: Context, q: Question, now: dt.date) -> Reply | None:
     """A flight no record is about but a sentence mentions ("when did ng-19 launch"): that
     sentence, saying whose record it is from."""
-    found = said.mention_passage(ctx, q)
+    found = said.mention_passage(ctx, q) or said.words_passage(ctx, q)
     if found is None:
         return None
     name, passage = found
