@@ -974,6 +974,11 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
             return replace(
                 _passage_reply(ctx, naming, now), text=said.quoted(ctx, naming), fields=()
             )
+    own_words = {w for f in named[:1] for w in vocab.FACT_WORDS.get(f, ())}
+    if q.ask == Ask.HOW_MANY and any(_unsaid(ctx, w) for w in q.words if w not in own_words):
+        # "how many people died in the site 31 accident": no text speaks of deaths at all,
+        # so the accident's topic would count nothing asked
+        return honest.not_recorded(ctx, q, main.record_id, now)
     if not named:
         if verbatim is not None:
             return _topic(ctx, verbatim, now, q)  # "how long was the gap between progress launches"
@@ -991,6 +996,9 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
             if q.ask != Ask.STATUS and not _field_words_only(q):
                 return honest.not_recorded(ctx, q, main.record_id, now)
     beside = [w for w in q.words if not (named and w in vocab.FACT_WORDS.get(named[0], ()))]
+    if q.ask == Ask.HOW_LONG and named and set(named) <= STATE_FACTS and (sure or verbatim):
+        # "how long did site 31 repairs take": a state has no length; the topic timing it does
+        return _topic(ctx, sure or verbatim or "", now, q)
     if named and beside:  # "soyuz backup pad": a word only its pad's texts use
         linked = _linked_answer(ctx, replace(q, words=tuple(beside)), main, now)
         if linked is not None:
@@ -1004,6 +1012,7 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
             return passage
         if all(not ctx.topics.knows(w) for w in beside):  # "how many people have died ..."
             return honest.not_recorded(ctx, q, main.record_id, now)
+
     for fact in named or _facts_for(ctx, q, main, defaults=True):
         for subject in _by_specificity(q, main):
             found = fact_answer(ctx, subject.record_id, q, fact, now)
@@ -1076,6 +1085,7 @@ def _why_slipped(ctx: Context, q: Question, rid: str, now: dt.date) -> Reply | N
 
 
 # Forms of question that ask for one value: with no fact to give, the answer says so.
+STATE_FACTS = frozenset({Fact.STATUS})  # facts saying a state, never how long something took
 FIELD_ASKS = (Ask.WHEN, Ask.WHERE, Ask.HOW_MUCH, Ask.HOW_MANY, Ask.HOW_LONG)
 
 
@@ -1163,6 +1173,16 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
     if q.words:  # "is the iss safe": nothing in the base says
         return honest.not_recorded(ctx, q, main.record_id, now)
     return describe(ctx, main.record_id, now, brief=True)
+
+
+def _unsaid(ctx: Context, word: str) -> bool:
+    """Whether no text of the base (record or topic) uses the word or one of its stem
+    ("generator": "generation")."""
+    stem = word[:_STEM_LETTERS]
+    return not ctx.topics.knows(word) and not any(w.startswith(stem) for w in ctx.lexicon.idf)
+
+
+_STEM_LETTERS = 5  # letters two words share to count as one stem for _unsaid
 
 
 def _topic_about(ctx: Context, topic_id: str, rid: str) -> bool:
