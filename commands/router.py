@@ -752,7 +752,12 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
     asks_people = q.ask == Ask.WHO and all(s.kind == "station" for s in q.subjects)
     if q.subjects and not specific and (q.words or weak_lacks or asks_people):
         topic = _covering_topic(ctx, q, TOPIC_CONFIDENT, named=False)
-        if topic is not None and q.ask != Ask.DESCRIBE and not _other_subject(ctx, topic, q):
+        if (
+            topic is not None
+            and q.ask != Ask.DESCRIBE
+            and not _other_subject(ctx, topic, q)
+            and _holds_words(ctx, topic, q)
+        ):
             return _topic(ctx, topic, now, q)
     if q.subjects:
         return _about_records(ctx, q, now)
@@ -1173,6 +1178,14 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
     if q.words:  # "is the iss safe": nothing in the base says
         return honest.not_recorded(ctx, q, main.record_id, now)
     return describe(ctx, main.record_id, now, brief=True)
+
+
+def _holds_words(ctx: Context, topic_id: str, q: Question) -> bool:
+    """Whether the topic uses every subject word of the question that some text of the base
+    uses, or one standing for it: "what altitude does the iss orbit at" is not answered by a
+    topic saying only "orbital" (a word no text uses, "daily", decides nothing)."""
+    bag = ctx.topics.vocabulary_of(topic_id)
+    return all(w in bag or ctx.topics.expand(w) in bag for w in q.words if not _unsaid(ctx, w))
 
 
 def _unsaid(ctx: Context, word: str) -> bool:
