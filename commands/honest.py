@@ -138,11 +138,29 @@ def not_recorded(ctx: Context, q: Question, rid: str, now: dt.date) -> Reply:
     name = rec.name if rec is not None else rid
     asked = " ".join(_typed_words(q))
     what = f"nothing on “{asked}” for {name}" if asked else f"no answer to that for {name}"
+    has = _nearest_fact(ctx, q, rid, now) or card.text
     return replace(
         card,
         text=f"Not known as of {day_text(ctx.kb.as_of)}: the fact base records {what}. "
-        f"What it has:\n\n{card.text}",
+        f"What it has:\n\n{has}",
     )
+
+
+def _nearest_fact(ctx: Context, q: Question, rid: str, now: dt.date) -> str | None:
+    """The first sentence of a recorded fact of the record whose words share an asked word
+    ("what altitude does the iss orbit at": the altitude it loses a day), else None."""
+    from commands.facts import fact_answer, has_fact
+
+    rec = ctx.kb.get(rid)
+    if rec is None:
+        return None
+    for fact, fact_words in vocab.FACT_WORDS.items():
+        if fact in q.facts or not set(q.words) & fact_words or not has_fact(rec, fact):
+            continue
+        found = fact_answer(ctx, rid, q, fact, now)
+        if found is not None and found.known:
+            return found.reply.text.split("\n\n")[0]
+    return None
 
 
 def _typed_words(q: Question) -> list[str]:

@@ -33,10 +33,12 @@ from commands.conversation import Conversation, Turn
 from commands.count import count, crew_aboard_at
 from commands.facts import FLIGHT_FACTS, Lead, fact_answer, finish, flown_on, has_fact, names
 from commands.fill import asks_fill, fill_answer
-from commands.format import day_text, outcome_date
+from commands.format import collect_sources, day_text, outcome_date, source_lines
 from commands.help import help_reply, small_talk
 from commands.keepup import keep_up
+from commands.linked import linked_passages, neighbours, says_words
 from commands.lookup import describe
+from commands.mentions import mentioned_flights
 from commands.reasons import Reason, reason_for
 from commands.registry import BY_COMMAND, split_list
 from commands.reply import Field, Reply, error
@@ -810,6 +812,9 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
     if q.untracked:
         return honest.untracked(ctx, q)
     q = _latest_flights(ctx, q, now)
+    several = mentioned_flights(ctx, q)  # "which flights did C209 fly": every mention
+    if several is not None:
+        return several
     if all(s.kind in WEAK_KINDS for s in q.subjects):
         kept = keep_up(ctx, q.text)  # "can the oxygen generator keep up with 7 people"
         if kept is not None:
@@ -923,7 +928,12 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
     asks_people = q.ask == Ask.WHO and all(s.kind == "station" for s in q.subjects)
     if q.subjects and not specific and (q.words or weak_lacks or asks_people):
         topic = _covering_topic(ctx, q, TOPIC_CONFIDENT, named=False)
-        if topic is not None and q.ask != Ask.DESCRIBE and not _other_subject(ctx, topic, q):
+        if (
+            topic is not None
+            and q.ask != Ask.DESCRIBE
+            and not _other_subject(ctx, topic, q)
+            and _holds_words(ctx, topic, q)
+        ):
             return _topic(ctx, topic, now, q)
     if q.subjects:
         return _about_records(ctx, q, now)
@@ -988,7 +998,7 @@ def _dated_topic(ctx: Context, q: Question, rid: str) -> str | None:
 def _mentioned(ctx: Context, q: Question, now: dt.date) -> Reply | None:
     """A flight no record is about but a sentence mentions ("when did ng-19 launch"): that
     sentence, saying whose record it is from."""
-    found = said.mention_passage(ctx, q)
+    found = said.mention_passage(ctx, q) or said.words_passage(ctx, q)
     if found is None:
         return None
     name, passage = found
@@ -1145,11 +1155,20 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
             return replace(
                 _passage_reply(ctx, naming, now), text=said.quoted(ctx, naming), fields=()
             )
+    own_words = {w for f in named[:1] for w in vocab.FACT_WORDS.get(f, ())}
+    if q.ask == Ask.HOW_MANY and any(_unsaid(ctx, w) for w in q.words if w not in own_words):
+        # "how many people died in the site 31 accident": no text speaks of deaths at all,
+        # so the accident's topic would count nothing asked
+        return honest.not_recorded(ctx, q, main.record_id, now)
     if not named:
         if verbatim is not None:
             return _topic(ctx, verbatim, now, q)  # "how long was the gap between progress launches"
         if q.words:  # "who pays for crs-35": the words say more than the form of question
             topic = related or sure
+            if topic is None or not _topic_about(ctx, topic, main.record_id):
+                linked = _linked_answer(ctx, q, main, now)
+                if linked is not None:
+                    return linked
             if topic is not None:
                 return _topic(ctx, topic, now, q)
             passage = _passage_answer(ctx, q, ids, now)
@@ -1158,6 +1177,13 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
             if q.ask != Ask.STATUS and not _field_words_only(q):
                 return honest.not_recorded(ctx, q, main.record_id, now)
     beside = [w for w in q.words if not (named and w in vocab.FACT_WORDS.get(named[0], ()))]
+    if q.ask == Ask.HOW_LONG and named and set(named) <= STATE_FACTS and (sure or verbatim):
+        # "how long did site 31 repairs take": a state has no length; the topic timing it does
+        return _topic(ctx, sure or verbatim or "", now, q)
+    if named and beside:  # "soyuz backup pad": a word only its pad's texts use
+        linked = _linked_answer(ctx, replace(q, words=tuple(beside)), main, now)
+        if linked is not None:
+            return linked
     if named and beside and q.ask in FIELD_ASKS:  # "how long was the gap between ..."
         topic = related or sure or verbatim
         if topic is not None:
@@ -1167,6 +1193,7 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
             return passage
         if all(not ctx.topics.knows(w) for w in beside):  # "how many people have died ..."
             return honest.not_recorded(ctx, q, main.record_id, now)
+
     for fact in named or _facts_for(ctx, q, main, defaults=True):
         for subject in _by_specificity(q, main):
             found = fact_answer(ctx, subject.record_id, q, fact, now)
@@ -1239,6 +1266,7 @@ def _why_slipped(ctx: Context, q: Question, rid: str, now: dt.date) -> Reply | N
 
 
 # Forms of question that ask for one value: with no fact to give, the answer says so.
+STATE_FACTS = frozenset({Fact.STATUS})  # facts saying a state, never how long something took
 FIELD_ASKS = (Ask.WHEN, Ask.WHERE, Ask.HOW_MUCH, Ask.HOW_MANY, Ask.HOW_LONG)
 
 
@@ -1296,6 +1324,10 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
     beside = [w for w in q.words if fact is None or w not in asked]
     if beside:  # "does nasa pay russia for soyuz seats": the fact is not what is asked
         topic = _kept(ctx, q, main, _covering_topic(ctx, q, TOPIC_CONFIDENT, named=True))
+        if topic is None or not _topic_about(ctx, topic, main.record_id):
+            linked = _linked_answer(ctx, q, main, now)  # "a backup pad for soyuz": its pad's
+            if linked is not None:
+                return linked
         if topic is not None and fact is Fact.STATUS and found is not None and found.known:
             # "is progress ms-33 toast": a slang word asks the flight's own status; a topic
             # answers only when it is about that record ("is soyuz cooked": its troubles)
@@ -1322,6 +1354,63 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
     if q.words:  # "is the iss safe": nothing in the base says
         return honest.not_recorded(ctx, q, main.record_id, now)
     return describe(ctx, main.record_id, now, brief=True)
+
+
+def _holds_words(ctx: Context, topic_id: str, q: Question) -> bool:
+    """Whether the topic uses every subject word of the question that some text of the base
+    uses, or one standing for it: "what altitude does the iss orbit at" is not answered by a
+    topic saying only "orbital" (a word no text uses, "daily", decides nothing)."""
+    bag = ctx.topics.vocabulary_of(topic_id)
+    return all(w in bag or ctx.topics.expand(w) in bag for w in q.words if not _unsaid(ctx, w))
+
+
+def _unsaid(ctx: Context, word: str) -> bool:
+    """Whether no text of the base (record or topic) uses the word or one of its stem
+    ("generator": "generation")."""
+    stem = word[:_STEM_LETTERS]
+    return not ctx.topics.knows(word) and not any(w.startswith(stem) for w in ctx.lexicon.idf)
+
+
+_STEM_LETTERS = 5  # letters two words share to count as one stem for _unsaid
+
+
+def _topic_about(ctx: Context, topic_id: str, rid: str) -> bool:
+    """Whether a topic names the record, or a record linked to it, among its related ones
+    (the pad damage's topic speaks for Soyuz's pad)."""
+    related = ctx.topics.related.get(topic_id, frozenset())
+    return rid in related or any(n in related for n in neighbours(ctx, rid))
+
+
+def _linked_answer(ctx: Context, q: Question, main: Subject, now: dt.date) -> Reply | None:
+    """Words the subject's own texts (and topics about it) never use, answered from the
+    sentences of its linked records ("is there a backup pad for soyuz": its pad's)."""
+    asked = frozenset(q.words)
+    about = tuple(t for t, rel in ctx.topics.related.items() if main.record_id in rel)
+    if not asked or says_words(ctx, (*q.record_ids, *about), asked):
+        return None
+    found = linked_passages(ctx, main.record_id, asked, frozenset(words(q.text)))
+    if not found:
+        return None
+    rec = ctx.kb.get(main.record_id)
+    name = rec.name if rec is not None else main.record_id
+    shown = ", ".join(f"“{w}”" for w in _typed_forms(q))
+    lead = f"{name}'s own records say nothing of {shown}; records linked to it do: "
+    reply = _passage_reply(ctx, found[0], now)
+    ids = collect_sources(*(p.sources for p in found))
+    return replace(
+        reply,
+        title=name,
+        text=lead + " ".join(said.quoted(ctx, p) for p in found),
+        sources=source_lines(ctx.kb, ids),
+        source_ids=ids,
+        entities=tuple(dict.fromkeys((main.record_id, *(p.record_id for p in found)))),
+    )
+
+
+def _typed_forms(q: Question) -> list[str]:
+    """The question's subject words as typed ("backup", not its stem)."""
+    typed = [t for t in re.findall(r"[\w'-]+", q.text) if set(words(t)) & set(q.words)]
+    return list(dict.fromkeys(t.lower() for t in typed)) or list(q.words)
 
 
 def _than(ctx: Context, q: Question) -> Reply | None:

@@ -14,6 +14,7 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from commands.context import Context
 from commands.format import publisher, unverified
@@ -251,17 +252,26 @@ def plan_passage(ctx: Context, ids: Iterable[str]) -> tuple[int, str, Passage] |
 _DESIGNATION = phrases(r"\b([a-z]{1,6})-?(\d{1,3})\b", re.I)
 
 
-def mention_passage(ctx: Context, q: Question) -> tuple[str, Passage] | None:
-    """A designation the question types that names no record ("NG-19"), and the sentence
-    mentioning it that shares the most of the question's other words and asked fact's words
-    ("NG-19 reboost burn length": the Cygnus record's "On NG-19 Cygnus fired for 22 min 48 s")."""
+@dataclass(frozen=True)
+class Designation:
+    """A designation the question types that names no record ("NG-19", "C209")."""
+
+    letters: str
+    digits: str
+    typed: str  # as typed
+    said: re.Pattern[str]  # how a text writes it ("NG-19", "ng 19", "C209")
+
+    @property
+    def name(self) -> str:
+        return f"{self.letters.upper()}-{self.digits}"
+
+
+def designations(q: Question) -> list[Designation]:
+    """The designations the question types that no name it reads covers ("capsule C209")."""
     taken = [(s.start, s.end) for s in q.subjects] + [
         (s.start, s.end) for g in q.ambiguous for s in g
     ]
-    typed = set(words(q.text))
-    kind = {Ask.WHEN: Kind.DATE, Ask.HOW_MUCH: Kind.AMOUNT}.get(q.ask)
-    weight = ctx.lexicon.weight
-    best: tuple[float, bool, int, str, Passage] | None = None
+    found = []
     for m in _DESIGNATION.finditer(q.text):
         inside = [(a, b) for a, b in taken if m.start() <= a and b <= m.end()]
         if any(a < m.end() and m.start() < b and (a, b) not in inside for a, b in taken):
@@ -270,21 +280,66 @@ def mention_passage(ctx: Context, q: Question) -> tuple[str, Passage] | None:
             continue
         letters, digits = m.group(1), m.group(2)
         said = re.compile(rf"\b{re.escape(letters)}[- ]?{digits}\b(?!\.\d)", re.I)
-        own = set(words(m.group()))
+        found.append(Designation(letters, digits, m.group(), said))
+    return found
+
+
+def _said_score(ctx: Context, q: Question, p: Passage, own: set[str]) -> float:
+    """How much of the question a sentence mentioning its subject speaks to: the question's
+    own words, and each asked fact its words do not already speak for, once by its best word
+    ("reboost burn": "raised the station")."""
+    weight = ctx.lexicon.weight
+    common = (set(words(q.text)) - own) & p.words
+    return sum(weight(w) for w in common) + sum(
+        max((weight(w) for w in fw & p.words), default=0.0)
+        for f in q.facts
+        if not (fw := vocab.FACT_WORDS.get(f, frozenset())) & common
+    )
+
+
+def _named_there(text: str, asked: frozenset[str]) -> bool:
+    """Whether the text writes an asked word as a name, capitalized past its first word
+    ("Shooting Star cargo module", "NEM"), not as a common word ("the commander")."""
+    tokens = _TOKEN.findall(text)[1:]
+    return any(w in asked for t in tokens if t[:1].isupper() for w in words(t))
+
+
+def words_passage(ctx: Context, q: Question) -> tuple[str, Passage] | None:
+    """Subject words naming no record that one sentence uses together, and the sentence
+    speaking most to the rest of the question ("who builds the shooting star module": Dream
+    Chaser's "... with an expendable Shooting Star cargo module")."""
+    asked = frozenset(q.words)
+    if not asked or q.subjects or q.ambiguous or re.search(r"\d", q.text):
+        return None  # a number typed is a designation's or a value's ("crs 36")
+    best: tuple[float, int, Passage] | None = None
+    for ps in ctx.lexicon.passages.values():
+        for p in ps:
+            if asked <= p.words and _named_there(p.text, asked):
+                key = (_said_score(ctx, q, p, set(asked)), -len(p.text))
+                if best is None or key > best[:2]:
+                    best = (*key, p)
+    if best is None:
+        return None
+    typed = [t for t in re.findall(r"[\w'-]+", q.text) if set(words(t)) & asked]
+    return " ".join(typed), best[2]
+
+
+def mention_passage(ctx: Context, q: Question) -> tuple[str, Passage] | None:
+    """A designation the question types that names no record ("NG-19"), and the sentence
+    mentioning it that shares the most of the question's other words and asked fact's words
+    ("NG-19 reboost burn length": the Cygnus record's "On NG-19 Cygnus fired for 22 min 48 s")."""
+    kind = {Ask.WHEN: Kind.DATE, Ask.HOW_MUCH: Kind.AMOUNT}.get(q.ask)
+    best: tuple[float, bool, int, str, Passage] | None = None
+    for d in designations(q):
+        letters, said = d.letters, d.said
+        own = set(words(d.typed))
         for ps in ctx.lexicon.passages.values():
             for p in ps:
                 if not said.search(p.text):
                     continue
-                # the question's own words, and each asked fact its words do not already
-                # speak for, once by its best word ("reboost burn": "raised the station")
-                common = (typed - own) & p.words
-                score = sum(weight(w) for w in common) + sum(
-                    max((weight(w) for w in fw & p.words), default=0.0)
-                    for f in q.facts
-                    if not (fw := vocab.FACT_WORDS.get(f, frozenset())) & common
-                )
+                score = _said_score(ctx, q, p, own)
                 valued = kind is not None and has_value_near(p.text, (letters.lower(),), kind)
                 key = (score, valued, -len(p.text))
                 if score > 0 and (best is None or key > best[:3]):
-                    best = (*key, f"{letters.upper()}-{digits}", p)
+                    best = (*key, d.name, p)
     return (best[3], best[4]) if best is not None else None

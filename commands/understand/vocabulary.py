@@ -800,6 +800,10 @@ PLACE_BEFORE = phrases(
     r"|reached|reaches|reaching|visit|visited|depart|departed|departing)\s+(?:the\s+)?$",
     re.I,
 )
+# A question after several flights, not one: "which flights did C209 fly", "list its missions".
+FLIGHTS_LISTED = phrases(
+    r"\b(?:which|what|list|name)\b.*\b(?:flights|missions|trips|launches)\b", re.I
+)
 WHAT_ABOUT = phrases(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(.+?)\s*\??\s*$", re.I)
 # A record tied to the one referred to, asked about in its own right: "its rocket", "the
 # rocket it rides on", "the ship he flew up in", "that rocket" ("launcher" nouns: the rocket;
