@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from commands.context import Context
-from commands.facts import bounded
+from commands.facts import already_text, asked_ahead, bounded
 from commands.format import date_text, publisher, when_text
 from commands.said import by_date
 from commands.understand.types import Fact, Question, Subject
@@ -79,7 +79,7 @@ def check(ctx: Context, q: Question, rec: Record, now: dt.date) -> Verdict | Non
         chosen = [v for v in verdicts if v.yes]
         if chosen:
             return Verdict(None, chosen[0].text, chosen[0].sources)
-    when = _date_claim(ctx, q, rec)
+    when = _date_claim(ctx, q, rec, now)
     if when is not None:
         verdicts.append(when)
     if not verdicts:
@@ -257,7 +257,7 @@ def _vehicle_field(ctx: Context, q: Question, v: Vehicle, s: Subject) -> Verdict
     return None
 
 
-def _date_claim(ctx: Context, q: Question, rec: Record) -> Verdict | None:
+def _date_claim(ctx: Context, q: Question, rec: Record, now: dt.date) -> Verdict | None:
     """ "did X launch in 2024", "did X dock in March": the asked year or month against the
     recorded event's date (a plan or a no-earlier-than date decides only what it rules out)."""
     if not isinstance(rec, Mission):
@@ -285,6 +285,8 @@ def _date_claim(ctx: Context, q: Question, rec: Record) -> Verdict | None:
         said = bounded(ctx, rec.name, _VERBS[fact], ev)
     elif verdict is None:
         said = f"{rec.name}'s {noun} is recorded only as {when}{_per(ctx, src)}."
+    elif asked_ahead(q, ev, now):  # "is crew-13 going up in october", asked in december
+        said = already_text(said, rec.name, _VERBS[fact])
     return Verdict(verdict, said, src, known=verdict is not None)
 
 

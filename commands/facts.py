@@ -36,6 +36,7 @@ from commands.understand.thresholds import SENTENCE_SHARE
 from commands.understand.types import Ask, Fact, Question
 from commands.understand.vocabulary import (
     AGAIN,
+    AHEAD_TENSE,
     DAY_OF_MONTH,
     DOCKING_PLACE,
     STILL_AHEAD,
@@ -199,6 +200,26 @@ def _already(q: Question, ev: Event | None, now: dt.date) -> bool:
     return ev is not None and ev.date.start <= now and _still_ahead(q)
 
 
+def asked_ahead(q: Question, ev: Event | None, now: dt.date) -> bool:
+    """A yes/no in the present or future tense ("is crew-13 going up in october", "will it
+    dock on 3 may") of an event that has happened: its sentence says it already did."""
+    if ev is None or ev.date.start > now or q.ask != Ask.YES_NO:
+        return False
+    return _still_ahead(q) or bool(AHEAD_TENSE.search(q.text))
+
+
+def already_text(text: str, who: str, verb: str) -> str:
+    """ "Crew-13 launched on ..." -> "Crew-13 already launched on ..." ("was berthed" ->
+    "was already berthed")."""
+    done = verb.replace("was ", "was already ", 1) if verb.startswith("was ") else f"already {verb}"
+    return text.replace(f"{who} {verb}", f"{who} {done}", 1)
+
+
+# A flight that left the station this long ago is no longer heading home: its return (a
+# splashdown, a cargo ship's re-entry) follows a departure within weeks.
+RETURN_AFTER_DEPARTURE_DAYS = 30
+
+
 # A record's own words that a flight had left the station, where no dated undocking or landing
 # is recorded (a later crew list without its crew, a docked-vehicle list without it).
 _LEFT_WORDS = re.compile(
@@ -325,7 +346,8 @@ def _m_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
         lead.text = sentence.rstrip(".") + _per(ctx, lead.sources) + "."
         if _already(q, ev, now):  # "is crew-13 going up soon": No, it has flown
             lead.yes = False
-            lead.text = lead.text.replace(f"{m.name} launched", f"{m.name} already launched", 1)
+        if asked_ahead(q, ev, now):  # "is crew-13 going up on 1 october": it already did
+            lead.text = already_text(lead.text, m.name, "launched")
     elif m.status == "cancelled":
         lead.yes = False
     elif plan is not None and plan.planned.is_past(now):
@@ -396,6 +418,10 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str, before: tuple[str, ..
             if departed.what:
                 lead.fields.append(Field("Recorded", departed.what))
             lead.sources = list(departed.sources)
+            gone = departed.date.start + dt.timedelta(days=RETURN_AFTER_DEPARTURE_DAYS)
+            if _still_ahead(q) and gone <= now:  # "is ng-23 heading home soon": long gone
+                lead.yes = False
+                lead.text = already_text(lead.text, m.name, "left")
             return lead
         if kinds == DOCKED and q.ask != Ask.WHO and DOCKING_PLACE.search(q.text):
             placed = _docking_place(ctx, m, ev, lead)
@@ -430,12 +456,8 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str, before: tuple[str, ..
             lead.yes = _asked_day_matches(q, ev.date) is not False  # "on 9 May": that day?
             if _already(q, ev, now):  # "is it docking soon": No, it already docked
                 lead.yes = False
-                done = (
-                    said.replace("was ", "was already ", 1)
-                    if said.startswith("was ")
-                    else (f"already {said}")
-                )
-                lead.text = lead.text.replace(f"{m.name} {said}", f"{m.name} {done}", 1)
+            if asked_ahead(q, ev, now):  # "is it docking on 3 may": it already did
+                lead.text = already_text(lead.text, m.name, said)
             return lead
         launched = outcome_date(m)
         lead.known = False

@@ -1412,12 +1412,19 @@ def _facts_for(ctx: Context, q: Question, main: Subject, *, defaults: bool = Tru
     named = list(q.facts)
     fitting = [f for f in ASK_FACTS.get(q.ask, ()) if f in named]
     order = fitting + [f for f in named if f not in fitting]
+    rec = ctx.kb.get(main.record_id)
+    if (
+        not order
+        and q.ask == Ask.YES_NO
+        and isinstance(rec, Mission)
+        and vocab.STILL_AHEAD.search(q.text)
+    ):
+        order = [Fact.LAUNCH]  # "is crew-13 up next": whether its launch is still to come
     if not order and defaults and q.ask != Ask.DESCRIBE:
         order = list(DEFAULT_FACTS.get(q.ask, ()))
     if Fact.LAUNCH in order and len(order) > 1 and q.ask not in (Ask.WHEN, Ask.YES_NO):
         order.remove(Fact.LAUNCH)  # "fly" in "what agency does she fly for" is not the date
         order.append(Fact.LAUNCH)
-    rec = ctx.kb.get(main.record_id)
     if Fact.DOCKING in order and q.ask == Ask.WHO and vocab.CAPTURE.search(q.text):
         order.remove(Fact.DOCKING)  # "who caught ng-24": who worked the arm, not who flew
         order.insert(0, Fact.DOCKING)
