@@ -1589,7 +1589,8 @@ YES_NO_TAG = _any(
 # A yes/no claim of a rank among others ("was X the first crewed launch from the pad", "the
 # only russian aboard", "the last flight of ..."): no single field of the record decides it.
 CLAIM = re.compile(
-    r"\bthe (?P<rank>first|only|last|final|earliest|biggest|largest|heaviest|longest|fastest)"
+    r"\b(?:the|[a-z]+'s) (?P<rank>first|only|last|final|earliest|biggest|largest|heaviest"
+    r"|longest|fastest)"
     r"(?P<what>(?: [\w'/-]+){1,8})",
     re.I,
 )
