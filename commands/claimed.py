@@ -36,6 +36,7 @@ _COPULA = frozenset({"is", "was", "a", "an", "the", "really", "actually"})
 # A crew question about a change of crew is no membership claim ("did Kim replace Artemyev").
 _CREW_CHANGE = re.compile(
     r"\b(?:replac\w*|swap\w*|pull\w*|remov\w*|instead|bump\w*|substitut\w*|original\w*|"
+    r"kick\w*|dropp?\w*|boot\w*|dismiss\w*|fired|yank\w*|axed|taken off|struck off|"
     r"backup|reserve|train\w*|meet|met|visit\w*|greet\w*)\b",
     re.I,
 )
@@ -43,7 +44,7 @@ _IN_MONTH = re.compile(
     r"\bin\s+(?:early\s+|late\s+|mid-?\s*)?(" + "|".join(m.lower() for m in MONTH_NAMES) + r")\b",
     re.I,
 )
-_DATE_FACTS = {
+DATE_FACTS = {
     Fact.LAUNCH: ("launched",),
     Fact.DOCKING: ("docked", "berthed"),
     Fact.UNDOCKING: ("undocked", "unberthed", "departed", "released"),
@@ -268,10 +269,10 @@ def _date_claim(ctx: Context, q: Question, rec: Record, now: dt.date) -> Verdict
         return None
     if DAY_OF_MONTH.search(q.text):
         return None  # a whole day is checked by the event's own builder
-    fact = next((f for f in q.facts if f in _DATE_FACTS), None)
+    fact = next((f for f in q.facts if f in DATE_FACTS), None)
     if fact is None:
         return None
-    kinds = _DATE_FACTS[fact]
+    kinds = DATE_FACTS[fact]
     found = [e for e in rec.events if e.kind in kinds]
     ev = min(found, key=lambda e: e.date.start) if found else None
     if ev is None:

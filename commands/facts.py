@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import get_args
 
 from commands.context import Context
 from commands.durations import docked_duration, flight_duration, transit
@@ -351,11 +352,13 @@ def _m_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     elif m.status == "cancelled":
         lead.yes = False
     elif plan is not None and plan.planned.is_past(now):
-        lead.known = _still_ahead(q)  # "soon?": the sentence says what is not known
+        lead.known = False  # a plan past with no update: whether it flew is not known
     else:
-        lead.yes = _asked_month_matches(q, plan.planned if plan else None)
+        lead.yes = _asked_plan_matches(q, plan.planned if plan else None)
         if lead.yes is None and not _still_ahead(q):
-            lead.yes = False  # planned, not flown yet ("soon" is the plan's date, said)
+            lead.yes = False  # planned, not flown yet
+        elif lead.yes is None:
+            lead.known = False  # "soon?" of a plan: its date is said, never a guessed yes
     if len(m.schedule) > 1 and launched is None:
         lead.fields.append(Field("Schedule history", _schedule_lines(m, lead.mentions)))
     return lead
@@ -380,13 +383,21 @@ def _asked_day_matches(q: Question, when: FuzzyDate | None) -> bool | None:
     return (when.start.month, when.start.day) == (month, int(day.group()))
 
 
-def _asked_month_matches(q: Question, planned: FuzzyDate | None) -> bool | None:
-    """For "is X still on for august": whether the plan is in the month asked about."""
+def _asked_plan_matches(q: Question, planned: FuzzyDate | None) -> bool | None:
+    """For "is X still on for august", "will X fly in 2027": whether the plan is in the month
+    and year asked about (None when neither is asked, or the plan is too coarse to tell)."""
     if planned is None:
         return None
     low = q.text.lower()
     asked = [i + 1 for i, name in enumerate(_MONTHS) if re.search(rf"\b{name[:3]}\w*\b", low)]
+    if q.year is not None:
+        if not planned.start.year <= q.year <= planned.end.year:
+            return False
+        if not asked and planned.start.year != planned.end.year:
+            return None
     if not asked:
+        return True if q.year is not None else None
+    if planned.precision not in ("day", "month") and planned.start.month != planned.end.month:
         return None
     return planned.start.month in asked or planned.end.month in asked
 
@@ -843,7 +854,7 @@ def _m_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     since = day_text(m.status_as_of, lead.mentions)
     status = f"{m.name}: {m.status} (as of {since}). "
     lead.text = sentence if m.status == "cancelled" else status + sentence
-    lead.yes = _status_yes(q, m.status)
+    lead.yes = _status_yes(q, m)
     last = max(m.events, key=lambda e: e.date.start, default=None)
     if last is not None:
         lead.fields.append(
@@ -1215,7 +1226,7 @@ def _v_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
         span.append(f"last flight {date_text(v.last_flight, lead.mentions)}")
     extra = f" ({'; '.join(span)})" if span else ""
     lead.text = f"{v.name} is {v.status.replace('-', ' ')}{extra}."
-    lead.yes = _status_yes(q, v.status)
+    lead.yes = _status_yes(q, v)
     return lead
 
 
@@ -1507,7 +1518,7 @@ def _p_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     if last is not None:
         lead.fields.append(Field("Latest", f"{date_text(last.date, lead.mentions)}: {last.what}"))
         lead.sources = list(last.sources)
-    lead.yes = _status_yes(q, p.status)
+    lead.yes = _status_yes(q, p)
     if q.ask == Ask.HOW_LONG and p.repair_estimates:
         lead.fields.append(Field("Repair estimates", _repair_lines(p)))
     return lead
@@ -1665,7 +1676,7 @@ def _c_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     if last is not None:
         lead.fields.append(Field("Latest", f"{date_text(last.date, lead.mentions)}: {last.what}"))
         lead.sources = list(last.sources)
-    lead.yes = _status_yes(q, c.status)
+    lead.yes = _status_yes(q, c)
     return lead
 
 
@@ -1883,13 +1894,16 @@ _STATUS_WORDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
 )
 
 
-def _status_yes(q: Question, status: str) -> bool | None:
-    """For "is the pad fixed", "was X removed": whether the status is the one asked about."""
+def _status_yes(q: Question, rec: Mission | Vehicle | Pad | CrewMember) -> bool | None:
+    """For "is the pad fixed", "was X removed": whether the status is the one asked about;
+    None when no record of this kind can have it ("was artemyev removed from crew-12" asks the
+    person's status, not the flight's)."""
     if q.ask != Ask.YES_NO:
         return None
+    possible = set(get_args(type(rec).model_fields["status"].annotation))
     for pattern, statuses in _STATUS_WORDS:
         if pattern.search(q.text):
-            return status in statuses
+            return rec.status in statuses if statuses & possible else None
     return None
 
 

@@ -62,6 +62,7 @@ from commands.understand.thresholds import (
     TOPIC_VERBATIM,
 )
 from commands.understand.types import Ask, Chat, Command, Fact, Question, Subject
+from knowledge.dates import MONTH_NAMES
 from knowledge.names import names_of
 from knowledge.schema import CrewMember, Mission, Record, Topic, Vehicle
 from knowledge.text import fold, fold_tokens, sentences, words
@@ -1114,10 +1115,16 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
         found = fact_answer(ctx, main.record_id, q, fact, now)
         if found is not None:
             break
+    if found is not None and found.yes is None and fact is Fact.STATUS:
+        # "was artemyev removed from crew-12": the status asked is the person's, not the flight's
+        others = (fact_answer(ctx, s.record_id, q, fact, now) for s in q.subjects if s is not main)
+        found = next((o for o in others if o is not None and o.yes is not None), found)
     # words of any fact asked ("departed yet or still berthed at unity": the port) are no
     # other matter
     asked = {w for f in q.facts for w in vocab.FACT_WORDS.get(f, ())}
-    beside = [w for w in q.words if fact is None or w not in asked]
+    # a month asked of a date fact is the date claimed ("going up in march"), no other matter
+    months = _MONTH_WORDS if fact in claimed.DATE_FACTS else frozenset()
+    beside = [w for w in q.words if fact is None or (w not in asked and w not in months)]
     if beside:  # "does nasa pay russia for soyuz seats": the fact is not what is asked
         topic = _kept(ctx, q, main, _covering_topic(ctx, q, TOPIC_CONFIDENT, named=True))
         if topic is not None and fact is Fact.STATUS and found is not None and found.known:
@@ -1230,6 +1237,7 @@ def _claim_said(ctx: Context, q: Question, main: Subject, now: dt.date) -> Reply
 
 
 _NEGATED = re.compile(r"\b(?:not|no|never|nor)\b", re.I)
+_MONTH_WORDS = frozenset(w for m in MONTH_NAMES for w in words(m))
 
 
 def _titled_for(ctx: Context, topic_id: str, rid: str) -> bool:
