@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from commands.context import Context
-from commands.facts import bounded
+from commands.facts import already_text, asked_ahead, bounded
 from commands.format import date_text, publisher, when_text
 from commands.said import by_date
 from commands.understand.prefilter import phrases
@@ -37,6 +37,7 @@ _COPULA = frozenset({"is", "was", "a", "an", "the", "really", "actually"})
 # A crew question about a change of crew is no membership claim ("did Kim replace Artemyev").
 _CREW_CHANGE = phrases(
     r"\b(?:replac\w*|swap\w*|pull\w*|remov\w*|instead|bump\w*|substitut\w*|original\w*|"
+    r"kick\w*|dropp?\w*|boot\w*|dismiss\w*|fired|yank\w*|axed|taken off|struck off|"
     r"backup|reserve|train\w*|meet|met|visit\w*|greet\w*)\b",
     re.I,
 )
@@ -44,7 +45,7 @@ _IN_MONTH = phrases(
     r"\bin\s+(?:early\s+|late\s+|mid-?\s*)?(" + "|".join(m.lower() for m in MONTH_NAMES) + r")\b",
     re.I,
 )
-_DATE_FACTS = {
+DATE_FACTS = {
     Fact.LAUNCH: ("launched",),
     Fact.DOCKING: ("docked", "berthed"),
     Fact.UNDOCKING: ("undocked", "unberthed", "departed", "released"),
@@ -80,7 +81,7 @@ def check(ctx: Context, q: Question, rec: Record, now: dt.date) -> Verdict | Non
         chosen = [v for v in verdicts if v.yes]
         if chosen:
             return Verdict(None, chosen[0].text, chosen[0].sources)
-    when = _date_claim(ctx, q, rec)
+    when = _date_claim(ctx, q, rec, now)
     if when is not None:
         verdicts.append(when)
     if not verdicts:
@@ -258,7 +259,7 @@ def _vehicle_field(ctx: Context, q: Question, v: Vehicle, s: Subject) -> Verdict
     return None
 
 
-def _date_claim(ctx: Context, q: Question, rec: Record) -> Verdict | None:
+def _date_claim(ctx: Context, q: Question, rec: Record, now: dt.date) -> Verdict | None:
     """ "did X launch in 2024", "did X dock in March": the asked year or month against the
     recorded event's date (a plan or a no-earlier-than date decides only what it rules out)."""
     if not isinstance(rec, Mission):
@@ -269,10 +270,10 @@ def _date_claim(ctx: Context, q: Question, rec: Record) -> Verdict | None:
         return None
     if DAY_OF_MONTH.search(q.text):
         return None  # a whole day is checked by the event's own builder
-    fact = next((f for f in q.facts if f in _DATE_FACTS), None)
+    fact = next((f for f in q.facts if f in DATE_FACTS), None)
     if fact is None:
         return None
-    kinds = _DATE_FACTS[fact]
+    kinds = DATE_FACTS[fact]
     found = [e for e in rec.events if e.kind in kinds]
     ev = min(found, key=lambda e: e.date.start) if found else None
     if ev is None:
@@ -286,6 +287,8 @@ def _date_claim(ctx: Context, q: Question, rec: Record) -> Verdict | None:
         said = bounded(ctx, rec.name, _VERBS[fact], ev)
     elif verdict is None:
         said = f"{rec.name}'s {noun} is recorded only as {when}{_per(ctx, src)}."
+    elif asked_ahead(q, ev, now):  # "is crew-13 going up in october", asked in december
+        said = already_text(said, rec.name, _VERBS[fact])
     return Verdict(verdict, said, src, known=verdict is not None)
 
 

@@ -149,6 +149,9 @@ _TIME = phrases(
 )
 
 
+_DAY_MINUTES = 24 * 60  # a trip this long or longer is said in days and hours
+
+
 @dataclass(frozen=True)
 class Transit:
     """Launch to first docking or berthing. `minutes` when the record gives them (a duration
@@ -167,6 +170,12 @@ class Transit:
 
     def span(self) -> str:
         """ "7 hours 55 minutes", "about 3 hours 5 minutes", "the same day", "about 2 days"."""
+        if self.minutes is not None and self.minutes >= _DAY_MINUTES:  # "about 2 days 2 hours"
+            days, hours = divmod(round(self.minutes / 60), 24)
+            exact = self.stated and self.minutes % 60 == 0
+            span = f"{days} day{'s' if days != 1 else ''}"
+            span += f" {hours} hour{'s' if hours != 1 else ''}" if hours else ""
+            return span if exact else f"about {span}"
         if self.minutes is not None:
             h, mins = divmod(self.minutes, 60)
             parts = [f"{h} hour{'s' if h != 1 else ''}"] if h else []

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import get_args
 
 from commands.context import Context
 from commands.durations import docked_duration, flight_duration, transit
@@ -37,6 +38,7 @@ from commands.understand.thresholds import SENTENCE_SHARE
 from commands.understand.types import Ask, Fact, Question
 from commands.understand.vocabulary import (
     AGAIN,
+    AHEAD_TENSE,
     DAY_OF_MONTH,
     DOCKING_PLACE,
     STILL_AHEAD,
@@ -200,6 +202,26 @@ def _already(q: Question, ev: Event | None, now: dt.date) -> bool:
     return ev is not None and ev.date.start <= now and _still_ahead(q)
 
 
+def asked_ahead(q: Question, ev: Event | None, now: dt.date) -> bool:
+    """A yes/no in the present or future tense ("is crew-13 going up in october", "will it
+    dock on 3 may") of an event that has happened: its sentence says it already did."""
+    if ev is None or ev.date.start > now or q.ask != Ask.YES_NO:
+        return False
+    return _still_ahead(q) or bool(AHEAD_TENSE.search(q.text))
+
+
+def already_text(text: str, who: str, verb: str) -> str:
+    """ "Crew-13 launched on ..." -> "Crew-13 already launched on ..." ("was berthed" ->
+    "was already berthed")."""
+    done = verb.replace("was ", "was already ", 1) if verb.startswith("was ") else f"already {verb}"
+    return text.replace(f"{who} {verb}", f"{who} {done}", 1)
+
+
+# A flight that left the station this long ago is no longer heading home: its return (a
+# splashdown, a cargo ship's re-entry) follows a departure within weeks.
+RETURN_AFTER_DEPARTURE_DAYS = 30
+
+
 # A record's own words that a flight had left the station, where no dated undocking or landing
 # is recorded (a later crew list without its crew, a docked-vehicle list without it).
 _LEFT_WORDS = phrases(
@@ -326,15 +348,18 @@ def _m_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
         lead.text = sentence.rstrip(".") + _per(ctx, lead.sources) + "."
         if _already(q, ev, now):  # "is crew-13 going up soon": No, it has flown
             lead.yes = False
-            lead.text = lead.text.replace(f"{m.name} launched", f"{m.name} already launched", 1)
+        if asked_ahead(q, ev, now):  # "is crew-13 going up on 1 october": it already did
+            lead.text = already_text(lead.text, m.name, "launched")
     elif m.status == "cancelled":
         lead.yes = False
     elif plan is not None and plan.planned.is_past(now):
-        lead.known = _still_ahead(q)  # "soon?": the sentence says what is not known
+        lead.known = False  # a plan past with no update: whether it flew is not known
     else:
-        lead.yes = _asked_month_matches(q, plan.planned if plan else None)
+        lead.yes = _asked_plan_matches(q, plan.planned if plan else None)
         if lead.yes is None and not _still_ahead(q):
-            lead.yes = False  # planned, not flown yet ("soon" is the plan's date, said)
+            lead.yes = False  # planned, not flown yet
+        elif lead.yes is None:
+            lead.known = False  # "soon?" of a plan: its date is said, never a guessed yes
     if len(m.schedule) > 1 and launched is None:
         lead.fields.append(Field("Schedule history", _schedule_lines(m, lead.mentions)))
     return lead
@@ -359,13 +384,21 @@ def _asked_day_matches(q: Question, when: FuzzyDate | None) -> bool | None:
     return (when.start.month, when.start.day) == (month, int(day.group()))
 
 
-def _asked_month_matches(q: Question, planned: FuzzyDate | None) -> bool | None:
-    """For "is X still on for august": whether the plan is in the month asked about."""
+def _asked_plan_matches(q: Question, planned: FuzzyDate | None) -> bool | None:
+    """For "is X still on for august", "will X fly in 2027": whether the plan is in the month
+    and year asked about (None when neither is asked, or the plan is too coarse to tell)."""
     if planned is None:
         return None
     low = q.text.lower()
     asked = [i + 1 for i, name in enumerate(_MONTHS) if re.search(rf"\b{name[:3]}\w*\b", low)]
+    if q.year is not None:
+        if not planned.start.year <= q.year <= planned.end.year:
+            return False
+        if not asked and planned.start.year != planned.end.year:
+            return None
     if not asked:
+        return True if q.year is not None else None
+    if planned.precision not in ("day", "month") and planned.start.month != planned.end.month:
         return None
     return planned.start.month in asked or planned.end.month in asked
 
@@ -397,6 +430,10 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str, before: tuple[str, ..
             if departed.what:
                 lead.fields.append(Field("Recorded", departed.what))
             lead.sources = list(departed.sources)
+            gone = departed.date.start + dt.timedelta(days=RETURN_AFTER_DEPARTURE_DAYS)
+            if _still_ahead(q) and gone <= now:  # "is ng-23 heading home soon": long gone
+                lead.yes = False
+                lead.text = already_text(lead.text, m.name, "left")
             return lead
         if kinds == DOCKED and q.ask != Ask.WHO and DOCKING_PLACE.search(q.text):
             placed = _docking_place(ctx, m, ev, lead)
@@ -431,12 +468,8 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str, before: tuple[str, ..
             lead.yes = _asked_day_matches(q, ev.date) is not False  # "on 9 May": that day?
             if _already(q, ev, now):  # "is it docking soon": No, it already docked
                 lead.yes = False
-                done = (
-                    said.replace("was ", "was already ", 1)
-                    if said.startswith("was ")
-                    else (f"already {said}")
-                )
-                lead.text = lead.text.replace(f"{m.name} {said}", f"{m.name} {done}", 1)
+            if asked_ahead(q, ev, now):  # "is it docking on 3 may": it already did
+                lead.text = already_text(lead.text, m.name, said)
             return lead
         launched = outcome_date(m)
         lead.known = False
@@ -822,7 +855,7 @@ def _m_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     since = day_text(m.status_as_of, lead.mentions)
     status = f"{m.name}: {m.status} (as of {since}). "
     lead.text = sentence if m.status == "cancelled" else status + sentence
-    lead.yes = _status_yes(q, m.status)
+    lead.yes = _status_yes(q, m)
     last = max(m.events, key=lambda e: e.date.start, default=None)
     if last is not None:
         lead.fields.append(
@@ -1194,7 +1227,7 @@ def _v_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
         span.append(f"last flight {date_text(v.last_flight, lead.mentions)}")
     extra = f" ({'; '.join(span)})" if span else ""
     lead.text = f"{v.name} is {v.status.replace('-', ' ')}{extra}."
-    lead.yes = _status_yes(q, v.status)
+    lead.yes = _status_yes(q, v)
     return lead
 
 
@@ -1486,7 +1519,7 @@ def _p_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     if last is not None:
         lead.fields.append(Field("Latest", f"{date_text(last.date, lead.mentions)}: {last.what}"))
         lead.sources = list(last.sources)
-    lead.yes = _status_yes(q, p.status)
+    lead.yes = _status_yes(q, p)
     if q.ask == Ask.HOW_LONG and p.repair_estimates:
         lead.fields.append(Field("Repair estimates", _repair_lines(p)))
     return lead
@@ -1644,7 +1677,7 @@ def _c_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     if last is not None:
         lead.fields.append(Field("Latest", f"{date_text(last.date, lead.mentions)}: {last.what}"))
         lead.sources = list(last.sources)
-    lead.yes = _status_yes(q, c.status)
+    lead.yes = _status_yes(q, c)
     return lead
 
 
@@ -1868,13 +1901,16 @@ _STATUS_WORDS: tuple[tuple[Phrases, frozenset[str]], ...] = (
 )
 
 
-def _status_yes(q: Question, status: str) -> bool | None:
-    """For "is the pad fixed", "was X removed": whether the status is the one asked about."""
+def _status_yes(q: Question, rec: Mission | Vehicle | Pad | CrewMember) -> bool | None:
+    """For "is the pad fixed", "was X removed": whether the status is the one asked about;
+    None when no record of this kind can have it ("was artemyev removed from crew-12" asks the
+    person's status, not the flight's)."""
     if q.ask != Ask.YES_NO:
         return None
+    possible = set(get_args(type(rec).model_fields["status"].annotation))
     for pattern, statuses in _STATUS_WORDS:
         if pattern.search(q.text):
-            return status in statuses
+            return rec.status in statuses if statuses & possible else None
     return None
 
 

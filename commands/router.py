@@ -65,6 +65,7 @@ from commands.understand.thresholds import (
     TOPIC_VERBATIM,
 )
 from commands.understand.types import Ask, Chat, Command, Fact, Question, Subject
+from knowledge.dates import MONTH_NAMES
 from knowledge.names import names_of
 from knowledge.schema import CrewMember, Mission, Record, Topic, Vehicle
 from knowledge.text import fold, fold_tokens, sentences, words
@@ -1318,10 +1319,16 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
         found = fact_answer(ctx, main.record_id, q, fact, now)
         if found is not None:
             break
+    if found is not None and found.yes is None and fact is Fact.STATUS:
+        # "was artemyev removed from crew-12": the status asked is the person's, not the flight's
+        others = (fact_answer(ctx, s.record_id, q, fact, now) for s in q.subjects if s is not main)
+        found = next((o for o in others if o is not None and o.yes is not None), found)
     # words of any fact asked ("departed yet or still berthed at unity": the port) are no
     # other matter
     asked = {w for f in q.facts for w in vocab.FACT_WORDS.get(f, ())}
-    beside = [w for w in q.words if fact is None or w not in asked]
+    # a month asked of a date fact is the date claimed ("going up in march"), no other matter
+    months = _MONTH_WORDS if fact in claimed.DATE_FACTS else frozenset()
+    beside = [w for w in q.words if fact is None or (w not in asked and w not in months)]
     if beside:  # "does nasa pay russia for soyuz seats": the fact is not what is asked
         topic = _kept(ctx, q, main, _covering_topic(ctx, q, TOPIC_CONFIDENT, named=True))
         if topic is None or not _topic_about(ctx, topic, main.record_id):
@@ -1495,6 +1502,7 @@ def _claim_said(ctx: Context, q: Question, main: Subject, now: dt.date) -> Reply
 
 
 _NEGATED = phrases(r"\b(?:not|no|never|nor)\b", re.I)
+_MONTH_WORDS = frozenset(w for m in MONTH_NAMES for w in words(m))
 
 
 def _titled_for(ctx: Context, topic_id: str, rid: str) -> bool:
@@ -1522,17 +1530,31 @@ def _claim_check(
     asked = frozenset(words(f"{rank} {claim.group('what')}"))
     people = [c for c in ctx.kb.crew.values() if c.id in q.record_ids]
     flights = [m.id for m in ctx.kb.missions.values() if any(c.id in m.crew for c in people)]
+    # a topic about the subject speaks of it too ("Dragon now launches only from SLC-40")
+    topics = [t for t, about in ctx.topics.related.items() if main.record_id in about]
     ids = tuple(dict.fromkeys((*q.record_ids, *flights)))  # a person's flights speak of them
     rank_word = words(rank)
-    # a passage of a record speaks of it without naming it ("the pad's new crew tower")
-    own = {rid: set(words(getattr(ctx.kb.get(rid), "name", ""))) for rid in ids}
-    found = [
-        p
-        for _, p in ctx.lexicon.best_passages(ids, asked, CLAIM_PASSAGES * 3)
-        if rank_word
-        and rank_word[0] in p.words
-        and len((asked - set(rank_word)) & (p.words | own.get(p.record_id, set()))) > 1
-    ][:CLAIM_PASSAGES]
+    # a passage of a record speaks of it without naming it ("the pad's new crew tower"); the
+    # subject's kind is implied by its name ("the only pad" of SLC-40)
+    kind = _KIND_NOUNS.get(main.kind, frozenset())
+    own = {rid: set(words(getattr(ctx.kb.get(rid), "name", ""))) for rid in (*ids, *topics)}
+    for rid in (main.record_id, *topics):
+        own[rid] = own.get(rid, set()) | set(words(main.name)) | kind
+
+    def ranking(among: tuple[str, ...]) -> list[Passage]:
+        return [
+            p
+            for _, p in ctx.lexicon.best_passages(among, asked, CLAIM_PASSAGES * 3)
+            if rank_word
+            and rank_word[0] in p.words
+            and len((asked - set(rank_word)) & (p.words | own.get(p.record_id, set()))) > 1
+        ][:CLAIM_PASSAGES]
+
+    found = ranking(ids)
+    # a topic's sentence leads when it states the rank, and speaks when the records are silent
+    said_by_topics = ranking(tuple(topics))
+    told = [p for p in said_by_topics if _states_rank(ctx, p, main, asked, rank, q.text)]
+    found = [*told[:1], *(found or said_by_topics)][:CLAIM_PASSAGES]
     if not found:
         return None
     from commands.format import collect_sources, day_text, source_lines, unverified
@@ -1576,6 +1598,13 @@ def _claim_check(
 # ("the first crewed launch ... since the pad was damaged", "the first this year").
 _RANK_DENIED = phrases(r"\b(?:not|no longer|never|nor)\b(?:\s+\S+){0,3}\s*$", re.I)
 _RANK_LIMITS = phrases(r"\b(?:since|after|until|so far|yet|this year|in \d{4})\b", re.I)
+# The nouns a subject's own kind implies: "the only pad for Dragon" of SLC-40 needs no "pad".
+_KIND_NOUNS = {
+    "pad": frozenset(words("pad launch site complex")),
+    "vehicle": frozenset(words("vehicle spacecraft ship craft capsule")),
+}
+# "only from SLC-40", "only at Site 31": what follows a rank of "only" (the name it restricts to).
+_ONLY_NAMED = phrases(r"\s+(?:(?:from|at|on|by|with|to|in)\s+)?(?P<rest>.{1,40})", re.S)
 # Words between a rank and what it ranks that narrow nothing ("the only remaining pad").
 _RANK_NEUTRAL = frozenset(words("remaining left ever other one single"))
 # A flight's or pad's designation typed in a sentence: "NG-19", "MS-28", "Site 31".
@@ -1597,11 +1626,14 @@ def _states_rank(
     own = [fold(n) for n in names_of(rec)] if rec is not None else []
     if p.record_id != main.record_id and not any(n and n in fold(p.text) for n in own):
         return False
-    if not asked - _RANK_NEUTRAL <= p.words:
+    if not asked - _RANK_NEUTRAL - _KIND_NOUNS.get(main.kind, frozenset()) <= p.words:
         return False
     at = re.search(rf"\b{re.escape(rank)}\b", p.text, re.I)
     if at is None or _RANK_DENIED.search(p.text[: at.start()]):
         return False
+    after = _ONLY_NAMED.match(p.text, at.end())
+    if rank == "only" and after and any(n and fold(after["rest"]).startswith(n) for n in own):
+        return True  # "Dragon now launches only from SLC-40": the subject is the only one
     ranked = " ".join(p.text[: at.start()].split()[-4:])  # what the rank is said of
     for named in _DESIGNATION.finditer(ranked):
         if not any(fold(named.group(0)) in n for n in own):
@@ -1677,12 +1709,19 @@ def _facts_for(ctx: Context, q: Question, main: Subject, *, defaults: bool = Tru
     named = list(q.facts)
     fitting = [f for f in ASK_FACTS.get(q.ask, ()) if f in named]
     order = fitting + [f for f in named if f not in fitting]
+    rec = ctx.kb.get(main.record_id)
+    if (
+        not order
+        and q.ask == Ask.YES_NO
+        and isinstance(rec, Mission)
+        and vocab.STILL_AHEAD.search(q.text)
+    ):
+        order = [Fact.LAUNCH]  # "is crew-13 up next": whether its launch is still to come
     if not order and defaults and q.ask != Ask.DESCRIBE:
         order = list(DEFAULT_FACTS.get(q.ask, ()))
     if Fact.LAUNCH in order and len(order) > 1 and q.ask not in (Ask.WHEN, Ask.YES_NO):
         order.remove(Fact.LAUNCH)  # "fly" in "what agency does she fly for" is not the date
         order.append(Fact.LAUNCH)
-    rec = ctx.kb.get(main.record_id)
     if Fact.DOCKING in order and q.ask == Ask.WHO and vocab.CAPTURE.search(q.text):
         order.remove(Fact.DOCKING)  # "who caught ng-24": who worked the arm, not who flew
         order.insert(0, Fact.DOCKING)
@@ -1861,7 +1900,15 @@ def _titling_words(ctx: Context, q: Question, topic_id: str) -> set[str]:
 
 def _topic(ctx: Context, topic_id: str, now: dt.date, q: Question | None = None) -> Reply:
     """A topic's brief card; for a why or how-much question, led by its sentence that
-    carries the asked kind of fact (the cause, the amount)."""
+    carries the asked kind of fact (the cause, the amount); for a yes/no, opened by one."""
+    card = _topic_card(ctx, topic_id, now, q)
+    if q is not None and q.ask == Ask.YES_NO and card.kind == "answer":
+        return _topic_yes_no(ctx, card, q)
+    return card
+
+
+def _topic_card(ctx: Context, topic_id: str, now: dt.date, q: Question | None) -> Reply:
+    """A topic's brief card, led by the sentence carrying the asked kind of fact."""
     card = describe(ctx, topic_id, now, brief=True)
     if q is None or card.kind != "answer":
         return card
@@ -1894,6 +1941,33 @@ def _topic(ctx: Context, topic_id: str, now: dt.date, q: Question | None = None)
         elif reason is not None:
             return _led_by(ctx, card, reason, led + sep + rest)
     return card if led == body else replace(card, text=led + sep + rest)
+
+
+_OPENED = phrases(r"^(?:Yes|No|Not known|Not verified)\b")
+# A denial of an asked word in the topic's leading sentence: "a cargo-only flight, not a
+# crewed one", "did not stop cooperation".
+_DENIES = r"\b(?:not|never|no longer)\s+(?!only\b|just\b)(?:[\w-]+\s+){{0,2}}?{word}"
+# A question that itself negates ("isn't it", "did it not") is not settled by a denial.
+_NEGATION = phrases(r"\b(?:not|never|no)\b|n'?t\b", re.I)
+
+
+def _topic_yes_no(ctx: Context, card: Reply, q: Question) -> Reply:
+    """A yes/no question a topic answers: No when the topic's sentence sharing the most asked
+    words denies one of them, else "Not known" as a plain yes or no, with what the topic
+    records (never a Yes no field or rank decides)."""
+    if _OPENED.match(card.text):
+        return card
+    body, sep, rest = card.text.partition("\n\n")
+    led = lead_sentence(body, frozenset(q.words), ctx.lexicon.weight, amount=False)
+    first = sentences(led)[0] if sentences(led) else led
+    asked = {w for w in words(_unnamed(q)) if len(w) > 2} | set(q.words)
+    denied = not _NEGATION.search(q.text) and any(
+        re.search(_DENIES.format(word=re.escape(w)), first, re.I) for w in asked
+    )
+    if denied:  # the denying sentence first
+        return replace(card, text=f"No. {led}{sep}{rest}")
+    opener = f"Not known as a plain yes or no as of {day_text(ctx.kb.as_of)}. What is recorded:"
+    return replace(card, text=f"{opener} {card.text}")
 
 
 _FIRST = phrases(r"\b(?:first|maiden|debut)\b", re.I)

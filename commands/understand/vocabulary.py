@@ -365,6 +365,11 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             r"\b(?:left|gone|unberthed|undocked|departed|off the (?:station|iss))"
             r"(?: (?:the )?(?:station|iss))? (?:yet|already)\b",
             r"\bstill (?:parked|moored)\b",
+            # "is ng-23 leaving soon", "leaving yet?", "about to leave": whether it departs
+            r"\bleav(?:e|es|ing)\b(?=\s*(?:soon\w*|yet|already|now|today|tomorrow|this|next|any"
+            r"|in (?:a|\d|january|february|march|april|may|june|july|august|september|october"
+            r"|november|december)|\W*$))",
+            r"\b(?:about|set|due|going|scheduled|planned|expected|ready|gonna) to leave\b",
         ),
     ),
     (
@@ -786,6 +791,16 @@ STILL_AHEAD = _any(
     r"\bany (?:day|time) now\b",
     r"\byet to\b",
     r"\bstill to come\b",
+)
+# A yes/no question asked in the present or future tense ("is crew-13 going up in october",
+# "will it dock on 3 may", "does it launch in june"): of an event that already happened, the
+# answer says it already did (`facts.already_text`), whatever the date claimed.
+AHEAD_TENSE = _any(
+    r"^\s*(?:so\s+|and\s+|but\s+)?(?:will|won'?t|shall)\b",
+    r"^\s*(?:so\s+|and\s+|but\s+)?(?:is|are|isn'?t|aren'?t)\b.*\b(?:\w+ing|gonna"
+    r"|(?:set|due|scheduled|planned|expected|about) to)\b",
+    r"^\s*(?:so\s+|and\s+|but\s+)?(?:does|do|doesn'?t|don'?t)\b.*\b(?:launch|fly|go|dock"
+    r"|berth|arrive|leave|depart|undock|land|return|splash down|come (?:home|back))\b",
 )
 # A yes/no question said without its verb: "sophie adenot back on earth yet?", "ms-29 still up?"
 YES_NO_SHAPE = _any(r"\byet\W*$", r"\bstill\b")
@@ -1612,7 +1627,8 @@ YES_NO_TAG = _any(
 # A yes/no claim of a rank among others ("was X the first crewed launch from the pad", "the
 # only russian aboard", "the last flight of ..."): no single field of the record decides it.
 CLAIM = phrases(
-    r"\bthe (?P<rank>first|only|last|final|earliest|biggest|largest|heaviest|longest|fastest)"
+    r"\b(?:the|[a-z]+'s) (?P<rank>first|only|last|final|earliest|biggest|largest|heaviest"
+    r"|longest|fastest)"
     r"(?P<what>(?: [\w'/-]+){1,8})",
     re.I,
 )

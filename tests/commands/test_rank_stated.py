@@ -37,3 +37,28 @@ def test_a_rank_the_record_states_is_yes(ctx: Context, q: str) -> None:
 def test_a_narrower_or_limited_sentence_is_no_yes(ctx: Context, q: str) -> None:
     text = first(ctx, q)
     assert not text.startswith("Yes"), text
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "is slc-40 the only pad for dragon",
+        "is slc 40 the only launch pad for dragon flights",
+        "is 31/6 russia's only pad for crew launches",
+        "is site 31 russia's only pad for progress",
+    ],
+)
+def test_a_rank_a_topic_or_a_possessive_states_is_yes(ctx: Context, q: str) -> None:
+    text = first(ctx, q)
+    assert text.startswith("Yes. "), text
+
+
+@pytest.mark.parametrize(
+    "q", ["is lc-39a the only pad for dragon", "is slc-40 the only place dragon launches from"]
+)
+def test_a_rank_no_sentence_states_stays_not_known_with_what_is_recorded(
+    ctx: Context, q: str
+) -> None:
+    text = first(ctx, q)
+    assert text.startswith("Not known"), text
+    assert "only from SLC-40" in text, text

@@ -85,3 +85,17 @@ def test_faster_than_is_a_comparison_not_a_record_claim(ctx: Context, q: str, op
 def test_trips_dated_to_the_same_day_are_not_ranked(ctx: Context) -> None:
     text = _lead(ctx, "which was faster to the iss, progress ms-33 or progress ms-32")
     assert text.startswith("I can't say which got there faster"), text
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "how long did progress ms-30 take to reach the station",
+        "how long did it take progress ms-30 to dock",
+        "progress ms-30 travel time?",
+    ],
+)
+def test_a_trip_over_a_day_is_said_in_days_and_hours(ctx: Context, q: str) -> None:
+    text = _lead(ctx, q)
+    assert "about 2 days 2 hours" in text, text
+    assert "49 hours" not in text, text
