@@ -50,6 +50,7 @@ from commands.understand.lexicon import Passage
 from commands.understand.prefilter import phrases
 from commands.understand.reader import countries_of, read, unaccounted
 from commands.understand.thresholds import (
+    AFFIRM_PREFIX,
     ASIDE_TOPIC_WORDS,
     CLAIM_PASSAGES,
     COMMAND_WORD_SCORE,
@@ -68,7 +69,7 @@ from commands.understand.types import Ask, Chat, Command, Fact, Question, Subjec
 from knowledge.dates import MONTH_NAMES
 from knowledge.names import names_of
 from knowledge.schema import CrewMember, Mission, Record, Topic, Vehicle
-from knowledge.text import fold, fold_tokens, sentences, words
+from knowledge.text import fold, fold_tokens, sentences, stem, words
 
 MAX_CHARS = 1000
 
@@ -1966,8 +1967,55 @@ def _topic_yes_no(ctx: Context, card: Reply, q: Question) -> Reply:
     )
     if denied:  # the denying sentence first
         return replace(card, text=f"No. {led}{sep}{rest}")
+    if not _NEGATION.search(q.text) and _affirms(first, q):  # "did h3 fail": "H3 ... failed"
+        return replace(card, text=f"Yes. {led}{sep}{rest}")
     opener = f"Not known as a plain yes or no as of {day_text(ctx.kb.as_of)}. What is recorded:"
     return replace(card, text=f"{opener} {card.text}")
+
+
+# Words before a verb that make it no statement of fact: "threatened to leave", "could fail".
+_HEDGED = phrases(
+    r"\b(?:to|threaten\w*|plan\w*|could|would|may|might|if|expect\w*|whether|unless|agree\w*)$",
+    re.I,
+)
+# A year or month in the question: a topic's sentence may say the event in another one.
+_DATED = phrases(
+    r"\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I
+)
+
+
+def _affirms(sentence: str, q: Question) -> bool:
+    """The sentence says what the question claims: every content word of the question is in
+    it (by stem, or a longer form of it: "evacuated" ~ "evacuation"), every record typed is
+    named in it, and each asked fact is said by one of its own words ("come home" ~
+    "returned"). Word overlap short of all that never makes a Yes."""
+    if not q.words or _DATED.search(q.text):  # a date asked needs the event's own date check
+        return False
+    tokens = fold_tokens(sentence)  # every word, so that "to" in "threatened to leave" counts
+    folded = fold(sentence)
+
+    def form(w: str, t: str) -> bool:
+        s = stem(t)
+        return s == w or w in words(t) or (len(w) >= AFFIRM_PREFIX and s.startswith(w))
+
+    def has(w: str) -> bool:  # said outright, not under a threat, plan or "if"
+        return any(
+            form(w, t) and not _HEDGED.search(" ".join(tokens[max(0, i - 2) : i]))
+            for i, t in enumerate(tokens)
+        )
+
+    named = all(
+        fold(s.name) in folded or (s.start >= 0 and fold(q.text[s.start : s.end]) in folded)
+        for s in q.subjects
+        if s.kind != "topic"
+    )
+    facts = all(any(has(stem(w)) for w in vocab.FACT_WORDS.get(f, frozenset())) for f in q.facts)
+    typed = [q.text[s.start : s.end] for s in q.subjects if s.start >= 0]
+    denied = any(
+        re.search(_DENIES.format(word=re.escape(w)), sentence, re.I)
+        for w in (*q.words, *typed, *(s.name for s in q.subjects))
+    )  # "NASA pays SpaceX ..., not Roscosmos" never says Roscosmos pays
+    return named and facts and not denied and all(has(w) for w in q.words)
 
 
 _FIRST = phrases(r"\b(?:first|maiden|debut)\b", re.I)

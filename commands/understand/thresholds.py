@@ -130,3 +130,6 @@ PLAN_MATCH_SHARE = 0.1
 # the first one shares: "why was crs-34 moved earlier" - "Moved up a month ... after the
 # Baikonur pad damage" shares "moved" but not "earlier", and still says why.
 REASON_SHARE = 0.5
+# Letters an asked word's stem needs before a longer word of a sentence counts as its form
+# ("evacuat" ~ "evacuation"); shorter stems must match whole ("fail" ~ "failed" by stem).
+AFFIRM_PREFIX = 5
