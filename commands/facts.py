@@ -26,6 +26,7 @@ from commands.format import (
     publisher,
     schedule_sentence,
     source_lines,
+    when_text,
 )
 from commands.freshness import noted
 from commands.lookup import CARGO_NAMES
@@ -821,7 +822,7 @@ def _m_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     since = day_text(m.status_as_of, lead.mentions)
     status = f"{m.name}: {m.status} (as of {since}). "
     lead.text = sentence if m.status == "cancelled" else status + sentence
-    lead.yes = _status_yes(q, m.status)
+    _status_lead(ctx, q, lead, m.status, m.events)
     last = max(m.events, key=lambda e: e.date.start, default=None)
     if last is not None:
         lead.fields.append(
@@ -1193,7 +1194,7 @@ def _v_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
         span.append(f"last flight {date_text(v.last_flight, lead.mentions)}")
     extra = f" ({'; '.join(span)})" if span else ""
     lead.text = f"{v.name} is {v.status.replace('-', ' ')}{extra}."
-    lead.yes = _status_yes(q, v.status)
+    _status_lead(ctx, q, lead, v.status, v.events)
     return lead
 
 
@@ -1485,7 +1486,7 @@ def _p_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     if last is not None:
         lead.fields.append(Field("Latest", f"{date_text(last.date, lead.mentions)}: {last.what}"))
         lead.sources = list(last.sources)
-    lead.yes = _status_yes(q, p.status)
+    _status_lead(ctx, q, lead, p.status, p.history)
     if q.ask == Ask.HOW_LONG and p.repair_estimates:
         lead.fields.append(Field("Repair estimates", _repair_lines(p)))
     return lead
@@ -1643,7 +1644,7 @@ def _c_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     if last is not None:
         lead.fields.append(Field("Latest", f"{date_text(last.date, lead.mentions)}: {last.what}"))
         lead.sources = list(last.sources)
-    lead.yes = _status_yes(q, c.status)
+    _status_lead(ctx, q, lead, c.status, c.events)
     return lead
 
 
@@ -1867,14 +1868,58 @@ _STATUS_WORDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
 )
 
 
-def _status_yes(q: Question, status: str) -> bool | None:
-    """For "is the pad fixed", "was X removed": whether the status is the one asked about."""
+# The history events that show a record once had a status: "was the pad ever damaged" is Yes
+# when its history records the damage, whatever its status now.
+_STATUS_EVENTS: dict[str, frozenset[str]] = {
+    "damaged": frozenset({"damaged", "pad-damaged"}),
+    "under-repair": frozenset({"under-repair"}),
+    "inactive": frozenset({"grounding", "launch-pause", "failure"}),  # a failure grounds
+    "active": frozenset({"repaired"}),
+    "docked": frozenset({"docked", "berthed"}),
+    "postponed": frozenset({"delayed"}),
+}
+# A yes/no in the past tense ("was it damaged", "did it get damaged", "has it ever been"), unless
+# it asks about now ("was it still damaged", "is it damaged now").
+_PAST_ASK = re.compile(r"^\W*(?:(?:and|so|but|ok)\W+)?(?:was|were|had|did)\b|\bever\b", re.I)
+_NOW_ASK = re.compile(r"\b(?:now|still|currently|today|any ?more|at the moment)\b", re.I)
+
+
+def _asked_statuses(q: Question) -> frozenset[str] | None:
+    """The statuses a yes/no question asks about ("is the pad fixed", "was X removed"), or None
+    when it asks none."""
     if q.ask != Ask.YES_NO:
         return None
     for pattern, statuses in _STATUS_WORDS:
         if pattern.search(q.text):
-            return status in statuses
+            return statuses
     return None
+
+
+def _status_lead(
+    ctx: Context, q: Question, lead: Lead, status: str, history: Sequence[Event]
+) -> None:
+    """Sets the yes of a status question: whether the status is the one asked about. Asked in
+    the past tense ("was it ever damaged"), a
+    status the record no longer has is Yes when its history records it, said with its date
+    before the status now."""
+    asked = _asked_statuses(q)
+    lead.yes = None if asked is None else status in asked
+    if lead.yes is not False or asked is None:
+        return
+    if not _PAST_ASK.search(q.text) or _NOW_ASK.search(q.text):
+        return
+    kinds = frozenset().union(*(_STATUS_EVENTS.get(s, frozenset()) for s in asked))
+    once = sorted((e for e in history if e.kind in kinds), key=lambda e: e.date.start)
+    if not once:
+        return
+    ev = once[0]
+    when = when_text(ev.date, lead.mentions)
+    lead.yes = True
+    lead.text = (
+        f"{when[0].upper()}{when[1:]}: {ev.what.rstrip('.')}{_per(ctx, ev.sources)}. "
+        f"Now: {lead.text}"
+    )
+    lead.sources = list(dict.fromkeys([*ev.sources, *lead.sources]))
 
 
 _M_DOCKING = _m_event(DOCKED, "docking", "docked")

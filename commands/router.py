@@ -655,6 +655,7 @@ def _flight_day(m: Mission) -> dt.date | None:
 _POINTED_KINDS: dict[str, tuple[str, ...]] = {
     "pad": ("pad",),
     "there": ("pad",),
+    "the_pad": ("pad",),
     "rocket": ("rocket",),
     "person": ("crew",),
     "org": ("organization",),

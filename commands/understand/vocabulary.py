@@ -815,7 +815,8 @@ CRAFT_OF = re.compile(
     re.I,
 )
 # A record of one kind that the last answer named, pointed at: "that pad", "this launch
-# site", "those guys", "that company", "from there" (a place: the pad it named). The group
+# site", "those guys", "that company", "from there" (a place: the pad it named), "the pad"
+# (after a flight: the pad it flew from; "the pad of ..." names its own). The group
 # that matched is the kind wanted (`router._pointed`).
 _PAD_NOUN = r"(?:launch\s+)?(?:pads?|sites?|complex|cosmodromes?|spaceports?)"
 _PERSON_NOUN = r"(?:person|astronauts?|cosmonauts?|commander|crew\s?members?)"
@@ -824,7 +825,8 @@ _PEOPLE_NOUN = r"(?:guys|people|folks|lot)"
 POINTED = re.compile(
     rf"\b(?:that|this|those|these)\s+(?:(?P<pad>{_PAD_NOUN})|(?P<rocket>{_ROCKET})"
     rf"|(?P<person>{_PERSON_NOUN})|(?P<org>{_ORG_NOUN})|(?P<people>{_PEOPLE_NOUN}))\b"
-    r"|\b(?:from|at|out\s+of)\s+(?P<there>there)\b",
+    r"|\b(?:from|at|out\s+of)\s+(?P<there>there)\b"
+    rf"|\bthe\s+(?P<the_pad>{_PAD_NOUN})\b(?!\s+(?:of|for|at|in)\b)",
     re.I,
 )
 # The flight before or after the one referred to, in its series: "the one before it", "the
