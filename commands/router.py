@@ -230,6 +230,9 @@ def respond(
     ):
         if last is None:
             return honest.no_context(ctx, q), None
+        several = _picked_several(ctx, q, last)
+        if several is not None:  # "which of them is american": both Americans of Crew-12
+            return several, q
         q = follow_up(ctx, q, last)
         if q.refers_back:  # still nothing to refer to
             earlier = ctx.kb.get(last.subjects[0])
@@ -773,6 +776,36 @@ def _person_by_country(ctx: Context, q: Question, last: Turn) -> str | None:
     return people[0] if len(people) == 1 else None
 
 
+def _picked_several(ctx: Context, q: Question, last: Turn) -> Reply | None:
+    """ "which of them is american" when several remembered people are: all of them, named
+    in one sentence; None when the pick is one person (or none, or not a pick of people)."""
+    if q.subjects or q.hint not in vocab.COUNTRIES or not vocab.PICKED_ONE.search(q.text):
+        return None
+    people = [
+        s
+        for s in last.subjects
+        if ctx.kb.kind_of(s) == "crew"
+        and any(c in vocab.COUNTRIES[q.hint] for c in countries_of(ctx.kb, s))
+    ]
+    if len(people) < 2:
+        return None
+    word = next(p for h, p in vocab.HINTS if h == q.hint).search(q.text.lower())
+    said = word.group(0) if word is not None else q.hint
+    crew = [s for s in last.subjects if ctx.kb.kind_of(s) == "crew"]
+    first = ctx.kb.get(last.subjects[0])
+    flight = first if isinstance(first, Mission) else None
+    of = f" on {flight.name}" if flight is not None else ""
+    who = names([r.name for p in people if (r := ctx.kb.get(p)) is not None])
+    return Reply(
+        kind="answer",
+        title=flight.name if flight is not None else who,
+        text=f"{who} are {said.capitalize()} ({len(people)} of the {len(crew)}{of}).",
+        # the others stay remembered: "and which one is russian" next
+        entities=tuple(dict.fromkeys([*people, *last.subjects])),
+        as_of=ctx.kb.as_of,
+    )
+
+
 _KIN_WORDS = re.compile(r"\b(?:one|ones|version|kind|type|ship|vehicle|rocket|pad)\b", re.I)
 
 
@@ -1031,7 +1064,9 @@ def _titled_topic(ctx: Context, q: Question) -> str | None:
     return None
 
 
-COUNTRY_WORDS = frozenset(words("russia america japan europe china kazakhstan"))
+COUNTRY_WORDS = frozenset(
+    words(" ".join(["russia america japan europe european china kazakhstan", *vocab.NATIONALITIES]))
+)
 _FORM_WORDS = frozenset("what whats which who whos when where why how will does with".split())
 _TITLE_WORD_MIN = 4  # shorter words ("is", "the", "its") say nothing of a title's subject
 

@@ -722,6 +722,8 @@ HINTS: tuple[tuple[str, Phrases], ...] = (
     ("russia", _any(r"\brussian\b", r"\brussia'?s\b", r"\broscosmos'?\b")),
     ("us", _any(r"\bamerican\b", r"\bus\b(?! (?:segment))", r"\busa\b", r"\bnasa'?s?\b")),
     ("japan", _any(r"\bjapanese\b", r"\bjapan'?s?\b", r"\bjaxa'?s?\b")),
+    ("canada", _any(r"\bcanadian\b", r"\bcanada'?s?\b", r"\bcsa'?s?\b")),
+    ("france", _any(r"\bfrench\b", r"\bfrance'?s?\b", r"\bcnes\b")),
     ("europe", _any(r"\beuropean\b", r"\besa'?s?\b")),
     (
         "cargo",
@@ -734,8 +736,23 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "russia": ("Russia",),
     "us": ("United States", "USA", "US"),
     "japan": ("Japan",),
+    "canada": ("Canada",),
+    "france": ("France",),
     "europe": ("Europe", "France", "Germany", "Italy"),
 }
+# A crew member's nationality (the adjective the base records) -> the country COUNTRIES names;
+# every nationality in the base must be here (a test checks), so "which one is canadian" finds
+# them. An adjective alone never names an agency ("canadian": not the Canadian Space Agency).
+NATIONALITIES: dict[str, str] = {
+    "American": "US",
+    "Russian": "Russia",
+    "Japanese": "Japan",
+    "Canadian": "Canada",
+    "French": "France",
+    "German": "Germany",
+    "Italian": "Italy",
+}
+_NATIONAL = "|".join([*(n.lower() for n in NATIONALITIES), "european"])  # "the french one"
 
 # --- follow-ups -----------------------------------------------------------------------------
 # A message that leans on the last exchange: a pronoun for its subject, or an elliptical
@@ -746,7 +763,7 @@ PRONOUNS = _any(
     rf"\b(?:it|its|it'?s|that|{_THIS}|they|them|their|those|these(?! days)|he|him|his|she|her"
     r"|hers)\b",
     r"\bthe same\b",
-    r"\bthe (?:other|russian|american|japanese|cargo|crew|crewed|first|second|last|next)"
+    rf"\bthe (?:other|{_NATIONAL}|cargo|crew|crewed|first|second|last|next)"
     r" (?:one|ones|version|kind|type)\b",
     r"\bthe other one\b",
 )
@@ -754,7 +771,7 @@ PERSON_PRONOUNS = _any(r"\b(?:he|him|his|she|her|hers)\b")
 # One of the last answer's records picked by a country or by being the other: "the russian
 # one", "which one is american", "which of them": a follow-up whatever topic its words fit.
 PICKED_ONE = _any(
-    r"\bthe (?:other|russian|american|japanese|european) (?:one|ones|guy|lady|woman|man)\b",
+    rf"\bthe (?:other|{_NATIONAL}) (?:one|ones|guy|lady|woman|man)\b",
     r"\bwhich (?:one|of them|of those)\b",
 )
 PLAIN_PRONOUNS = _any(
