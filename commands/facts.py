@@ -43,6 +43,7 @@ from commands.understand.vocabulary import (
     USUALLY,
 )
 from knowledge.dates import FuzzyDate
+from knowledge.names import names_of
 from knowledge.schema import (
     PENDING,
     Amount,
@@ -1703,6 +1704,17 @@ def _c_first_flight(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lea
     )
 
 
+def _asked_flight(ctx: Context, c: CrewMember, q: Question) -> str | None:
+    """The one of the person's flights the question names by any of its names ("before
+    crew-12"), else None."""
+    text = f" {' '.join(words(q.text))} "
+    for mid in c.missions:
+        rec = ctx.kb.get(mid)
+        if rec is not None and any(f" {' '.join(words(n))} " in text for n in names_of(rec)):
+            return mid
+    return None
+
+
 _FIRST_ASKED = re.compile(r"\bfirst\b", re.I)
 _WHICH_FIRST = re.compile(r"\b(?:what|which|when)\b.*\bfirst\b", re.I)
 
@@ -1713,8 +1725,14 @@ def _earlier_flight(ctx: Context, c: CrewMember, q: Question) -> Lead | None:
     mission"). None when the record lists only one flight."""
     if len(c.missions) < 2:
         return None
-    latest = _name(ctx, c.missions[-1])
-    pick = c.missions[0] if _WHICH_FIRST.search(q.text) else c.missions[-2]
+    asked = _asked_flight(ctx, c, q)  # "what did he do before crew-6": before that one
+    if asked is not None and c.missions.index(asked) == 0 and _ASKS_BEFORE.search(q.text):
+        return Lead(
+            f"The fact base lists no flight of {c.name} before {_name(ctx, asked)}.", known=False
+        )
+    last = c.missions.index(asked) if asked is not None else len(c.missions) - 1
+    latest = _name(ctx, c.missions[last])
+    pick = c.missions[0] if _WHICH_FIRST.search(q.text) else c.missions[last - 1]
     name = _name(ctx, pick)
     event = next((e for e in c.events if fold(name) in fold(e.what)), None)
     lead = Lead("", sources=list(event.sources) if event else list(c.sources))

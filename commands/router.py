@@ -435,8 +435,10 @@ def follow_up(ctx: Context, q: Question, last: Turn) -> Question:
     """The question with the last exchange's subject (and question, if it asks nothing new)."""
     prev = last.question
     subjects = q.subjects
-    if q.refers_back and all(s.kind == "vehicle" for s in subjects):
-        subjects = ()  # "had she flown on a soyuz before": the person, not the ship
+    if q.refers_back and all(s.kind in ("vehicle", "mission") for s in subjects):
+        # "had she flown on a soyuz before": the person, not the ship; "what did he do before
+        # crew-12": the person, before that flight (the reader leans back only then)
+        subjects = ()
     if not subjects and q.ambiguous and not q.refers_back:
         # "what about dragon?" after Progress: the Dragon of the same kind (cargo), else ask
         like = _like_last(ctx, q.ambiguous[0], last)

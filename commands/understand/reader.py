@@ -182,7 +182,14 @@ def read(ctx: Context, text: str) -> Question:
     # "how much propellant do they carry", "and water?": a cargo class is what is asked of
     # the pronoun's referent, never a subject of its own
     leaning = tuple(w for w in distinctive if _cargo(w) is None)
-    refers_back = _refers_back(low, subjects, groups, leaning, matches, topics)
+    refers_back = _refers_back(low, subjects, groups, leaning, matches, topics) or (
+        # "what did he do before crew-12": the last person, before the flight named
+        Fact.FIRST_FLIGHT in facts
+        and bool(subjects)
+        and all(s.kind == "mission" for s in subjects)
+        and not groups
+        and bool(vocab.PERSON_PRONOUNS.search(low))
+    )
     year_m = next((y for y in vocab.YEAR.finditer(rest) if not _milestone_year(rest, y)), None)
     counted = vocab.COUNTED.search(low)
     count_of = ""
