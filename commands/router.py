@@ -460,7 +460,17 @@ def follow_up(ctx: Context, q: Question, last: Turn) -> Question:
         if rec is None or kind is None:
             return q
         subjects = (Subject(target, kind, rec.name, -1, -1, True),)
-        if kind == "crew" and q.hint in vocab.COUNTRIES and (_only_hint(q) or _who_only(q)):
+        # "and the russian cosmonaut?": the person noun picks, it asks for no crew
+        picked = (
+            replace(q, facts=tuple(f for f in q.facts if f is not Fact.CREW))
+            if vocab.PICKED_ONE.search(q.text)
+            else q
+        )
+        if (
+            kind == "crew"
+            and q.hint in vocab.COUNTRIES
+            and (_only_hint(picked) or _who_only(picked))
+        ):
             # "and the american on it?": who that person is (the country word chose them)
             return replace(
                 q,
@@ -793,9 +803,9 @@ def _picked_several(ctx: Context, q: Question, last: Turn) -> Reply | None:
         return None
     word = next(p for h, p in vocab.HINTS if h == q.hint).search(q.text.lower())
     said = word.group(0) if word is not None else q.hint
+    said = said[:-1] if said.endswith("ns") else said  # "the russians": Russian
     crew = [s for s in last.subjects if ctx.kb.kind_of(s) == "crew"]
-    first = ctx.kb.get(last.subjects[0])
-    flight = first if isinstance(first, Mission) else None
+    flight = next((m for s in last.subjects if isinstance(m := ctx.kb.get(s), Mission)), None)
     of = f" on {flight.name}" if flight is not None else ""
     who = names([r.name for p in people if (r := ctx.kb.get(p)) is not None])
     return Reply(

@@ -719,12 +719,12 @@ SCHEDULE_WORDS = frozenset(
 
 # --- which one ("the russian one", "the cargo version") ------------------------------------
 HINTS: tuple[tuple[str, Phrases], ...] = (
-    ("russia", _any(r"\brussian\b", r"\brussia'?s\b", r"\broscosmos'?\b")),
-    ("us", _any(r"\bamerican\b", r"\bus\b(?! (?:segment))", r"\busa\b", r"\bnasa'?s?\b")),
+    ("russia", _any(r"\brussians?\b", r"\brussia'?s\b", r"\broscosmos'?\b")),
+    ("us", _any(r"\bamericans?\b", r"\bus\b(?! (?:segment))", r"\busa\b", r"\bnasa'?s?\b")),
     ("japan", _any(r"\bjapanese\b", r"\bjapan'?s?\b", r"\bjaxa'?s?\b")),
-    ("canada", _any(r"\bcanadian\b", r"\bcanada'?s?\b", r"\bcsa'?s?\b")),
+    ("canada", _any(r"\bcanadians?\b", r"\bcanada'?s?\b", r"\bcsa'?s?\b")),
     ("france", _any(r"\bfrench\b", r"\bfrance'?s?\b", r"\bcnes\b")),
-    ("europe", _any(r"\beuropean\b", r"\besa'?s?\b")),
+    ("europe", _any(r"\beuropeans?\b", r"\besa'?s?\b")),
     (
         "cargo",
         _any(r"\bcargo\b", r"\bresupply\b", r"\bsupply\b", r"\buncrewed\b", r"\bfreighter\b"),
@@ -769,10 +769,16 @@ PRONOUNS = _any(
 )
 PERSON_PRONOUNS = _any(r"\b(?:he|him|his|she|her|hers)\b")
 # One of the last answer's records picked by a country or by being the other: "the russian
-# one", "which one is american", "which of them": a follow-up whatever topic its words fit.
+# one", "which one is american", "which of them", "who is the american on it": a follow-up
+# whatever topic its words fit.
+_PICKED_NOUN = r"(?:one|ones|guy|lady|woman|man|astronauts?|cosmonauts?|crew ?members?)"
 PICKED_ONE = _any(
-    rf"\bthe (?:other|{_NATIONAL}) (?:one|ones|guy|lady|woman|man)\b",
+    rf"\bthe (?:other|{_NATIONAL}) {_PICKED_NOUN}\b",
     r"\bwhich (?:one|of them|of those)\b",
+    # "who is the american on it", "and the russian aboard?": the one of that country on it
+    rf"\bthe (?:{_NATIONAL})s?(?: {_PICKED_NOUN})? (?:on|aboard|in) (?:it|them|that|this|there)\b",
+    rf"\bthe (?:{_NATIONAL})s? (?:aboard|on board|onboard)\b",
+    rf"^\W*(?:and\s+|so\s+)?who(?:'s|\s+is|\s+was|\s+were)\s+the\s+(?:{_NATIONAL})s?\W*$",
 )
 PLAIN_PRONOUNS = _any(
     rf"\b(?:it|its|it'?s|that|{_THIS}|they|them|their|those|these|he|him|his|she|her|hers)\b"

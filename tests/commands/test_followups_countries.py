@@ -49,3 +49,31 @@ def test_after_naming_several_the_rest_of_the_crew_stays_remembered(ctx: Context
 def test_a_pick_with_nothing_earlier_asks(ctx: Context) -> None:
     for text in ("which of them is american", "which one is canadian?"):
         assert ask(ctx, text).kind == "suggestions", text
+
+
+def test_the_national_on_it_after_a_flight_is_its_crew_member(ctx: Context) -> None:
+    for turns, person in (
+        (("when did soyuz ms-29 launch", "who is the american on it"), "anil-menon"),
+        (("when did soyuz ms-29 launch", "and the american aboard?"), "anil-menon"),
+        (("when did crew-13 launch", "who's the canadian"), "joshua-kutryk"),
+        (("when did crew-13 launch", "and the russian cosmonaut?"), "sergey-teteryatnikov"),
+    ):
+        reply = ask(ctx, *turns)
+        assert reply.entities[0] == person, (turns, reply.entities)
+        assert "Not known" not in reply.text, (turns, reply.text)
+
+
+def test_nationals_said_in_the_plural_name_them_all(ctx: Context) -> None:
+    for turns, names in (
+        (("when did soyuz ms-29 launch", "who are the russians on it?"), ("Dubrov", "Kikina")),
+        (("when did crew-12 launch", "who are the americans aboard"), ("Meir", "Hathaway")),
+    ):
+        first = ask(ctx, *turns).text.split("\n\n")[0]
+        assert all(n in first for n in names), (turns, first)
+        assert "Americans" not in first, first
+        assert "Russians" not in first, first
+
+
+def test_the_national_on_it_with_nothing_earlier_asks(ctx: Context) -> None:
+    for text in ("who is the american on it", "who are the russians aboard?"):
+        assert ask(ctx, text).kind == "suggestions", text
