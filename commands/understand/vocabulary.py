@@ -213,6 +213,9 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             r"\btime in (?:space|orbit)\b",
             r"\bspent in (?:space|orbit)\b",
             r"\bhow long .* in space\b",
+            # "how long was he up there" (not "how long did it take to get up there")
+            r"\bhow long (?:was|were|is|will|did)\b(?!.*\b(?:take|took|get|got|reach\w*)\b)"
+            r".*\bup there\b",
             r"\bhow long (?:did|was|were|is|will) .*\b(?:mission|flight|expedition)\b",
             r"\bhow long did .* last\b",
             r"\b(?:mission|flight) (?:length|duration)\b",
@@ -405,6 +408,8 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             r"\b(?:which|what) (?:\w+ )?(?:docking )?(?:port|module|node|hatch)\b",
             r"\breach(?:es|ed)? the (?:station|iss)\b",
             r"\bget to the (?:station|iss)\b",
+            # "when did it get there", "when will they make it up there": there is the station
+            r"\bwhen\b.*\b(?:get|gets|got|getting|make it|made it) (?:up )?there\b",
         ),
     ),
     (
