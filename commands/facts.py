@@ -27,6 +27,7 @@ from commands.format import (
     publisher,
     schedule_sentence,
     source_lines,
+    when_text,
 )
 from commands.freshness import noted
 from commands.lookup import CARGO_NAMES
@@ -45,6 +46,7 @@ from commands.understand.vocabulary import (
     USUALLY,
 )
 from knowledge.dates import FuzzyDate
+from knowledge.names import names_of
 from knowledge.schema import (
     PENDING,
     Amount,
@@ -855,7 +857,7 @@ def _m_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     since = day_text(m.status_as_of, lead.mentions)
     status = f"{m.name}: {m.status} (as of {since}). "
     lead.text = sentence if m.status == "cancelled" else status + sentence
-    lead.yes = _status_yes(q, m)
+    _status_lead(ctx, q, lead, m, m.events)
     last = max(m.events, key=lambda e: e.date.start, default=None)
     if last is not None:
         lead.fields.append(
@@ -1227,7 +1229,7 @@ def _v_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
         span.append(f"last flight {date_text(v.last_flight, lead.mentions)}")
     extra = f" ({'; '.join(span)})" if span else ""
     lead.text = f"{v.name} is {v.status.replace('-', ' ')}{extra}."
-    lead.yes = _status_yes(q, v)
+    _status_lead(ctx, q, lead, v, v.events)
     return lead
 
 
@@ -1519,7 +1521,7 @@ def _p_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     if last is not None:
         lead.fields.append(Field("Latest", f"{date_text(last.date, lead.mentions)}: {last.what}"))
         lead.sources = list(last.sources)
-    lead.yes = _status_yes(q, p)
+    _status_lead(ctx, q, lead, p, p.history)
     if q.ask == Ask.HOW_LONG and p.repair_estimates:
         lead.fields.append(Field("Repair estimates", _repair_lines(p)))
     return lead
@@ -1677,7 +1679,7 @@ def _c_status(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     if last is not None:
         lead.fields.append(Field("Latest", f"{date_text(last.date, lead.mentions)}: {last.what}"))
         lead.sources = list(last.sources)
-    lead.yes = _status_yes(q, c)
+    _status_lead(ctx, q, lead, c, c.events)
     return lead
 
 
@@ -1736,6 +1738,17 @@ def _c_first_flight(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lea
     )
 
 
+def _asked_flight(ctx: Context, c: CrewMember, q: Question) -> str | None:
+    """The one of the person's flights the question names by any of its names ("before
+    crew-12"), else None."""
+    text = f" {' '.join(words(q.text))} "
+    for mid in c.missions:
+        rec = ctx.kb.get(mid)
+        if rec is not None and any(f" {' '.join(words(n))} " in text for n in names_of(rec)):
+            return mid
+    return None
+
+
 _FIRST_ASKED = phrases(r"\bfirst\b", re.I)
 _WHICH_FIRST = phrases(r"\b(?:what|which|when)\b.*\bfirst\b", re.I)
 
@@ -1746,8 +1759,14 @@ def _earlier_flight(ctx: Context, c: CrewMember, q: Question) -> Lead | None:
     mission"). None when the record lists only one flight."""
     if len(c.missions) < 2:
         return None
-    latest = _name(ctx, c.missions[-1])
-    pick = c.missions[0] if _WHICH_FIRST.search(q.text) else c.missions[-2]
+    asked = _asked_flight(ctx, c, q)  # "what did he do before crew-6": before that one
+    if asked is not None and c.missions.index(asked) == 0 and _ASKS_BEFORE.search(q.text):
+        return Lead(
+            f"The fact base lists no flight of {c.name} before {_name(ctx, asked)}.", known=False
+        )
+    last = c.missions.index(asked) if asked is not None else len(c.missions) - 1
+    latest = _name(ctx, c.missions[last])
+    pick = c.missions[0] if _WHICH_FIRST.search(q.text) else c.missions[last - 1]
     name = _name(ctx, pick)
     event = next((e for e in c.events if fold(name) in fold(e.what)), None)
     lead = Lead("", sources=list(event.sources) if event else list(c.sources))
@@ -1901,17 +1920,67 @@ _STATUS_WORDS: tuple[tuple[Phrases, frozenset[str]], ...] = (
 )
 
 
-def _status_yes(q: Question, rec: Mission | Vehicle | Pad | CrewMember) -> bool | None:
-    """For "is the pad fixed", "was X removed": whether the status is the one asked about;
-    None when no record of this kind can have it ("was artemyev removed from crew-12" asks the
-    person's status, not the flight's)."""
+# The history events that show a record once had a status: "was the pad ever damaged" is Yes
+# when its history records the damage, whatever its status now.
+_STATUS_EVENTS: dict[str, frozenset[str]] = {
+    "damaged": frozenset({"damaged", "pad-damaged"}),
+    "under-repair": frozenset({"under-repair"}),
+    "inactive": frozenset({"grounding", "launch-pause", "failure"}),  # a failure grounds
+    "active": frozenset({"repaired"}),
+    "docked": frozenset({"docked", "berthed"}),
+    "postponed": frozenset({"delayed"}),
+}
+# A yes/no in the past tense ("was it damaged", "did it get damaged", "has it ever been"), unless
+# it asks about now ("was it still damaged", "is it damaged now").
+_PAST_ASK = phrases(r"^\W*(?:(?:and|so|but|ok)\W+)?(?:was|were|had|did)\b|\bever\b", re.I)
+_NOW_ASK = phrases(r"\b(?:now|still|currently|today|any ?more|at the moment)\b", re.I)
+
+
+def _asked_statuses(q: Question) -> frozenset[str] | None:
+    """The statuses a yes/no question asks about ("is the pad fixed", "was X removed"), or None
+    when it asks none."""
     if q.ask != Ask.YES_NO:
         return None
-    possible = set(get_args(type(rec).model_fields["status"].annotation))
     for pattern, statuses in _STATUS_WORDS:
         if pattern.search(q.text):
-            return rec.status in statuses if statuses & possible else None
+            return statuses
     return None
+
+
+def _status_lead(
+    ctx: Context,
+    q: Question,
+    lead: Lead,
+    rec: Mission | Vehicle | Pad | CrewMember,
+    history: Sequence[Event],
+) -> None:
+    """Sets the yes of a status question: whether the status is the one asked about. Asked in
+    the past tense ("was it ever damaged"), a
+    status the record no longer has is Yes when its history records it, said with its date
+    before the status now."""
+    asked = _asked_statuses(q)
+    if asked is None:
+        return
+    # none a record of this kind can have: no Yes or No from its status ("was artemyev removed
+    # from crew-12" asks the person's status, not the flight's; "was soyuz ms grounded" its past)
+    possible = set(get_args(type(rec).model_fields["status"].annotation))
+    lead.yes = rec.status in asked if asked & possible else None
+    if lead.yes:
+        return
+    if not _PAST_ASK.search(q.text) or _NOW_ASK.search(q.text):
+        return
+    kinds = frozenset().union(*(_STATUS_EVENTS.get(s, frozenset()) for s in asked))
+    once = sorted((e for e in history if e.kind in kinds), key=lambda e: e.date.start)
+    if not once:
+        return
+    ev = once[0]
+    when = when_text(ev.date, lead.mentions)
+    lead.yes = True
+    lead.text = (
+        f"{when[0].upper()}{when[1:]}: {ev.what.rstrip('.')}{_per(ctx, ev.sources)}. "
+        f"Now: {lead.text}"
+    )
+    lead.sources = list(dict.fromkeys([*ev.sources, *lead.sources]))
 
 
 _M_DOCKING = _m_event(DOCKED, "docking", "docked")

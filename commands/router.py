@@ -235,6 +235,9 @@ def respond(
     ):
         if last is None:
             return honest.no_context(ctx, q), None
+        several = _picked_several(ctx, q, last)
+        if several is not None:  # "which of them is american": both Americans of Crew-12
+            return several, q
         q = follow_up(ctx, q, last)
         if q.refers_back:  # still nothing to refer to
             earlier = ctx.kb.get(last.subjects[0])
@@ -437,8 +440,10 @@ def follow_up(ctx: Context, q: Question, last: Turn) -> Question:
     """The question with the last exchange's subject (and question, if it asks nothing new)."""
     prev = last.question
     subjects = q.subjects
-    if q.refers_back and all(s.kind == "vehicle" for s in subjects):
-        subjects = ()  # "had she flown on a soyuz before": the person, not the ship
+    if q.refers_back and all(s.kind in ("vehicle", "mission") for s in subjects):
+        # "had she flown on a soyuz before": the person, not the ship; "what did he do before
+        # crew-12": the person, before that flight (the reader leans back only then)
+        subjects = ()
     if not subjects and q.ambiguous and not q.refers_back:
         # "what about dragon?" after Progress: the Dragon of the same kind (cargo), else ask
         like = _like_last(ctx, q.ambiguous[0], last)
@@ -460,7 +465,17 @@ def follow_up(ctx: Context, q: Question, last: Turn) -> Question:
         if rec is None or kind is None:
             return q
         subjects = (Subject(target, kind, rec.name, -1, -1, True),)
-        if kind == "crew" and q.hint in vocab.COUNTRIES and (_only_hint(q) or _who_only(q)):
+        # "and the russian cosmonaut?": the person noun picks, it asks for no crew
+        picked = (
+            replace(q, facts=tuple(f for f in q.facts if f is not Fact.CREW))
+            if vocab.PICKED_ONE.search(q.text)
+            else q
+        )
+        if (
+            kind == "crew"
+            and q.hint in vocab.COUNTRIES
+            and (_only_hint(picked) or _who_only(picked))
+        ):
             # "and the american on it?": who that person is (the country word chose them)
             return replace(
                 q,
@@ -660,6 +675,7 @@ def _flight_day(m: Mission) -> dt.date | None:
 _POINTED_KINDS: dict[str, tuple[str, ...]] = {
     "pad": ("pad",),
     "there": ("pad",),
+    "the_pad": ("pad",),
     "rocket": ("rocket",),
     "person": ("crew",),
     "org": ("organization",),
@@ -775,6 +791,36 @@ def _person_by_country(ctx: Context, q: Question, last: Turn) -> str | None:
         and any(c in vocab.COUNTRIES[q.hint] for c in countries_of(ctx.kb, s))
     ]
     return people[0] if len(people) == 1 else None
+
+
+def _picked_several(ctx: Context, q: Question, last: Turn) -> Reply | None:
+    """ "which of them is american" when several remembered people are: all of them, named
+    in one sentence; None when the pick is one person (or none, or not a pick of people)."""
+    if q.subjects or q.hint not in vocab.COUNTRIES or not vocab.PICKED_ONE.search(q.text):
+        return None
+    people = [
+        s
+        for s in last.subjects
+        if ctx.kb.kind_of(s) == "crew"
+        and any(c in vocab.COUNTRIES[q.hint] for c in countries_of(ctx.kb, s))
+    ]
+    if len(people) < 2:
+        return None
+    word = next(p for h, p in vocab.HINTS if h == q.hint).search(q.text.lower())
+    said = word.group(0) if word is not None else q.hint
+    said = said[:-1] if said.endswith("ns") else said  # "the russians": Russian
+    crew = [s for s in last.subjects if ctx.kb.kind_of(s) == "crew"]
+    flight = next((m for s in last.subjects if isinstance(m := ctx.kb.get(s), Mission)), None)
+    of = f" on {flight.name}" if flight is not None else ""
+    who = names([r.name for p in people if (r := ctx.kb.get(p)) is not None])
+    return Reply(
+        kind="answer",
+        title=flight.name if flight is not None else who,
+        text=f"{who} are {said.capitalize()} ({len(people)} of the {len(crew)}{of}).",
+        # the others stay remembered: "and which one is russian" next
+        entities=tuple(dict.fromkeys([*people, *last.subjects])),
+        as_of=ctx.kb.as_of,
+    )
 
 
 _KIN_WORDS = phrases(r"\b(?:one|ones|version|kind|type|ship|vehicle|rocket|pad)\b", re.I)
@@ -1043,7 +1089,9 @@ def _titled_topic(ctx: Context, q: Question) -> str | None:
     return None
 
 
-COUNTRY_WORDS = frozenset(words("russia america japan europe china kazakhstan"))
+COUNTRY_WORDS = frozenset(
+    words(" ".join(["russia america japan europe european china kazakhstan", *vocab.NATIONALITIES]))
+)
 _FORM_WORDS = frozenset("what whats which who whos when where why how will does with".split())
 _TITLE_WORD_MIN = 4  # shorter words ("is", "the", "its") say nothing of a title's subject
 

@@ -183,7 +183,14 @@ def read(ctx: Context, text: str) -> Question:
     # "how much propellant do they carry", "and water?": a cargo class is what is asked of
     # the pronoun's referent, never a subject of its own
     leaning = tuple(w for w in distinctive if _cargo(w) is None)
-    refers_back = _refers_back(low, subjects, groups, leaning, matches, topics)
+    refers_back = _refers_back(low, subjects, groups, leaning, matches, topics) or (
+        # "what did he do before crew-12": the last person, before the flight named
+        Fact.FIRST_FLIGHT in facts
+        and bool(subjects)
+        and all(s.kind == "mission" for s in subjects)
+        and not groups
+        and bool(vocab.PERSON_PRONOUNS.search(low))
+    )
     year_m = next((y for y in vocab.YEAR.finditer(rest) if not _milestone_year(rest, y)), None)
     counted = vocab.COUNTED.search(low)
     count_of = ""
@@ -424,6 +431,8 @@ def _name_word_groups(
     for word, start, end in token_spans(text):
         if any(s <= start < e for s, e in covered) or canonical(word) in QUESTION_VOCABULARY:
             continue
+        if word.capitalize() in vocab.NATIONALITIES:  # "which one is canadian": a country
+            continue
         ids = lexicon.name_words.get(word, ())
         if not ids and word.endswith("s"):  # "the two dragons"
             ids = lexicon.name_words.get(word[:-1], ())
@@ -623,14 +632,14 @@ def countries_of(kb: KnowledgeBase, rid: str) -> tuple[str, ...]:
     if isinstance(rec, Pad):
         out.append(rec.country)
     if isinstance(rec, CrewMember):
-        out.append(rec.nationality.replace("Russian", "Russia").replace("American", "US"))
+        out.append(vocab.NATIONALITIES.get(rec.nationality, rec.nationality))
     owner = getattr(rec, "operator", None) or getattr(rec, "agency", None)
     if isinstance(rec, Mission) and owner is None:
         vehicle = kb.vehicles.get(rec.vehicle)
         owner = vehicle.operator if vehicle else None
     org = kb.organizations.get(owner) if isinstance(owner, str) else None
-    if org is not None:
-        out.append(org.country)
+    if org is not None:  # "Europe (ESA member states)": Europe
+        out.append(org.country.split(" (")[0])
     country = getattr(rec, "country", None)
     if isinstance(country, str):
         out.append(country)

@@ -213,6 +213,9 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             r"\btime in (?:space|orbit)\b",
             r"\bspent in (?:space|orbit)\b",
             r"\bhow long .* in space\b",
+            # "how long was he up there" (not "how long did it take to get up there")
+            r"\bhow long (?:was|were|is|will|did)\b(?!.*\b(?:take|took|get|got|reach\w*)\b)"
+            r".*\bup there\b",
             r"\bhow long (?:did|was|were|is|will) .*\b(?:mission|flight|expedition)\b",
             r"\bhow long did .* last\b",
             r"\b(?:mission|flight) (?:length|duration)\b",
@@ -410,6 +413,8 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             r"\b(?:which|what) (?:\w+ )?(?:docking )?(?:port|module|node|hatch)\b",
             r"\breach(?:es|ed)? the (?:station|iss)\b",
             r"\bget to the (?:station|iss)\b",
+            # "when did it get there", "when will they make it up there": there is the station
+            r"\bwhen\b.*\b(?:get|gets|got|getting|make it|made it) (?:up )?there\b",
         ),
     ),
     (
@@ -724,10 +729,12 @@ SCHEDULE_WORDS = frozenset(
 
 # --- which one ("the russian one", "the cargo version") ------------------------------------
 HINTS: tuple[tuple[str, Phrases], ...] = (
-    ("russia", _any(r"\brussian\b", r"\brussia'?s\b", r"\broscosmos'?\b")),
-    ("us", _any(r"\bamerican\b", r"\bus\b(?! (?:segment))", r"\busa\b", r"\bnasa'?s?\b")),
+    ("russia", _any(r"\brussians?\b", r"\brussia'?s\b", r"\broscosmos'?\b")),
+    ("us", _any(r"\bamericans?\b", r"\bus\b(?! (?:segment))", r"\busa\b", r"\bnasa'?s?\b")),
     ("japan", _any(r"\bjapanese\b", r"\bjapan'?s?\b", r"\bjaxa'?s?\b")),
-    ("europe", _any(r"\beuropean\b", r"\besa'?s?\b")),
+    ("canada", _any(r"\bcanadians?\b", r"\bcanada'?s?\b", r"\bcsa'?s?\b")),
+    ("france", _any(r"\bfrench\b", r"\bfrance'?s?\b", r"\bcnes\b")),
+    ("europe", _any(r"\beuropeans?\b", r"\besa'?s?\b")),
     (
         "cargo",
         _any(r"\bcargo\b", r"\bresupply\b", r"\bsupply\b", r"\buncrewed\b", r"\bfreighter\b"),
@@ -739,8 +746,23 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "russia": ("Russia",),
     "us": ("United States", "USA", "US"),
     "japan": ("Japan",),
+    "canada": ("Canada",),
+    "france": ("France",),
     "europe": ("Europe", "France", "Germany", "Italy"),
 }
+# A crew member's nationality (the adjective the base records) -> the country COUNTRIES names;
+# every nationality in the base must be here (a test checks), so "which one is canadian" finds
+# them. An adjective alone never names an agency ("canadian": not the Canadian Space Agency).
+NATIONALITIES: dict[str, str] = {
+    "American": "US",
+    "Russian": "Russia",
+    "Japanese": "Japan",
+    "Canadian": "Canada",
+    "French": "France",
+    "German": "Germany",
+    "Italian": "Italy",
+}
+_NATIONAL = "|".join([*(n.lower() for n in NATIONALITIES), "european"])  # "the french one"
 
 # --- follow-ups -----------------------------------------------------------------------------
 # A message that leans on the last exchange: a pronoun for its subject, or an elliptical
@@ -751,16 +773,22 @@ PRONOUNS = _any(
     rf"\b(?:it|its|it'?s|that|{_THIS}|they|them|their|those|these(?! days)|he|him|his|she|her"
     r"|hers)\b",
     r"\bthe same\b",
-    r"\bthe (?:other|russian|american|japanese|cargo|crew|crewed|first|second|last|next)"
+    rf"\bthe (?:other|{_NATIONAL}|cargo|crew|crewed|first|second|last|next)"
     r" (?:one|ones|version|kind|type)\b",
     r"\bthe other one\b",
 )
 PERSON_PRONOUNS = _any(r"\b(?:he|him|his|she|her|hers)\b")
 # One of the last answer's records picked by a country or by being the other: "the russian
-# one", "which one is american", "which of them": a follow-up whatever topic its words fit.
+# one", "which one is american", "which of them", "who is the american on it": a follow-up
+# whatever topic its words fit.
+_PICKED_NOUN = r"(?:one|ones|guy|lady|woman|man|astronauts?|cosmonauts?|crew ?members?)"
 PICKED_ONE = _any(
-    r"\bthe (?:other|russian|american|japanese|european) (?:one|ones|guy|lady|woman|man)\b",
+    rf"\bthe (?:other|{_NATIONAL}) {_PICKED_NOUN}\b",
     r"\bwhich (?:one|of them|of those)\b",
+    # "who is the american on it", "and the russian aboard?": the one of that country on it
+    rf"\bthe (?:{_NATIONAL})s?(?: {_PICKED_NOUN})? (?:on|aboard|in) (?:it|them|that|this|there)\b",
+    rf"\bthe (?:{_NATIONAL})s? (?:aboard|on board|onboard)\b",
+    rf"^\W*(?:and\s+|so\s+)?who(?:'s|\s+is|\s+was|\s+were)\s+the\s+(?:{_NATIONAL})s?\W*$",
 )
 PLAIN_PRONOUNS = _any(
     rf"\b(?:it|its|it'?s|that|{_THIS}|they|them|their|those|these|he|him|his|she|her|hers)\b"
@@ -834,16 +862,18 @@ CRAFT_OF = phrases(
     re.I,
 )
 # A record of one kind that the last answer named, pointed at: "that pad", "this launch
-# site", "those guys", "that company", "from there" (a place: the pad it named). The group
+# site", "those guys", "that company", "from there" (a place: the pad it named), "the pad"
+# (after a flight: the pad it flew from; "the pad of ..." names its own). The group
 # that matched is the kind wanted (`router._pointed`).
 _PAD_NOUN = r"(?:launch\s+)?(?:pads?|sites?|complex|cosmodromes?|spaceports?)"
 _PERSON_NOUN = r"(?:person|astronauts?|cosmonauts?|commander|crew\s?members?)"
 _ORG_NOUN = r"(?:compan(?:y|ies)|agenc(?:y|ies)|operators?|firms?|contractors?)"
 _PEOPLE_NOUN = r"(?:guys|people|folks|lot)"
-POINTED = re.compile(
+POINTED = phrases(
     rf"\b(?:that|this|those|these)\s+(?:(?P<pad>{_PAD_NOUN})|(?P<rocket>{_ROCKET})"
     rf"|(?P<person>{_PERSON_NOUN})|(?P<org>{_ORG_NOUN})|(?P<people>{_PEOPLE_NOUN}))\b"
-    r"|\b(?:from|at|out\s+of)\s+(?P<there>there)\b",
+    r"|\b(?:from|at|out\s+of)\s+(?P<there>there)\b"
+    rf"|\bthe\s+(?P<the_pad>{_PAD_NOUN})\b(?!\s+(?:of|for|at|in)\b)",
     re.I,
 )
 # The flight before or after the one referred to, in its series: "the one before it", "the
