@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from commands.understand.prefilter import phrases
 from commands.whatif.lexer import NUMBER
 
 # "… and takes 6 months to fix", "… and comes home": the same subject goes on (no split).
@@ -294,6 +295,21 @@ LEAVE = re.compile(
     r"|departs?|departed|undocks?|undocked|splash(?:es)?\s+down|splashed\s+down|ends?|ended)"
     rf"(?P<early>(?:\s+(?:{NUMBER}[\s-]*(?:days?|weeks?|months?)\s+)?(?:early|earlier(?:\s+than"
     r"\s+(?:planned|scheduled|due))?|ahead\s+of\s+(?:schedule|time)|prematurely|too\s+soon)))?\b",
+    re.I,
+)
+# A crew staying past (or short of) its modelled departure: "stays 3 months longer", "is
+# extended by 2 months", "stays an extra month", "gets a 6-week extension", "stays 2 months
+# less". `n` is the length; `less` marks a shorter stay.
+STAY_CHANGE = phrases(
+    r"\b(?:(?:'s|’s|their|its)\s+(?:stay|mission|expedition|increment)\s+(?:is|gets|was)\s+"
+    r"(?:extended|lengthened|prolonged)|(?:is|are|was|were|gets?|got)\s+(?:extended|kept(?:\s+on)?"
+    r"|held\s+over)|extended|extends?\s+(?:its|their|the)\s+(?:stay|mission|expedition)|stays?(?:\s+on)?"
+    r"|stayed(?:\s+on)?|remains?(?:\s+aboard)?|remained(?:\s+aboard)?|(?:gets?|got)\s+an?)"
+    r"\s+(?:(?:by|for)\s+)?(?:an?\s+)?(?:(?:extra|additional|more)\s+)?"
+    rf"(?P<n>(?:(?:{NUMBER}|a|an|one)[\s-]*)?(?:(?:extra|additional|more)\s+)?"
+    r"(?:days?|weeks?|months?|years?))"
+    r"(?:\s+(?:(?P<more>longer|more|extra|extension|over(?:\s+time)?|past\s+(?:the\s+)?plan(?:ned)?)"
+    r"|(?P<less>shorter|less|fewer|early|earlier)))?\b",
     re.I,
 )
 # Who leaves: "crew 13", "the crew-13 crew", "soyuz ms-29's crew", "the crew of MS-29".
