@@ -93,6 +93,7 @@ from commands.whatif.phrases import (
     RECOVERY_FAILS,
     RESOURCE_WORDS,
     SHARE_WORDS,
+    STATION_EVENT,
     STAY_CHANGE,
     STOCK_START,
     SUBJECT_FILLER,
@@ -120,6 +121,18 @@ _LOAD_WHY = (
     "the model does not change what a flight carries: each planned flight is taken to bring "
     "what is needed, up to the normal ~6 months of stock; to see cargo not arriving, say the "
     "flight is lost or slips"
+)
+_STATION_WHY = (
+    "the model counts the station's supplies (food, water, oxygen, dry cargo, Russian-segment "
+    "propellant) against the flights and the crew aboard; damage to the station itself, its "
+    "power, its orbit or its end of life is not in it. Say what it would do to the crew or "
+    "the flights instead, e.g. “the crew leaves in March” or “CRS-35 is lost”"
+)
+# Words that make "the crew leaves" everyone leaving, not a rotation: "the whole crew".
+ALL_ABOARD = frozenset({"every", "everyone", "everybody", "whole", "entire", "full", "all"})
+_STATION_SHORT = (
+    "the model counts supplies against the flights and the crew aboard: damage to the station "
+    "itself, its power, its orbit or its end of life is not in it"
 )
 _UNMODELLED_WHY = "not a change the model knows, so it is left out"
 
@@ -201,6 +214,8 @@ class Parser(Reader):
     def clause(self, text: str) -> list[Edit]:
         """The edits of one clause (one, or one per flight in "the next two Progress"); every
         number in it must be read."""
+        if STATION_EVENT.search(text):
+            raise Unmodelled(text, _STATION_WHY, _STATION_SHORT)
         for attempt in (
             self._rate,
             self._unboosted,
@@ -479,7 +494,7 @@ class Parser(Reader):
         kb = self.resolver.kb
         after = re.split(r"\s+(?:from|on|in|at|by|for|until|today|now)\b", c.text[m.end() :])[0]
         everyone = WHOLE_CREW.fullmatch(before) and (
-            m["cut"] or m["early"] or "every" in before.lower()
+            m["cut"] or m["early"] or bool(ALL_ABOARD & set(before.lower().split()))
         )
         # "they evacuate the ISS", "nasa abandons the station"
         everyone = everyone or (

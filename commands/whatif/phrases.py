@@ -312,6 +312,18 @@ STAY_CHANGE = phrases(
     r"|(?P<less>shorter|less|fewer|early|earlier)))?\b",
     re.I,
 )
+# Something happening to the station itself, not to its supplies or crew: "the iss is
+# deorbited early", "the us segment loses power", "a debris strike", "an air leak".
+STATION_EVENT = phrases(
+    r"\b(?:de-?orbit(?:s|ed|ing)?|re-?enters?|(?:us|u\.s\.|american|russian|orbital)\s+segment"
+    r"|(?:loses?|lost|losing)\s+(?:all\s+)?power|power\s+(?:failure|loss|outage|cut)|blackout"
+    r"|(?:debris|meteoroid|micrometeoroid|space\s+junk)\s+(?:strike|hit|impact|collision)"
+    r"|(?:hit|struck|holed)\s+by\s+(?:a\s+)?(?:piece\s+of\s+)?(?:debris|(?:micro)?meteoroid"
+    r"|space\s+junk)|(?:air|ammonia|coolant|cabin|pressure)\s+leak|springs?\s+a\s+leak"
+    r"|depressuri[sz](?:es?|ed|ation)|(?:a\s+)?fire\s+(?:on|aboard|breaks\s+out)"
+    r"|(?:module|truss|solar\s+(?:array|panel)s?)\s+(?:fails?|failed|is\s+lost|breaks?))",
+    re.I,
+)
 # Who leaves: "crew 13", "the crew-13 crew", "soyuz ms-29's crew", "the crew of MS-29".
 CREW_OF = re.compile(
     r"^(?:the\s+)?(?:(?:crew|astronauts|cosmonauts|people|someone|somebody|an?\s+(?:astronaut"

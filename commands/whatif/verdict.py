@@ -52,6 +52,17 @@ def advice_text(o: Outcome, mentions: list[DateMention] | None) -> str:
     return out
 
 
+def emptied(o: Outcome) -> dt.date | None:
+    """The day the scenario leaves nobody aboard for good (to the end of the run) while the
+    unchanged plan has a crew then, else None: an empty station uses no food, water or oxygen,
+    so its margins are no answer."""
+    scen = o.applied.plan.crew
+    if level_on(scen, o.end) or not level_on(o.prep.baseline.plan.crew, o.end):
+        return None
+    days_ = sorted({o.frm, *(d for d, _ in scen if o.frm <= d <= o.end)})
+    return next(d for d in days_ if all(not level_on(scen, e) for e in days_ if e >= d))
+
+
 def _result(o: Outcome, mentions: list[DateMention]) -> str:
     """What the scenario does to supplies, in one clause with the number that matters.
 
@@ -65,6 +76,13 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
         return reserve_text(r, p.reserve_days)
 
     would = _would(o)
+    gone = emptied(o)
+    if gone is not None:
+        return (
+            "with nobody aboard no food, water or oxygen is used: the model counts supplies for "
+            "a crew on board, not an empty station (its systems, orbit or end of life), so it "
+            "has no margin to give"
+        )
     b, a = o.before, o.after
     worse = [r for r in RESOURCES if earlier(a[r].cross, b[r].cross)]
     better = [r for r in RESOURCES if earlier(b[r].cross, a[r].cross)]
