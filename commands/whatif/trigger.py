@@ -148,7 +148,9 @@ _LASTS = phrases(
     r"|\b(?:slip\w*|slid\w*|delay\w*|postpone\w*|push\w*\s+(?:back|out)|mov\w*\s+(?:up|back))"
     r"\s+(?:by\s+)?(?:\w+[\s-]+)?(?:\w+[\s-]+)?(?:days?|weeks?|months?|years?)\b"
     # "... are 3 weeks late"
-    r"|\b(?:days?|weeks?|months?)\s+late\b",
+    r"|\b(?:days?|weeks?|months?)\s+late\b"
+    # a change from a year on: "russia stops sending progress in 2027" (past tense: _PAST_TENSE)
+    r"|\b(?:from|in)\s+(?:early\s+|late\s+|mid-?)?(?:\w+\s+)?20\d\d\b",
     re.I,
 )
 # A statement that opens as a question or a request, or that dates itself in the past, is a
@@ -157,8 +159,16 @@ _LOOKUP = phrases(
     r"^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|how|when"
     r"|why|which|who|whose|where|what|list|show|tell|give|find|explain|describe)\b"
     r"|\b(?:(?:until|till|til)\s+when|for\s+how\s+long|how\s+long)\b"
-    r"|\b(?:ago|back\s+in|in\s+(?:early\s+|late\s+|mid-?)?(?:\w+\s+)?(?:19|20)\d\d|last\s+"
-    r"(?:year|month|week))\b",
+    r"|\b(?:ago|back\s+in|last\s+(?:year|month|week))\b",
+    re.I,
+)
+# A year said with a change ("in 2024") dates it in the past only beside a verb in the past
+# tense: "Falcon 9 was grounded for 15 days in 2024", not "russia stops sending progress in
+# 2027" or "CRS-35 is delayed 3 months in 2027" (a participle after is/are/be/gets is not).
+_IN_YEAR = phrases(r"\bin\s+(?:early\s+|late\s+|mid-?)?(?:\w+\s+)?(?:19|20)\d\d\b", re.I)
+_PAST_TENSE = phrases(
+    r"\b(?:was|were|had|did|went|flew|came|ran)\b"
+    r"|(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bget\s)(?<!\bgets\s)(?<!\bbeen\s)\b(?:[a-z]{3,}ed|lost|slid|left)\b",
     re.I,
 )
 # A gap said first with its length ("no progress for a year?", "zero cargo till june?"): what
@@ -301,6 +311,8 @@ def _unled(text: str) -> bool:
     if _OUTCOME.search(text):
         return True
     lookup = _LOOKUP.search(text)
+    if lookup is None and _PAST_TENSE.search(text):
+        lookup = _IN_YEAR.search(text)
     now = _NOW.search(text)
     if lookup is not None and lookup.start() > 0 and now:
         lookup = None  # dated in the past, but said to start now

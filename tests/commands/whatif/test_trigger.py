@@ -128,3 +128,27 @@ def test_a_change_with_an_outcome_question_is_a_what_if(text: str, body: str) ->
 )
 def test_outcome_words_without_a_change_are_no_what_if(text: str) -> None:
     assert not looks_like_whatif(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "japan stops flying htv-x in 2028",
+        "cygnus is grounded from mid 2027",
+        "the russians cease sending progress in early 2027",
+    ],
+)
+def test_a_change_dated_in_a_year_with_a_present_verb_is_a_scenario(text: str) -> None:
+    assert looks_like_whatif(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cygnus was grounded for 8 months in 2024",
+        "progress ms-30 slipped a week in 2025",
+        "dragon cargo stopped flying in 2020",
+    ],
+)
+def test_a_change_dated_in_a_year_with_a_past_verb_is_history(text: str) -> None:
+    assert not looks_like_whatif(text)
