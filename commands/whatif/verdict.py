@@ -231,8 +231,8 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
 
 def oxygen_short(o: Outcome) -> str:
     """When the scenario changes the crew or the oxygen made aboard and the crew then
-    breathes more than is made: "oxygen made aboard (5.4 kg a day) is 0.4 kg a day short of
-    what 7 crew breathe (5.9 kg), so the stores make up the difference". Margins count days
+    breathes more than is made: "a crew of 7 breathes 0.5 kg a day more oxygen than is made
+    aboard (5.9 against 5.4 kg)", the same words for a crew grown or cut. Margins count days
     of the crew's whole need, so a small daily deficit moves them slowly: this says it."""
     since = [
         c.since
@@ -250,20 +250,24 @@ def oxygen_short(o: Outcome) -> str:
         | {d for d, _ in plan.crew if first < d <= o.end}
         | {d for d, _ in gens if first < d <= o.end}
     )
-    worst: tuple[float, float, float, int] | None = None
-    for d in days_:
+    worst: tuple[float, float, float, int, int] | None = None
+    for i, d in enumerate(days_):
         crew = level_on(plan.crew, d)
         gen = next((v for s, v in reversed(gens) if s <= d), p.rates.oxygen_generation)
         need = crew * p.rates.per_crew_day["oxygen"]
         if need - gen > OXYGEN_SHORT_KG and (worst is None or need - gen > worst[0]):
-            worst = (need - gen, gen, need, crew)
+            worst = (need - gen, gen, need, crew, i)
     if worst is None:
         return ""
-    gap, gen, need, crew = worst
+    gap, gen, need, crew, i = worst
+    # the crew said with its days when it changes later ("a crew of 7 (to 1 March 2027)"), so
+    # a crew cut to 3 from March is not read as 7 for good
+    ends = next((e for e in days_[i + 1 :] if level_on(plan.crew, e) != crew), None)
+    who = f"a crew of {crew}" + (f" (to {day_text(ends, [])})" if ends is not None else "")
     if gen < OXYGEN_SHORT_KG:
-        return f"{crew} crew breathe {need:.1f} kg of oxygen a day, all from the stores"
+        return f"{who} breathes {need:.1f} kg of oxygen a day, all from the stores"
     return (
-        f"{crew} crew breathe {gap:.1f} kg a day more oxygen than is made aboard "
+        f"{who} breathes {gap:.1f} kg a day more oxygen than is made aboard "
         f"({need:.1f} against {gen:.1f} kg)"
     )
 
