@@ -56,8 +56,16 @@ _STOCKS = rf"(?:the\s+)?{_STOCK}(?:\s*(?:,|and|&|\+|or|/)\s*(?:the\s+)?{_STOCK})
 # A question about what gives out, in any wording: "what runs out first", "what breaks first",
 # "how many days of oxygen do they have", "does oxygen hold", "would water and food be ok",
 # or a bare "supplies?" / "food?" after the change.
+# A question about one supply's fate: "what happens to food", "how's water looking", "how
+# would oxygen fare" (`asked_supplies` leads with it).
+_FATE_OF = (
+    r"what\s+(?:happens|would\s+happen|will\s+happen|happened)\s+to\s+(?P<s>{0})"
+    r"|how(?:'s|’s|\s+is|\s+are|\s+does|\s+do|\s+would|\s+will)\s+(?P<t>{0})\s+(?:look(?:s|ing)?"
+    r"|doing|do|fare|faring|holding\s+up|hold\s+up)"
+)
 _ASKED = (
-    r"what\s+(?:would\s+|will\s+|does\s+)?(?:runs?|goes|go|breaks?|gives?|fails?|ends?|hits?)"
+    _FATE_OF.format(_STOCKS).replace("?P<s>", "?:").replace("?P<t>", "?:")
+    + r"|what\s+(?:would\s+|will\s+|does\s+)?(?:runs?|goes|go|breaks?|gives?|fails?|ends?|hits?)"
     r"(?:\s+(?:out|dry|short|low|empty))?\s+first"
     r"|what\s+(?:would\s+|will\s+)?(?:run|runs|go|goes)\s+(?:out|short|dry|low)"
     rf"|how\s+many\s+(?:more\s+)?(?:days|weeks|months)\s+(?:of\s+{_STOCKS}\s+)?"
@@ -389,7 +397,8 @@ def strip_lead(text: str) -> tuple[str, bool]:
 _HOW_LONG = phrases(
     rf"\bhow\s+many\s+(?:more\s+)?days?\s+(?:of\s+|worth\s+of\s+)(?P<a>{_STOCKS})"
     rf"|\bhow\s+long\s+(?:would|will|does|do|could|can)\s+(?P<b>{_STOCKS})\s+(?:last|hold)"
-    rf"|\bhow\s+much\s+(?P<c>{_STOCKS})\s+(?:is|would\s+be|will\s+be|do\s+they\s+have)\s+left",
+    rf"|\bhow\s+much\s+(?P<c>{_STOCKS})\s+(?:is|would\s+be|will\s+be|do\s+they\s+have)\s+left"
+    rf"|\b(?:{_FATE_OF.format(_STOCKS)})",
     re.I,
 )
 _RESOURCE_WORDS = {
@@ -409,5 +418,6 @@ def asked_supplies(text: str) -> tuple[str, ...]:
     m = _HOW_LONG.search(text)
     if m is None:
         return ()
-    words = re.findall(r"[a-z0-9]+", (m["a"] or m["b"] or m["c"]).lower())
+    said = next(g for g in (m["a"], m["b"], m["c"], m["s"], m["t"]) if g)
+    words = re.findall(r"[a-z0-9]+", said.lower())
     return tuple(dict.fromkeys(_RESOURCE_WORDS[w] for w in words if w in _RESOURCE_WORDS))

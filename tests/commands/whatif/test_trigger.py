@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from commands.context import Context
 from commands.router import answer, clean, is_whatif
-from commands.whatif.trigger import looks_like_whatif, strip_lead
+from commands.whatif.trigger import asked_supplies, looks_like_whatif, strip_lead
 from tests.commands.conftest import TODAY
 
 
@@ -152,3 +152,21 @@ def test_a_change_dated_in_a_year_with_a_present_verb_is_a_scenario(text: str) -
 )
 def test_a_change_dated_in_a_year_with_a_past_verb_is_history(text: str) -> None:
     assert not looks_like_whatif(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("what would happen to the water if crs-35 slips 2 months", ("water",)),
+        ("how is oxygen looking if the crew goes up to 9", ("oxygen",)),
+        ("how does food and water hold up if cygnus is out for half a year", ("food", "water")),
+    ],
+)
+def test_a_supply_asked_after_by_its_fate_leads_the_reply(
+    ctx: Context, text: str, asked: tuple[str, ...]
+) -> None:
+    assert looks_like_whatif(text)
+    assert asked_supplies(text) == asked
+    reply = answer(ctx, text, TODAY)
+    assert reply.kind == "whatif"
+    assert reply.text.lower().startswith(asked[0])
