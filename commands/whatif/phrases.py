@@ -66,9 +66,11 @@ DELAY = re.compile(
     r"\b(?:slips?|slipped|slipping|slides?|slid|delay(?:s|ed)?|postpone[sd]?|push(?:es|ed)?"
     r"\s+(?:back|out|right)|moves?\s+(?:back|right|out)|moved\s+(?:back|right|out)"
     r"|(?:gets|got|get|been)\s+pushed|is\s+pushed|was\s+pushed"
-    # "is late", "is 2 months late", "arrives a month late"
-    rf"|(?:is|are|was|were|runs?|ran|comes?|came|arrives?|arrived|goes|went|flies|flew)\s+"
-    rf"(?:{NUMBER}[\s-]*(?:days?|weeks?|months?|years?)\s+)?late)\b",
+    # "is late", "is 2 months late", "arrives a month late", "launches 6 weeks late", "docks
+    # a month later"
+    rf"|(?:is|are|was|were|runs?|ran|comes?|came|arrives?|arrived|goes|went|fly|flies|flew"
+    r"|launch(?:es|ed)?|lifts?\s+off|lifted\s+off|docks?|docked|berths?|berthed|gets?\s+there"
+    rf"|got\s+there)\s+(?:{NUMBER}[\s-]*(?:days?|weeks?|months?|years?)\s+)?later?)\b",
     re.I,
 )
 ADVANCE = re.compile(
