@@ -320,7 +320,16 @@ class _Applier:
         key = f"added-{self.added}"
         pad = veh.pads[0] if veh.pads else None
         amounts = load_of(self.prep.params, veh, None)
-        self.flights[key] = Delivery(key, f"extra {veh.name}", e.vehicle, pad, e.on, amounts)
+        # a crew spacecraft brings its crew, who stay as its flights' crews do (crew.stays)
+        crew = (veh.crew_size or 0) if veh.kind == "crew-spacecraft" else 0
+        if crew and e.vehicle not in self.prep.stay_limits:
+            self.notes.append(
+                f"{veh.name} has no recorded typical stay: the extra flight's crew of {crew} is "
+                "counted aboard to the end of the run"
+            )
+        self.flights[key] = Delivery(
+            key, f"extra {veh.name}", e.vehicle, pad, e.on, amounts, crew=crew
+        )
         self.entities.append(e.vehicle)
         self.touched.append(e.on)
         self.changes.append(Added(e.vehicle, veh.name, e.on, amounts))

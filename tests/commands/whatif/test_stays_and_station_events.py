@@ -91,3 +91,11 @@ def test_an_empty_station_gives_no_margins(ctx: Context, text: str) -> None:
     assert reply.kind == "whatif"
     assert "with nobody aboard no food, water or oxygen is used" in reply.text
     assert "9,999" not in reply.text
+
+
+def test_an_added_crew_flight_brings_its_crew(ctx: Context) -> None:
+    a = applied(ctx, "what if we fly an extra starliner in may 2027")
+    extra = [d for d in a.plan.deliveries if d.key.startswith("added-")]
+    assert len(extra) == 1
+    assert extra[0].crew == ctx.kb.vehicles["starliner"].crew_size
+    assert any("no recorded typical stay" in n for n in a.notes)
