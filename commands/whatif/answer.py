@@ -37,7 +37,14 @@ from commands.whatif.parser import Parser
 from commands.whatif.projection import short_name
 from commands.whatif.resolve import Index, Resolver
 from commands.whatif.trigger import asked_supplies, strip_lead
-from commands.whatif.verdict import advice_text, lasting_lead, only_unboosted, overdue, verdict
+from commands.whatif.verdict import (
+    advice_text,
+    emptied,
+    lasting_lead,
+    only_unboosted,
+    overdue,
+    verdict,
+)
 from knowledge.base import KnowledgeBase
 
 SOURCES_SHOWN = 4
@@ -174,9 +181,12 @@ def _margin_field(o: Outcome) -> Field | None:
     """Each resource's lowest margin while the runs differ, unchanged → scenario (only the
     ones that change)."""
     lines = []
+    empty = emptied(o) is not None
     for r, d in o.dips.items():
         if abs(d.now - d.was) < 1 or max(d.now, d.was) < 2:
             continue
+        if empty and r in EVACUATION_RESOURCES:
+            continue  # an empty station uses none: no margin to show (verdict.emptied)
         was = f"{round(d.was):,}" if 0.5 <= d.was < DAYS_CAP else days(d.was)
         lines.append(f"{LABELS[r]} {was} → {days(d.now)} ({month_text(d.day, short=True)})")
     if not lines:

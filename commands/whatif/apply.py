@@ -117,6 +117,8 @@ class LeftEarly:
     given: bool  # a date or "N months early" was said (else: today)
     like: str = ""  # the precedent named ("Crew-11")
     like_on: dt.date | None = None  # when its crew left
+    late: bool = False  # they stay past `due` instead
+    relief: str = ""  # the flight relieving them, moved from `due` to `on` (a longer stay)
 
 
 @dataclass(frozen=True)
@@ -318,7 +320,16 @@ class _Applier:
         key = f"added-{self.added}"
         pad = veh.pads[0] if veh.pads else None
         amounts = load_of(self.prep.params, veh, None)
-        self.flights[key] = Delivery(key, f"extra {veh.name}", e.vehicle, pad, e.on, amounts)
+        # a crew spacecraft brings its crew, who stay as its flights' crews do (crew.stays)
+        crew = (veh.crew_size or 0) if veh.kind == "crew-spacecraft" else 0
+        if crew and e.vehicle not in self.prep.stay_limits:
+            self.notes.append(
+                f"{veh.name} has no recorded typical stay: the extra flight's crew of {crew} is "
+                "counted aboard to the end of the run"
+            )
+        self.flights[key] = Delivery(
+            key, f"extra {veh.name}", e.vehicle, pad, e.on, amounts, crew=crew
+        )
         self.entities.append(e.vehicle)
         self.touched.append(e.on)
         self.changes.append(Added(e.vehicle, veh.name, e.on, amounts))
@@ -470,13 +481,14 @@ class _Applier:
             d = out[at]
             until = due[d.key]
             name = d.label.replace(" (projected)", "")
-            if e.early is not None:
+            shift = e.early or e.late
+            if shift is not None:
                 if until is None:
                     raise ScenarioError(
-                        e.early.text, f"{name}'s crew is not due home within the model's range"
+                        shift.text, f"{name}'s crew is not due home within the model's range"
                     )
-                on = e.early.add_to(until, -1)
-            if d.leaves is not None and d.leaves <= self.today and e.on is None and e.early is None:
+                on = shift.add_to(until, 1 if e.late else -1)
+            if d.leaves is not None and d.leaves <= self.today and e.on is None and shift is None:
                 raise ScenarioError(
                     name,
                     f"{name}'s crew already left, on {_iso(d.leaves)}: say when they would have "
@@ -488,7 +500,10 @@ class _Applier:
                     f"{name} arrives on {_iso(d.date)}: its crew cannot leave before that "
                     f"({_iso(on)})",
                 )
-            if until is not None and on >= until:
+            relief = ""
+            if e.late is not None and until is not None:
+                relief = self._relieve_later(out, d, until, on)
+            elif until is not None and on >= until:
                 raise ScenarioError(
                     e.typed or name,
                     f"{name}'s crew is due home on {_iso(until)}: leaving on {_iso(on)} is not "
@@ -507,12 +522,34 @@ class _Applier:
                     d.crew,
                     on,
                     until,
-                    e.on is not None or e.early is not None,
+                    e.on is not None or shift is not None,
                     like.name if like is not None else "",
                     departure(like) if like is not None else None,
+                    e.late is not None,
+                    relief,
                 )
             )
         return out
+
+    def _relieve_later(self, out: list[Delivery], d: Delivery, due: dt.date, on: dt.date) -> str:
+        """A crew staying on until `on`: the flight of the same vehicle that was to relieve it
+        on `due` flies on `on` instead (its name; "" when the stay limit, not a relief, ended
+        the stay). In place in out."""
+        at = next(
+            (
+                i
+                for i, f in enumerate(out)
+                if f.vehicle == d.vehicle and f.crew > 0 and f.date == due and f.key != d.key
+            ),
+            None,
+        )
+        if at is None:
+            return ""
+        label = out[at].label
+        self.in_range(on, "the relief flight", label)
+        out[at] = replace(out[at], date=on)
+        self.touched.append(on)
+        return label
 
     # -- the plan -----------------------------------------------------------------------------
 
@@ -562,7 +599,7 @@ def apply(scenario: Scenario, prep: Prepared, now: dt.date) -> Applied:
             a.changes.append(Unboosted(since, e.lasting.text if e.lasting else ""))
         else:
             a.hold(e)
-    flights = a.leave_early(a.plan())
+    flights = sorted(a.leave_early(a.plan()), key=lambda d: (d.date, d.key))
     unchanged = prep.baseline.plan.deliveries if scenario.edits else None
     levels = crew_levels(prep.params.crew, flights, prep.stay_limits, a.start, unchanged)
     if a.crew_edits:

@@ -153,7 +153,8 @@ class CrewChange:
 @dataclass(frozen=True)
 class EarlyReturn:
     """A crew flight's people leave the station early: on a date (None: today), or some time
-    before they were due. Names a recorded or projected crew flight, or a crew vehicle (the
+    before they were due; or stay some time past it (`late`), their relief flying that much
+    later. Names a recorded or projected crew flight, or a crew vehicle (the
     flight of it aboard then)."""
 
     flight: FlightRef | None
@@ -163,6 +164,7 @@ class EarlyReturn:
     typed: str = ""  # the date as typed
     like: str = ""  # "like Crew-11 did": the recorded early return named as a precedent
     note: str = ""  # that precedent in words, for the assumptions
+    late: Duration | None = None  # "3 months longer": after the modelled departure
 
 
 @dataclass(frozen=True)

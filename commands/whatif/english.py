@@ -200,6 +200,9 @@ def clause(
         when = "" if c.since <= today else f" from {day_text(c.since, mentions)}"
         lasting = f" for {c.lasting}" if c.lasting else ""
         return f"nobody reboosts the station{when}{lasting}"
+    if isinstance(c, LeftEarly) and c.late:
+        relief = f", its relief ({c.relief}) flying then" if c.relief else ""
+        return f"{c.name}'s crew of {c.crew} stays on until {day_text(c.on, mentions)}{relief}"
     if isinstance(c, LeftEarly):
         day = day_text(c.on, mentions)
         if c.on < today:
@@ -324,6 +327,9 @@ def line(c: Change, kb: KnowledgeBase) -> str:
             if c.like and c.like_on is not None
             else ""
         )
+        if c.late:
+            relief = f"; {c.relief} moved from {due} to relieve them" if c.relief else ""
+            return f"{c.name}'s crew of {c.crew} stays until {c.on.isoformat()}, not {due}{relief}"
         return f"{c.name}'s crew of {c.crew} leaves {c.on.isoformat()}{how}, not {due}{like}"
     if isinstance(c, CrewSet):
         if c.until is not None:

@@ -93,6 +93,8 @@ from commands.whatif.phrases import (
     RECOVERY_FAILS,
     RESOURCE_WORDS,
     SHARE_WORDS,
+    STATION_EVENT,
+    STAY_CHANGE,
     STOCK_START,
     SUBJECT_FILLER,
     UNTIL,
@@ -119,6 +121,18 @@ _LOAD_WHY = (
     "the model does not change what a flight carries: each planned flight is taken to bring "
     "what is needed, up to the normal ~6 months of stock; to see cargo not arriving, say the "
     "flight is lost or slips"
+)
+_STATION_WHY = (
+    "the model counts the station's supplies (food, water, oxygen, dry cargo, Russian-segment "
+    "propellant) against the flights and the crew aboard; damage to the station itself, its "
+    "power, its orbit or its end of life is not in it. Say what it would do to the crew or "
+    "the flights instead, e.g. “the crew leaves in March” or “CRS-35 is lost”"
+)
+# Words that make "the crew leaves" everyone leaving, not a rotation: "the whole crew".
+ALL_ABOARD = frozenset({"every", "everyone", "everybody", "whole", "entire", "full", "all"})
+_STATION_SHORT = (
+    "the model counts supplies against the flights and the crew aboard: damage to the station "
+    "itself, its power, its orbit or its end of life is not in it"
 )
 _UNMODELLED_WHY = "not a change the model knows, so it is left out"
 
@@ -200,10 +214,13 @@ class Parser(Reader):
     def clause(self, text: str) -> list[Edit]:
         """The edits of one clause (one, or one per flight in "the next two Progress"); every
         number in it must be read."""
+        if STATION_EVENT.search(text):
+            raise Unmodelled(text, _STATION_WHY, _STATION_SHORT)
         for attempt in (
             self._rate,
             self._unboosted,
             self._early,
+            self._stay,
             self._crew,
             self._add,
             self._gap,
@@ -477,7 +494,7 @@ class Parser(Reader):
         kb = self.resolver.kb
         after = re.split(r"\s+(?:from|on|in|at|by|for|until|today|now)\b", c.text[m.end() :])[0]
         everyone = WHOLE_CREW.fullmatch(before) and (
-            m["cut"] or m["early"] or "every" in before.lower()
+            m["cut"] or m["early"] or bool(ALL_ABOARD & set(before.lower().split()))
         )
         # "they evacuate the ISS", "nasa abandons the station"
         everyone = everyone or (
@@ -488,33 +505,10 @@ class Parser(Reader):
         if everyone:
             c.mark(0, m.end() + len(after))
             return CrewChange(self._since(c, m.end()) or self._when_at(c, m.end()), 0)
-        used = len(c.used)
-        subject = self._subject(c, m.start(), m.end())
-        who = CREW_OF.fullmatch(subject.strip(" .,!?"))
-        name = (who["a"] or who["b"] or who["c"]) if who else subject
-        flight = None
-        vehicle = ""
-        found = self.resolver.find(name, ("mission",)) if name else None
-        if found is None and name:  # "ms-30": the crew flight of the missions it names
-            crewed = [i for i in self.resolver.missions(name) if kb.missions[i].kind == "crew"]
-            found = (crewed[0], "mission") if len(crewed) == 1 else None
-        if found is not None:
-            mission = kb.missions[found[0]]
-            if mission.kind != "crew":
-                if m["cut"] or m["early"]:
-                    raise ScenarioError(
-                        name, f"{mission.name} brings no crew to the station: nothing leaves early"
-                    )
-                del c.used[used:]
-                return None
-            flight = FlightRef(mission.id, mission.name, mission.vehicle)
-        else:
-            ids = self.resolver.vehicles(name) if name else ()
-            crewed = [v for v in ids if kb.vehicles[v].kind == "crew-spacecraft"]
-            if len(crewed) != 1 or not (who or m["cut"] or m["early"]):
-                del c.used[used:]
-                return None
-            vehicle = crewed[0]
+        who = self._leaving(c, m.start(), m.end(), bool(m["cut"] or m["early"]))
+        if who is None:
+            return None
+        flight, vehicle = who
         c.mark(m.start(), m.end())
         early = None
         if m["early"]:
@@ -542,6 +536,63 @@ class Parser(Reader):
             )
         on, typed = when if when is not None else (None, "")
         return EarlyReturn(flight, vehicle, on, early, typed, like, note)
+
+    def _leaving(
+        self, c: Clause, start: int, end: int, insisted: bool
+    ) -> tuple[FlightRef | None, str] | None:
+        """Whose crew the verb at start:end is about: a crew flight, or a crew vehicle (its
+        flight aboard then); None when the subject is neither. insisted: the verb can only be
+        about a crew ("bails early"), so a cargo flight named is an error, not another kind."""
+        kb = self.resolver.kb
+        used = len(c.used)
+        subject = self._subject(c, start, end)
+        who = CREW_OF.fullmatch(subject.strip(" .,!?"))
+        name = (who["a"] or who["b"] or who["c"]) if who else subject
+        flight = None
+        vehicle = ""
+        found = self.resolver.find(name, ("mission",)) if name else None
+        if found is None and name:  # "ms-30": the crew flight of the missions it names
+            crewed = [i for i in self.resolver.missions(name) if kb.missions[i].kind == "crew"]
+            found = (crewed[0], "mission") if len(crewed) == 1 else None
+        if found is not None:
+            mission = kb.missions[found[0]]
+            if mission.kind != "crew":
+                if insisted:
+                    raise ScenarioError(
+                        name, f"{mission.name} brings no crew to the station: nothing leaves early"
+                    )
+                del c.used[used:]
+                return None
+            flight = FlightRef(mission.id, mission.name, mission.vehicle)
+        else:
+            ids = self.resolver.vehicles(name) if name else ()
+            crewed = [v for v in ids if kb.vehicles[v].kind == "crew-spacecraft"]
+            if len(crewed) != 1 or not (who or insisted):
+                del c.used[used:]
+                return None
+            vehicle = crewed[0]
+        return flight, vehicle
+
+    def _stay(self, c: Clause) -> Edit | None:
+        """A crew staying longer or shorter than modelled: "the MS-30 crew stays 3 months
+        longer", "crew-13 is extended by 2 months", "crew 12 stays an extra month"."""
+        m = STAY_CHANGE.search(c.text)
+        if not m:
+            return None
+        who = self._leaving(c, m.start(), m.end(), False)
+        if who is None:
+            return None
+        flight, vehicle = who
+        said = re.sub(r"\b(?:extra|additional|more)\s+", "", m["n"], flags=re.I).strip()
+        got = find_duration(said) or find_duration(f"1 {said}")
+        if got is None:
+            return None
+        length = got[0]
+        check_duration(length)
+        c.mark(m.start(), m.end())
+        if m["less"]:
+            return EarlyReturn(flight, vehicle, early=length)
+        return EarlyReturn(flight, vehicle, late=length)
 
     def _when_at(self, c: Clause, pos: int) -> dt.date | None:
         got = self._when(c, pos)

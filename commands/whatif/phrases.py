@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from commands.understand.prefilter import phrases
 from commands.whatif.lexer import NUMBER
 
 # "… and takes 6 months to fix", "… and comes home": the same subject goes on (no split).
@@ -65,9 +66,11 @@ DELAY = re.compile(
     r"\b(?:slips?|slipped|slipping|slides?|slid|delay(?:s|ed)?|postpone[sd]?|push(?:es|ed)?"
     r"\s+(?:back|out|right)|moves?\s+(?:back|right|out)|moved\s+(?:back|right|out)"
     r"|(?:gets|got|get|been)\s+pushed|is\s+pushed|was\s+pushed"
-    # "is late", "is 2 months late", "arrives a month late"
-    rf"|(?:is|are|was|were|runs?|ran|comes?|came|arrives?|arrived|goes|went|flies|flew)\s+"
-    rf"(?:{NUMBER}[\s-]*(?:days?|weeks?|months?|years?)\s+)?late)\b",
+    # "is late", "is 2 months late", "arrives a month late", "launches 6 weeks late", "docks
+    # a month later"
+    rf"|(?:is|are|was|were|runs?|ran|comes?|came|arrives?|arrived|goes|went|fly|flies|flew"
+    r"|launch(?:es|ed)?|lifts?\s+off|lifted\s+off|docks?|docked|berths?|berthed|gets?\s+there"
+    rf"|got\s+there)\s+(?:{NUMBER}[\s-]*(?:days?|weeks?|months?|years?)\s+)?later?)\b",
     re.I,
 )
 ADVANCE = re.compile(
@@ -294,6 +297,33 @@ LEAVE = re.compile(
     r"|departs?|departed|undocks?|undocked|splash(?:es)?\s+down|splashed\s+down|ends?|ended)"
     rf"(?P<early>(?:\s+(?:{NUMBER}[\s-]*(?:days?|weeks?|months?)\s+)?(?:early|earlier(?:\s+than"
     r"\s+(?:planned|scheduled|due))?|ahead\s+of\s+(?:schedule|time)|prematurely|too\s+soon)))?\b",
+    re.I,
+)
+# A crew staying past (or short of) its modelled departure: "stays 3 months longer", "is
+# extended by 2 months", "stays an extra month", "gets a 6-week extension", "stays 2 months
+# less". `n` is the length; `less` marks a shorter stay.
+STAY_CHANGE = phrases(
+    r"\b(?:(?:'s|’s|their|its)\s+(?:stay|mission|expedition|increment)\s+(?:is|gets|was)\s+"
+    r"(?:extended|lengthened|prolonged)|(?:is|are|was|were|gets?|got)\s+(?:extended|kept(?:\s+on)?"
+    r"|held\s+over)|extended|extends?\s+(?:its|their|the)\s+(?:stay|mission|expedition)|stays?(?:\s+on)?"
+    r"|stayed(?:\s+on)?|remains?(?:\s+aboard)?|remained(?:\s+aboard)?|(?:gets?|got)\s+an?)"
+    r"\s+(?:(?:by|for)\s+)?(?:an?\s+)?(?:(?:extra|additional|more)\s+)?"
+    rf"(?P<n>(?:(?:{NUMBER}|a|an|one)[\s-]*)?(?:(?:extra|additional|more)\s+)?"
+    r"(?:days?|weeks?|months?|years?))"
+    r"(?:\s+(?:(?P<more>longer|more|extra|extension|over(?:\s+time)?|past\s+(?:the\s+)?plan(?:ned)?)"
+    r"|(?P<less>shorter|less|fewer|early|earlier)))?\b",
+    re.I,
+)
+# Something happening to the station itself, not to its supplies or crew: "the iss is
+# deorbited early", "the us segment loses power", "a debris strike", "an air leak".
+STATION_EVENT = phrases(
+    r"\b(?:de-?orbit(?:s|ed|ing)?|re-?enters?|(?:us|u\.s\.|american|russian|orbital)\s+segment"
+    r"|(?:loses?|lost|losing)\s+(?:all\s+)?power|power\s+(?:failure|loss|outage|cut)|blackout"
+    r"|(?:debris|meteoroid|micrometeoroid|space\s+junk)\s+(?:strike|hit|impact|collision)"
+    r"|(?:hit|struck|holed)\s+by\s+(?:a\s+)?(?:piece\s+of\s+)?(?:debris|(?:micro)?meteoroid"
+    r"|space\s+junk)|(?:air|ammonia|coolant|cabin|pressure)\s+leak|springs?\s+a\s+leak"
+    r"|depressuri[sz](?:es?|ed|ation)|(?:a\s+)?fire\s+(?:on|aboard|breaks\s+out)"
+    r"|(?:module|truss|solar\s+(?:array|panel)s?)\s+(?:fails?|failed|is\s+lost|breaks?))",
     re.I,
 )
 # Who leaves: "crew 13", "the crew-13 crew", "soyuz ms-29's crew", "the crew of MS-29".

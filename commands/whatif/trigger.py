@@ -56,8 +56,16 @@ _STOCKS = rf"(?:the\s+)?{_STOCK}(?:\s*(?:,|and|&|\+|or|/)\s*(?:the\s+)?{_STOCK})
 # A question about what gives out, in any wording: "what runs out first", "what breaks first",
 # "how many days of oxygen do they have", "does oxygen hold", "would water and food be ok",
 # or a bare "supplies?" / "food?" after the change.
+# A question about one supply's fate: "what happens to food", "how's water looking", "how
+# would oxygen fare" (`asked_supplies` leads with it).
+_FATE_OF = (
+    r"what\s+(?:happens|would\s+happen|will\s+happen|happened)\s+to\s+(?P<s>{0})"
+    r"|how(?:'s|’s|\s+is|\s+are|\s+does|\s+do|\s+would|\s+will)\s+(?P<t>{0})\s+(?:look(?:s|ing)?"
+    r"|doing|do|fare|faring|holding\s+up|hold\s+up)"
+)
 _ASKED = (
-    r"what\s+(?:would\s+|will\s+|does\s+)?(?:runs?|goes|go|breaks?|gives?|fails?|ends?|hits?)"
+    _FATE_OF.format(_STOCKS).replace("?P<s>", "?:").replace("?P<t>", "?:")
+    + r"|what\s+(?:would\s+|will\s+|does\s+)?(?:runs?|goes|go|breaks?|gives?|fails?|ends?|hits?)"
     r"(?:\s+(?:out|dry|short|low|empty))?\s+first"
     r"|what\s+(?:would\s+|will\s+)?(?:run|runs|go|goes)\s+(?:out|short|dry|low)"
     rf"|how\s+many\s+(?:more\s+)?(?:days|weeks|months)\s+(?:of\s+{_STOCKS}\s+)?"
@@ -148,7 +156,9 @@ _LASTS = phrases(
     r"|\b(?:slip\w*|slid\w*|delay\w*|postpone\w*|push\w*\s+(?:back|out)|mov\w*\s+(?:up|back))"
     r"\s+(?:by\s+)?(?:\w+[\s-]+)?(?:\w+[\s-]+)?(?:days?|weeks?|months?|years?)\b"
     # "... are 3 weeks late"
-    r"|\b(?:days?|weeks?|months?)\s+late\b",
+    r"|\b(?:days?|weeks?|months?)\s+late\b"
+    # a change from a year on: "russia stops sending progress in 2027" (past tense: _PAST_TENSE)
+    r"|\b(?:from|in)\s+(?:early\s+|late\s+|mid-?)?(?:\w+\s+)?20\d\d\b",
     re.I,
 )
 # A statement that opens as a question or a request, or that dates itself in the past, is a
@@ -157,8 +167,16 @@ _LOOKUP = phrases(
     r"^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|how|when"
     r"|why|which|who|whose|where|what|list|show|tell|give|find|explain|describe)\b"
     r"|\b(?:(?:until|till|til)\s+when|for\s+how\s+long|how\s+long)\b"
-    r"|\b(?:ago|back\s+in|in\s+(?:early\s+|late\s+|mid-?)?(?:\w+\s+)?(?:19|20)\d\d|last\s+"
-    r"(?:year|month|week))\b",
+    r"|\b(?:ago|back\s+in|last\s+(?:year|month|week))\b",
+    re.I,
+)
+# A year said with a change ("in 2024") dates it in the past only beside a verb in the past
+# tense: "Falcon 9 was grounded for 15 days in 2024", not "russia stops sending progress in
+# 2027" or "CRS-35 is delayed 3 months in 2027" (a participle after is/are/be/gets is not).
+_IN_YEAR = phrases(r"\bin\s+(?:early\s+|late\s+|mid-?)?(?:\w+\s+)?(?:19|20)\d\d\b", re.I)
+_PAST_TENSE = phrases(
+    r"\b(?:was|were|had|did|went|flew|came|ran)\b"
+    r"|(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bget\s)(?<!\bgets\s)(?<!\bbeen\s)\b(?:[a-z]{3,}ed|lost|slid|left)\b",
     re.I,
 )
 # A gap said first with its length ("no progress for a year?", "zero cargo till june?"): what
@@ -301,6 +319,8 @@ def _unled(text: str) -> bool:
     if _OUTCOME.search(text):
         return True
     lookup = _LOOKUP.search(text)
+    if lookup is None and _PAST_TENSE.search(text):
+        lookup = _IN_YEAR.search(text)
     now = _NOW.search(text)
     if lookup is not None and lookup.start() > 0 and now:
         lookup = None  # dated in the past, but said to start now
@@ -377,7 +397,8 @@ def strip_lead(text: str) -> tuple[str, bool]:
 _HOW_LONG = phrases(
     rf"\bhow\s+many\s+(?:more\s+)?days?\s+(?:of\s+|worth\s+of\s+)(?P<a>{_STOCKS})"
     rf"|\bhow\s+long\s+(?:would|will|does|do|could|can)\s+(?P<b>{_STOCKS})\s+(?:last|hold)"
-    rf"|\bhow\s+much\s+(?P<c>{_STOCKS})\s+(?:is|would\s+be|will\s+be|do\s+they\s+have)\s+left",
+    rf"|\bhow\s+much\s+(?P<c>{_STOCKS})\s+(?:is|would\s+be|will\s+be|do\s+they\s+have)\s+left"
+    rf"|\b(?:{_FATE_OF.format(_STOCKS)})",
     re.I,
 )
 _RESOURCE_WORDS = {
@@ -397,5 +418,6 @@ def asked_supplies(text: str) -> tuple[str, ...]:
     m = _HOW_LONG.search(text)
     if m is None:
         return ()
-    words = re.findall(r"[a-z0-9]+", (m["a"] or m["b"] or m["c"]).lower())
+    said = next(g for g in (m["a"], m["b"], m["c"], m["s"], m["t"]) if g)
+    words = re.findall(r"[a-z0-9]+", said.lower())
     return tuple(dict.fromkeys(_RESOURCE_WORDS[w] for w in words if w in _RESOURCE_WORDS))

@@ -52,6 +52,17 @@ def advice_text(o: Outcome, mentions: list[DateMention] | None) -> str:
     return out
 
 
+def emptied(o: Outcome) -> dt.date | None:
+    """The day the scenario leaves nobody aboard for good (to the end of the run) while the
+    unchanged plan has a crew then, else None: an empty station uses no food, water or oxygen,
+    so its margins are no answer."""
+    scen = o.applied.plan.crew
+    if level_on(scen, o.end) or not level_on(o.prep.baseline.plan.crew, o.end):
+        return None
+    days_ = sorted({o.frm, *(d for d, _ in scen if o.frm <= d <= o.end)})
+    return next(d for d in days_ if all(not level_on(scen, e) for e in days_ if e >= d))
+
+
 def _result(o: Outcome, mentions: list[DateMention]) -> str:
     """What the scenario does to supplies, in one clause with the number that matters.
 
@@ -65,6 +76,13 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
         return reserve_text(r, p.reserve_days)
 
     would = _would(o)
+    gone = emptied(o)
+    if gone is not None:
+        return (
+            "with nobody aboard no food, water or oxygen is used: the model counts supplies for "
+            "a crew on board, not an empty station (its systems, orbit or end of life), so it "
+            "has no margin to give"
+        )
     b, a = o.before, o.after
     worse = [r for r in RESOURCES if earlier(a[r].cross, b[r].cross)]
     better = [r for r in RESOURCES if earlier(b[r].cross, a[r].cross)]
@@ -213,8 +231,8 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
 
 def oxygen_short(o: Outcome) -> str:
     """When the scenario changes the crew or the oxygen made aboard and the crew then
-    breathes more than is made: "oxygen made aboard (5.4 kg a day) is 0.4 kg a day short of
-    what 7 crew breathe (5.9 kg), so the stores make up the difference". Margins count days
+    breathes more than is made: "a crew of 7 breathes 0.5 kg a day more oxygen than is made
+    aboard (5.9 against 5.4 kg)", the same words for a crew grown or cut. Margins count days
     of the crew's whole need, so a small daily deficit moves them slowly: this says it."""
     since = [
         c.since
@@ -232,20 +250,24 @@ def oxygen_short(o: Outcome) -> str:
         | {d for d, _ in plan.crew if first < d <= o.end}
         | {d for d, _ in gens if first < d <= o.end}
     )
-    worst: tuple[float, float, float, int] | None = None
-    for d in days_:
+    worst: tuple[float, float, float, int, int] | None = None
+    for i, d in enumerate(days_):
         crew = level_on(plan.crew, d)
         gen = next((v for s, v in reversed(gens) if s <= d), p.rates.oxygen_generation)
         need = crew * p.rates.per_crew_day["oxygen"]
         if need - gen > OXYGEN_SHORT_KG and (worst is None or need - gen > worst[0]):
-            worst = (need - gen, gen, need, crew)
+            worst = (need - gen, gen, need, crew, i)
     if worst is None:
         return ""
-    gap, gen, need, crew = worst
+    gap, gen, need, crew, i = worst
+    # the crew said with its days when it changes later ("a crew of 7 (to 1 March 2027)"), so
+    # a crew cut to 3 from March is not read as 7 for good
+    ends = next((e for e in days_[i + 1 :] if level_on(plan.crew, e) != crew), None)
+    who = f"a crew of {crew}" + (f" (to {day_text(ends, [])})" if ends is not None else "")
     if gen < OXYGEN_SHORT_KG:
-        return f"{crew} crew breathe {need:.1f} kg of oxygen a day, all from the stores"
+        return f"{who} breathes {need:.1f} kg of oxygen a day, all from the stores"
     return (
-        f"{crew} crew breathe {gap:.1f} kg a day more oxygen than is made aboard "
+        f"{who} breathes {gap:.1f} kg a day more oxygen than is made aboard "
         f"({need:.1f} against {gen:.1f} kg)"
     )
 

@@ -845,3 +845,19 @@ def test_a_season_without_a_year_is_its_next_quarter(ctx: Context, text: str, mo
     assert e.month is not None
     assert e.month.month == month
     assert "(read as Q" in ask(ctx, text, TODAY).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ng-25 launches three weeks late",
+        "crs-35 docks 10 days late",
+        "htv-x2 lifts off a month later",
+        "progress ms-36 berths 2 weeks late",
+    ],
+)
+def test_a_flight_verb_said_late_is_a_slip(ctx: Context, text: str) -> None:
+    e = edit(ctx, text)
+    assert isinstance(e, Move)
+    assert e.sign == 1
+    assert e.by is not None

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from commands.context import Context
 from commands.router import answer, clean, is_whatif
-from commands.whatif.trigger import looks_like_whatif, strip_lead
+from commands.whatif.trigger import asked_supplies, looks_like_whatif, strip_lead
 from tests.commands.conftest import TODAY
 
 
@@ -128,3 +128,45 @@ def test_a_change_with_an_outcome_question_is_a_what_if(text: str, body: str) ->
 )
 def test_outcome_words_without_a_change_are_no_what_if(text: str) -> None:
     assert not looks_like_whatif(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "japan stops flying htv-x in 2028",
+        "cygnus is grounded from mid 2027",
+        "the russians cease sending progress in early 2027",
+    ],
+)
+def test_a_change_dated_in_a_year_with_a_present_verb_is_a_scenario(text: str) -> None:
+    assert looks_like_whatif(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cygnus was grounded for 8 months in 2024",
+        "progress ms-30 slipped a week in 2025",
+        "dragon cargo stopped flying in 2020",
+    ],
+)
+def test_a_change_dated_in_a_year_with_a_past_verb_is_history(text: str) -> None:
+    assert not looks_like_whatif(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("what would happen to the water if crs-35 slips 2 months", ("water",)),
+        ("how is oxygen looking if the crew goes up to 9", ("oxygen",)),
+        ("how does food and water hold up if cygnus is out for half a year", ("food", "water")),
+    ],
+)
+def test_a_supply_asked_after_by_its_fate_leads_the_reply(
+    ctx: Context, text: str, asked: tuple[str, ...]
+) -> None:
+    assert looks_like_whatif(text)
+    assert asked_supplies(text) == asked
+    reply = answer(ctx, text, TODAY)
+    assert reply.kind == "whatif"
+    assert reply.text.lower().startswith(asked[0])

@@ -53,7 +53,7 @@ def test_the_generators_own_rate_with_seven_aboard_is_no_rise_and_says_the_defic
     o = _outcome(ctx, "what if the oxygen generator makes 12 lb of oxygen a day with 7 crew")
     assert o.after["oxygen"].low <= o.before["oxygen"].low + 0.5
     text = verdict(o, [])
-    assert "7 crew breathe 0.4 kg a day more oxygen than is made aboard" in text, text
+    assert "a crew of 7 breathes 0.4 kg a day more oxygen than is made aboard" in text, text
     assert "rises" not in text, text
 
 
@@ -100,3 +100,13 @@ def test_the_estimates_ends_bracket_the_middle(ctx: Context) -> None:
     lo = run(worse, Plan(plan.deliveries, plan.crew), start, end).supply["food"][-1]
     hi = run(better, Plan(plan.deliveries, plan.crew), start, end).supply["food"][-1]
     assert hi > lo
+
+
+def test_the_oxygen_deficit_names_its_crew_and_when_that_crew_changes(ctx: Context) -> None:
+    cut = verdict(_outcome(ctx, "what if we go down to 3 people and oxygen generation stops"), [])
+    assert "a crew of 3 breathes" in cut, cut
+    later = verdict(
+        _outcome(ctx, "what if the oxygen generator breaks now and the crew shrinks to 3 in april"),
+        [],
+    )
+    assert "a crew of 7 (to 1 April 2027) breathes" in later, later
