@@ -22,6 +22,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import replace
 
 from commands import claimed, honest, said, whatif
@@ -2000,6 +2001,14 @@ _DENIES = r"\b(?:not|never|no longer)\s+(?!only\b|just\b)(?:[\w-]+\s+){{0,2}}?{w
 _NEGATION = phrases(r"\b(?:not|never|no)\b|n'?t\b", re.I)
 
 
+def _denies(text: str, asked: Iterable[str]) -> bool:
+    """Whether the text denies one of the asked words ("not a crewed one")."""
+    alternatives = "|".join(re.escape(w) for w in sorted(set(asked), key=len, reverse=True) if w)
+    return bool(alternatives) and bool(
+        re.search(_DENIES.format(word=f"(?:{alternatives})"), text, re.I)
+    )
+
+
 def _topic_yes_no(ctx: Context, card: Reply, q: Question) -> Reply:
     """A yes/no question a topic answers: No when the topic's sentence sharing the most asked
     words denies one of them, else "Not known" as a plain yes or no, with what the topic
@@ -2010,9 +2019,7 @@ def _topic_yes_no(ctx: Context, card: Reply, q: Question) -> Reply:
     led = lead_sentence(body, frozenset(q.words), ctx.lexicon.weight, amount=False)
     first = sentences(led)[0] if sentences(led) else led
     asked = {w for w in words(_unnamed(q)) if len(w) > 2} | set(q.words)
-    denied = not _NEGATION.search(q.text) and any(
-        re.search(_DENIES.format(word=re.escape(w)), first, re.I) for w in asked
-    )
+    denied = not _NEGATION.search(q.text) and _denies(first, asked)
     if denied:  # the denying sentence first
         return replace(card, text=f"No. {led}{sep}{rest}")
     if not _NEGATION.search(q.text) and _affirms(first, q):  # "did h3 fail": "H3 ... failed"
@@ -2040,17 +2047,16 @@ def _affirms(sentence: str, q: Question) -> bool:
     if not q.words or _DATED.search(q.text):  # a date asked needs the event's own date check
         return False
     tokens = fold_tokens(sentence)  # every word, so that "to" in "threatened to leave" counts
+    stems = [stem(t) for t in tokens]
+    canonical = frozenset(words(sentence))
     folded = fold(sentence)
 
-    def form(w: str, t: str) -> bool:
-        s = stem(t)
-        return s == w or w in words(t) or (len(w) >= AFFIRM_PREFIX and s.startswith(w))
-
     def has(w: str) -> bool:  # said outright, not under a threat, plan or "if"
-        return any(
-            form(w, t) and not _HEDGED.search(" ".join(tokens[max(0, i - 2) : i]))
-            for i, t in enumerate(tokens)
-        )
+        long = len(w) >= AFFIRM_PREFIX
+        at = [i for i, s in enumerate(stems) if s == w or (long and s.startswith(w))]
+        if not at:
+            return w in canonical  # a word the text folds to ("destroyed": damage)
+        return any(not _HEDGED.search(" ".join(tokens[max(0, i - 2) : i])) for i in at)
 
     named = all(
         fold(s.name) in folded or (s.start >= 0 and fold(q.text[s.start : s.end]) in folded)
@@ -2059,10 +2065,8 @@ def _affirms(sentence: str, q: Question) -> bool:
     )
     facts = all(any(has(stem(w)) for w in vocab.FACT_WORDS.get(f, frozenset())) for f in q.facts)
     typed = [q.text[s.start : s.end] for s in q.subjects if s.start >= 0]
-    denied = any(
-        re.search(_DENIES.format(word=re.escape(w)), sentence, re.I)
-        for w in (*q.words, *typed, *(s.name for s in q.subjects))
-    )  # "NASA pays SpaceX ..., not Roscosmos" never says Roscosmos pays
+    # "NASA pays SpaceX ..., not Roscosmos" never says Roscosmos pays
+    denied = _denies(sentence, (*q.words, *typed, *(s.name for s in q.subjects)))
     return named and facts and not denied and all(has(w) for w in q.words)
 
 
