@@ -25,6 +25,7 @@ from commands.format import (
     disputes_field,
     outcome_date,
     publisher,
+    schedule_line,
     schedule_sentence,
     source_lines,
     when_text,
@@ -406,12 +407,7 @@ def _asked_plan_matches(q: Question, planned: FuzzyDate | None) -> bool | None:
 
 
 def _schedule_lines(m: Mission, mentions: list[DateMention]) -> str:
-    lines = []
-    for e in m.schedule:
-        who = f" by {e.by}" if e.by else ""
-        when = f", announced {date_text(e.announced, mentions)}" if e.announced else ""
-        lines.append(f"• planned {date_text(e.planned, mentions)}{who}{when}")
-    return "\n".join(lines)
+    return "\n".join(schedule_line(e, mentions) for e in m.schedule)
 
 
 def _m_event(kinds: tuple[str, ...], noun: str, verb: str, before: tuple[str, ...] = ()) -> Builder:
