@@ -56,7 +56,7 @@ def change_id(kind: ChangeKind, record_id: str, old: str, new: str) -> str:
 
 def _plan(m: Mission) -> FuzzyDate | None:
     entry = current_plan(m)
-    return entry.planned if entry is not None else None
+    return entry.planned if entry is not None and not entry.tbd else None
 
 
 def _plan_text(d: FuzzyDate | None) -> str:

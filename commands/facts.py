@@ -25,6 +25,7 @@ from commands.format import (
     disputes_field,
     outcome_date,
     publisher,
+    schedule_line,
     schedule_sentence,
     source_lines,
     when_text,
@@ -38,6 +39,7 @@ from commands.understand.prefilter import Phrases, phrases
 from commands.understand.thresholds import SENTENCE_SHARE
 from commands.understand.types import Ask, Fact, Question
 from commands.understand.vocabulary import (
+    AFTER_LEAVING,
     AGAIN,
     AHEAD_TENSE,
     DAY_OF_MONTH,
@@ -72,6 +74,7 @@ _KIND_VERBS = {
     "reentered": "re-entered the atmosphere",
     "burned up": "burned up on re-entry",
     "berthed": "was berthed",  # captured by the arm, not docked
+    "unberthed": "was unberthed",  # taken off its port by the arm, not undocked
 }
 
 
@@ -406,12 +409,7 @@ def _asked_plan_matches(q: Question, planned: FuzzyDate | None) -> bool | None:
 
 
 def _schedule_lines(m: Mission, mentions: list[DateMention]) -> str:
-    lines = []
-    for e in m.schedule:
-        who = f" by {e.by}" if e.by else ""
-        when = f", announced {date_text(e.announced, mentions)}" if e.announced else ""
-        lines.append(f"• planned {date_text(e.planned, mentions)}{who}{when}")
-    return "\n".join(lines)
+    return "\n".join(schedule_line(e, mentions) for e in m.schedule)
 
 
 def _m_event(kinds: tuple[str, ...], noun: str, verb: str, before: tuple[str, ...] = ()) -> Builder:
@@ -461,12 +459,9 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str, before: tuple[str, ..
                 return lead
             if ev.what and not ev.what.lower().startswith(verb.split()[0][:4]):
                 lead.fields.append(Field("Recorded", ev.what))
-            then = _step_after(m, ev, kinds)
-            if then is not None:  # unberthed, then released a day later
-                lead.fields.append(
-                    Field("Then", f"{date_text(then.date, lead.mentions)}: {then.what}")
-                )
             lead.sources = list(ev.sources)
+            if set(kinds) & set(UNDOCKED):  # unberthed, then released, then re-entered
+                _after_departure(ctx, m, ev, q, lead)
             lead.yes = _asked_day_matches(q, ev.date) is not False  # "on 9 May": that day?
             if _already(q, ev, now):  # "is it docking soon": No, it already docked
                 lead.yes = False
@@ -532,16 +527,32 @@ def bounded(ctx: Context, who: str, verb: str, ev: Event) -> str:
     )
 
 
-_NEXT_STEP = phrases(r"^\s*(?:released|departed|left|undocked|unberthed)\b", re.I)
+_TRAILING_ASIDE = phrases(r"\s*\([^()]*\)\s*$")
 
 
-def _step_after(m: Mission, ev: Event, kinds: tuple[str, ...]) -> Event | None:
-    """A departure's next step recorded as its own event within days ("Released ...")."""
-    for e in m.events:
-        gap = (e.date.start - ev.date.start).days
-        if e is not ev and e.kind not in kinds and 0 <= gap <= 3 and _NEXT_STEP.match(e.what):
-            return e
-    return None
+def _after_departure(ctx: Context, m: Mission, ev: Event, q: Question, lead: Lead) -> None:
+    """The flight's recorded events after it left (release, re-entry, splashdown), as a field;
+    asked what happened after it left, also said in brief in the lead."""
+    later = [
+        e
+        for e in m.events[m.events.index(ev) + 1 :]
+        if e.date.start >= ev.date.start and e.kind not in DOCKED
+    ]
+    if later:
+        lines = [f"• {date_text(e.date, lead.mentions)}: {e.what}" for e in later]
+        lead.fields.append(Field("After it left", "\n".join(lines)))
+        lead.sources += [s for e in later for s in e.sources]
+    if not AFTER_LEAVING.search(q.text):
+        return
+    if not later:
+        lead.text += f" No later event is recorded as of {day_text(ctx.kb.as_of, lead.mentions)}."
+        return
+    steps = []
+    for e in later:
+        what = _TRAILING_ASIDE.sub("", e.what).rstrip(".") or e.kind
+        what = what[0].lower() + what[1:] if what[1:2].islower() else what
+        steps.append(f"{date_text(e.date, lead.mentions)}, {what}")
+    lead.text += " After that: " + "; ".join(steps) + "."
 
 
 # Where a docking text says a ship docked: "Docked to the nadir port of Prichal at 17:52",

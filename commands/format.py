@@ -146,6 +146,30 @@ def announcement_keys(m: Mission) -> list[FuzzyDate]:
     return [k or fallback or e.planned for k, e in zip(keys, m.schedule, strict=True)]
 
 
+def schedule_line(e: ScheduleEntry, mentions: list[DateMention], note: bool = False) -> str:
+    """ "• planned NET April 2026 by NASA, announced 24 November 2025" (with its note)."""
+    who = f" by {e.by}" if e.by else ""
+    when = f", announced {date_text(e.announced, mentions)}" if e.announced else ""
+    said = f" — {e.note}" if note and e.note else ""
+    plan = "no date (TBD)" if e.tbd else f"planned {date_text(e.planned, mentions)}"
+    return f"• {plan}{who}{when}{said}"
+
+
+def undated_text(m: Mission, mentions: list[DateMention] | None = None) -> str:
+    """ "no date since 30 August 2026 (listed as under review); the earlier plan for NET April
+    2026 is superseded", for a mission whose latest schedule entry gives no date."""
+    plan = current_plan(m)
+    assert plan is not None
+    assert plan.tbd
+    since = date_text(plan.announced or FuzzyDate(m.status_as_of), mentions)
+    note = f" ({plan.note})" if plan.note else ""
+    text = f"no date since {since}{note}"
+    dated = [e for e in m.schedule if not e.tbd]
+    if dated:
+        text += f"; the earlier plan for {date_text(dated[-1].planned, mentions)} is superseded"
+    return text
+
+
 def outcome_date(m: Mission) -> FuzzyDate | None:
     """When the mission launched, if recorded."""
     for e in m.events:
@@ -168,6 +192,8 @@ def schedule_sentence(
         return f"{m.name} has flown (status: {m.status}); its launch date is not recorded."
     if plan is None:
         return f"{m.name} has no planned date recorded (status: {m.status})."
+    if plan.tbd:
+        return f"{m.name} has {undated_text(m, mentions)}."
     when = date_text(plan.planned, mentions)
     since = day_text(m.status_as_of, mentions)
     if plan.planned.is_past(now):

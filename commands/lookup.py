@@ -18,6 +18,7 @@ from commands.format import (
     dispute_sources,
     disputes_field,
     outcome_date,
+    schedule_line,
     schedule_sentence,
     source_lines,
 )
@@ -286,10 +287,7 @@ def _mission(ctx: Context, rec: Record, now: dt.date, focus: Focus) -> Reply:
     if m.schedule:
         lines = []
         for e in m.schedule:
-            who = f" by {e.by}" if e.by else ""
-            when = f", announced {date_text(e.announced, mentions)}" if e.announced else ""
-            note = f" — {e.note}" if e.note else ""
-            lines.append(f"• planned {date_text(e.planned, mentions)}{who}{when}{note}")
+            lines.append(schedule_line(e, mentions, note=True))
             extra += e.sources
         fields.append(Field("Schedule history", "\n".join(lines)))
     if m.events:

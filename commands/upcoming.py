@@ -17,6 +17,7 @@ from commands.format import (
     outcome_date,
     publishers,
     source_lines,
+    undated_text,
 )
 from commands.freshness import noted
 from commands.reply import DateMention, Field, Reply
@@ -75,6 +76,9 @@ def overdue_field(missions: list[Mission], mentions: list[DateMention]) -> Field
     for m in missions:
         plan = current_plan(m)
         assert plan is not None
+        if plan.tbd:
+            rows.append(f"• {m.name}: {undated_text(m, mentions)}")
+            continue
         rows.append(
             f"• {m.name}: was planned for {date_text(plan.planned, mentions)}; "
             f"no update recorded since {day_text(m.status_as_of, mentions)}"
@@ -448,6 +452,8 @@ def _passed(ctx: Context, m: Mission, mentions: list[DateMention]) -> str:
     """ "HTV-X2 was planned for NET Q3 2026, with no update recorded since 1 April 2026"."""
     plan = current_plan(m)
     assert plan is not None
+    if plan.tbd:
+        return f"{m.name} has {undated_text(m, mentions)}"
     return (
         f"{m.name} was planned for {date_text(plan.planned, mentions)}, with no update "
         f"recorded since {day_text(m.status_as_of, mentions)}"

@@ -278,6 +278,9 @@ class ScheduleEntry(Model):
     by: str = ""
     note: str = ""
     sources: tuple[SourceRef, ...] = ()
+    # The source lists the flight with no date ("TBD", "under review"): the earlier dates are
+    # superseded and `planned` is only the day of that listing, as NET.
+    tbd: bool = False
 
 
 MissionStatus = Literal[

@@ -157,6 +157,8 @@ def read(ctx: Context, text: str) -> Question:
     if other is not None:  # "house of the dragon new season": not the Dragon spacecraft
         subjects, groups = (), []
     ask = _ask(low, facts, subjects, bool(groups), distinctive)
+    if vocab.AFTER_LEAVING.search(low):  # "what happened after it left": the events that follow
+        facts, ask = (Fact.UNDOCKING,), Ask.WHAT
     if ask in (Ask.WHAT, Ask.DESCRIBE) and facts and vocab.YES_NO_SHAPE.search(low):
         ask = Ask.YES_NO if not vocab.WH_WORD.search(low) else ask
     if ask != Ask.COMPARE and not groups:

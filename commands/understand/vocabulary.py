@@ -641,6 +641,12 @@ NEXT_AFTER = _any(
     r"\bnext\b[^?]*\bfollowing\b",
 )
 AFTER = phrases(r"\b(?:after|following)\b", re.I)
+# "what happened to htv-x1 after it left the station", "what did it do after undocking":
+# the flight's recorded events from its departure to its end (facts.py `_m_event`).
+AFTER_LEAVING = _any(
+    r"\b(?:happen\w*|do|did|does|go|went|become|became)\b[^?]*\b(?:after|since|once)\b[^?]*"
+    r"\b(?:left|leav\w*|un-?dock\w*|un-?berth\w*|depart\w*|releas\w*)",
+)
 
 # --- what a schedule question narrows to (commands/upcoming.py `want_of`) -------------------
 # A window: "this month", "next month", "in december", "january 2027", "in the next 60 days".

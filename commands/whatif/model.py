@@ -81,7 +81,7 @@ DAYS_CAP = 9999.0  # days of supply shown when the need is zero (no crew)
 _KG_PER_UNIT = {"kg": 1.0, "t": 1000.0, "tonnes": 1000.0, "lb": 0.45359237, "l": 1.0, "L": 1.0}
 _DELIVERED = ("launched", "docked", "completed")
 _ARRIVAL_EVENTS = ("docked", "berthed", "captured", "arrived")
-_DEPARTURE_EVENTS = ("landed", "splashdown", "undocked", "returned", "departed")
+_DEPARTURE_EVENTS = ("landed", "splashdown", "undocked", "unberthed", "returned", "departed")
 
 FloatArray = npt.NDArray[np.float64]
 # Which end of each estimate's range a run takes: the middle, the pessimistic end (less stock,
