@@ -710,10 +710,13 @@ class Parser(Reader):
         if raw.strip().lower() in ("a", "an"):
             return None
         c.mark(m.start(), m.end())
+        came_from = None
         for was in CREW_WAS.finditer(t):  # "instead of 7": the size it changes from
-            self._crew_number(was["n"])
+            n = self._crew_number(was["n"])
             c.mark(was.start(), was.end())
-        return CrewChange(self._since(c, m.end()), self._crew_number(raw))
+            if re.match(r"(?:(?:down|up)\s+)?from\b", was.group(0), re.I):
+                came_from = n
+        return CrewChange(self._since(c, m.end()), self._crew_number(raw), came_from=came_from)
 
     def _add(self, c: Clause) -> Edit | None:
         m = ADD.match(c.text)

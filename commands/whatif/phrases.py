@@ -12,7 +12,7 @@ from commands.whatif.lexer import NUMBER
 _SAME_SUBJECT = (
     r"(?:it\s+|they\s+)?(?:takes|took|needs|needed|requires|required|would\s+take|will\s+take"
     r"|comes?\s+(?:home|back)|came\s+(?:home|back)|has\s+to|had\s+to|have\s+to|must|stays?"
-    r"|stayed|remains?|remained"
+    r"|stayed|remains?|remained|never\s+(?:resume[sd]?|restart(?:s|ed)?)"
     # "… and repairs take 18 months", "… and the fix would take a year"
     r"|(?:the\s+)?(?:repairs?|fix(?:es)?|rebuild|recovery)\s+(?:takes?|took|lasts?|would\s+take"
     r"|will\s+take|needs?)"
@@ -179,7 +179,7 @@ AGAIN = re.compile(
 EXTRA = re.compile(r"\b(?:another|an\s+extra|extra|more|longer|further|additional)\b", re.I)
 OPEN_ENDED = re.compile(
     r"\b(?:indefinitely|forever|for\s+good|permanently|for\s+the\s+foreseeable\s+future"
-    r"|until\s+further\s+notice|for\s+ever"
+    r"|until\s+further\s+notice|for\s+ever|(?:and\s+)?never\s+(?:resume[sd]?|restart(?:s|ed)?)"
     # out of service for good: a retirement has no end date
     r"|retire[sd]?|mothballed|phased\s+out|decommissioned|withdrawn|taken\s+out\s+of\s+service)\b",
     re.I,
@@ -297,7 +297,7 @@ CREW_FOR = re.compile(
 CREW_WAS = re.compile(
     rf"\b(?:instead\s+of|rather\s+than|not|versus|vs\.?|(?:down|up)\s+from|compared\s+"
     rf"(?:to|with)|from)\s+(?:the\s+(?:usual|normal|current|planned|nominal)\s+)?"
-    rf"(?P<n>{NUMBER})(?=\s*(?:{CREW_WORDS}\b|aboard\b|on\s+board\b|to\b|[,;)]|$))",
+    rf"(?P<n>{NUMBER})(?=\s*(?:{CREW_WORDS}\b|aboard\b|on\s+board\b|(?:down\s+|up\s+)?to\b|[,;)]|$))",
     re.I,
 )
 # A crew leaving before it was due: "has to bail early", "comes home 2 months early", "is
@@ -445,8 +445,9 @@ GAP = re.compile(
     r"\bno\s+(?:more\s+|new\s+)?(?P<what>(?:[\w.]+\s+){0,2}?(?:cargo|resupply|supply|supplies"
     r"|deliver(?:y|ies)|flights?|launch(?:es)?|ships?|missions?|vehicles?)(?:\s+(?:flights?|ships?|missions?"
     r"|launch(?:es)?|runs?|deliveries))?)(?:\s+at\s+all)?\b"
-    r"|\b(?:all\s+)?(?P<what2>(?:[\w.]+\s+)?(?:cargo|resupply|supply)(?:\s+(?:flights?|runs?"
-    r"|missions?|launch(?:es)?|deliveries))?)\s+(?:stops?|stopped|halts?|halted|ceases?|ceased"
+    r"|\b(?:all\s+)?(?P<what2>(?:[\w.]+\s+)?(?:cargo|resupply|supply|supplies|deliveries"
+    r"|shipments)(?:\s+(?:flights?|runs?|missions?|launch(?:es)?|deliveries))?)\s+(?:(?:stops?"
+    r"|stopped|halts?|halted|ceases?|ceased)(?:\s+(?:coming|arriving|flowing))?"
     r"|pauses?|ends?|ended|dr(?:y|ies|ied)\s+up|(?:is|are|gets?|get)\s+(?:suspended|halted|paused|stopped|grounded|cut\s+off))\b"
     # "russia stops sending progress", "nasa stops launching cargo"
     # "northrop grumman stops cygnus flights": the flights named without a verb

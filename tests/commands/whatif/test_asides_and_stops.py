@@ -136,6 +136,7 @@ def test_the_reply_says_which_end_of_the_range_it_ran(ctx: Context) -> None:
         "if no more cargo ever came, when would they have to evacuate",
         "if cargo deliveries ended today, when would the astronauts need to come home?",
         "if every supply flight halted from now on, how many days until they have to leave",
+        "if supplies stopped coming tomorrow, when would the crew need to abandon the station",
     ],
 )
 def test_no_cargo_from_today_says_when_the_crew_leaves(ctx: Context, text: str) -> None:
@@ -162,3 +163,31 @@ def test_a_crew_taken_down_is_a_crew_change(ctx: Context, text: str, crew: int) 
     r = answer(ctx, text, TODAY)
     assert r.kind == "whatif", r.text
     assert f"crew is {crew} instead of" in r.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if roscosmos cuts its crew from 3 to 2, how long does food last",
+        "what if the american crew goes from 4 down to 3",
+    ],
+)
+def test_a_crew_from_a_size_the_plan_does_not_have_is_part_of_it(ctx: Context, text: str) -> None:
+    r = answer(ctx, f"{text} details", TODAY)
+    assert r.kind == "whatif", r.text
+    assert "one crew member leaves" in r.text
+    assert any("read as part of the crew going from" in f.value for f in r.fields)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if cargo stopped right now and never resumed, how long until they must evacuate",
+        "what if resupply halts today and never restarts",
+    ],
+)
+def test_never_resuming_is_open_ended(ctx: Context, text: str) -> None:
+    r = answer(ctx, text, TODAY)
+    assert r.kind == "whatif", r.text
+    assert "no end date" in r.text
+    assert "Not modelled" not in r.text
