@@ -48,6 +48,7 @@ from commands.whatif.phrases import (
     ADD,
     ADJECTIVES,
     ADVANCE,
+    AFTER_MOVE,
     AGAIN,
     BOTH_KINDS,
     CANCEL,
@@ -228,13 +229,15 @@ class Parser(Reader):
 
     @staticmethod
     def _subjectless_move(text: str) -> str | None:
-        """The move verb a clause opens with, nothing named before it ("slipped 2 months to
+        """The move verb a clause opens with, no subject before it ("slipped 2 months to
         December"), or None."""
         hits = [m for r in (DELAY, ADVANCE, MOVE_TO) if (m := r.search(text))]
         if not hits:
             return None
         m = min(hits, key=lambda m: m.start())
-        return None if SUBJECT_FILLER.sub(" ", text[: m.start()]).strip(" ,") else m.group(0)
+        if SUBJECT_FILLER.sub(" ", text[: m.start()]).strip(" ,"):
+            return None
+        return m.group(0) if AFTER_MOVE.match(text, m.end()) else None
 
     def _names_something(self, text: str) -> bool:
         """Whether text is a bare name: a flight, a pad, or a vehicle ("a dragon")."""

@@ -7,6 +7,7 @@ import re
 
 from commands.understand.prefilter import phrases
 from commands.whatif.lexer import NUMBER
+from knowledge.dates import MONTH_NUMBERS
 
 # "… and takes 6 months to fix", "… and comes home": the same subject goes on (no split).
 _SAME_SUBJECT = (
@@ -201,6 +202,14 @@ COMPARED = phrases(
     r"|(?:the\s+)?same\s+as|just\s+as|as(?!\s+(?:soon|long|much|many|well|early|late|far|if|of)\b))\s+(?:the\s+)?(?P<name>[\w/.-]+(?:\s+[\w/.-]+){0,3}?)"
     r"(?:\s+(?:did|was|were|had|got|has|went)\b(?:\s+(?:before|last\s+year|in\s+(?:19|20)\d\d))?"
     r"\)?|(?=\s*[?.!]*\s*$))",
+    re.I,
+)
+# What a move verb with no subject is followed by when it names no flight of its own: a
+# length or a date ("slipped 2 months", "slid to December"), not "delays MS-36 by 2 months".
+_MONTHS = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+AFTER_MOVE = phrases(
+    r"\s*(?:(?:by|to|until|till|til|into|another|a\s+further|back|out|again|right)\s+)*"
+    rf"(?:{NUMBER}|(?:early|mid|late|next)\b|(?:{_MONTHS})\b|\s*[,.;?!]*\s*$)",
     re.I,
 )
 # A flight said not to have flown on its date ("CRS-35 hadn't launched in October", "didn't

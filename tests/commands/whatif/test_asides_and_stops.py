@@ -67,6 +67,13 @@ def test_not_flying_then_slipping_is_one_slip(ctx: Context, text: str, months: i
     assert move.by.amount == months
 
 
+def test_a_move_naming_its_own_flight_keeps_it(ctx: Context) -> None:
+    got = parse(ctx, "what if site 31/6 closes and delays ms-36 by 2 months")
+    moves = [e for e in got.edits if isinstance(e, Move)]
+    assert [m.flight.key for m in moves] == ["progress-ms-36"]
+    assert any(isinstance(e, Hold) for e in got.edits)
+
+
 def test_the_whole_counterfactual_is_answered_as_a_what_if(ctx: Context) -> None:
     r = answer(
         ctx,
