@@ -340,9 +340,16 @@ class _Applier:
         until = e.lasting.add_to(since) if e.lasting is not None else None
         if until is not None:
             self.in_range(until, "the end of the crew change", e.lasting.text if e.lasting else "")
-        self.crew_edits.append((since, e.crew, e.delta, until))
-        self.touched.append(since)
         was = level_on(self.prep.baseline.plan.crew, since)
+        crew, delta = e.crew, e.delta
+        if e.crew is not None and e.came_from is not None and e.came_from != was:
+            crew, delta = None, e.crew - e.came_from  # "roscosmos cuts its crew from 3 to 2"
+            self.notes.append(
+                f"the plan has {was} aboard then, not the {e.came_from} said: read as part of "
+                f"the crew going from {e.came_from} to {e.crew}, so {was + delta} aboard"
+            )
+        self.crew_edits.append((since, crew, delta, until))
+        self.touched.append(since)
         if e.total is not None and e.crew is None:
             then = was + e.delta
             self.notes.append(
@@ -352,7 +359,7 @@ class _Applier:
                 f"{e.total} said; modelled as {e.delta} more"
             )
         lasting = e.lasting.text if e.lasting is not None else ""
-        self.changes.append(CrewSet(since, e.crew, e.delta, was, until, lasting))
+        self.changes.append(CrewSet(since, crew, delta, was, until, lasting))
 
     def rate(self, e: SetRate) -> None:
         since = e.since or self.today

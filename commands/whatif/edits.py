@@ -148,6 +148,9 @@ class CrewChange:
     delta: int = 0
     lasting: Duration | None = None  # None: from then on
     total: int | None = None  # the crew said alongside a change by one ("9 total"): a check
+    # the size said it goes from ("from 3 to 2"): when the plan has another number aboard,
+    # part of the crew changes (by crew - came_from), never the whole of it
+    came_from: int | None = None
 
 
 @dataclass(frozen=True)

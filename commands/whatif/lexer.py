@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from commands.reply import Suggestion
+from commands.understand.prefilter import phrases
 from commands.whatif.edits import Duration, MonthTarget, part_day
 from commands.whatif.errors import ScenarioError
 from knowledge.dates import (
@@ -94,6 +95,15 @@ _ONE = re.compile(
     re.I,
 )
 _NUMBER = re.compile(NUMBER, re.I)
+# A length said as a range ("1-2 years", "one to two years", "between 18 and 24 months", "a
+# year or two"): the model runs its upper end and says so.
+_RANGE = phrases(
+    rf"(?:between\s+)?(?<![\w.,-])(?P<lo>{_BASE})\s*(?:-|–|—|to|or|and)\s*(?P<hi>{_BASE})"
+    rf"{_WHOLE}[\s-]*(?P<unit>{_UNIT})(?![\w])"
+    rf"|(?<![\w.,-])(?P<lo2>an?|one|{_DIGITS})[\s-]*(?P<unit2>{_UNIT})\s+or\s+"
+    r"(?P<hi2>two|three|four|five|six|\d+)(?![\w])(?!\s*(?:more|extra|less))",
+    re.I,
+)
 
 # --- numbers the lexer refuses -----------------------------------------------------------------
 
@@ -250,6 +260,9 @@ def find_duration(text: str, pos: int = 0) -> tuple[Duration, Found] | None:
 def _whole_duration(text: str, pos: int) -> tuple[Duration, Found] | None:
     """find_duration without the parts of a length ("a third of")."""
     m = _DURATION.search(text, pos)
+    ranged = _RANGE.search(text, pos)
+    if ranged is not None and (m is None or ranged.start() <= m.start()):
+        return _upper_end(ranged)
     if not m:
         return None
     parts: list[tuple[float, str]] = []
@@ -278,6 +291,21 @@ def _whole_duration(text: str, pos: int) -> tuple[Duration, Found] | None:
         return Duration(months, "month", shown), found
     days = sum(n * {"day": 1, "week": 7, "month": 30.44, "year": 365.25}[u] for n, u in parts)
     return Duration(round(days), "day", shown), found
+
+
+def _upper_end(m: re.Match[str]) -> tuple[Duration, Found] | None:
+    """The longer end of a length said as a range, said as read ("2 years (the upper end of
+    1-2 years)")."""
+    lo, hi = number(m["lo"] or m["lo2"]), number(m["hi"] or m["hi2"])
+    if lo is None or hi is None:
+        return None
+    unit = _unit(m["unit"] or m["unit2"])
+    if unit == "quarter":
+        unit, lo, hi = "month", lo * 3, hi * 3
+    top = max(lo, hi)
+    shown = m.group(0).strip()
+    said = f"{top:g} {unit}{'' if top == 1 else 's'} (the upper end of {shown})"
+    return Duration(top, unit, said), Found(m.start(), m.end(), shown)
 
 
 # --- dates -----------------------------------------------------------------------------------

@@ -48,9 +48,11 @@ from commands.whatif.phrases import (
     ADD,
     ADJECTIVES,
     ADVANCE,
+    AFTER_MOVE,
     AGAIN,
     BOTH_KINDS,
     CANCEL,
+    COMPARED,
     COUNTRIES,
     CREW_ADD,
     CREW_BY,
@@ -83,6 +85,7 @@ from commands.whatif.phrases import (
     NO_REBOOST,
     NO_VEHICLE,
     NONE_OF,
+    NOT_FLOWN,
     NOT_UNTIL,
     OPEN_ENDED,
     OXYGEN,
@@ -135,6 +138,7 @@ _STATION_SHORT = (
     "itself, its power, its orbit or its end of life is not in it"
 )
 _UNMODELLED_WHY = "not a change the model knows, so it is left out"
+_COMPARED_WHY = "a comparison with another flight, not a change: only the change itself is modelled"
 
 
 def _unsized(subject: str) -> str:
@@ -159,6 +163,7 @@ class Parser(Reader):
         for m in STOCK_START.finditer(body):
             unmodelled.append((m.group(0).strip(" ,;"), _STOCK_START_WHY))
         body = STOCK_START.sub("", body).strip(" ,;")
+        body = self._without_comparisons(body, unmodelled)
         check_numbers(body)
         body, horizon = split_horizon(body)
         if not body:
@@ -186,11 +191,32 @@ class Parser(Reader):
         unmodelled += [(exc.part, exc.why or _UNMODELLED_WHY) for exc in skipped]
         return Scenario(tuple(edits), horizon, details, tuple(unmodelled))
 
+    def _without_comparisons(self, body: str, unmodelled: list[tuple[str, str]]) -> str:
+        """body without its comparisons with another flight ("the way NG-22 was"), each
+        added to unmodelled as an aside; a crew leaving early like another ("bails out like
+        Crew-11 did") keeps its precedent, which `_early` reads."""
+        asides = [
+            m
+            for m in COMPARED.finditer(body)
+            if self.resolver.find(m["name"], ("mission",)) and not LEAVE.search(body[: m.start()])
+        ]
+        for m in reversed(asides):
+            body = body[: m.start()] + body[m.end() :]
+        unmodelled += [(m.group(0).strip(" ,;()—–-"), _COMPARED_WHY) for m in asides]
+        return body.strip(" ,;")
+
     def distribute(self, parts: list[str]) -> list[str]:
         """Give a bare name the verb of the next clause that has one: "MS-33 and CRS-35 are
         cancelled" -> "MS-33 cancelled", "CRS-35 are cancelled"."""
         out: list[str] = []
         for i, p in enumerate(parts):
+            moved = self._subjectless_move(p)
+            if moved is not None and out and (said := predicate(out[-1])) is not None:
+                subject = out[-1][: len(out[-1]) - len(said)].strip()
+                if subject and self._names_something(subject):
+                    p = f"{subject} {p}"
+                    if NOT_FLOWN.search(said):  # "hadn't launched in October and slipped …"
+                        out.pop()
             if predicate(p) is None and self._names_something(p):
                 pred = next((q for q in map(predicate, parts[i + 1 :]) if q is not None), None)
                 verb = leading_verb(out[-1]) if out else None
@@ -200,6 +226,18 @@ class Parser(Reader):
                     p = f"{verb} {p}"
             out.append(p)
         return out
+
+    @staticmethod
+    def _subjectless_move(text: str) -> str | None:
+        """The move verb a clause opens with, no subject before it ("slipped 2 months to
+        December"), or None."""
+        hits = [m for r in (DELAY, ADVANCE, MOVE_TO) if (m := r.search(text))]
+        if not hits:
+            return None
+        m = min(hits, key=lambda m: m.start())
+        if SUBJECT_FILLER.sub(" ", text[: m.start()]).strip(" ,"):
+            return None
+        return m.group(0) if AFTER_MOVE.match(text, m.end()) else None
 
     def _names_something(self, text: str) -> bool:
         """Whether text is a bare name: a flight, a pad, or a vehicle ("a dragon")."""
@@ -675,10 +713,13 @@ class Parser(Reader):
         if raw.strip().lower() in ("a", "an"):
             return None
         c.mark(m.start(), m.end())
+        came_from = None
         for was in CREW_WAS.finditer(t):  # "instead of 7": the size it changes from
-            self._crew_number(was["n"])
+            n = self._crew_number(was["n"])
             c.mark(was.start(), was.end())
-        return CrewChange(self._since(c, m.end()), self._crew_number(raw))
+            if re.match(r"(?:(?:down|up)\s+)?from\b", was.group(0), re.I):
+                came_from = n
+        return CrewChange(self._since(c, m.end()), self._crew_number(raw), came_from=came_from)
 
     def _add(self, c: Clause) -> Edit | None:
         m = ADD.match(c.text)

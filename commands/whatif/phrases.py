@@ -7,12 +7,16 @@ import re
 
 from commands.understand.prefilter import phrases
 from commands.whatif.lexer import NUMBER
+from knowledge.dates import MONTH_NUMBERS
 
 # "… and takes 6 months to fix", "… and comes home": the same subject goes on (no split).
 _SAME_SUBJECT = (
     r"(?:it\s+|they\s+)?(?:takes|took|needs|needed|requires|required|would\s+take|will\s+take"
     r"|comes?\s+(?:home|back)|came\s+(?:home|back)|has\s+to|had\s+to|have\s+to|must|stays?"
-    r"|stayed|remains?|remained"
+    r"|stayed|remains?|remained|never\s+(?:resume[sd]?|restart(?:s|ed)?)"
+    # "… and repairs take 18 months", "… and the fix would take a year"
+    r"|(?:the\s+)?(?:repairs?|fix(?:es)?|rebuild|recovery)\s+(?:takes?|took|lasts?|would\s+take"
+    r"|will\s+take|needs?)"
     # "Pad 39A is wrecked and out for half a year": the state goes on, with its length
     r"|(?:is\s+|are\s+)?(?:out|down|closed|offline|grounded|unusable|unavailable)(?=\s+(?:for|until"
     r"|till|through|thru)\b))\b"
@@ -176,7 +180,7 @@ AGAIN = re.compile(
 EXTRA = re.compile(r"\b(?:another|an\s+extra|extra|more|longer|further|additional)\b", re.I)
 OPEN_ENDED = re.compile(
     r"\b(?:indefinitely|forever|for\s+good|permanently|for\s+the\s+foreseeable\s+future"
-    r"|until\s+further\s+notice|for\s+ever"
+    r"|until\s+further\s+notice|for\s+ever|(?:and\s+)?never\s+(?:resume[sd]?|restart(?:s|ed)?)"
     # out of service for good: a retirement has no end date
     r"|retire[sd]?|mothballed|phased\s+out|decommissioned|withdrawn|taken\s+out\s+of\s+service)\b",
     re.I,
@@ -188,6 +192,30 @@ LIKE = re.compile(
     r"(?:\s+(?:did|was|had|got|has|were|went)\b"
     r"|(?=\s+(?:for|until|till|in|from|on)\b)|\s*[?.!]*$)"
     r"|\bas\s+(?:the\s+)?(?P<pad2>.+?)\s+(?:did|was|had|got|has)\b",
+    re.I,
+)
+# A comparison with another flight said beside a change ("NG-25 is scrapped the way NG-22
+# was", "CRS-35 gets cancelled, just like NG-23 did"): an aside, never a change of its own
+# (the parser keeps it only when it names a flight; a pad's "like 31/6 did" is `LIKE`).
+COMPARED = phrases(
+    r"\s*[,(—–-]?\s*(?:just\s+|exactly\s+|much\s+)?(?:the\s+(?:same\s+)?way(?:\s+that)?|like"
+    r"|(?:the\s+)?same\s+as|just\s+as|as(?!\s+(?:soon|long|much|many|well|early|late|far|if|of)\b))\s+(?:the\s+)?(?P<name>[\w/.-]+(?:\s+[\w/.-]+){0,3}?)"
+    r"(?:\s+(?:did|was|were|had|got|has|went)\b(?:\s+(?:before|last\s+year|in\s+(?:19|20)\d\d))?"
+    r"\)?|(?=\s*[?.!]*\s*$))",
+    re.I,
+)
+# What a move verb with no subject is followed by when it names no flight of its own: a
+# length or a date ("slipped 2 months", "slid to December"), not "delays MS-36 by 2 months".
+_MONTHS = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+AFTER_MOVE = phrases(
+    r"\s*(?:(?:by|to|until|till|til|into|another|a\s+further|back|out|again|right)\s+)*"
+    rf"(?:{NUMBER}|(?:early|mid|late|next)\b|(?:{_MONTHS})\b|\s*[,.;?!]*\s*$)",
+    re.I,
+)
+# A flight said not to have flown on its date ("CRS-35 hadn't launched in October", "didn't
+# fly in March"): with a slip of it in the next clause, the same news as the slip.
+NOT_FLOWN = phrases(
+    rf"\b(?:hadn'?t|had\s+not|didn'?t|did\s+not|wasn'?t|was\s+not|never)\s+(?:been\s+)?{FLY}\b",
     re.I,
 )
 ADD = re.compile(
@@ -278,7 +306,7 @@ CREW_FOR = re.compile(
 CREW_WAS = re.compile(
     rf"\b(?:instead\s+of|rather\s+than|not|versus|vs\.?|(?:down|up)\s+from|compared\s+"
     rf"(?:to|with)|from)\s+(?:the\s+(?:usual|normal|current|planned|nominal)\s+)?"
-    rf"(?P<n>{NUMBER})(?=\s*(?:{CREW_WORDS}\b|aboard\b|on\s+board\b|to\b|[,;)]|$))",
+    rf"(?P<n>{NUMBER})(?=\s*(?:{CREW_WORDS}\b|aboard\b|on\s+board\b|(?:down\s+|up\s+)?to\b|[,;)]|$))",
     re.I,
 )
 # A crew leaving before it was due: "has to bail early", "comes home 2 months early", "is
@@ -426,9 +454,10 @@ GAP = re.compile(
     r"\bno\s+(?:more\s+|new\s+)?(?P<what>(?:[\w.]+\s+){0,2}?(?:cargo|resupply|supply|supplies"
     r"|deliver(?:y|ies)|flights?|launch(?:es)?|ships?|missions?|vehicles?)(?:\s+(?:flights?|ships?|missions?"
     r"|launch(?:es)?|runs?|deliveries))?)(?:\s+at\s+all)?\b"
-    r"|\b(?:all\s+)?(?P<what2>(?:[\w.]+\s+)?(?:cargo|resupply|supply)(?:\s+(?:flights?|runs?"
-    r"|missions?|launch(?:es)?|deliveries))?)\s+(?:stops?|stopped|halts?|halted|ceases?|pauses?"
-    r"|(?:is|are|gets?|get)\s+(?:suspended|halted|paused|stopped|grounded|cut\s+off))\b"
+    r"|\b(?:all\s+)?(?P<what2>(?:[\w.]+\s+)?(?:cargo|resupply|supply|supplies|deliveries"
+    r"|shipments)(?:\s+(?:flights?|runs?|missions?|launch(?:es)?|deliveries))?)\s+(?:(?:stops?"
+    r"|stopped|halts?|halted|ceases?|ceased)(?:\s+(?:coming|arriving|flowing))?"
+    r"|pauses?|ends?|ended|dr(?:y|ies|ied)\s+up|(?:is|are|gets?|get)\s+(?:suspended|halted|paused|stopped|grounded|cut\s+off))\b"
     # "russia stops sending progress", "nasa stops launching cargo"
     # "northrop grumman stops cygnus flights": the flights named without a verb
     r"|\b(?P<stop>stops?|stopped|halts?|halted|ceases?|quits?|pulls?\s+out|pulled\s+out|withdraws?"

@@ -51,6 +51,15 @@ _WHO = (
     r"(?:iss|station|crew|we|they|astronauts|everyone|everybody|people\s+(?:up\s+)?there"
     r"|(?:the\s+)?(?:crew|people|folks|astronauts)\s+(?:aboard|on\s+board|up\s+there))"
 )
+# Having to leave the station: "must leave", "would have to evacuate", "need to come home".
+_MUST = (
+    r"(?:must|has\s+to|have\s+to|had\s+to|would\s+have\s+to|will\s+have\s+to|needs?\s+to"
+    r"|would\s+need\s+to|(?:would\s+|will\s+)?be\s+forced\s+to)"
+)
+_LEAVE = (
+    r"(?:leave|evacuate|abandon(?:\s+(?:ship|the\s+(?:iss|station)))?|come\s+home|go\s+home"
+    r"|bail)"
+)
 _STOCK = r"(?:food|water|oxygen|o2|air|supplies|supply|propellant|fuel|consumables|stuff|cargo)"
 _STOCKS = rf"(?:the\s+)?{_STOCK}(?:\s*(?:,|and|&|\+|or|/)\s*(?:the\s+)?{_STOCK})*"
 # A question about what gives out, in any wording: "what runs out first", "what breaks first",
@@ -85,6 +94,13 @@ _ASKED = (
     r"(?=\s*(?:ok(?:ay)?|enough|fine)?\s*[?.!]*\s*$)"
     rf"|{_STOCKS}\s+(?:still\s+)?(?:hold(?:\s+up|\s+out)?|last|ok(?:ay)?|fine|enough)(?=\s*\?)"
     r"|what'?s\s+the\s+(?:impact|effect|damage|outcome|result|verdict)"
+    # when the crew has to leave: "how long before the crew must leave", "when would they have
+    # to evacuate", "how much longer do supplies last"
+    rf"|how\s+(?:long|many\s+(?:days|weeks|months))\s+(?:before|until|till)\s+(?:the\s+)?{_WHO}"
+    rf"\s+{_MUST}\s+{_LEAVE}"
+    rf"|when\s+(?:would|will|do|does|must|should|could)\s+(?:the\s+)?{_WHO}\s+(?:{_MUST}\s+)?{_LEAVE}"
+    rf"|how\s+much\s+(?:longer|more\s+time)\s+(?:do|does|would|will|could|can)\s+(?:the\s+)?"
+    rf"(?:{_STOCKS}|{_WHO})\s+(?:last|hold(?:\s+out)?|have|get)"
     r"|(?:any\s+)?(?:problems?|issues?|trouble|worries|impact|effect|consequences?|fallout)\s*\?+\s*$"
     # "..., we good?", ". we still ok?"
     r"|(?:we|u|they)\s+(?:still\s+)?(?:ok(?:ay)?|good|fine|alright|safe)"
@@ -97,7 +113,7 @@ _TRAIL = phrases(
     r"\s*(?:,?\s*then\s+what|,?\s*what\s+happens(?:\s+then)?|,?\s*what\s+then|,?\s*then"
     # a question about the result after a comma: ", are we ok?", ", how bad is it?"
     # (or a dash, a semicolon, a colon, a question mark): "... - does the station stay supplied?"
-    r"|(?:[,;:?—–]|\.(?=\s)|\s-+)\s*(?:are|r|is|do|does|would|will|how|can|could|should|what"
+    r"|(?:[,;:?—–]|\.(?=\s)|\s-+)\s*(?:are|r|is|do|does|would|will|how|when|can|could|should|what"
     r"|what'?s|have|has|shall|any)\b[^,;?]*"
     r"|(?:[,;:.?—–]|\s-+)\s*(?:problems?|issues?|trouble|worries|impact|effect|consequences?"
     r"|fallout)\s*\?+"
@@ -226,6 +242,12 @@ _CHANGE = phrases(
     # a country or operator stopping: "russia stops sending cargo", "the us stops resupply"
     r"|(?:stops?|stopped|halts?|halted|ceases?|quits?)\s+(?:sending|flying|launching|supplying"
     r"|resupplying|resupply|delivering)"
+    # the flights themselves stopping: "all resupply stopped right now", "cargo flights end"
+    r"|(?:resupply|cargo|deliveries|supplies|shipments|(?:cargo\s+|supply\s+)?flights?|launches)"
+    r"\s+(?:all\s+)?(?:stops?|stopped|halts?|halted|ceases?|ceased|ends?|ended|dr(?:y|ies|ied)\s+up)"
+    # the crew taken down or up: "takes the crew down from 7 to 4", "crew from seven to three"
+    r"|(?:takes?|took|taking|brings?|brought|bringing)\s+(?:the\s+)?crew\s+(?:down|up|from)"
+    r"|crew\s+(?:down\s+|up\s+)?from\s+\w+\s+(?:down\s+)?to\s+\w+"
     r"|(?:no|zero|not\s+(?:a\s+single|one|any))\s+(?:\w+\s+)?(?:cargo|resupply|supplies|supply"
     r"|deliveries|flights?|launch(?:es)?|ships?)"
     r"|(?:can'?t|cannot|can\s+not|won'?t|unable\s+to)\s+(?:fly|launch|go)|grounding|stand-?down"
@@ -398,6 +420,8 @@ _HOW_LONG = phrases(
     rf"\bhow\s+many\s+(?:more\s+)?days?\s+(?:of\s+|worth\s+of\s+)(?P<a>{_STOCKS})"
     rf"|\bhow\s+long\s+(?:would|will|does|do|could|can)\s+(?P<b>{_STOCKS})\s+(?:last|hold)"
     rf"|\bhow\s+much\s+(?P<c>{_STOCKS})\s+(?:is|would\s+be|will\s+be|do\s+they\s+have)\s+left"
+    rf"|\bhow\s+much\s+(?:longer|more\s+time)\s+(?:would|will|does|do|could|can)\s+(?P<d>{_STOCKS})"
+    r"\s+(?:last|hold)"
     rf"|\b(?:{_FATE_OF.format(_STOCKS)})",
     re.I,
 )
@@ -418,6 +442,6 @@ def asked_supplies(text: str) -> tuple[str, ...]:
     m = _HOW_LONG.search(text)
     if m is None:
         return ()
-    said = next(g for g in (m["a"], m["b"], m["c"], m["s"], m["t"]) if g)
+    said = next(g for g in (m["a"], m["b"], m["c"], m["d"], m["s"], m["t"]) if g)
     words = re.findall(r"[a-z0-9]+", said.lower())
     return tuple(dict.fromkeys(_RESOURCE_WORDS[w] for w in words if w in _RESOURCE_WORDS))

@@ -116,8 +116,11 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
             body += f", down to {days(m.low)}"
         if m.evac is not None and earlier(m.evac, b[r].evac):
             sure = r in o.best and o.best[r].evac is not None
+            leave = f"by {day_text(m.evac, mentions)}"
+            if p.evacuation_days is not None:
+                leave += f" (under {p.evacuation_days:g} days left)"
             body += (
-                ", so the crew would have to leave"
+                f", so the crew would have to leave {leave}"
                 if sure
                 else ", perhaps low enough that the crew would have to leave"
             )
