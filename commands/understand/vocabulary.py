@@ -955,12 +955,19 @@ CHAT: tuple[tuple[Chat, Phrases], ...] = (
     ),
 )
 
+# Words that make "stock" the station's supplies, never a share price.
+STOCK_OF_SUPPLIES = (
+    r"station|iss|crew|astronauts?|cosmonauts?|food|water|oxygen|suppl(?:y|ies)|consumables"
+    r"|evacuat\w*|abandon\w*|leave|aboard|on board|reserves?|propellant|fuel|run(?:s|ning)? out"
+)
+
 # --- subjects the base never tracks ----------------------------------------------------------
 UNTRACKED: tuple[tuple[str, Phrases], ...] = (
     (
         "stock prices",
         _any(
-            r"\bstocks?\b",
+            # not the station's stocks: "how low can stocks go before the crew has to leave"
+            rf"^(?!.*\b(?:{STOCK_OF_SUPPLIES})\b).*\bstocks?\b(?! ?(?:levels?|up|pile))",
             r"\bshares?\b(?! (?:the|a) )",
             r"\bshare price\b",
             r"\bmarket ?cap\w*",
