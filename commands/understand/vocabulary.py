@@ -1121,6 +1121,21 @@ OTHER_SENSES: tuple[tuple[str, Phrases], ...] = (
         ),
     ),
     (
+        "sports (teams, scores and leagues)",
+        _any(
+            r"\b(?:scores?|scored|scoring|touchdowns?|playoffs?|quarterbacks?|halftime|coach"
+            r"|roster|standings|draft picks?|goals? scored|home games?|away games?)\b",
+        ),
+    ),
+    (
+        "astronomy (planets, comets, asteroids and the solar system)",
+        _any(
+            r"\b(?:belts?|belt objects?|comets?|(?:dwarf )?planets?"
+            r"|planetary|solar system|galax(?:y|ies)"
+            r"|nebulae?|black holes?|exoplanets?|oort cloud)\b",
+        ),
+    ),
+    (
         "games",
         _any(
             r"\b(?:video ?games?|games?|gaming|playstation|ps[45]|xbox|nintendo|switch game"
