@@ -1478,16 +1478,18 @@ QUESTION_VOCABULARY = frozenset(
     normally usually typically generally nominally regularly ordinarily usual typical normal
     nominal average live lives living send sent sending ferry ferries haul hauls program programme
     spaceflight spaceflights rookie veteran newbie trip journey ride transit reach reached
-    previous previously prior depart departed departing parked moored""".split()
+    previous previously prior depart departed departing parked moored lifted liftoff""".split()
 ) | frozenset(
     # Words that carry the question's kind, never a fact of their own: fillers and hedges
     # ("even", "like", "actually"), a time asked about ("soon", "until": when / how long), and
-    # what fits aboard ("fit", "hold", "seat": how many people or how much a vehicle takes).
+    # what fits aboard ("fit", "hold", "seat": how many people or how much a vehicle takes),
+    # and a whole asked for ("altogether", "overall": a count's total).
     # A reply never says the base records nothing on one of these.
     """even like just really actually exactly basically literally honestly anyway anyways
     tho though pretty roughly approx approximately about around ish still soon sooner lately
     nowadays
-    until til till fit fits fitting hold holds seat seated inside within""".split()
+    until til till fit fits fitting hold holds seat seated inside within
+    altogether overall""".split()
 )
 # A why-question about how two named things relate: why one can't replace, stand in for or
 # back up the other ("why can't dragon just replace progress", "why not launch from site 1
