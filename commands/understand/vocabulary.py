@@ -1622,6 +1622,17 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
 }
 
 # --- chat spellings -------------------------------------------------------------------------
+# A claim marked as one to check, before it ("i heard", "true that") or after it ("…, true?",
+# "is that right?"): only a yes/no's shape, never a word of what is asked.
+_HEARSAY = (
+    r"i(?:'ve| have)? (?:heard|read|seen)|some(?:one|body) (?:said|says|told me)|they say"
+    r"|people say|apparently|supposedly|rumou?r (?:is|has it)|(?:is it )?(?:true|correct) that"
+)
+_CHECK_TAIL = (
+    r"(?:is|was) (?:that|it|this) (?:true|right|correct|so)|true|correct|is that a fact"
+    r"|am i right"
+)
+
 # Chat abbreviations and tags rewritten to plain words before a message is read, so the
 # tables above see "people", "going to", "when is". Grow it from what people type.
 SLANG: tuple[tuple[Phrases, str], ...] = tuple(
@@ -1633,6 +1644,9 @@ SLANG: tuple[tuple[Phrases, str], ...] = tuple(
             "",
         ),
         (r"(?:^|(?<=\s))(?:fr|frfr|lol|lmao|lmfao|ngl|tbh|smh|istg|bruh)(?=\W*$)", ""),
+        # a claim put up for checking: "i heard X, true?", "someone said X, is that right?"
+        (rf"[\s,]+(?:{_CHECK_TAIL})\s*(?=\W*$)", ""),
+        (rf"^\s*(?:{_HEARSAY})\s*,?\s*(?:that\s+)?(?=\w)", ""),
         (r"^\s*(?:ngl|tbh|lol|lmao|lowkey|yo|bruh|fr)\b[\s,]*(?=\w)", ""),
         (r"\b(?:ngl|tbh|imo|imho|idk|lowkey|highkey|smh|istg)\b,?", ""),  # hedges, anywhere
         (r"\bppl\b", "people"),
@@ -1675,6 +1689,8 @@ SLANG: tuple[tuple[Phrases, str], ...] = tuple(
 YES_NO_TAG = _any(
     r"[\s,]+or\s+(?:nah|nope|naw|not|no|what)\s*\W*$",
     r"[\s,]+(?:right|yes or no|y/n)\s*\?\s*$",
+    rf"[\s,]+(?:{_CHECK_TAIL})\s*\W*$",
+    rf"^\s*(?:{_HEARSAY})\b",
 )
 
 
