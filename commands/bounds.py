@@ -48,6 +48,12 @@ _ARRIVAL = phrases(
     r"|dock\w*|berth\w*)\b",
     re.I,
 )
+# A time spent at the station, whatever the facts read: "docked for", "stay at the iss for".
+_STAYED = phrases(
+    r"\b(?:docked|berthed|attached|parked)\s+(?:\w+\s+){0,3}?for\b|\bstay\w*\b"
+    r"|\b(?:at|on) the (?:station|iss) for\b",
+    re.I,
+)
 # "took about three months", "lasted 96 days", "a repair of about three months".
 _SAID = phrases(
     rf"\b(?:took|takes|take|lasted|lasting|taking)\s+(?P<about>about |around |roughly |some "
@@ -163,7 +169,8 @@ def _flight_length(ctx: Context, q: Question) -> tuple[str, float, float, str] |
     if len(flights) != 1:
         return None
     m = flights[0]
-    if Fact.DOCKING in q.facts or Fact.TRANSIT in q.facts or _ARRIVAL.search(q.text):
+    stay = Fact.STAY in q.facts or bool(_STAYED.search(q.text))
+    if not stay and (Fact.DOCKING in q.facts or Fact.TRANSIT in q.facts or _ARRIVAL.search(q.text)):
         t = transit(m)
         if t is None:
             return None
@@ -172,7 +179,6 @@ def _flight_length(ctx: Context, q: Question) -> tuple[str, float, float, str] |
         else:  # dates only: the trip is within a day either side of the days between them
             low, high = max(0.0, (t.days - 1) * 1440.0), (t.days + 1) * 1440.0
         return t.span(), low, high, f"{m.name} took {t.span()} from launch to docking. "
-    stay = Fact.STAY in q.facts
     if stay or set(q.facts) <= LENGTH_FACTS:  # "was it up there for ...", "did it land after"
         d = stay_duration(m) if stay else flight_duration(m, ctx.kb.as_of)
         if d is None or d.ongoing:

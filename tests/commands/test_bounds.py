@@ -76,3 +76,9 @@ def test_bound_words_are_no_subject_words(ctx: Context) -> None:
     assert text.startswith("Yes")
     assert "less" not in text
     assert "fewer" not in text.split(":")[0]
+
+
+def test_docked_for_is_the_stay_not_the_trip(ctx: Context) -> None:
+    assert lead(ctx, "was crew-12 docked for under 200 days").startswith("No")
+    assert lead(ctx, "was crew 12 attached to the station for over 230 days").startswith("Yes")
+    assert lead(ctx, "did ng-24 stay at the iss for more than half a year").startswith("No")
