@@ -36,22 +36,22 @@ MONTH_SPREAD = 31 * 1440.0
 _UNIT = r"(?P<unit>min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|wks?|months?|mos?|years?|yrs?)"
 _BELOW = r"less than|fewer than|under|shorter than|no more than|at most|within|inside(?: of)?"
 _ABOVE = r"more than|over|longer than|at least|upwards of|in excess of"
+_BOUNDED = rf"\b(?:(?P<below>{_BELOW})|(?P<above>{_ABOVE}))\s+(?P<n>{NUMBER})\s*{_UNIT}\b"
+_RELATION = r"\s+(?:late|early|behind|ahead|ago|later|earlier|before|after|of|from|since)\b"
 # "in less than 8 hours", "more than a year": not a delay ("more than 2 days late").
-_BOUND = phrases(
-    rf"\b(?:(?P<below>{_BELOW})|(?P<above>{_ABOVE}))\s+(?P<n>{NUMBER})\s*{_UNIT}\b"
-    r"(?!\s+(?:late|early|behind|ahead|ago|later|earlier|before|after|of|from|since)\b)",
-    re.I,
-)
+_BOUND = phrases(rf"{_BOUNDED}(?!{_RELATION})", re.I)
+# A length between two events or from today ("within a week of the repair", "more than 2
+# days late", "over a month ago"): no recorded length answers it here.
+_RELATIVE = phrases(rf"{_BOUNDED}(?={_RELATION})", re.I)
 # Getting to the station, whatever the facts read: "make it to the iss", "reach the station".
 _ARRIVAL = phrases(
-    r"\b(?:reach\w*|arriv\w*|(?:get|gets|got|getting) (?:to|there)|ma[dk]e it (?:to|there)"
-    r"|dock\w*|berth\w*)\b",
+    r"\b(?:reach\w*|arriv\w*|(?:get|gets|got|getting) (?:to|there)|ma[dk]e it (?:to|there))\b",
     re.I,
 )
 # A time spent at the station, whatever the facts read: "docked for", "stay at the iss for".
 _STAYED = phrases(
     r"\b(?:docked|berthed|attached|parked)\s+(?:\w+\s+){0,3}?for\b|\bstay\w*\b"
-    r"|\b(?:at|on) the (?:station|iss) for\b",
+    r"|\b(?:at|on|aboard) the (?:station|iss)\b",
     re.I,
 )
 # "took about three months", "lasted 96 days", "a repair of about three months".
@@ -136,21 +136,30 @@ def holds(bound: Bound, low: float, high: float) -> bool | None:
 
 
 # The opener a yes/no reply already has, replaced by the bound's verdict.
-_OPENER = phrases(r"^(?:Yes|No)\.\s+|^Not known as a plain yes or no[^:]*:\s+")
+_OPENER = phrases(
+    r"^(?:Yes|No)(?:\.|, as recorded[^:]*:)\s+|^Not known as a plain yes or no[^:]*:\s+"
+)
 
 
 def answer_bound(ctx: Context, q: Question, reply: Reply) -> Reply:
     """A yes/no claiming how long something took: Yes or No from the flight's trip to the
     station or its length, else from the length the reply itself says something took; a
     length that cannot be found never leaves the Yes of the event alone standing."""
-    bound = asked_bound(q.text) if q.ask == Ask.YES_NO and reply.kind == "answer" else None
-    if bound is None:
+    if reply.kind != "answer" or (q.ask != Ask.YES_NO and not _OPENER.match(reply.text)):
         return reply
+    bound = asked_bound(q.text)
+    if bound is None:
+        relative = _RELATIVE.search(q.text)
+        if relative is None or not _OPENER.match(reply.text):
+            return reply
+        body = _OPENER.sub("", reply.text, count=1)
+        opener = f"Not known as a plain yes or no as of {day_text(ctx.kb.as_of)}: “"
+        return replace(reply, text=f"{opener}{relative.group(0)} …” is not checked here. {body}")
     body = _OPENER.sub("", reply.text, count=1)
     flown = [r for r in q.record_ids if r in ctx.kb.missions]
     found = _flight_length(ctx, q) if flown else _said_length(body) or _topic_length(ctx, q)
     if found is None:
-        if not reply.text.startswith(("Yes.", "No.")):
+        if not _OPENER.match(reply.text):
             return reply
         opener = f"Not known as a plain yes or no as of {day_text(ctx.kb.as_of)}: no length "
         return replace(reply, text=f"{opener}is recorded to check “{bound.text}” against. {body}")
@@ -169,8 +178,9 @@ def _flight_length(ctx: Context, q: Question) -> tuple[str, float, float, str] |
     if len(flights) != 1:
         return None
     m = flights[0]
-    stay = Fact.STAY in q.facts or bool(_STAYED.search(q.text))
-    if not stay and (Fact.DOCKING in q.facts or Fact.TRANSIT in q.facts or _ARRIVAL.search(q.text)):
+    arrival = bool(_ARRIVAL.search(q.text))  # "arrive at the iss in ...": the trip, never a stay
+    stay = not arrival and (Fact.STAY in q.facts or bool(_STAYED.search(q.text)))
+    if arrival or (not stay and (Fact.DOCKING in q.facts or Fact.TRANSIT in q.facts)):
         t = transit(m)
         if t is None:
             return None

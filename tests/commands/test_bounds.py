@@ -82,3 +82,15 @@ def test_docked_for_is_the_stay_not_the_trip(ctx: Context) -> None:
     assert lead(ctx, "was crew-12 docked for under 200 days").startswith("No")
     assert lead(ctx, "was crew 12 attached to the station for over 230 days").startswith("Yes")
     assert lead(ctx, "did ng-24 stay at the iss for more than half a year").startswith("No")
+
+
+def test_a_length_between_events_is_not_settled_by_the_event(ctx: Context) -> None:
+    for text in (
+        "did progress ms-33 go up within 10 days of the pad reopening",
+        "did crew-13 launch more than a week late",
+    ):
+        assert lead(ctx, text).startswith("Not known"), text
+
+
+def test_at_the_station_for_longer_is_the_stay(ctx: Context) -> None:
+    assert lead(ctx, "was ng-24 on the station longer than 6 months?").startswith("No")
