@@ -1158,8 +1158,30 @@ def _v_capacity(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | 
     if others and q.cargo is None:
         lead.fields.append(Field("Capacity", _capacity_lines(others)))
     lead.sources = [s for c in caps for s in c.sources]
-    lead.yes = True
+    lead.yes = _carries(main, q.text)
     return lead
+
+
+# A mass a yes/no claims a vehicle carries: "can dragon carry 6000 kg", "2.5 tonnes".
+_ASKED_MASS = phrases(
+    r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<unit>kgs?|kilos?|kilograms?|t|tons?"
+    r"|tonnes?|metric tons?|lbs?|pounds?)\b",
+    re.I,
+)
+_KG_PER = {"k": 1.0, "t": 1000.0, "m": 1000.0, "l": 0.4536, "p": 0.4536}
+
+
+def _carries(cap: Amount, text: str) -> bool | None:
+    """Yes to "can it carry N kg" when N is within the capacity, No when above it; Yes with no
+    mass asked (it carries cargo); None when the capacity is no mass to compare with."""
+    m = _ASKED_MASS.search(text)
+    if m is None:
+        return True
+    top = cap.high if cap.value is None else cap.value
+    if top is None or cap.unit != "kg":
+        return None
+    asked = float(m["n"].replace(",", "")) * _KG_PER[m["unit"][0].lower()]
+    return asked <= top
 
 
 def _capacity_lines(caps: Sequence[Amount]) -> str:

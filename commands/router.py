@@ -25,7 +25,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 
-from commands import claimed, honest, said, whatif
+from commands import bounds, claimed, honest, said, whatif
 from commands import compare as compare_cmd
 from commands import upcoming as upcoming_cmd
 from commands.clean import strip_escapes
@@ -214,7 +214,7 @@ def respond(
     by_word = _command(ctx, text, now)
     if by_word is not None:
         return by_word
-    q = read(ctx, text)
+    q = replace(read(ctx, bounds.blanked(text)), text=text)  # "in under 8 hours": no subject
     if tagged and q.ask in (Ask.WHAT, Ask.DESCRIBE, Ask.STATUS):
         q = replace(q, ask=Ask.YES_NO)
     pronoun = bool(vocab.PRONOUNS.search(text.lower()))
@@ -256,7 +256,7 @@ def respond(
         passage = _passage_answer(ctx, q, last.subjects[:1], now)
         if passage is not None:
             return passage, q
-    reply = decide(ctx, q, now)
+    reply = bounds.answer_bound(ctx, q, decide(ctx, q, now))  # "dock in under 8 hours?"
     if last is not None and reply.kind == "suggestions" and _no_subject(q):
         # "who's the commander", just after Crew-13: the last subject, when it answers
         again = follow_up(ctx, replace(q, refers_back=True), last)

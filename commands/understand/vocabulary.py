@@ -961,12 +961,19 @@ CHAT: tuple[tuple[Chat, Phrases], ...] = (
     ),
 )
 
+# Words that make "stock" the station's supplies, never a share price.
+STOCK_OF_SUPPLIES = (
+    r"station|iss|crew|astronauts?|cosmonauts?|food|water|oxygen|suppl(?:y|ies)|consumables"
+    r"|evacuat\w*|abandon\w*|leave|aboard|on board|reserves?|propellant|fuel|run(?:s|ning)? out"
+)
+
 # --- subjects the base never tracks ----------------------------------------------------------
 UNTRACKED: tuple[tuple[str, Phrases], ...] = (
     (
         "stock prices",
         _any(
-            r"\bstocks?\b",
+            # not the station's stocks: "how low can stocks go before the crew has to leave"
+            rf"^(?!.*\b(?:{STOCK_OF_SUPPLIES})\b).*\bstocks?\b(?! ?(?:levels?|up|pile))",
             r"\bshares?\b(?! (?:the|a) )",
             r"\bshare price\b",
             r"\bmarket ?cap\w*",
@@ -1117,6 +1124,21 @@ OTHER_SENSES: tuple[tuple[str, Phrases], ...] = (
             r"\b(?:zodiac|horoscopes?|astrology|star ?signs?|stargazing|star charts?)\b",
             r"\b(?:brightest |bright )?stars?\b(?! ?(?:liner|ship|lab))",
             r"\b(?:deneb|albireo|northern cross|milky way)\b",
+        ),
+    ),
+    (
+        "sports (teams, scores and leagues)",
+        _any(
+            r"\b(?:scores?|scored|scoring|touchdowns?|playoffs?|quarterbacks?|halftime|coach"
+            r"|roster|standings|draft picks?|goals? scored|home games?|away games?)\b",
+        ),
+    ),
+    (
+        "astronomy (planets, comets, asteroids and the solar system)",
+        _any(
+            r"\b(?:belts?|belt objects?|comets?|(?:dwarf )?planets?"
+            r"|planetary|solar system|galax(?:y|ies)"
+            r"|nebulae?|black holes?|exoplanets?|oort cloud)\b",
         ),
     ),
     (
@@ -1462,16 +1484,18 @@ QUESTION_VOCABULARY = frozenset(
     normally usually typically generally nominally regularly ordinarily usual typical normal
     nominal average live lives living send sent sending ferry ferries haul hauls program programme
     spaceflight spaceflights rookie veteran newbie trip journey ride transit reach reached
-    previous previously prior depart departed departing parked moored""".split()
+    previous previously prior depart departed departing parked moored lifted liftoff""".split()
 ) | frozenset(
     # Words that carry the question's kind, never a fact of their own: fillers and hedges
     # ("even", "like", "actually"), a time asked about ("soon", "until": when / how long), and
-    # what fits aboard ("fit", "hold", "seat": how many people or how much a vehicle takes).
+    # what fits aboard ("fit", "hold", "seat": how many people or how much a vehicle takes),
+    # and a whole asked for ("altogether", "overall": a count's total).
     # A reply never says the base records nothing on one of these.
     """even like just really actually exactly basically literally honestly anyway anyways
     tho though pretty roughly approx approximately about around ish still soon sooner lately
     nowadays
-    until til till fit fits fitting hold holds seat seated inside within""".split()
+    until til till fit fits fitting hold holds seat seated inside within
+    altogether overall""".split()
 )
 # A why-question about how two named things relate: why one can't replace, stand in for or
 # back up the other ("why can't dragon just replace progress", "why not launch from site 1
@@ -1604,6 +1628,17 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
 }
 
 # --- chat spellings -------------------------------------------------------------------------
+# A claim marked as one to check, before it ("i heard", "true that") or after it ("…, true?",
+# "is that right?"): only a yes/no's shape, never a word of what is asked.
+_HEARSAY = (
+    r"i(?:'ve| have)? (?:heard|read|seen)|some(?:one|body) (?:said|says|told me)|they say"
+    r"|people say|apparently|supposedly|rumou?r (?:is|has it)|(?:is it )?(?:true|correct) that"
+)
+_CHECK_TAIL = (
+    r"(?:is|was) (?:that|it|this) (?:true|right|correct|so)|true|correct|is that a fact"
+    r"|am i right"
+)
+
 # Chat abbreviations and tags rewritten to plain words before a message is read, so the
 # tables above see "people", "going to", "when is". Grow it from what people type.
 SLANG: tuple[tuple[Phrases, str], ...] = tuple(
@@ -1615,6 +1650,9 @@ SLANG: tuple[tuple[Phrases, str], ...] = tuple(
             "",
         ),
         (r"(?:^|(?<=\s))(?:fr|frfr|lol|lmao|lmfao|ngl|tbh|smh|istg|bruh)(?=\W*$)", ""),
+        # a claim put up for checking: "i heard X, true?", "someone said X, is that right?"
+        (rf"[\s,]+(?:{_CHECK_TAIL})\s*(?=\W*$)", ""),
+        (rf"^\s*(?:{_HEARSAY})\s*,?\s*(?:that\s+)?(?=\w)", ""),
         (r"^\s*(?:ngl|tbh|lol|lmao|lowkey|yo|bruh|fr)\b[\s,]*(?=\w)", ""),
         (r"\b(?:ngl|tbh|imo|imho|idk|lowkey|highkey|smh|istg)\b,?", ""),  # hedges, anywhere
         (r"\bppl\b", "people"),
@@ -1657,6 +1695,8 @@ SLANG: tuple[tuple[Phrases, str], ...] = tuple(
 YES_NO_TAG = _any(
     r"[\s,]+or\s+(?:nah|nope|naw|not|no|what)\s*\W*$",
     r"[\s,]+(?:right|yes or no|y/n)\s*\?\s*$",
+    rf"[\s,]+(?:{_CHECK_TAIL})\s*\W*$",
+    rf"^\s*(?:{_HEARSAY})\b",
 )
 
 

@@ -95,3 +95,14 @@ def test_a_year_dating_a_milestone_is_no_year_filter(ctx: Context) -> None:
 def test_a_name_that_is_a_word_is_the_vehicle_after_a_verb(ctx: Context) -> None:
     assert read(ctx, clean("how much water does a progress bring")).record_ids == ("progress-ms",)
     assert read(ctx, clean("any word on the progress of the repair")).record_ids == ()
+
+
+def test_station_stocks_are_no_share_price(ctx: Context) -> None:
+    for text in (
+        "how far can stocks fall before the crew must abandon the iss",
+        "are water stocks running out up there",
+        "what are the stock levels right now",
+    ):
+        assert read(ctx, text).untracked == "", text
+    for text in ("is boeing stock a buy", "northrop grumman stocks today"):
+        assert read(ctx, text).untracked == "stock prices", text
