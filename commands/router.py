@@ -2015,6 +2015,10 @@ def _topic_yes_no(ctx: Context, card: Reply, q: Question) -> Reply:
     )
     if denied:  # the denying sentence first
         return replace(card, text=f"No. {led}{sep}{rest}")
+    retracted = None if _NEGATION.search(q.text) else _retraction(body, q)
+    if retracted is not None:  # "X says the Progress MS-28 mission did it; that is an error"
+        others = " ".join(s for s in sentences(body) if s != retracted)
+        return replace(card, text=f"No. {retracted} {others}{sep}{rest}")
     if not _NEGATION.search(q.text) and _affirms(first, q):  # "did h3 fail": "H3 ... failed"
         return replace(card, text=f"Yes. {led}{sep}{rest}")
     opener = f"Not known as a plain yes or no as of {day_text(ctx.kb.as_of)}. What is recorded:"
@@ -2030,6 +2034,36 @@ _HEDGED = phrases(
 _DATED = phrases(
     r"\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I
 )
+
+
+# A sentence that reports a claim and then calls it wrong: "...; that is an error".
+_RETRACTS = phrases(
+    r"[;,:.]\s*(?:that|this|which|it)\s+(?:is|was|'s)\s+(?:an?\s+)?(?:error|mistake"
+    r"|wrong|incorrect|false|untrue|inaccurate)\b",
+    re.I,
+)
+
+
+def _retraction(body: str, q: Question) -> str | None:
+    """The sentence of a topic that reports just what the question claims (every asked word
+    and every record it typed, by name or by its kind: "the pad") and then calls that report
+    wrong, or None."""
+    typed = [s for s in q.subjects if s.kind != "topic"]
+    if not q.words or not typed:
+        return None
+    for sentence in sentences(body):
+        m = _RETRACTS.search(sentence)
+        if m is None:
+            continue
+        reported = sentence[: m.start()]
+        said = set(words(reported))
+        named = all(
+            fold(s.name) in fold(reported) or (s.kind != "mission" and s.kind in said)
+            for s in typed
+        )  # a flight is only ever said by its name
+        if named and all(w in said for w in q.words):  # "Site 31/6" is "the pad" there
+            return sentence
+    return None
 
 
 def _affirms(sentence: str, q: Question) -> bool:

@@ -1259,12 +1259,17 @@ RUSSIAN_STEMS: dict[str, str] = {
     "приземл": "land",
     "посадк": "landing",
     "пристык": "dock",
+    "причал": "dock",  # "причалил": moored, said of a ship reaching the station
+    "долет": "arrived",  # "долетел до МКС": reached the station
+    "добрал": "arrived",  # "добрался"
     "состык": "dock",
     "стыковк": "docking",
     "отстык": "undock",
     "расстык": "undock",
     "покин": "leave",
     "улет": "leave",
+    "улетел": "flew",  # "улетел с площадки", "улетела к МКС": the past says where it flew
+    "вылетел": "flew",
     "замени": "replaced",
     "замен": "replaced",
     "командир": "commander",
@@ -1279,6 +1284,10 @@ RUSSIAN_STEMS: dict[str, str] = {
     "отремонт": "repaired",
     "восстанов": "repaired",
     "площадк": "pad",
+    "стол": "pad",  # "стартовый стол": the launch pad (a table nowhere else in this base)
+    "установ": "installed",
+    "устанавлива": "installed",
+    "смонтир": "installed",
     "космодром": "cosmodrome",
     "аренд": "lease",
     "плат": "pay",
@@ -1319,6 +1328,7 @@ RUSSIAN_STEMS: dict[str, str] = {
     "слома": "broke",
     "поврежд": "damaged",
     "повред": "damaged",
+    "разруш": "damaged",  # "разрушил": wrecked
     "авари": "accident",
     "проблем": "problem",
     "статус": "status",
@@ -1377,6 +1387,15 @@ RUSSIAN_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("открыт", "космос"), "spacewalk"),
     (("выход", "в", "космос"), "spacewalk"),
     (("выход", "наруж"), "spacewalk"),
+    # "во время выхода": the spacewalk was named before, or "выход" here is one
+    (("во", "врем", "выход"), "during the spacewalk"),
+    (("во", "врем"), "during"),
+    (("стартов", "стол"), "pad"),  # "launch" would ask a launch of the pad
+    (("стартов", "площадк"), "pad"),
+    # "правда ли, что ...", "правда, что ...", "верно ли, что ...": a claim to check
+    (("правд", "ли", "что"), "is it true that"),
+    (("правд", "что"), "is it true that"),
+    (("верно", "ли", "что"), "is it true that"),
     (("или", "нет"), "or not"),  # "... или нет?": a yes/no question
     (("да", "или", "нет"), "yes or no"),
 )
@@ -1459,12 +1478,13 @@ QUESTION_VOCABULARY = frozenset(
     previous previously prior depart departed departing parked moored""".split()
 ) | frozenset(
     # Words that carry the question's kind, never a fact of their own: fillers and hedges
-    # ("even", "like", "actually"), a time asked about ("soon", "until": when / how long), and
-    # what fits aboard ("fit", "hold", "seat": how many people or how much a vehicle takes).
+    # ("even", "like", "actually", "is it true that"), a time asked about ("soon", "until":
+    # when / how long), and what fits aboard ("fit", "hold", "seat": how many people or how
+    # much a vehicle takes).
     # A reply never says the base records nothing on one of these.
     """even like just really actually exactly basically literally honestly anyway anyways
     tho though pretty roughly approx approximately about around ish still soon sooner lately
-    nowadays
+    nowadays true truly
     until til till fit fits fitting hold holds seat seated inside within""".split()
 )
 # A why-question about how two named things relate: why one can't replace, stand in for or
