@@ -48,7 +48,7 @@ from commands.topics import QUESTION_FORMS, lead_sentence
 from commands.understand import vocabulary as vocab
 from commands.understand.lexicon import Passage
 from commands.understand.prefilter import phrases
-from commands.understand.reader import countries_of, read, unaccounted
+from commands.understand.reader import countries_of, fits_hint, read, unaccounted
 from commands.understand.thresholds import (
     AFFIRM_PREFIX,
     ASIDE_TOPIC_WORDS,
@@ -749,7 +749,10 @@ def _referent(ctx: Context, q: Question, last: Turn) -> str | None:
     if len(fit) == 1 and vocab.PICKED_ONE.search(low):  # "which one is russian": of the two
         return fit[0]
     if q.hint and not vocab.PLAIN_PRONOUNS.search(low):  # "the russian one", not "people on it"
-        return _kin(ctx, last.subjects[0], q.hint, last)
+        first = last.subjects[0]
+        if q.hint in ("cargo", "crew") and fits_hint(ctx.kb, first, q.hint):
+            return first  # "who was in the crew" after Soyuz MS-28: its own crew, no kin
+        return _kin(ctx, first, q.hint, last)
     if vocab.PERSON_PRONOUNS.search(low):
         people = [s for s in last.subjects if ctx.kb.kind_of(s) == "crew"]
         return _person_meant(ctx, last, people) or (people[0] if people else None)
