@@ -127,7 +127,10 @@ ASK_PATTERNS: tuple[tuple[Ask, Phrases], ...] = (
     ),
     (
         Ask.WHERE,
-        _any(r"\bwhere\b", r"\b(?:what|which) (?:pad|launch ?pad|site|launch site|spaceport)\b"),
+        _any(
+            r"\bwhere\b",
+            r"\b(?:what|which) (?:pad|launch ?pad|site|launch site|spaceport|cosmodrome)\b",
+        ),
     ),
     (Ask.STATUS, _any(r"\bstatus\b", r"\bhow is .* doing\b", r"\bwhere .* stand")),
     (Ask.YES_NO, YES_NO_OPENER),
@@ -430,7 +433,8 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
     (
         Fact.PAD,
         _any(
-            r"\b(?:what|which)(?: launch)? ?(?:pad|site|launch ?pad|launch site|spaceport)\b",
+            r"\b(?:what|which)(?: launch)? ?(?:pad|site|launch ?pad|launch site|spaceport"
+            r"|cosmodrome)\b",
             r"\b(?:pad|launch ?pad|launch site)\s*\??\s*$",
             r"\bfrom where\b",
             r"\bwhere .* (?:launch|fly|flies|flew|go)\w* from\b",
@@ -1226,6 +1230,9 @@ RUSSIAN_WORDS: dict[str, str] = {
     "будут": "will",
     "нет": "no",
     "да": "yes",
+    "один": "one",
+    "одна": "one",
+    "одно": "one",
     # months and units: values, which the reader never takes for names ("27 ноября")
     "мая": "may",
     "маи": "may",
@@ -1251,6 +1258,8 @@ RUSSIAN_STEMS: dict[str, str] = {
     "взлет": "launch",
     "полет": "flight",
     "летал": "flew",
+    "летает": "flies",  # "откуда летает Прогресс"
+    "летают": "fly",
     "летел": "flew",
     "вернул": "returned",
     "вернут": "return",
@@ -1279,6 +1288,7 @@ RUSSIAN_STEMS: dict[str, str] = {
     "человек": "people",
     "люд": "people",
     "пилот": "pilot",
+    "мест": "seat",  # "место в Союзе": a seat
     "почин": "repaired",
     "ремонт": "repair",
     "отремонт": "repaired",
@@ -1396,6 +1406,9 @@ RUSSIAN_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("правд", "ли", "что"), "is it true that"),
     (("правд", "что"), "is it true that"),
     (("верно", "ли", "что"), "is it true that"),
+    (("сколько", "стои"), "how much cost"),  # "сколько стоит": not "how many"
+    (("с", "каког"), "from which"),  # "с какого космодрома": from, not "with"
+    (("с", "какои"), "from which"),
     (("или", "нет"), "or not"),  # "... или нет?": a yes/no question
     (("да", "или", "нет"), "yes or no"),
 )
@@ -1595,7 +1608,7 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
         "space orbit day days long longer shorter time spent duration last lasted mission flight"
     ),
     Fact.COST: _canon("cost price pay paid money expensive cheap budget funding worth value"),
-    Fact.PAD: _canon("pad site launch from where spaceport"),
+    Fact.PAD: _canon("pad site launch from where spaceport cosmodrome"),
     Fact.LAUNCHER: _canon("rocket launcher launch vehicle"),
     Fact.CAPACITY: _canon(_CARGO_WORDS),
     Fact.CARGO: _canon(_CARGO_WORDS),
