@@ -2039,14 +2039,6 @@ _DATED = phrases(
 )
 
 
-# A sentence that reports a claim and then calls it wrong: "...; that is an error".
-_RETRACTS = phrases(
-    r"[;,:.]\s*(?:that|this|which|it)\s+(?:is|was|'s)\s+(?:an?\s+)?(?:error|mistake"
-    r"|wrong|incorrect|false|untrue|inaccurate)\b",
-    re.I,
-)
-
-
 def _retraction(body: str, q: Question) -> str | None:
     """The sentence of a topic that reports just what the question claims (every asked word
     and every record it typed, by name or by its kind: "the pad") and then calls that report
@@ -2055,7 +2047,7 @@ def _retraction(body: str, q: Question) -> str | None:
     if not q.words or not typed:
         return None
     for sentence in sentences(body):
-        m = _RETRACTS.search(sentence)
+        m = vocab.RETRACTED.search(sentence)
         if m is None:
             continue
         reported = sentence[: m.start()]

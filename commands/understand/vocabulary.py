@@ -1524,6 +1524,13 @@ REASON_SAID = _any(
     r"|to replace|to cover|accused|alleged\w*|violat\w*|for (?:\w+ )?reasons?|reasons?"
     r"|amid|over concerns?|concerns?|blamed|led to|forced)\b"
 )
+# A sentence that reports a claim and then calls it wrong ("the seed says ... Progress MS-28
+# mission; that is an error"): a yes/no of that claim is No, and it never leads an answer.
+RETRACTED = phrases(
+    r"[;,:.]\s*(?:that|this|which|it)\s+(?:is|was|'s)\s+(?:an?\s+)?(?:error|mistake"
+    r"|wrong|incorrect|false|untrue|inaccurate)\b",
+    re.I,
+)
 RELATION_SAID = _any(
     r"\b(?:cannot|can'?t|could not|only|not usable|unusable|backup|replace\w*|instead|without"
     r"|neither|never|no other|unable)\b"

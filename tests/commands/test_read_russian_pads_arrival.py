@@ -77,3 +77,17 @@ def test_reaching_the_station_in_russian_is_the_docking(ctx: Context, q: str) ->
 )
 def test_what_a_spacewalk_installed_in_russian(ctx: Context, q: str) -> None:
     assert "installed" in lead(ctx, q)
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "Когда был повреждён стартовый стол 31?",
+        "when did the launch pad 31 get damaged",
+        "what date was site 31 wrecked",
+    ],
+)
+def test_a_report_called_an_error_never_leads(ctx: Context, q: str) -> None:
+    first = lead(ctx, q).split(". ")[0]
+    assert "27 November 2025" in first
+    assert "error" not in first
