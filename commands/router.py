@@ -755,7 +755,11 @@ def _referent(ctx: Context, q: Question, last: Turn) -> str | None:
         return _kin(ctx, first, q.hint, last)
     if vocab.PERSON_PRONOUNS.search(low):
         people = [s for s in last.subjects if ctx.kb.kind_of(s) == "crew"]
-        return _person_meant(ctx, last, people) or (people[0] if people else None)
+        meant = _person_meant(ctx, last, people) or (people[0] if people else None)
+        if meant is not None or last.question.ask == Ask.WHO:
+            return meant
+        # no person remembered: a ship is "she", and Russian "он"/"она" is any masculine or
+        # feminine noun ("сколько он привез" of Progress MS-33)
     things = [s for s in last.subjects if ctx.kb.kind_of(s) != "crew"]
     return things[0] if things else last.subjects[0]
 

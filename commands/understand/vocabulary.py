@@ -1268,7 +1268,9 @@ RUSSIAN_STEMS: dict[str, str] = {
     "приземл": "land",
     "посадк": "landing",
     "пристык": "dock",
-    "причал": "dock",  # "причалил": moored, said of a ship reaching the station
+    "причал": "dock",
+    "поима": "caught",  # "поймал" (folded й): the arm's catch
+    "захват": "captured",  # "причалил": moored, said of a ship reaching the station
     "долет": "arrived",  # "долетел до МКС": reached the station
     "добрал": "arrived",  # "добрался"
     "состык": "dock",
