@@ -516,9 +516,14 @@ def follow_up(ctx: Context, q: Question, last: Turn) -> Question:
     if vocab.BARE_ASK.match(q.text) and prev.facts:  # "did they land yet?" then "when"
         fitting = tuple(f for f in ASK_FACTS.get(q.ask, ()) if f in prev.facts)
         q = replace(q, facts=fitting or q.facts)
+    if q.ask == Ask.LIST and q.refers_back and subjects and _WHEN.search(q.text):
+        q = replace(q, ask=Ask.WHEN)  # "when does its first module go up": its launch, no list
     named = " ".join(s.name for s in subjects)  # "what did he do" as "what did Artemyev do"
     topics = tuple(ctx.topics.match(f"{q.text} {named}"))
     return replace(q, subjects=subjects, ambiguous=(), refers_back=False, unknown=(), topics=topics)
+
+
+_WHEN = phrases(r"\bwhen\b", re.I)
 
 
 def _like_last(ctx: Context, group: tuple[Subject, ...], last: Turn) -> Subject | None:

@@ -1193,6 +1193,7 @@ RUSSIAN_WORDS: dict[str, str] = {
     "до": "until",
     "после": "after",
     "о": "about",
+    "про": "about",
     "об": "about",
     "к": "to",
     "ко": "to",
@@ -1284,6 +1285,7 @@ RUSSIAN_STEMS: dict[str, str] = {
     "замени": "replaced",
     "замен": "replaced",
     "командир": "commander",
+    "расскаж": "tell",  # "расскажи про ...": tell me about
     "экипаж": "crew",
     "космонавт": "cosmonauts",
     "астронавт": "astronauts",
