@@ -1207,6 +1207,8 @@ RUSSIAN_WORDS: dict[str, str] = {
     "неи": "her",
     "они": "they",
     "их": "them",
+    "них": "them",
+    "ними": "them",
     "мкс": "iss",
     "наса": "nasa",
     "сша": "usa",
@@ -1349,6 +1351,7 @@ RUSSIAN_STEMS: dict[str, str] = {
     "состоян": "condition",
     "росси": "russia",
     "российск": "russian",
+    "русск": "russian",
     "америк": "america",
     "американск": "american",
     "казахстан": "kazakhstan",
@@ -1411,6 +1414,7 @@ RUSSIAN_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("правд", "что"), "is it true that"),
     (("верно", "ли", "что"), "is it true that"),
     (("сколько", "стои"), "how much cost"),  # "сколько стоит": not "how many"
+    (("кто", "из", "них"), "which of them is"),  # "кто из них русский"
     (("с", "каког"), "from which"),  # "с какого космодрома": from, not "with"
     (("с", "какои"), "from which"),
     (("или", "нет"), "or not"),  # "... или нет?": a yes/no question

@@ -29,3 +29,17 @@ def test_a_gendered_pronoun_after_a_flight_is_the_flight(
 def test_he_after_who_still_wants_a_person(ctx: Context) -> None:
     reply = ask(ctx, "who replaced Artemyev on Crew-12", "has he flown a Dragon before")
     assert reply.title == "Andrey Fedyaev"
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("кто летит на Crew-13?", "кто из них русский?"),
+        ("Кто в экипаже Crew-13?", "а кто из них русский космонавт?"),
+    ],
+)
+def test_which_of_them_is_russian_in_russian(ctx: Context, first: str, then: str) -> None:
+    reply = ask(ctx, first, then)
+    assert reply.kind == "answer", reply.plain()
+    assert "Sergey Teteryatnikov" in reply.text.split("\n\n")[0]
+    assert "Jessica Watkins" not in reply.text.split("\n\n")[0]
