@@ -49,7 +49,7 @@ from commands.topics import QUESTION_FORMS, lead_sentence
 from commands.understand import vocabulary as vocab
 from commands.understand.lexicon import Passage
 from commands.understand.prefilter import phrases
-from commands.understand.reader import countries_of, read, unaccounted
+from commands.understand.reader import countries_of, fits_hint, read, unaccounted
 from commands.understand.thresholds import (
     AFFIRM_PREFIX,
     ASIDE_TOPIC_WORDS,
@@ -517,9 +517,14 @@ def follow_up(ctx: Context, q: Question, last: Turn) -> Question:
     if vocab.BARE_ASK.match(q.text) and prev.facts:  # "did they land yet?" then "when"
         fitting = tuple(f for f in ASK_FACTS.get(q.ask, ()) if f in prev.facts)
         q = replace(q, facts=fitting or q.facts)
+    if q.ask == Ask.LIST and q.refers_back and subjects and _WHEN.search(q.text):
+        q = replace(q, ask=Ask.WHEN)  # "when does its first module go up": its launch, no list
     named = " ".join(s.name for s in subjects)  # "what did he do" as "what did Artemyev do"
     topics = tuple(ctx.topics.match(f"{q.text} {named}"))
     return replace(q, subjects=subjects, ambiguous=(), refers_back=False, unknown=(), topics=topics)
+
+
+_WHEN = phrases(r"\bwhen\b", re.I)
 
 
 def _like_last(ctx: Context, group: tuple[Subject, ...], last: Turn) -> Subject | None:
@@ -750,10 +755,17 @@ def _referent(ctx: Context, q: Question, last: Turn) -> str | None:
     if len(fit) == 1 and vocab.PICKED_ONE.search(low):  # "which one is russian": of the two
         return fit[0]
     if q.hint and not vocab.PLAIN_PRONOUNS.search(low):  # "the russian one", not "people on it"
-        return _kin(ctx, last.subjects[0], q.hint, last)
+        first = last.subjects[0]
+        if q.hint in ("cargo", "crew") and fits_hint(ctx.kb, first, q.hint):
+            return first  # "who was in the crew" after Soyuz MS-28: its own crew, no kin
+        return _kin(ctx, first, q.hint, last)
     if vocab.PERSON_PRONOUNS.search(low):
         people = [s for s in last.subjects if ctx.kb.kind_of(s) == "crew"]
-        return _person_meant(ctx, last, people) or (people[0] if people else None)
+        meant = _person_meant(ctx, last, people) or (people[0] if people else None)
+        if meant is not None or last.question.ask == Ask.WHO:
+            return meant
+        # no person remembered: a ship is "she", and Russian "он"/"она" is any masculine or
+        # feminine noun ("сколько он привез" of Progress MS-33)
     things = [s for s in last.subjects if ctx.kb.kind_of(s) != "crew"]
     return things[0] if things else last.subjects[0]
 
@@ -2022,6 +2034,10 @@ def _topic_yes_no(ctx: Context, card: Reply, q: Question) -> Reply:
     denied = not _NEGATION.search(q.text) and _denies(first, asked)
     if denied:  # the denying sentence first
         return replace(card, text=f"No. {led}{sep}{rest}")
+    retracted = None if _NEGATION.search(q.text) else _retraction(body, q)
+    if retracted is not None:  # "X says the Progress MS-28 mission did it; that is an error"
+        others = " ".join(s for s in sentences(body) if s != retracted)
+        return replace(card, text=f"No. {retracted} {others}{sep}{rest}")
     if not _NEGATION.search(q.text) and _affirms(first, q):  # "did h3 fail": "H3 ... failed"
         return replace(card, text=f"Yes. {led}{sep}{rest}")
     opener = f"Not known as a plain yes or no as of {day_text(ctx.kb.as_of)}. What is recorded:"
@@ -2037,6 +2053,28 @@ _HEDGED = phrases(
 _DATED = phrases(
     r"\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I
 )
+
+
+def _retraction(body: str, q: Question) -> str | None:
+    """The sentence of a topic that reports just what the question claims (every asked word
+    and every record it typed, by name or by its kind: "the pad") and then calls that report
+    wrong, or None."""
+    typed = [s for s in q.subjects if s.kind != "topic"]
+    if not q.words or not typed:
+        return None
+    for sentence in sentences(body):
+        m = vocab.RETRACTED.search(sentence)
+        if m is None:
+            continue
+        reported = sentence[: m.start()]
+        said = set(words(reported))
+        named = all(
+            fold(s.name) in fold(reported) or (s.kind != "mission" and s.kind in said)
+            for s in typed
+        )  # a flight is only ever said by its name
+        if named and all(w in said for w in q.words):  # "Site 31/6" is "the pad" there
+            return sentence
+    return None
 
 
 def _affirms(sentence: str, q: Question) -> bool:

@@ -11,6 +11,7 @@ from functools import cached_property, lru_cache
 
 from commands.understand.prefilter import phrases
 from commands.understand.thresholds import BAG_WEIGHT, MIN_EXPAND_LEN, TYPO_SCORE
+from commands.understand.vocabulary import RETRACTED
 from knowledge.base import KnowledgeBase
 from knowledge.names import names_of
 from knowledge.text import fold_tokens, sentences, words
@@ -255,7 +256,8 @@ def lead_sentence(
 ) -> str:
     """Text with the sentence that answers the question first: for a how-much question the
     sentence with an amount (the one sharing most of the asked words), for a why-question
-    the sentence sharing most of the asked words, when the first sentence shares fewer."""
+    the sentence sharing most of the asked words, when the first sentence shares fewer; never
+    a sentence that reports a claim only to call it an error."""
     parts = sentences(text)
     if len(parts) < 2:
         return text
@@ -270,6 +272,7 @@ def lead_sentence(
     else:
         pool = [(i, p) for i, p in enumerate(parts) if score(p) > score(parts[0])]
     pool = [(i, p) for i, p in pool if not _LEANS_BACK.match(p)]  # "He was ...": needs the first
+    pool = [(i, p) for i, p in pool if not RETRACTED.search(p)]  # a report called an error
     if not pool:
         return text
     best = max(pool, key=lambda ip: (score(ip[1]), -ip[0]))[0]

@@ -66,7 +66,10 @@ FUNCTION_WORDS = frozenset(
     btw anyway exactly actually basically everything anything something bruh bro dude ngl tbh
     kinda sorta goated lowkey highkey fr imo imho use used using around max maximum minimum
     total exact approximately roughly typical typically usually average till nobody anybody
-    anyone someone somebody see""".split()
+    anyone someone somebody see
+    don doesn didn isn aren wasn weren hasn hadn couldn wouldn shouldn mustn needn ain
+    """.split()  # the last line: what a contraction leaves before "n't" ("couldn't"; not
+    # "haven", a name: Haven-1)
 )
 
 # Words of questions that, on their own, never name a record ("launch" is not a mention of

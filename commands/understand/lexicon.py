@@ -354,7 +354,8 @@ def _phrase_pattern(stems: tuple[str, ...], *, latin: bool) -> Phrases:
         spellings = sorted(_latin_spellings(stem), key=len, reverse=True) if latin else [stem]
         letters = "|".join(_unfolded(re.escape(s)) for s in spellings)
         parts.append(rf"(?:{letters})[^\W\d_]*" if len(stem) > 2 else rf"(?:{letters})")
-    return phrases(r"(?<![^\W\d_])" + r"\s+".join(parts) + r"(?![^\W\d_])", re.I)
+    # words apart by spaces or a comma ("правда, что")
+    return phrases(r"(?<![^\W\d_])" + r",?\s+".join(parts) + r"(?![^\W\d_])", re.I)
 
 
 def _unfolded(stem: str) -> str:

@@ -542,13 +542,13 @@ def _narrow(
             ]
             pool = numbered or pool
         if hint:
-            fit = [s for s in pool if _fits_hint(kb, s.record_id, hint)]
+            fit = [s for s in pool if fits_hint(kb, s.record_id, hint)]
             pool = fit or pool
         if Fact.CREW in facts or Fact.CREW_SIZE in facts:
             crewed = [s for s in pool if _crewed(kb, s.record_id)]
             pool = crewed or pool
         elif not hint and hauls:  # "how much can dragon haul up"
-            carriers = [s for s in pool if _fits_hint(kb, s.record_id, "cargo")]
+            carriers = [s for s in pool if fits_hint(kb, s.record_id, "cargo")]
             pool = carriers or pool
         elif not hint and returns:  # "which brings more back, dragon or dream chaser"
             back = [s for s in pool if _brings_back(kb, s.record_id)]
@@ -613,7 +613,7 @@ def _crewed(kb: KnowledgeBase, rid: str) -> bool:
     return isinstance(rec, CrewMember)
 
 
-def _fits_hint(kb: KnowledgeBase, rid: str, hint: str) -> bool:
+def fits_hint(kb: KnowledgeBase, rid: str, hint: str) -> bool:
     """Whether a record is "the russian one", "the cargo one" ..."""
     rec = kb.get(rid)
     if rec is None:

@@ -127,7 +127,10 @@ ASK_PATTERNS: tuple[tuple[Ask, Phrases], ...] = (
     ),
     (
         Ask.WHERE,
-        _any(r"\bwhere\b", r"\b(?:what|which) (?:pad|launch ?pad|site|launch site|spaceport)\b"),
+        _any(
+            r"\bwhere\b",
+            r"\b(?:what|which) (?:pad|launch ?pad|site|launch site|spaceport|cosmodrome)\b",
+        ),
     ),
     (Ask.STATUS, _any(r"\bstatus\b", r"\bhow is .* doing\b", r"\bwhere .* stand")),
     (Ask.YES_NO, YES_NO_OPENER),
@@ -430,7 +433,8 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
     (
         Fact.PAD,
         _any(
-            r"\b(?:what|which)(?: launch)? ?(?:pad|site|launch ?pad|launch site|spaceport)\b",
+            r"\b(?:what|which)(?: launch)? ?(?:pad|site|launch ?pad|launch site|spaceport"
+            r"|cosmodrome)\b",
             r"\b(?:pad|launch ?pad|launch site)\s*\??\s*$",
             r"\bfrom where\b",
             r"\bwhere .* (?:launch|fly|flies|flew|go)\w* from\b",
@@ -1217,6 +1221,7 @@ RUSSIAN_WORDS: dict[str, str] = {
     "до": "until",
     "после": "after",
     "о": "about",
+    "про": "about",
     "об": "about",
     "к": "to",
     "ко": "to",
@@ -1230,6 +1235,8 @@ RUSSIAN_WORDS: dict[str, str] = {
     "неи": "her",
     "они": "they",
     "их": "them",
+    "них": "them",
+    "ними": "them",
     "мкс": "iss",
     "наса": "nasa",
     "сша": "usa",
@@ -1254,6 +1261,9 @@ RUSSIAN_WORDS: dict[str, str] = {
     "будут": "will",
     "нет": "no",
     "да": "yes",
+    "один": "one",
+    "одна": "one",
+    "одно": "one",
     # months and units: values, which the reader never takes for names ("27 ноября")
     "мая": "may",
     "маи": "may",
@@ -1279,6 +1289,8 @@ RUSSIAN_STEMS: dict[str, str] = {
     "взлет": "launch",
     "полет": "flight",
     "летал": "flew",
+    "летает": "flies",  # "откуда летает Прогресс"
+    "летают": "fly",
     "летел": "flew",
     "вернул": "returned",
     "вернут": "return",
@@ -1287,26 +1299,39 @@ RUSSIAN_STEMS: dict[str, str] = {
     "приземл": "land",
     "посадк": "landing",
     "пристык": "dock",
+    "причал": "dock",
+    "поима": "caught",  # "поймал" (folded й): the arm's catch
+    "захват": "captured",  # "причалил": moored, said of a ship reaching the station
+    "долет": "arrived",  # "долетел до МКС": reached the station
+    "добрал": "arrived",  # "добрался"
     "состык": "dock",
     "стыковк": "docking",
     "отстык": "undock",
     "расстык": "undock",
     "покин": "leave",
     "улет": "leave",
+    "улетел": "flew",  # "улетел с площадки", "улетела к МКС": the past says where it flew
+    "вылетел": "flew",
     "замени": "replaced",
     "замен": "replaced",
     "командир": "commander",
+    "расскаж": "tell",  # "расскажи про ...": tell me about
     "экипаж": "crew",
     "космонавт": "cosmonauts",
     "астронавт": "astronauts",
     "человек": "people",
     "люд": "people",
     "пилот": "pilot",
+    "мест": "seat",  # "место в Союзе": a seat
     "почин": "repaired",
     "ремонт": "repair",
     "отремонт": "repaired",
     "восстанов": "repaired",
     "площадк": "pad",
+    "стол": "pad",  # "стартовый стол": the launch pad (a table nowhere else in this base)
+    "установ": "installed",
+    "устанавлива": "installed",
+    "смонтир": "installed",
     "космодром": "cosmodrome",
     "аренд": "lease",
     "плат": "pay",
@@ -1347,12 +1372,14 @@ RUSSIAN_STEMS: dict[str, str] = {
     "слома": "broke",
     "поврежд": "damaged",
     "повред": "damaged",
+    "разруш": "damaged",  # "разрушил": wrecked
     "авари": "accident",
     "проблем": "problem",
     "статус": "status",
     "состоян": "condition",
     "росси": "russia",
     "российск": "russian",
+    "русск": "russian",
     "америк": "america",
     "американск": "american",
     "казахстан": "kazakhstan",
@@ -1405,6 +1432,19 @@ RUSSIAN_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("открыт", "космос"), "spacewalk"),
     (("выход", "в", "космос"), "spacewalk"),
     (("выход", "наруж"), "spacewalk"),
+    # "во время выхода": the spacewalk was named before, or "выход" here is one
+    (("во", "врем", "выход"), "during the spacewalk"),
+    (("во", "врем"), "during"),
+    (("стартов", "стол"), "pad"),  # "launch" would ask a launch of the pad
+    (("стартов", "площадк"), "pad"),
+    # "правда ли, что ...", "правда, что ...", "верно ли, что ...": a claim to check
+    (("правд", "ли", "что"), "is it true that"),
+    (("правд", "что"), "is it true that"),
+    (("верно", "ли", "что"), "is it true that"),
+    (("сколько", "стои"), "how much cost"),  # "сколько стоит": not "how many"
+    (("кто", "из", "них"), "which of them is"),  # "кто из них русский"
+    (("с", "каког"), "from which"),  # "с какого космодрома": from, not "with"
+    (("с", "какои"), "from which"),
     (("или", "нет"), "or not"),  # "... или нет?": a yes/no question
     (("да", "или", "нет"), "yes or no"),
 )
@@ -1487,13 +1527,13 @@ QUESTION_VOCABULARY = frozenset(
     previous previously prior depart departed departing parked moored lifted liftoff""".split()
 ) | frozenset(
     # Words that carry the question's kind, never a fact of their own: fillers and hedges
-    # ("even", "like", "actually"), a time asked about ("soon", "until": when / how long), and
-    # what fits aboard ("fit", "hold", "seat": how many people or how much a vehicle takes),
-    # and a whole asked for ("altogether", "overall": a count's total).
+    # ("even", "like", "actually", "is it true that"), a time asked about ("soon", "until":
+    # when / how long), what fits aboard ("fit", "hold", "seat": how many people or how much a
+    # vehicle takes), and a whole asked for ("altogether", "overall": a count's total).
     # A reply never says the base records nothing on one of these.
     """even like just really actually exactly basically literally honestly anyway anyways
     tho though pretty roughly approx approximately about around ish still soon sooner lately
-    nowadays
+    nowadays true truly
     until til till fit fits fitting hold holds seat seated inside within
     altogether overall""".split()
 )
@@ -1520,6 +1560,13 @@ REASON_SAID = _any(
     r"|following|so that|in order to|to make up|make up for|to compensate"
     r"|to replace|to cover|accused|alleged\w*|violat\w*|for (?:\w+ )?reasons?|reasons?"
     r"|amid|over concerns?|concerns?|blamed|led to|forced)\b"
+)
+# A sentence that reports a claim and then calls it wrong ("the seed says ... Progress MS-28
+# mission; that is an error"): a yes/no of that claim is No, and it never leads an answer.
+RETRACTED = phrases(
+    r"[;,:.]\s*(?:that|this|which|it)\s+(?:is|was|'s)\s+(?:an?\s+)?(?:error|mistake"
+    r"|wrong|incorrect|false|untrue|inaccurate)\b",
+    re.I,
 )
 RELATION_SAID = _any(
     r"\b(?:cannot|can'?t|could not|only|not usable|unusable|backup|replace\w*|instead|without"
@@ -1605,7 +1652,7 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
         "space orbit day days long longer shorter time spent duration last lasted mission flight"
     ),
     Fact.COST: _canon("cost price pay paid money expensive cheap budget funding worth value"),
-    Fact.PAD: _canon("pad site launch from where spaceport"),
+    Fact.PAD: _canon("pad site launch from where spaceport cosmodrome"),
     Fact.LAUNCHER: _canon("rocket launcher launch vehicle"),
     Fact.CAPACITY: _canon(_CARGO_WORDS),
     Fact.CARGO: _canon(_CARGO_WORDS),
