@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from commands.context import Context
-from commands.facts import already_text, asked_ahead, bounded
+from commands.facts import already_text, asked_ahead, asks_harm, bounded
 from commands.format import date_text, publisher, when_text
 from commands.said import by_date
 from commands.understand.prefilter import phrases
@@ -219,6 +219,8 @@ def _mission_field(ctx: Context, q: Question, m: Mission, s: Subject) -> Verdict
             return ship
         return rocket if (v is not None and v.kind == "launch-vehicle") or rocket.yes else ship
     if s.kind == "pad":
+        if asks_harm(q):  # "was the pad damaged by X": the pad's state, not X's pad
+            return None
         verb = "is planned to launch from" if pending else "launched from"
         return _one(ctx, q, s, m.name, verb, [m.pad] if m.pad else [], src)
     if s.kind == "organization":

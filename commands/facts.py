@@ -355,6 +355,8 @@ def _m_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
             lead.yes = False
         if asked_ahead(q, ev, now):  # "is crew-13 going up on 1 october": it already did
             lead.text = already_text(lead.text, m.name, "launched")
+        if _foreign_state(q, m):  # "the launch pad got damaged by X": not whether X launched
+            lead.yes = None
     elif m.status == "cancelled":
         lead.yes = False
     elif plan is not None and plan.planned.is_past(now):
@@ -1969,7 +1971,7 @@ _PAST_ASK = phrases(r"^\W*(?:(?:and|so|but|ok)\W+)?(?:was|were|had|did)\b|\bever
 _NOW_ASK = phrases(r"\b(?:now|still|currently|today|any ?more|at the moment)\b", re.I)
 
 
-def _asked_statuses(q: Question) -> frozenset[str] | None:
+def asked_statuses(q: Question) -> frozenset[str] | None:
     """The statuses a yes/no question asks about ("is the pad fixed", "was X removed"), or None
     when it asks none."""
     if q.ask != Ask.YES_NO:
@@ -1978,6 +1980,24 @@ def _asked_statuses(q: Question) -> frozenset[str] | None:
         if pattern.search(q.text):
             return statuses
     return None
+
+
+# The states a thing is put in by harm, which a question can blame on a flight ("was the
+# pad damaged by Progress MS-28"): the flight's own launch facts never settle those.
+HARM_STATES = frozenset({"damaged", "under-repair", "inactive"})
+
+
+def asks_harm(q: Question) -> bool:
+    """The yes/no asks whether something was damaged, broken or put out of use."""
+    asked = asked_statuses(q)
+    return asked is not None and bool(asked & HARM_STATES)
+
+
+def _foreign_state(q: Question, rec: Mission | Vehicle | Pad | CrewMember) -> bool:
+    """The question asks a harm no record of this kind can suffer ("was the pad damaged by
+    Progress MS-28" of the flight): the record's own facts do not settle it."""
+    possible = set(get_args(type(rec).model_fields["status"].annotation))
+    return asks_harm(q) and not HARM_STATES & possible
 
 
 def _status_lead(
@@ -1991,7 +2011,7 @@ def _status_lead(
     the past tense ("was it ever damaged"), a
     status the record no longer has is Yes when its history records it, said with its date
     before the status now."""
-    asked = _asked_statuses(q)
+    asked = asked_statuses(q)
     if asked is None:
         return
     # none a record of this kind can have: no Yes or No from its status ("was artemyev removed
@@ -2006,14 +2026,35 @@ def _status_lead(
     once = sorted((e for e in history if e.kind in kinds), key=lambda e: e.date.start)
     if not once:
         return
-    ev = once[0]
+    ev, lead.yes = _by_whom(ctx, q, rec, once)
     when = when_text(ev.date, lead.mentions)
-    lead.yes = True
     lead.text = (
         f"{when[0].upper()}{when[1:]}: {ev.what.rstrip('.')}{_per(ctx, ev.sources)}. "
         f"Now: {lead.text}"
     )
     lead.sources = list(dict.fromkeys([*ev.sources, *lead.sources]))
+
+
+def _by_whom(
+    ctx: Context, q: Question, rec: Record, once: Sequence[Event]
+) -> tuple[Event, bool | None]:
+    """Which of the status events answers, and how, when the question names the flight that
+    caused it ("was site 31 damaged by progress ms-28"): Yes for an event naming that flight,
+    No when the events name another flight instead (the damage was Soyuz MS-28's), else
+    not known; with no flight named, the first event is a Yes."""
+    asked = {s.record_id for s in q.subjects if s.kind == "mission" and s.record_id != rec.id}
+    if not asked:
+        return once[0], True
+
+    def named(ev: Event) -> set[str]:
+        what = fold(ev.what)
+        return {m.id for m in ctx.kb.missions.values() if fold(m.name) in what}
+
+    for ev in once:
+        if named(ev) & asked:
+            return ev, True
+    other = next((ev for ev in once if named(ev)), None)
+    return (other, False) if other is not None else (once[0], None)
 
 
 _M_DOCKING = _m_event(DOCKED, "docking", "docked")
