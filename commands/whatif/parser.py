@@ -32,6 +32,7 @@ from commands.whatif.edits import (
     NoReboost,
     Scenario,
     SetRate,
+    add_months,
 )
 from commands.whatif.english import listed
 from commands.whatif.errors import ScenarioError, Unmodelled
@@ -1110,6 +1111,16 @@ class Parser(Reader):
                 got = self._when(c, um.start())
                 if got is not None:
                     until, until_text = got
+                    month = find_month(t, 1, um.start())
+                    whole = month is not None and month[0].part is None
+                    if (
+                        whole
+                        and um.group(0).lower().startswith("thr")
+                        and not find_date(t, um.end())
+                    ):
+                        # "through March": all of March, to 1 April
+                        until = add_months(until.replace(day=1), 1)
+                        until_text = f"through {until_text}"
             if until is None:
                 dur = self._duration(c, after) or self._duration(c)
         if until is None and dur is None:

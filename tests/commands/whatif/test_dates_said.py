@@ -93,3 +93,15 @@ def test_an_open_gap_from_a_month_gone_by_runs_to_the_end(ctx: Context) -> None:
 def test_a_gap_from_a_month_gone_by_to_a_month_ahead(ctx: Context) -> None:
     hold = held(ctx, "what if no us cargo from october until january")
     assert (hold.start, hold.until) == (dt.date(2026, 10, 1), dt.date(2027, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "until"),
+    [
+        ("what if there were no progress launches thru february", dt.date(2027, 3, 1)),
+        ("what if cygnus stays grounded from december through april", dt.date(2027, 5, 1)),
+        ("what if cygnus stays grounded through mid-april", dt.date(2027, 4, 15)),
+    ],
+)
+def test_through_a_month_holds_all_of_it(ctx: Context, text: str, until: dt.date) -> None:
+    assert held(ctx, text).until == until
