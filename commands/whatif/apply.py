@@ -56,6 +56,7 @@ class Moved:
     placed: FuzzyDate | None = None  # the plan the model had to place on a day
     month_guess: str = ""  # "next" | "last": a month named without a year
     projected: bool = False
+    by_gives: dt.date | None = None  # where the length said with a date would have put it
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,15 @@ def _iso(d: dt.date) -> str:
     return d.isoformat()
 
 
+def _by_gives(e: Move, old: dt.date, new: dt.date) -> dt.date | None:
+    """Where a move's length would have put the flight, when a date is named with it and
+    the two fall in different months (the date named is used), else None."""
+    if e.by is None or (e.to is None and e.month is None):
+        return None
+    gives = e.by.add_to(old, e.sign)
+    return None if (gives.year, gives.month) == (new.year, new.month) else gives
+
+
 class _Applier:
     """The state of one application: flights by key, the projection's edits, the changes."""
 
@@ -272,7 +282,8 @@ class _Applier:
         self.touched += [cur.date, new]
         by = e.by.text if e.by is not None else ""
         typed = e.typed if e.typed and e.typed != _iso(new) else ""
-        self.changes.append(Moved(e.flight, cur.date, new, by, typed, placed, guess))
+        gives = _by_gives(e, cur.date, new)
+        self.changes.append(Moved(e.flight, cur.date, new, by, typed, placed, guess, False, gives))
 
     def move_slot(self, e: Move) -> None:
         assert e.flight.slot is not None
@@ -296,7 +307,8 @@ class _Applier:
         self.touched += [old, new]
         by = e.by.text if e.by is not None else ""
         typed = e.typed if e.typed and e.typed != _iso(new) else ""
-        self.changes.append(Moved(e.flight, old, new, by, typed, None, "", True))
+        gives = _by_gives(e, old, new)
+        self.changes.append(Moved(e.flight, old, new, by, typed, None, "", True, gives))
 
     def cancel(self, e: Cancel) -> None:
         if e.flight.slot is not None:

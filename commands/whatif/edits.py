@@ -59,12 +59,15 @@ class MonthTarget:
     month: int
     part: str | None  # None | "early" | "mid" | "late" | "end" | ...
     text: str
-    direction: int = 1  # -1 when a flight moves up
+    direction: int = 1  # -1 when a flight moves up or a start is "since"; 0 a start: nearest
 
     def resolve(self, ref: dt.date) -> dt.date:
         """The date meant, relative to ref (the flight's current date, or today)."""
         here = (ref.year, ref.month)
         years = range(ref.year - 1, ref.year + 3)
+        if self.direction == 0:  # "after mid-October" in December: the October just gone
+            days = [dt.date(y, self.month, part_day(self.part, y, self.month)) for y in years]
+            return min(days, key=lambda d: (abs((d - ref).days), d < ref))
         if self.direction < 0:
             year = max(y for y in years if (y, self.month) < here)
         else:

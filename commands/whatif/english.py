@@ -168,6 +168,13 @@ def clause(
                 else ("had moved up " if past else "moves up ")
             )
             body = f"{name} {verb}{c.by}"
+            if c.by_gives is not None:  # the length and the date named disagree: the date wins
+                body = (
+                    f"{name} {verb}to {c.target} (the date named; {c.by} would be "
+                    f"{month_text(c.by_gives)})"
+                )
+            elif c.target:
+                body += f" to {c.target}"
         else:
             target = c.target or day_text(c.new, mentions)
             body = f"{name} {'had moved' if past else 'moves'} to {target}"
@@ -277,6 +284,11 @@ def line(c: Change, kb: KnowledgeBase) -> str:
             )
         elif c.target:
             target = f" to {c.target} (counted on {c.new.isoformat()})"
+        if c.by_gives is not None:
+            target += (
+                f"; {c.by} from its plan would be {c.by_gives.isoformat()}, so the date named"
+                " is used"
+            )
         old = c.old.isoformat()
         if c.placed is not None:
             old += f" (the model's mid-{c.placed.text()} placement of “{c.placed.text()}”)"

@@ -315,6 +315,11 @@ _PART = r"(?P<part>early|mid|middle\s+of|late|end\s+of|start\s+of|beginning\s+of
 _QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
 _QUARTER_WORDS.update({"fourth": 4, "4th": 4})
 _PREP = r"(?:to|until|till|til|in|into|by|on|from|before|after|through|thru|since|starting|as\s+of)"
+# A year in full, or short after an apostrophe ("May '27").
+_YEAR = r"(?P<y>\d{4}\b|['’]\d{2}(?!\d))"
+# The month a part of a year is counted from: "early 2027" is January, "mid-2027" July.
+_YEAR_PART_MONTH = {"early": 1, "start": 1, "beginning": 1, "mid": 7, "middle": 7, "late": 10}
+_YEAR_PART_MONTH["end"] = 12
 _DATE_FORMS = (
     re.compile(r"(?P<iso>(?:NET\s+)?\d{4}-(?:Q[1-4]|\d{1,2}(?:-\d{1,2})?))(?![\w-])", re.I),
     re.compile(
@@ -324,7 +329,9 @@ _DATE_FORMS = (
     re.compile(
         rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>\d{{4}})\b", re.I
     ),
-    re.compile(rf"\b(?:{_PART}[\s-]*)?(?P<m>{_MON})\s*,?\s*(?:of\s+)?(?P<y>\d{{4}})\b", re.I),
+    re.compile(rf"\b(?:{_PART}[\s-]*)?(?P<m>{_MON})\s*,?\s*(?:of\s+)?{_YEAR}", re.I),
+    # "early 2027", "mid-2027", "the end of 2027": the month that part of the year starts
+    re.compile(rf"\b(?:the\s+)?{_PART}[\s-]*(?:of\s+)?(?P<py>\d{{4}})\b", re.I),
     re.compile(r"\bQ(?P<q>[1-4])\s*,?\s*(?P<y>\d{4})\b", re.I),
     re.compile(
         r"\b(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?"
@@ -367,6 +374,12 @@ _SEASON_MONTHS = {
 }
 
 
+def year_of(typed: str) -> int:
+    """A year as typed, in full or short after an apostrophe ("'27" is 2027)."""
+    digits = typed.lstrip("'’")
+    return int(digits) + (2000 if len(digits) == 2 else 0)
+
+
 def find_date(text: str, pos: int = 0) -> tuple[dt.date, Found] | None:
     """The first full date in text[pos:] (a day, a month or quarter with its year, a year), as
     the first day it could mean, and the words that gave it ("mid-March 2027")."""
@@ -380,8 +393,13 @@ def find_date(text: str, pos: int = 0) -> tuple[dt.date, Found] | None:
         try:
             if g.get("iso"):
                 day = FuzzyDate.parse(g["iso"]).start
+            elif g.get("py"):
+                year = int(g["py"])
+                month = _YEAR_PART_MONTH[g["part"].split()[0].lower()]
+                day = dt.date(year, month, 1)
+                typed = f"{typed} (read as {MONTH_NAMES[month - 1]} {year})"
             else:
-                year = int(g["y"])
+                year = year_of(g["y"])
                 if g.get("season"):
                     quarter = season_quarter(g["season"], year)
                     day = quarter.start

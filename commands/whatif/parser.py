@@ -27,17 +27,21 @@ from commands.whatif.edits import (
     Edit,
     FlightRef,
     Hold,
+    MonthTarget,
     Move,
     NoReboost,
     Scenario,
     SetRate,
+    add_months,
 )
 from commands.whatif.english import listed
 from commands.whatif.errors import ScenarioError, Unmodelled
 from commands.whatif.lexer import (
     NUMBER,
     check_numbers,
+    find_date,
     find_duration,
+    find_month,
     find_window,
     find_year_end,
     number,
@@ -96,6 +100,7 @@ from commands.whatif.phrases import (
     RECOVERY_FAILS,
     RESOURCE_WORDS,
     SHARE_WORDS,
+    SLIP_TARGET,
     STATION_EVENT,
     STAY_CHANGE,
     STOCK_START,
@@ -1106,6 +1111,16 @@ class Parser(Reader):
                 got = self._when(c, um.start())
                 if got is not None:
                     until, until_text = got
+                    month = find_month(t, 1, um.start())
+                    whole = month is not None and month[0].part is None
+                    if (
+                        whole
+                        and um.group(0).lower().startswith("thr")
+                        and not find_date(t, um.end())
+                    ):
+                        # "through March": all of March, to 1 April
+                        until = add_months(until.replace(day=1), 1)
+                        until_text = f"through {until_text}"
             if until is None:
                 dur = self._duration(c, after) or self._duration(c)
         if until is None and dur is None:
@@ -1149,8 +1164,13 @@ class Parser(Reader):
             re.I,
         )
         if fm is not None and not t[fm.start() :].lower().startswith("on launch") and not said_in:
-            got = self._when(c, fm.start())
+            # a start month with no year is the nearest one ("after mid-October" in December is
+            # the October just gone), the last one after "since"
+            since = -1 if fm.group(0).lower().startswith("since") else 0
+            got = self._when(c, fm.start(), since)
             start = got[0] if got else None
+            if got is not None and got[0] < self.today and "no year given" in got[1]:
+                note = f"{note}; from {got[1]}" if note else f"from {got[1]}"
         past = verb is not None and (extra or bool(PAST.search(t[: verb.end()])))
         if start is None and len(pads) == 1 and past:
             start = last_damage(self.resolver.kb, pads[0])
@@ -1229,4 +1249,24 @@ class Parser(Reader):
             )
         if sign == 0:
             raise ScenarioError(t, "say whether it moves later (slips) or earlier (moves up)")
+        target = self._slip_target(c, m.end(), sign)
+        if target is not None:  # the date named wins over the length; apply says if they differ
+            day, month, typed = target
+            return [Move(f, sign, dur, day, month, typed) for f in refs]
         return [Move(f, sign, dur, None) for f in refs]
+
+    def _slip_target(
+        self, c: Clause, pos: int, direction: int
+    ) -> tuple[dt.date | None, MonthTarget | None, str] | None:
+        """The date a slip said by its length lands on ("2 months to February 2027", "6 weeks
+        to mid-January"): a full date, or a month with no year; None when none is named."""
+        for tm in SLIP_TARGET.finditer(c.text, pos):
+            got = find_date(c.text, tm.end())
+            if got is not None and got[1].start == tm.end():
+                c.mark(tm.start(), got[1].end)
+                return got[0], None, got[1].text
+            month = find_month(c.text, direction, tm.start())
+            if month is not None and month[1].start == tm.end():
+                c.mark(tm.start(), month[1].end)
+                return None, month[0], month[0].text
+        return None

@@ -21,12 +21,18 @@ _SAME_SUBJECT = (
     r"|(?:is\s+|are\s+)?(?:out|down|closed|offline|grounded|unusable|unavailable)(?=\s+(?:for|until"
     r"|till|through|thru)\b))\b"
 )
+# ", to March 2027" after a slip's length: where it lands, not a clause of its own
+_MONTH_WORD = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+_LANDS_ON = (
+    r"(?:to|until|till|til|into)\s+(?:the\s+)?(?:(?:early|mid|late|end\s+of)[\s-]*)?"
+    rf"(?:(?:{_MONTH_WORD})\b|\d)"
+)
 UNIT_AHEAD = r"(?:[\s-]*(?:days?|weeks?|months?|years?|quarters?)\b|\s+a\s+half\b)"
 SPLIT = re.compile(
     # a cause given for the change is a change of its own: "… because CRS-35 never flew"
     rf"\s*(?:,?\s+(?:because(?:\s+of)?|(?:all\s+)?due\s+to|cos|'?cause)\s+(?=\w)|;|,?\s+and\s+then\s+(?!{_SAME_SUBJECT})|,?\s+and\s+(?!{NUMBER}{UNIT_AHEAD}|a\s+half\b"
     rf"|{_SAME_SUBJECT})"
-    rf"|,?\s+plus\s+(?!{NUMBER}{UNIT_AHEAD})|,\s*(?=[a-z])(?!(?:not|instead|rather)\b)"
+    rf"|,?\s+plus\s+(?!{NUMBER}{UNIT_AHEAD})|,\s*(?=[a-z])(?!(?:not|instead|rather)\b|{_LANDS_ON})"
     # chat shorthand: "crs35 lost + ms36 lost"
     r"|\s+\+\s+(?=[a-z])"
     # "... 12 lb a day with 7 crew": the crew said alongside is a change of its own
@@ -102,6 +108,8 @@ MOVE_TO = re.compile(
     r"\s+(?:to|on|in|into|until|till)\b",
     re.I,
 )
+# Where a slip said by its length lands: "slips 2 months to February 2027", "into early 2027".
+SLIP_TARGET = phrases(r"\b(?:to|until|till|til|into|in\s+to)\s+(?:the\s+)?", re.I)
 OUT = (
     r"(?:down|closed|shut|grounded|out(?:\s+of\s+(?:action|service|use|commission))?|offline"
     r"|broken|damaged|destroyed|wrecked|unusable|unavailable|under\s+repair|stood\s+down"

@@ -348,15 +348,18 @@ class Reader:
         c.mark(got[1].start, got[1].end)
         return got[0]
 
-    def _when(self, c: Clause, pos: int) -> tuple[dt.date, str] | None:
+    def _when(self, c: Clause, pos: int, direction: int = 1) -> tuple[dt.date, str] | None:
         """A date from pos on: a full date, else a month with no year (the next one after
-        today), else "today"/"now"."""
+        today; with direction 0 the nearest, -1 the last), else "today"/"now"."""
         got = self._date(c, pos)
         if got is not None:
             return got[0], got[1].text
-        month = self._month(c, 1, pos)
+        month = self._month(c, direction, pos)
         if month is not None:
-            return month.resolve(self.today), month.text
+            day = month.resolve(self.today)
+            if day < self.today:
+                return day, f"{month.text} (no year given: read as the last one, {day.year})"
+            return day, month.text
         if re.search(r"\b(?:today|now|right\s+away|immediately)\b", c.text[pos:], re.I):
             return self.today, "today"
         return self._relative(c, pos)
