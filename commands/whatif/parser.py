@@ -54,6 +54,7 @@ from commands.whatif.phrases import (
     ADVANCE,
     AFTER_MOVE,
     AGAIN,
+    BETWEEN,
     BOTH_KINDS,
     CANCEL,
     COMPARED,
@@ -75,6 +76,7 @@ from commands.whatif.phrases import (
     FAILED_ON,
     FAILURE_OF,
     FROM,
+    FROM_TO,
     GAP,
     GAP_WORDS,
     GENERIC_KINDS,
@@ -116,6 +118,7 @@ from commands.whatif.phrases import (
 from commands.whatif.projection import short_name
 from commands.whatif.reading import MAX_EDITS, Clause, Reader, check_duration, split_horizon
 from commands.whatif.trigger import strip_lead
+from knowledge.dates import MONTH_NAMES
 from knowledge.launchers import last_return_to_flight
 from knowledge.pads import flown_from, last_closure, last_damage
 
@@ -156,6 +159,26 @@ def _unsized(subject: str) -> str:
     return re.sub(r"^\s*(?:an?|the)\s+|\s+", " ", rest).strip()
 
 
+_YEAR = re.compile(r"\s+(\d{4}|'\d\d)$")
+_MONTH_AT = {m[:3].lower(): i for i, m in enumerate(MONTH_NAMES, 1)}
+
+
+def _start_in_end_year(m: re.Match[str]) -> str:
+    """ "from february to may 2027" -> "from february 2027 to may 2027": a start month with no
+    year takes the end's (the year before when its month comes after the end's)."""
+    start, end = m.group(1), m.group(2)
+    year = _YEAR.search(end)
+    month = re.search(r"[a-z]{3}", start.lower().split()[-1])
+    end_month = re.search(r"[a-z]{3}", end.lower().split()[0 if len(end.split()) < 3 else -2])
+    if year is None or _YEAR.search(start) or month is None or month[0] not in _MONTH_AT:
+        return m.group(0)
+    said = year.group(1)
+    full = int(said) if len(said) == 4 else 2000 + int(said[1:])
+    if end_month is not None and _MONTH_AT.get(month[0], 0) > _MONTH_AT.get(end_month[0], 13):
+        full -= 1
+    return m.group(0).replace(start, f"{start} {full}", 1)
+
+
 @dataclasses.dataclass(frozen=True)
 class Parser(Reader):
     """Parses clauses into edits, resolving names against the fact base."""
@@ -164,6 +187,7 @@ class Parser(Reader):
         """A Scenario from a whole message; ScenarioError naming the part that is wrong."""
         body, details = strip_lead(text)
         body = BOTH_KINDS.sub("", NONE_OF.sub("no ", HEDGES.sub("", body)))
+        body = FROM_TO.sub(_start_in_end_year, BETWEEN.sub(r"from \1 to \2", body))
         unmodelled: list[tuple[str, str]] = []
         for m in STOCK_START.finditer(body):
             unmodelled.append((m.group(0).strip(" ,;"), _STOCK_START_WHY))

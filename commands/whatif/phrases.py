@@ -171,6 +171,16 @@ STOCK_START = re.compile(
 )
 # Words that colour a change without changing it ("every cargo flight just stopped", "is
 # suddenly grounded"): dropped before a scenario is read.
+# A window said as "between A and B" (months, seasons or years): read as "from A to B", so the
+# "and" never splits it into two clauses and both ends are read.
+_WHEN = (
+    r"(?:(?:early|mid|late|the\s+(?:start|end)\s+of)[-\s]+)?"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+(?:\d{4}|'\d\d))?"
+    r"|(?:spring|summer|autumn|fall|winter)(?:\s+\d{4})?|\d{4}|q[1-4](?:\s+\d{4})?)"
+)
+BETWEEN = re.compile(rf"\bbetween\s+({_WHEN})\s+and\s+({_WHEN})\b", re.I)
+# "from february to may 2027": the start is read with the end's year.
+FROM_TO = re.compile(rf"\bfrom\s+({_WHEN})\s+(?:to|until|till|through|thru)\s+({_WHEN})\b", re.I)
 HEDGES = re.compile(
     r"\b(?:just|simply|suddenly|abruptly|unexpectedly|completely|entirely|totally|basically"
     r"|somehow|all\s+of\s+a\s+sudden|out\s+of\s+nowhere)\s+(?=\w)",

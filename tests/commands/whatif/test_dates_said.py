@@ -105,3 +105,20 @@ def test_a_gap_from_a_month_gone_by_to_a_month_ahead(ctx: Context) -> None:
 )
 def test_through_a_month_holds_all_of_it(ctx: Context, text: str, until: dt.date) -> None:
     assert held(ctx, text).until == until
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "until"),
+    [
+        ("what if no cargo arrives between march and june", (2027, 3, 1), (2027, 6, 1)),
+        ("no progress between mid-february and late april, ok?", (2027, 2, 15), (2027, 4, 21)),
+        ("what if no cargo from february to may 2027", (2027, 2, 1), (2027, 5, 1)),
+        ("what if there's no cargo between january and april 2027", (2027, 1, 1), (2027, 4, 1)),
+    ],
+)
+def test_a_window_between_two_months_holds_from_one_to_the_other(
+    ctx: Context, text: str, start: tuple[int, int, int], until: tuple[int, int, int]
+) -> None:
+    hold = held(ctx, text)
+    assert (hold.start, hold.until) == (dt.date(*start), dt.date(*until))
+    assert not hold.open_ended
