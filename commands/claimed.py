@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from commands.context import Context
-from commands.facts import already_text, asked_ahead, asks_harm, bounded
+from commands.facts import already_text, asked_ahead, asks_harm, bounded, names
 from commands.format import date_text, publisher, when_text
 from commands.said import by_date
 from commands.understand.prefilter import phrases
@@ -249,7 +249,15 @@ def _vehicle_field(ctx: Context, q: Question, v: Vehicle, s: Subject) -> Verdict
     if s.kind == "vehicle" and other is not None and other.kind == "launch-vehicle":
         if v.kind == "launch-vehicle":
             return None
-        return _one(ctx, q, s, v.name, "flies on", [*v.launchers], src, "the ")
+        retired = [r for r in v.launchers if _retired(ctx, r)]
+        current = [r for r in v.launchers if r not in retired]
+        if not retired or not current or _PAST.search(q.text):
+            return _one(ctx, q, s, v.name, "flies on", [*v.launchers], src, "the ")
+        # "is cygnus launched on falcon 9 now": the rockets it flies on today, the retired
+        # ones said as earlier
+        now = _one(ctx, q, s, v.name, "flies on", current, src, "the ")
+        earlier = names([f"the {_name(ctx, r)}" for r in retired])
+        return replace(now, text=f"{now.text[:-1]} (earlier also on {earlier}, now retired).")
     if s.kind == "pad":
         return _one(ctx, q, s, v.name, "flies from", [*v.pads], src)
     if s.kind == "organization":
@@ -259,6 +267,15 @@ def _vehicle_field(ctx: Context, q: Question, v: Vehicle, s: Subject) -> Verdict
         if Fact.OPERATOR in q.facts:
             return _one(ctx, q, s, v.name, "is operated by", [v.operator], src)
     return None
+
+
+# A question about the past ("did", "has it ever", "was"): a retired value still counts.
+_PAST = phrases(r"^\W*(?:did|was|were|had|has|have)\b|\bever\b|\bused to\b", re.I)
+
+
+def _retired(ctx: Context, rid: str) -> bool:
+    rec = ctx.kb.vehicles.get(rid)
+    return rec is not None and rec.status == "retired"
 
 
 def _date_claim(ctx: Context, q: Question, rec: Record, now: dt.date) -> Verdict | None:

@@ -42,6 +42,7 @@ from commands.understand.vocabulary import (
     AFTER_LEAVING,
     AGAIN,
     AHEAD_TENSE,
+    AHEAD_WINDOW,
     DAY_OF_MONTH,
     DOCKING_PLACE,
     STILL_AHEAD,
@@ -199,7 +200,10 @@ def _event(m: Mission | Vehicle | CrewMember | Pad, kinds: tuple[str, ...]) -> E
 
 def _still_ahead(q: Question) -> bool:
     """A yes/no asking whether something is still to come ("is X launching soon")."""
-    return q.ask == Ask.YES_NO and bool(STILL_AHEAD.search(q.text))
+    if q.ask != Ask.YES_NO:
+        return False
+    window = AHEAD_WINDOW.search(q.text) and AHEAD_TENSE.search(q.text)
+    return bool(STILL_AHEAD.search(q.text) or window)
 
 
 def _already(q: Question, ev: Event | None, now: dt.date) -> bool:

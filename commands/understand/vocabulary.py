@@ -178,8 +178,10 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             r"\b(?:currently|now) (?:docked|berthed|attached|aboard)\b",
             r"\b(?:docked|berthed|attached) (?:right )?now\b",
             r"\bhasn'?t (?:left|undocked|come back|come home|returned)\b",
-            # "still parked at the station", "still hanging around up there"
-            r"\bstill (?:parked|moored|hooked up|plugged in|hanging (?:around|out|on))\b",
+            # "still parked at the station", "still hanging around up there", "still floatin
+            # around up there" (chat drops the g)
+            r"\bstill (?:parked|moored|hooked up|plugged in|hanging (?:around|out|on)"
+            r"|float(?:ing|in'?)?(?: around| about)?|circling|flying around|around)\b",
         ),
     ),
     (
@@ -829,6 +831,14 @@ STILL_AHEAD = _any(
     r"\bany (?:day|time) now\b",
     r"\byet to\b",
     r"\bstill to come\b",
+)
+# A window that starts today, asked of what is still to come ("is it launching before
+# christmas", "will it fly by the end of the year"): still ahead only in the present or future
+# tense (`AHEAD_TENSE`); "did it launch before christmas" asks about the past.
+AHEAD_WINDOW = _any(
+    r"\b(?:before|by) (?:christmas|xmas|new year'?s?|the (?:new )?year|the end of (?:the|this)"
+    r" (?:year|month))\b",
+    r"\b(?:later )?this (?:month|week|winter)\b",
 )
 # A yes/no question asked in the present or future tense ("is crew-13 going up in october",
 # "will it dock on 3 may", "does it launch in june"): of an event that already happened, the
@@ -1533,7 +1543,7 @@ QUESTION_VOCABULARY = frozenset(
     # A reply never says the base records nothing on one of these.
     """even like just really actually exactly basically literally honestly anyway anyways
     tho though pretty roughly approx approximately about around ish still soon sooner lately
-    nowadays true truly
+    nowadays true truly later
     until til till fit fits fitting hold holds seat seated inside within
     altogether overall""".split()
 )
