@@ -258,9 +258,13 @@ def verdict(
                 f"{crewed[0].crew_size} each{_most_seats(crewed)}."
             )
         if crewed:
-            best = max(crewed, key=lambda v: v.crew_size or 0)
-            rest = "; ".join(f"{v.name} {v.crew_size or 0}" for v in vehicles if v is not best)
-            return f"{best.name} carries the most crew, {best.crew_size} ({rest})."
+            top = max(v.crew_size or 0 for v in crewed)
+            best = [v for v in crewed if v.crew_size == top]
+            rest = "; ".join(f"{v.name} {v.crew_size or 0}" for v in vehicles if v not in best)
+            if len(best) > 1:  # shared first place is a tie, never one winner
+                who = " and ".join(v.name for v in best)
+                return f"{who} carry the most crew, {top} each{_most_seats(best)}; {rest}."
+            return f"{best[0].name} carries the most crew, {top} ({rest})."
     if Fact.REBOOSTS in facts:
         return _reboost_verdict(vehicles)
     if Fact.REFUELS in facts or cargo == "propellant":

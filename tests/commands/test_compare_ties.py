@@ -49,3 +49,10 @@ def test_is_x_more_than_y_follows_the_verdict(ctx: Context) -> None:
     assert lead(ctx, "did progress ms-33 bring less fuel than progress ms-28").startswith("Yes.")
     assert lead(ctx, "does cargo dragon carry more than cygnus").startswith("No.")
     assert lead(ctx, "is soyuz cheaper than crew dragon").startswith("No.")
+
+
+def test_a_shared_first_place_among_three_is_no_single_winner(ctx: Context) -> None:
+    text = lead(ctx, "how many crew can each take: soyuz ms vs crew dragon vs starliner")
+    assert "carry the most crew, 4 each" in text, text
+    assert "Crew Dragon carries the most" not in text, text
+    assert "Soyuz MS 3" in text, text
