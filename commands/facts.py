@@ -121,10 +121,22 @@ def fact_answer(ctx: Context, rid: str, q: Question, fact: Fact, now: dt.date) -
     return FactAnswer(reply, lead.known, lead.yes)
 
 
+# A question offering two alternatives ("burnt up yet or still floating around"): a bare Yes
+# or No would answer only one of them, so the fact is said without it ("or not" is no choice).
+_ALTERNATIVES = phrases(r"\w\s+or\s+(?!not\b|no\b|nah\b|nope\b|naw\b|what\b)\w", re.I)
+
+
+def _offers_alternatives(q: Question) -> bool:
+    """Two things asked of the record ("burnt up yet or still floating around"), not two values
+    of one field ("on antares or atlas v": a named value follows the "or", checked elsewhere)."""
+    m = _ALTERNATIVES.search(q.text)
+    return m is not None and not any(s.start >= m.end() - 1 for s in q.subjects)
+
+
 def finish(ctx: Context, rec: Record, q: Question, lead: Lead) -> Reply:
     """Lead sentence (with Yes/No for a yes/no question), its fields, short sources, More."""
     text = lead.text
-    if q.ask == Ask.YES_NO:
+    if q.ask == Ask.YES_NO and not _offers_alternatives(q):
         if lead.yes is True:
             text = "Yes. " + text
         elif lead.yes is False:

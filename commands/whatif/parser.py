@@ -159,6 +159,13 @@ def _unsized(subject: str) -> str:
     return re.sub(r"^\s*(?:an?|the)\s+|\s+", " ", rest).strip()
 
 
+# The words that make a stay said with a length an extension ("stays 2 more months", "is
+# extended by a month"); without them "stays 9 months" is the whole stay.
+_LONGER = re.compile(
+    r"\b(?:extend\w*|lengthen\w*|prolong\w*|kept|held\s+over|extra|additional|more|longer"
+    r"|extension|over(?:\s+time)?|past)\b",
+    re.I,
+)
 _YEAR = re.compile(r"\s+(\d{4}|'\d\d)$")
 _MONTH_AT = {m[:3].lower(): i for i, m in enumerate(MONTH_NAMES, 1)}
 
@@ -650,6 +657,9 @@ class Parser(Reader):
         if who is None:
             return None
         flight, vehicle = who
+        if not (m["less"] or _LONGER.search(m.group(0))):
+            # "had to stay 9 months instead of the usual" says the whole stay, not time added
+            return None
         said = re.sub(r"\b(?:extra|additional|more)\s+", "", m["n"], flags=re.I).strip()
         got = find_duration(said) or find_duration(f"1 {said}")
         if got is None:

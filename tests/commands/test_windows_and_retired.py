@@ -45,3 +45,17 @@ def test_a_retired_rocket_asked_of_the_past_is_yes(ctx: Context) -> None:
 )
 def test_still_floating_asks_whether_it_is_still_up(ctx: Context, q: str) -> None:
     assert lead(ctx, q).startswith("No."), q
+
+
+@pytest.mark.parametrize(
+    "q", ["has htv-x1 burned up already or is it still in orbit", "ng-24 gone yet or still there"]
+)
+def test_two_alternatives_get_the_fact_without_a_bare_yes_or_no(ctx: Context, q: str) -> None:
+    first = lead(ctx, q)
+    assert not first.startswith(("Yes", "No")), first
+
+
+def test_a_choice_between_two_named_values_still_says_no_when_neither_is_right(
+    ctx: Context,
+) -> None:
+    assert lead(ctx, "did crs-34 launch on an antares or an atlas v").startswith("No.")

@@ -99,3 +99,14 @@ def test_an_added_crew_flight_brings_its_crew(ctx: Context) -> None:
     assert len(extra) == 1
     assert extra[0].crew == ctx.kb.vehicles["starliner"].crew_size
     assert any("no recorded typical stay" in n for n in a.notes)
+
+
+def test_a_whole_stay_said_without_a_longer_word_is_never_read_as_time_added(
+    ctx: Context,
+) -> None:
+    for text in (
+        "what if crew-13 has to stay 8 months instead of the normal six",
+        "suppose the crew-13 crew stays 7 months in total",
+    ):
+        reply = answer(ctx, text, TODAY)
+        assert "stays on until" not in reply.text, reply.text
