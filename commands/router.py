@@ -1677,6 +1677,15 @@ _DESIGNATION = phrases(
 )
 
 
+# A recorded disagreement is named by its question ("Which rocket launches the first ROS
+# module (NEM): Angara-A5M (...); Proton-M ..."): its sides are claims, not a statement.
+_DISPUTE_LINE = phrases(r"^\s*(?:which|what|whether|when|who|where|how)\b[^:]*:", re.I)
+# A paragraph that reports a claim as someone's ("per the seed", "the seed article says"),
+# which later sources may have changed: its words are no outright statement.
+_REPORTED = phrases(r"\bper the seed\b|\bthe seed(?: article)? (?:says|said|claims)\b", re.I)
+_DISPUTED = phrases(r"[;,:]\s*(?:that|this|which|it)\s+(?:is|was)\s+disputed\b", re.I)
+
+
 def _states_rank(
     ctx: Context, p: Passage, main: Subject, asked: frozenset[str], rank: str, text: str
 ) -> bool:
@@ -1684,6 +1693,13 @@ def _states_rank(
     the claimed rank of the subject (not of another flight named just before it: "NG-19, the
     last Cygnus on an Antares"), undenied, with no limit ("since ...") or narrower words
     ("the first crewed Dragon launch") the question does not share."""
+    if (
+        _DISPUTE_LINE.match(p.text)
+        or _DISPUTED.search(p.text)
+        or _REPORTED.search(p.text)
+        or vocab.RETRACTED.search(p.text)
+    ):
+        return False  # a disagreement, or a claim the sentence itself disputes, states nothing
     rec = ctx.kb.get(main.record_id)
     own = [fold(n) for n in names_of(rec)] if rec is not None else []
     if p.record_id != main.record_id and not any(n and n in fold(p.text) for n in own):
@@ -2038,7 +2054,9 @@ def _topic_yes_no(ctx: Context, card: Reply, q: Question) -> Reply:
     if retracted is not None:  # "X says the Progress MS-28 mission did it; that is an error"
         others = " ".join(s for s in sentences(body) if s != retracted)
         return replace(card, text=f"No. {retracted} {others}{sep}{rest}")
-    if not _NEGATION.search(q.text) and _affirms(first, q):  # "did h3 fail": "H3 ... failed"
+    reported = _REPORTED.search(first) or _DISPUTED.search(first) or vocab.RETRACTED.search(first)
+    if not _NEGATION.search(q.text) and not reported and _affirms(first, q):
+        # "did h3 fail": "H3 ... failed"; never from a claim the paragraph attributes or disputes
         return replace(card, text=f"Yes. {led}{sep}{rest}")
     opener = f"Not known as a plain yes or no as of {day_text(ctx.kb.as_of)}. What is recorded:"
     return replace(card, text=f"{opener} {card.text}")

@@ -62,3 +62,13 @@ def test_a_rank_no_sentence_states_stays_not_known_with_what_is_recorded(
     text = first(ctx, q)
     assert text.startswith("Not known"), text
     assert "only from SLC-40" in text, text
+
+
+def test_a_disputed_or_retracted_claim_never_states_a_rank(ctx: Context) -> None:
+    # the sentences say the Angara A5M plan is disputed (Proton-M, January 2026)
+    for q in (
+        "will the first ros module go up on an angara a5m",
+        "is ros's first module on angara-a5m",
+    ):
+        text = first(ctx, q)
+        assert not text.startswith("Yes"), (q, text)
