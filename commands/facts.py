@@ -2009,11 +2009,15 @@ def asks_harm(q: Question) -> bool:
     return asked is not None and bool(asked & HARM_STATES)
 
 
+def _statuses_of(rec: Mission | Vehicle | Pad | CrewMember) -> frozenset[str]:
+    """Every status a record of this kind can have (its schema's status values)."""
+    return frozenset(get_args(type(rec).model_fields["status"].annotation))
+
+
 def _foreign_state(q: Question, rec: Mission | Vehicle | Pad | CrewMember) -> bool:
     """The question asks a harm no record of this kind can suffer ("was the pad damaged by
     Progress MS-28" of the flight): the record's own facts do not settle it."""
-    possible = set(get_args(type(rec).model_fields["status"].annotation))
-    return asks_harm(q) and not HARM_STATES & possible
+    return asks_harm(q) and not HARM_STATES & _statuses_of(rec)
 
 
 def _status_lead(
@@ -2032,8 +2036,7 @@ def _status_lead(
         return
     # none a record of this kind can have: no Yes or No from its status ("was artemyev removed
     # from crew-12" asks the person's status, not the flight's; "was soyuz ms grounded" its past)
-    possible = set(get_args(type(rec).model_fields["status"].annotation))
-    lead.yes = rec.status in asked if asked & possible else None
+    lead.yes = rec.status in asked if asked & _statuses_of(rec) else None
     if lead.yes:
         return
     if not _PAST_ASK.search(q.text) or _NOW_ASK.search(q.text):
