@@ -84,7 +84,9 @@ def scenario_error(text: str, exc: ScenarioError, examples: tuple[Suggestion, ..
     msg = exc.message.rstrip(".")
     sugg: list[Suggestion] = []
     for s in exc.suggestions:  # each choice put back into the question: a what-if to run
-        query = re.sub(re.escape(part), s.label, text, count=1, flags=re.I) if part else text
+        # the part as a whole word: "a" in "wat if lost a" is the last word, never wat's a
+        whole = rf"(?<!\w){re.escape(part)}(?!\w)"
+        query = re.sub(whole, s.label, text, count=1, flags=re.I) if part else text
         if query != text:
             sugg.append(Suggestion(s.label, query))
     more = _DID_YOU_MEAN if sugg else _EXAMPLE

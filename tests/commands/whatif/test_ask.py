@@ -224,3 +224,9 @@ def test_a_what_if_is_answered_or_refused_with_a_runnable_alternative(
 def test_replies_name_numbers_in_plain_words(ctx: Context) -> None:
     r = ask(ctx, "what if progress ms-36 slips 6 months", TODAY)
     assert not re.search(r"\b\d+ d\b", r.plain())
+
+
+def test_a_choice_replaces_the_unknown_part_as_a_whole_word(ctx: Context) -> None:
+    r = answer(ctx, "wat if lost a", TODAY)
+    assert r.suggestions, r.plain()
+    assert all(s.query.startswith("wat if lost ") for s in r.suggestions), r.suggestions
