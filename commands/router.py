@@ -191,6 +191,9 @@ def respond(
     ctx: Context, text: str, now: dt.date, last: Turn | None = None
 ) -> tuple[Reply, Question | None]:
     """The reply to a cleaned message, and the Question it was read as (None for chat)."""
+    quantity = whatif.asked_quantity(ctx, text, now)  # "how many X to replace Y's cargo"
+    if quantity is not None:
+        return quantity, None
     if is_whatif(text):
         return whatif.ask(ctx, text, now), None
     chat = next((c for c, p in vocab.CHAT if p.match(text)), None)

@@ -33,6 +33,14 @@ def ask(ctx: Context, text: str, now: dt.date) -> Reply:
     return with_note(reply, stale_note(ctx, now))
 
 
+def asked_quantity(ctx: Context, text: str, now: dt.date) -> Reply | None:
+    """A derived figure the question asks for that a scenario run does not lead with
+    (flights to replace a load, extra consumables, a stay against design life), else None."""
+    from commands.whatif.quantity import quantity_answer
+
+    return quantity_answer(ctx, text, now)
+
+
 def baseline_summary(ctx: Context, now: dt.date) -> str | None:
     """One line on the modelled supply margin of the unchanged plan, for status digests."""
     from commands.whatif.baseline import prepare
@@ -67,4 +75,11 @@ def baseline_summary(ctx: Context, now: dt.date) -> str | None:
     )
 
 
-__all__ = ["CHANGES", "ask", "baseline_summary", "looks_like_whatif", "structured"]
+__all__ = [
+    "CHANGES",
+    "ask",
+    "asked_quantity",
+    "baseline_summary",
+    "looks_like_whatif",
+    "structured",
+]

@@ -1,0 +1,462 @@
+"""Quantities a what-if asks for that the supply run does not lead with: how many flights of
+one vehicle carry another flight's cargo, how much food, water or oxygen a longer stay or a
+crew overlap uses, and whether a longer stay passes its vehicle's design life — each derived
+from recorded figures, with its inputs and their sources, or the missing input named."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable
+
+from commands.context import Context
+from commands.format import collect_sources, publisher, source_lines
+from commands.keepup import KG_PER_LB
+from commands.reply import Reply
+from commands.understand.prefilter import phrases
+from commands.whatif.edits import DAYS_PER_UNIT
+from commands.whatif.lexer import find_duration, number
+from commands.whatif.resolve import Resolver
+from knowledge.schema import Amount, Mission, Station, Vehicle
+
+_TITLE = "What-if: derived figure"
+
+# "how many Dragon flights would it take to replace HTV-X2's cargo", "how many cygnus runs
+# to cover what progress ms-30 brought": the carrier, then the load to be carried.
+_REPLACE = phrases(
+    r"\bhow\s+many\s+(?P<by>.+?)\s+(?:(?:would|will|could|should|does|do|is|are|it|it['’]d"
+    r"|we|they|you|take|takes|need|needed|be|required|to|of|them|more|extra|flights?"
+    r"|missions?|launch(?:es)?|trips?|runs?|loads?|ships?|capsules?)\s+)*"
+    r"(?:replace|replacing|make\s+up\s+for|cover|match|equal|substitute\s+for|stand\s+in\s+for"
+    r"|carry|haul|move|deliver)\s+(?P<what>.+?)\s*[?.!]*$",
+    re.I,
+)
+_BY_FILLER = phrases(
+    r"^(?:(?:flights?|missions?|launch(?:es)?|trips?|runs?|loads?|of|the|a)\s+)+"
+    r"|\s+(?:flights?|missions?|launch(?:es)?|trips?|runs?|loads?|ships?|capsules?)$",
+    re.I,
+)
+_WHAT_FILLER = phrases(
+    r"^(?:(?:all\s+(?:of\s+)?|the\s+|a\s+|one\s+|single\s+|what\s+)*"
+    r"(?:(?:cargo|load|payload|up-?mass|supplies)\s+(?:of|on|from|aboard|that)\s+)?)"
+    r"|['’]s?\s+(?:cargo|load|payload|up-?mass|delivery|supplies|haul)\b.*$"
+    r"|\s+(?:cargo|load|payload|carried|brought|delivered|would\s+have|was\s+to)\b.*$",
+    re.I,
+)
+
+# "how much more water", "how many extra kg of food", "how much oxygen ... extra".
+_USE = phrases(
+    r"\bhow\s+(?:much|many\s+(?:more\s+|extra\s+|additional\s+)?(?:kg|kilos?|kilograms?|"
+    r"tonnes?|tons?|pounds|lbs?|liters?|litres?)(?:\s+of)?)\s+(?:more\s+|extra\s+|additional\s+)?"
+    r"(?P<res>food|water|oxygen|o2|air|supplies|consumables)\b",
+    re.I,
+)
+# What makes it extra use: a longer stay, or an overlap of two crews.
+_LONGER = phrases(
+    r"\b(?:stay(?:s|ed|ing)?|extend(?:s|ed|ing)?|extension|longer|remain(?:s|ed)?|"
+    r"kept\s+up|keep\s+(?:them|the\s+crew)\s+up)\b",
+    re.I,
+)
+_OVERLAP = phrases(r"\b(?:overlap(?:s|ped|ping)?|handovers?|hand-?overs?|both\s+crews)\b", re.I)
+_PEOPLE = phrases(
+    r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:extra\s+|more\s+|additional\s+)?(?:people|persons|crew\s*members|astronauts|"
+    r"cosmonauts|crew(?!s))\b",
+    re.I,
+)
+
+# "past the capsule's design life", "beyond its certified duration".
+_DESIGN = phrases(
+    r"\b(?:design(?:ed)?\s+(?:life(?:time)?|limit|duration)|certified\s+(?:duration|life|limit)"
+    r"|certification\s+limit|rated\s+life)\b",
+    re.I,
+)
+_DESIGN_DAYS = phrases(
+    r"\b(?:design(?:ed)?\s+(?:life\s+is|for)|design\s+life\s+of)\s+(?P<n>\d{2,4})\s+days\b", re.I
+)
+
+# "3 extra months": the length without the word between its number and unit.
+_EXTRA_UNIT = phrases(
+    r"\b(?:extra|more|additional|further)\s+(?=(?:days?|weeks?|months?|years?)\b)", re.I
+)
+
+_RESOURCE_OF = {
+    "food": ("food",),
+    "water": ("water",),
+    "oxygen": ("oxygen",),
+    "o2": ("oxygen",),
+    "air": ("oxygen",),
+    "supplies": ("food", "water", "oxygen"),
+    "consumables": ("food", "water", "oxygen"),
+}
+
+
+def quantity_answer(ctx: Context, text: str, now: dt.date) -> Reply | None:
+    """The asked quantity, derived, when the question asks for one of these; else None."""
+    kinds: tuple[Callable[[Context, str, dt.date], Reply | None], ...] = (
+        _flights_to_replace,
+        _extra_use,
+        _past_design_life,
+    )
+    for kind in kinds:
+        reply = kind(ctx, text, now)
+        if reply is not None:
+            return reply
+    return None
+
+
+def _reply(ctx: Context, title: str, text: str, sources: list[str], ids: list[str]) -> Reply:
+    ordered = collect_sources(sources)
+    return Reply(
+        kind="whatif",
+        title=title,
+        text=text,
+        sources=source_lines(ctx.kb, ordered),
+        source_ids=ordered,
+        as_of=ctx.kb.as_of,
+        entities=tuple(dict.fromkeys(ids)),
+    )
+
+
+def _by(ctx: Context, sources: tuple[str, ...]) -> str:
+    """ " (NASA)": the publisher of a figure's first source."""
+    return f" ({publisher(ctx.kb, sources[0])})" if sources else ""
+
+
+def _per(ctx: Context, sources: tuple[str, ...]) -> str:
+    """ ", per NASA": the publisher of a figure's first source, inside parentheses."""
+    return f", per {publisher(ctx.kb, sources[0])}" if sources else ""
+
+
+def _n(x: float) -> str:
+    return f"{x:,.0f}" if x >= 10 else f"{x:,.1f}".replace(".0", "")
+
+
+def _kg(a: Amount) -> tuple[float, float] | None:
+    """An amount's low and high ends in kg, or None when it is not a mass."""
+    per = {"kg": 1.0, "t": 1000.0, "lb": KG_PER_LB}.get(a.unit)
+    if per is None:
+        return None
+    low = a.low if a.low is not None else a.mid
+    high = a.high if a.high is not None else a.mid
+    return low * per, high * per
+
+
+def _up_mass(items: tuple[Amount, ...]) -> Amount | None:
+    return next((c for c in items if getattr(c, "cargo", None) == "total-up-mass"), None)
+
+
+# ------------------------------------------------------------- flights to replace a load
+
+
+def _flights_to_replace(ctx: Context, text: str, now: dt.date) -> Reply | None:
+    m = _REPLACE.search(text)
+    if m is None:
+        return None
+    resolver = Resolver(ctx.kb, ctx.index)
+    by_text = _BY_FILLER.sub("", m["by"]).strip()
+    what_text = _WHAT_FILLER.sub("", m["what"]).strip()
+    by = resolver.find(by_text, ("vehicle", "mission")) if by_text else None
+    what = resolver.find(what_text, ("mission", "vehicle")) if what_text else None
+    if by is None or what is None:
+        return None
+    carrier = ctx.kb.vehicles.get(by[0]) or _vehicle_of(ctx, ctx.kb.missions.get(by[0]))
+    if carrier is None:
+        return None
+    flight = ctx.kb.missions.get(what[0])
+    replaced = ctx.kb.vehicles.get(what[0]) or _vehicle_of(ctx, flight)
+    ids = [carrier.id, *([flight.id] if flight else []), *([replaced.id] if replaced else [])]
+    cap = _up_mass(carrier.capacities)
+    cap_kg = _kg(cap) if cap is not None else None
+    if cap is None or cap_kg is None:
+        return _reply(
+            ctx,
+            f"{carrier.name} flights to carry {_name(flight, replaced)}'s cargo",
+            f"Not derivable as of {ctx.kb.as_of:%-d %B %Y}: the fact base records no cargo "
+            f"up-mass for {carrier.name}, so how many of its flights would carry "
+            f"{_name(flight, replaced)}'s cargo is not known.",
+            [],
+            ids,
+        )
+    per_flight = cap_kg[1]  # the most it carries: the fewest flights
+    cap_said = (
+        f"{carrier.name} carries up to {_n(per_flight)} kg to the station{_per(ctx, cap.sources)}"
+    )
+    load = _up_mass(flight.cargo) if flight is not None else None
+    load_kg = _kg(load) if load is not None else None
+    sources = list(cap.sources)
+    if flight is not None and (load is None or load_kg is None):
+        whole = _up_mass(replaced.capacities) if replaced is not None else None
+        whole_kg = _kg(whole) if whole is not None else None
+        lead = (
+            f"{flight.name}'s cargo mass is not recorded in the fact base (as of "
+            f"{ctx.kb.as_of:%-d %B %Y}), so how many {carrier.name} flights would replace it "
+            "cannot be derived."
+        )
+        if replaced is not None and whole is not None and whole_kg is not None:
+            need = math.ceil(whole_kg[1] / per_flight)
+            lead += (
+                f" If it flew full — {replaced.name} carries up to {_n(whole_kg[1])} kg"
+                f"{_by(ctx, whole.sources)} — it would take {need} {carrier.name} flights "
+                f"(derived: {_n(whole_kg[1])} ÷ {_n(per_flight)} kg, rounded up; {cap_said})."
+            )
+            sources += whole.sources
+        else:
+            lead += f" ({cap_said}.)"
+        return _reply(ctx, f"{carrier.name} flights to replace {flight.name}", lead, sources, ids)
+    if flight is None:  # a vehicle's full load
+        load = _up_mass(replaced.capacities) if replaced is not None else None
+        load_kg = _kg(load) if load is not None else None
+        if replaced is None or load is None or load_kg is None:
+            return _reply(
+                ctx,
+                f"{carrier.name} flights to replace {_name(flight, replaced)}",
+                f"{_name(flight, replaced)}'s cargo up-mass is not recorded in the fact base (as "
+                f"of {ctx.kb.as_of:%-d %B %Y}), so how many {carrier.name} flights would "
+                "replace it cannot be derived.",
+                sources,
+                ids,
+            )
+        whose = f"a full {replaced.name} ({_n(load_kg[1])} kg{_per(ctx, load.sources)})"
+        low_kg = high_kg = load_kg[1]
+    else:
+        assert load is not None
+        assert load_kg is not None
+        whose = f"{flight.name}'s recorded {load.text()} of cargo{_by(ctx, load.sources)}"
+        low_kg, high_kg = load_kg
+    sources += load.sources
+    low, high = math.ceil(low_kg / per_flight), math.ceil(high_kg / per_flight)
+    count = f"{low}" if low == high else f"{low}-{high}"
+    plural = "flight" if high == 1 else "flights"
+    division = (
+        f"{_n(low_kg)} ÷ {_n(per_flight)} kg"
+        if low_kg == high_kg
+        else f"{_n(low_kg)}-{_n(high_kg)} ÷ {_n(per_flight)} kg"
+    )
+    lead = (
+        f"About {count} {carrier.name} {plural} would carry {whose} (derived: {division}, "
+        f"rounded up, with every flight full; {cap_said})."
+    )
+    extra = _propellant_note(ctx, carrier, flight)
+    return _reply(
+        ctx,
+        f"{carrier.name} flights to replace {_name(flight, replaced)}",
+        lead + extra,
+        sources,
+        ids,
+    )
+
+
+def _vehicle_of(ctx: Context, m: Mission | None) -> Vehicle | None:
+    return ctx.kb.vehicles.get(m.vehicle) if m is not None else None
+
+
+def _name(flight: Mission | None, vehicle: Vehicle | None) -> str:
+    return flight.name if flight is not None else vehicle.name if vehicle is not None else "it"
+
+
+def _propellant_note(ctx: Context, carrier: Vehicle, flight: Mission | None) -> str:
+    """A flight's Russian-segment propellant, which a carrier that cannot refuel it cannot
+    replace."""
+    if flight is None or carrier.refuels_russian_segment is not False:
+        return ""
+    fuel = next((c for c in flight.cargo if c.cargo == "propellant"), None)
+    if fuel is None:
+        return ""
+    return (
+        f" But {carrier.name} delivers no propellant to the Russian segment (recorded), so "
+        f"{flight.name}'s {fuel.text()} of propellant could not be replaced by it."
+    )
+
+
+# ------------------------------------------------------------- extra food, water, oxygen
+
+
+def _extra_use(ctx: Context, text: str, now: dt.date) -> Reply | None:
+    m = _USE.search(text)
+    station = ctx.kb.station
+    if m is None or station is None:
+        return None
+    overlap = bool(_OVERLAP.search(text))
+    if not overlap and not _LONGER.search(text):
+        return None
+    got = find_duration(_EXTRA_UNIT.sub("", text))
+    if got is None:
+        return None
+    dur, _ = got
+    days = round(abs(dur.amount) * DAYS_PER_UNIT[dur.unit])
+    if days <= 0:
+        return None
+    people = _people(ctx, station, text, now, overlap)
+    if people is None:
+        return None
+    low_people, high_people, who, who_sources, ids = people
+    short = who.split(" (")[0]
+    rs = station.resupply
+    parts: list[str] = []
+    sources: list[str] = list(who_sources)
+    for res in _RESOURCE_OF[m["res"].lower()]:
+        rate = rs.consumption_per_crew_day.get(res)  # type: ignore[call-overload]
+        if rate is None:
+            parts.append(f"the fact base records no {res} use per person a day")
+            continue
+        low_rate = rate.low if rate.low is not None else rate.mid
+        high_rate = rate.high if rate.high is not None else rate.mid
+        low, high = low_rate * low_people * days, high_rate * high_people * days
+        amount = f"{_n(low)} kg" if round(low) == round(high) else f"{_n(low)}-{_n(high)} kg"
+        said = (
+            f"{amount} more {res} (derived: {rate.text()} per person a day × {short} × {days} days)"
+        )
+        if res == "water" and rs.water_recovery.unit == "%":
+            share = 1 - rs.water_recovery.mid / 100
+            said += (
+                f", of which about {_n(low * share)} kg would have to come from stores or "
+                f"deliveries with {rs.water_recovery.mid:g}% recovered aboard"
+            )
+            sources += rs.water_recovery.sources
+        if res == "oxygen" and rs.oxygen_generation_per_day is not None:
+            said += " before the oxygen made aboard"
+            sources += rs.oxygen_generation_per_day.sources
+        parts.append(said)
+        sources += rate.sources
+    lead = "About " + "; ".join(parts) + f". People: {who}."
+    tail = (
+        f" {dur.text[:1].upper()}{dur.text[1:]} read as {days} days. Estimates from NASA's "
+        "per-person rates in the station record."
+    )
+    title = f"Extra {m['res'].lower()} for {'a crew overlap' if overlap else 'a longer stay'}"
+    return _reply(ctx, title, lead + tail, sources, ids)
+
+
+def _people(
+    ctx: Context, station: Station, text: str, now: dt.date, overlap: bool
+) -> tuple[int, int, str, list[str], list[str]] | None:
+    """How many people use the extra supplies (low, high), said, with sources and records."""
+    said = _PEOPLE.search(text)
+    if said is not None:
+        n = number(said["n"])
+        if n is not None and n > 0:
+            k = int(n)
+            return k, k, f"{k} people", [], []
+    flights = [
+        fm
+        for x in ctx.index.find_mentions(text, ("mission",))
+        if (fm := ctx.kb.missions.get(x.record_id)) is not None and fm.kind == "crew"
+    ]
+    if flights:
+        f = flights[-1] if overlap else flights[0]
+        size = len(f.crew) or _crew_size(ctx, f)
+        if size:
+            return size, size, f"{size} people ({f.name}'s crew)", [], [f.id]
+    if overlap:  # an extra crew aboard: the size of a rotation's crew
+        sizes = sorted(
+            {
+                v.crew_size
+                for v in ctx.kb.vehicles.values()
+                if v.kind == "crew-spacecraft" and v.status == "active" and v.crew_size
+            }
+        )
+        if not sizes:
+            return None
+        lo, hi = sizes[0], sizes[-1]
+        span = f"{lo}" if lo == hi else f"{lo}-{hi}"
+        said_who = f"{span} people (an extra crew: the rotation crew sizes recorded)"
+        return lo, hi, said_who, [], []
+    level = [c for c in station.crew_history if c.since <= now]
+    if not level:
+        return None
+    crew = level[-1]
+    return (
+        crew.crew,
+        crew.crew,
+        f"{crew.crew} people (the crew aboard, recorded since {crew.since:%-d %B %Y})",
+        list(crew.sources),
+        [station.id],
+    )
+
+
+def _crew_size(ctx: Context, m: Mission) -> int:
+    v = ctx.kb.vehicles.get(m.vehicle)
+    return v.crew_size or 0 if v is not None else 0
+
+
+# ------------------------------------------------------------- a stay against design life
+
+
+def _past_design_life(ctx: Context, text: str, now: dt.date) -> Reply | None:
+    if not _DESIGN.search(text):
+        return None
+    mentions = ctx.index.find_mentions(text, ("mission", "vehicle"))
+    flight = next(
+        (fm for x in mentions if (fm := ctx.kb.missions.get(x.record_id)) is not None), None
+    )
+    vehicle = _vehicle_of(ctx, flight) or next(
+        (v for x in mentions if (v := ctx.kb.vehicles.get(x.record_id)) is not None), None
+    )
+    if vehicle is None:
+        return None
+    life = _design_days(vehicle)
+    got = find_duration(_EXTRA_UNIT.sub("", text))
+    slip = round(got[0].amount * DAYS_PER_UNIT[got[0].unit]) if got is not None else 0
+    stay = vehicle.typical_stay_days
+    who = flight.name if flight is not None else f"a {vehicle.name} crew"
+    ids = [*([flight.id] if flight else []), vehicle.id]
+    if stay is None:
+        return _reply(
+            ctx,
+            f"{who} against {vehicle.name}'s design life",
+            f"Not derivable: the fact base records no planned stay for {vehicle.name}, so how "
+            f"long {who} would stay is not known.",
+            [],
+            ids,
+        )
+    low = (stay.low if stay.low is not None else stay.mid) + slip
+    high = (stay.high if stay.high is not None else stay.mid) + slip
+    length = f"{low:.0f}" if low == high else f"{low:.0f}-{high:.0f}"
+    how = f"{vehicle.name}'s recorded typical stay of {stay.text()}{_by(ctx, stay.sources)}"
+    if slip:
+        how += f" plus {got[0].text if got else ''} ({slip} days)"
+    sources = list(stay.sources)
+    if life is None:
+        return _reply(
+            ctx,
+            f"{who} against {vehicle.name}'s design life",
+            f"{who} would stay about {length} days (derived: {how}), but the fact base records "
+            f"no design life for {vehicle.name}, so whether that passes it is not known.",
+            sources,
+            ids,
+        )
+    days_life, life_sources, assessment = life
+    sources += life_sources
+    if low > days_life:
+        verdict = "Yes"
+    elif high <= days_life:
+        verdict = "No"
+    else:
+        verdict = "Too close to tell"
+    lead = (
+        f"{verdict}: {who} would stay about {length} days (derived: {how}), against "
+        f"{vehicle.name}'s published docked design life of {days_life} days"
+        f"{_by(ctx, tuple(life_sources))}."
+    )
+    if assessment:
+        lead += f" But the fact base notes: {assessment}"
+    return _reply(ctx, f"{who} against {vehicle.name}'s design life", lead, sources, ids)
+
+
+def _design_days(v: Vehicle) -> tuple[int, list[str], str] | None:
+    """The design life in days a vehicle's record states, its sources, and what the base says
+    of it (a dispute's assessment)."""
+    for d in v.disputes:
+        for c in d.claims:
+            m = _DESIGN_DAYS.search(c.says)
+            if m is not None:
+                return int(m["n"]), list(c.sources), d.assessment.strip()
+    m = _DESIGN_DAYS.search(v.summary)
+    if m is not None:
+        return int(m["n"]), list(v.sources), ""
+    return None
+
+
+__all__ = ["quantity_answer"]
