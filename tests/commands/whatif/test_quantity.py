@@ -21,19 +21,23 @@ def _lead(text: str) -> str:
 def test_flights_to_replace_a_recorded_load() -> None:
     lead = _lead("how many progress ships would be needed to make up for NG-23's cargo?")
     assert lead.startswith("About 2 Progress MS flights")
-    assert "4,990" in lead and "2,600" in lead and "derived" in lead
+    assert "4,990" in lead
+    assert "2,600" in lead
+    assert "derived" in lead
 
 
 def test_flights_to_replace_names_propellant_the_carrier_cannot_bring() -> None:
     lead = _lead("how many cygnus missions to replace progress ms-30")
     assert lead.startswith("About 1 Cygnus flight")
-    assert "no propellant" in lead and "950 kg" in lead
+    assert "no propellant" in lead
+    assert "950 kg" in lead
 
 
 def test_flights_to_replace_a_load_not_recorded_says_so() -> None:
     lead = _lead("how many cargo dragon trips would cover htv-x2")
     assert lead.startswith("HTV-X2's cargo mass is not recorded")
-    assert "5,820" in lead and "3,307" in lead  # the full-load bound, marked derived
+    assert "5,820" in lead
+    assert "3,307" in lead
     assert "derived" in lead
 
 
@@ -47,7 +51,8 @@ def test_extra_water_for_a_longer_stay_uses_the_crew_aboard() -> None:
     lead = _lead("say the crew is kept up 2 more months, how much more water would that take")
     # 2.38 kg x 7 people x 61 days
     assert lead.startswith("About 1,016 kg more water")
-    assert "7 people" in lead and "98% recovered" in lead
+    assert "7 people" in lead
+    assert "98% recovered" in lead
 
 
 def test_extra_oxygen_for_a_named_crew_stay() -> None:
