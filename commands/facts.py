@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import get_args
 
+from commands import firsts
 from commands.context import Context
 from commands.durations import docked_duration, flight_duration, transit
 from commands.format import (
@@ -780,6 +781,43 @@ _RETURNED = phrases(
 )
 
 
+_LANDED_VERB = {"splashdown": "splashed down", "landed": "landed", "landing": "landed"}
+# A ship that comes back with nothing: it burns up on re-entry.
+_BURNS_UP = phrases(r"\bburns? up\b|\bdestructive re-?entry\b", re.I)
+
+
+def _returned(ctx: Context, m: Mission, lead: Lead) -> Lead:
+    """ "what did CRS-33 bring back" with no return load recorded: said as not recorded, then
+    what its vehicle can bring back and when it came home; a vehicle that burns up on re-entry
+    brought nothing back (No, with that sentence)."""
+    v = ctx.kb.vehicles.get(m.vehicle or "")
+    asof = day_text(ctx.kb.as_of)
+    if v is not None and not any(c.cargo == "down-mass" for c in v.capacities):
+        burns = next((f for f in v.facts if _BURNS_UP.search(f.text)), None)
+        if burns is not None:
+            said = burns.text.rstrip(". ")
+            if not fold(said).startswith(fold(v.name.split()[0])):
+                said = f"{v.name} {said[0].lower()}{said[1:]}"
+            lead.text = f"{m.name} brought no cargo back: {said}{_per(ctx, burns.sources)}."
+            lead.sources = list(burns.sources)
+            lead.yes = False
+            return lead
+    lead.known = False
+    lead.text = f"What {m.name} brought back is not recorded as of {asof}."
+    back = next((c for c in v.capacities if c.cargo == "down-mass"), None) if v else None
+    if v is not None and back is not None:
+        lead.text += f" A {v.name} can bring back {amount(back)}{_per(ctx, back.sources)}."
+        lead.sources = list(back.sources)
+    home = _event(m, LANDED)
+    if home is not None:
+        lead.text += (
+            f" {m.name} {_LANDED_VERB.get(home.kind, 'returned')} on "
+            f"{date_text(home.date, lead.mentions)}."
+        )
+        lead.sources += list(home.sources)
+    return lead
+
+
 def _m_cargo(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
     assert isinstance(rec, Mission)
     m = rec
@@ -795,6 +833,8 @@ def _m_cargo(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | Non
         what = CARGO_NAMES.get(q.cargo or "", "cargo").lower() if q.cargo else "cargo"
         if m.kind == "crew" and not m.cargo:
             return None
+        if q.cargo == "down-mass":
+            return _returned(ctx, m, lead)
         said = _carried(ctx, m) if q.cargo is None else None
         if said is not None:  # "what's it carrying": no masses, but a sentence says what
             lead.text = said.text
@@ -1312,6 +1352,8 @@ def _v_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     """ "when does soyuz launch": its next planned flight and its last recorded one."""
     assert isinstance(rec, Vehicle)
     v = rec
+    if firsts.FIRST.search(q.text):  # "the first time cygnus flew on falcon 9"
+        return _v_first_flight(ctx, rec, q, now)
     if AGAIN.search(q.text):
         again = _flew_again(ctx, v, now)
         if again is not None:  # "is H3 flying again": its first launch since its failure
@@ -1416,9 +1458,66 @@ def _retired_launch(ctx: Context, v: Vehicle, q: Question, parts: list[str], lea
     return lead
 
 
+def _ranked_kind(ctx: Context, rec: Record, q: Question, last: bool) -> Lead | None:
+    """ "the first crewed launch from SLC-40", "the last cargo flight from 39A": a rank of a
+    kind the question narrows to, from the record's own sentence stating it, else the recorded
+    flights of that kind; never the first (or last) of another kind as if it answered."""
+    kind = firsts.asked_kind(ctx.kb, q, rec)
+    if kind is None:
+        return None
+    lead = Lead("")
+    noun = "launch" if isinstance(rec, Pad) else "flight"
+    rank = "last" if last else "first"
+    if isinstance(rec, Pad):
+        what = " ".join(w for w in (kind.said(), noun) if w) + f"{kind.where()} from {rec.name}"
+        whose = f"{rec.name}'s {rank} " + " ".join(w for w in (kind.said(), noun) if w)
+        whose += kind.where()
+    else:
+        what = " ".join(w for w in (kind.said(), rec.name, noun) if w) + kind.where()
+        whose = f"The {rank} {what}"
+    said, limited = firsts.stated(rec, kind, q, last)
+    if said is not None:
+        when = f", {date_text(said.date, lead.mentions)}" if said.date else ""
+        lead.text = f"{whose}{when}: {said.text.rstrip('. ')}{_per(ctx, said.sources)}."
+        lead.sources = list(said.sources)
+        return lead
+    found = firsts.flights(ctx.kb, rec, kind, last)
+    if found:
+        m = found[0]
+        day = outcome_date(m)
+        assert day is not None
+        on = f"{m.name}, on {date_text(day, lead.mentions)}"
+        if last:
+            lead.text = f"The latest {what} the fact base records is {on}."
+        else:
+            lead.text = (
+                f"{whose} is not recorded; the earliest {what} the fact base records is {on}."
+            )
+            lead.known = False
+        told = next((e for e in _history(rec) if m.name in e.what), None)
+        if told is not None:
+            lead.fields.append(Field("Recorded", f"{date_text(told.date)}: {told.what}"))
+        return lead
+    lead.text = f"{whose} is not recorded as of {day_text(ctx.kb.as_of)}."
+    lead.known = False
+    if limited is not None:
+        when = f"{date_text(limited.date)}: " if limited.date else ""
+        lead.fields.append(Field("What is recorded", f"{when}{limited.text}"))
+        lead.sources = list(limited.sources)
+    return lead
+
+
+def _history(rec: Record) -> Sequence[Event]:
+    """A pad's history or a vehicle's events."""
+    return rec.history if isinstance(rec, Pad) else getattr(rec, "events", ())
+
+
 def _v_first_flight(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
     assert isinstance(rec, Vehicle)
     v = rec
+    ranked = _ranked_kind(ctx, v, q, last=False)
+    if ranked is not None:
+        return ranked
     lead = Lead("")
     ev = _event(v, ("first-launch", "first-flight"))
     if v.first_flight is None and ev is None:
@@ -1587,16 +1686,21 @@ def _p_first_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lea
     after its repair when that is asked), else the earliest flight the base records from it."""
     assert isinstance(rec, Pad)
     p = rec
+    ranked = _ranked_kind(ctx, p, q, last=False)
+    if ranked is not None:
+        return ranked
     lead = Lead("")
-    firsts = sorted((e for e in p.history if e.kind == "first-launch"), key=lambda e: e.date.start)
+    first_events = sorted(
+        (e for e in p.history if e.kind == "first-launch"), key=lambda e: e.date.start
+    )
     # The pad's own first launch names no vehicle ("First Vulcan Centaur launch" is Vulcan's
     # first from it, "First launch after the repair: Progress MS-33" a return to use).
-    own = [e for e in firsts if not _names_vehicle(ctx, e.what)]
-    ev = (firsts[-1] if _AFTER_REPAIR.search(q.text) and firsts else None) or (
+    own = [e for e in first_events if not _names_vehicle(ctx, e.what)]
+    ev = (first_events[-1] if _AFTER_REPAIR.search(q.text) and first_events else None) or (
         own[0] if own else None
     )
-    if ev is None and firsts:
-        ev = firsts[0]
+    if ev is None and first_events:
+        ev = first_events[0]
         lead.text = (
             f"{p.name}'s own first launch is not recorded; the earliest first its history "
             f"records, {date_text(ev.date, lead.mentions)}: {ev.what.rstrip('.')}"
@@ -1639,8 +1743,12 @@ def _p_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     """ "when was the last launch from site 31": the latest launch its history records."""
     assert isinstance(rec, Pad)
     p = rec
-    if re.search(r"\bfirst\b", q.text, re.I):
+    if firsts.FIRST.search(q.text):
         return _p_first_launch(ctx, rec, q, now)
+    if firsts.LAST.search(q.text):
+        ranked = _ranked_kind(ctx, p, q, last=True)
+        if ranked is not None:
+            return ranked
     lead = Lead("")
     past = [e for e in p.history if e.kind in _PAD_LAUNCHES and e.date.start <= now]
     if not past:

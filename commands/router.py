@@ -1662,7 +1662,6 @@ def _claim_check(
 # A rank a sentence denies ("no longer the only pad"), or limits in a way a question may not
 # ("the first crewed launch ... since the pad was damaged", "the first this year").
 _RANK_DENIED = phrases(r"\b(?:not|no longer|never|nor)\b(?:\s+\S+){0,3}\s*$", re.I)
-_RANK_LIMITS = phrases(r"\b(?:since|after|until|so far|yet|this year|in \d{4})\b", re.I)
 # The nouns a subject's own kind implies: "the only pad for Dragon" of SLC-40 needs no "pad".
 _KIND_NOUNS = {
     "pad": frozenset(words("pad launch site complex")),
@@ -1719,7 +1718,7 @@ def _states_rank(
     for named in _DESIGNATION.finditer(ranked):
         if not any(fold(named.group(0)) in n for n in own):
             return False
-    limit = _RANK_LIMITS.search(p.text, at.end())
+    limit = vocab.RANK_LIMITS.search(p.text, at.end())
     if limit is not None and limit.group(0).lower() not in text.lower():
         return False
     claimed = set(words(text))

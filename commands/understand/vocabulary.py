@@ -614,7 +614,7 @@ CARGO_PATTERNS: tuple[tuple[CargoClass, Phrases], ...] = (
             r"\bbring back\b",
             # "brings more stuff back", not "bring the crew back"
             r"\b(?:brings?|brought|bringing) "
-            r"(?:(?!crew|astronaut|people|them\b|him\b|her\b)\w+ ){0,3}back\b",
+            r"(?:(?!crew|astronaut|people|them\b|him\b|her\b)\w+ ){0,3}(?:back|home)\b",
             r"\bback down\b",
             RETURN_GOODS,
             r"\breturn(?:s|ed)? (?:cargo|to earth)\b",
@@ -1755,6 +1755,11 @@ YES_NO_TAG = _any(
     rf"[\s,]+(?:{_CHECK_TAIL})\s*\W*$",
     rf"^\s*(?:{_HEARSAY})\b",
 )
+
+
+# A limit on a rank a sentence states and a question may not ("the first crewed launch ... since
+# the pad was damaged", "the first this year").
+RANK_LIMITS = phrases(r"\b(?:since|after|until|so far|yet|this year|in \d{4})\b", re.I)
 
 
 # A yes/no claim of a rank among others ("was X the first crewed launch from the pad", "the
