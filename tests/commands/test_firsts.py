@@ -4,6 +4,8 @@ recorded, never the first or last of another kind."""
 
 from __future__ import annotations
 
+import re
+
 from commands.context import Context
 from tests.commands.conftest import first
 
@@ -35,7 +37,7 @@ def test_a_narrower_first_is_not_the_first_asked(ctx: Context) -> None:
 def test_first_of_a_kind_never_recorded_is_said_so(ctx: Context) -> None:
     text = first(ctx, "when did wallops first launch astronauts")
     assert "first crewed launch is not recorded" in text
-    assert "Antares" not in text.split("\n")[0] or "not recorded" in text
+    assert not re.search(r"\bNG-\d+\b", text.split("\n")[0])
 
 
 def test_last_of_a_kind_from_a_pad(ctx: Context) -> None:
