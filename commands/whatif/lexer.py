@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from commands.reply import Suggestion
 from commands.understand.prefilter import Phrases, phrases
-from commands.whatif.edits import Duration, MonthTarget, part_day
 from commands.whatif.errors import ScenarioError
 from knowledge.dates import (
     MONTH_NAMES,
@@ -25,6 +25,9 @@ from knowledge.dates import (
     FuzzyDateError,
     season_quarter,
 )
+
+if TYPE_CHECKING:  # built in the functions below: a look-up imports the lexer, not the edits
+    from commands.whatif.edits import Duration, MonthTarget
 
 _UNITS_WORDS = {
     "zero": 0,
@@ -243,6 +246,8 @@ _IN_SMALLER = {"year": ("month", 12.0), "month": ("day", 30.44), "week": ("day",
 def find_duration(text: str, pos: int = 0) -> tuple[Duration, Found] | None:
     """The first length of time in text[pos:] ("6 months", "a year and a half", "1 year and
     2 months", "minus 5 months", "6-month", "a third of a year"), or None."""
+    from commands.whatif.edits import Duration
+
     got = _whole_duration(text, pos)
     if got is None:
         return None
@@ -259,6 +264,8 @@ def find_duration(text: str, pos: int = 0) -> tuple[Duration, Found] | None:
 
 def _whole_duration(text: str, pos: int) -> tuple[Duration, Found] | None:
     """find_duration without the parts of a length ("a third of")."""
+    from commands.whatif.edits import Duration
+
     m = _DURATION.search(text, pos)
     ranged = _RANGE.search(text, pos)
     if ranged is not None and (m is None or ranged.start() <= m.start()):
@@ -296,6 +303,8 @@ def _whole_duration(text: str, pos: int) -> tuple[Duration, Found] | None:
 def _upper_end(m: re.Match[str]) -> tuple[Duration, Found] | None:
     """The longer end of a length said as a range, said as read ("2 years (the upper end of
     1-2 years)")."""
+    from commands.whatif.edits import Duration
+
     lo, hi = number(m["lo"] or m["lo2"]), number(m["hi"] or m["hi2"])
     if lo is None or hi is None:
         return None
@@ -381,6 +390,8 @@ def year_of(typed: str) -> int:
 def find_date(text: str, pos: int = 0) -> tuple[dt.date, Found] | None:
     """The first full date in text[pos:] (a day, a month or quarter with its year, a year), as
     the first day it could mean, and the words that gave it ("mid-March 2027")."""
+    from commands.whatif.edits import part_day
+
     best: tuple[dt.date, Found] | None = None
     for form in _DATE_FORMS:
         m = form.search(text, pos)
@@ -429,6 +440,8 @@ def find_year_end(text: str, pos: int = 0) -> tuple[dt.date, Found] | None:
 def find_month(text: str, direction: int = 1, pos: int = 0) -> tuple[MonthTarget, Found] | None:
     """A month named without a year after a preposition ("to December", "until mid-March"),
     or None."""
+    from commands.whatif.edits import MonthTarget
+
     m = next((m for m in _BARE_MONTH.finditer(text, pos) if m["lead"] or m["part"]), None)
     if not m:
         return _find_season(text, direction, pos)
@@ -451,6 +464,8 @@ _BARE_SEASON = phrases(
 def _find_season(text: str, direction: int, pos: int) -> tuple[MonthTarget, Found] | None:
     """A season with no year, as the next quarter of its middle month (the season_quarter
     rule): "to summer" is the next Q3, from its first day."""
+    from commands.whatif.edits import MonthTarget
+
     m = _BARE_SEASON.search(text, pos)
     if not m:
         return None
