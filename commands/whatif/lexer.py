@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from commands.reply import Suggestion
-from commands.understand.prefilter import phrases
-from commands.whatif.edits import Duration, MonthTarget, part_day
+from commands.understand.prefilter import Phrases, phrases
 from commands.whatif.errors import ScenarioError
 from knowledge.dates import (
     MONTH_NAMES,
@@ -25,6 +25,9 @@ from knowledge.dates import (
     FuzzyDateError,
     season_quarter,
 )
+
+if TYPE_CHECKING:  # built in the functions below: a look-up imports the lexer, not the edits
+    from commands.whatif.edits import Duration, MonthTarget
 
 _UNITS_WORDS = {
     "zero": 0,
@@ -86,15 +89,15 @@ _WHOLE = r"(?:\s+(?:whole|full|entire|straight|solid|complete))?"
 _ONE_DURATION = (
     rf"{NUMBER}(?:\s+(?:of\s+)?an?)?{_WHOLE}[\s-]*{_UNIT}(?![\w])(?:\s+and\s+a\s+half(?![\w]))?"
 )
-_DURATION = re.compile(
+_DURATION = phrases(
     rf"(?P<d>{_ONE_DURATION}(?:\s*(?:,\s*|and\s+|plus\s+)?(?={NUMBER}[\s-]*{_UNIT}(?![\w])){_ONE_DURATION})*)",
     re.I,
 )
-_ONE = re.compile(
+_ONE = phrases(
     rf"(?P<num>{NUMBER})(?:\s+(?:of\s+)?an?)?{_WHOLE}[\s-]*(?P<unit>{_UNIT})(?![\w])(?P<half>\s+and\s+a\s+half)?",
     re.I,
 )
-_NUMBER = re.compile(NUMBER, re.I)
+_NUMBER = phrases(NUMBER, re.I)
 # A length said as a range ("1-2 years", "one to two years", "between 18 and 24 months", "a
 # year or two"): the model runs its upper end and says so.
 _RANGE = phrases(
@@ -107,37 +110,37 @@ _RANGE = phrases(
 
 # --- numbers the lexer refuses -----------------------------------------------------------------
 
-_REFUSED: tuple[tuple[re.Pattern[str], str], ...] = (
+_REFUSED: tuple[tuple[Phrases, str], ...] = (
     (
-        re.compile(r"\d+(?:\.\d+)?\s*(?:\^|\*\*)\s*[-+]?\d+(?:\.\d+)?", re.I),
+        phrases(r"\d+(?:\.\d+)?\s*(?:\^|\*\*)\s*[-+]?\d+(?:\.\d+)?", re.I),
         "is a power; write the number out in digits (e.g. “6 months”)",
     ),
     (
-        re.compile(r"(?<![\w.])[-+]?\d+(?:\.\d+)?e[-+]?\d+(?![\w.])", re.I),
+        phrases(r"(?<![\w.])[-+]?\d+(?:\.\d+)?e[-+]?\d+(?![\w.])", re.I),
         "is in scientific notation; write the number out in digits (e.g. “1500 days”)",
     ),
     (
-        re.compile(r"(?<![\w])(?:nan|inf|infinity|infinite|infinitely)(?![\w])|∞", re.I),
+        phrases(r"(?<![\w])(?:nan|inf|infinity|infinite|infinitely)(?![\w])|∞", re.I),
         "is not a number I can use; give a length such as “6 months” or a date",
     ),
     (
-        re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d])"),
+        phrases(r"(?<![\d,.])\d+,\d{1,2}(?![\d])"),
         "has a decimal comma; write it with a point (e.g. “1.5 months”)",
     ),
     (
-        re.compile(r"(?<![\w.])\d+\.\d+\.\d+(?![\w.])"),
+        phrases(r"(?<![\w.])\d+\.\d+\.\d+(?![\w.])"),
         "is not a number or a date I can read; write dates as 2027-03-01 or 1 March 2027",
     ),
     (
-        re.compile(r"(?<![\w/])\d{1,2}/\d{1,2}/\d{2,4}(?![\w/])"),
+        phrases(r"(?<![\w/])\d{1,2}/\d{1,2}/\d{2,4}(?![\w/])"),
         "is ambiguous (day/month or month/day); write it as 2027-03-01 or 1 March 2027",
     ),
     (
-        re.compile(rf"(?<![\w/])\d+/\d+\s*(?:of\s+an?\s+)?{_UNIT}(?![\w])", re.I),
+        phrases(rf"(?<![\w/])\d+/\d+\s*(?:of\s+an?\s+)?{_UNIT}(?![\w])", re.I),
         "is a fraction; write it in digits (e.g. “0.5 months” or “2 weeks”)",
     ),
     (
-        re.compile(
+        phrases(
             rf"\b(?:(?<!\ba\s)few|several|some|many|lots\s+of|a\s+bunch\s+of|a\s+number\s+of)"
             rf"(?:\s+more)?\s+{_UNIT}(?![\w])",
             re.I,
@@ -216,7 +219,7 @@ def _unit(u: str) -> str:
     return "year"
 
 
-_ADJECTIVE_UNIT = re.compile(r"[\s-]+(day|week|month|year|quarter)$", re.I)
+_ADJECTIVE_UNIT = phrases(r"[\s-]+(day|week|month|year|quarter)$", re.I)
 
 
 def _as_noun(shown: str, amount: float) -> str:
@@ -236,13 +239,15 @@ class Found:
 
 
 # "a third of a year", "two thirds of a month": a part of the length after it.
-_THIRDS = re.compile(r"\b(?P<k>a|one|two)\s+thirds?\s+of\s+$", re.I)
+_THIRDS = phrases(r"\b(?P<k>a|one|two)\s+thirds?\s+of\s+$", re.I)
 _IN_SMALLER = {"year": ("month", 12.0), "month": ("day", 30.44), "week": ("day", 7.0)}
 
 
 def find_duration(text: str, pos: int = 0) -> tuple[Duration, Found] | None:
     """The first length of time in text[pos:] ("6 months", "a year and a half", "1 year and
     2 months", "minus 5 months", "6-month", "a third of a year"), or None."""
+    from commands.whatif.edits import Duration
+
     got = _whole_duration(text, pos)
     if got is None:
         return None
@@ -259,6 +264,8 @@ def find_duration(text: str, pos: int = 0) -> tuple[Duration, Found] | None:
 
 def _whole_duration(text: str, pos: int) -> tuple[Duration, Found] | None:
     """find_duration without the parts of a length ("a third of")."""
+    from commands.whatif.edits import Duration
+
     m = _DURATION.search(text, pos)
     ranged = _RANGE.search(text, pos)
     if ranged is not None and (m is None or ranged.start() <= m.start()):
@@ -296,6 +303,8 @@ def _whole_duration(text: str, pos: int) -> tuple[Duration, Found] | None:
 def _upper_end(m: re.Match[str]) -> tuple[Duration, Found] | None:
     """The longer end of a length said as a range, said as read ("2 years (the upper end of
     1-2 years)")."""
+    from commands.whatif.edits import Duration
+
     lo, hi = number(m["lo"] or m["lo2"]), number(m["hi"] or m["hi2"])
     if lo is None or hi is None:
         return None
@@ -321,45 +330,43 @@ _YEAR = r"(?P<y>\d{4}\b|['’]\d{2}(?!\d))"
 _YEAR_PART_MONTH = {"early": 1, "start": 1, "beginning": 1, "mid": 7, "middle": 7, "late": 10}
 _YEAR_PART_MONTH["end"] = 12
 _DATE_FORMS = (
-    re.compile(r"(?P<iso>(?:NET\s+)?\d{4}-(?:Q[1-4]|\d{1,2}(?:-\d{1,2})?))(?![\w-])", re.I),
-    re.compile(
+    phrases(r"(?P<iso>(?:NET\s+)?\d{4}-(?:Q[1-4]|\d{1,2}(?:-\d{1,2})?))(?![\w-])", re.I),
+    phrases(
         rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON})\s*,?\s*(?P<y>\d{{4}})\b",
         re.I,
     ),
-    re.compile(
-        rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>\d{{4}})\b", re.I
-    ),
-    re.compile(rf"\b(?:{_PART}[\s-]*)?(?P<m>{_MON})\s*,?\s*(?:of\s+)?{_YEAR}", re.I),
+    phrases(rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>\d{{4}})\b", re.I),
+    phrases(rf"\b(?:{_PART}[\s-]*)?(?P<m>{_MON})\s*,?\s*(?:of\s+)?{_YEAR}", re.I),
     # "early 2027", "mid-2027", "the end of 2027": the month that part of the year starts
-    re.compile(rf"\b(?:the\s+)?{_PART}[\s-]*(?:of\s+)?(?P<py>\d{{4}})\b", re.I),
-    re.compile(r"\bQ(?P<q>[1-4])\s*,?\s*(?P<y>\d{4})\b", re.I),
-    re.compile(
+    phrases(rf"\b(?:the\s+)?{_PART}[\s-]*(?:of\s+)?(?P<py>\d{{4}})\b", re.I),
+    phrases(r"\bQ(?P<q>[1-4])\s*,?\s*(?P<y>\d{4})\b", re.I),
+    phrases(
         r"\b(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?"
         r"(?P<y>\d{4})\b",
         re.I,
     ),
     # "summer 2027", "the fall of 2027": the quarter of the season's middle month
-    re.compile(
+    phrases(
         r"\b(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s*,?\s*(?:of\s+)?"
         r"(?P<y>\d{4})\b",
         re.I,
     ),
-    re.compile(rf"\b{_PREP}\s+(?P<y>\d{{4}})\b(?!-)", re.I),
+    phrases(rf"\b{_PREP}\s+(?P<y>\d{{4}})\b(?!-)", re.I),
 )
 # "the rest of 2027", "the end of 2027", "through 2027", "all of 2027": until the next 1 January.
-_YEAR_END = re.compile(
+_YEAR_END = phrases(
     r"\b(?:(?:for\s+)?the\s+rest\s+of|(?:until|till|to|by)\s+the\s+end\s+of|through(?:out)?|thru"
     r"|(?:for\s+)?all\s+of)\s+(?P<y>\d{4})\b",
     re.I,
 )
 # Only after a preposition or "mid-"/"late" ... ("may" and "march" are verbs too).
-_BARE_MONTH = re.compile(
+_BARE_MONTH = phrases(
     rf"\b(?P<lead>{_PREP}\s+(?:the\s+)?)?(?:{_PART}[\s-]*)?(?P<m>{_MON})(?![\w-])"
     r"(?!\s*,?\s*(?:of\s+)?\d)",
     re.I,
 )
 # Phrases that name no placeable date.
-_VAGUE = re.compile(
+_VAGUE = phrases(
     r"\b(?P<v>(?:(?:next|this|the\s+following|following|late|early|mid)[\s-]+)?"
     r"(?:summer|winter|spring|autumn|fall|year|month|week)(?![\w-])"
     r"|later(?:\s+on)?|some\s*time(?:\s+later)?|soon|eventually|a\s+while|a\s+bit)\b",
@@ -383,6 +390,8 @@ def year_of(typed: str) -> int:
 def find_date(text: str, pos: int = 0) -> tuple[dt.date, Found] | None:
     """The first full date in text[pos:] (a day, a month or quarter with its year, a year), as
     the first day it could mean, and the words that gave it ("mid-March 2027")."""
+    from commands.whatif.edits import part_day
+
     best: tuple[dt.date, Found] | None = None
     for form in _DATE_FORMS:
         m = form.search(text, pos)
@@ -431,6 +440,8 @@ def find_year_end(text: str, pos: int = 0) -> tuple[dt.date, Found] | None:
 def find_month(text: str, direction: int = 1, pos: int = 0) -> tuple[MonthTarget, Found] | None:
     """A month named without a year after a preposition ("to December", "until mid-March"),
     or None."""
+    from commands.whatif.edits import MonthTarget
+
     m = next((m for m in _BARE_MONTH.finditer(text, pos) if m["lead"] or m["part"]), None)
     if not m:
         return _find_season(text, direction, pos)
@@ -443,7 +454,7 @@ def find_month(text: str, direction: int = 1, pos: int = 0) -> tuple[MonthTarget
 
 
 # A season with no year after a preposition: "to summer", "until next winter".
-_BARE_SEASON = re.compile(
+_BARE_SEASON = phrases(
     rf"\b{_PREP}\s+(?:the\s+)?(?P<which>(?:next|this|coming)\s+)?"
     r"(?P<season>spring|summer|autumn|fall|winter)\b(?!\s*,?\s*(?:of\s+)?\d)",
     re.I,
@@ -453,6 +464,8 @@ _BARE_SEASON = re.compile(
 def _find_season(text: str, direction: int, pos: int) -> tuple[MonthTarget, Found] | None:
     """A season with no year, as the next quarter of its middle month (the season_quarter
     rule): "to summer" is the next Q3, from its first day."""
+    from commands.whatif.edits import MonthTarget
+
     m = _BARE_SEASON.search(text, pos)
     if not m:
         return None
@@ -483,7 +496,7 @@ def vague_error(text: str) -> ScenarioError | None:
     )
 
 
-HORIZON = re.compile(
+HORIZON = phrases(
     rf"\b(?:over|across|horizon(?:\s+of)?|(?:looking|look)\s+ahead)\s+(?:the\s+)?"
     rf"(?:next\s+)?(?P<num>{NUMBER})\s+(?P<unit>years?|months?)\s*$",
     re.I,
@@ -501,7 +514,7 @@ _PERIOD = (
 )
 # The whole of a period: "all of 2027", "for the whole of Q1 2027", "throughout next year",
 # "during March 2027", "for the entirety of 2027", "the entire year 2027".
-_WINDOW = re.compile(
+_WINDOW = phrases(
     r"\b(?:(?:for|during|over|in|across)\s+)?(?:(?:all|the\s+whole|the\s+entirety|the\s+entire"
     r"|the\s+full)\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?|throughout\s+(?:all\s+of\s+)?(?:the\s+)?"
     r"|during\s+(?:the\s+)?|for\s+(?:the\s+year\s+)?(?=\d{4}\b|next\s+year)"
