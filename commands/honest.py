@@ -12,6 +12,7 @@ from commands.format import day_text, publisher
 from commands.lookup import cut_at_sentence, describe
 from commands.reply import Reply, Suggestion
 from commands.understand import vocabulary as vocab
+from commands.understand.prefilter import Phrases
 from commands.understand.thresholds import (
     SUGGEST_FOR_UNKNOWN,
     SUGGESTIONS_MAX,
@@ -48,7 +49,7 @@ def untracked(ctx: Context, q: Question) -> Reply:
     )
 
 
-def _relative(ctx: Context, q: Question, name: str, pattern: vocab.Phrases) -> Reply:
+def _relative(ctx: Context, q: Question, name: str, pattern: Phrases) -> Reply:
     """An untracked thing sharing a name with a tracked one ("Falcon Heavy", "Dragon XL"):
     said to be untracked, never answered as its relative, with what the base's texts say of
     it in passing and what it knows of the relative."""
