@@ -93,7 +93,8 @@ ASK_PATTERNS: tuple[tuple[Ask, Phrases], ...] = (
             # the traffic itself, however it is named: "the next cargo run", "the next russian
             # cargo ship", "the next crew rotation", "the next private astronaut mission"
             r"\bnext\s+(?:[\w-]+\s+){0,3}(?:launch(?:es)?|flights?|missions?|rotations?|runs?"
-            r"|ships?|freighters?|visits?|resupply|resupplies|arrivals?|dockings?|crews?)\b",
+            r"|ships?|freighters?|visits?|resupply|resupplies|arrivals?|dockings?|crews?"
+            r"|cargo)\b",  # "whens the next russian cargo": its flight
             # launching or going up, with nothing named: "what's launching", "anything going up
             # in december", "what launches this month", "when's the japanese one going back up"
             # (not "what launches htv-x": which rocket)
