@@ -1042,7 +1042,14 @@ UNTRACKED: tuple[tuple[str, Phrases], ...] = (
     ),
     (
         "the Moon, lunar landings or NASA's Artemis programme",
-        _any(r"\bmoon\b", r"\blunar\b", r"\bartemis\b", r"\b(?:lunar )?gateway\b"),
+        _any(
+            r"\bmoon\b",
+            r"\blunar\b",
+            r"\bartemis (?:3|iii|4|iv)\b",
+            # the programme, never Artemyev ("artemis 2" is named back as typed: no record)
+            r"\bartemis\b(?![ -]?(?:\d|i+\b|v\b))",
+            r"\bgateway\b",
+        ),
     ),
     (
         "Mars or its rovers",
