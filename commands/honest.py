@@ -8,10 +8,11 @@ import re
 from dataclasses import replace
 
 from commands.context import Context
-from commands.format import day_text
+from commands.format import day_text, publisher
 from commands.lookup import cut_at_sentence, describe
 from commands.reply import Reply, Suggestion
 from commands.understand import vocabulary as vocab
+from commands.understand.prefilter import Phrases
 from commands.understand.thresholds import (
     SUGGEST_FOR_UNKNOWN,
     SUGGESTIONS_MAX,
@@ -29,6 +30,9 @@ SCOPE = (
 
 def untracked(ctx: Context, q: Question) -> Reply:
     """A subject the base never tracks (stock prices, the weather), with what it knows."""
+    kin = next(((n, p) for n, _, p in vocab.RELATIVES if n == q.untracked), None)
+    if kin is not None:
+        return _relative(ctx, q, *kin)
     main = q.main()
     # a record only sharing a word with the question ("the falcons") is not shown
     rec = ctx.kb.get(main.record_id) if main and main.exact else None
@@ -39,6 +43,43 @@ def untracked(ctx: Context, q: Question) -> Reply:
         kind="suggestions",
         title="Not something I track",
         text=f"I don't track {q.untracked}. {SCOPE}{known}",
+        suggestions=(Suggestion(rec.name, rec.name, rec.id),) if rec is not None else (),
+        entities=(rec.id,) if rec is not None else (),
+        as_of=ctx.kb.as_of,
+    )
+
+
+def _relative(ctx: Context, q: Question, name: str, pattern: Phrases) -> Reply:
+    """An untracked thing sharing a name with a tracked one ("Falcon Heavy", "Dragon XL"):
+    said to be untracked, never answered as its relative, with what the base's texts say of
+    it in passing and what it knows of the relative."""
+    short = name.split(" (")[0]
+    rec = ctx.kb.get(q.relative) if q.relative else None
+    text = f"I don't track {name}"
+    if rec is None:
+        text += "."
+    elif ctx.kb.kind_of(rec.id) == "organization":  # "Starship": SpaceX's, not a record
+        text += f", only its maker, {rec.name}."
+    else:
+        text += f"; it is not {rec.name}, which I do track."
+    mentions = [
+        p for ps in ctx.lexicon.passages.values() for p in ps if pattern.search(p.text.lower())
+    ]
+    mentions.sort(key=lambda p: len(p.text))
+    cited: tuple[str, ...] = ()
+    if mentions:
+        said, where = mentions[0], ctx.kb.get(mentions[0].record_id)
+        place = f" ({where.name})" if where is not None else ""
+        text += f" The fact base mentions {short} only in passing: “{said.text}”{place}."
+        cited = said.sources
+    if rec is not None and rec.summary:
+        text += f" What I do know about {rec.name}: {cut_at_sentence(rec.summary, 200)}"
+    return Reply(
+        kind="suggestions",
+        title="Not something I track",
+        text=f"{text} {SCOPE}",
+        sources=tuple(publisher(ctx.kb, sid) for sid in dict.fromkeys(cited)),
+        source_ids=cited,
         suggestions=(Suggestion(rec.name, rec.name, rec.id),) if rec is not None else (),
         entities=(rec.id,) if rec is not None else (),
         as_of=ctx.kb.as_of,

@@ -226,7 +226,14 @@ def respond(
         rec, kind = ctx.kb.get(rid), ctx.kb.kind_of(rid)
         if rec is not None and kind is not None and rid not in q.record_ids:
             q = replace(q, subjects=(Subject(rid, kind, rec.name, -1, -1, True), *q.subjects))
-    if q.refers_back and last is None and q.ask == Ask.LIST and q.hint:
+    next_one = vocab.NEIGHBOUR.search(q.text)
+    if (
+        q.refers_back
+        and last is None
+        and q.ask == Ask.LIST
+        and (q.hint or (next_one is not None and next_one.group("next")))
+    ):
+        # "when's the next one going up", with nothing earlier: the schedule's next flight
         # "when's the japanese one going up", with nothing earlier: the flights that fit
         q = replace(q, refers_back=False)
     if _aside(ctx, q, last):  # "was anyone injured?" just after the pad damage: that event

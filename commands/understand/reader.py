@@ -182,6 +182,11 @@ def read(ctx: Context, text: str) -> Question:
         untracked = f"that (“{text[plain.start : plain.end]}” there is not {plain.name})"
     if other is not None:  # the other sense of the name, before any class of the words
         untracked = other
+    relative = ""
+    kin = next(((n, rid) for n, rid, p in vocab.RELATIVES if p.search(low)), None)
+    # "falcon heavy" is not Falcon 9; a class named too wins ("buy bitcoin when starship flies")
+    if kin is not None and not untracked:
+        untracked, relative = kin
     # "how much propellant do they carry", "and water?": a cargo class is what is asked of
     # the pronoun's referent, never a subject of its own
     leaning = tuple(w for w in distinctive if _cargo(w) is None)
@@ -213,6 +218,7 @@ def read(ctx: Context, text: str) -> Question:
         year=int(year_m.group("year")) if year_m else None,
         unknown=unknown,
         untracked=untracked,
+        relative=relative,
         words=distinctive,
         topics=matches,
         count_of=count_of,

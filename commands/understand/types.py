@@ -115,6 +115,7 @@ class Question:
     year: int | None = None  # "in 2025"
     unknown: tuple[str, ...] = ()  # subject words (or names) the base does not know
     untracked: str = ""  # a subject the base never tracks: "stock prices", "the weather"
+    relative: str = ""  # the tracked record an untracked relative shares a name with
     words: tuple[str, ...] = ()  # content words beyond names and question vocabulary
     topics: tuple[TopicMatch, ...] = field(default=())
     count_of: str = ""  # what a how-many question counts: "flights", "missions"

@@ -93,7 +93,8 @@ ASK_PATTERNS: tuple[tuple[Ask, Phrases], ...] = (
             # the traffic itself, however it is named: "the next cargo run", "the next russian
             # cargo ship", "the next crew rotation", "the next private astronaut mission"
             r"\bnext\s+(?:[\w-]+\s+){0,3}(?:launch(?:es)?|flights?|missions?|rotations?|runs?"
-            r"|ships?|freighters?|visits?|resupply|resupplies|arrivals?|dockings?|crews?)\b",
+            r"|ships?|freighters?|visits?|resupply|resupplies|arrivals?|dockings?|crews?"
+            r"|cargo)\b",  # "whens the next russian cargo": its flight
             # launching or going up, with nothing named: "what's launching", "anything going up
             # in december", "what launches this month", "when's the japanese one going back up"
             # (not "what launches htv-x": which rocket)
@@ -1040,8 +1041,15 @@ UNTRACKED: tuple[tuple[str, Phrases], ...] = (
         ),
     ),
     (
-        "the Moon or lunar landings",
-        _any(r"\bmoon\b", r"\blunar\b", r"\bartemis (?:3|iii|4|iv)\b"),
+        "the Moon, lunar landings or NASA's Artemis programme",
+        _any(
+            r"\bmoon\b",
+            r"\blunar\b",
+            r"\bartemis (?:3|iii|4|iv)\b",
+            # the programme, never Artemyev ("artemis 2" is named back as typed: no record)
+            r"\bartemis\b(?![ -]?(?:\d|i+\b|v\b))",
+            r"\bgateway\b",
+        ),
     ),
     (
         "Mars or its rovers",
@@ -1105,6 +1113,39 @@ UNTRACKED: tuple[tuple[str, Phrases], ...] = (
     ),
 )
 
+# --- untracked relatives of tracked names ----------------------------------------------------
+# Things the base does not track whose names share a word with a tracked record: a modifier
+# ("heavy", "xl", "ball", "new") makes the shared word ("falcon", "dragon", "glenn") name a
+# different family member, never the tracked one. Each: how the reply names it, the tracked
+# relative's record id ("" when none is tracked) and its phrases. The reply quotes what the
+# base's texts say of it ("LC-39A now serves Falcon Heavy and Starship").
+RELATIVES: tuple[tuple[str, str, Phrases], ...] = (
+    ("Falcon Heavy", "falcon-9", _any(r"\bfalcon[ -]?heavy\b")),
+    (
+        "Starship (or its Super Heavy booster)",
+        "spacex",
+        _any(r"\bstar ?ships?\b", r"\bsuper heavy\b"),
+    ),
+    ("Falcon 1", "falcon-9", _any(r"\bfalcon[ -]?(?:1|one)\b(?![.,]?\d)")),
+    ("Dragon XL (the Gateway cargo ship)", "cargo-dragon", _any(r"\bdragon[ -]?xl\b")),
+    (
+        "the first-generation Dragon (Dragon 1)",
+        "cargo-dragon",
+        _any(r"\bdragon[ -]?(?:1|one)\b(?![.,]?\d)"),
+    ),
+    ("Dragon Ball (the anime)", "", _any(r"\bdragon ?ball\b")),
+    ("New Glenn", "blue-origin", _any(r"\bnew glenn\b")),
+    ("New Shepard", "blue-origin", _any(r"\bnew shepard\b")),
+    ("Soyuz-5", "soyuz-2-1a", _any(r"\bsoyuz[ -]?5\b(?![.,]?\d)")),
+    ("Soyuz-2.1b", "soyuz-2-1a", _any(r"\bsoyuz[ -]?2[.,-]?1[ -]?b\b")),
+    ("Boeing's airliners", "boeing", _any(r"\bboeing 7[0-8]7\b", r"\b7[0-8]7 max\b")),
+    (
+        "the Atlanta Falcons (American football)",
+        "",
+        _any(r"\batlanta falcons\b", r"\bfalcons (?:play|game|match|season|roster|coach|vs)\b"),
+    ),
+)
+
 # --- a name used in another domain's sense ---------------------------------------------------
 # Words of domains the base never covers, that turn a name which is also a common word or
 # another domain's name ("dragon", "soyuz", "cygnus") into that other sense, when nothing
@@ -1160,6 +1201,8 @@ OTHER_SENSES: tuple[tuple[str, Phrases], ...] = (
         _any(
             r"\b(?:video ?games?|games?|gaming|playstation|ps[45]|xbox|nintendo|switch game"
             r"|pokemon|pok[eé]mon|minecraft|fortnite|roblox|dungeons|boss fight|speedrun\w*)\b",
+            r"\b(?:elden ring|skyrim|dark souls|zelda|world of warcraft|d&d|dnd|dragon quest"
+            r"|dragon age|spyro)\b",
         ),
     ),
     (
