@@ -29,6 +29,7 @@ from commands.format import (
     schedule_sentence,
     source_lines,
     when_text,
+    with_article,
 )
 from commands.freshness import noted
 from commands.lookup import CARGO_NAMES
@@ -360,7 +361,7 @@ def _m_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     if m.pad:
         where.append(f"from {_name(ctx, m.pad)}")
     if m.launcher:
-        where.append(f"on a {_name(ctx, m.launcher)}")
+        where.append(f"on {with_article(_name(ctx, m.launcher))}")
     if launched is not None and where:
         sentence = sentence.rstrip(".") + " " + " ".join(where) + "."
     if m.crew:  # "Crew-13 launched ... with Watkins, ..."

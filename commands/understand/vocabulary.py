@@ -1512,6 +1512,13 @@ COUNTED = _any(
 RELATIVE_YEAR = phrases(r"\b(?P<which>this|last|past|previous)\s+year\b", re.I)
 YEAR = phrases(r"\b(?:in|during|for|of|since)?\s*(?P<year>20[0-4]\d)\b")
 
+# Nouns of a kind of place or thing, never a value a yes/no claims ("splashed down in the
+# ocean", "landed on the ground"): the answer's own value is of that kind (claimed.unread_values).
+GENERIC_NOUNS = frozenset(
+    """ocean oceans sea seas water land ground desert steppe sky space orbit earth planet
+    parachute parachutes capsule rocket booster ship spacecraft vehicle pad""".split()
+)
+
 # Words that ask about a record rather than name a new subject; not counted as the subject.
 QUESTION_VOCABULARY = frozenset(
     """when date day launch schedul who crew cost price expensive cheap capacity carry carri
