@@ -401,7 +401,10 @@ def _named_in(
 
 def _plain(tok: str) -> bool:
     """A date's or a count's word, never a value: "26", "October", "2025"."""
-    return tok.isdigit() or tok.lower().rstrip(".") in _MONTH_WORDS
+    return bool(_COUNT_WORD.fullmatch(tok)) or tok.lower().rstrip(".") in _MONTH_WORDS
+
+
+_COUNT_WORD = phrases(r"\d+(?:st|nd|rd|th|s)?", re.I)  # "24", "24th", "1990s"
 
 
 def unread_values(
