@@ -1066,7 +1066,9 @@ UNTRACKED: tuple[tuple[str, Phrases], ...] = (
         "sports results",
         _any(
             r"\b(?:did|do|will|can) the \w+s (?:win|lose|beat)\b"
-            r"(?! (?:the |a |an )?(?:[\w-]+ )?(?:contract|bid|award|deal|tender|race))",
+            r"(?! (?:the |a |an |its |any |some |much )?(?:[\w-]+ )?(?:contract|bid|award|deal"
+            r"|tender|race|altitude|height|orbit|speed|pressure|power|contact|propellant|fuel"
+            r"|oxygen|air|attitude|momentum))",  # what a craft loses is no game lost
             r"\b(?:win|won|lose|lost|beat)\b.*\b(?:game|match|last night|tonight|season"
             r"|playoffs?|series|championship|cup|league)\b",
             r"\b(?:nfl|nba|mlb|nhl|mls|super ?bowl|world cup|premier league|playoffs?"
