@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from commands.context import Context
 from commands.facts import already_text, asked_ahead, asks_harm, bounded, names
-from commands.format import date_text, publisher, when_text
+from commands.format import date_text, publisher, when_text, with_article
 from commands.said import by_date
 from commands.understand.prefilter import phrases
 from commands.understand.types import Fact, Question, Subject
-from commands.understand.vocabulary import DAY_OF_MONTH
+from commands.understand.vocabulary import DAY_OF_MONTH, GENERIC_NOUNS, QUESTION_VOCABULARY
 from knowledge.dates import MONTH_NAMES, FuzzyDate
 from knowledge.names import names_of
 from knowledge.schema import PENDING, CrewMember, Mission, Pad, Record, Vehicle
@@ -198,7 +199,10 @@ def _one(
     """The value against the recorded ones: which are recorded, and "not X" on a mismatch."""
     if not recorded:
         return Verdict(None, f"The base does not record what {who} {verb}.", sources, known=False)
-    said = [f"{article}{_name(ctx, r)}" for r in recorded]
+    said = [
+        with_article(_name(ctx, r)) if article == "a " else f"{article}{_name(ctx, r)}"
+        for r in recorded
+    ]
     names = ", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1 else said[0]
     yes = any(_matches(ctx, s, q, r) for r in recorded)
     typed = s.name if s.exact else q.text[s.start : s.end]
@@ -341,3 +345,125 @@ def date_in(
     if year is not None and d.start.year != d.end.year:
         return None
     return True
+
+
+# --- values the answering sentence leaves unread ("on an H-IIB", "in the Atlantic") -----------
+# A value is named after one of these words; the words of one group name the same kind of
+# value (what it rode on, where from, where it was, by whom, with what).
+_SLOT_OF = {
+    **dict.fromkeys(("on", "aboard", "atop", "using", "via"), "ride"),
+    "from": "from",
+    **dict.fromkeys(("in", "into", "off", "at", "near", "to"), "place"),
+    "by": "by",
+    "with": "with",
+}
+_AFTER_SLOT = phrases(r"\b(?P<prep>" + "|".join(_SLOT_OF) + r")\s+", re.I)
+_TOKEN = phrases(r"[^\W_][\w.'-]*|[^\w\s]")
+_VALUE_WORDS_MAX = 3  # words a named value runs to ("the Sea of Okhotsk": three)
+_MONTH_WORDS = frozenset(m.lower() for m in MONTH_NAMES) | frozenset(
+    m.lower()[:3] for m in MONTH_NAMES
+)
+
+
+@dataclass(frozen=True)
+class _Named:
+    """A value named after a slot word: "on an H-IIB" (slot "ride", words ["H-IIB"])."""
+
+    prep: str
+    said: int  # where its slot word starts
+    start: int  # where the value starts in its text
+    end: int
+    value: str  # as written
+
+
+def _named_in(
+    text: str, is_value: Callable[[str], bool], skip: Callable[[int], bool]
+) -> list[_Named]:
+    """The values a text names after a slot word: up to a few words that each pass
+    `is_value`, the first right after the slot word (articles skipped)."""
+    out = []
+    for m in _AFTER_SLOT.finditer(text):
+        toks = list(_TOKEN.finditer(text, m.end()))
+        while toks and toks[0].group().lower() in _ARTICLES:
+            toks.pop(0)
+        taken: list[re.Match[str]] = []
+        for t in toks[:_VALUE_WORDS_MAX]:
+            if not skip(t.start()) and not is_value(t.group()):
+                break
+            taken.append(t)  # a word of a record named here is part of it ("Dragon Endurance")
+        while taken and skip(taken[-1].start()):
+            taken.pop()
+        if taken:
+            start, end = taken[0].start(), taken[-1].end()
+            out.append(_Named(m["prep"].lower(), m.start(), start, end, text[start:end]))
+    return out
+
+
+def _plain(tok: str) -> bool:
+    """A date's or a count's word, never a value: "26", "October", "2025"."""
+    return bool(_COUNT_WORD.fullmatch(tok)) or tok.lower().rstrip(".") in _MONTH_WORDS
+
+
+_COUNT_WORD = phrases(r"\d+(?:st|nd|rd|th|s)?", re.I)  # "24", "24th", "1990s"
+
+
+def unread_values(
+    ctx: Context, q: Question, rec: Record, said: str, recorded: tuple[str, ...]
+) -> tuple[bool | None, str] | None:
+    """Values a yes/no names that the answer's sentences never write ("launched on an H-IIB"
+    answered "... on an H3"): (False, the recorded sentence of that kind with "not X") when a
+    recorded sentence names another value of the same kind, (None, "") when none speaks to
+    it; None when every named value is written in the answer."""
+    own = {t for n in names_of(rec) for t in fold_tokens(n)}
+    spans = [(s.start, s.end) for g in (*((s,) for s in q.subjects), *q.ambiguous) for s in g]
+
+    def asked(tok: str) -> bool:  # a name-like word of the question, not the record's own
+        folded = fold_tokens(tok)
+        if not folded or _plain(tok) or any(f in QUESTION_VOCABULARY for f in folded):
+            return False
+        if any(c.isdigit() for c in tok) or (tok[:1].isupper() and tok != q.text[: len(tok)]):
+            return not set(folded) <= own
+        return (
+            not set(folded) & ctx.lexicon.common
+            and not set(folded) <= own
+            and not (set(folded) & GENERIC_NOUNS)
+        )
+
+    def in_subject(at: int) -> bool:
+        return any(a <= at < b for a, b in spans)
+
+    def written(tok: str) -> bool:  # a name the recorded text writes: capitalized or a code
+        if _plain(tok) or set(fold_tokens(tok)) & GENERIC_NOUNS:  # "to Earth": no value
+            return False
+        return tok[:1].isupper() or any(c.isdigit() for c in tok)
+
+    texts = (said, *recorded)
+    have = {t for x in texts for t in fold_tokens(x)}
+    wrong: list[tuple[_Named, str, _Named]] = []
+    unknown = False
+    for named in _named_in(q.text, asked, in_subject):
+        if set(fold_tokens(named.value)) <= have:
+            continue  # the answer writes it
+        slot = _SLOT_OF[named.prep]
+        other = [
+            (r, x)
+            for x in texts
+            for r in _named_in(x, written, lambda _: False)
+            if _SLOT_OF[r.prep] == slot
+        ]
+        if other:
+            best = next(((r, x) for r, x in other if r.prep == named.prep), other[0])
+            wrong.append((named, best[1], best[0]))
+        else:
+            unknown = True
+    if wrong:
+        named, text, _ = wrong[0]
+        typed = q.text[named.said : named.end]
+        if text is said:
+            at = said.rfind(", per ")
+            at = at if at >= 0 else len(said.rstrip(".").rstrip())
+            return False, f"{said[:at]}, not {typed}{said[at:]}"
+        return False, f"{said} {text.rstrip('. ')}, not {typed}."
+    if unknown:
+        return None, said
+    return None

@@ -30,6 +30,7 @@ from commands.format import (
     schedule_sentence,
     source_lines,
     when_text,
+    with_article,
 )
 from commands.freshness import noted
 from commands.lookup import CARGO_NAMES
@@ -49,6 +50,7 @@ from commands.understand.vocabulary import (
     STILL_AHEAD,
     USUALLY,
 )
+from commands.upcoming import window_of
 from knowledge.dates import FuzzyDate
 from knowledge.names import names_of
 from knowledge.schema import (
@@ -87,6 +89,7 @@ class Lead:
     text: str
     known: bool = True  # False: the base does not record the fact asked for
     yes: bool | None = None  # for a yes/no question: the answer, when the fact decides it
+    opener: str = ""  # said instead of "Yes." / "No." ("No, not as planned:")
     fields: list[Field] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     mentions: list[DateMention] = field(default_factory=list)
@@ -138,7 +141,9 @@ def finish(ctx: Context, rec: Record, q: Question, lead: Lead) -> Reply:
     """Lead sentence (with Yes/No for a yes/no question), its fields, short sources, More."""
     text = lead.text
     if q.ask == Ask.YES_NO and not _offers_alternatives(q):
-        if lead.yes is True:
+        if lead.yes is not None and lead.opener:
+            text = f"{lead.opener} {text}"
+        elif lead.yes is True:
             text = "Yes. " + text
         elif lead.yes is False:
             text = "No. " + text
@@ -357,7 +362,7 @@ def _m_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     if m.pad:
         where.append(f"from {_name(ctx, m.pad)}")
     if m.launcher:
-        where.append(f"on a {_name(ctx, m.launcher)}")
+        where.append(f"on {with_article(_name(ctx, m.launcher))}")
     if launched is not None and where:
         sentence = sentence.rstrip(".") + " " + " ".join(where) + "."
     if m.crew:  # "Crew-13 launched ... with Watkins, ..."
@@ -380,6 +385,8 @@ def _m_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
         lead.known = False  # a plan past with no update: whether it flew is not known
     else:
         lead.yes = _asked_plan_matches(q, plan.planned if plan else None)
+        if lead.yes is None and plan is not None:  # "later this month": the plan against it
+            lead.yes, lead.opener = _plan_in_window(q, plan.planned, now)
         if lead.yes is None and not _still_ahead(q):
             lead.yes = False  # planned, not flown yet
         elif lead.yes is None:
@@ -425,6 +432,23 @@ def _asked_plan_matches(q: Question, planned: FuzzyDate | None) -> bool | None:
     if planned.precision not in ("day", "month") and planned.start.month != planned.end.month:
         return None
     return planned.start.month in asked or planned.end.month in asked
+
+
+def _plan_in_window(q: Question, planned: FuzzyDate, now: dt.date) -> tuple[bool | None, str]:
+    """For "is X launching later this month", "will it fly next week": whether a plan still
+    ahead falls in the days asked about, and the answer's opener. A plan after the window is
+    "No."; one before it may still slip into it ("No, not as planned:"); one wholly inside it
+    is "Yes, as planned:"; a plan that straddles the window (or a NET date) decides nothing."""
+    window = window_of(q.text.lower(), now)
+    if window is None or q.ask != Ask.YES_NO:
+        return None, ""
+    if window.end < planned.start:
+        return False, ""
+    if planned.end < window.start:
+        return False, "No, not as planned:"
+    if not planned.net and window.start <= planned.start and planned.end <= window.end:
+        return True, "Yes, as planned:"
+    return None, ""
 
 
 def _schedule_lines(m: Mission, mentions: list[DateMention]) -> str:

@@ -53,6 +53,17 @@ def collect_sources(*groups: Iterable[str]) -> tuple[str, ...]:
 SOURCES_SHOWN = 4  # publishers named under a reply; the full list is one command away
 
 
+def with_article(name: str) -> str:
+    """ "a Falcon 9", "an Antares", "an H3" (a spelled-out letter that sounds as a vowel)."""
+    first = name.split("-")[0].split()[0] if name.strip() else ""
+    spelled = bool(first) and (first.isupper() or any(c.isdigit() for c in first))
+    vowel = first[:1].lower() in "aeio" or (spelled and first[:1] in _VOWEL_LETTERS)
+    return f"{'an' if vowel else 'a'} {name}"
+
+
+_VOWEL_LETTERS = frozenset("AEFHILMNORSX")  # letters whose names start with a vowel sound
+
+
 def publisher(kb: KnowledgeBase, sid: str) -> str:
     """A source's publisher, short: "RussianSpaceWeb.com (also TASS)" -> "RussianSpaceWeb.com"."""
     if sid == "seed-article":

@@ -1395,6 +1395,10 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
         # "was artemyev removed from crew-12": the status asked is the person's, not the flight's
         others = (fact_answer(ctx, s.record_id, q, fact, now) for s in q.subjects if s is not main)
         found = next((o for o in others if o is not None and o.yes is not None), found)
+    if found is not None and found.yes is True:  # "launched on an H-IIB": a value it left unread
+        unread = _unread_value(ctx, q, main, found.reply)
+        if unread is not None:
+            return unread
     # words of any fact asked ("departed yet or still berthed at unity": the port) are no
     # other matter
     asked = {w for f in q.facts for w in vocab.FACT_WORDS.get(f, ())}
@@ -1433,6 +1437,31 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
     if q.words:  # "is the iss safe": nothing in the base says
         return honest.not_recorded(ctx, q, main.record_id, now)
     return describe(ctx, main.record_id, now, brief=True)
+
+
+def _unread_value(ctx: Context, q: Question, main: Subject, reply: Reply) -> Reply | None:
+    """A Yes that leaves a value the question names unread ("did HTV-X1 go up on an H-IIB",
+    "splashed down in the Atlantic?"): No with the recorded value of that kind, or "Not known
+    as a plain yes or no" when nothing recorded speaks to it."""
+    rec = ctx.kb.get(main.record_id)
+    first, _, rest = reply.text.partition("\n")
+    if rec is None or not first.startswith("Yes. "):
+        return None
+    recorded = tuple(f.value for f in reply.fields if f.name == _RECORDED)
+    verdict = claimed.unread_values(ctx, q, rec, first.removeprefix("Yes. "), recorded)
+    if verdict is None:
+        return None
+    yes, said_line = verdict
+    if yes is False:
+        fields = tuple(f for f in reply.fields if f.name != _RECORDED)
+        text = f"No. {said_line}"
+    else:
+        fields = reply.fields
+        text = f"Not known as a plain yes or no as of {day_text(ctx.kb.as_of)}: {said_line}"
+    return replace(reply, text="\n".join((text, rest)) if rest else text, fields=fields)
+
+
+_RECORDED = "Recorded"  # the field that quotes an event's own text (facts._m_event)
 
 
 def _holds_words(ctx: Context, topic_id: str, q: Question) -> bool:
@@ -1541,7 +1570,8 @@ def _named_value(ctx: Context, q: Question, main: Subject, now: dt.date) -> Repl
         return None
     lead = Lead(verdict.text, known=verdict.known, yes=verdict.yes)
     lead.sources = list(verdict.sources)
-    return finish(ctx, rec, q, lead)
+    reply = finish(ctx, rec, q, lead)
+    return _unread_value(ctx, q, main, reply) or reply  # "aboard Dragon Endurance": the name
 
 
 def _claim_said(ctx: Context, q: Question, main: Subject, now: dt.date) -> Reply | None:

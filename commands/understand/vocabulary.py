@@ -1074,7 +1074,9 @@ UNTRACKED: tuple[tuple[str, Phrases], ...] = (
         "sports results",
         _any(
             r"\b(?:did|do|will|can) the \w+s (?:win|lose|beat)\b"
-            r"(?! (?:the |a |an )?(?:[\w-]+ )?(?:contract|bid|award|deal|tender|race))",
+            r"(?! (?:the |a |an |its |any |some |much )?(?:[\w-]+ )?(?:contract|bid|award|deal"
+            r"|tender|race|altitude|height|orbit|speed|pressure|power|contact|propellant|fuel"
+            r"|oxygen|air|attitude|momentum))",  # what a craft loses is no game lost
             r"\b(?:win|won|lose|lost|beat)\b.*\b(?:game|match|last night|tonight|season"
             r"|playoffs?|series|championship|cup|league)\b",
             r"\b(?:nfl|nba|mlb|nhl|mls|super ?bowl|world cup|premier league|playoffs?"
@@ -1554,6 +1556,13 @@ COUNTED = _any(
 # "this year", "last year": a year counted from today.
 RELATIVE_YEAR = phrases(r"\b(?P<which>this|last|past|previous)\s+year\b", re.I)
 YEAR = phrases(r"\b(?:in|during|for|of|since)?\s*(?P<year>20[0-4]\d)\b")
+
+# Nouns of a kind of place or thing, never a value a yes/no claims ("splashed down in the
+# ocean", "landed on the ground"): the answer's own value is of that kind (claimed.unread_values).
+GENERIC_NOUNS = frozenset(
+    """ocean oceans sea seas water land ground desert steppe sky space orbit earth planet
+    parachute parachutes capsule rocket booster ship spacecraft vehicle pad""".split()
+)
 
 # Words that ask about a record rather than name a new subject; not counted as the subject.
 QUESTION_VOCABULARY = frozenset(
