@@ -764,7 +764,9 @@ def _referent(ctx: Context, q: Question, last: Turn) -> str | None:
         return _kin(ctx, first, q.hint, last)
     if vocab.PERSON_PRONOUNS.search(low):
         people = [s for s in last.subjects if ctx.kb.kind_of(s) == "crew"]
-        meant = _person_meant(ctx, last, people) or (people[0] if people else None)
+        meant = _person_meant(ctx, last, people)
+        if meant is None and not _asked_of_person(ctx, last.question):
+            meant = people[0] if people else None
         if meant is not None or last.question.ask == Ask.WHO:
             return meant
         # no person remembered: a ship is "she", and Russian "он"/"она" is any masculine or
@@ -779,9 +781,13 @@ def _person_meant(ctx: Context, last: Turn, people: list[str]) -> str | None:
     or the one of the agency or country it named ("which nasa astronaut is on ms-29")."""
     prev = last.question
     named = set(prev.record_ids)
-    if prev.ask == Ask.WHO and any(ctx.kb.kind_of(r) == "crew" for r in named):
-        found = [p for p in last.subjects if p in people and p not in named]
-        return found[0] if found else None
+    # the person the answer's lead names that the question did not: "who took Artemyev's
+    # seat" -> Fedyaev, never the first of the flight's crew list
+    led = [r for r in last.named if ctx.kb.kind_of(r) == "crew" and r not in named]
+    if _asked_of_person(ctx, prev):  # one other person named: that one; none or a whole
+        return led[0] if len(led) == 1 else None  # crew list: which one is not known
+    if led and prev.ask == Ask.WHO:
+        return led[0]
     agencies = {r for r in named if ctx.kb.kind_of(r) == "organization"}
     countries = vocab.COUNTRIES.get(prev.hint, ())
     chosen = [
@@ -791,6 +797,12 @@ def _person_meant(ctx: Context, last: Turn, people: list[str]) -> str | None:
         and (c.agency in agencies or any(x in countries for x in countries_of(ctx.kb, p)))
     ]
     return chosen[0] if len(chosen) == 1 else None
+
+
+def _asked_of_person(ctx: Context, prev: Question) -> bool:
+    """Whether a who-question asked about a person it named ("who replaced Artemyev"): the
+    answer is another person, so "he" next is that one, not the one named."""
+    return prev.ask == Ask.WHO and any(ctx.kb.kind_of(r) == "crew" for r in prev.record_ids)
 
 
 def _person_by_country(ctx: Context, q: Question, last: Turn) -> str | None:
