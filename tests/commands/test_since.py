@@ -10,4 +10,5 @@ def test_flown_since_the_failure_asked_before(ctx: Context) -> None:
     reply = ask(ctx, "when was h3's last failure", "did it launch again since then?")
     lead = reply.text.split("\n\n")[0]
     assert lead.startswith("Yes."), reply.plain()
-    assert "11 August 2026" in lead and "22 December 2025" in lead
+    assert "11 August 2026" in lead
+    assert "22 December 2025" in lead
