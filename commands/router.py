@@ -32,6 +32,7 @@ from commands.clean import strip_escapes
 from commands.context import Context
 from commands.conversation import Conversation, Turn
 from commands.count import count, crew_aboard_at
+from commands.delay import asks_delay, delay_answer
 from commands.facts import FLIGHT_FACTS, Lead, fact_answer, finish, flown_on, has_fact, names
 from commands.fill import asks_fill, fill_answer
 from commands.format import collect_sources, day_text, outcome_date, source_lines
@@ -42,7 +43,9 @@ from commands.lookup import describe
 from commands.mentions import mentioned_flights
 from commands.reasons import Reason, reason_for
 from commands.registry import BY_COMMAND, split_list
+from commands.relief import asks_relief, relief_answer
 from commands.reply import Field, Reply, error
+from commands.since import asks_since, since_answer
 from commands.stated import stated_count
 from commands.stays import asks_typical_stay, typical_stay
 from commands.topics import QUESTION_FORMS, lead_sentence
@@ -194,6 +197,9 @@ def respond(
     quantity = whatif.asked_quantity(ctx, text, now)  # "how many X to replace Y's cargo"
     if quantity is not None:
         return quantity, None
+    carried = _quantity_carried(ctx, text, now, last)
+    if carried is not None:  # "ok so for the whole crew for a month?" after a per-day amount
+        return carried, None
     if is_whatif(text):
         return whatif.ask(ctx, text, now), None
     chat = next((c for c, p in vocab.CHAT if p.match(text)), None)
@@ -254,6 +260,9 @@ def respond(
             earlier = ctx.kb.get(last.subjects[0])
             unfit = honest.no_context(ctx, q, earlier.name if earlier is not None else None)
             return _no_neighbour(ctx, q, last) or unfit, None
+    onward = _history_asked(ctx, q, last, now)
+    if onward is not None:  # "how late was that vs the original plan", "has it flown since?"
+        return onward, q
     filled = _fill(ctx, q, last, now)
     if filled is not None:  # "how full was it?" just after NG-23's load
         return filled, q
@@ -275,6 +284,19 @@ def respond(
             if retry.kind == "answer":
                 return retry, again
     return reply, q
+
+
+def _quantity_carried(ctx: Context, text: str, now: dt.date, last: Turn | None) -> Reply | None:
+    """A fragment giving only whom and how long ("ok so for the whole crew for a month?")
+    just after an amount of a consumable was asked: that consumable's quantity for the
+    fragment's people and span, when the what-if quantities derive it."""
+    m = vocab.SPAN_FRAGMENT.match(text)
+    if last is None or m is None:
+        return None
+    resource = whatif.asked_resource(last.question.text)
+    if resource is None:
+        return None
+    return whatif.asked_quantity(ctx, f"how much {resource} {m['rest']}", now)
 
 
 def _two_asks(
@@ -316,6 +338,32 @@ def _remembered_topic(q: Question, last: Turn | None) -> str | None:
     top = q.topics[0]
     if top.score >= TOPIC_CONFIDENT and top.topic_id in last.subjects:
         return top.topic_id
+    return None
+
+
+def _history_asked(ctx: Context, q: Question, last: Turn | None, now: dt.date) -> Reply | None:
+    """What a record's history answers of the flight (or vehicle, or pad) the question names,
+    else the one the last answer was about: how late a flight went against its first plan,
+    whether a vehicle flew after the event asked before, which crew flight relieves a crew."""
+    if len(q.subjects) > 1 and q.ask == Ask.COMPARE:
+        return None
+    named = [r for r in q.record_ids if ctx.kb.kind_of(r) == "mission"]
+    flight = ctx.kb.missions.get(named[0]) if named else None
+    if flight is None and last is not None and not q.subjects:
+        flight = _remembered_flight(ctx, last)
+    if flight is not None and asks_delay(q):
+        return delay_answer(ctx, flight, q, now)
+    if flight is not None and asks_relief(q):
+        relief = relief_answer(ctx, flight, q, now)
+        if relief is not None:
+            return relief
+    if asks_since(q) and q.ask == Ask.YES_NO:
+        before = (*last.subjects, *last.named) if last is not None else ()
+        asked = last.question.text if last is not None else ""
+        for rid in dict.fromkeys((*q.record_ids, *before)):
+            since = since_answer(ctx, rid, q, asked)
+            if since is not None:
+                return since
     return None
 
 
@@ -771,7 +819,9 @@ def _referent(ctx: Context, q: Question, last: Turn) -> str | None:
         return _kin(ctx, first, q.hint, last)
     if vocab.PERSON_PRONOUNS.search(low):
         people = [s for s in last.subjects if ctx.kb.kind_of(s) == "crew"]
-        meant = _person_meant(ctx, last, people) or (people[0] if people else None)
+        meant = _person_meant(ctx, last, people)
+        if meant is None and not _asked_of_person(ctx, last.question):
+            meant = people[0] if people else None
         if meant is not None or last.question.ask == Ask.WHO:
             return meant
         # no person remembered: a ship is "she", and Russian "он"/"она" is any masculine or
@@ -786,9 +836,13 @@ def _person_meant(ctx: Context, last: Turn, people: list[str]) -> str | None:
     or the one of the agency or country it named ("which nasa astronaut is on ms-29")."""
     prev = last.question
     named = set(prev.record_ids)
-    if prev.ask == Ask.WHO and any(ctx.kb.kind_of(r) == "crew" for r in named):
-        found = [p for p in last.subjects if p in people and p not in named]
-        return found[0] if found else None
+    # the person the answer's lead names that the question did not: "who took Artemyev's
+    # seat" -> Fedyaev, never the first of the flight's crew list
+    led = [r for r in last.named if ctx.kb.kind_of(r) == "crew" and r not in named]
+    if _asked_of_person(ctx, prev):  # one other person named: that one; none or a whole
+        return led[0] if len(led) == 1 else None  # crew list: which one is not known
+    if led and prev.ask == Ask.WHO:
+        return led[0]
     agencies = {r for r in named if ctx.kb.kind_of(r) == "organization"}
     countries = vocab.COUNTRIES.get(prev.hint, ())
     chosen = [
@@ -798,6 +852,12 @@ def _person_meant(ctx: Context, last: Turn, people: list[str]) -> str | None:
         and (c.agency in agencies or any(x in countries for x in countries_of(ctx.kb, p)))
     ]
     return chosen[0] if len(chosen) == 1 else None
+
+
+def _asked_of_person(ctx: Context, prev: Question) -> bool:
+    """Whether a who-question asked about a person it named ("who replaced Artemyev"): the
+    answer is another person, so "he" next is that one, not the one named."""
+    return prev.ask == Ask.WHO and any(ctx.kb.kind_of(r) == "crew" for r in prev.record_ids)
 
 
 def _person_by_country(ctx: Context, q: Question, last: Turn) -> str | None:

@@ -212,6 +212,7 @@ SYNONYMS: dict[str, str] = {
     "substitute": "replace",
     "substituted": "replace",
     "supplant": "replace",
+    "spot": "place",  # "took his spot": his place
     "screwed": "trouble",
     "doomed": "trouble",
     "struggle": "trouble",

@@ -711,6 +711,29 @@ VALUE = phrases(
     ),
     re.I,
 )
+# How late a flight went against its first plan (commands/delay.py): "how late was it",
+# "how much later than planned", "vs the original plan", "how long was it delayed".
+LATE_BY = _any(
+    r"\bhow\s+(?:late|much\s+later|far\s+behind)\b",
+    r"\bhow\s+long\s+(?:was|were|is|has)\s+(?:it|that|they|\S+)\s+(?:been\s+)?"
+    r"(?:delay\w*|late|postponed|pushed\s+back|held\s+up)\b",
+    r"\bhow\s+(?:big|long|much)\s+(?:of\s+)?(?:a|the|was\s+the)\s+(?:delay|slip)\b",
+    r"\b(?:vs\.?|versus|compared\s+(?:to|with)|against|than)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:original|first|initial|earliest)\s+(?:plan|date|schedule|target)\b",
+)
+# Flown after the event asked before (commands/since.py): "has it flown since", "any
+# launches since then", "did they launch one since".
+SINCE_FLOWN = _any(
+    r"\b(?:flown|flew|fly|flying|launched|launch(?:es)?|flights?)\b(?:\s+\w+){0,3}?\s+since\b",
+)
+# Who relieves a crew (commands/relief.py): "who's flying up to replace them", "their
+# replacements", "who relieves them", "the next crew after them".
+RELIEF = _any(
+    r"\breplac\w*\s+(?:them|the\s+crew|their\s+crew|him|her|those)\b",
+    r"\b(?:their|the)\s+(?:replacements?|relief(?:\s+crew)?)\b",
+    r"\brelie(?:ve|ves|ving)\s+(?:them|the\s+crew|their\s+crew)\b",
+    r"\bthe\s+next\s+crew\s+(?:after\s+(?:them|it|that)|to\s+replace)\b",
+)
 # A flight moved later: "why did NG-24 slip", "why was it pushed back".
 DELAYED = _any(
     r"\bslip\w*",
@@ -817,6 +840,12 @@ FRAGMENT = phrases(
     r"^\s*(?:(?:and|so|but|ok|okay)\s+)?(?!(?:what|whats|what's|which|who|whos|who's|whom"
     r"|when|whens|where|why|how|is|are|was|were|did|does|do|has|have|had|can|could|will|would"
     r"|should|tell|show|list|give|compare|explain|any|anything)\b)[^\W\d_]",
+    re.I,
+)
+# A fragment giving only whom and how long, after an amount was asked ("ok so for the whole
+# crew for a month?", "and if they stay 2 weeks longer"): its fillers, then the span it asks.
+SPAN_FRAGMENT = phrases(
+    r"^\s*(?:(?:ok(?:ay)?|so|and|but|then|well|right|now)\W+)*(?P<rest>(?:for|if|over)\b.*)$",
     re.I,
 )
 # A yes/no question asking whether an event is still to come ("is crew-13 launching soon",

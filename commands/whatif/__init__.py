@@ -41,6 +41,13 @@ def asked_quantity(ctx: Context, text: str, now: dt.date) -> Reply | None:
     return quantity_answer(ctx, text, now)
 
 
+def asked_resource(text: str) -> str | None:
+    """The consumable a how-much question asks, as written ("oxygen"), else None."""
+    from commands.whatif.quantity import asked_resource as resource
+
+    return resource(text)
+
+
 def baseline_summary(ctx: Context, now: dt.date) -> str | None:
     """One line on the modelled supply margin of the unchanged plan, for status digests."""
     from commands.whatif.baseline import prepare
@@ -79,6 +86,7 @@ __all__ = [
     "CHANGES",
     "ask",
     "asked_quantity",
+    "asked_resource",
     "baseline_summary",
     "looks_like_whatif",
     "structured",

@@ -460,3 +460,10 @@ def _design_days(v: Vehicle) -> tuple[int, list[str], str] | None:
 
 
 __all__ = ["quantity_answer"]
+
+
+def asked_resource(text: str) -> str | None:
+    """The consumable a how-much question asks ("how much oxygen does one person use"), as
+    written; None when it asks none."""
+    m = _USE.search(text)
+    return m["res"] if m is not None else None
