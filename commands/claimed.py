@@ -399,6 +399,22 @@ def _named_in(
     return out
 
 
+def _flown_names(ctx: Context, rec: Record) -> set[str]:
+    """A person's recorded flights' spacecraft and rockets, by every name: "has he flown on
+    dragon" is read by a Crew Dragon flight of his (a flight's sentence names the flight, not
+    its ship)."""
+    if ctx.kb.kind_of(rec.id) != "crew":
+        return set()
+    ids = {
+        rid
+        for m in ctx.kb.missions.values()
+        if rec.id in m.crew
+        for rid in (m.vehicle, m.launcher)
+        if rid
+    }
+    return {t for rid in ids if (r := ctx.kb.get(rid)) for n in names_of(r) for t in fold_tokens(n)}
+
+
 def _plain(tok: str) -> bool:
     """A date's or a count's word, never a value: "26", "October", "2025"."""
     return bool(_COUNT_WORD.fullmatch(tok)) or tok.lower().rstrip(".") in _MONTH_WORDS
@@ -439,6 +455,7 @@ def unread_values(
 
     texts = (said, *recorded)
     have = {t for x in texts for t in fold_tokens(x)}
+    have |= _flown_names(ctx, rec)
     wrong: list[tuple[_Named, str, _Named]] = []
     unknown = False
     for named in _named_in(q.text, asked, in_subject):
