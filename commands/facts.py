@@ -1027,6 +1027,9 @@ def _m_aboard(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
             lead.text = schedule_sentence(ctx.kb, m, now, lead.mentions)
             lead.yes = False
             return lead
+        listed = _listed_docked(ctx, m, now, lead)
+        if listed is not None:
+            return listed
         lead.text = f"No docking of {m.name} is recorded as of {day_text(ctx.kb.as_of)}."
         lead.known = False
         return lead
@@ -1047,9 +1050,9 @@ def _m_aboard(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     last_seen = f"; last reported docked on {day_text(seen, lead.mentions)}"
     if seen == arrived.date.start:
         last_seen = ""
-    if days is not None and now > arrived.date.start + dt.timedelta(days=days):
-        ends = arrived.date.start + dt.timedelta(days=days)
-        kind = v.name if v is not None else "flight"
+    ends = arrived.date.start + dt.timedelta(days=days) if days is not None else None
+    kind = v.name if v is not None else "flight"
+    if ends is not None and ends < ctx.kb.as_of:  # the stay ended before the base's last word
         lead.text = (
             f"{docked}{last_seen}, and no departure is recorded; but a {kind} typically stays "
             f"{_days(stay)}, which would have ended about {day_text(ends, lead.mentions)}."
@@ -1057,6 +1060,48 @@ def _m_aboard(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
         lead.known = False
         return lead
     lead.text = f"{docked}{last_seen}, and no departure is recorded as of {day_text(ctx.kb.as_of)}."
+    if ends is not None and ends < now:  # yes as of the base's date; it may have left since
+        lead.text += (
+            f" A {kind} typically stays {_days(stay)}, which would end about "
+            f"{day_text(ends, lead.mentions)}, after the base's last update."
+        )
+    lead.yes = True
+    return lead
+
+
+def _listed_docked(ctx: Context, m: Mission, now: dt.date, lead: Lead) -> Lead | None:
+    """A flight with no docking event whose status says docked on a later day ("listed among
+    the vehicles docked on 27 September"): yes as of that record, nothing later recorded; a
+    typical stay ended before the base's date makes it not known."""
+    launched = outcome_date(m)
+    if m.status != "docked" or launched is None or m.status_as_of < launched.start:
+        return None
+    seen = day_text(m.status_as_of, lead.mentions)
+    noted = next((f for f in m.facts if re.search(r"\bdocked\b", f.text, re.I)), None)
+    lead.sources = list(noted.sources if noted is not None else m.sources)
+    v = ctx.kb.vehicles.get(m.vehicle)
+    stay = v.typical_stay_days if v is not None else None
+    days = (stay.value or stay.high) if stay is not None else None
+    ends = launched.start + dt.timedelta(days=days) if days is not None else None
+    kind = v.name if v is not None else "flight"
+    base = (
+        f"as of {seen}, the last record, {m.name} was docked to the station{_per(ctx, lead.sources)}"
+        f" (launched {date_text(launched, lead.mentions)}; its docking date is not recorded); "
+        "nothing later is recorded."
+    )
+    if ends is not None and ends < ctx.kb.as_of:  # a stay that ended before the base's date
+        lead.text = (
+            f"{base[0].upper()}{base[1:-1]}; but a {kind} typically stays {_days(stay)}, which "
+            f"would have ended about {day_text(ends, lead.mentions)}."
+        )
+        lead.known = False
+        return lead
+    lead.text = base[0].upper() + base[1:]
+    if ends is not None and ends < now:
+        lead.text += (
+            f" A {kind} typically stays {_days(stay)}, which would end about "
+            f"{day_text(ends, lead.mentions)}, after the base's last update."
+        )
     lead.yes = True
     return lead
 
