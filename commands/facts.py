@@ -31,7 +31,7 @@ from commands.format import (
     source_lines,
     when_text,
 )
-from commands.freshness import noted
+from commands.freshness import confirmation_stale, noted
 from commands.lookup import CARGO_NAMES
 from commands.reply import DateMention, Field, Reply
 from commands.said import Kind, by_date, clock_in, quoted, value_passage
@@ -46,6 +46,7 @@ from commands.understand.vocabulary import (
     AHEAD_WINDOW,
     DAY_OF_MONTH,
     DOCKING_PLACE,
+    RELATIVE_YEAR,
     STILL_AHEAD,
     USUALLY,
 )
@@ -378,6 +379,17 @@ def _m_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
         lead.yes = False
     elif plan is not None and plan.planned.is_past(now):
         lead.known = False  # a plan past with no update: whether it flew is not known
+    elif plan is not None and (inside := _plan_in_window(q, plan.planned, now)) is not None:
+        # "still happening this year": a plan inside the window is yes unless its own dates
+        # have begun with only an old confirmation (it may have flown or slipped since); one
+        # reaching past the window cannot be told; never No inside it
+        opened = plan.planned.start <= now and confirmation_stale(ctx, m.status_as_of, now)
+        if inside and not opened:
+            lead.yes = True
+        elif inside is False and _misses_window(q, plan.planned, now):
+            lead.yes = False
+        else:
+            lead.known = False
     else:
         lead.yes = _asked_plan_matches(q, plan.planned if plan else None)
         if lead.yes is None and not _still_ahead(q):
@@ -406,6 +418,39 @@ def _asked_day_matches(q: Question, when: FuzzyDate | None) -> bool | None:
     if day is None or not month:
         return None
     return (when.start.month, when.start.day) == (month, int(day.group()))
+
+
+def _asked_window(q: Question, now: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The days a yes/no about a plan asks of: a window a schedule question names ("this
+    month", "in december", "the next 30 days"), else a year ("in 2027", "this year")."""
+    from commands.upcoming import window_of
+
+    w = window_of(q.text.lower(), now)
+    if w is not None:
+        return w.start, w.end
+    rel = RELATIVE_YEAR.search(q.text)
+    year = q.year
+    if year is None and rel is not None and rel["which"] == "this":
+        year = now.year
+    return (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year is not None else None
+
+
+def _misses_window(q: Question, planned: FuzzyDate, now: dt.date) -> bool:
+    """Whether no day the plan could mean falls in the window asked of."""
+    window = _asked_window(q, now)
+    if window is None:
+        return False
+    return planned.start > window[1] or (not planned.net and planned.end < window[0])
+
+
+def _plan_in_window(q: Question, planned: FuzzyDate, now: dt.date) -> bool | None:
+    """True when every day the plan could mean is in the window the question asks of, False
+    when it overlaps it only in part or misses it; None when no window is asked."""
+    window = _asked_window(q, now)
+    if window is None:
+        return None
+    start, end = window
+    return not planned.net and start <= planned.start and planned.end <= end
 
 
 def _asked_plan_matches(q: Question, planned: FuzzyDate | None) -> bool | None:
