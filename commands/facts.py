@@ -383,13 +383,14 @@ def _m_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
         # "still happening this year": a plan inside the window is yes unless its own dates
         # have begun with only an old confirmation (it may have flown or slipped since); one
         # reaching past the window cannot be told; never No inside it
-        opened = plan.planned.start <= now and confirmation_stale(ctx, m.status_as_of, now)
-        if inside and not opened:
+        if inside and not _plan_opened(ctx, m, now):
             lead.yes = True
         elif inside is False and _misses_window(q, plan.planned, now):
             lead.yes = False
         else:
             lead.known = False
+    elif _plan_opened(ctx, m, now):  # "has it launched by now": under way, on an old word
+        lead.known = False
     else:
         lead.yes = _asked_plan_matches(q, plan.planned if plan else None)
         if lead.yes is None and not _still_ahead(q):
@@ -433,6 +434,20 @@ def _asked_window(q: Question, now: dt.date) -> tuple[dt.date, dt.date] | None:
     if year is None and rel is not None and rel["which"] == "this":
         year = now.year
     return (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year is not None else None
+
+
+def _plan_opened(ctx: Context, m: Mission, now: dt.date) -> bool:
+    """Whether the flight's current plan has begun by now (its first possible day is past)
+    with no outcome and only a confirmation older than `stale_after_days`: it may have
+    flown or slipped since, which the base cannot say."""
+    plan = current_plan(m)
+    return (
+        plan is not None
+        and not plan.tbd
+        and outcome_date(m) is None
+        and plan.planned.start <= now
+        and confirmation_stale(ctx, m.status_as_of, now)
+    )
 
 
 def _misses_window(q: Question, planned: FuzzyDate, now: dt.date) -> bool:
@@ -539,7 +554,8 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str, before: tuple[str, ..
             lead.yes = False if m.status == "cancelled" else None
             if m.status != "cancelled" and launched is None:
                 plan = current_plan(m)
-                lead.yes = False if plan is not None and not plan.planned.is_past(now) else None
+                ahead = plan is not None and not plan.planned.is_past(now)
+                lead.yes = False if ahead and not _plan_opened(ctx, m, now) else None
                 lead.known = lead.yes is not None
             return lead
         left = left_evidence(m) if set(kinds) & set(UNDOCKED + LANDED) else None
@@ -1129,8 +1145,9 @@ def _listed_docked(ctx: Context, m: Mission, now: dt.date, lead: Lead) -> Lead |
     days = (stay.value or stay.high) if stay is not None else None
     ends = launched.start + dt.timedelta(days=days) if days is not None else None
     kind = v.name if v is not None else "flight"
+    per = _per(ctx, lead.sources)
     base = (
-        f"as of {seen}, the last record, {m.name} was docked to the station{_per(ctx, lead.sources)}"
+        f"as of {seen}, the last record, {m.name} was docked to the station{per}"
         f" (launched {date_text(launched, lead.mentions)}; its docking date is not recorded); "
         "nothing later is recorded."
     )

@@ -436,9 +436,7 @@ def _names(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def _planned(
-    ctx: Context, m: Mission, mentions: list[DateMention], *, passed: bool = False
-) -> str:
+def _planned(ctx: Context, m: Mission, mentions: list[DateMention], *, passed: bool = False) -> str:
     """ "Progress MS-36 (Progress MS), planned for November 2026 (per <publisher>)"; passed:
     "…, which was planned for November 2026 (per …); no update recorded since …"."""
     plan = current_plan(m)
