@@ -32,7 +32,7 @@ from commands.format import (
     when_text,
     with_article,
 )
-from commands.freshness import noted
+from commands.freshness import confirmation_stale, noted
 from commands.lookup import CARGO_NAMES
 from commands.reply import DateMention, Field, Reply
 from commands.said import Kind, by_date, clock_in, quoted, value_passage
@@ -47,6 +47,7 @@ from commands.understand.vocabulary import (
     AHEAD_WINDOW,
     DAY_OF_MONTH,
     DOCKING_PLACE,
+    RELATIVE_YEAR,
     STILL_AHEAD,
     USUALLY,
 )
@@ -383,6 +384,18 @@ def _m_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
         lead.yes = False
     elif plan is not None and plan.planned.is_past(now):
         lead.known = False  # a plan past with no update: whether it flew is not known
+    elif plan is not None and (inside := _plan_in_window(q, plan.planned, now)) is not None:
+        # "still happening this year": a plan inside the window is yes unless its own dates
+        # have begun with only an old confirmation (it may have flown or slipped since); one
+        # reaching past the window cannot be told; never No inside it
+        if inside and not _plan_opened(ctx, m, now):
+            lead.yes = True
+        elif inside is False and _misses_window(q, plan.planned, now):
+            lead.yes = False
+        else:
+            lead.known = False
+    elif _plan_opened(ctx, m, now):  # "has it launched by now": under way, on an old word
+        lead.known = False
     else:
         lead.yes = _asked_plan_matches(q, plan.planned if plan else None)
         if lead.yes is None and plan is not None:  # "later this month": the plan against it
@@ -413,6 +426,53 @@ def _asked_day_matches(q: Question, when: FuzzyDate | None) -> bool | None:
     if day is None or not month:
         return None
     return (when.start.month, when.start.day) == (month, int(day.group()))
+
+
+def _asked_window(q: Question, now: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The days a yes/no about a plan asks of: a window a schedule question names ("this
+    month", "in december", "the next 30 days"), else a year ("in 2027", "this year")."""
+    from commands.upcoming import window_of
+
+    w = window_of(q.text.lower(), now)
+    if w is not None:
+        return w.start, w.end
+    rel = RELATIVE_YEAR.search(q.text)
+    year = q.year
+    if year is None and rel is not None and rel["which"] == "this":
+        year = now.year
+    return (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year is not None else None
+
+
+def _plan_opened(ctx: Context, m: Mission, now: dt.date) -> bool:
+    """Whether the flight's current plan has begun by now (its first possible day is past)
+    with no outcome and only a confirmation older than `stale_after_days`: it may have
+    flown or slipped since, which the base cannot say."""
+    plan = current_plan(m)
+    return (
+        plan is not None
+        and not plan.tbd
+        and outcome_date(m) is None
+        and plan.planned.start <= now
+        and confirmation_stale(ctx, m.status_as_of, now)
+    )
+
+
+def _misses_window(q: Question, planned: FuzzyDate, now: dt.date) -> bool:
+    """Whether no day the plan could mean falls in the window asked of."""
+    window = _asked_window(q, now)
+    if window is None:
+        return False
+    return planned.start > window[1] or (not planned.net and planned.end < window[0])
+
+
+def _plan_in_window(q: Question, planned: FuzzyDate, now: dt.date) -> bool | None:
+    """True when every day the plan could mean is in the window the question asks of, False
+    when it overlaps it only in part or misses it; None when no window is asked."""
+    window = _asked_window(q, now)
+    if window is None:
+        return None
+    start, end = window
+    return not planned.net and start <= planned.start and planned.end <= end
 
 
 def _asked_plan_matches(q: Question, planned: FuzzyDate | None) -> bool | None:
@@ -518,7 +578,8 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str, before: tuple[str, ..
             lead.yes = False if m.status == "cancelled" else None
             if m.status != "cancelled" and launched is None:
                 plan = current_plan(m)
-                lead.yes = False if plan is not None and not plan.planned.is_past(now) else None
+                ahead = plan is not None and not plan.planned.is_past(now)
+                lead.yes = False if ahead and not _plan_opened(ctx, m, now) else None
                 lead.known = lead.yes is not None
             return lead
         left = left_evidence(m) if set(kinds) & set(UNDOCKED + LANDED) else None
@@ -1051,6 +1112,9 @@ def _m_aboard(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
             lead.text = schedule_sentence(ctx.kb, m, now, lead.mentions)
             lead.yes = False
             return lead
+        listed = _listed_docked(ctx, m, now, lead)
+        if listed is not None:
+            return listed
         lead.text = f"No docking of {m.name} is recorded as of {day_text(ctx.kb.as_of)}."
         lead.known = False
         return lead
@@ -1071,9 +1135,9 @@ def _m_aboard(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     last_seen = f"; last reported docked on {day_text(seen, lead.mentions)}"
     if seen == arrived.date.start:
         last_seen = ""
-    if days is not None and now > arrived.date.start + dt.timedelta(days=days):
-        ends = arrived.date.start + dt.timedelta(days=days)
-        kind = v.name if v is not None else "flight"
+    ends = arrived.date.start + dt.timedelta(days=days) if days is not None else None
+    kind = v.name if v is not None else "flight"
+    if ends is not None and ends < ctx.kb.as_of:  # the stay ended before the base's last word
         lead.text = (
             f"{docked}{last_seen}, and no departure is recorded; but a {kind} typically stays "
             f"{_days(stay)}, which would have ended about {day_text(ends, lead.mentions)}."
@@ -1081,6 +1145,49 @@ def _m_aboard(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
         lead.known = False
         return lead
     lead.text = f"{docked}{last_seen}, and no departure is recorded as of {day_text(ctx.kb.as_of)}."
+    if ends is not None and ends < now:  # yes as of the base's date; it may have left since
+        lead.text += (
+            f" A {kind} typically stays {_days(stay)}, which would end about "
+            f"{day_text(ends, lead.mentions)}, after the base's last update."
+        )
+    lead.yes = True
+    return lead
+
+
+def _listed_docked(ctx: Context, m: Mission, now: dt.date, lead: Lead) -> Lead | None:
+    """A flight with no docking event whose status says docked on a later day ("listed among
+    the vehicles docked on 27 September"): yes as of that record, nothing later recorded; a
+    typical stay ended before the base's date makes it not known."""
+    launched = outcome_date(m)
+    if m.status != "docked" or launched is None or m.status_as_of < launched.start:
+        return None
+    seen = day_text(m.status_as_of, lead.mentions)
+    noted = next((f for f in m.facts if re.search(r"\bdocked\b", f.text, re.I)), None)
+    lead.sources = list(noted.sources if noted is not None else m.sources)
+    v = ctx.kb.vehicles.get(m.vehicle)
+    stay = v.typical_stay_days if v is not None else None
+    days = (stay.value or stay.high) if stay is not None else None
+    ends = launched.start + dt.timedelta(days=days) if days is not None else None
+    kind = v.name if v is not None else "flight"
+    per = _per(ctx, lead.sources)
+    base = (
+        f"as of {seen}, the last record, {m.name} was docked to the station{per}"
+        f" (launched {date_text(launched, lead.mentions)}; its docking date is not recorded); "
+        "nothing later is recorded."
+    )
+    if ends is not None and ends < ctx.kb.as_of:  # a stay that ended before the base's date
+        lead.text = (
+            f"{base[0].upper()}{base[1:-1]}; but a {kind} typically stays {_days(stay)}, which "
+            f"would have ended about {day_text(ends, lead.mentions)}."
+        )
+        lead.known = False
+        return lead
+    lead.text = base[0].upper() + base[1:]
+    if ends is not None and ends < now:
+        lead.text += (
+            f" A {kind} typically stays {_days(stay)}, which would end about "
+            f"{day_text(ends, lead.mentions)}, after the base's last update."
+        )
     lead.yes = True
     return lead
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from commands.reply import DateMention, Field
 from knowledge.base import KnowledgeBase
 from knowledge.dates import FuzzyDate
-from knowledge.schema import Amount, Dispute, Mission, Record, ScheduleEntry
+from knowledge.schema import PENDING, Amount, Dispute, Mission, Record, ScheduleEntry
 
 
 def date_text(d: FuzzyDate, mentions: list[DateMention] | None = None) -> str:
@@ -143,6 +143,19 @@ def amount(a: Amount) -> str:
 def current_plan(m: Mission) -> ScheduleEntry | None:
     """The mission's latest schedule entry: its current plan."""
     return m.schedule[-1] if m.schedule else None
+
+
+def plan_passed(m: Mission, now: dt.date) -> bool:
+    """Whether the mission's current plan is dated and every day it could mean is before now,
+    with no launch recorded: the one test for "was planned for …; not known whether it flew"."""
+    plan = current_plan(m)
+    return (
+        plan is not None
+        and not plan.tbd
+        and outcome_date(m) is None
+        and m.status in PENDING
+        and plan.planned.is_past(now)
+    )
 
 
 def announcement_keys(m: Mission) -> list[FuzzyDate]:

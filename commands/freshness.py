@@ -22,6 +22,12 @@ def is_stale(ctx: Context, now: dt.date) -> bool:
     return age_days(ctx, now) > ctx.options.stale_after_days
 
 
+def confirmation_stale(ctx: Context, confirmed: dt.date, now: dt.date) -> bool:
+    """Whether a plan last confirmed on `confirmed` is older on now than `stale_after_days`:
+    too old to say Yes to it happening in a window it falls in."""
+    return (now - confirmed).days > ctx.options.stale_after_days
+
+
 def ago_text(ctx: Context, now: dt.date) -> str:
     """The base's age on now: "today", "1 day ago", "47 days ago"."""
     days = age_days(ctx, now)

@@ -15,6 +15,7 @@ from commands.format import (
     date_text,
     day_text,
     outcome_date,
+    plan_passed,
     publishers,
     source_lines,
     undated_text,
@@ -38,7 +39,7 @@ def split(
         plan = current_plan(m)
         if m.status not in PENDING or plan is None or not keep(m):
             continue
-        if plan.planned.is_past(now):
+        if plan_passed(m, now) or (plan.tbd and plan.planned.is_past(now)):
             overdue.append(m)
         elif horizon is None or plan.planned.start <= horizon:
             future.append(m)
@@ -213,6 +214,8 @@ def upcoming_after(ctx: Context, rid: str, after: Mission, now: dt.date) -> Repl
         done = outcome_date(first)
         if done is not None and first.status not in PENDING:
             said = f"{first.name}, launched {date_text(done, mentions)}"
+        elif plan_passed(first, now):  # its whole window is behind today: never the future
+            said = f"{_planned(ctx, first, mentions, passed=True)}; not known whether it flew"
         else:
             said = _planned(ctx, first, mentions)
         text = f"The first {rec.name} flight on record after {after.name} is {said}."
@@ -433,8 +436,9 @@ def _names(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def _planned(ctx: Context, m: Mission, mentions: list[DateMention]) -> str:
-    """ "Progress MS-36 (Progress MS), planned for November 2026 per <publisher>"."""
+def _planned(ctx: Context, m: Mission, mentions: list[DateMention], *, passed: bool = False) -> str:
+    """ "Progress MS-36 (Progress MS), planned for November 2026 (per <publisher>)"; passed:
+    "…, which was planned for November 2026 (per …); no update recorded since …"."""
     plan = current_plan(m)
     assert plan is not None
     vehicle = ctx.kb.vehicles[m.vehicle].name if m.vehicle in ctx.kb.vehicles else m.vehicle
@@ -445,6 +449,12 @@ def _planned(ctx: Context, m: Mission, mentions: list[DateMention]) -> str:
         date = "for " + date_text(when, mentions)
     state = ", postponed" if m.status == "postponed" else ""
     who = publishers(ctx.kb, plan.sources or m.sources)
+    if passed:
+        since = day_text(m.status_as_of, mentions)
+        return (
+            f"{m.name} ({vehicle}{state}), which was planned {date} (per {who}); no update "
+            f"recorded since {since}"
+        )
     return f"{m.name} ({vehicle}{state}), planned {date} (per {who})"
 
 
