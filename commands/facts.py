@@ -384,22 +384,19 @@ def _m_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
         lead.yes = False
     elif plan is not None and plan.planned.is_past(now):
         lead.known = False  # a plan past with no update: whether it flew is not known
-    elif plan is not None and (inside := _plan_in_window(q, plan.planned, now)) is not None:
+    elif plan is not None and (verdict := _plan_in_window(q, plan.planned, now)) is not None:
         # "still happening this year": a plan inside the window is yes unless its own dates
         # have begun with only an old confirmation (it may have flown or slipped since); one
         # reaching past the window cannot be told; never No inside it
-        if inside and not _plan_opened(ctx, m, now):
-            lead.yes = True
-        elif inside is False and _misses_window(q, plan.planned, now):
-            lead.yes = False
-        else:
+        inside, opener = verdict
+        if inside is None or (inside and _plan_opened(ctx, m, now)):
             lead.known = False
+        else:
+            lead.yes, lead.opener = inside, opener
     elif _plan_opened(ctx, m, now):  # "has it launched by now": under way, on an old word
         lead.known = False
     else:
         lead.yes = _asked_plan_matches(q, plan.planned if plan else None)
-        if lead.yes is None and plan is not None:  # "later this month": the plan against it
-            lead.yes, lead.opener = _plan_in_window(q, plan.planned, now)
         if lead.yes is None and not _still_ahead(q):
             lead.yes = False  # planned, not flown yet
         elif lead.yes is None:
@@ -431,8 +428,6 @@ def _asked_day_matches(q: Question, when: FuzzyDate | None) -> bool | None:
 def _asked_window(q: Question, now: dt.date) -> tuple[dt.date, dt.date] | None:
     """The days a yes/no about a plan asks of: a window a schedule question names ("this
     month", "in december", "the next 30 days"), else a year ("in 2027", "this year")."""
-    from commands.upcoming import window_of
-
     w = window_of(q.text.lower(), now)
     if w is not None:
         return w.start, w.end
@@ -457,24 +452,6 @@ def _plan_opened(ctx: Context, m: Mission, now: dt.date) -> bool:
     )
 
 
-def _misses_window(q: Question, planned: FuzzyDate, now: dt.date) -> bool:
-    """Whether no day the plan could mean falls in the window asked of."""
-    window = _asked_window(q, now)
-    if window is None:
-        return False
-    return planned.start > window[1] or (not planned.net and planned.end < window[0])
-
-
-def _plan_in_window(q: Question, planned: FuzzyDate, now: dt.date) -> bool | None:
-    """True when every day the plan could mean is in the window the question asks of, False
-    when it overlaps it only in part or misses it; None when no window is asked."""
-    window = _asked_window(q, now)
-    if window is None:
-        return None
-    start, end = window
-    return not planned.net and start <= planned.start and planned.end <= end
-
-
 def _asked_plan_matches(q: Question, planned: FuzzyDate | None) -> bool | None:
     """For "is X still on for august", "will X fly in 2027": whether the plan is in the month
     and year asked about (None when neither is asked, or the plan is too coarse to tell)."""
@@ -494,19 +471,22 @@ def _asked_plan_matches(q: Question, planned: FuzzyDate | None) -> bool | None:
     return planned.start.month in asked or planned.end.month in asked
 
 
-def _plan_in_window(q: Question, planned: FuzzyDate, now: dt.date) -> tuple[bool | None, str]:
-    """For "is X launching later this month", "will it fly next week": whether a plan still
-    ahead falls in the days asked about, and the answer's opener. A plan after the window is
-    "No."; one before it may still slip into it ("No, not as planned:"); one wholly inside it
-    is "Yes, as planned:"; a plan that straddles the window (or a NET date) decides nothing."""
-    window = window_of(q.text.lower(), now)
-    if window is None or q.ask != Ask.YES_NO:
-        return None, ""
-    if window.end < planned.start:
+def _plan_in_window(
+    q: Question, planned: FuzzyDate, now: dt.date
+) -> tuple[bool | None, str] | None:
+    """For "is X launching later this month", "still happening this year": None when no window
+    is asked, else whether the plan falls in it and the answer's opener. A plan after the
+    window is "No."; one before it may still slip into it ("No, not as planned:"); one wholly
+    inside it is "Yes, as planned:"; one straddling it (or a NET date) decides nothing."""
+    window = _asked_window(q, now)
+    if window is None:
+        return None
+    start, end = window
+    if end < planned.start:
         return False, ""
-    if planned.end < window.start:
+    if not planned.net and planned.end < start:
         return False, "No, not as planned:"
-    if not planned.net and window.start <= planned.start and planned.end <= window.end:
+    if not planned.net and start <= planned.start and planned.end <= end:
         return True, "Yes, as planned:"
     return None, ""
 

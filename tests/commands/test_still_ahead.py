@@ -102,11 +102,11 @@ def test_a_past_tense_question_keeps_its_plain_verb(ctx: Context) -> None:
 @pytest.mark.parametrize(
     ("q", "opener"),
     [
-        ("will soyuz ms-30 fly in 2027", "Yes. "),
-        ("is soyuz ms-30 going up in march", "Yes. "),
-        ("is soyuz ms-30 launching in 2027?", "Yes. "),
-        ("will soyuz ms-30 fly in 2026", "No. "),
-        ("is soyuz ms-30 going up in april", "No. "),
+        ("will soyuz ms-30 fly in 2027", "Yes, as planned: "),
+        ("is soyuz ms-30 going up in march", "Yes, as planned: "),
+        ("is soyuz ms-30 launching in 2027?", "Yes, as planned: "),
+        ("will soyuz ms-30 fly in 2026", "No"),
+        ("is soyuz ms-30 going up in april", "No"),
     ],
 )
 def test_a_plan_is_checked_against_the_year_and_month_asked(
