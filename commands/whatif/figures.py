@@ -41,6 +41,7 @@ _PER_KG = phrases(
     re.I,
 )
 _COST_ASKED = phrases(r"\b(?:cost|costs|price|pay|spend|worth|how\s+much\s+money)\b", re.I)
+_A_LOAD = phrases(r"\b(?:full|load|loaded|flight|mission|cargo)\b", re.I)
 _CONTRACT = phrases(r"\b(?P<c>crs[\s-]?\d)\b", re.I)
 _SAID_PRICE = phrases(
     r"\$\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<k>k|thousand)?\s*(?:per|a|/)\s*(?:kg|kilo)\b", re.I
@@ -178,6 +179,8 @@ def _cost_at_price(ctx: Context, text: str) -> Reply | None:
         return None
     flight, vehicle = _named(ctx, text)
     masses = find_masses(text)
+    if not masses and (vehicle is None or not _A_LOAD.search(text)):
+        return None  # no load to price ("which contract cost more per kg"): not this question
     ids = [r.id for r in (flight, vehicle) if r is not None]
     sources: list[str] = []
     if masses:
