@@ -194,7 +194,7 @@ def respond(
     ctx: Context, text: str, now: dt.date, last: Turn | None = None
 ) -> tuple[Reply, Question | None]:
     """The reply to a cleaned message, and the Question it was read as (None for chat)."""
-    quantity = whatif.asked_quantity(ctx, text, now)  # "how many X to replace Y's cargo"
+    quantity = whatif.asked_quantity(ctx, text, now, last)  # "how many X to replace Y's cargo"
     if quantity is not None:
         return quantity, None
     carried = _quantity_carried(ctx, text, now, last)

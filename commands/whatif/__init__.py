@@ -12,6 +12,7 @@ from commands.reply import Reply
 from commands.whatif.trigger import looks_like_whatif
 
 if TYPE_CHECKING:
+    from commands.conversation import Turn
     from commands.whatif.options import CHANGES, structured
 
 
@@ -33,12 +34,12 @@ def ask(ctx: Context, text: str, now: dt.date) -> Reply:
     return with_note(reply, stale_note(ctx, now))
 
 
-def asked_quantity(ctx: Context, text: str, now: dt.date) -> Reply | None:
+def asked_quantity(ctx: Context, text: str, now: dt.date, last: Turn | None = None) -> Reply | None:
     """A derived figure the question asks for that a scenario run does not lead with
     (flights to replace a load, extra consumables, a stay against design life), else None."""
     from commands.whatif.quantity import quantity_answer
 
-    return quantity_answer(ctx, text, now)
+    return quantity_answer(ctx, text, now, last)
 
 
 def asked_resource(text: str) -> str | None:

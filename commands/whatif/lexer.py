@@ -319,6 +319,39 @@ def _upper_end(m: re.Match[str]) -> tuple[Duration, Found] | None:
 
 # --- dates -----------------------------------------------------------------------------------
 
+# A mass said in a question: "~800 kg", "7 tonnes", "5 tonne", "1,500 lb", "2.5 t".
+_MASS = phrases(
+    rf"(?P<about>~|about\s+|around\s+|roughly\s+)?(?P<num>{NUMBER})\s*"
+    r"(?P<unit>kgs?|kilos?|kilograms?|t|tons?|tonnes?|metric\s+tons?|lbs?|pounds?)(?![\w])",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Mass:
+    """A mass said in a question, in kg, and how it was written."""
+
+    kg: float
+    text: str
+    start: int
+    end: int
+
+
+def find_masses(text: str) -> list[Mass]:
+    """Every mass written in text, in order ("~7 tonnes" -> 7,000 kg; "12 lb" -> 5.4 kg)."""
+    from commands.keepup import KG_PER_LB
+
+    out: list[Mass] = []
+    for m in _MASS.finditer(text):
+        n = number(m["num"])
+        if n is None or n <= 0:
+            continue
+        unit = m["unit"].lower()
+        per = KG_PER_LB if unit[0] in "lp" else 1000.0 if unit[0] in "tm" else 1.0
+        out.append(Mass(n * per, m.group(0).strip(), m.start(), m.end()))
+    return out
+
+
 _MON = r"(?:" + _alt(MONTH_NUMBERS) + r")\.?"
 _PART = r"(?P<part>early|mid|middle\s+of|late|end\s+of|start\s+of|beginning\s+of)"
 _QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from commands.context import Context
+from commands.conversation import Turn
 from commands.format import collect_sources, publisher, source_lines
 from commands.keepup import KG_PER_LB
 from commands.reply import Reply
@@ -59,10 +60,15 @@ _LONGER = phrases(
     re.I,
 )
 _OVERLAP = phrases(r"\b(?:overlap(?:s|ped|ping)?|handovers?|hand-?overs?|both\s+crews)\b", re.I)
+_NUM_PEOPLE = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _PEOPLE = phrases(
-    r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    rf"\b(?P<n>{_NUM_PEOPLE})\s+"
     r"(?:extra\s+|more\s+|additional\s+)?(?:people|persons|crew\s*members|astronauts|"
-    r"cosmonauts|crew(?!s))\b",
+    r"cosmonauts|crew(?!s))\b"
+    # "a crew of 3", "with the crew down to 3", "if the crew is cut to three"
+    rf"|\bcrew\s+(?:(?:is|was|were|gets?|got|goes|went|going|drops?|dropped|cut|reduced|shrinks?"
+    rf"|shrank|falls?|fell|down|permanently|only|just|back)\s+)*(?:to|of|at)\s+(?P<m>{_NUM_PEOPLE})"
+    r"\b(?!\s*(?:days?|weeks?|months?|years?|kg|%|percent))",
     re.I,
 )
 
@@ -81,7 +87,7 @@ _EXTRA_UNIT = phrases(
     r"\b(?:extra|more|additional|further)\s+(?=(?:days?|weeks?|months?|years?)\b)", re.I
 )
 
-_RESOURCE_OF = {
+RESOURCE_OF = {
     "food": ("food",),
     "water": ("water",),
     "oxygen": ("oxygen",),
@@ -92,9 +98,15 @@ _RESOURCE_OF = {
 }
 
 
-def quantity_answer(ctx: Context, text: str, now: dt.date) -> Reply | None:
+def quantity_answer(
+    ctx: Context, text: str, now: dt.date, last: Turn | None = None
+) -> Reply | None:
     """The asked quantity, derived, when the question asks for one of these; else None."""
+    from commands.whatif.figures import figure_answer
+    from commands.whatif.totals import total_answer
+
     kinds: tuple[Callable[[Context, str, dt.date], Reply | None], ...] = (
+        figure_answer,
         _flights_to_replace,
         _extra_use,
         _past_design_life,
@@ -103,10 +115,10 @@ def quantity_answer(ctx: Context, text: str, now: dt.date) -> Reply | None:
         reply = kind(ctx, text, now)
         if reply is not None:
             return reply
-    return None
+    return total_answer(ctx, text, now, last)
 
 
-def _reply(ctx: Context, title: str, text: str, sources: list[str], ids: list[str]) -> Reply:
+def reply_of(ctx: Context, title: str, text: str, sources: list[str], ids: list[str]) -> Reply:
     ordered = collect_sources(sources)
     return Reply(
         kind="whatif",
@@ -129,11 +141,11 @@ def _per(ctx: Context, sources: tuple[str, ...]) -> str:
     return f", per {publisher(ctx.kb, sources[0])}" if sources else ""
 
 
-def _n(x: float) -> str:
+def n_text(x: float) -> str:
     return f"{x:,.0f}" if x >= 10 else f"{x:,.1f}".replace(".0", "")
 
 
-def _kg(a: Amount) -> tuple[float, float] | None:
+def kg_range(a: Amount) -> tuple[float, float] | None:
     """An amount's low and high ends in kg, or None when it is not a mass."""
     per = {"kg": 1.0, "t": 1000.0, "lb": KG_PER_LB}.get(a.unit)
     if per is None:
@@ -143,7 +155,7 @@ def _kg(a: Amount) -> tuple[float, float] | None:
     return low * per, high * per
 
 
-def _up_mass(items: tuple[Amount, ...]) -> Amount | None:
+def up_mass(items: tuple[Amount, ...]) -> Amount | None:
     return next((c for c in items if getattr(c, "cargo", None) == "total-up-mass"), None)
 
 
@@ -167,10 +179,10 @@ def _flights_to_replace(ctx: Context, text: str, now: dt.date) -> Reply | None:
     flight = ctx.kb.missions.get(what[0])
     replaced = ctx.kb.vehicles.get(what[0]) or _vehicle_of(ctx, flight)
     ids = [carrier.id, *([flight.id] if flight else []), *([replaced.id] if replaced else [])]
-    cap = _up_mass(carrier.capacities)
-    cap_kg = _kg(cap) if cap is not None else None
+    cap = up_mass(carrier.capacities)
+    cap_kg = kg_range(cap) if cap is not None else None
     if cap is None or cap_kg is None:
-        return _reply(
+        return reply_of(
             ctx,
             f"{carrier.name} flights to carry {_name(flight, replaced)}'s cargo",
             f"Not derivable as of {ctx.kb.as_of:%-d %B %Y}: the fact base records no cargo "
@@ -181,14 +193,15 @@ def _flights_to_replace(ctx: Context, text: str, now: dt.date) -> Reply | None:
         )
     per_flight = cap_kg[1]  # the most it carries: the fewest flights
     cap_said = (
-        f"{carrier.name} carries up to {_n(per_flight)} kg to the station{_per(ctx, cap.sources)}"
+        f"{carrier.name} carries up to {n_text(per_flight)} kg to the station"
+        f"{_per(ctx, cap.sources)}"
     )
-    load = _up_mass(flight.cargo) if flight is not None else None
-    load_kg = _kg(load) if load is not None else None
+    load = up_mass(flight.cargo) if flight is not None else None
+    load_kg = kg_range(load) if load is not None else None
     sources = list(cap.sources)
     if flight is not None and (load is None or load_kg is None):
-        whole = _up_mass(replaced.capacities) if replaced is not None else None
-        whole_kg = _kg(whole) if whole is not None else None
+        whole = up_mass(replaced.capacities) if replaced is not None else None
+        whole_kg = kg_range(whole) if whole is not None else None
         lead = (
             f"{flight.name}'s cargo mass is not recorded in the fact base (as of "
             f"{ctx.kb.as_of:%-d %B %Y}), so how many {carrier.name} flights would replace it "
@@ -197,19 +210,20 @@ def _flights_to_replace(ctx: Context, text: str, now: dt.date) -> Reply | None:
         if replaced is not None and whole is not None and whole_kg is not None:
             need = math.ceil(whole_kg[1] / per_flight)
             lead += (
-                f" If it flew full — {replaced.name} carries up to {_n(whole_kg[1])} kg"
+                f" If it flew full — {replaced.name} carries up to {n_text(whole_kg[1])} kg"
                 f"{_by(ctx, whole.sources)} — it would take {need} {carrier.name} flights "
-                f"(derived: {_n(whole_kg[1])} ÷ {_n(per_flight)} kg, rounded up; {cap_said})."
+                f"(derived: {n_text(whole_kg[1])} ÷ {n_text(per_flight)} kg, rounded up; "
+                f"{cap_said})."
             )
             sources += whole.sources
         else:
             lead += f" ({cap_said}.)"
-        return _reply(ctx, f"{carrier.name} flights to replace {flight.name}", lead, sources, ids)
+        return reply_of(ctx, f"{carrier.name} flights to replace {flight.name}", lead, sources, ids)
     if flight is None:  # a vehicle's full load
-        load = _up_mass(replaced.capacities) if replaced is not None else None
-        load_kg = _kg(load) if load is not None else None
+        load = up_mass(replaced.capacities) if replaced is not None else None
+        load_kg = kg_range(load) if load is not None else None
         if replaced is None or load is None or load_kg is None:
-            return _reply(
+            return reply_of(
                 ctx,
                 f"{carrier.name} flights to replace {_name(flight, replaced)}",
                 f"{_name(flight, replaced)}'s cargo up-mass is not recorded in the fact base (as "
@@ -218,7 +232,7 @@ def _flights_to_replace(ctx: Context, text: str, now: dt.date) -> Reply | None:
                 sources,
                 ids,
             )
-        whose = f"a full {replaced.name} ({_n(load_kg[1])} kg{_per(ctx, load.sources)})"
+        whose = f"a full {replaced.name} ({n_text(load_kg[1])} kg{_per(ctx, load.sources)})"
         low_kg = high_kg = load_kg[1]
     else:
         assert load is not None
@@ -230,16 +244,16 @@ def _flights_to_replace(ctx: Context, text: str, now: dt.date) -> Reply | None:
     count = f"{low}" if low == high else f"{low}-{high}"
     plural = "flight" if high == 1 else "flights"
     division = (
-        f"{_n(low_kg)} ÷ {_n(per_flight)} kg"
+        f"{n_text(low_kg)} ÷ {n_text(per_flight)} kg"
         if low_kg == high_kg
-        else f"{_n(low_kg)}-{_n(high_kg)} ÷ {_n(per_flight)} kg"
+        else f"{n_text(low_kg)}-{n_text(high_kg)} ÷ {n_text(per_flight)} kg"
     )
     lead = (
         f"About {count} {carrier.name} {plural} would carry {whose} (derived: {division}, "
         f"rounded up, with every flight full; {cap_said})."
     )
     extra = _propellant_note(ctx, carrier, flight)
-    return _reply(
+    return reply_of(
         ctx,
         f"{carrier.name} flights to replace {_name(flight, replaced)}",
         lead + extra,
@@ -288,57 +302,88 @@ def _extra_use(ctx: Context, text: str, now: dt.date) -> Reply | None:
     days = round(abs(dur.amount) * DAYS_PER_UNIT[dur.unit])
     if days <= 0:
         return None
-    people = _people(ctx, station, text, now, overlap)
+    people = people_of(ctx, station, text, now, overlap)
     if people is None:
         return None
-    low_people, high_people, who, who_sources, ids = people
+    who, who_sources, ids = people[2:]
     short = who.split(" (")[0]
-    rs = station.resupply
-    parts: list[str] = []
-    sources: list[str] = list(who_sources)
-    for res in _RESOURCE_OF[m["res"].lower()]:
-        rate = rs.consumption_per_crew_day.get(res)  # type: ignore[call-overload]
-        if rate is None:
-            parts.append(f"the fact base records no {res} use per person a day")
-            continue
-        low_rate = rate.low if rate.low is not None else rate.mid
-        high_rate = rate.high if rate.high is not None else rate.mid
-        low, high = low_rate * low_people * days, high_rate * high_people * days
-        amount = f"{_n(low)} kg" if round(low) == round(high) else f"{_n(low)}-{_n(high)} kg"
-        said = (
-            f"{amount} more {res} (derived: {rate.text()} per person a day × {short} × {days} days)"
-        )
-        if res == "water" and rs.water_recovery.unit == "%":
-            share = 1 - rs.water_recovery.mid / 100
-            said += (
-                f", of which about {_n(low * share)} kg would have to come from stores or "
-                f"deliveries with {rs.water_recovery.mid:g}% recovered aboard"
-            )
-            sources += rs.water_recovery.sources
-        if res == "oxygen" and rs.oxygen_generation_per_day is not None:
-            said += " before the oxygen made aboard"
-            sources += rs.oxygen_generation_per_day.sources
-        parts.append(said)
-        sources += rate.sources
+    parts, sources = use_parts(station, RESOURCE_OF[m["res"].lower()], people[:2], short, days)
+    sources = [*who_sources, *sources]
     lead = "About " + "; ".join(parts) + f". People: {who}."
     tail = (
         f" {dur.text[:1].upper()}{dur.text[1:]} read as {days} days. Estimates from NASA's "
         "per-person rates in the station record."
     )
     title = f"Extra {m['res'].lower()} for {'a crew overlap' if overlap else 'a longer stay'}"
-    return _reply(ctx, title, lead + tail, sources, ids)
+    return reply_of(ctx, title, lead + tail, sources, ids)
 
 
-def _people(
+def use_parts(
+    station: Station,
+    resources: tuple[str, ...],
+    people: tuple[int, int],
+    short: str,
+    days: int,
+    extra: bool = True,
+) -> tuple[list[str], list[str]]:
+    """What `people` (low, high) use of each resource in `days`, derived from the station
+    record's per-person rates, said ("420 kg more food (derived: ...)"), with the sources."""
+    rs = station.resupply
+    parts: list[str] = []
+    sources: list[str] = []
+    for res in resources:
+        rate = rs.consumption_per_crew_day.get(res)  # type: ignore[call-overload]
+        if rate is None:
+            parts.append(f"the fact base records no {res} use per person a day")
+            continue
+        low_rate = rate.low if rate.low is not None else rate.mid
+        high_rate = rate.high if rate.high is not None else rate.mid
+        low, high = low_rate * people[0] * days, high_rate * people[1] * days
+        amount = (
+            f"{n_text(low)} kg" if round(low) == round(high) else f"{n_text(low)}-{n_text(high)} kg"
+        )
+        said = (
+            f"{amount} {'more' if extra else 'of'} {res} (derived: {rate.text()} per person a "
+            f"day × {short} × {days} days)"
+        )
+        if res == "water" and rs.water_recovery.unit == "%":
+            share = 1 - rs.water_recovery.mid / 100
+            said += (
+                f", of which about {n_text(low * share)} kg would have to come from stores or "
+                f"deliveries with {rs.water_recovery.mid:g}% recovered aboard"
+            )
+            sources += rs.water_recovery.sources
+        made = rs.oxygen_generation_per_day
+        if res == "oxygen" and made is not None:
+            said += " before the oxygen made aboard"
+            made_kg = kg_range(made)
+            if not extra and made_kg is not None:
+                said += (
+                    f" (recorded at about {made.text()} a day: {n_text(made_kg[0] * days)} kg in "
+                    f"{days} days, derived)"
+                )
+            sources += made.sources
+        parts.append(said)
+        sources += rate.sources
+    return parts, sources
+
+
+def said_people(text: str) -> int | None:
+    """The number of people a question states ("3 crew", "a crew of four", "crew cut to 3")."""
+    said = _PEOPLE.search(text)
+    if said is None:
+        return None
+    n = number(said["n"] or said["m"])
+    return int(n) if n is not None and n > 0 else None
+
+
+def people_of(
     ctx: Context, station: Station, text: str, now: dt.date, overlap: bool
 ) -> tuple[int, int, str, list[str], list[str]] | None:
     """How many people use the extra supplies (low, high), said, with sources and records."""
-    said = _PEOPLE.search(text)
-    if said is not None:
-        n = number(said["n"])
-        if n is not None and n > 0:
-            k = int(n)
-            return k, k, f"{k} people", [], []
+    k = said_people(text)
+    if k is not None:
+        return k, k, f"{k} people", [], []
     flights = [
         fm
         for x in ctx.index.find_mentions(text, ("mission",))
@@ -403,7 +448,7 @@ def _past_design_life(ctx: Context, text: str, now: dt.date) -> Reply | None:
     who = flight.name if flight is not None else f"a {vehicle.name} crew"
     ids = [*([flight.id] if flight else []), vehicle.id]
     if stay is None:
-        return _reply(
+        return reply_of(
             ctx,
             f"{who} against {vehicle.name}'s design life",
             f"Not derivable: the fact base records no planned stay for {vehicle.name}, so how "
@@ -419,7 +464,7 @@ def _past_design_life(ctx: Context, text: str, now: dt.date) -> Reply | None:
         how += f" plus {got[0].text if got else ''} ({slip} days)"
     sources = list(stay.sources)
     if life is None:
-        return _reply(
+        return reply_of(
             ctx,
             f"{who} against {vehicle.name}'s design life",
             f"{who} would stay about {length} days (derived: {how}), but the fact base records "
@@ -442,7 +487,7 @@ def _past_design_life(ctx: Context, text: str, now: dt.date) -> Reply | None:
     )
     if assessment:
         lead += f" But the fact base notes: {assessment}"
-    return _reply(ctx, f"{who} against {vehicle.name}'s design life", lead, sources, ids)
+    return reply_of(ctx, f"{who} against {vehicle.name}'s design life", lead, sources, ids)
 
 
 def _design_days(v: Vehicle) -> tuple[int, list[str], str] | None:

@@ -1,0 +1,365 @@
+"""Recorded figures a what-if asks for as its answer: what a lost flight would take from the
+station, boost kits worth some Progress reboosts, a load's cost at a price per kg, when a
+docked ship would leave after a stay, and how long the station lasts without reboosts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+
+from commands.context import Context
+from commands.reply import Reply
+from commands.understand.prefilter import phrases
+from commands.whatif.edits import DAYS_PER_UNIT
+from commands.whatif.lexer import find_duration, find_masses, number
+from commands.whatif.quantity import kg_range, n_text, reply_of, up_mass
+from knowledge.schema import Mission, Vehicle
+
+# "got lost on launch", "blew up", "failed to reach orbit": the flight never arrives.
+_LOST = phrases(
+    r"\b(?:lost|lose[sd]?|losing|fail(?:s|ed)?|failure|explode[sd]?|blew\s+up|blows\s+up"
+    r"|destroyed|crashe[sd]|never\s+(?:arrives?|arrived|made\s+it|got\s+there|docke[sd]))\b",
+    re.I,
+)
+_MISSED = phrases(
+    r"\bhow\s+much\b.*\b(?:miss(?:es|ed|ing)?|lose|lost|go\s+without|not\s+get|short|gone"
+    r"|cargo|stuff|supplies|mass)\b",
+    re.I,
+)
+
+_KITS = phrases(r"\bhow\s+many\b.*\b(?:boost\s+kits?|reboosts?)\b", re.I)
+_PROGRESS_WORTH = phrases(
+    r"(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+progress(?:es)?"
+    r"(?:\s+(?:ships?|flights?|loads?|worth))*\b",
+    re.I,
+)
+
+_PER_KG = phrases(
+    r"\b(?:price|cost|rate)\s+(?:per|a|each|/)\s*(?:kg|kilo(?:gram)?)\b|\bper[\s-]+(?:kg|kilo)\b"
+    r"|/\s*kg\b",
+    re.I,
+)
+_COST_ASKED = phrases(r"\b(?:cost|costs|price|pay|spend|worth|how\s+much\s+money)\b", re.I)
+_A_LOAD = phrases(r"\b(?:full|load|loaded|flight|mission|cargo)\b", re.I)
+_CONTRACT = phrases(r"\b(?P<c>crs[\s-]?\d)\b", re.I)
+_SAID_PRICE = phrases(
+    r"\$\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<k>k|thousand)?\s*(?:per|a|/)\s*(?:kg|kilo)\b", re.I
+)
+
+_LEAVE = phrases(
+    r"\bwhen\s+(?:would|will|does|do|might|could|should)\s+(?:it|she|that|they|the\s+\w+)?\s*"
+    r"(?:leave|undock|depart|come\s+(?:home|back|off)|go|head\s+home|return|be\s+released)\b",
+    re.I,
+)
+
+_NO_REBOOST = phrases(
+    r"\b(?:no|lost|loses?|losing|without|every\s+way\s+to|any\s+way\s+to|can['’]?t|cannot|stops?)"
+    r"\b.*\breboost",
+    re.I,
+)
+_COMES_DOWN = phrases(
+    r"\bhow\s+long\b.*\b(?:come[s]?\s+down|re-?enter\w*|deorbit\w*|fall\w*|crash\w*"
+    r"|burn\w*\s+up|decay\w*|hits?\s+the\s+atmosphere|stay\s+up)\b",
+    re.I,
+)
+
+
+def figure_answer(ctx: Context, text: str, now: dt.date) -> Reply | None:
+    """A recorded figure as the what-if's answer, when asked; else None."""
+    return (
+        _decay(ctx, text)
+        or _boost_kits(ctx, text)
+        or _cost_at_price(ctx, text)
+        or _leave_date(ctx, text, now)
+        or _lost_cargo(ctx, text)
+    )
+
+
+def _named(ctx: Context, text: str) -> tuple[Mission | None, Vehicle | None]:
+    """The flight and the vehicle a question names (a flight's own vehicle first)."""
+    mentions = ctx.index.find_mentions(text, ("mission", "vehicle"))
+    flight = next(
+        (fm for x in mentions if (fm := ctx.kb.missions.get(x.record_id)) is not None), None
+    )
+    vehicle = ctx.kb.vehicles.get(flight.vehicle) if flight is not None else None
+    vehicle = vehicle or next(
+        (v for x in mentions if (v := ctx.kb.vehicles.get(x.record_id)) is not None), None
+    )
+    return flight, vehicle
+
+
+def _as_of(ctx: Context) -> str:
+    return f"{ctx.kb.as_of:%-d %B %Y}"
+
+
+# ------------------------------------------------------------- without reboosts
+
+
+def _decay(ctx: Context, text: str) -> Reply | None:
+    station = ctx.kb.station
+    if station is None or not _NO_REBOOST.search(text) or not _COMES_DOWN.search(text):
+        return None
+    rs = station.resupply
+    when = rs.reentry_without_reboost
+    if when is None:
+        return reply_of(
+            ctx,
+            "The station without reboosts",
+            f"Not modelled: the fact base (as of {_as_of(ctx)}) states no time for the station "
+            "to come down without reboosts.",
+            [],
+            [station.id],
+        )
+    lead = f"Within about {when.text()}, as the fact base records it: {when.note}"
+    sources = list(when.sources)
+    loss = rs.altitude_loss_per_day
+    if loss is not None:
+        lead += f" Without reboosts it loses about {loss.text()} of altitude a day (recorded)."
+        sources += loss.sources
+    lead += " This is a quoted figure, not something the supply model computes."
+    return reply_of(ctx, "The station without reboosts", lead, sources, [station.id])
+
+
+# ------------------------------------------------------------- boost kits for Progress reboosts
+
+
+def _boost_kits(ctx: Context, text: str) -> Reply | None:
+    station = ctx.kb.station
+    said = _PROGRESS_WORTH.search(text)
+    if station is None or not _KITS.search(text) or said is None:
+        return None
+    count = number(said["n"]) or 1.0
+    progress = ctx.kb.vehicles.get("progress-ms")
+    fuel = (
+        next((c for c in progress.capacities if c.cargo == "propellant"), None)
+        if progress is not None
+        else None
+    )
+    _, vehicle = _named(ctx, text[: said.start()])
+    offsets = [
+        o for o in station.resupply.reboost_offsets if vehicle is None or o.vehicle == vehicle.id
+    ]
+    title = f"Boost kits for {n_text(count)} Progress worth of reboost"
+    if not offsets or fuel is None:
+        who = vehicle.name if vehicle is not None else "any vehicle"
+        return reply_of(
+            ctx,
+            title,
+            f"Not recorded: the fact base (as of {_as_of(ctx)}) has no reboost equivalence "
+            f"between {who} and Progress propellant, so it cannot be derived.",
+            [],
+            [vehicle.id] if vehicle is not None else [],
+        )
+    offset = offsets[0]
+    kit = ctx.kb.vehicles.get(offset.vehicle)
+    kit_name = kit.name if kit is not None else offset.vehicle
+    ratio = offset.propellant_saved.mid / fuel.mid
+    need = count / ratio
+    lead = (
+        f"About {math.ceil(need - 1e-9)} {kit_name} boost kits (derived: {n_text(count)} Progress "
+        f"÷ {ratio:.1f} Progress a kit = {need:.1f}, rounded up; one kit saves "
+        f"{offset.propellant_saved.text()} of propellant, a Progress carries "
+        f"{fuel.text()})."
+    )
+    return reply_of(
+        ctx,
+        title,
+        lead,
+        [*offset.propellant_saved.sources, *fuel.sources],
+        [offset.vehicle, "progress-ms"],
+    )
+
+
+# ------------------------------------------------------------- a load's cost at a price per kg
+
+
+def _cost_at_price(ctx: Context, text: str) -> Reply | None:
+    if not _PER_KG.search(text) or not _COST_ASKED.search(text):
+        return None
+    flight, vehicle = _named(ctx, text)
+    masses = find_masses(text)
+    if not masses and (vehicle is None or not _A_LOAD.search(text)):
+        return None  # no load to price ("which contract cost more per kg"): not this question
+    ids = [r.id for r in (flight, vehicle) if r is not None]
+    sources: list[str] = []
+    if masses:
+        kg, mass_said = masses[0].kg, f"your {masses[0].text}"
+    else:
+        cap = up_mass(vehicle.capacities) if vehicle is not None else None
+        got = kg_range(cap) if cap is not None else None
+        if cap is None or got is None or vehicle is None:
+            return reply_of(
+                ctx,
+                "Cost at a price per kg",
+                "Not derivable: the question gives no mass and the fact base records no "
+                "cargo up-mass for what it names; say the load in kg or tonnes.",
+                [],
+                ids,
+            )
+        kg, mass_said = got[1], f"a full {vehicle.name} ({n_text(got[1])} kg, recorded)"
+        sources += cap.sources
+    said_price = _SAID_PRICE.search(text)
+    contract = _CONTRACT.search(text)
+    if said_price is not None:
+        price = float(said_price["n"].replace(",", "")) * (1000 if said_price["k"] else 1)
+        price_said = f"your ${n_text(price)} a kg"
+    else:
+        found = _price_per_kg(ctx, contract["c"] if contract else None, vehicle)
+        if found is None:
+            what = f"the {contract['c'].upper()} contract" if contract else "it"
+            return reply_of(
+                ctx,
+                "Cost at a price per kg",
+                f"Not derivable: the fact base (as of {_as_of(ctx)}) records no price per kg "
+                f"for {what}.",
+                [],
+                ids,
+            )
+        price, price_said, price_sources = found
+        sources += price_sources
+    total = kg * price
+    lead = (
+        f"About ${total / 1e6:,.0f} million (derived: {mass_said} × {price_said})."
+        if total >= 1e6
+        else f"About ${n_text(total)} (derived: {mass_said} × {price_said})."
+    )
+    mission_cost = next((c for c in vehicle.costs if c.per == "mission"), None) if vehicle else None
+    if mission_cost is not None and vehicle is not None:
+        lead += (
+            f" For comparison, the fact base records {mission_cost.text()} per "
+            f"{vehicle.name} mission."
+        )
+        sources += mission_cost.sources
+    return reply_of(ctx, "Cost at a price per kg", lead, sources, ids)
+
+
+def _price_per_kg(
+    ctx: Context, contract: str | None, vehicle: Vehicle | None
+) -> tuple[float, str, list[str]] | None:
+    """A recorded price per kg: the one whose note names the contract asked, else the named
+    vehicle's own; its value, how it is said, and its sources."""
+    want = re.sub(r"[\s-]", "", contract).lower() if contract else None
+    for v in ctx.kb.vehicles.values():
+        for c in v.costs:
+            if c.per != "kg" or c.unit != "USD":
+                continue
+            note = re.sub(r"[\s-]", "", c.note).lower()
+            mine = vehicle is not None and v.id == vehicle.id
+            if (want is not None and want in note and f"derived{want}" not in note) or (
+                want is None and mine
+            ):
+                note = c.note.rstrip(".")
+                said = (
+                    f"{c.text()} a kg ({note[:1].lower()}{note[1:]})"
+                    if note
+                    else f"{c.text()} a kg"
+                )
+                return c.mid, said, list(c.sources)
+    return None
+
+
+# ------------------------------------------------------------- when a docked ship leaves
+
+
+def _leave_date(ctx: Context, text: str, now: dt.date) -> Reply | None:
+    if not _LEAVE.search(text):
+        return None
+    flight, vehicle = _named(ctx, text)
+    if flight is None:
+        return None
+    docked = next((e for e in reversed(flight.events) if e.kind in ("docked", "berthed")), None)
+    title = f"When {flight.name} would leave"
+    got = find_duration(text)
+    if got is not None:
+        days = round(got[0].amount * DAYS_PER_UNIT[got[0].unit])
+        stay_said = f"your {got[0].text}, read as {days} days"
+        sources: list[str] = []
+    elif vehicle is not None and vehicle.typical_stay_days is not None:
+        days = round(vehicle.typical_stay_days.mid)
+        stay_said = f"{vehicle.name}'s recorded typical stay of {vehicle.typical_stay_days.text()}"
+        sources = list(vehicle.typical_stay_days.sources)
+    else:
+        return reply_of(
+            ctx,
+            title,
+            f"Not derivable: the question gives no stay and the fact base records no typical "
+            f"stay for {flight.name}'s vehicle.",
+            [],
+            [flight.id],
+        )
+    if docked is None:
+        return reply_of(
+            ctx,
+            title,
+            f"Not derivable: no docking of {flight.name} is recorded (as of {_as_of(ctx)}), so "
+            f"there is no date to add {stay_said} to.",
+            sources,
+            [flight.id],
+        )
+    d = docked.date
+    start, end = d.start + dt.timedelta(days=days), d.end + dt.timedelta(days=days)
+    if start == end:
+        when = f"{start:%-d %B %Y}"
+    elif start.month == end.month and start.year == end.year:
+        when = f"{start:%B %Y}"
+    else:
+        when = f"between {start:%-d %B} and {end:%-d %B %Y}"
+    lead = (
+        f"{'No earlier than ' if d.net else 'Around '}{when} (derived: docked "
+        f"{d.text()} (recorded) + {stay_said})."
+    )
+    sources += docked.sources
+    return reply_of(ctx, title, lead, sources, [flight.id])
+
+
+# ------------------------------------------------------------- what a lost flight takes away
+
+
+def _lost_cargo(ctx: Context, text: str) -> Reply | None:
+    if not _LOST.search(text) or not _MISSED.search(text):
+        return None
+    flight, vehicle = _named(ctx, text)
+    if vehicle is None:
+        return None
+    ids = [r.id for r in (flight, vehicle) if r is not None]
+    load = up_mass(flight.cargo) if flight is not None else None
+    cap = up_mass(vehicle.capacities)
+    name = flight.name if flight is not None else f"a {vehicle.name}"
+    title = f"What the station would miss without {name}"
+    if load is not None:
+        lead = (
+            f"{flight.name if flight else name}'s recorded cargo: {load.text()} (recorded up-mass)."
+        )
+        sources = list(load.sources)
+    elif cap is not None:
+        lead = (
+            f"Up to {cap.text()}: {vehicle.name}'s recorded up-mass capacity"
+            + (
+                f" ({flight.name}'s own cargo mass is not recorded as of {_as_of(ctx)})"
+                if flight is not None
+                else ""
+            )
+            + "."
+        )
+        sources = list(cap.sources)
+    else:
+        return reply_of(
+            ctx,
+            title,
+            f"Not recorded: the fact base has no cargo mass for {name} or its vehicle.",
+            [],
+            ids,
+        )
+    extra = ""
+    if vehicle.refuels_russian_segment:
+        fuel = next((c for c in vehicle.capacities if c.cargo == "propellant"), None)
+        if fuel is not None:
+            extra = f" That includes up to {fuel.text()} of Russian-segment propellant."
+            sources += fuel.sources
+    hint = (
+        f" For what it does to supply margins, ask “what if {flight.name} is lost”."
+        if flight is not None
+        else f" For what it does to supply margins, ask “what if the next {vehicle.name} is lost”."
+    )
+    return reply_of(ctx, title, lead + extra + hint, sources, ids)
