@@ -34,6 +34,7 @@ from knowledge.schema import (
     Vehicle,
 )
 from knowledge.text import words
+from knowledge.units import KG_PER_LB
 
 MAX_ITEMS = 6
 
@@ -527,7 +528,7 @@ def _cargo_verdict(missions: list[Mission], cargo: CargoClass, text: str) -> str
         return ""
     less = bool(_LESS.search(text))
     order, clear = ranked(
-        [(span(c, 0.45359237 if c.unit == "lb" else 1.0), (c, m)) for c, m in known], less
+        [(span(c, KG_PER_LB if c.unit == "lb" else 1.0), (c, m)) for c, m in known], less
     )
     known = [cm for _, cm in order]
     if not clear:

@@ -67,6 +67,7 @@ from knowledge.schema import (
     Vehicle,
 )
 from knowledge.text import fold, sentences, words
+from knowledge.units import kg_per_said
 
 CAPACITY_LINES = 4  # other capacities listed under a capacity answer; More shows all
 DOCKED = ("docked", "berthed")
@@ -1337,7 +1338,6 @@ _ASKED_MASS = phrases(
     r"|tonnes?|metric tons?|lbs?|pounds?)\b",
     re.I,
 )
-_KG_PER = {"k": 1.0, "t": 1000.0, "m": 1000.0, "l": 0.4536, "p": 0.4536}
 
 
 def _carries(cap: Amount, text: str) -> bool | None:
@@ -1349,7 +1349,7 @@ def _carries(cap: Amount, text: str) -> bool | None:
     top = cap.high if cap.value is None else cap.value
     if top is None or cap.unit != "kg":
         return None
-    asked = float(m["n"].replace(",", "")) * _KG_PER[m["unit"][0].lower()]
+    asked = float(m["n"].replace(",", "")) * kg_per_said(m["unit"])
     return asked <= top
 
 

@@ -11,8 +11,8 @@ from commands.reply import Reply
 from commands.understand.prefilter import phrases
 from knowledge.schema import Amount
 from knowledge.text import sentences
+from knowledge.units import KG_PER_LB
 
-KG_PER_LB = 0.45359237
 _NUMBER_WORDS = {
     w: i
     for i, w in enumerate(

@@ -25,6 +25,7 @@ from knowledge.dates import (
     FuzzyDateError,
     season_quarter,
 )
+from knowledge.units import kg_per_said
 
 if TYPE_CHECKING:  # built in the functions below: a look-up imports the lexer, not the edits
     from commands.whatif.edits import Duration, MonthTarget
@@ -339,7 +340,6 @@ class Mass:
 
 def find_masses(text: str) -> list[Mass]:
     """Every mass written in text, in order ("~7 tonnes" -> 7,000 kg; "12 lb" -> 5.4 kg)."""
-    from commands.keepup import KG_PER_LB
 
     out: list[Mass] = []
     for m in _MASS.finditer(text):
@@ -347,7 +347,7 @@ def find_masses(text: str) -> list[Mass]:
         if n is None or n <= 0:
             continue
         unit = m["unit"].lower()
-        per = KG_PER_LB if unit[0] in "lp" else 1000.0 if unit[0] in "tm" else 1.0
+        per = kg_per_said(unit)
         out.append(Mass(n * per, m.group(0).strip(), m.start(), m.end()))
     return out
 

@@ -58,6 +58,7 @@ import numpy.typing as npt
 from knowledge.base import KnowledgeBase
 from knowledge.dates import FuzzyDate
 from knowledge.schema import Amount, Mission, Station, Vehicle
+from knowledge.units import kg_per
 
 Resource = str
 RESOURCES: tuple[Resource, ...] = ("food", "water", "oxygen", "propellant")
@@ -78,7 +79,6 @@ STOCKED_RESOURCES: tuple[Resource, ...] = ("water", "oxygen")
 FILLED_RESOURCES: tuple[Resource, ...] = ("food", "water", "oxygen")
 MAX_HORIZON_DAYS = 3653  # ten years
 DAYS_CAP = 9999.0  # days of supply shown when the need is zero (no crew)
-_KG_PER_UNIT = {"kg": 1.0, "t": 1000.0, "tonnes": 1000.0, "lb": 0.45359237, "l": 1.0, "L": 1.0}
 _DELIVERED = ("launched", "docked", "completed")
 _ARRIVAL_EVENTS = ("docked", "berthed", "captured", "arrived")
 _DEPARTURE_EVENTS = ("landed", "splashdown", "undocked", "unberthed", "returned", "departed")
@@ -248,7 +248,7 @@ def _fraction(a: Amount) -> float:
 
 
 def _kg(a: Amount) -> float | None:
-    factor = _KG_PER_UNIT.get(a.unit.strip())
+    factor = kg_per(a.unit)
     return None if factor is None else a.mid * factor
 
 
@@ -260,7 +260,7 @@ def _at(a: Amount, end: End, worse_high: bool) -> float:
 
 
 def _kg_at(a: Amount, end: End, worse_high: bool) -> float | None:
-    factor = _KG_PER_UNIT.get(a.unit.strip())
+    factor = kg_per(a.unit)
     return None if factor is None else _at(a, end, worse_high) * factor
 
 

@@ -121,9 +121,9 @@ from commands.whatif.trigger import strip_lead
 from knowledge.dates import MONTH_NAMES
 from knowledge.launchers import last_return_to_flight
 from knowledge.pads import flown_from, last_closure, last_damage
+from knowledge.units import KG_PER_LB
 
 MAX_CREW = 13
-KG_PER_LB = 0.45359237
 _STOCK_START_WHY = (
     "the model always starts from the station's estimated stock on its stock date, not a full "
     "or empty station"

@@ -13,13 +13,13 @@ from collections.abc import Callable
 from commands.context import Context
 from commands.conversation import Turn
 from commands.format import collect_sources, publisher, source_lines
-from commands.keepup import KG_PER_LB
 from commands.reply import Reply
 from commands.understand.prefilter import phrases
 from commands.whatif.edits import DAYS_PER_UNIT
 from commands.whatif.lexer import find_duration, number
 from commands.whatif.resolve import Resolver
 from knowledge.schema import Amount, Mission, Station, Vehicle
+from knowledge.units import kg_per
 
 _TITLE = "What-if: derived figure"
 
@@ -147,7 +147,7 @@ def n_text(x: float) -> str:
 
 def kg_range(a: Amount) -> tuple[float, float] | None:
     """An amount's low and high ends in kg, or None when it is not a mass."""
-    per = {"kg": 1.0, "t": 1000.0, "lb": KG_PER_LB}.get(a.unit)
+    per = kg_per(a.unit)
     if per is None:
         return None
     low = a.low if a.low is not None else a.mid
