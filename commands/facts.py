@@ -35,7 +35,7 @@ from commands.format import (
 from commands.freshness import confirmation_stale, noted
 from commands.lookup import CARGO_NAMES
 from commands.reply import DateMention, Field, Reply
-from commands.said import Kind, by_date, clock_in, quoted, value_passage
+from commands.said import Kind, by_date, clock_in, plan_passage, quoted, value_passage
 from commands.understand.lexicon import Passage
 from commands.understand.prefilter import Phrases, phrases
 from commands.understand.thresholds import SENTENCE_SHARE
@@ -574,7 +574,7 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str, before: tuple[str, ..
             return lead
         lead.text = (
             f"No {noun} of {m.name} is recorded as of {day_text(ctx.kb.as_of, lead.mentions)}; "
-            f"it launched on {date_text(launched, lead.mentions)}."
+            f"it launched {when_text(launched, lead.mentions)}."
         )
         dated = value_passage(ctx, (m.id,), (k[:4] for k in kinds), Kind.DATE)
         if dated is not None:  # "docking planned for 28 April": the sentence that dates it
@@ -585,12 +585,54 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str, before: tuple[str, ..
             )
             lead.sources = list(dict.fromkeys((*dated.sources, *m.sources)))
             return lead
+        if kinds == LANDED and _planned_return(ctx, m, launched, lead):
+            return lead
         hint = _passage(ctx, (m.id,), frozenset({noun.split()[0][:4], *q.words}), kinds)
         if hint:
             lead.fields.append(Field("What the sources say", hint))
         return lead
 
     return build
+
+
+def _planned_return(ctx: Context, m: Mission, launched: FuzzyDate, lead: Lead) -> bool:
+    """A flight not yet home whose record gives a planned length ("a planned stay of about six
+    months"): its return derived from the launch, marked so; False when none is given."""
+    planned = plan_passage(ctx, [m.id])
+    if planned is None:
+        return False
+    days, phrase, p = planned
+    due = FuzzyDate(launched.start + dt.timedelta(days=days), "month")
+    lead.text = (
+        f"No return of {m.name} is recorded as of {day_text(ctx.kb.as_of, lead.mentions)}; "
+        f"it launched {when_text(launched, lead.mentions)}; its record gives “{phrase}”"
+        f"{_per(ctx, p.sources)}, which puts its return around "
+        f"{date_text(due, lead.mentions)} (derived from the planned length, not a recorded date)."
+    )
+    lead.sources = list(dict.fromkeys((*p.sources, *m.sources)))
+    return True
+
+
+def _v_landing(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
+    """ "when does the soyuz crew come home": the return of the vehicle's flights at the
+    station now; none there, the family's last one to leave."""
+    assert isinstance(rec, Vehicle)
+    here = [m for m, a in flights_aboard(ctx, [rec], q, now) if a.yes is True]
+    if not here:
+        lead = family_aboard(ctx, [rec], q, now)
+        lead.yes = None
+        return lead
+    lead = Lead("")
+    parts = []
+    for m in here:
+        each = _M_LANDING(ctx, m, q, now)
+        if each is not None:
+            parts.append(each.text)
+            lead.sources += each.sources
+            lead.mentions += each.mentions
+            lead.known = lead.known and each.known
+    lead.text = " ".join(parts)
+    return lead
 
 
 def bounded(ctx: Context, who: str, verb: str, ev: Event) -> str:
@@ -2424,6 +2466,7 @@ _TABLE: dict[tuple[type[Record], Fact], Builder] = {
     (Vehicle, Fact.STAY): _v_stay,
     (Vehicle, Fact.DOCKING): _v_docking,
     (Vehicle, Fact.ABOARD): _v_aboard,
+    (Vehicle, Fact.LANDING): _v_landing,
     (Pad, Fact.STATUS): _p_status,
     (Pad, Fact.OPERATOR): _p_operator,
     (Pad, Fact.CAPACITY): _p_vehicles,
