@@ -35,7 +35,7 @@ from commands.format import (
 from commands.freshness import confirmation_stale, noted
 from commands.lookup import CARGO_NAMES
 from commands.reply import DateMention, Field, Reply
-from commands.said import Kind, by_date, clock_in, quoted, value_passage
+from commands.said import Kind, by_date, clock_in, plan_passage, quoted, value_passage
 from commands.understand.lexicon import Passage
 from commands.understand.prefilter import Phrases, phrases
 from commands.understand.thresholds import SENTENCE_SHARE
@@ -575,7 +575,7 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str, before: tuple[str, ..
             return lead
         lead.text = (
             f"No {noun} of {m.name} is recorded as of {day_text(ctx.kb.as_of, lead.mentions)}; "
-            f"it launched on {date_text(launched, lead.mentions)}."
+            f"it launched {when_text(launched, lead.mentions)}."
         )
         dated = value_passage(ctx, (m.id,), (k[:4] for k in kinds), Kind.DATE)
         if dated is not None:  # "docking planned for 28 April": the sentence that dates it
@@ -586,6 +586,8 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str, before: tuple[str, ..
             )
             lead.sources = list(dict.fromkeys((*dated.sources, *m.sources)))
             return lead
+        if kinds == LANDED and _planned_return(ctx, m, launched, lead):
+            return lead
         hint = _passage(ctx, (m.id,), frozenset({noun.split()[0][:4], *q.words}), kinds)
         if hint:
             lead.fields.append(Field("What the sources say", hint))
@@ -594,21 +596,66 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str, before: tuple[str, ..
     return build
 
 
+def _planned_return(ctx: Context, m: Mission, launched: FuzzyDate, lead: Lead) -> bool:
+    """A flight not yet home whose record gives a planned length ("a planned stay of about six
+    months"): its return derived from the launch, marked so; False when none is given."""
+    planned = plan_passage(ctx, [m.id])
+    if planned is None:
+        return False
+    days, phrase, p = planned
+    due = FuzzyDate(launched.start + dt.timedelta(days=days), "month")
+    lead.text = (
+        f"No return of {m.name} is recorded as of {day_text(ctx.kb.as_of, lead.mentions)}; "
+        f"it launched {when_text(launched, lead.mentions)}; its record gives “{phrase}”"
+        f"{_per(ctx, p.sources)}, which puts its return around "
+        f"{date_text(due, lead.mentions)} (derived from the planned length, not a recorded date)."
+    )
+    lead.sources = list(dict.fromkeys((*p.sources, *m.sources)))
+    return True
+
+
+def _v_landing(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
+    """ "when does the soyuz crew come home": the return of the vehicle's flights at the
+    station now; none there, the family's last one to leave."""
+    assert isinstance(rec, Vehicle)
+    here = [m for m, a in flights_aboard(ctx, [rec], q, now) if a.yes is True]
+    if not here:
+        lead = family_aboard(ctx, [rec], q, now)
+        lead.yes = None
+        return lead
+    lead = Lead("")
+    parts = []
+    for m in here:
+        each = _M_LANDING(ctx, m, q, now)
+        if each is not None:
+            parts.append(each.text)
+            lead.sources += each.sources
+            lead.mentions += each.mentions
+            lead.known = lead.known and each.known
+    lead.text = " ".join(parts)
+    return lead
+
+
 def bounded(ctx: Context, who: str, verb: str, ev: Event) -> str:
     """An event known only as no earlier than one day and done by a later listing: "Progress
     MS-35 docked by 27 September 2026 (no earlier than 16 September 2026; the exact date is not
     in the sources), per CelesTrak"."""
-    earliest = date_text(FuzzyDate(ev.date.start, ev.date.precision))
+    return f"{bounded_clause(who, verb, ev)}{_per(ctx, ev.sources)}."
+
+
+def bounded_clause(
+    who: str, verb: str, ev: Event, mentions: list[DateMention] | None = None
+) -> str:
+    """ "Progress MS-35 docked by 27 September 2026 (no earlier than 16 September 2026; the
+    exact date is not in the sources)": a NET event's bounds, with no source or full stop."""
+    earliest = date_text(FuzzyDate(ev.date.start, ev.date.precision), mentions)
     by = by_date(ev.what, ev.date.start.year)
-    latest = date_text(FuzzyDate(by)) if by is not None else None
-    if latest is None:
-        return (
-            f"{who} {verb} no earlier than {earliest} (the exact date is not in the sources)"
-            f"{_per(ctx, ev.sources)}."
-        )
+    if by is None:
+        return f"{who} {verb} no earlier than {earliest} (the exact date is not in the sources)"
+    latest = date_text(FuzzyDate(by), mentions)
     return (
         f"{who} {verb} by {latest} (no earlier than {earliest}; the exact date is not in the "
-        f"sources){_per(ctx, ev.sources)}."
+        "sources)"
     )
 
 
@@ -1100,6 +1147,8 @@ def _m_aboard(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
         lead.known = False
         return lead
     docked = f"{m.name} docked on {date_text(arrived.date, lead.mentions)}"
+    if arrived.date.net:  # only its bounds are known: never "docked on NET <day>"
+        docked = bounded_clause(m.name, "docked", arrived, lead.mentions)
     if m.status not in ("docked", "launched") and m.status_as_of >= arrived.date.start:
         lead.text = (
             f"{docked}; the base lists the flight as {m.status} as of "
@@ -1132,6 +1181,77 @@ def _m_aboard(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
             f"{day_text(ends, lead.mentions)}, after the base's last update."
         )
     lead.yes = True
+    return lead
+
+
+def _v_aboard(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
+    """ "is progress still docked": which of the vehicle's flights are at the station."""
+    assert isinstance(rec, Vehicle)
+    return family_aboard(ctx, [rec], q, now)
+
+
+def flights_aboard(
+    ctx: Context, vehicles: Sequence[Vehicle], q: Question, now: dt.date
+) -> list[tuple[Mission, Lead]]:
+    """Each flown ISS flight of these vehicles with the still-docked rule's answer for it
+    (`_m_aboard`), oldest launch first."""
+    ids = {v.id for v in vehicles}
+    out = []
+    for m in ctx.kb.missions.values():
+        launched = outcome_date(m)
+        if m.vehicle not in ids or launched is None or "ISS" not in m.destination:
+            continue
+        lead = _m_aboard(ctx, m, q, now)
+        if lead is not None:
+            out.append((launched.start, m, lead))
+    return [(m, lead) for _, m, lead in sorted(out, key=lambda x: (x[0], x[1].name))]
+
+
+def family_aboard(ctx: Context, vehicles: Sequence[Vehicle], q: Question, now: dt.date) -> Lead:
+    """ "is dragon still docked": the family's flights at the station as of the base's last
+    record, each with its dates; none, the last one to leave; unsure ones said as not known."""
+    family = " or ".join(v.name for v in vehicles)
+    seen = flights_aboard(ctx, vehicles, q, now)
+    lead = Lead("")
+    here = [(m, a) for m, a in seen if a.yes is True]
+    gone = [(m, a) for m, a in seen if a.yes is False]
+    # a flight the rule cannot decide counts only when no later flight of the family is decided:
+    # older ones past their typical stay are in a field, not the answer
+    decided = max((i for i, (_, a) in enumerate(seen) if a.yes is not None), default=-1)
+    unsure = [(m, a) for i, (m, a) in enumerate(seen) if a.yes is None and i > decided]
+    older = [m for i, (m, a) in enumerate(seen) if a.yes is None and i < decided]
+    as_of = day_text(ctx.kb.as_of)
+    for _, a in [*here, *unsure]:
+        lead.mentions += a.mentions
+        lead.sources += a.sources
+    if here:
+        names = " and ".join(m.name for m, _ in here)
+        lead.text = " ".join(a.text for _, a in here)
+        if len(here) > 1:
+            lead.text = f"{names} are recorded at the station as of {as_of}. {lead.text}"
+        lead.yes = True
+    elif unsure:
+        lead.text = " ".join(a.text for _, a in unsure)
+        lead.known = False
+    else:
+        lead.text = f"No {family} flight is recorded at the station as of {as_of}"
+        lead.yes = False
+        if gone:
+            a = gone[-1][1]
+            lead.text += f"; the last one: {a.text}"
+            lead.mentions += a.mentions
+            lead.sources += a.sources
+        else:
+            lead.text += "."
+    if here and unsure:
+        lead.text += " Not known: " + " ".join(a.text for _, a in unsure)
+    if older:
+        lead.fields.append(
+            Field(
+                "Earlier flights with no departure recorded",
+                ", ".join(m.name for m in older) + ".",
+            )
+        )
     return lead
 
 
@@ -2345,6 +2465,8 @@ _TABLE: dict[tuple[type[Record], Fact], Builder] = {
     (Vehicle, Fact.REUSABLE): _v_bool("reusable", "is reusable", "is expendable (not reused)"),
     (Vehicle, Fact.STAY): _v_stay,
     (Vehicle, Fact.DOCKING): _v_docking,
+    (Vehicle, Fact.ABOARD): _v_aboard,
+    (Vehicle, Fact.LANDING): _v_landing,
     (Pad, Fact.STATUS): _p_status,
     (Pad, Fact.OPERATOR): _p_operator,
     (Pad, Fact.CAPACITY): _p_vehicles,

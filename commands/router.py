@@ -33,7 +33,16 @@ from commands.context import Context
 from commands.conversation import Conversation, Turn
 from commands.count import count, crew_aboard_at
 from commands.delay import asks_delay, delay_answer
-from commands.facts import FLIGHT_FACTS, Lead, fact_answer, finish, flown_on, has_fact, names
+from commands.facts import (
+    FLIGHT_FACTS,
+    Lead,
+    fact_answer,
+    family_aboard,
+    finish,
+    flown_on,
+    has_fact,
+    names,
+)
 from commands.fill import asks_fill, fill_answer
 from commands.format import collect_sources, day_text, outcome_date, source_lines
 from commands.help import help_reply, small_talk
@@ -1023,6 +1032,10 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
         return _upcoming(ctx, q, now)
     if re.search(r"\bnext\b", q.text, re.I) and q.ambiguous and not q.subjects:
         return _upcoming_each(ctx, q.ambiguous[0], now)  # "the next dragon": each Dragon's
+    if q.ambiguous and all(s.kind == "station" for s in q.subjects):
+        family = _family_aboard(ctx, q, q.ambiguous[0], now)  # "any dragons still at the iss"
+        if family is not None:
+            return family
     if q.subjects and not specific and q.facts and q.ask not in (Ask.WHY, Ask.WHO):
         # A fact the station's (or an organization's) own record holds is the answer before
         # any topic that shares a word ("how fast does the iss sink", "how many live on it").
@@ -1922,6 +1935,9 @@ def _about_ambiguous(ctx: Context, q: Question, now: dt.date) -> Reply:
     """A name several records share: the topic about one of them if the question is a
     why-question it covers, else which one."""
     members = [s for g in q.ambiguous for s in g]
+    family = _family_aboard(ctx, q, q.ambiguous[0], now)
+    if family is not None:
+        return family
     agreed = _agreed_fact(ctx, q, q.ambiguous[0], now)
     if agreed is not None:
         return agreed
@@ -1936,6 +1952,25 @@ def _about_ambiguous(ctx: Context, q: Question, now: dt.date) -> Reply:
     choices = [(s.name, s.record_id) for s in group]
     why = f"“{typed}” is the name of more than one record. Which one do you mean?"
     return honest.did_you_mean(ctx, q, choices, why)
+
+
+def _family_aboard(
+    ctx: Context, q: Question, group: tuple[Subject, ...], now: dt.date
+) -> Reply | None:
+    """ "is dragon still docked": a name several vehicles share asks the whole family's flights
+    at the station (`facts.family_aboard`), not which vehicle is meant."""
+    vehicles = [ctx.kb.vehicles.get(s.record_id) for s in group]
+    if Fact.ABOARD not in q.facts or not all(vehicles):
+        return None
+    family = [v for v in vehicles if v is not None]
+    lead = family_aboard(ctx, family, q, now)
+    reply = finish(ctx, family[0], q, lead)
+    return replace(
+        reply,
+        title=" and ".join(v.name for v in family),
+        entities=tuple(v.id for v in family),
+        more=None,
+    )
 
 
 def _agreed_fact(

@@ -394,6 +394,7 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             r"\bre-?ent(?:er|ers|ered|ering)\b",
             r"\bburn(?:s|ed|t|ing)? up\b",
             r"\bget back\b",
+            r"\bdue (?:back|home|down)\b",  # "when's it due back": its return, not its launch
             r"\b(?:get|gets|got|getting|be|been|are|is|was|were) (?:back )?home\b",
             r"\bback (?:on|to) (?:earth|the ground)\b",
             r"\bback (?:home|down)\b",
@@ -1600,7 +1601,7 @@ QUESTION_VOCABULARY = frozenset(
     detail details mission flight vehicle spacecraft pad site rocket person station tell show
     give per planned plan next last latest dock docked arrive arrival cargo supply supplies
     operat operator build built builder make made manufactur maker run runs own flew fly fli
-    flown land landed return come home back splash undock berth leave left stay long heavy
+    flown land landed return come home back due splash undock berth leave left stay long heavy
     weigh mass status state time times total number count year month week today now yet still
     current currently recent recently first second go going up down take off mean meaning
     took taken taking away
