@@ -1161,15 +1161,25 @@ def _has_digit(text: str) -> bool:
 
 
 def _titled_topic(ctx: Context, q: Question) -> str | None:
-    """A close topic whose title (not just its text) names every subject word but countries."""
+    """A close topic whose title or an alias (not just its text) names every subject word but
+    countries ("when is the iss being decommissioned": the alias "ISS decommissioning")."""
     subject = [w for w in q.words if w not in COUNTRY_WORDS]
     for t in q.topics:
         if t.score < TOPIC_FIELD_QUESTION:
             break
-        title = set(words(t.title))
-        if subject and all(w in title for w in subject):
+        rec = ctx.kb.get(t.topic_id)
+        named = {n for name in (names_of(rec) if rec else (t.title,)) for n in words(name)}
+        if subject and all(_names_word(named, w) for w in subject):
             return t.topic_id
     return None
+
+
+def _names_word(named: set[str], word: str) -> bool:
+    """Whether a name's words hold the word, or one it starts ("retir" of "retirement",
+    "shut" of "shutdown": the stemmer leaves such nouns whole)."""
+    return word in named or (
+        len(word) >= _TITLE_WORD_MIN and any(n.startswith(word) for n in named)
+    )
 
 
 COUNTRY_WORDS = frozenset(
