@@ -34,11 +34,15 @@ def ago_text(ctx: Context, now: dt.date) -> str:
     return "today" if days == 0 else "1 day ago" if days == 1 else f"{days} days ago"
 
 
+# How the stale note opens: a reply joining several answers finds and says it once.
+NOTE_OPENS = "Fact base last updated"
+
+
 def stale_note(ctx: Context, now: dt.date, *, operators: bool = False) -> str | None:
     """The warning line for an answer about the future, or None while the base is fresh."""
     if not is_stale(ctx, now):
         return None
-    note = f"Fact base last updated {day_text(ctx.kb.as_of)} ({ago_text(ctx, now)}):"
+    note = f"{NOTE_OPENS} {day_text(ctx.kb.as_of)} ({ago_text(ctx, now)}):"
     note += " dates may have moved."
     return f"{note} {UPDATE_HINT}" if operators else note
 

@@ -45,6 +45,7 @@ from commands.facts import (
 )
 from commands.fill import asks_fill, fill_answer
 from commands.format import collect_sources, day_text, outcome_date, source_lines
+from commands.freshness import NOTE_OPENS
 from commands.help import help_reply, small_talk
 from commands.keepup import keep_up
 from commands.linked import linked_passages, neighbours, says_words
@@ -60,6 +61,7 @@ from commands.stays import asks_typical_stay, typical_stay
 from commands.topics import QUESTION_FORMS, lead_sentence
 from commands.understand import vocabulary as vocab
 from commands.understand.lexicon import Passage
+from commands.understand.parts import read_parts
 from commands.understand.prefilter import phrases
 from commands.understand.reader import countries_of, fits_hint, read, unaccounted
 from commands.understand.thresholds import (
@@ -336,7 +338,10 @@ def _two_asks(
     lead1, _, rest = r1.text.partition("\n\n")
     ids = collect_sources(r1.source_ids, r2.source_ids)
     text2 = f"{lead1}\n\n{lead2}" + (f"\n\n{rest}" if rest else "")
-    return replace(r1, text=text2, source_ids=ids, sources=source_lines(ctx.kb, ids)), q1
+    fields = tuple(dict.fromkeys((*r1.fields, *r2.fields)))  # a dispute of either is said
+    return replace(
+        r1, text=text2, fields=fields, source_ids=ids, sources=source_lines(ctx.kb, ids)
+    ), q1
 
 
 def _remembered_topic(q: Question, last: Turn | None) -> str | None:
@@ -1174,15 +1179,25 @@ def _has_digit(text: str) -> bool:
 
 
 def _titled_topic(ctx: Context, q: Question) -> str | None:
-    """A close topic whose title (not just its text) names every subject word but countries."""
+    """A close topic whose title or an alias (not just its text) names every subject word but
+    countries ("when is the iss being decommissioned": the alias "ISS decommissioning")."""
     subject = [w for w in q.words if w not in COUNTRY_WORDS]
     for t in q.topics:
         if t.score < TOPIC_FIELD_QUESTION:
             break
-        title = set(words(t.title))
-        if subject and all(w in title for w in subject):
+        rec = ctx.kb.get(t.topic_id)
+        named = {n for name in (names_of(rec) if rec else (t.title,)) for n in words(name)}
+        if subject and all(_names_word(named, w) for w in subject):
             return t.topic_id
     return None
+
+
+def _names_word(named: set[str], word: str) -> bool:
+    """Whether a name's words hold the word, or one it starts ("retir" of "retirement",
+    "shut" of "shutdown": the stemmer leaves such nouns whole)."""
+    return word in named or (
+        len(word) >= _TITLE_WORD_MIN and any(n.startswith(word) for n in named)
+    )
 
 
 COUNTRY_WORDS = frozenset(
@@ -1301,6 +1316,9 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
             return replace(
                 _passage_reply(ctx, naming, now), text=said.quoted(ctx, naming), fields=()
             )
+    parted = _each_part(ctx, q, main, now)
+    if parted is not None:  # "ax-5 when and who's flying": each fact in its own sentence
+        return parted
     own_words = {w for f in named[:1] for w in vocab.FACT_WORDS.get(f, ())}
     if q.ask == Ask.HOW_MANY and any(_unsaid(ctx, w) for w in q.words if w not in own_words):
         # "how many people died in the site 31 accident": no text speaks of deaths at all,
@@ -1838,6 +1856,74 @@ def _states_rank(
         if w not in claimed and w not in _RANK_NEUTRAL:
             return False
     return True
+
+
+def _each_part(ctx: Context, q: Question, main: Subject, now: dt.date) -> Reply | None:
+    """Two or more facts asked of one record in separate parts ("when did it launch and which
+    capsule was it"), or a claim put up for checking then a fact asked ("X was the one with the
+    boost kit, right? when did it land"): each answered in its own sentence, in the order
+    asked, a fact the base lacks said as not recorded."""
+    parts = read_parts(q, ASK_FACTS, DEFAULT_FACTS)
+    if len(parts.facts) < (1 if parts.claim else 2) or len(set(q.record_ids)) != 1:
+        return None
+    rid = main.record_id
+    replies: list[Reply] = []
+    leads: list[str] = []
+    if parts.claim:
+        verdict = _claim_verdict(ctx, q, rid, parts.claim)
+        if verdict is None:
+            return None
+        leads.append(verdict[0])
+        replies.append(verdict[1])
+    for fact in parts.facts:
+        found = fact_answer(ctx, rid, replace(q, facts=(fact,)), fact, now)
+        if found is None:
+            rec = ctx.kb.get(rid)
+            name = rec.name if rec is not None else rid
+            leads.append(f"{name}'s {fact.value} is not recorded as of {day_text(ctx.kb.as_of)}.")
+            continue
+        leads.append(_lead_of(found.reply.text))
+        replies.append(found.reply)
+    if not replies:
+        return None
+    ids = collect_sources(*(r.source_ids for r in replies))
+    notes = [n for r in replies for n in r.text.split("\n") if n.startswith(NOTE_OPENS)]
+    fields = tuple(f for r in replies for f in r.fields)
+    return replace(
+        replies[0],
+        text="\n".join([" ".join(leads), *notes[:1]]),
+        fields=tuple(dict.fromkeys(fields)),
+        sources=source_lines(ctx.kb, ids),
+        source_ids=ids,
+        dates=tuple(d for r in replies for d in r.dates),
+    )
+
+
+def _lead_of(text: str) -> str:
+    """An answer's own sentences, without the stale-data note around them."""
+    kept = [line for line in text.split("\n\n")[0].split("\n") if not line.startswith(NOTE_OPENS)]
+    return " ".join(kept)
+
+
+def _claim_verdict(ctx: Context, q: Question, rid: str, claim: str) -> tuple[str, Reply] | None:
+    """Yes with the record's own sentence when one says every subject word of the claim (the
+    question's `words`: "boost kit one" checks "kit"), else that the record does not say so;
+    None when the claim has no such word to check."""
+    rec = ctx.kb.get(rid)
+    if rec is None:
+        return None
+    own = {w for n in names_of(rec) for w in words(n)}
+    said_words = frozenset(w for w in words(claim) if w not in own and w in q.words)
+    if not said_words:
+        return None
+    best = ctx.lexicon.best_passages((rid,), said_words, 1)
+    if best and said_words <= best[0][1].words:
+        reply = _passage_reply(ctx, best[0][1], now=ctx.kb.as_of)
+        return f"Yes: {said.quoted(ctx, best[0][1])}", reply
+    name = rec.name
+    reply = describe(ctx, rid, ctx.kb.as_of, brief=True)
+    asof = day_text(ctx.kb.as_of)
+    return f"Not known: nothing recorded of {name} says so as of {asof}.", reply
 
 
 def _and_more(

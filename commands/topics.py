@@ -151,7 +151,7 @@ class TopicMatcher:
             )
             titles[t.id] = t.name
             asked: set[str] = set()
-            for q in (t.name, *t.questions):
+            for q in (t.name, *t.aliases, *t.questions):  # an alias is a name people ask by
                 toks = frozenset(words(q))
                 if toks:
                     phrasings.append((t.id, toks))

@@ -1789,6 +1789,9 @@ SLANG: tuple[tuple[Phrases, str], ...] = tuple(
             "",
         ),
         (r"(?:^|(?<=\s))(?:fr|frfr|lol|lmao|lmfao|ngl|tbh|smh|istg|bruh)(?=\W*$)", ""),
+        (r"[\s,]+for real(?=\W*$)", ""),  # "when is it happening for real": "fr" written out
+        # "get yeeted into the ocean": thrown away, in plain words
+        (r"\byeet(?:s|ed|ing)?\b", "dumped"),
         # a claim put up for checking: "i heard X, true?", "someone said X, is that right?"
         (rf"[\s,]+(?:{_CHECK_TAIL})\s*(?=\W*$)", ""),
         (rf"^\s*(?:{_HEARSAY})\s*,?\s*(?:that\s+)?(?=\w)", ""),
