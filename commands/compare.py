@@ -546,21 +546,21 @@ _DIFFERENT = phrases(r"\b(?:different|differ\w*)\b", re.I)
 _SHARED = (
     (
         "pad",
-        re.compile(r"\b(?:pads?|launch\s*(?:site|complex)e?s?|sites?|complex(?:es)?)\b", re.I),
+        phrases(r"\b(?:pads?|launch\s*(?:site|complex)e?s?|sites?|complex(?:es)?)\b", re.I),
         "pad",
         "launched from",
     ),
     (
         "rocket",
-        re.compile(r"\b(?:rockets?|launchers?|boosters?|launch vehicles?)\b", re.I),
+        phrases(r"\b(?:rockets?|launchers?|boosters?|launch vehicles?)\b", re.I),
         "launcher",
         "flew on",
     ),
-    ("vehicle", re.compile(r"\b(?:spacecraft|ships?|vehicles?)\b", re.I), "vehicle", "flew"),
-    ("launch day", re.compile(r"\b(?:day|date)\b", re.I), "day", "launched on"),
+    ("vehicle", phrases(r"\b(?:spacecraft|ships?|vehicles?)\b", re.I), "vehicle", "flew"),
+    ("launch day", phrases(r"\b(?:day|date)\b", re.I), "day", "launched on"),
     (
         "operator",
-        re.compile(r"\b(?:operators?|compan(?:y|ies)|agenc(?:y|ies))\b", re.I),
+        phrases(r"\b(?:operators?|compan(?:y|ies)|agenc(?:y|ies))\b", re.I),
         "operator",
         "was run by",
     ),

@@ -10,13 +10,14 @@ from commands.context import Context
 from commands.durations import Duration, flight_duration
 from commands.format import collect_sources, day_text, source_lines
 from commands.reply import DateMention, Reply
+from commands.understand.prefilter import phrases
 from commands.understand.types import Ask, Fact, Question
 from knowledge.schema import Mission
 
 RECENT_CREWS = 3  # the latest crew flights whose stays make "the typical stay now"
 _DAYS_A_MONTH = 30.44
 # People asked about, not one flight: "how long do people / crews / astronauts stay".
-_PEOPLE = re.compile(r"\b(?:people|crews|crew|astronauts?|cosmonauts?|folks|everyone)\b", re.I)
+_PEOPLE = phrases(r"\b(?:people|crews|crew|astronauts?|cosmonauts?|folks|everyone)\b", re.I)
 
 
 def asks_typical_stay(q: Question) -> bool:

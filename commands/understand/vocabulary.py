@@ -930,7 +930,7 @@ POINTED = phrases(
 # The flight before or after the one referred to, in its series: "the one before it", "the
 # flight after that", "the previous one", "the next mission" (`router._neighbour`).
 _FLIGHT_NOUN = r"(?:one|flight|mission|launch)"
-NEIGHBOUR = re.compile(
+NEIGHBOUR = phrases(
     rf"\b(?:the\s+)?{_FLIGHT_NOUN}\s+(?:(?P<before>before|prior\s+to|preceding)|(?P<after>after"
     r"|following))(?:\s+(?:it|that|this|that\s+one|this\s+one))?\b"
     rf"|\bthe\s+(?:(?P<previous>previous|prior|preceding|earlier)|(?P<next>next|following"
@@ -938,7 +938,7 @@ NEIGHBOUR = re.compile(
     re.I,
 )
 # A flight's name ending in its number in a series: "Progress MS-33", "Crew-12", "HTV-X1".
-SERIES_NUMBER = re.compile(r"^(?P<stem>.*?)0*(?P<number>\d+)$")
+SERIES_NUMBER = phrases(r"^(?P<stem>.*?)0*(?P<number>\d+)$")
 # "any injuries?", "and any damage?": a yes/no question said without its verb.
 ANY_LEAD = _any(r"^\s*(?:and\s+|so\s+|but\s+)?any\b(?!\s*(?:thing|one)\s+else)")
 # A vehicle flying again after a failure or stand-down: "is H3 flying again", "back in
