@@ -20,8 +20,15 @@ from commands.facts import already_text, asked_ahead, asks_harm, bounded, names
 from commands.format import date_text, publisher, when_text, with_article
 from commands.said import by_date
 from commands.understand.prefilter import phrases
+from commands.understand.reader import countries_of
 from commands.understand.types import Fact, Question, Subject
-from commands.understand.vocabulary import DAY_OF_MONTH, GENERIC_NOUNS, QUESTION_VOCABULARY
+from commands.understand.vocabulary import (
+    COUNTRIES,
+    DAY_OF_MONTH,
+    GENERIC_NOUNS,
+    HINTS,
+    QUESTION_VOCABULARY,
+)
 from knowledge.dates import MONTH_NAMES, FuzzyDate
 from knowledge.names import names_of
 from knowledge.schema import PENDING, CrewMember, Mission, Pad, Record, Vehicle
@@ -85,6 +92,10 @@ def check(ctx: Context, q: Question, rec: Record, now: dt.date) -> Verdict | Non
     when = _date_claim(ctx, q, rec, now)
     if when is not None:
         verdicts.append(when)
+    if not groups and isinstance(rec, CrewMember):
+        national = _nationality_claim(ctx, q, rec)
+        if national is not None:  # "is she american", "is he a russian cosmonaut"
+            verdicts.append(national)
     if not verdicts:
         return None
     wrong = [v for v in verdicts if v.yes is False]
@@ -209,6 +220,44 @@ def _one(
     tail = "" if yes else f", not {typed}"
     text = f"{who} {verb} {names}{tail}{_per(ctx, sources)}."
     return Verdict(yes, text, sources, field=f"{who} {verb}")
+
+
+# A country by its own name ("from russia", "from the united states"): the first name of each.
+_COUNTRY_NAMED = {
+    h: phrases(rf"\bfrom (?:the )?{re.escape(names[0].lower())}\b", re.I)
+    for h, names in COUNTRIES.items()
+}
+# A claim of what a person is: "is she ...", "was Kikina ...".
+_IS_WHO = phrases(r"^\s*(?:is|was|are|were|isn'?t|wasn'?t)\b", re.I)
+
+
+def _nationality_claim(ctx: Context, q: Question, c: CrewMember) -> Verdict | None:
+    """A person's country asked yes or no ("is she american", "is he from japan"): the
+    countries of their recorded nationality and agency (reader.countries_of: ESA is Europe,
+    so a French ESA astronaut is European) against the asked one."""
+    low = q.text.lower()  # the whole text: a country's name is left out of q.hint ("russia")
+    if not _IS_WHO.match(low):  # "did the scandal stop cooperation with russia": no claim
+        return None
+    found = {
+        h: m.group(0)
+        for h, p in (*HINTS, *_COUNTRY_NAMED.items())
+        if h in COUNTRIES and (m := p.search(low))
+    }
+    if len(found) != 1:  # none, or "american or russian": no single claim
+        return None
+    hint, typed = next(iter(found.items()))
+    asked = COUNTRIES[hint]
+    mine = countries_of(ctx.kb, c.id)
+    if not mine:
+        return None
+    yes = any(country in asked for country in mine)
+    agency = ctx.kb.get(c.agency)
+    flies = f" and flies for {agency.name}" if agency is not None else ""
+    who = c.nationality or mine[0]
+    shown = typed.upper() if typed.lower() in ("us", "usa") else typed[:1].upper() + typed[1:]
+    tail = "" if yes else f", not {shown}"
+    text = f"{c.name} is {who}{flies}{tail}{_per(ctx, c.sources)}."
+    return Verdict(yes, text, c.sources, field=f"{c.name} is")
 
 
 def _mission_field(ctx: Context, q: Question, m: Mission, s: Subject) -> Verdict | None:
@@ -456,6 +505,8 @@ def unread_values(
     texts = (said, *recorded)
     have = {t for x in texts for t in fold_tokens(x)}
     have |= _flown_names(ctx, rec)
+    if isinstance(rec, CrewMember):  # "is she from canada": her country, said as "Canadian"
+        have |= {t for x in countries_of(ctx.kb, rec.id) for t in fold_tokens(x)}
     wrong: list[tuple[_Named, str, _Named]] = []
     unknown = False
     for named in _named_in(q.text, asked, in_subject):

@@ -47,6 +47,8 @@ from commands.understand.vocabulary import (
     AHEAD_WINDOW,
     DAY_OF_MONTH,
     DOCKING_PLACE,
+    NUMBER_WORDS,
+    ORDINALS,
     RELATIVE_YEAR,
     STILL_AHEAD,
     USUALLY,
@@ -2047,7 +2049,42 @@ def _c_missions(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | 
             continue
         parts.append(f"{m.name} ({_launch_clause(m, lead.mentions)})")
     lead.text = f"{c.name}'s recorded missions: {names(parts)}."
+    stated = _stated_flights(c)
+    if stated is not None and stated[0] > len(parts):
+        count, text, sources = stated
+        lead.text = (
+            f"{c.name} has made at least {count} spaceflights, as {c.name}'s record says: "
+            f"“{text}”. The fact base tracks {len(parts)} of them: {names(parts)}."
+        )
+        lead.sources = [*sources, *lead.sources]
     return lead
+
+
+# A count of a person's own flights their texts state: "her second spaceflight" (so far, at
+# least two), "a veteran of three spaceflights"; a narrowed one ("his second flight on Crew
+# Dragon") counts only some of them.
+_FLIGHTS_STATED = phrases(
+    r"\b(?:(?:his|her|their)\s+(?P<nth>"
+    + "|".join(ORDINALS)
+    + r")|(?P<n>\d{1,2}|"
+    + "|".join(NUMBER_WORDS)
+    + r"))\s+(?:space\s?flights?|flights?|missions?)\b(?!\s+(?:on|aboard|in|with)\b)",
+    re.I,
+)
+
+
+def _stated_flights(c: CrewMember) -> tuple[int, str, list[str]] | None:
+    """The largest count of flights a person's own texts state, with its sentence."""
+    texts = [(t, list(c.sources)) for t in sentences(c.summary)]
+    texts += [(e.what, list(e.sources)) for e in c.events]
+    best: tuple[int, str, list[str]] | None = None
+    for text, sources in texts:
+        for m in _FLIGHTS_STATED.finditer(text):
+            raw = (m.group("nth") or m.group("n") or "").lower()
+            n = ORDINALS.get(raw) or NUMBER_WORDS.get(raw) or (int(raw) if raw.isdigit() else 0)
+            if n and (best is None or n > best[0]):
+                best = (n, text.rstrip("."), sources)
+    return best
 
 
 def _c_days(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:

@@ -205,10 +205,7 @@ def quoted(ctx: Context, p: Passage) -> str:
     return f"{text} ({weak})." if weak else f"{text}{per}."
 
 
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
+_NUMBER_WORDS = {"a": 1, "an": 1, **vocab.NUMBER_WORDS}
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 _SPAN = phrases(
     r"\b(?:(?P<n>\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"

@@ -317,6 +317,7 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             # "had he flown before", "has she ever been to space": whether it is a first flight
             r"\b(?:flown|flew|been (?:to|in) (?:space|orbit)|been up|been on)\b"
             r".*\b(?:before|previously)\b",
+            r"\b(?:before|previously) (?:flown|flew)\b",  # "раньше летал": before flew
             r"\bever (?:flown|flew|been (?:to|in) (?:space|orbit))\b",
             r"\b(?:rookie|veteran|newbie)\b",
             # "what did he do before that", "what was she doing before this mission": a
@@ -800,6 +801,16 @@ NATIONALITIES: dict[str, str] = {
     "Italian": "Italy",
 }
 _NATIONAL = "|".join([*(n.lower() for n in NATIONALITIES), "european"])  # "the french one"
+
+# Numbers written as words, and places in line ("her second spaceflight", "a ninth astronaut").
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+}  # fmt: skip
 
 # --- follow-ups -----------------------------------------------------------------------------
 # A message that leans on the last exchange: a pronoun for its subject, or an elliptical
@@ -1288,6 +1299,14 @@ RUSSIAN_WORDS: dict[str, str] = {
     "это": "is",
     "есть": "is",
     "ли": "",
+    "можно": "can",  # "можно ли ...": can ...
+    "раз": "times",  # "сколько раз": how many times
+    "раньше": "before",  # "летал раньше": flew before
+    "ранее": "before",
+    "прежде": "before",
+    "юзать": "use",  # slang: "юзать площадку"
+    "юзают": "use",
+    "юзали": "used",
     "же": "",
     "ну": "",
     "и": "and",
@@ -1413,6 +1432,9 @@ RUSSIAN_STEMS: dict[str, str] = {
     "отремонт": "repaired",
     "восстанов": "repaired",
     "площадк": "pad",
+    "запасн": "backup",  # "запасная площадка": a backup pad
+    "резервн": "backup",
+    "использ": "use",  # "использовать", "используют"
     "стол": "pad",  # "стартовый стол": the launch pad (a table nowhere else in this base)
     "установ": "installed",
     "устанавлива": "installed",
@@ -1467,6 +1489,15 @@ RUSSIAN_STEMS: dict[str, str] = {
     "русск": "russian",
     "америк": "america",
     "американск": "american",
+    "американ": "american",  # "американка", "американец": a person's nationality
+    "россиян": "russian",
+    "японец": "japanese",
+    "японк": "japanese",
+    "канадец": "canadian",
+    "канадк": "canadian",
+    "канадск": "canadian",
+    "француз": "french",
+    "франц": "french",
     "казахстан": "kazakhstan",
     "япони": "japan",
     "японск": "japanese",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from commands.understand.prefilter import phrases
+from commands.understand.vocabulary import ORDINALS
 from commands.whatif.lexer import NUMBER
 from knowledge.dates import MONTH_NUMBERS
 
@@ -251,10 +252,6 @@ CREW_ADD = re.compile(
     rf"(?:more\s+|extra\s+)?{CREW_WORDS}\b",
     re.I,
 )
-ORDINALS = {
-    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-}  # fmt: skip
 # "an 8th person stays", "a ninth astronaut joins": one more aboard, said by its place in line.
 # People added with a number before "more"/"extra": "a visit adds 2 more people", "a private
 # mission brings 4 extra", "3 additional astronauts"; `verb` marks the bare "4 extra".
