@@ -264,6 +264,13 @@ _DATE_WORDS = frozenset(
 _ALTERNATIVES = phrases(r"\d[^,;()]{0,12}\s(?:or|to)\s[$~]?\d", re.I)
 
 
+# Words before a figure that make it a past value ("previously about 94%", "up from 93%").
+_FORMER = phrases(
+    r"\b(?:previously|formerly|earlier|once|used to be|up from|down from|was)\b", re.I
+)
+_FORMER_REACH = 24  # characters before a figure read for such a word
+
+
 @dataclass(frozen=True)
 class Figure:
     """A number written in a text and the unit (canonical word) after it, if any."""
@@ -271,6 +278,7 @@ class Figure:
     value: float
     unit: str
     text: str  # as written: "98%", "seven"
+    former: bool = False  # a value it had before ("previously about 94%"): not what it is
 
 
 def figures(text: str) -> list[Figure]:
@@ -288,7 +296,9 @@ def figures(text: str) -> list[Figure]:
         if value is None:
             continue
         unit = _PERCENT if unit_raw == "%" else canonical(fold_word(unit_raw)) if unit_raw else ""
-        out.append(Figure(value, unit, m.group(0).strip() if unit in MEASURES else m["n"]))
+        shown = m.group(0).strip() if unit in MEASURES else m["n"]
+        former = bool(_FORMER.search(text[max(0, m.start() - _FORMER_REACH) : m.start()]))
+        out.append(Figure(value, unit, shown, former))
     return out
 
 
@@ -302,6 +312,20 @@ def _same(asked: Figure, said: Figure) -> bool:
     return True
 
 
+def asked_figures(q: Question) -> list[Figure]:
+    """The figures a question names outside the names it typed ("33" of CRS-33 is none)."""
+    named = [(s.start, s.end) for s in q.subjects if s.start >= 0]
+    return [f for f in figures(_blank_spans(q.text, named)) if f.value > 0]
+
+
+def misses_figure(q: Question, sentence: str) -> bool:
+    """Whether the question names a figure the sentence does not state as current (a Yes
+    from its words alone would confirm a number nobody recorded)."""
+    asked = asked_figures(q)
+    said = [f for f in figures(sentence) if not f.former]
+    return bool(asked) and not any(_same(a, f) for a in asked for f in said)
+
+
 def answer_figure(ctx: Context, q: Question, reply: Reply) -> Reply:
     """A yes/no naming a figure that nothing else decided: Yes when the recorded sentence the
     reply leads with writes that figure, No when it writes the asked unit of measure only
@@ -310,14 +334,14 @@ def answer_figure(ctx: Context, q: Question, reply: Reply) -> Reply:
         return reply
     if vocab.NEGATION.search(q.text):
         return reply
-    named = [(s.start, s.end) for s in q.subjects if s.start >= 0]
-    asked = [f for f in figures(_blank_spans(q.text, named)) if f.value > 0]
+    asked = asked_figures(q)
     if len(asked) != 1:
         return reply
     want = asked[0]
     body = _UNDECIDED.sub("", reply.text, count=1)
     lead, sep, rest = body.partition("\n\n")
     said = [(s, figures(s)) for s in sentences(lead)]
+    said = [(s, [f for f in fs if not f.former]) for s, fs in said]
     hit = next((s for s, fs in said if any(_same(want, f) for f in fs)), None)
     if hit is not None and _ALTERNATIVES.search(hit):
         return reply  # "$4.2 billion or $4.5 billion": the sources' claims, not one figure

@@ -2158,7 +2158,12 @@ def _topic_yes_no(ctx: Context, card: Reply, q: Question) -> Reply:
         others = " ".join(s for s in sentences(body) if s != retracted)
         return replace(card, text=f"No. {retracted} {others}{sep}{rest}")
     reported = _REPORTED.search(first) or _DISPUTED.search(first) or vocab.RETRACTED.search(first)
-    if not vocab.NEGATION.search(q.text) and not reported and _affirms(first, q):
+    if (
+        not vocab.NEGATION.search(q.text)
+        and not reported
+        and not bounds.misses_figure(q, first)  # "recovers 50% of its water": not "98%"
+        and _affirms(first, q)
+    ):
         # "did h3 fail": "H3 ... failed"; never from a claim the paragraph attributes or disputes
         return replace(card, text=f"Yes. {led}{sep}{rest}")
     opener = f"Not known as a plain yes or no as of {day_text(ctx.kb.as_of)}. What is recorded:"

@@ -18,6 +18,11 @@ def test_another_figure_of_the_same_unit_is_no_with_the_recorded_one(ctx: Contex
     assert text.startswith("No: the record says 98%, not 85%"), text
 
 
+def test_a_former_figure_is_no_yes(ctx: Context) -> None:
+    text = lead(ctx, "does the iss still recover 94% of its water")
+    assert text.startswith("No: the record says 98%, not 94%"), text
+
+
 def test_a_count_said_in_words_answers_a_figure_in_digits(ctx: Context) -> None:
     text = lead(ctx, "could crew dragon take 7 aboard in an emergency")
     assert text.startswith("Yes."), text
