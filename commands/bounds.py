@@ -10,10 +10,11 @@ from commands.context import Context
 from commands.durations import flight_duration, stay_duration, transit
 from commands.format import day_text
 from commands.reply import Reply
+from commands.understand import vocabulary as vocab
 from commands.understand.prefilter import phrases
 from commands.understand.types import Ask, Fact, Question
-from commands.whatif.lexer import NUMBER, number
-from knowledge.text import sentences, stem, words
+from commands.whatif.lexer import NUMBER, NUMBER_WORDS, number
+from knowledge.text import canonical, fold_word, sentences, stem, words
 
 # Minutes in each unit a bound or a said length is given in (a month is an average one).
 UNIT_MINUTES = {
@@ -150,7 +151,9 @@ def answer_bound(ctx: Context, q: Question, reply: Reply) -> Reply:
     bound = asked_bound(q.text)
     if bound is None:
         relative = _RELATIVE.search(q.text)
-        if relative is None or not _OPENER.match(reply.text):
+        if relative is None:
+            return answer_figure(ctx, q, reply) if q.ask == Ask.YES_NO else reply
+        if not _OPENER.match(reply.text):
             return reply
         body = _OPENER.sub("", reply.text, count=1)
         opener = f"Not known as a plain yes or no as of {day_text(ctx.kb.as_of)}: “"
@@ -227,3 +230,134 @@ def _said_length(body: str) -> tuple[str, float, float, str] | None:
     spread = CLOSE_SHARE * said.minutes if said.about else 0.0
     figure = said.text.split(None, 1)[1]
     return figure, said.minutes - spread, said.minutes + spread, ""
+
+
+# A figure a yes/no names without a bound ("recycling 98% of its water", "fit 7 people",
+# "rated for 210 days"): a number (digits or a spelled one) and the word after it.
+_SPELLED = "|".join(sorted(NUMBER_WORDS - {"few", "couple", "dozen"}, key=len, reverse=True))
+_FIGURE = phrases(
+    rf"(?<![\w.,/-])(?P<n>\d[\d,]*(?:\.\d+)?|(?:{_SPELLED})(?:-(?:{_SPELLED}))?)(?![\w/-]|[.,]\d)"
+    r"\s*(?P<unit>%|[^\W\d_]+)?",
+    re.I,
+)
+_YEAR = phrases(r"^(?:19|20)\d\d$")
+_PERCENT = canonical("percent")
+# Units of measure: a figure in one is only the same figure in the same unit, and a recorded
+# figure in the asked unit that differs from it says No.
+MEASURES = frozenset(
+    words(
+        "percent day week month year hour minute kg kilogram ton tonne t lb pound liter litre l "
+        "km meter metre mile gallon"
+    )
+)
+# The reply's own opener when nothing decided the yes/no (a figure may): a topic's "Not known
+# as a plain yes or no ... What is recorded:" or none at all (a passage's sentence).
+_UNDECIDED = phrases(r"^Not known as a plain yes or no[^:]*:\s+")
+_DECIDED = phrases(r"^(?:Yes|No|Not known|Too close)\b")
+_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+# Two figures given as alternatives or a range ("$4.2 billion or $4.5 billion", "3 to 4 t").
+_ALTERNATIVES = phrases(r"\d[^,;()]{0,12}\s(?:or|to)\s[$~]?\d", re.I)
+
+
+# Words before a figure that make it a past value ("previously about 94%", "up from 93%").
+_FORMER = phrases(
+    r"\b(?:previously|formerly|earlier|once|used to be|up from|down from|was)\b", re.I
+)
+_FORMER_REACH = 24  # characters before a figure read for such a word
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number written in a text and the unit (canonical word) after it, if any."""
+
+    value: float
+    unit: str
+    text: str  # as written: "98%", "seven"
+    former: bool = False  # a value it had before ("previously about 94%"): not what it is
+
+
+def figures(text: str) -> list[Figure]:
+    """The figures a text writes: no years, no days of a month ("26 July")."""
+    out = []
+    for m in _FIGURE.finditer(text):
+        raw = m["n"].replace(",", "")
+        if _YEAR.match(raw):
+            continue
+        before = text[: m.start()].split()[-1:]
+        unit_raw = (m["unit"] or "").lower()
+        if unit_raw in _DATE_WORDS or (before and before[0].lower() in _DATE_WORDS):
+            continue
+        value = number(raw)
+        if value is None:
+            continue
+        unit = _PERCENT if unit_raw == "%" else canonical(fold_word(unit_raw)) if unit_raw else ""
+        shown = m.group(0).strip() if unit in MEASURES else m["n"]
+        former = bool(_FORMER.search(text[max(0, m.start() - _FORMER_REACH) : m.start()]))
+        out.append(Figure(value, unit, shown, former))
+    return out
+
+
+def _same(asked: Figure, said: Figure) -> bool:
+    """Whether a recorded figure is the asked one: the same value, in the same unit when
+    either is a unit of measure."""
+    if asked.value != said.value:
+        return False
+    if asked.unit in MEASURES or said.unit in MEASURES:
+        return asked.unit == said.unit
+    return True
+
+
+def asked_figures(q: Question) -> list[Figure]:
+    """The figures a question names outside the names it typed ("33" of CRS-33 is none)."""
+    named = [(s.start, s.end) for s in q.subjects if s.start >= 0]
+    return [f for f in figures(_blank_spans(q.text, named)) if f.value > 0]
+
+
+def misses_figure(q: Question, sentence: str) -> bool:
+    """Whether the question names a figure the sentence does not state as current (a Yes
+    from its words alone would confirm a number nobody recorded)."""
+    asked = asked_figures(q)
+    said = [f for f in figures(sentence) if not f.former]
+    return bool(asked) and not any(_same(a, f) for a in asked for f in said)
+
+
+def answer_figure(ctx: Context, q: Question, reply: Reply) -> Reply:
+    """A yes/no naming a figure that nothing else decided: Yes when the recorded sentence the
+    reply leads with writes that figure, No when it writes the asked unit of measure only
+    with other values (said with the recorded one); else the reply as it was."""
+    if reply.kind != "answer" or (_DECIDED.match(reply.text) and not _UNDECIDED.match(reply.text)):
+        return reply
+    if vocab.NEGATION.search(q.text):
+        return reply
+    asked = asked_figures(q)
+    if len(asked) != 1:
+        return reply
+    want = asked[0]
+    body = _UNDECIDED.sub("", reply.text, count=1)
+    lead, sep, rest = body.partition("\n\n")
+    said = [(s, figures(s)) for s in sentences(lead)]
+    said = [(s, [f for f in fs if not f.former]) for s, fs in said]
+    hit = next((s for s, fs in said if any(_same(want, f) for f in fs)), None)
+    if hit is not None and _ALTERNATIVES.search(hit):
+        return reply  # "$4.2 billion or $4.5 billion": the sources' claims, not one figure
+    if hit is not None:
+        others = " ".join(s for s, _ in said if s != hit)
+        return replace(reply, text=f"Yes. {hit} {others}".strip() + sep + rest)
+    if want.unit not in MEASURES:
+        return reply
+    recorded = [f for _, fs in said for f in fs if f.unit == want.unit]
+    if not recorded:
+        return reply
+    return replace(reply, text=f"No: the record says {recorded[0].text}, not {want.text}. {body}")
+
+
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with these spans (the names it typed: "Crew-12") blanked, same length."""
+    for a, b in spans:
+        text = f"{text[:a]}{' ' * (b - a)}{text[b:]}"
+    return text

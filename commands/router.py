@@ -1069,6 +1069,11 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
                 return _topic(ctx, titled[0], now, q)
             choices = [(ctx.topics.titles[t], t) for t in titled]
             return honest.did_you_mean(ctx, q, choices + honest.topic_choices(q))
+        mentioned = _mentioned(ctx, q, now)  # "when did expedition 75 start": a sentence dates it
+        if mentioned is not None and (
+            q.ask == Ask.WHERE or re.search(r"\b\d{4}\b", mentioned.text)
+        ):
+            return mentioned  # a when-answer carries a year ("haven-1 launch date": none)
         return honest.unknown_subject(ctx, replace(q, unknown=q.words))  # "haven-1 launch date"
     if not (q.words or q.subjects or q.ambiguous or q.facts):
         return honest.did_you_mean(ctx, q, [])  # no word to go on: "lmao what"
@@ -2246,7 +2251,6 @@ _OPENED = phrases(r"^(?:Yes|No|Not known|Not verified)\b")
 # crewed one", "did not stop cooperation".
 _DENIES = r"\b(?:not|never|no longer)\s+(?!only\b|just\b)(?:[\w-]+\s+){{0,2}}?{word}"
 # A question that itself negates ("isn't it", "did it not") is not settled by a denial.
-_NEGATION = phrases(r"\b(?:not|never|no)\b|n'?t\b", re.I)
 
 
 def _denies(text: str, asked: Iterable[str]) -> bool:
@@ -2267,15 +2271,20 @@ def _topic_yes_no(ctx: Context, card: Reply, q: Question) -> Reply:
     led = lead_sentence(body, frozenset(q.words), ctx.lexicon.weight, amount=False)
     first = sentences(led)[0] if sentences(led) else led
     asked = {w for w in words(_unnamed(q)) if len(w) > 2} | set(q.words)
-    denied = not _NEGATION.search(q.text) and _denies(first, asked)
+    denied = not vocab.NEGATION.search(q.text) and _denies(first, asked)
     if denied:  # the denying sentence first
         return replace(card, text=f"No. {led}{sep}{rest}")
-    retracted = None if _NEGATION.search(q.text) else _retraction(body, q)
+    retracted = None if vocab.NEGATION.search(q.text) else _retraction(body, q)
     if retracted is not None:  # "X says the Progress MS-28 mission did it; that is an error"
         others = " ".join(s for s in sentences(body) if s != retracted)
         return replace(card, text=f"No. {retracted} {others}{sep}{rest}")
     reported = _REPORTED.search(first) or _DISPUTED.search(first) or vocab.RETRACTED.search(first)
-    if not _NEGATION.search(q.text) and not reported and _affirms(first, q):
+    if (
+        not vocab.NEGATION.search(q.text)
+        and not reported
+        and not bounds.misses_figure(q, first)  # "recovers 50% of its water": not "98%"
+        and _affirms(first, q)
+    ):
         # "did h3 fail": "H3 ... failed"; never from a claim the paragraph attributes or disputes
         return replace(card, text=f"Yes. {led}{sep}{rest}")
     opener = f"Not known as a plain yes or no as of {day_text(ctx.kb.as_of)}. What is recorded:"
@@ -2447,12 +2456,16 @@ _VALUED_POOL = 4  # sentences weighed for carrying a value of the asked kind
 _VALUE_KINDS = {Ask.HOW_MUCH: said.Kind.AMOUNT, Ask.WHEN: said.Kind.DATE}
 
 
+_PRONOUN_LEAD = phrases(r"^(?:It|Its)\b")  # "Its docked design life ...": say whose
+
+
 def _passage_reply(ctx: Context, passage: Passage, now: dt.date) -> Reply:
     """A record's brief card led by one sentence of its texts."""
     card = describe(ctx, passage.record_id, now, brief=True)
     rec = ctx.kb.get(passage.record_id)
     name = rec.name if rec is not None else passage.record_id
-    lead = passage.text if name.split()[0] in passage.text else f"{name}: {passage.text}"
+    own = _PRONOUN_LEAD.sub(lambda m: f"{name}'s" if m.group() == "Its" else name, passage.text)
+    lead = own if own != passage.text or name.split()[0] in own else f"{name}: {own}"
     from commands.format import collect_sources, source_lines, unverified
 
     weak = unverified(ctx.kb, passage.sources)

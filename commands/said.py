@@ -24,7 +24,7 @@ from commands.understand.prefilter import phrases
 from commands.understand.thresholds import VALUE_NEAR_WORDS
 from commands.understand.types import Ask, Fact, Question
 from knowledge.dates import MONTH_NUMBERS
-from knowledge.text import words
+from knowledge.text import fold, words
 
 # The words a sentence may date a fact by, for facts a record may hold no date field of:
 # "when was site 31 built" is answered by "1958: Construction began (end of 1958)".
@@ -247,6 +247,8 @@ def plan_passage(ctx: Context, ids: Iterable[str]) -> tuple[int, str, Passage] |
 
 # A flight designation as typed ("NG-19", "ng19", "MS-27"): letters, an optional hyphen, digits.
 _DESIGNATION = phrases(r"\b([a-z]{1,6})-?(\d{1,3})\b", re.I)
+# A word and a number the base's own texts write together ("Expedition 75"), typed apart.
+_SPACED = phrases(r"\b([a-z]{4,12}) (\d{1,3})\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -260,16 +262,24 @@ class Designation:
 
     @property
     def name(self) -> str:
+        if len(self.letters) > _SHORT_LETTERS:  # "Expedition 75", not "EXPEDITION-75"
+            return f"{self.letters.capitalize()} {self.digits}"
         return f"{self.letters.upper()}-{self.digits}"
 
 
-def designations(q: Question) -> list[Designation]:
-    """The designations the question types that no name it reads covers ("capsule C209")."""
+_SHORT_LETTERS = 6  # letters of a designation said in capitals with a hyphen ("NG-19")
+
+
+def designations(q: Question, known: frozenset[str] = frozenset()) -> list[Designation]:
+    """The designations the question types that no name it reads covers ("capsule C209"),
+    and a word and number typed apart that are one of the known (folded) designations the
+    base's texts write ("expedition 75")."""
     taken = [(s.start, s.end) for s in q.subjects] + [
         (s.start, s.end) for g in q.ambiguous for s in g
     ]
     found = []
-    for m in _DESIGNATION.finditer(q.text):
+    spaced = [m for m in _SPACED.finditer(q.text) if fold(m.group(1) + m.group(2)) in known]
+    for m in [*_DESIGNATION.finditer(q.text), *spaced]:
         inside = [(a, b) for a, b in taken if m.start() <= a and b <= m.end()]
         if any(a < m.end() and m.start() < b and (a, b) not in inside for a, b in taken):
             continue  # a name typed over it; "soyuz" of "soyuz-2" is no name of its own
@@ -327,7 +337,7 @@ def mention_passage(ctx: Context, q: Question) -> tuple[str, Passage] | None:
     ("NG-19 reboost burn length": the Cygnus record's "On NG-19 Cygnus fired for 22 min 48 s")."""
     kind = {Ask.WHEN: Kind.DATE, Ask.HOW_MUCH: Kind.AMOUNT}.get(q.ask)
     best: tuple[float, bool, int, str, Passage] | None = None
-    for d in designations(q):
+    for d in designations(q, ctx.lexicon.designators):
         letters, said = d.letters, d.said
         own = set(words(d.typed))
         for ps in ctx.lexicon.passages.values():

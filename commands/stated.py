@@ -26,6 +26,7 @@ from commands.format import (
     source_lines,
 )
 from commands.reply import Reply
+from commands.understand import vocabulary as vocab
 from commands.understand.lexicon import Passage
 from commands.understand.prefilter import phrases
 from commands.understand.thresholds import SENTENCE_SHARE
@@ -56,7 +57,8 @@ _STOP = frozenset(
     at from to for by with were been be that this there left so far total""".split()
 )
 _VERB_ENDINGS = ("ed", "ing")
-_TAKES = 2  # words allowed between a number and its noun ("six ISS reboosts")
+_TAKES = 3  # words allowed between a number and its noun ("12 small experimental heat-shield
+# capsules", "six ISS reboosts")
 COUNTED_CACHE = 65_536  # (passage text, noun) pairs remembered by _counts
 
 
@@ -180,8 +182,13 @@ def stated_count(ctx: Context, q: Question) -> Reply | None:
     noun = counted_noun(q)
     if not noun or noun in UNIT_NOUNS:
         return None
-    if any(has_fact(r, f) for r in _records(ctx, q) for f in q.facts if f in _FIELD_COUNTS):
-        return None  # "how many people does Crew Dragon seat": the record's field
+    if any(
+        has_fact(r, f) and noun in vocab.FACT_WORDS.get(f, frozenset())
+        for r in _records(ctx, q)
+        for f in q.facts
+        if f in _FIELD_COUNTS
+    ):
+        return None  # "how many people does Crew Dragon seat": the record's field counts them
     if noun == _TIMES:  # "how many times did CRS-33 reboost": its reboosts
         for verb in _verbs_after(q):
             said = stated_passages(ctx, q, verb)

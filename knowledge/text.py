@@ -269,6 +269,20 @@ SYNONYMS: dict[str, str] = {
     "breathing": "oxygen",
     "air": "oxygen",
     "fuel": "propellant",
+    "prop": "propellant",  # chat's clipped "propellant": "how much prop does it bring"
+    # size
+    "little": "small",
+    "tiny": "small",
+    "smaller": "small",
+    # beginning
+    "began": "start",
+    "begin": "start",
+    "begins": "start",
+    "begun": "start",
+    # what a spacecraft is built to last: "rated to stay docked", its "design life"
+    "rated": "design",
+    "certified": "design",
+    "designed": "design",
 }
 
 _VOWELS = frozenset("aeiouy")

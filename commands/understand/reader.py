@@ -744,10 +744,20 @@ def _unknown_flight(
         after = re.match(r"[\s-]*([a-z]{0,3}[\s-]*\d{1,3})(?![\w/])", text[m.end :], re.I)
         if after is None or any(s <= m.end + after.end() - 1 < e for s, e in covered):
             continue
+        letters = re.match(r"[a-z]*", after.group(1), re.I)
+        lead = letters.group().lower() if letters else ""
+        if lead and not after.group(1)[len(lead) :].startswith("-") and _a_word(lead, lexicon):
+            continue  # "crew dragon fit 7 people": a verb and a count, not a flight's name
         typed = text[m.start : m.end + after.end()]
         if fold(typed) not in lexicon.names:
             return typed.strip()
     return ""
+
+
+def _a_word(lead: str, lexicon: Lexicon) -> bool:
+    """Whether letters typed between a name and a number are a word of the question ("fit",
+    "for", "to") rather than part of a designation ("ms" of Soyuz MS 31)."""
+    return lead in _NOT_A_LEAD or canonical(lead) in QUESTION_VOCABULARY or lead in lexicon.common
 
 
 def _other_person(kb: KnowledgeBase, topics: TopicMatcher, text: str, mentions: list[Match]) -> str:

@@ -1859,10 +1859,20 @@ SLANG: tuple[tuple[Phrases, str], ...] = tuple(
         (r"\bb?rr+r\b", ""),  # "goes brrr"
         (r"\b(?:goes|go) (?=\W*(?:,|$))", ""),
         (r"\bspeedr[au]n(?:ning|s)?\b", "fastest"),
+        # a verb's "-ing" typed without its g: "flyin again", "comin' back", "leavin"
+        (r"\b(fly|go|com|launch|leav|dock|land|happen|return|head|arriv)in(?:'|\b)", r"\1ing"),
     )
 )
 
 
+# A question that negates itself ("isn't it 98%?", "did it never dock"): no word of it is a
+# claim a recorded sentence can confirm.
+# (a contraction typed without its apostrophe is a word of its own: "percent" negates nothing)
+NEGATION = phrases(
+    r"\b(?:not|never|no|cannot|isnt|arent|wasnt|werent|dont|doesnt|didnt|cant|couldnt|wont"
+    r"|wouldnt|hasnt|havent|hadnt|shouldnt|aint)\b|n[’']t\b",
+    re.I,
+)
 # A trailing tag that makes a statement a yes/no question: "dream chaser docking this year or
 # nah", "crew-13 launching in october or not?" (SLANG drops the tag; this keeps its meaning).
 YES_NO_TAG = _any(
