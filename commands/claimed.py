@@ -11,6 +11,7 @@ that names no such value is left to the other checks (None).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -27,6 +28,7 @@ from commands.understand.vocabulary import (
     DAY_OF_MONTH,
     GENERIC_NOUNS,
     HINTS,
+    NATIONALITIES,
     QUESTION_VOCABULARY,
 )
 from knowledge.dates import MONTH_NAMES, FuzzyDate
@@ -124,11 +126,14 @@ def _values(q: Question, rec: Record) -> list[tuple[Subject, ...]]:
     """The values the question names for the record (not the record itself); a name that
     fits several records is one value."""
     own = [s for s in q.subjects if s.record_id == rec.id]
+    countries = _country_spans(q.text)
     out: list[tuple[Subject, ...]] = []
     for group in [*((s,) for s in q.subjects), *q.ambiguous]:
         s = group[0]
         if any(g.record_id == rec.id for g in group):
             continue
+        if any(a <= s.start < b for a, b in countries):
+            continue  # "from the united states": a country, not United Launch Alliance
         if any(g.kind not in ("vehicle", "pad", "organization", "crew") for g in group):
             continue
         if any(o.start <= s.start < o.end or s.start <= o.start < s.end for o in own):
@@ -254,7 +259,10 @@ def _nationality_claim(ctx: Context, q: Question, c: CrewMember) -> Verdict | No
     agency = ctx.kb.get(c.agency)
     flies = f" and flies for {agency.name}" if agency is not None else ""
     who = c.nationality or mine[0]
-    shown = typed.upper() if typed.lower() in ("us", "usa") else typed[:1].upper() + typed[1:]
+    if typed.lower().startswith("from "):  # "from the united states": the country's name
+        shown = asked[0]
+    else:
+        shown = typed.upper() if typed.lower() in ("us", "usa") else typed[:1].upper() + typed[1:]
     tail = "" if yes else f", not {shown}"
     text = f"{c.name} is {who}{flies}{tail}{_per(ctx, c.sources)}."
     return Verdict(yes, text, c.sources, field=f"{c.name} is")
@@ -472,6 +480,22 @@ def _plain(tok: str) -> bool:
 _COUNT_WORD = phrases(r"\d+(?:st|nd|rd|th|s)?", re.I)  # "24", "24th", "1990s"
 
 
+def _country_spans(text: str) -> list[tuple[int, int]]:
+    """Where a question names a country or a nationality ("the united states", "russian"),
+    not an agency ("roscosmos" stays an organization): the nationality check reads those,
+    never as an unread value or an organization claim."""
+    out = []
+    for word in (*(n for spelled in COUNTRIES.values() for n in spelled), *NATIONALITIES):
+        if len(word) > 2:
+            out += [(m.start(), m.end()) for m in _word_at(word).finditer(text)]
+    return out
+
+
+@functools.cache
+def _word_at(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(word)}s?\b", re.I)
+
+
 def unread_values(
     ctx: Context, q: Question, rec: Record, said: str, recorded: tuple[str, ...]
 ) -> tuple[bool | None, str] | None:
@@ -481,6 +505,7 @@ def unread_values(
     it; None when every named value is written in the answer."""
     own = {t for n in names_of(rec) for t in fold_tokens(n)}
     spans = [(s.start, s.end) for g in (*((s,) for s in q.subjects), *q.ambiguous) for s in g]
+    spans += _country_spans(q.text)  # "from the united states": the nationality check's
 
     def asked(tok: str) -> bool:  # a name-like word of the question, not the record's own
         folded = fold_tokens(tok)

@@ -819,14 +819,19 @@ def _only_hint(q: Question) -> bool:
 def _referent(ctx: Context, q: Question, last: Turn) -> str | None:
     """Which remembered record a pronoun or "the russian one" means."""
     low = q.text.lower()
-    person = _person_by_country(ctx, q, last)
+    claim = (  # "is she russian?": a claim about the one "she" is, not a pick of the Russian
+        q.ask == Ask.YES_NO
+        and vocab.PERSON_PRONOUNS.search(low) is not None
+        and vocab.PICKED_ONE.search(low) is None
+    )
+    person = None if claim else _person_by_country(ctx, q, last)
     if person is not None:  # "and the american on it?": the remembered crew's American
         return person
     countries = vocab.COUNTRIES.get(q.hint, ())
     fit = [s for s in last.subjects if any(c in countries for c in countries_of(ctx.kb, s))]
     if len(fit) == 1 and vocab.PICKED_ONE.search(low):  # "which one is russian": of the two
         return fit[0]
-    if q.hint and not vocab.PLAIN_PRONOUNS.search(low):  # "the russian one", not "people on it"
+    if q.hint and not claim and not vocab.PLAIN_PRONOUNS.search(low):  # "the russian one"
         first = last.subjects[0]
         if q.hint in ("cargo", "crew") and fits_hint(ctx.kb, first, q.hint):
             return first  # "who was in the crew" after Soyuz MS-28: its own crew, no kin
