@@ -1828,7 +1828,17 @@ SLANG: tuple[tuple[Phrases, str], ...] = tuple(
         (rf"^\s*(?:{_HEARSAY})\s*,?\s*(?:that\s+)?(?=\w)", ""),
         (r"^\s*(?:ngl|tbh|lol|lmao|lowkey|yo|bruh|fr)\b[\s,]*(?=\w)", ""),
         (r"\b(?:ngl|tbh|imo|imho|idk|lowkey|highkey|smh|istg)\b,?", ""),  # hedges, anywhere
+        # why the question is asked, after it: "…?? tryna do some math", "…? just curious"
+        (
+            r"(?<=[?!.,])\s*(?:(?:i['’]?m|im|am|just|only)\s+)*(?:(?:tryna|trying\s+to|wanna"
+            r"|want\s+to|gonna|going\s+to)\s+)?(?:do|doing|run|running|crunch|crunching"
+            r"|work(?:ing)?\s+(?:on|out)|figur(?:e|ing)\s+out)\s+(?:(?:some|the|a|my)\s+)?(?:math|maths"
+            r"|numbers|calcs?|calculations?|sums|estimates?|homework|spreadsheet)\b[\s\w,']*$",
+            "",
+        ),
+        (r"(?<=[?!.,])\s*(?:just\s+)?(?:curious|wondering|asking\s+for\s+a\s+friend)\W*$", ""),
         (r"\bppl\b", "people"),
+        (r"\bgrub\b", "food"),
         (r"\bstn\b", "station"),
         (r"\brn\b", "now"),
         (r"\btill?\b", "until"),
