@@ -15,10 +15,11 @@ from commands.conversation import Turn
 from commands.format import collect_sources, publisher, source_lines
 from commands.reply import Reply
 from commands.understand.prefilter import phrases
+from commands.understand.vocabulary import unslang
 from commands.whatif.edits import DAYS_PER_UNIT
 from commands.whatif.lexer import find_duration, number
 from commands.whatif.resolve import Resolver
-from knowledge.schema import Amount, Mission, Station, Vehicle
+from knowledge.schema import Amount, Mission, RecordKind, Station, Vehicle
 from knowledge.units import kg_per
 
 _TITLE = "What-if: derived figure"
@@ -30,7 +31,15 @@ _REPLACE = phrases(
     r"|we|they|you|take|takes|need|needed|be|required|to|of|them|more|extra|flights?"
     r"|missions?|launch(?:es)?|trips?|runs?|loads?|ships?|capsules?)\s+)*"
     r"(?:replace|replacing|make\s+up\s+for|cover|match|equal|substitute\s+for|stand\s+in\s+for"
-    r"|carry|haul|move|deliver)\s+(?P<what>.+?)\s*[?.!]*$",
+    r"|make\s+good|make\s+up|carry|haul|move|deliver)\s+(?P<what>.+?)\s*[?.!]*$",
+    re.I,
+)
+# What a replacement question carries when it names no flight there ("make up the cargo",
+# "replace it", "cover what was lost"): the flight the question names elsewhere.
+_GENERIC_WHAT = phrases(
+    r"^(?:(?:the|its?|that|this|those|what|was|were|got|is|lost|loss|cargo|load|payload|"
+    r"supplies|stuff|shortfall|difference|gap|missing|up-?mass|delivery|haul|all|of|would"
+    r"|have|had|carried|brought)\b\s*)+$",
     re.I,
 )
 _BY_FILLER = phrases(
@@ -64,7 +73,7 @@ _NUM_PEOPLE = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|
 _PEOPLE = phrases(
     rf"\b(?P<n>{_NUM_PEOPLE})\s+"
     r"(?:extra\s+|more\s+|additional\s+)?(?:people|persons|crew\s*members|astronauts|"
-    r"cosmonauts|crew(?!s))\b"
+    r"cosmonauts|crew(?!s)|aboard|on\s+board)\b"
     # "a crew of 3", "with the crew down to 3", "if the crew is cut to three"
     rf"|\bcrew\s+(?:(?:is|was|were|gets?|got|goes|went|going|drops?|dropped|cut|reduced|shrinks?"
     rf"|shrank|falls?|fell|down|permanently|only|just|back)\s+)*(?:to|of|at)\s+(?P<m>{_NUM_PEOPLE})"
@@ -105,6 +114,7 @@ def quantity_answer(
     from commands.whatif.figures import figure_answer
     from commands.whatif.totals import total_answer
 
+    text = unslang(text)  # "7 ppl", "o2", "h2o", "6mo": the words the kinds read
     kinds: tuple[Callable[[Context, str, dt.date], Reply | None], ...] = (
         figure_answer,
         _flights_to_replace,
@@ -170,7 +180,10 @@ def _flights_to_replace(ctx: Context, text: str, now: dt.date) -> Reply | None:
     by_text = _BY_FILLER.sub("", m["by"]).strip()
     what_text = _WHAT_FILLER.sub("", m["what"]).strip()
     by = resolver.find(by_text, ("vehicle", "mission")) if by_text else None
-    what = resolver.find(what_text, ("mission", "vehicle")) if what_text else None
+    if not what_text or _GENERIC_WHAT.match(what_text):
+        what = _named_elsewhere(ctx, text, m.span("by"))  # "if NG-25 got lost, how many …"
+    else:
+        what = resolver.find(what_text, ("mission", "vehicle"))
     if by is None or what is None:
         return None
     carrier = ctx.kb.vehicles.get(by[0]) or _vehicle_of(ctx, ctx.kb.missions.get(by[0]))
@@ -211,7 +224,8 @@ def _flights_to_replace(ctx: Context, text: str, now: dt.date) -> Reply | None:
             need = math.ceil(whole_kg[1] / per_flight)
             lead += (
                 f" If it flew full — {replaced.name} carries up to {n_text(whole_kg[1])} kg"
-                f"{_by(ctx, whole.sources)} — it would take {need} {carrier.name} flights "
+                f"{_by(ctx, whole.sources)} — it would take {need} {carrier.name} "
+                f"{'flight' if need == 1 else 'flights'} "
                 f"(derived: {n_text(whole_kg[1])} ÷ {n_text(per_flight)} kg, rounded up; "
                 f"{cap_said})."
             )
@@ -260,6 +274,22 @@ def _flights_to_replace(ctx: Context, text: str, now: dt.date) -> Reply | None:
         sources,
         ids,
     )
+
+
+def _named_elsewhere(
+    ctx: Context, text: str, carrier: tuple[int, int]
+) -> tuple[str, RecordKind] | None:
+    """The flight (else the vehicle) a question names outside its carrier's words: the load a
+    replacement is for when the what-part only says "the cargo" or "it"."""
+    found = [
+        x
+        for x in ctx.index.find_mentions(text, ("mission", "vehicle"))
+        if x.end <= carrier[0] or x.start >= carrier[1]
+    ]
+    flight = next((x for x in found if x.record_id in ctx.kb.missions), None)
+    if flight is not None:
+        return flight.record_id, "mission"
+    return (found[0].record_id, "vehicle") if found else None
 
 
 def _vehicle_of(ctx: Context, m: Mission | None) -> Vehicle | None:
