@@ -9,23 +9,12 @@ from commands.context import Context
 from commands.format import collect_sources, source_lines
 from commands.reply import Reply
 from commands.understand.prefilter import phrases
+from commands.understand.vocabulary import unslang
+from commands.whatif.quantity import said_people
 from knowledge.schema import Amount
 from knowledge.text import sentences
 from knowledge.units import KG_PER_LB
 
-_NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen".split()
-    )
-}
-# "7 people", "a crew of seven", "eight crew members", "for 10 astronauts"
-_PEOPLE = phrases(
-    r"\b(?:crew of |for )?(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s*"
-    r"(?:people|persons|crew(?: ?members)?|astronauts|cosmonauts|ppl|aboard|on board)\b"
-    r"|\bcrew of (?P<m>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\b",
-    re.I,
-)
 # The oxygen made aboard: "the oxygen generator", "the OGS", "electrolysis", "oxygen it makes"
 _MADE = phrases(
     r"\boxygen (?:generat\w*|generation|production|maker|system)\b|\bogs\b|\belectrolysis\b"
@@ -55,11 +44,7 @@ def asked_people(text: str) -> int | None:
     """The crew size a question weighs the oxygen made aboard against, or None."""
     if not (_MADE.search(text) and _WEIGHED.search(text)):
         return None
-    m = _PEOPLE.search(text)
-    if m is None:
-        return None
-    raw = (m.group("n") or m.group("m")).lower()
-    return int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
+    return said_people(unslang(text))  # "7 people", "a crew of seven", "8 ppl aboard"
 
 
 def keep_up(ctx: Context, text: str) -> Reply | None:

@@ -212,7 +212,10 @@ def respond(
     if carried is not None:  # "ok so for the whole crew for a month?" after a per-day amount
         return carried, None
     if is_whatif(text):
-        return whatif.ask(ctx, text, now), None
+        # "say 8 ppl were aboard, can the oxygen generator keep up": generation against the
+        # need, not a supply run
+        kept = keep_up(ctx, text)
+        return (kept or whatif.ask(ctx, text, now)), None
     chat = next((c for c, p in vocab.CHAT if p.match(text)), None)
     if chat is not None:
         return (help_reply(ctx) if chat == Chat.HELP else small_talk(ctx, chat.value)), None
