@@ -14,6 +14,7 @@ from commands.understand.prefilter import phrases
 from commands.whatif.edits import DAYS_PER_UNIT
 from commands.whatif.lexer import find_duration, find_masses, number
 from commands.whatif.quantity import kg_range, n_text, reply_of, up_mass
+from commands.whatif.resolve import Resolver
 from knowledge.schema import Mission, Vehicle
 
 # "got lost on launch", "blew up", "failed to reach orbit": the flight never arrives.
@@ -47,6 +48,23 @@ _SAID_PRICE = phrases(
     r"\$\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<k>k|thousand)?\s*(?:per|a|/)\s*(?:kg|kilo)\b", re.I
 )
 
+# "3 extra cargo dragons", "two more Cygnus flights", "a dozen progress": a count of flights
+# of one vehicle, then up to three words naming it.
+_COUNTED = phrases(
+    r"(?<![\w.,$-])(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple"
+    r"(?:\s+of)?)\s+(?:(?:extra|more|additional|further|new|spare|added)\s+)*"
+    r"(?P<name>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})",
+    re.I,
+)
+_FLIGHT_WORDS = phrases(
+    r"\s+(?:flights?|missions?|launch(?:es)?|runs?|trips?|resupply|resupplies|what|would"
+    r"|cost|costs?|be|that|it)\b.*$",
+    re.I,
+)
+_SEATS = phrases(r"\bseats?\b", re.I)  # a seat's price is the crew vehicle's own answer
+# "21 missions", "over 20 flights": how many flights a contract's note says it buys.
+_NOTE_FLIGHTS = phrases(r"\b(?P<n>\d{1,3})\s+(?:missions|flights|launches)\b", re.I)
+
 _LEAVE = phrases(
     r"\bwhen\s+(?:would|will|does|do|might|could|should)\s+(?:it|she|that|they|the\s+\w+)?\s*"
     r"(?:leave|undock|depart|come\s+(?:home|back|off)|go|head\s+home|return|be\s+released)\b",
@@ -71,6 +89,7 @@ def figure_answer(ctx: Context, text: str, now: dt.date) -> Reply | None:
         _decay(ctx, text)
         or _boost_kits(ctx, text)
         or _cost_at_price(ctx, text)
+        or _flights_cost(ctx, text)
         or _leave_date(ctx, text, now)
         or _lost_cargo(ctx, text)
     )
@@ -256,6 +275,74 @@ def _price_per_kg(
                     else f"{c.text()} a kg"
                 )
                 return c.mid, said, list(c.sources)
+    return None
+
+
+# ------------------------------------------------------------- the cost of N more flights
+
+
+def _usd(x: float) -> str:
+    """A derived dollar amount, rounded: "$1.5 billion", "$900 million"."""
+    if x >= 1e9:
+        return f"${x / 1e9:.2f}".rstrip("0").rstrip(".") + " billion"
+    return f"${x / 1e6:,.0f} million"
+
+
+def _flights_cost(ctx: Context, text: str) -> Reply | None:
+    if _PER_KG.search(text) or _SEATS.search(text) or not _COST_ASKED.search(text):
+        return None
+    counted = _counted_vehicle(ctx, text)
+    if counted is None:
+        return None
+    count, vehicle = counted
+    n = n_text(count)
+    title = f"Cost of {n} more {vehicle.name} {'flight' if count == 1 else 'flights'}"
+    per_flight = next((c for c in vehicle.costs if c.per in ("mission", "launch")), None)
+    if per_flight is not None:
+        low = per_flight.low if per_flight.low is not None else per_flight.mid
+        high = per_flight.high if per_flight.high is not None else per_flight.mid
+        total = _usd(count * low) if low == high else f"{_usd(count * low)}-{_usd(count * high)}"
+        note = f" The fact base notes: {per_flight.note}" if per_flight.note else ""
+        lead = (
+            f"About {total} (derived: {n} × the recorded {per_flight.text()} per "
+            f"{vehicle.name} {per_flight.per}).{note}"
+        )
+        return reply_of(ctx, title, lead, list(per_flight.sources), [vehicle.id])
+    for contract in (c for c in vehicle.costs if c.per == "contract" and c.unit == "USD"):
+        flights = _NOTE_FLIGHTS.search(contract.note)
+        if flights is None:
+            continue
+        each = contract.mid / int(flights["n"])
+        note = contract.note.rstrip(".")
+        lead = (
+            f"About {_usd(count * each)} (derived: {n} × about {_usd(each)} a flight, the "
+            f"recorded {vehicle.name} contract figure of {contract.text()} ÷ its "
+            f"{flights['n']} {flights[0].split()[-1]}; the fact base says of it: "
+            f"{note[:1].lower()}{note[1:]}). The fact base records no price for a single "
+            f"{vehicle.name} flight, so this is an average, not a quote."
+        )
+        return reply_of(ctx, title, lead, list(contract.sources), [vehicle.id])
+    return reply_of(
+        ctx,
+        title,
+        f"Not derivable: the fact base (as of {_as_of(ctx)}) records no price per flight for "
+        f"{vehicle.name}, nor a contract value with its number of flights.",
+        [],
+        [vehicle.id],
+    )
+
+
+def _counted_vehicle(ctx: Context, text: str) -> tuple[float, Vehicle] | None:
+    """How many flights of which vehicle a question counts ("3 extra cargo dragons")."""
+    resolver = Resolver(ctx.kb, ctx.index)
+    for m in _COUNTED.finditer(text):
+        words = _FLIGHT_WORDS.sub("", m["name"]).split()
+        for size in range(len(words), 0, -1):
+            found = resolver.find(" ".join(words[:size]), ("vehicle",))
+            vehicle = ctx.kb.vehicles.get(found[0]) if found is not None else None
+            if vehicle is not None:
+                count = number(m["n"])
+                return (count, vehicle) if count else None
     return None
 
 
