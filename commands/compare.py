@@ -247,9 +247,13 @@ def verdict(
         line = _cost_verdict(vehicles, text)
         if line:
             return line
-    if Fact.STAY in facts:
+    # "docked for longer", "up there longer": a vehicle's length is its typical stay
+    lengths = bool({Fact.DOCKING, Fact.DAYS_IN_SPACE} & set(facts)) and bool(
+        _SHORTER_OR_LONGER.search(text)
+    )
+    if Fact.STAY in facts or lengths:
         line = _stay_verdict(vehicles)
-        if line:
+        if line or lengths:
             return line
     if Fact.CREW_SIZE in facts or Fact.CREW in facts:
         crewed = [v for v in vehicles if v.crew_size]
@@ -261,11 +265,17 @@ def verdict(
         if crewed:
             top = max(v.crew_size or 0 for v in crewed)
             best = [v for v in crewed if v.crew_size == top]
-            rest = "; ".join(f"{v.name} {v.crew_size or 0}" for v in vehicles if v not in best)
+            rest = "; ".join(f"{v.name} {_seats(v)}" for v in crewed if v not in best)
             if len(best) > 1:  # shared first place is a tie, never one winner
                 who = " and ".join(v.name for v in best)
                 return f"{who} carry the most crew, {top} each{_most_seats(best)}; {rest}."
-            return f"{best[0].name} carries the most crew, {top} ({rest})."
+            uncrewed = [v.name for v in vehicles if not v.crew_size]
+            line = f"{best[0].name} carries the most crew, {_seats(best[0])}; {rest}."
+            if not rest:
+                line = f"Only {best[0].name} carries a crew, {_seats(best[0])}."
+            elif uncrewed:
+                line += f" {' and '.join(uncrewed)} carries none."
+            return line
     if Fact.REBOOSTS in facts:
         return _reboost_verdict(vehicles)
     if Fact.REFUELS in facts or cargo == "propellant":
@@ -274,6 +284,12 @@ def verdict(
             return f"Only {' and '.join(refuel)} can refuel the Russian segment."
         return "None of them can refuel the Russian segment."
     return _capacity_verdict(vehicles, cargo)
+
+
+def _seats(v: Vehicle) -> str:
+    """ "4 (up to 7 at most)": a vehicle's crew, with the most it can seat when that is more."""
+    most = v.crew_size_max if v.crew_size_max and v.crew_size_max > (v.crew_size or 0) else None
+    return f"{v.crew_size or 0}" + (f" (up to {most} at most)" if most else "")
 
 
 def _most_seats(crewed: list[Vehicle]) -> str:
@@ -400,6 +416,16 @@ _SHORTER = phrases(r"\b(?:shorter|shortest|less time|fewer days)\b", re.I)
 _LESS = phrases(r"\b(?:less|fewer|least|lighter|smaller)\b", re.I)
 
 
+def weighed_facts(facts: tuple[Fact, ...], text: str) -> tuple[Fact, ...]:
+    """The facts two flights are weighed on: with a length weighed ("who was up longer", "which
+    crew stayed longer"), the flights' lengths, never who flew ("who" and "crew" name the
+    people the length belongs to)."""
+    lengths = Fact.DAYS_IN_SPACE in facts or Fact.STAY in facts
+    if not lengths or not _SHORTER_OR_LONGER.search(text):
+        return facts
+    return tuple(f for f in facts if f not in (Fact.CREW, Fact.CREW_SIZE))
+
+
 def mission_verdict(
     ctx: Context,
     missions: list[Mission],
@@ -448,7 +474,7 @@ def _duration_verdict(spans: list[tuple[Duration | None, Mission]], what: str, t
         known.reverse()
     (top, best), rest = known[0], known[1:]
     if any(d.ongoing for d, _ in known):
-        return ""  # one is still up: its length so far decides nothing
+        return _ongoing_verdict(known, what, shorter)
     if top.at_most and not shorter:
         return ""  # the longest is only an upper bound: it may not be longer at all
     if shorter and any(d.at_most for d, _ in rest):
@@ -458,6 +484,23 @@ def _duration_verdict(spans: list[tuple[Duration | None, Mission]], what: str, t
     word = "shorter" if shorter else "longer"
     others = "; ".join(f"{m.name}'s {_days(d)}" for d, m in rest)
     return f"{best.name} was the {word} {what}: {_days(top)}, against {others}."
+
+
+def _ongoing_verdict(known: list[tuple[Duration, Mission]], what: str, shorter: bool) -> str:
+    """Lengths with one flight still up: once its days so far pass every finished one's it is
+    the longer (the others the shorter); until then which is longer is not known yet."""
+    up = [(d, m) for d, m in known if d.ongoing]
+    done = [(d, m) for d, m in known if not d.ongoing]
+    if len(up) != 1 or not done or any(d.at_most for d, _ in done):
+        return ""  # two still up, or a bound: their lengths so far decide nothing
+    d, m = up[0]
+    others = "; ".join(f"{o_m.name}'s {_days(o)}" for o, o_m in done)
+    if d.days <= max(o.days for o, _ in done):
+        return f"Not known yet which {what} is longer: {m.name} is still up, {d.text}; {others}."
+    if shorter and len(done) == 1:
+        (o, o_m) = done[0]
+        return f"{o_m.name} was the shorter {what}, {_days(o)}: {m.name} is still up, {d.text}."
+    return "" if shorter else f"{m.name} is already the longer {what}: {d.text}, against {others}."
 
 
 _SLOWER = phrases(r"\b(?:slower|slowest|longer|longest)\b", re.I)

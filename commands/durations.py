@@ -24,7 +24,7 @@ _AT_STATION = phrases(
     r"|(?:at|on|to) (?:the )?(?:station|iss))\b",
     re.I,
 )
-_PLANNED = phrases(r"\b(?:planned|scheduled|expected|designed|design)\b[^.;]{0,25}$", re.I)
+_PLANNED = phrases(r"\b(?:planned|scheduled|expected|designed|design)\b[^.;]{0,45}$", re.I)
 
 
 @dataclass(frozen=True)

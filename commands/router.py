@@ -998,7 +998,7 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
         stays = typical_stay(ctx)
         if stays is not None:
             return stays
-    if q.ask == Ask.COMPARE:
+    if q.ask == Ask.COMPARE or _vehicles_side_by_side(ctx, q):
         compared = _compare(ctx, q, now)
         if compared is not None:
             return compared
@@ -1633,6 +1633,11 @@ def _than(ctx: Context, q: Question) -> Reply | None:
     if not than and not either:  # "did A or B get there faster": which of them, no yes/no
         return None
     subs = [s for s in q.subjects if s.start >= 0 and s.kind != "station"]  # "to the station"
+    for group in q.ambiguous:  # "does the dragon stay longer than a progress": the cargo one
+        pick = _same_sort(ctx, [s.record_id for s in subs], group)
+        if pick is not None:
+            subs.append(pick)
+    subs.sort(key=lambda s: s.start)
     ids = list(dict.fromkeys(s.record_id for s in subs))
     kinds = {s.kind for s in subs}
     if len(ids) != 2 or len(kinds) != 1 or kinds & {"mission", "vehicle"} != kinds:
@@ -2502,6 +2507,39 @@ def _sources(ctx: Context, q: Question, now: dt.date) -> Reply | None:
     return None
 
 
+# The facts a comparison of vehicles weighs (`compare.verdict`).
+_VEHICLE_MEASURES = frozenset(
+    {
+        Fact.COST,
+        Fact.STAY,
+        Fact.CREW_SIZE,
+        Fact.CREW,
+        Fact.REBOOSTS,
+        Fact.REFUELS,
+        Fact.CAPACITY,
+        Fact.CARGO,
+    }
+)
+
+
+def _vehicles_side_by_side(ctx: Context, q: Question) -> bool:
+    """ "soyuz or crew dragon, how many seats each", "how much cargo do htv-x and cygnus
+    take": a measure asked of two or more vehicles of one sort (spacecraft, or rockets) named
+    side by side is their comparison, every one of them answered, never the first alone."""
+    if q.ask in (Ask.YES_NO, Ask.WHY, Ask.LIST, Ask.WHEN) or q.year is not None:
+        return False
+    if not (_VEHICLE_MEASURES & set(q.facts) or q.cargo is not None):
+        return False
+    if any(s.kind == "mission" for s in q.subjects) or not _SIDE_BY_SIDE.search(q.text):
+        return False
+    named = [s.record_id for s in q.subjects if s.kind == "vehicle" and s.start >= 0]
+    named += [g[0].record_id for g in q.ambiguous if all(s.kind == "vehicle" for s in g)]
+    sorts = {
+        v.kind == "launch-vehicle" for rid in named if (v := ctx.kb.vehicles.get(rid)) is not None
+    }
+    return len(set(named)) >= 2 and len(sorts) == 1
+
+
 def _compare(ctx: Context, q: Question, now: dt.date) -> Reply | None:
     """Two or more named vehicles or pads, with a verdict for the fact asked about."""
     placed = [(s.start, s.record_id) for s in q.subjects if s.kind in ("vehicle", "pad")]
@@ -2523,11 +2561,10 @@ def _compare(ctx: Context, q: Question, now: dt.date) -> Reply | None:
         picked = pads
         groups = [g for g in groups if g not in vehicles]
     for group in groups:
-        kinds = {getattr(ctx.kb.get(r), "kind", None) for r in picked}
-        same = [s for s in group if getattr(ctx.kb.get(s.record_id), "kind", None) in kinds]
-        if len(same) == 1:
-            placed.append((same[0].start, same[0].record_id))  # "cygnus vs dragon": cargo
-            picked.append(same[0].record_id)
+        same = _same_sort(ctx, picked, group)
+        if same is not None:
+            placed.append((same.start, same.record_id))  # "cygnus vs dragon": cargo
+            picked.append(same.record_id)
         else:
             names = [s.name for s in group]
             typed = q.text[group[0].start : group[0].end]
@@ -2554,9 +2591,20 @@ def _compare(ctx: Context, q: Question, now: dt.date) -> Reply | None:
             return compare_cmd.compare(ctx, parts, now)
         return None
     ordered = [rid for _, rid in sorted(placed)]
+    sorts = {v.kind == "launch-vehicle" for r in ordered if (v := ctx.kb.vehicles.get(r))}
+    if len(sorts) > 1:  # "which rocket launches cygnus, falcon 9 or antares": not like with like
+        return None
     return compare_cmd.compare(
         ctx, ordered, now, facts=q.facts, cargo=q.cargo, serving=tuple(qualifiers), text=q.text
     )
+
+
+def _same_sort(ctx: Context, picked: list[str], group: tuple[Subject, ...]) -> Subject | None:
+    """The one record of a shared name ("dragon") of the same kind as the records named
+    beside it ("cygnus vs dragon": Cargo Dragon), else None."""
+    kinds = {getattr(ctx.kb.get(r), "kind", None) for r in picked}
+    same = [s for s in group if getattr(ctx.kb.get(s.record_id), "kind", None) in kinds]
+    return same[0] if len(same) == 1 else None
 
 
 # Words that set two named flights or people side by side ("ms-31 vs ms-32", "ng-23 compared
@@ -2569,6 +2617,7 @@ def _each(ctx: Context, q: Question, now: dt.date) -> Reply | None:
     sentence per record, in the order they were named."""
     if q.ask in (Ask.YES_NO, Ask.WHY, Ask.DESCRIBE) or not q.facts or _when_of_words(q):
         return None
+    q = replace(q, facts=compare_cmd.weighed_facts(q.facts, q.text))  # "who was up longer"
     subs = [
         s
         for s in q.subjects

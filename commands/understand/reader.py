@@ -295,6 +295,8 @@ def _used_as_a_word(lexicon: Lexicon, m: Match, text: str) -> bool:
     after = text[m.end :].split()[:1]
     if after and after[0].lower().strip("?.,!") in _CRAFT_NOUNS:
         return False  # "a progress ship", "the progress flights": the vehicle
+    if _SET_AGAINST.search(text[: m.start]):
+        return False  # "compared to a progress", "longer than the progress": weighed, a vehicle
     # "does a progress bring", "can a progress reboost": the subject of a question's verb
     return not (len(before) >= 2 and before[-2].lower() in _AUXILIARIES)
 
@@ -304,6 +306,11 @@ _CRAFT_NOUNS = frozenset(
     "missions launch launches capsule capsules".split()
 )
 _AUXILIARIES = frozenset("does do did can could will would should".split())
+# A word that sets what follows its article against something else ("compared to a progress",
+# "than the progress", "vs a progress"): the name is one side of a comparison.
+_SET_AGAINST = phrases(
+    r"\b(?:compared?\s+(?:to|with)|than|vs\.?|versus|against)\s+(?:a|an|the|some|any)\s*$", re.I
+)
 
 
 # A personal possessive puts a message in someone's everyday life ("my windows progress bar",

@@ -49,6 +49,8 @@ ASK_PATTERNS: tuple[tuple[Ask, Phrases], ...] = (
             r"\bwhich (?:one )?(?:is|was|costs|carries) (?:more|less) \w+",
             r"\bwhich (?:one )?(?:can|could|will|does|do) \w+ (?:more|less|most|least)\b",
             r",\s*which\b",
+            # "which pad does soyuz use, site 31 or site 1": a choice between the names after it
+            r"^\W*which\b[^,?]*,\s*[^,?]+\s(?:or|vs\.?|versus)\s[^,?]+\W*$",
             r"\bor\b.*\bwhich (?:one )?(?:is|carries|costs)\b",
             r"\bwhich (?:carries|costs|holds|brings) more\b",
             # "did X or Y bring more propellant", "which stays longer, X or Y", "X or Y, which
@@ -207,7 +209,10 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             r"\bhow many (?:people|crew|astronauts|cosmonauts|seats|persons)\b"
             r"(?!\s+(?:flights?|missions?|launch))",
             r"\bcrew size\b",
-            r"\bseats? (?:does|do|can|on|in)\b",
+            # "seats on soyuz", "seats each"; a seat priced ("price per seat on crew dragon",
+            # "what does a seat on soyuz cost") is the basis of a cost, not the crew size
+            r"^(?!.*(?:\b(?:price|priced|pricey|costs?|costing|pay|paid|dollars?|bucks|cheap\w*"
+            r"|expensive|how much)\b|\$)).*\bseats? (?:does|do|can|on|in|each|apiece)\b",
         ),
     ),
     (
@@ -244,6 +249,7 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             r"\bcheap(?:er|est)?\b",
             r"\$",
             r"\bhow much .* pay\b",
+            r"\bhow much(?:'s| is| was| are| were| would be) (?:a|one|each|the) seats?\b",
             r"\bdollars?\b",
             r"\bbucks\b",
             r"\bстоит\b",
