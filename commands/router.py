@@ -1506,6 +1506,9 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
     # a month asked of a date fact is the date claimed ("going up in march"), no other matter
     months = _MONTH_WORDS if fact in claimed.DATE_FACTS else frozenset()
     beside = [w for w in q.words if fact is None or (w not in asked and w not in months)]
+    if found is not None and found.yes is not None:  # a Yes/No whose sentence says the word
+        said_words = set(words(_lead_of(found.reply.text)))  # ("the trunk is expended")
+        beside = [w for w in beside if w not in said_words]
     if beside:  # "does nasa pay russia for soyuz seats": the fact is not what is asked
         topic = _kept(ctx, q, main, _covering_topic(ctx, q, TOPIC_CONFIDENT, named=True))
         if topic is None or not _topic_about(ctx, topic, main.record_id):

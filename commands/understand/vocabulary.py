@@ -1793,9 +1793,12 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
         "last re-entry re-enter re-entered"
     ),
     Fact.CREW_SIZE: _canon("crew people live living aboard size seats big"),
-    Fact.REUSABLE: _canon("reusable reused reuse fly again"),
+    Fact.REUSABLE: _canon("reusable reused reuse fly again reflown refly reflew reflies"),
     Fact.CAPSULE: _canon("capsule spacecraft ship name named time times flown flew fly"),
 }
+
+# A part said to be used once ("the trunk is expended", "burns up on re-entry"): not reused.
+EXPENDED = _canon("expended expendable expend burns burn discarded jettisoned disposable")
 
 # --- chat spellings -------------------------------------------------------------------------
 # A claim marked as one to check, before it ("i heard", "true that") or after it ("…, true?",
