@@ -144,6 +144,29 @@ def _values(q: Question, rec: Record) -> list[tuple[Subject, ...]]:
     return out
 
 
+def is_value(q: Question, s: Subject) -> bool:
+    """Whether a name the question types is a claimed value ("from Tanegashima"), not the
+    record the claim is about."""
+    return _claimed(q, s, [])
+
+
+def field_sentences(ctx: Context, rec: Record) -> tuple[str, ...]:
+    """A vehicle's rockets and pads as sentences, for naming the recorded value of a slot the
+    question fills with another ("on an H-IIB": "HTV-X flies on the H3")."""
+    if not isinstance(rec, Vehicle):
+        return ()
+    rides = names([f"the {_name(ctx, r)}" for r in rec.launchers]) if rec.launchers else ""
+    pads = names([_name(ctx, p) for p in rec.pads]) if rec.pads else ""
+    return tuple(
+        t
+        for t in (
+            rides and f"{rec.name} flies on {rides}.",
+            pads and f"{rec.name} flies from {pads}.",
+        )
+        if t
+    )
+
+
 def _word_before(q: Question, s: Subject) -> str:
     """The word before a name, articles skipped ("" at the start)."""
     before = [w for w in fold_tokens(q.text[: max(s.start, 0)]) if w not in _ARTICLES]
@@ -157,8 +180,8 @@ def _claimed(q: Question, s: Subject, own: list[Subject]) -> bool:
     before = fold_tokens(q.text[: s.start])
     while before and before[-1] in _ARTICLES:
         before.pop()
-    if before and before[-1] in _CLAIM_WORDS:
-        return True
+    if before and (before[-1] in _CLAIM_WORDS or before[-2:] == ["out", "of"]):
+        return True  # "on an H3", "out of Tanegashima"
     mine = [o for o in own if 0 <= o.end <= s.start]
     if mine:  # "was NG-24 a Cygnus flight"
         between = fold_tokens(q.text[max(o.end for o in mine) : s.start])
@@ -382,9 +405,7 @@ _DEADLINE = phrases(
 )
 
 
-def deadline(
-    ctx: Context, q: Question, recs: tuple[Record, ...], now: dt.date
-) -> Verdict | None:
+def deadline(ctx: Context, q: Question, recs: tuple[Record, ...], now: dt.date) -> Verdict | None:
     """ "did they finish the pad repair by March 2026", "had X launched by April": the first
     recorded event of the asked kind (a date fact's, else one whose kind the question's words
     name, never an ongoing state such as "under-repair") against the asked period's end ("by")

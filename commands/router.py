@@ -1483,6 +1483,9 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
         if checked is not None:
             return checked
     named = _named_value(ctx, q, main, now)
+    if named is None and claimed.is_value(q, main):  # "does htv-x fly ... from tanegashima":
+        claimants = (s for s in q.subjects if s.start >= 0 and not claimed.is_value(q, s))
+        named = next((n for s in claimants if (n := _named_value(ctx, q, s, now))), None)
     if named is not None:  # "did NG-24 launch on an Antares": the value against its field
         return named
     sure = _kept(ctx, q, main, sure)
@@ -1552,6 +1555,7 @@ def _unread_value(ctx: Context, q: Question, main: Subject, reply: Reply) -> Rep
     if rec is None or not first.startswith("Yes. "):
         return None
     recorded = tuple(f.value for f in reply.fields if f.name == _RECORDED)
+    recorded += claimed.field_sentences(ctx, rec)  # "on an H-IIB" of HTV-X: its H3
     verdict = claimed.unread_values(ctx, q, rec, first.removeprefix("Yes. "), recorded)
     if verdict is None:
         return None
