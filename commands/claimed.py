@@ -33,8 +33,8 @@ from commands.understand.vocabulary import (
 )
 from knowledge.dates import MONTH_NAMES, FuzzyDate
 from knowledge.names import names_of
-from knowledge.schema import PENDING, CrewMember, Mission, Pad, Record, Vehicle
-from knowledge.text import fold_tokens
+from knowledge.schema import PENDING, CrewMember, Event, Mission, Pad, Record, Vehicle
+from knowledge.text import fold_tokens, words
 
 # Words right before a value that make it the claim's value ("on an Antares", "from Wallops",
 # "by Roscosmos", "aboard Soyuz MS-28"); articles between are skipped.
@@ -91,7 +91,7 @@ def check(ctx: Context, q: Question, rec: Record, now: dt.date) -> Verdict | Non
         chosen = [v for v in verdicts if v.yes]
         if chosen:
             return Verdict(None, chosen[0].text, chosen[0].sources)
-    when = _date_claim(ctx, q, rec, now)
+    when = deadline(ctx, q, (rec,), now) or _date_claim(ctx, q, rec, now)
     if when is not None:
         verdicts.append(when)
     if not groups and isinstance(rec, CrewMember):
@@ -144,6 +144,29 @@ def _values(q: Question, rec: Record) -> list[tuple[Subject, ...]]:
     return out
 
 
+def is_value(q: Question, s: Subject) -> bool:
+    """Whether a name the question types is a claimed value ("from Tanegashima"), not the
+    record the claim is about."""
+    return _claimed(q, s, [])
+
+
+def field_sentences(ctx: Context, rec: Record) -> tuple[str, ...]:
+    """A vehicle's rockets and pads as sentences, for naming the recorded value of a slot the
+    question fills with another ("on an H-IIB": "HTV-X flies on the H3")."""
+    if not isinstance(rec, Vehicle):
+        return ()
+    rides = names([f"the {_name(ctx, r)}" for r in rec.launchers]) if rec.launchers else ""
+    pads = names([_name(ctx, p) for p in rec.pads]) if rec.pads else ""
+    return tuple(
+        t
+        for t in (
+            rides and f"{rec.name} flies on {rides}.",
+            pads and f"{rec.name} flies from {pads}.",
+        )
+        if t
+    )
+
+
 def _word_before(q: Question, s: Subject) -> str:
     """The word before a name, articles skipped ("" at the start)."""
     before = [w for w in fold_tokens(q.text[: max(s.start, 0)]) if w not in _ARTICLES]
@@ -157,8 +180,8 @@ def _claimed(q: Question, s: Subject, own: list[Subject]) -> bool:
     before = fold_tokens(q.text[: s.start])
     while before and before[-1] in _ARTICLES:
         before.pop()
-    if before and before[-1] in _CLAIM_WORDS:
-        return True
+    if before and (before[-1] in _CLAIM_WORDS or before[-2:] == ["out", "of"]):
+        return True  # "on an H3", "out of Tanegashima"
     mine = [o for o in own if 0 <= o.end <= s.start]
     if mine:  # "was NG-24 a Cygnus flight"
         between = fold_tokens(q.text[max(o.end for o in mine) : s.start])
@@ -370,6 +393,69 @@ def _date_claim(ctx: Context, q: Question, rec: Record, now: dt.date) -> Verdict
     elif asked_ahead(q, ev, now):  # "is crew-13 going up in october", asked in december
         said = already_text(said, rec.name, _VERBS[fact])
     return Verdict(verdict, said, src, known=verdict is not None)
+
+
+# A deadline asked ("by March 2026", "by the end of 2025", "before April"): the event is
+# checked against the period's last day ("by": on or before) or its first ("before").
+_DEADLINE = phrases(
+    r"\b(?P<word>by|before)\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?P<month>"
+    + "|".join(m.lower() for m in MONTH_NAMES)
+    + r")\b\s*(?P<my>(?:19|20)\d\d)?|(?P<year>(?:19|20)\d\d))\b",
+    re.I,
+)
+
+
+def deadline(ctx: Context, q: Question, recs: tuple[Record, ...], now: dt.date) -> Verdict | None:
+    """ "did they finish the pad repair by March 2026", "had X launched by April": the first
+    recorded event of the asked kind (a date fact's, else one whose kind the question's words
+    name, never an ongoing state such as "under-repair") against the asked period's end ("by")
+    or start ("before"); None when no deadline is asked, no such event is recorded, or its
+    precision cannot tell."""
+    m = _DEADLINE.search(q.text)
+    if m is None:
+        return None
+    found = [(rec, e) for rec in recs for e in _asked_events(q, rec)]
+    if not found:
+        return None
+    rec, ev = min(found, key=lambda re_: re_[1].date.start)
+    year = int(m["my"] or m["year"] or 0) or q.year or ev.date.start.year
+    month = MONTH_NAMES.index(m["month"].capitalize()) + 1 if m["month"] else None
+    first = dt.date(year, month or 1, 1)
+    last = FuzzyDate(first, "month" if month else "year").end
+    before = m["word"].lower() == "before"
+    latest = by_date(ev.what, ev.date.start.year) if ev.date.net else ev.date.end
+    earliest = ev.date.start
+    limit = first if before else last
+    if (earliest >= limit) if before else (earliest > limit):
+        yes: bool | None = False
+    elif latest is not None and ((latest < limit) if before else (latest <= limit)):
+        yes = True
+    else:
+        yes = None
+    src = tuple(ev.sources or rec.sources)
+    said = f"{ev.what.rstrip('. ')} ({rec.name}, {date_text(ev.date)}){_per(ctx, src)}."
+    if yes is False:
+        said = f"Not until {date_text(ev.date)}: {said}"
+    return Verdict(yes, said, src, field="deadline")
+
+
+def _asked_events(q: Question, rec: Record) -> list[Event]:
+    """The recorded events a deadline question asks of a record: those of its date fact
+    ("launched by"), else those whose kind the question's words name ("repaired" for "finish
+    fixing"), never a state still going on ("under-repair")."""
+    events: tuple[Event, ...] = getattr(rec, "events", ()) or getattr(rec, "history", ())
+    fact = next((f for f in q.facts if f in DATE_FACTS), None)
+    if fact is not None:
+        return [e for e in events if e.kind in DATE_FACTS[fact]]
+    asked = set(q.words)
+    return [
+        e
+        for e in events
+        if not e.kind.startswith(_ONGOING) and asked & set(words(e.kind.replace("-", " ")))
+    ]
+
+
+_ONGOING = ("under-", "pending")
 
 
 def date_in(

@@ -47,6 +47,9 @@ from commands.understand.vocabulary import (
     AHEAD_WINDOW,
     DAY_OF_MONTH,
     DOCKING_PLACE,
+    EXPENDED,
+    FACT_WORDS,
+    NEGATION,
     NUMBER_WORDS,
     ORDINALS,
     RELATIVE_YEAR,
@@ -1859,6 +1862,8 @@ def _no_docking_flight(ctx: Context, v: Vehicle, since: dt.date | None) -> Missi
 def _v_bool(attr: str, yes_text: str, no_text: str) -> Builder:
     def build(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
         assert isinstance(rec, Vehicle)
+        if attr == "reusable" and (part := _part_reused(ctx, rec, q)) is not None:
+            return part  # "is the dragon trunk reused": the trunk's, not the whole vehicle's
         value = getattr(rec, attr)
         if value is None:
             return Lead(f"Whether {rec.name} {yes_text} is not recorded.", known=False)
@@ -1869,6 +1874,33 @@ def _v_bool(attr: str, yes_text: str, no_text: str) -> Builder:
         return Lead(text, yes=bool(value))
 
     return build
+
+
+def _part_reused(ctx: Context, rec: Vehicle, q: Question) -> Lead | None:
+    """A part the question names beside the vehicle ("does the dragon trunk get reused"):
+    the record's clause naming that part with a used-once word ("the trunk is expended") is
+    No, with a reuse word undenied Yes; neither recorded is "not known" (the vehicle's own
+    reusable field says nothing of its parts); None when no part is named."""
+    part = [w for w in q.words if w not in FACT_WORDS[Fact.REUSABLE]]
+    if not part:
+        return None
+    for p in ctx.lexicon.passages.get(rec.id, ()):
+        if not set(part) <= p.words:
+            continue
+        for clause in _CLAUSE_BREAK.compiled.split(p.text):
+            said = set(words(clause))
+            if not set(part) <= said:
+                continue
+            if said & EXPENDED:
+                return Lead(p.text, yes=False, sources=list(p.sources))
+            if said & FACT_WORDS[Fact.REUSABLE] and not NEGATION.search(clause):
+                return Lead(p.text, yes=True, sources=list(p.sources))
+    typed = " ".join(part)
+    return Lead(f"Whether {rec.name}'s {typed} is reused is not recorded.", known=False)
+
+
+# Where a sentence's clauses part: "The capsule is reused (...); the trunk is expended".
+_CLAUSE_BREAK = phrases(r"[;:]\s+|,\s+(?:which|but|and|while)\b|\s+but\s+", re.I)
 
 
 def _v_stay(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:

@@ -1486,6 +1486,9 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
         if checked is not None:
             return checked
     named = _named_value(ctx, q, main, now)
+    if named is None and claimed.is_value(q, main):  # "does htv-x fly ... from tanegashima":
+        claimants = (s for s in q.subjects if s.start >= 0 and not claimed.is_value(q, s))
+        named = next((n for s in claimants if (n := _named_value(ctx, q, s, now))), None)
     if named is not None:  # "did NG-24 launch on an Antares": the value against its field
         return named
     sure = _kept(ctx, q, main, sure)
@@ -1509,6 +1512,9 @@ def _yes_no(ctx: Context, q: Question, main: Subject, sure: str | None, now: dt.
     # a month asked of a date fact is the date claimed ("going up in march"), no other matter
     months = _MONTH_WORDS if fact in claimed.DATE_FACTS else frozenset()
     beside = [w for w in q.words if fact is None or (w not in asked and w not in months)]
+    if found is not None and found.yes is not None:  # a Yes/No whose sentence says the word
+        said_words = set(words(_lead_of(found.reply.text)))  # ("the trunk is expended")
+        beside = [w for w in beside if w not in said_words]
     if beside:  # "does nasa pay russia for soyuz seats": the fact is not what is asked
         topic = _kept(ctx, q, main, _covering_topic(ctx, q, TOPIC_CONFIDENT, named=True))
         if topic is None or not _topic_about(ctx, topic, main.record_id):
@@ -1552,6 +1558,7 @@ def _unread_value(ctx: Context, q: Question, main: Subject, reply: Reply) -> Rep
     if rec is None or not first.startswith("Yes. "):
         return None
     recorded = tuple(f.value for f in reply.fields if f.name == _RECORDED)
+    recorded += claimed.field_sentences(ctx, rec)  # "on an H-IIB" of HTV-X: its H3
     verdict = claimed.unread_values(ctx, q, rec, first.removeprefix("Yes. "), recorded)
     if verdict is None:
         return None
@@ -1776,11 +1783,19 @@ def _claim_check(
     weak = unverified(ctx.kb, found[0].sources)
     name_words = set(words(main.name))
     stated = next((p for p in found if _states_rank(ctx, p, main, asked, rank, q.text)), None)
+    holders = ((_rank_holder(ctx, p, main, asked, rank, q.text), p) for p in found)
+    holder = next(((n, p) for n, p in holders if n is not None), None) if not stated else None
     if stated is not None and not unverified(ctx.kb, stated.sources):
         # the subject's own sentence writes the whole claim ("the only remaining pad capable
         # of launching ... Soyuz ... to the ISS"): Yes, quoted so its limits show
         found = [stated, *(p for p in found if p is not stated)]
         text = f"Yes. {stated.text}"
+        if len(found) > 1:
+            text += "\nAlso recorded:\n" + "\n".join(f"• {p.text}" for p in found[1:])
+    elif holder is not None and not unverified(ctx.kb, holder[1].sources):
+        # another record holds the rank ("Progress is the only vehicle that refuels ...")
+        found = [holder[1], *(p for p in found if p is not holder[1])]
+        text = f"No: {holder[1].text}"
         if len(found) > 1:
             text += "\nAlso recorded:\n" + "\n".join(f"• {p.text}" for p in found[1:])
     elif weak and name_words & found[0].words:  # one weak source says so: said as unverified
@@ -1815,6 +1830,8 @@ _KIND_NOUNS = {
 }
 # "only from SLC-40", "only at Site 31": what follows a rank of "only" (the name it restricts to).
 _ONLY_NAMED = phrases(r"\s+(?:(?:from|at|on|by|with|to|in)\s+)?(?P<rest>.{1,40})", re.S)
+# Ranks one record holds at a time: another record stated to hold one denies it of the subject.
+_ONE_HOLDER = frozenset({"only", "first", "last", "final", "earliest"})
 # Words between a rank and what it ranks that narrow nothing ("the only remaining pad").
 _RANK_NEUTRAL = frozenset(words("remaining left ever other one single"))
 # A flight's or pad's designation typed in a sentence: "NG-19", "MS-28", "Site 31".
@@ -1868,12 +1885,35 @@ def _states_rank(
     if limit is not None and limit.group(0).lower() not in text.lower():
         return False
     claimed = set(words(text))
+    kind = _KIND_NOUNS.get(main.kind, frozenset())
     for w in words(p.text[at.end() :]):  # "the first crewed Dragon launch": narrower than asked
         if w in asked:
             return True
-        if w not in claimed and w not in _RANK_NEUTRAL:
+        # the subject's kind noun narrows nothing ("the only vehicle that refuels" of a "ship")
+        if w not in claimed and w not in _RANK_NEUTRAL and w not in kind:
             return False
     return True
+
+
+def _rank_holder(
+    ctx: Context, p: Passage, main: Subject, asked: frozenset[str], rank: str, text: str
+) -> str | None:
+    """The other record a sentence gives a one-holder rank the question claims of the subject
+    ("Progress is the only vehicle that refuels the Russian segment", asked of Dragon): its
+    name, for a No; None when the sentence states no such rank of another record."""
+    if rank not in _ONE_HOLDER:
+        return None
+    at = re.search(rf"\b{re.escape(rank)}\b", p.text, re.I)
+    if at is None:
+        return None
+    before = " ".join(p.text[: at.start()].split()[-4:])  # "Progress is the"
+    for m in ctx.index.find_mentions(before):
+        if m.record_id == main.record_id or m.kind != main.kind:
+            continue
+        other = Subject(m.record_id, m.kind, m.name, -1, -1, True)
+        if _states_rank(ctx, p, other, asked, rank, text):
+            return m.name
+    return None
 
 
 def _each_part(ctx: Context, q: Question, main: Subject, now: dt.date) -> Reply | None:
@@ -2219,7 +2259,7 @@ def _topic(ctx: Context, topic_id: str, now: dt.date, q: Question | None = None)
     carries the asked kind of fact (the cause, the amount); for a yes/no, opened by one."""
     card = _topic_card(ctx, topic_id, now, q)
     if q is not None and q.ask == Ask.YES_NO and card.kind == "answer":
-        return _topic_yes_no(ctx, card, q)
+        return _topic_yes_no(ctx, card, q, topic_id)
     return card
 
 
@@ -2274,12 +2314,19 @@ def _denies(text: str, asked: Iterable[str]) -> bool:
     )
 
 
-def _topic_yes_no(ctx: Context, card: Reply, q: Question) -> Reply:
-    """A yes/no question a topic answers: No when the topic's sentence sharing the most asked
-    words denies one of them, else "Not known" as a plain yes or no, with what the topic
-    records (never a Yes no field or rank decides)."""
+def _topic_yes_no(ctx: Context, card: Reply, q: Question, topic_id: str) -> Reply:
+    """A yes/no question a topic answers: a deadline asked ("finished by March 2026") against
+    the dated event of a record the topic is about; No when the topic's sentence sharing the
+    most asked words denies one of them, else "Not known" as a plain yes or no, with what the
+    topic records (never a Yes no field or rank decides)."""
     if _OPENED.match(card.text):
         return card
+    about = (ctx.kb.get(rid) for rid in sorted(ctx.topics.related.get(topic_id, ())))
+    due = claimed.deadline(ctx, q, tuple(r for r in about if r is not None), ctx.kb.as_of)
+    if due is not None and due.yes is not None:
+        ids = collect_sources(due.sources, card.source_ids)
+        opened = f"{'Yes' if due.yes else 'No'}. {due.text}\n\n{card.text}"
+        return replace(card, text=opened, sources=source_lines(ctx.kb, ids), source_ids=ids)
     body, sep, rest = card.text.partition("\n\n")
     led = lead_sentence(body, frozenset(q.words), ctx.lexicon.weight, amount=False)
     first = sentences(led)[0] if sentences(led) else led

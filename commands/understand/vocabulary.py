@@ -899,7 +899,13 @@ AHEAD_TENSE = _any(
     r"|berth|arrive|leave|depart|undock|land|return|splash down|come (?:home|back))\b",
 )
 # A yes/no question said without its verb: "sophie adenot back on earth yet?", "ms-29 still up?"
-YES_NO_SHAPE = _any(r"\byet\W*$", r"\bstill\b", r"\bby now\b")
+YES_NO_SHAPE = _any(
+    r"\byet\W*$",
+    r"\bstill\b",
+    r"\bby now\b",
+    # a claim stated and asked back: "htv-x flies on an h3 out of tanegashima?"
+    r"\b[a-z]+(?:s|ed)\s+(?:on|from|out of|aboard|atop|by)\b[^?]*\?\s*$",
+)
 WH_WHEN = _any(r"\bwhen\b", r"\bwhat (?:day|date|time)\b")
 WH_WORD = _any(r"\b(?:what|whats|which|who|whos|whom|when|where|why|how)\b")
 # A pronoun standing for the thing a question is about ("when did it leave ...").
@@ -1799,9 +1805,12 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
         "last re-entry re-enter re-entered"
     ),
     Fact.CREW_SIZE: _canon("crew people live living aboard size seats big"),
-    Fact.REUSABLE: _canon("reusable reused reuse fly again"),
+    Fact.REUSABLE: _canon("reusable reused reuse fly again reflown refly reflew reflies"),
     Fact.CAPSULE: _canon("capsule spacecraft ship name named time times flown flew fly"),
 }
+
+# A part said to be used once ("the trunk is expended", "burns up on re-entry"): not reused.
+EXPENDED = _canon("expended expendable expend burns burn discarded jettisoned disposable")
 
 # --- chat spellings -------------------------------------------------------------------------
 # A claim marked as one to check, before it ("i heard", "true that") or after it ("…, true?",
