@@ -1,0 +1,56 @@
+"""What-ifs once read wrongly: a designation before its family word, a stay said as its length,
+a slip from a named origin, an outage "like last time", a pad whose flights are all overdue and
+resupply stopping with no flight named."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from commands.context import Context
+from commands.router import answer
+from knowledge import load
+
+NOW = dt.date(2026, 12, 1)
+_CTX = Context.build(load())
+
+
+def _reply(text: str) -> tuple[str, str]:
+    reply = answer(_CTX, text, NOW)
+    return reply.title, reply.text
+
+
+def test_family_word_after_designation_picks_that_family() -> None:
+    title, text = _reply("if the ms-29 soyuz stayed 200 days, when would it come back")
+    assert "Soyuz MS-29" in title
+    assert "Progress" not in text
+    assert text.startswith("Around 30 January 2027")
+
+
+def test_shared_designation_alone_asks_which() -> None:
+    title, text = _reply("what if ms-29 stayed 200 days, when would it have to leave")
+    assert title == "Which flight?"
+    assert "Progress MS-29" in text and "Soyuz MS-29" in text
+
+
+def test_shared_designation_in_a_scenario_asks_which() -> None:
+    _, text = _reply("what if ms-29 slipped 3 weeks")
+    assert "which flight?" in text
+    assert "Progress MS-29 or Soyuz MS-29" in text
+
+
+def test_stay_of_the_design_life_is_its_length() -> None:
+    _, text = _reply("suppose soyuz ms-29 just stayed its design life, when does it need to return")
+    assert text.startswith("Around 9 February 2027")
+    assert "design life of 210 days" in text
+    assert "plus" not in text
+
+
+def test_stay_said_as_length_is_weighed_not_added() -> None:
+    _, text = _reply("would the ms-29 soyuz be past its design life if it stayed 230 days")
+    assert text.startswith("Yes: a stay of your 230 days is longer than")
+    assert "242" not in text  # the typical stay is not added to it
+
+
+def test_stay_said_as_extra_is_still_added() -> None:
+    _, text = _reply("would soyuz ms-29 exceed its design life if it stayed 10 extra days")
+    assert "plus" in text
