@@ -168,6 +168,8 @@ def clause(
                 else ("had moved up " if past else "moves up ")
             )
             body = f"{name} {verb}{c.by}"
+            if c.origin:  # "6 months from December 2025, to June 2026"
+                body += f" from {c.origin}, to {day_text(c.new, mentions)}"
             if c.by_gives is not None:  # the length and the date named disagree: the date wins
                 body = (
                     f"{name} {verb}to {c.target} (the date named; {c.by} would be "
@@ -284,6 +286,8 @@ def line(c: Change, kb: KnowledgeBase) -> str:
             )
         elif c.target:
             target = f" to {c.target} (counted on {c.new.isoformat()})"
+        if c.origin:  # the length counted from the origin named, not from the plan
+            target += f" from {c.origin}, not from its date in the plan"
         if c.by_gives is not None:
             target += (
                 f"; {c.by} from its plan would be {c.by_gives.isoformat()}, so the date named"

@@ -32,6 +32,7 @@ from commands.whatif.edits import (
     NoReboost,
     Scenario,
     SetRate,
+    SlipOrigin,
     add_months,
 )
 from commands.whatif.english import listed
@@ -102,6 +103,8 @@ from commands.whatif.phrases import (
     RECOVERY_FAILS,
     RESOURCE_WORDS,
     SHARE_WORDS,
+    SLIP_FROM,
+    SLIP_ORIGINAL,
     SLIP_TARGET,
     STATION_EVENT,
     STAY_CHANGE,
@@ -1283,11 +1286,31 @@ class Parser(Reader):
             )
         if sign == 0:
             raise ScenarioError(t, "say whether it moves later (slips) or earlier (moves up)")
+        origin = self._slip_origin(c, m.end())
         target = self._slip_target(c, m.end(), sign)
         if target is not None:  # the date named wins over the length; apply says if they differ
             day, month, typed = target
-            return [Move(f, sign, dur, day, month, typed) for f in refs]
-        return [Move(f, sign, dur, None) for f in refs]
+            return [Move(f, sign, dur, day, month, typed, origin) for f in refs]
+        return [Move(f, sign, dur, None, origin=origin) for f in refs]
+
+    def _slip_origin(self, c: Clause, pos: int) -> SlipOrigin | None:
+        """What a slip's length counts from, when named after it: "from December" (a month,
+        the nearest to the flight's date), "from 20 December 2025", "from its original date"
+        (the first recorded plan); None when none is named (the flight's date in the plan)."""
+        om = SLIP_ORIGINAL.search(c.text, pos)
+        if om is not None:
+            c.mark(om.start(), om.end())
+            return SlipOrigin(original=True, typed="its original date")
+        for fm in SLIP_FROM.finditer(c.text, pos):
+            got = find_date(c.text, fm.end())
+            if got is not None and got[1].start == fm.end():
+                c.mark(fm.start(), got[1].end)
+                return SlipOrigin(day=got[0], typed=got[1].text)
+            month = find_month(c.text, 0, fm.start())
+            if month is not None and month[1].start == fm.end():
+                c.mark(fm.start(), month[1].end)
+                return SlipOrigin(month=month[0], typed=month[0].text)
+        return None
 
     def _slip_target(
         self, c: Clause, pos: int, direction: int

@@ -110,6 +110,13 @@ MOVE_TO = re.compile(
     re.I,
 )
 # Where a slip said by its length lands: "slips 2 months to February 2027", "into early 2027".
+# What a slip's length counts from: "6 months from its original date", "from december".
+SLIP_ORIGINAL = phrases(
+    r"\bfrom\s+(?:its|the|their|her)\s+(?:original(?:ly)?|first|initial|old|earlier|first\s+planned)"
+    r"\s+(?:(?:planned|scheduled|launch|target)\s+)?(?:date|plan|slot|schedule|target|launch)\b",
+    re.I,
+)
+SLIP_FROM = phrases(r"\bfrom\s+(?:the\s+)?", re.I)
 SLIP_TARGET = phrases(r"\b(?:to|until|till|til|into|in\s+to)\s+(?:the\s+)?", re.I)
 OUT = (
     r"(?:down|closed|shut|grounded|out(?:\s+of\s+(?:action|service|use|commission))?|offline"

@@ -54,3 +54,19 @@ def test_stay_said_as_length_is_weighed_not_added() -> None:
 def test_stay_said_as_extra_is_still_added() -> None:
     _, text = _reply("would soyuz ms-29 exceed its design life if it stayed 10 extra days")
     assert "plus" in text
+
+
+def test_slip_from_a_named_month_counts_from_it() -> None:
+    _, text = _reply("suppose progress ms-33 had been delayed 5 months from december")
+    assert text.startswith("If Progress MS-33 had slipped 5 months from December 2025, to ")
+    assert "May 2026" in text.split("(")[0]
+
+
+def test_slip_from_its_original_date_uses_the_first_plan() -> None:
+    _, text = _reply("what if progress ms-33 had slipped two months from its original launch date")
+    assert "from its original date (20 December 2025), to 22 February 2026" in text
+
+
+def test_slip_with_no_origin_still_counts_from_the_plan() -> None:
+    _, text = _reply("what if progress ms-33 had slipped 2 months")
+    assert "had slipped 2 months (it flew on 22 March 2026)" in text
