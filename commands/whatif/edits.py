@@ -100,6 +100,10 @@ class Move:
     origin: SlipOrigin | None = None  # "6 months from December": what the length counts from
 
 
+# Hold.like when a pad is down as long as its own last recorded closure.
+OWN_CLOSURE = "its last recorded closure"
+
+
 @dataclass(frozen=True)
 class SlipOrigin:
     """What a slip's length counts from when the question names it ("slipped 6 months from

@@ -18,6 +18,7 @@ from commands.whatif.apply import (
     Moved,
     Unboosted,
 )
+from commands.whatif.edits import OWN_CLOSURE
 from commands.whatif.model import EVACUATION_RESOURCES, Params, Resource
 from commands.whatif.projection import short_name
 from knowledge.base import KnowledgeBase
@@ -140,7 +141,8 @@ def _span(h: Held, mentions: list[DateMention] | None) -> str:
     end = day_text(h.reopen, mentions)
     hold = h.hold
     if hold.like:
-        return f"as long as {hold.like} was ({hold.by.text if hold.by else ''}, to {end})"
+        was = "" if hold.like.startswith(OWN_CLOSURE) else " was"
+        return f"as long as {hold.like}{was} ({hold.by.text if hold.by else ''}, to {end})"
     if hold.until is not None:
         return f"until {end}"
     assert hold.by is not None
@@ -318,7 +320,8 @@ def line(c: Change, kb: KnowledgeBase) -> str:
         elif h.extra and h.by is not None:
             why += f"; {h.by.text} from today"
         if h.like:
-            why += f"; as long as {h.like}'s recorded closure"
+            own = h.like.startswith(OWN_CLOSURE)
+            why += f"; as long as {h.like}" + ("" if own else "'s recorded closure")
         if c.modelled_from is not None:
             why += f"; modelled from {c.modelled_from.isoformat()}, the model's start"
         end = "no end date (the whole run)" if c.open_ended else c.reopen.isoformat()

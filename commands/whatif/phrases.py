@@ -212,8 +212,16 @@ OPEN_ENDED = re.compile(
     re.I,
 )
 # "like 31/6 did", "as the Site 31/6 pad was", "like crew 11" (a bare "like" needs no verb).
+# A pad's own recorded outage said by its year: "wrecked again like in 2025", "as back in
+# 2025" (the year is checked against the record's).
+LIKE_YEAR = phrases(
+    r"\b(?:just\s+)?(?:like|as)\s+(?:it\s+(?:was|did)\s+)?(?:back\s+)?in\s+"
+    r"(?P<year>(?:19|20)\d\d)\b",
+    re.I,
+)
 LIKE = re.compile(
-    rf"\blike\s+(?!(?:the\s+)?last\s+time\b|before\b|it\s+did\b|{NUMBER}{UNIT_AHEAD})"
+    rf"\blike\s+(?!(?:the\s+)?last\s+time\b|before\b|it\s+did\b|{NUMBER}{UNIT_AHEAD}"
+    r"|(?:it\s+(?:was|did)\s+)?(?:back\s+)?in\s+(?:19|20)\d\d\b)"
     r"(?:the\s+)?(?P<pad>.+?)"
     r"(?:\s+(?:did|was|had|got|has|were|went)\b"
     r"|(?=\s+(?:for|until|till|in|from|on)\b)|\s*[?.!]*$)"

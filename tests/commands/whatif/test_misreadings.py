@@ -70,3 +70,15 @@ def test_slip_from_its_original_date_uses_the_first_plan() -> None:
 def test_slip_with_no_origin_still_counts_from_the_plan() -> None:
     _, text = _reply("what if progress ms-33 had slipped 2 months")
     assert "had slipped 2 months (it flew on 22 March 2026)" in text
+
+
+def test_pad_out_like_its_year_copies_its_recorded_outage_from_now() -> None:
+    _, text = _reply("what if baikonur site 31/6 got smashed up again just like in 2025")
+    assert "as long as its last recorded closure, 27 November 2025 – 3 March 2026" in text
+    assert "(96 days, to 7 March 2027)" in text
+
+
+def test_pad_out_like_a_year_with_no_closure_then_says_so() -> None:
+    _, text = _reply("what if the soyuz pad is wrecked like back in 2019")
+    assert "not in 2019" in text
+    assert "27 November 2025 – 3 March 2026" in text
