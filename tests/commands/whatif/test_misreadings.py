@@ -29,7 +29,8 @@ def test_family_word_after_designation_picks_that_family() -> None:
 def test_shared_designation_alone_asks_which() -> None:
     title, text = _reply("what if ms-29 stayed 200 days, when would it have to leave")
     assert title == "Which flight?"
-    assert "Progress MS-29" in text and "Soyuz MS-29" in text
+    assert "Progress MS-29" in text
+    assert "Soyuz MS-29" in text
 
 
 def test_shared_designation_in_a_scenario_asks_which() -> None:
@@ -82,3 +83,16 @@ def test_pad_out_like_a_year_with_no_closure_then_says_so() -> None:
     _, text = _reply("what if the soyuz pad is wrecked like back in 2019")
     assert "not in 2019" in text
     assert "27 November 2025 – 3 March 2026" in text
+
+
+def test_idle_pad_closure_says_why_nothing_changes_first() -> None:
+    _, text = _reply("what if space launch complex 40 is closed for 6 weeks")
+    assert text.startswith("The fact base has no flight from Cape Canaveral SLC-40 planned after")
+    assert "CRS-35" in text.split("If ")[0]
+    assert "overdue" in text.split("If ")[0]
+    assert text.rstrip().endswith("single point of failure for US cargo and crew.")
+
+
+def test_pad_closure_that_changes_supplies_keeps_its_verdict_first() -> None:
+    _, text = _reply("what if site 31/6 is closed for 8 months")
+    assert text.startswith("If Baikonur Site 31/6")
