@@ -96,3 +96,15 @@ def test_idle_pad_closure_says_why_nothing_changes_first() -> None:
 def test_pad_closure_that_changes_supplies_keeps_its_verdict_first() -> None:
     _, text = _reply("what if site 31/6 is closed for 8 months")
     assert text.startswith("If Baikonur Site 31/6")
+
+
+def test_resupply_stopping_with_an_adverb_is_the_no_cargo_scenario() -> None:
+    title, text = _reply("if cargo flights simply stopped, how long till they need to come home")
+    assert title.startswith("What if")
+    assert text.startswith("If there is no cargo with no end date")
+    assert "the crew would have to leave by" in text
+
+
+def test_they_in_a_scenario_is_the_crew_not_an_earlier_turn() -> None:
+    title, _ = _reply("if deliveries suddenly stopped, how long till they must leave")
+    assert title.startswith("What if")
