@@ -40,6 +40,7 @@ from commands.whatif.trigger import asked_supplies, strip_lead
 from commands.whatif.verdict import (
     advice_text,
     emptied,
+    idle_pad,
     lasting_lead,
     only_unboosted,
     overdue,
@@ -363,7 +364,8 @@ def answer(prep: Prepared, scenario: Scenario, applied: Applied, text: str, now:
     o = outcome(prep, scenario, applied, now)
     mentions: list[DateMention] = []
     lead = lasting_lead(o, asked_supplies(text), mentions)  # "how many days of oxygen …"
-    head = lead + verdict(o, mentions) + left_out(scenario)
+    before, after = idle_pad(o, mentions)  # a closure that changes nothing: why, first
+    head = before + lead + verdict(o, mentions) + after + left_out(scenario)
     body, _ = strip_lead(text)
     title_text = body or text.strip()
     title = f"What if {title_text.rstrip('?.! ')}?"

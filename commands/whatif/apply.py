@@ -35,7 +35,7 @@ from commands.whatif.model import (
 )
 from commands.whatif.projection import project, short_name
 from knowledge.base import KnowledgeBase
-from knowledge.dates import FuzzyDate
+from knowledge.dates import MONTH_NAMES, FuzzyDate
 from knowledge.pads import last_damage, reopened
 
 if TYPE_CHECKING:
@@ -57,6 +57,7 @@ class Moved:
     month_guess: str = ""  # "next" | "last": a month named without a year
     projected: bool = False
     by_gives: dt.date | None = None  # where the length said with a date would have put it
+    origin: str = ""  # what the length was counted from, when named: "December 2025"
 
 
 @dataclass(frozen=True)
@@ -260,7 +261,7 @@ class _Applier:
         cur = self.recorded(e.flight)
         name = e.flight.name
         placed = placed_plan(self.kb.missions[e.flight.key])
-        guess = ""
+        guess = origin = ""
         if e.month is not None:
             new = e.month.resolve(cur.date)
             guess = "last" if e.month.direction < 0 else "next"
@@ -270,7 +271,9 @@ class _Applier:
             self.in_range(new, f"the new date for {name}", e.typed or name)
         else:
             assert e.by is not None
-            new = e.by.add_to(cur.date, e.sign)
+            new, origin = e.by.add_to(cur.date, e.sign), ""
+            if e.origin is not None:
+                new, origin = self._from_origin(e, cur.date)
             if new < self.start:
                 raise ScenarioError(
                     e.by.text,
@@ -283,7 +286,31 @@ class _Applier:
         by = e.by.text if e.by is not None else ""
         typed = e.typed if e.typed and e.typed != _iso(new) else ""
         gives = _by_gives(e, cur.date, new)
-        self.changes.append(Moved(e.flight, cur.date, new, by, typed, placed, guess, False, gives))
+        said = Moved(e.flight, cur.date, new, by, typed, placed, guess, False, gives)
+        self.changes.append(replace(said, origin=origin) if origin else said)
+
+    def _from_origin(self, e: Move, arrives: dt.date) -> tuple[dt.date, str]:
+        """A slip counted from the origin the question names ("6 months from December"): the
+        launch lands that long after it, and arrives as long after launching as it does in
+        the plan; with the origin as said."""
+        assert e.origin is not None
+        assert e.by is not None
+        mission = self.kb.missions[e.flight.key]
+        launched = [ev.date.start for ev in mission.events if ev.kind in ("launched", "launch")]
+        launch = min(launched) if launched else arrives
+        o = e.origin
+        if o.original:
+            if not mission.schedule:
+                raise ScenarioError(o.typed, f"the fact base records no plan for {e.flight.name}")
+            first = mission.schedule[0].planned
+            day, said = first.start, f"its original date ({first.text()})"
+        elif o.month is not None:
+            day = o.month.resolve(launch)
+            said = f"{MONTH_NAMES[day.month - 1]} {day.year}"
+        else:
+            assert o.day is not None
+            day, said = o.day, o.typed
+        return e.by.add_to(day, e.sign) + (arrives - launch), said
 
     def move_slot(self, e: Move) -> None:
         assert e.flight.slot is not None
@@ -298,6 +325,11 @@ class _Applier:
             if e.to is not None:
                 return e.to
             assert e.by is not None
+            o = e.origin
+            if o is not None and o.original:
+                raise ScenarioError(o.typed, f"{e.flight.name} is projected: it has no plan")
+            if o is not None:  # "slips 2 months from March": counted from the origin named
+                d = o.month.resolve(d) if o.month is not None else o.day or d
             return e.by.add_to(d, e.sign)
 
         new = to(old)

@@ -97,6 +97,22 @@ class Move:
     to: dt.date | None = None
     month: MonthTarget | None = None  # a month with no year, resolved against the flight's date
     typed: str = ""  # the target as typed, when it is not an exact day ("Q1 2027")
+    origin: SlipOrigin | None = None  # "6 months from December": what the length counts from
+
+
+# Hold.like when a pad is down as long as its own last recorded closure.
+OWN_CLOSURE = "its last recorded closure"
+
+
+@dataclass(frozen=True)
+class SlipOrigin:
+    """What a slip's length counts from when the question names it ("slipped 6 months from
+    December", "… from its original date"), instead of the flight's date in the plan."""
+
+    day: dt.date | None = None  # a full date named
+    month: MonthTarget | None = None  # a month with no year: the nearest to the flight's date
+    original: bool = False  # the flight's first recorded planned date
+    typed: str = ""
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from commands.whatif.apply import (
     Moved,
     Unboosted,
 )
+from commands.whatif.edits import OWN_CLOSURE
 from commands.whatif.model import EVACUATION_RESOURCES, Params, Resource
 from commands.whatif.projection import short_name
 from knowledge.base import KnowledgeBase
@@ -140,7 +141,8 @@ def _span(h: Held, mentions: list[DateMention] | None) -> str:
     end = day_text(h.reopen, mentions)
     hold = h.hold
     if hold.like:
-        return f"as long as {hold.like} was ({hold.by.text if hold.by else ''}, to {end})"
+        was = "" if hold.like.startswith(OWN_CLOSURE) else " was"
+        return f"as long as {hold.like}{was} ({hold.by.text if hold.by else ''}, to {end})"
     if hold.until is not None:
         return f"until {end}"
     assert hold.by is not None
@@ -168,6 +170,8 @@ def clause(
                 else ("had moved up " if past else "moves up ")
             )
             body = f"{name} {verb}{c.by}"
+            if c.origin:  # "6 months from December 2025, to June 2026"
+                body += f" from {c.origin}, to {day_text(c.new, mentions)}"
             if c.by_gives is not None:  # the length and the date named disagree: the date wins
                 body = (
                     f"{name} {verb}to {c.target} (the date named; {c.by} would be "
@@ -284,6 +288,8 @@ def line(c: Change, kb: KnowledgeBase) -> str:
             )
         elif c.target:
             target = f" to {c.target} (counted on {c.new.isoformat()})"
+        if c.origin:  # the length counted from the origin named, not from the plan
+            target += f" from {c.origin}, not from its date in the plan"
         if c.by_gives is not None:
             target += (
                 f"; {c.by} from its plan would be {c.by_gives.isoformat()}, so the date named"
@@ -314,7 +320,8 @@ def line(c: Change, kb: KnowledgeBase) -> str:
         elif h.extra and h.by is not None:
             why += f"; {h.by.text} from today"
         if h.like:
-            why += f"; as long as {h.like}'s recorded closure"
+            own = h.like.startswith(OWN_CLOSURE)
+            why += f"; as long as {h.like}" + ("" if own else "'s recorded closure")
         if c.modelled_from is not None:
             why += f"; modelled from {c.modelled_from.isoformat()}, the model's start"
         end = "no end date (the whole run)" if c.open_ended else c.reopen.isoformat()

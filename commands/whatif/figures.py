@@ -13,7 +13,16 @@ from commands.reply import Reply
 from commands.understand.prefilter import phrases
 from commands.whatif.edits import DAYS_PER_UNIT
 from commands.whatif.lexer import find_duration, find_masses, number
-from commands.whatif.quantity import kg_range, n_text, reply_of, up_mass
+from commands.whatif.quantity import (
+    DESIGN,
+    design_days,
+    kg_range,
+    n_text,
+    named,
+    reply_of,
+    up_mass,
+    which_flight,
+)
 from commands.whatif.resolve import Resolver
 from knowledge.schema import Mission, Vehicle
 
@@ -67,6 +76,7 @@ _NOTE_FLIGHTS = phrases(r"\b(?P<n>\d{1,3})\s+(?:missions|flights|launches)\b", r
 
 _LEAVE = phrases(
     r"\bwhen\s+(?:would|will|does|do|might|could|should)\s+(?:it|she|that|they|the\s+\w+)?\s*"
+    r"(?:(?:have|has|need|needs)\s+to\s+|be\s+(?:due|made)\s+to\s+)?"
     r"(?:leave|undock|depart|come\s+(?:home|back|off)|go|head\s+home|return|be\s+released)\b",
     re.I,
 )
@@ -96,16 +106,10 @@ def figure_answer(ctx: Context, text: str, now: dt.date) -> Reply | None:
 
 
 def _named(ctx: Context, text: str) -> tuple[Mission | None, Vehicle | None]:
-    """The flight and the vehicle a question names (a flight's own vehicle first)."""
-    mentions = ctx.index.find_mentions(text, ("mission", "vehicle"))
-    flight = next(
-        (fm for x in mentions if (fm := ctx.kb.missions.get(x.record_id)) is not None), None
-    )
-    vehicle = ctx.kb.vehicles.get(flight.vehicle) if flight is not None else None
-    vehicle = vehicle or next(
-        (v for x in mentions if (v := ctx.kb.vehicles.get(x.record_id)) is not None), None
-    )
-    return flight, vehicle
+    """The flight and the vehicle a question names (a flight's own vehicle first); neither when
+    it names a designation several families share (`quantity.named`)."""
+    said = named(ctx, text)
+    return said.flight, said.vehicle
 
 
 def _as_of(ctx: Context) -> str:
@@ -352,16 +356,26 @@ def _counted_vehicle(ctx: Context, text: str) -> tuple[float, Vehicle] | None:
 def _leave_date(ctx: Context, text: str, now: dt.date) -> Reply | None:
     if not _LEAVE.search(text):
         return None
-    flight, vehicle = _named(ctx, text)
+    said = named(ctx, text)
+    if said.either:
+        return which_flight(ctx, said.either)
+    flight, vehicle = said.flight, said.vehicle
     if flight is None:
         return None
     docked = next((e for e in reversed(flight.events) if e.kind in ("docked", "berthed")), None)
     title = f"When {flight.name} would leave"
     got = find_duration(text)
+    life = design_days(vehicle) if vehicle is not None and DESIGN.search(text) else None
     if got is not None:
         days = round(got[0].amount * DAYS_PER_UNIT[got[0].unit])
-        stay_said = f"your {got[0].text}, read as {days} days"
+        stay_said = f"your {got[0].text}"
+        if not got[0].text.startswith(f"{days} day"):
+            stay_said += f", read as {days} days"
         sources: list[str] = []
+    elif life is not None and vehicle is not None:  # "if it stayed its design life"
+        days = life[0]
+        stay_said = f"{vehicle.name}'s published docked design life of {days} days"
+        sources = life[1]
     elif vehicle is not None and vehicle.typical_stay_days is not None:
         days = round(vehicle.typical_stay_days.mid)
         stay_said = f"{vehicle.name}'s recorded typical stay of {vehicle.typical_stay_days.text()}"

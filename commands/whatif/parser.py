@@ -19,6 +19,7 @@ import re
 
 from commands.format import day_text
 from commands.whatif.edits import (
+    OWN_CLOSURE,
     AddFlight,
     Cancel,
     CrewChange,
@@ -32,6 +33,7 @@ from commands.whatif.edits import (
     NoReboost,
     Scenario,
     SetRate,
+    SlipOrigin,
     add_months,
 )
 from commands.whatif.english import listed
@@ -85,6 +87,7 @@ from commands.whatif.phrases import (
     HEDGES,
     LEAVE,
     LIKE,
+    LIKE_YEAR,
     LOAD_CHANGE,
     MOVE_TO,
     NEXT,
@@ -102,6 +105,8 @@ from commands.whatif.phrases import (
     RECOVERY_FAILS,
     RESOURCE_WORDS,
     SHARE_WORDS,
+    SLIP_FROM,
+    SLIP_ORIGINAL,
     SLIP_TARGET,
     STATION_EVENT,
     STAY_CHANGE,
@@ -1173,13 +1178,31 @@ class Parser(Reader):
                 days = (closure[1] - closure[0]).days
                 dur = Duration(days, "day", f"{days} days")
                 like = self.resolver.name(ref[0])
-            elif len(pads) == 1 and AGAIN.search(t):
-                # "31/6 goes down again": as long as its own last recorded closure.
+            elif len(pads) == 1 and (AGAIN.search(t) or LIKE_YEAR.search(t)):
+                # "31/6 goes down again", "… like in 2025": as long as its own last recorded
+                # closure, applied from now; a year said must be the closure's.
                 closure = last_closure(self.resolver.kb, pads[0])
+                ym = LIKE_YEAR.search(t)
+                name = self.resolver.name(pads[0])
+                if ym is not None:
+                    if closure is None:
+                        raise ScenarioError(
+                            ym.group(0),
+                            f"I have no recorded closure of {name} to copy; say how long, "
+                            "e.g. “for 6 months”",
+                        )
+                    if int(ym["year"]) not in (closure[0].year, closure[1].year):
+                        raise ScenarioError(
+                            ym.group(0),
+                            f"{name}'s last recorded closure was {day_text(closure[0])} – "
+                            f"{day_text(closure[1])}, not in {ym['year']}; say how long, e.g. "
+                            "“for 6 months”",
+                        )
+                    c.mark(ym.start(), ym.end())
                 if closure is not None:
                     days = (closure[1] - closure[0]).days
                     dur = Duration(days, "day", f"{days} days")
-                    like = self.resolver.name(pads[0])
+                    like = f"{OWN_CLOSURE}, {day_text(closure[0])} – {day_text(closure[1])}"
         if until is None and dur is None and not OPEN_ENDED.search(t):
             vague = vague_error(t[after:])
             if vague is not None:
@@ -1191,6 +1214,9 @@ class Parser(Reader):
             start, said = flight_start
             note = f"{note}; {said}" if note else said
         fm = FROM.search(t, after) if start is None and flight_start is None else None
+        ym = LIKE_YEAR.search(t)
+        if fm is not None and ym is not None and ym.start() <= fm.start() < ym.end():
+            fm = None  # "like in 2025" names the outage copied, not when this one starts
         # "in 2028", "in March" start it; "in 2 weeks" and "on launch" do not
         said_in = re.match(
             r"in\s+(?!(?:19|20)\d\d\b|[a-z]+\s+(?:19|20)\d\d\b)",
@@ -1283,11 +1309,31 @@ class Parser(Reader):
             )
         if sign == 0:
             raise ScenarioError(t, "say whether it moves later (slips) or earlier (moves up)")
+        origin = self._slip_origin(c, m.end())
         target = self._slip_target(c, m.end(), sign)
         if target is not None:  # the date named wins over the length; apply says if they differ
             day, month, typed = target
-            return [Move(f, sign, dur, day, month, typed) for f in refs]
-        return [Move(f, sign, dur, None) for f in refs]
+            return [Move(f, sign, dur, day, month, typed, origin) for f in refs]
+        return [Move(f, sign, dur, None, origin=origin) for f in refs]
+
+    def _slip_origin(self, c: Clause, pos: int) -> SlipOrigin | None:
+        """What a slip's length counts from, when named after it: "from December" (a month,
+        the nearest to the flight's date), "from 20 December 2025", "from its original date"
+        (the first recorded plan); None when none is named (the flight's date in the plan)."""
+        om = SLIP_ORIGINAL.search(c.text, pos)
+        if om is not None:
+            c.mark(om.start(), om.end())
+            return SlipOrigin(original=True, typed="its original date")
+        for fm in SLIP_FROM.finditer(c.text, pos):
+            got = find_date(c.text, fm.end())
+            if got is not None and got[1].start == fm.end():
+                c.mark(fm.start(), got[1].end)
+                return SlipOrigin(day=got[0], typed=got[1].text)
+            month = find_month(c.text, 0, fm.start())
+            if month is not None and month[1].start == fm.end():
+                c.mark(fm.start(), month[1].end)
+                return SlipOrigin(month=month[0], typed=month[0].text)
+        return None
 
     def _slip_target(
         self, c: Clause, pos: int, direction: int

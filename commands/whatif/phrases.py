@@ -110,6 +110,13 @@ MOVE_TO = re.compile(
     re.I,
 )
 # Where a slip said by its length lands: "slips 2 months to February 2027", "into early 2027".
+# What a slip's length counts from: "6 months from its original date", "from december".
+SLIP_ORIGINAL = phrases(
+    r"\bfrom\s+(?:its|the|their|her)\s+(?:original(?:ly)?|first|initial|old|earlier|first\s+planned)"
+    r"\s+(?:(?:planned|scheduled|launch|target)\s+)?(?:date|plan|slot|schedule|target|launch)\b",
+    re.I,
+)
+SLIP_FROM = phrases(r"\bfrom\s+(?:the\s+)?", re.I)
 SLIP_TARGET = phrases(r"\b(?:to|until|till|til|into|in\s+to)\s+(?:the\s+)?", re.I)
 OUT = (
     r"(?:down|closed|shut|grounded|out(?:\s+of\s+(?:action|service|use|commission))?|offline"
@@ -205,8 +212,16 @@ OPEN_ENDED = re.compile(
     re.I,
 )
 # "like 31/6 did", "as the Site 31/6 pad was", "like crew 11" (a bare "like" needs no verb).
+# A pad's own recorded outage said by its year: "wrecked again like in 2025", "as back in
+# 2025" (the year is checked against the record's).
+LIKE_YEAR = phrases(
+    r"\b(?:just\s+)?(?:like|as)\s+(?:it\s+(?:was|did)\s+)?(?:back\s+)?in\s+"
+    r"(?P<year>(?:19|20)\d\d)\b",
+    re.I,
+)
 LIKE = re.compile(
-    rf"\blike\s+(?!(?:the\s+)?last\s+time\b|before\b|it\s+did\b|{NUMBER}{UNIT_AHEAD})"
+    rf"\blike\s+(?!(?:the\s+)?last\s+time\b|before\b|it\s+did\b|{NUMBER}{UNIT_AHEAD}"
+    r"|(?:it\s+(?:was|did)\s+)?(?:back\s+)?in\s+(?:19|20)\d\d\b)"
     r"(?:the\s+)?(?P<pad>.+?)"
     r"(?:\s+(?:did|was|had|got|has|were|went)\b"
     r"|(?=\s+(?:for|until|till|in|from|on)\b)|\s*[?.!]*$)"

@@ -9,6 +9,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from commands.context import Context
 from commands.conversation import Turn
@@ -82,9 +83,20 @@ _PEOPLE = phrases(
 )
 
 # "past the capsule's design life", "beyond its certified duration".
-_DESIGN = phrases(
+DESIGN = phrases(
     r"\b(?:design(?:ed)?\s+(?:life(?:time)?|limit|duration)|certified\s+(?:duration|life|limit)"
     r"|certification\s+limit|rated\s+life)\b",
+    re.I,
+)
+# "its 210 day design life": a design life the question says, not a stay.
+_SAID_LIFE = phrases(
+    r"\b\d{2,4}[\s-]*days?\s+(?=design(?:ed)?\s+(?:life|limit|duration)|certified|rated)", re.I
+)
+# A length added to the usual stay ("2 months longer", "extended by 3 weeks"); without one a
+# length said with a stay is the stay's whole length ("if it stayed 250 days").
+_ADDED = phrases(
+    r"\b(?:longer|extra|more|additional|further|extend(?:s|ed|ing)?|extension|over(?:stay|run)s?"
+    r"|on\s+top|beyond\s+(?:its|the)\s+(?:usual|typical|normal|planned))\b",
     re.I,
 )
 _DESIGN_DAYS = phrases(
@@ -292,6 +304,53 @@ def _named_elsewhere(
     return (found[0].record_id, "vehicle") if found else None
 
 
+@dataclass(frozen=True)
+class Named:
+    """The flight and vehicle a question names, or the flights a shared designation could be."""
+
+    flight: Mission | None
+    vehicle: Vehicle | None
+    either: tuple[Mission, ...] = ()  # "ms-29" alone: Progress MS-29 and Soyuz MS-29
+
+
+def named(ctx: Context, text: str) -> Named:
+    """The flight and the vehicle a question names (a flight's own vehicle first). A designation
+    two families share ("ms-29") is the flight of the family named beside it ("the ms-29
+    soyuz"); with no family named it is every one of them, never a pick."""
+    mentions = ctx.index.find_mentions(text, ("mission", "vehicle"))
+    vehicles = [v for x in mentions if (v := ctx.kb.vehicles.get(x.record_id)) is not None]
+    flights = [m for x in mentions if (m := ctx.kb.missions.get(x.record_id)) is not None]
+    flight = flights[0] if flights else None
+    if flight is not None:
+        span = next((x.start, x.end) for x in mentions if x.record_id == flight.id)
+        tied = [
+            m
+            for x in mentions
+            if (x.start, x.end) == span and (m := ctx.kb.missions.get(x.record_id)) is not None
+        ]
+        if len(tied) > 1:
+            own = [m for m in tied if any(m.vehicle == v.id for v in vehicles)]
+            if len(own) != 1:
+                return Named(None, None, tuple(tied))
+            flight = own[0]
+    vehicle = _vehicle_of(ctx, flight) or (vehicles[0] if vehicles else None)
+    return Named(flight, vehicle)
+
+
+def which_flight(ctx: Context, either: tuple[Mission, ...]) -> Reply:
+    """The question back when a designation names flights of several families."""
+    names = [m.name for m in either]
+    listed = ", ".join(names[:-1]) + f" or {names[-1]}"
+    return reply_of(
+        ctx,
+        "Which flight?",
+        f"Which flight do you mean: {listed}? The designation is shared; name the family, e.g. "
+        f"“{names[-1]}”.",
+        [],
+        [m.id for m in either],
+    )
+
+
 def _vehicle_of(ctx: Context, m: Mission | None) -> Vehicle | None:
     return ctx.kb.vehicles.get(m.vehicle) if m is not None else None
 
@@ -460,23 +519,22 @@ def _crew_size(ctx: Context, m: Mission) -> int:
 
 
 def _past_design_life(ctx: Context, text: str, now: dt.date) -> Reply | None:
-    if not _DESIGN.search(text):
+    if not DESIGN.search(text):
         return None
-    mentions = ctx.index.find_mentions(text, ("mission", "vehicle"))
-    flight = next(
-        (fm for x in mentions if (fm := ctx.kb.missions.get(x.record_id)) is not None), None
-    )
-    vehicle = _vehicle_of(ctx, flight) or next(
-        (v for x in mentions if (v := ctx.kb.vehicles.get(x.record_id)) is not None), None
-    )
+    said = named(ctx, text)
+    if said.either:
+        return which_flight(ctx, said.either)
+    flight, vehicle = said.flight, said.vehicle
     if vehicle is None:
         return None
-    life = _design_days(vehicle)
-    got = find_duration(_EXTRA_UNIT.sub("", text))
+    life = design_days(vehicle)
+    got = find_duration(_EXTRA_UNIT.sub("", _SAID_LIFE.sub(" ", text)))
     slip = round(got[0].amount * DAYS_PER_UNIT[got[0].unit]) if got is not None else 0
-    stay = vehicle.typical_stay_days
     who = flight.name if flight is not None else f"a {vehicle.name} crew"
     ids = [*([flight.id] if flight else []), vehicle.id]
+    if got is not None and not _ADDED.search(text):
+        return _stay_of_length(ctx, who, vehicle, got[0].text, slip, life, ids)
+    stay = vehicle.typical_stay_days
     if stay is None:
         return reply_of(
             ctx,
@@ -520,7 +578,40 @@ def _past_design_life(ctx: Context, text: str, now: dt.date) -> Reply | None:
     return reply_of(ctx, f"{who} against {vehicle.name}'s design life", lead, sources, ids)
 
 
-def _design_days(v: Vehicle) -> tuple[int, list[str], str] | None:
+def _stay_of_length(
+    ctx: Context,
+    who: str,
+    vehicle: Vehicle,
+    said: str,
+    days: int,
+    life: tuple[int, list[str], str] | None,
+    ids: list[str],
+) -> Reply:
+    """A stay said as its length ("if it stayed 250 days") against the design life."""
+    title = f"{who} against {vehicle.name}'s design life"
+    stay = f"your {said}" if said.startswith(f"{days} day") else f"your {said} ({days} days)"
+    if life is None:
+        return reply_of(
+            ctx,
+            title,
+            f"The fact base records no design life for {vehicle.name}, so whether a stay of "
+            f"{stay} passes it is not known.",
+            [],
+            ids,
+        )
+    days_life, life_sources, assessment = life
+    verdict = "Yes" if days > days_life else "No"
+    lead = (
+        f"{verdict}: a stay of {stay} is {'longer than' if days > days_life else 'within'} "
+        f"{vehicle.name}'s published docked design life of {days_life} days"
+        f"{_by(ctx, tuple(life_sources))}."
+    )
+    if assessment:
+        lead += f" But the fact base notes: {assessment}"
+    return reply_of(ctx, title, lead, life_sources, ids)
+
+
+def design_days(v: Vehicle) -> tuple[int, list[str], str] | None:
     """The design life in days a vehicle's record states, its sources, and what the base says
     of it (a dispute's assessment)."""
     for d in v.disputes:

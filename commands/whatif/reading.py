@@ -142,6 +142,15 @@ class Reader:
         if found is not None:
             rec = self.resolver.kb.missions[found[0]]
             return FlightRef(rec.id, rec.name, rec.vehicle)
+        shared = self.resolver.missions(subject)
+        if len(shared) > 1:  # "ms-29": Progress MS-29 and Soyuz MS-29; ask, never pick
+            names = [self.resolver.name(i) for i in shared]
+            raise ScenarioError(
+                subject,
+                f"which flight? “{subject.strip()}” is {', '.join(names[:-1])} or {names[-1]}; "
+                f"name the family, e.g. “{names[-1]}”",
+                self.resolver.suggest(subject, ("mission",)),
+            )
         m = NEXT.match(subject.strip(" .,!?"))
         generic = self.generic(m["veh"]) if m else None
         if generic is not None:  # "the next cargo flight"

@@ -4,9 +4,11 @@ that matters, in plain words and at most 300 characters."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from commands.format import day_text
 from commands.reply import DateMention
+from commands.understand.prefilter import phrases
 from commands.whatif.apply import CrewSet, Held, RateSet, Unboosted
 from commands.whatif.baseline import Prepared
 from commands.whatif.crew import level_on, same_levels
@@ -208,14 +210,7 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
     if parts:
         return "; ".join(parts)
     nothing = "supplies would not change" if would else "supplies do not change"
-    same = {(d.key, d.date) for d in o.applied.plan.deliveries} == {
-        (d.key, d.date) for d in o.prep.baseline.plan.deliveries
-    }
-    if (
-        same
-        and same_levels(o.applied.plan.crew, o.prep.baseline.plan.crew, p.stock_date)
-        and not o.applied.plan.rate_changes
-    ):
+    if _unchanged(o):
         if _unused_pads(o):
             return f"no ISS flight launches from it, so {nothing}"
         return f"no flight is due while it lasts, so {nothing}"
@@ -392,6 +387,56 @@ def _unconfirmed(o: Outcome, mentions: list[DateMention]) -> str:
         else f"the {len(late)} overdue flights"
     )
     return f"assuming {listed} flew (unconfirmed as of {day_text(o.prep.kb.as_of, mentions)})"
+
+
+# A pad record's sentence saying what depends on it alone.
+_ONLY_PAD = phrases(r"\bsingle\s+point\s+of\s+failure\b|\bthe\s+only\s+pad\b", re.I)
+
+
+def idle_pad(o: Outcome, mentions: list[DateMention]) -> tuple[str, str]:
+    """When a pad closure changes nothing because every flight still planned from the pad is
+    overdue: that said plainly first, and the pad record's own sentence on what depends on it
+    last; ("", "") otherwise."""
+    held = [c for c in o.applied.changes if isinstance(c, Held)]
+    if not held or len(held) != len(o.applied.changes) or not _unchanged(o):
+        return "", ""
+    pads = [p for c in held for p in c.hold.pads]
+    if len(pads) != 1 or any(c.hold.vehicles and not c.hold.pads for c in held):
+        return "", ""
+    pad = o.prep.kb.pads[pads[0]]
+    late = [d for d in overdue(o.prep, o.today) if d.pad == pad.id]
+    ahead = [
+        d
+        for d in o.prep.recorded
+        if d.pad == pad.id and d.date >= o.today and not d.projected and d not in late
+    ]
+    if not late or ahead:
+        return "", ""
+    names = [d.label for d in late]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" and {names[-1]}"
+    are = "is" if len(names) == 1 else "are"
+    before = (
+        f"The fact base has no flight from {pad.name} planned after today "
+        f"({day_text(o.today, mentions)}): the {'one' if len(names) == 1 else 'ones'} still "
+        f"recorded as planned, {listed}, {are} overdue (planned date past, no launch recorded "
+        f"as of {day_text(o.prep.kb.as_of, mentions)}) and counted as flown then. "
+    )
+    said = [f.text for f in pad.facts if _ONLY_PAD.search(f.text)]
+    after = f" {' '.join(said[0].split())}" if said else ""
+    return before, after
+
+
+def _unchanged(o: Outcome) -> bool:
+    """Whether the scenario leaves the flights, the crew and the rates as in the plan."""
+    same = {(d.key, d.date) for d in o.applied.plan.deliveries} == {
+        (d.key, d.date) for d in o.prep.baseline.plan.deliveries
+    }
+    p = o.prep.params
+    return (
+        same
+        and same_levels(o.applied.plan.crew, o.prep.baseline.plan.crew, p.stock_date)
+        and not o.applied.plan.rate_changes
+    )
 
 
 def verdict(o: Outcome, mentions: list[DateMention]) -> str:
