@@ -10,7 +10,7 @@ from commands.format import collect_sources, source_lines
 from commands.reply import Reply
 from commands.understand.prefilter import phrases
 from commands.understand.vocabulary import unslang
-from commands.whatif.quantity import said_people
+from commands.whatif.lexer import said_people
 from knowledge.schema import Amount
 from knowledge.text import sentences
 from knowledge.units import KG_PER_LB

@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING
 from commands.context import Context
 from commands.freshness import stale_note
 from commands.reply import Reply
+from commands.whatif import figures, totals  # noqa: F401  (patterns in the start-up table)
+from commands.whatif.quantity import asked_resource as _resource
+from commands.whatif.quantity import quantity_answer
 from commands.whatif.trigger import looks_like_whatif
 
 if TYPE_CHECKING:
@@ -37,16 +40,12 @@ def ask(ctx: Context, text: str, now: dt.date) -> Reply:
 def asked_quantity(ctx: Context, text: str, now: dt.date, last: Turn | None = None) -> Reply | None:
     """A derived figure the question asks for that a scenario run does not lead with
     (flights to replace a load, extra consumables, a stay against design life), else None."""
-    from commands.whatif.quantity import quantity_answer
-
     return quantity_answer(ctx, text, now, last)
 
 
 def asked_resource(text: str) -> str | None:
     """The consumable a how-much question asks, as written ("oxygen"), else None."""
-    from commands.whatif.quantity import asked_resource as resource
-
-    return resource(text)
+    return _resource(text)
 
 
 def baseline_summary(ctx: Context, now: dt.date) -> str | None:

@@ -7,7 +7,8 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-DAYS_PER_UNIT = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+from commands.whatif.lexer import DAYS_PER_UNIT
+
 _PART_DAY = {"early": 1, "start": 1, "beginning": 1, "mid": 15, "middle": 15, "late": 21, "end": 31}
 
 

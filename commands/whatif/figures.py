@@ -11,8 +11,7 @@ import re
 from commands.context import Context
 from commands.reply import Reply
 from commands.understand.prefilter import phrases
-from commands.whatif.edits import DAYS_PER_UNIT
-from commands.whatif.lexer import find_duration, find_masses, number
+from commands.whatif.lexer import DAYS_PER_UNIT, find_duration, find_masses, number
 from commands.whatif.quantity import (
     DESIGN,
     design_days,
@@ -23,7 +22,6 @@ from commands.whatif.quantity import (
     up_mass,
     which_flight,
 )
-from commands.whatif.resolve import Resolver
 from knowledge.schema import Mission, Vehicle
 
 # "got lost on launch", "blew up", "failed to reach orbit": the flight never arrives.
@@ -338,6 +336,8 @@ def _flights_cost(ctx: Context, text: str) -> Reply | None:
 
 def _counted_vehicle(ctx: Context, text: str) -> tuple[float, Vehicle] | None:
     """How many flights of which vehicle a question counts ("3 extra cargo dragons")."""
+    from commands.whatif.resolve import Resolver  # its model imports numpy: what-ifs only
+
     resolver = Resolver(ctx.kb, ctx.index)
     for m in _COUNTED.finditer(text):
         words = _FLIGHT_WORDS.sub("", m["name"]).split()

@@ -27,6 +27,9 @@ from knowledge.dates import (
 )
 from knowledge.units import kg_per_said
 
+# The days in a unit of a stated length: "3 months" is 91 days.
+DAYS_PER_UNIT = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+
 if TYPE_CHECKING:  # built in the functions below: a look-up imports the lexer, not the edits
     from commands.whatif.edits import Duration, MonthTarget
 
@@ -593,3 +596,26 @@ def find_window(text: str, today: dt.date, pos: int = 0) -> tuple[dt.date, dt.da
     if after <= today:
         raise ScenarioError(m.group(0).strip(), f"“{m.group(0).strip()}” is already over")
     return max(first, today), after, Found(m.start(), m.end(), said)
+
+
+# The number of people a question states: "3 crew", "a crew of four", "crew cut to 3".
+_NUM_PEOPLE = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_PEOPLE_SAID = phrases(
+    rf"\b(?P<n>{_NUM_PEOPLE})\s+"
+    r"(?:extra\s+|more\s+|additional\s+)?(?:people|persons|crew\s*members|astronauts|"
+    r"cosmonauts|crew(?!s)|aboard|on\s+board)\b"
+    # "a crew of 3", "with the crew down to 3", "if the crew is cut to three"
+    rf"|\bcrew\s+(?:(?:is|was|were|gets?|got|goes|went|going|drops?|dropped|cut|reduced|shrinks?"
+    rf"|shrank|falls?|fell|down|permanently|only|just|back)\s+)*(?:to|of|at)\s+(?P<m>{_NUM_PEOPLE})"
+    r"\b(?!\s*(?:days?|weeks?|months?|years?|kg|%|percent))",
+    re.I,
+)
+
+
+def said_people(text: str) -> int | None:
+    """The number of people a question states ("3 crew", "a crew of four", "crew cut to 3")."""
+    said = _PEOPLE_SAID.search(text)
+    if said is None:
+        return None
+    n = number(said["n"] or said["m"])
+    return int(n) if n is not None and n > 0 else None

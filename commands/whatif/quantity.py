@@ -17,9 +17,7 @@ from commands.format import collect_sources, publisher, source_lines
 from commands.reply import Reply
 from commands.understand.prefilter import phrases
 from commands.understand.vocabulary import unslang
-from commands.whatif.edits import DAYS_PER_UNIT
-from commands.whatif.lexer import find_duration, number
-from commands.whatif.resolve import Resolver
+from commands.whatif.lexer import DAYS_PER_UNIT, find_duration, said_people
 from knowledge.schema import Amount, Mission, RecordKind, Station, Vehicle
 from knowledge.units import kg_per
 
@@ -70,17 +68,6 @@ _LONGER = phrases(
     re.I,
 )
 _OVERLAP = phrases(r"\b(?:overlap(?:s|ped|ping)?|handovers?|hand-?overs?|both\s+crews)\b", re.I)
-_NUM_PEOPLE = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-_PEOPLE = phrases(
-    rf"\b(?P<n>{_NUM_PEOPLE})\s+"
-    r"(?:extra\s+|more\s+|additional\s+)?(?:people|persons|crew\s*members|astronauts|"
-    r"cosmonauts|crew(?!s)|aboard|on\s+board)\b"
-    # "a crew of 3", "with the crew down to 3", "if the crew is cut to three"
-    rf"|\bcrew\s+(?:(?:is|was|were|gets?|got|goes|went|going|drops?|dropped|cut|reduced|shrinks?"
-    rf"|shrank|falls?|fell|down|permanently|only|just|back)\s+)*(?:to|of|at)\s+(?P<m>{_NUM_PEOPLE})"
-    r"\b(?!\s*(?:days?|weeks?|months?|years?|kg|%|percent))",
-    re.I,
-)
 
 # "past the capsule's design life", "beyond its certified duration".
 DESIGN = phrases(
@@ -188,6 +175,8 @@ def _flights_to_replace(ctx: Context, text: str, now: dt.date) -> Reply | None:
     m = _REPLACE.search(text)
     if m is None:
         return None
+    from commands.whatif.resolve import Resolver  # its model imports numpy: what-ifs only
+
     resolver = Resolver(ctx.kb, ctx.index)
     by_text = _BY_FILLER.sub("", m["by"]).strip()
     what_text = _WHAT_FILLER.sub("", m["what"]).strip()
@@ -455,15 +444,6 @@ def use_parts(
         parts.append(said)
         sources += rate.sources
     return parts, sources
-
-
-def said_people(text: str) -> int | None:
-    """The number of people a question states ("3 crew", "a crew of four", "crew cut to 3")."""
-    said = _PEOPLE.search(text)
-    if said is None:
-        return None
-    n = number(said["n"] or said["m"])
-    return int(n) if n is not None and n > 0 else None
 
 
 def people_of(

@@ -11,15 +11,13 @@ from commands.context import Context
 from commands.conversation import Turn
 from commands.reply import Reply
 from commands.understand.prefilter import phrases
-from commands.whatif.edits import DAYS_PER_UNIT
-from commands.whatif.lexer import Mass, find_duration, find_masses
+from commands.whatif.lexer import DAYS_PER_UNIT, Mass, find_duration, find_masses, said_people
 from commands.whatif.quantity import (
     RESOURCE_OF,
     kg_range,
     n_text,
     people_of,
     reply_of,
-    said_people,
     use_parts,
 )
 from knowledge.schema import Station
