@@ -369,7 +369,7 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             r"\bwhen did (?:it|they|\S+) leave\b",
             r"\bwhen (?:did|does|do|will|is|are|was|were)\b.*\bleav(?:e|es|ing)\b"
             r"(?!\s+(?:for|earth|the (?:pad|ground|planet)))",
-            r"\bleft\s*\??\s*$",
+            r"\bleft\s*\?*\s*$",
             r"\breleased?\b",
             # "has ng-24 left yet", "gone yet", "is it off the station": whether it departed
             r"\b(?:left|gone|unberthed|undocked|departed|off the (?:station|iss))"
@@ -400,6 +400,7 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             r"\bback (?:on|to) (?:earth|the ground)\b",
             r"\bback (?:home|down)\b",
             r"\b(?:home|back|down) yet\b",
+            r"\b(?:home|back)\s*\?+\W*$",  # "crew-12 back?": home again, asked in chat
         ),
     ),
     (
@@ -893,7 +894,14 @@ AHEAD_TENSE = _any(
     r"|berth|arrive|leave|depart|undock|land|return|splash down|come (?:home|back))\b",
 )
 # A yes/no question said without its verb: "sophie adenot back on earth yet?", "ms-29 still up?"
-YES_NO_SHAPE = _any(r"\byet\W*$", r"\bstill\b", r"\bby now\b")
+YES_NO_SHAPE = _any(
+    r"\byet\W*$",
+    r"\bstill\b",
+    r"\bby now\b",
+    # a name and its event typed as a question, no question word: "ng-24 left?", "docked?"
+    r"\b(?:launched|docked|berthed|undocked|unberthed|left|landed|returned|splashed down|flown"
+    r"|arrived|departed|gone|home|back)\s*\?+\W*$",
+)
 WH_WHEN = _any(r"\bwhen\b", r"\bwhat (?:day|date|time)\b")
 WH_WORD = _any(r"\b(?:what|whats|which|who|whos|whom|when|where|why|how)\b")
 # A pronoun standing for the thing a question is about ("when did it leave ...").
@@ -1625,6 +1633,13 @@ GENERIC_NOUNS = frozenset(
     parachute parachutes capsule rocket booster ship spacecraft vehicle pad""".split()
 )
 
+# "head" as a verb of going ("when is it heading up", "has crew-11 headed home yet"): a word of
+# the question's motion like "going", never a subject word ("the head of roscosmos" stays one).
+HEADING = _any(
+    r"\bhead(?:s|ed|ing|in)?(?=\s+(?:back\s+)?(?:up|home|back|out|off|down|over|to|for|there"
+    r"|away|into)\b)"
+)
+
 # Words that ask about a record rather than name a new subject; not counted as the subject.
 QUESTION_VOCABULARY = frozenset(
     """when date day launch schedul who crew cost price expensive cheap capacity carry carri
@@ -1809,6 +1824,9 @@ _CHECK_TAIL = (
     r"|am i right"
 )
 
+# After a chat verb of leaving: a level that dips or bounces back is no departure.
+_NOT_A_LEVEL = r"\b(?!\s+(?:back|below|under|to|into|by|in|from|over|up|down)\b)"
+
 # Chat abbreviations and tags rewritten to plain words before a message is read, so the
 # tables above see "people", "going to", "when is". Grow it from what people type.
 SLANG: tuple[tuple[Phrases, str], ...] = tuple(
@@ -1859,6 +1877,19 @@ SLANG: tuple[tuple[Phrases, str], ...] = tuple(
         (r"\bb?rr+r\b", ""),  # "goes brrr"
         (r"\b(?:goes|go) (?=\W*(?:,|$))", ""),
         (r"\bspeedr[au]n(?:ning|s)?\b", "fastest"),
+        # leaving the station in chat verbs ("ng24 dipped yet?", "when does it bounce",
+        # "has crew-11 peaced out", "bailed", "cast off"): the departure, never a dip in a level
+        # ("stocks dipped below") or a bounce back
+        (rf"\b(?:dipped|bounced|bailed|peaced|cast)(?:\s+(?:out|off))?{_NOT_A_LEVEL}", "left"),
+        (
+            rf"\b(?:dipping|bouncing|bailing|peacing|casting)(?:\s+(?:out|off))?{_NOT_A_LEVEL}",
+            "leaving",
+        ),
+        (rf"\b(?:dips|bounces|bails|peaces|casts)(?:\s+(?:out|off))?{_NOT_A_LEVEL}", "leaves"),
+        (
+            r"\b(?:dip|bounce|bail|peace\s+out|cast\s+off)\b(?=\s*(?:yet|already|soon|now|today|tomorrow)?\s*\W*$)",
+            "leave",
+        ),
         # a verb's "-ing" typed without its g: "flyin again", "comin' back", "leavin"
         (r"\b(fly|go|com|launch|leav|dock|land|happen|return|head|arriv)in(?:'|\b)", r"\1ing"),
     )
