@@ -231,6 +231,7 @@ def respond(
     text = ctx.lexicon.unclip(vocab.unslang(text))  # "whens the next
     # prog lol" -> "when is the next progress": Russian, chat spellings and clipped names
     # written out
+    text = vocab.dated_years(text, now.year)  # "last year": the year it names from today
     by_word = _command(ctx, text, now)
     if by_word is not None:
         return by_word
@@ -846,7 +847,48 @@ def _referent(ctx: Context, q: Question, last: Turn) -> str | None:
         # no person remembered: a ship is "she", and Russian "он"/"она" is any masculine or
         # feminine noun ("сколько он привез" of Progress MS-33)
     things = [s for s in last.subjects if ctx.kb.kind_of(s) != "crew"]
-    return things[0] if things else last.subjects[0]
+    first = things[0] if things else last.subjects[0]
+    answered = _answered_record(ctx, last)
+    if answered is not None and answered != first and _fits_better(ctx, q, answered, first):
+        return answered  # "what pad does progress use", "is it working now": the pad
+    return first
+
+
+# The record an asked fact names as its value: "what pad" is answered by a pad.
+_ANSWERED_KINDS: dict[Fact, tuple[str, ...]] = {
+    Fact.PAD: ("pad",),
+    Fact.LAUNCHER: ("rocket",),
+    Fact.OPERATOR: ("organization",),
+    Fact.BUILDER: ("organization",),
+}
+
+
+def _answered_record(ctx: Context, last: Turn) -> str | None:
+    """The record the last answer gave as the value of the fact asked ("what pad do progress
+    ships launch from": Site 31/6), not merely one it named on the way; None when the fact
+    asked has no record for a value."""
+    kinds = next((_ANSWERED_KINDS[f] for f in last.question.facts if f in _ANSWERED_KINDS), None)
+    if kinds is None:
+        return None
+    return next((r for r in last.named if _kind_fits(ctx, r, kinds)), None)
+
+
+def _fits_better(ctx: Context, q: Question, answered: str, subject: str) -> bool:
+    """Whether the follow-up's words fit what can be done to the answered record's class and
+    not the subject's ("is it working now": a pad; "when did it launch": the ship)."""
+    fits = dict(vocab.DONE_TO)
+    low = q.text.lower()
+    theirs, ours = fits.get(_done_class(ctx, answered)), fits.get(_done_class(ctx, subject))
+    return theirs is not None and bool(theirs.search(low)) and not (ours and ours.search(low))
+
+
+def _done_class(ctx: Context, rid: str) -> str:
+    """The class `vocab.DONE_TO` reads a record as: a pad, a rocket, or a craft (a flight or
+    a spacecraft); other kinds by their own name."""
+    kind = ctx.kb.kind_of(rid) or ""
+    if kind == "vehicle":
+        return "rocket" if _kind_fits(ctx, rid, ("rocket",)) else "craft"
+    return "craft" if kind == "mission" else kind
 
 
 def _person_meant(ctx: Context, last: Turn, people: list[str]) -> str | None:

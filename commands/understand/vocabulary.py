@@ -946,6 +946,41 @@ POINTED = phrases(
     rf"|\bthe\s+(?P<the_pad>{_PAD_NOUN})\b(?!\s+(?:of|for|at|in)\b)",
     re.I,
 )
+# What a follow-up's "it" can be done to or do, by the class of record ("pad", "rocket", a
+# "craft": a flight or spacecraft): a pad is damaged, repaired or working again; a rocket
+# fails or is grounded; a craft launches, docks, carries and brings people. After an answer
+# that named a record of another class than the question's subject ("what pad does progress
+# use": Site 31/6), "it" is the one whose class the follow-up's words fit and the other's do
+# not (`router._referent`); words neither or both fit keep the subject.
+DONE_TO: tuple[tuple[str, Phrases], ...] = (
+    (
+        "pad",
+        _any(
+            r"\b(?:damag\w*|repair\w*|fix(?:ed|es|ing)?|rebuil\w*|restor\w*|collaps\w*"
+            r"|reopen\w*|refurbish\w*|wreck\w*|destroy\w*)",
+            r"\b(?:work(?:s|ing)?|operational|usable|functional)\b",
+            r"\b(?:in|into|back in|out of) (?:service|use|action|operation)\b",
+            r"\bup and running\b",
+            r"\bhappen(?:ed|s)? to\b",
+        ),
+    ),
+    (
+        "rocket",
+        _any(
+            r"\b(?:fail\w*|explod\w*|blew up|blow up|grounded|anomal\w*|mishap\w*)",
+            r"\breturn(?:ed|s)? to flight\b",
+        ),
+    ),
+    (
+        "craft",
+        _any(
+            r"\b(?:launch\w*|fl(?:y|ies|ew|own|ying)|dock\w*|berth\w*|carr(?:y|ies|ied)"
+            r"|deliver\w*|br(?:ing|ings|ought)|land\w*|splash\w*|crew\w*|people|astronauts?"
+            r"|cosmonauts?|cargo|aboard|leav\w*|left|return\w*|go(?:es|ing)? up|went up)\b",
+        ),
+    ),
+)
+
 # The flight before or after the one referred to, in its series: "the one before it", "the
 # flight after that", "the previous one", "the next mission" (`router._neighbour`).
 _FLIGHT_NOUN = r"(?:one|flight|mission|launch)"
@@ -1624,6 +1659,26 @@ COUNTED = _any(
 )
 # "this year", "last year": a year counted from today.
 RELATIVE_YEAR = phrases(r"\b(?P<which>this|last|past|previous)\s+year\b", re.I)
+_THE_BEFORE = phrases(r"\bthe\s+$", re.I)  # "over the last year": twelve months, no year
+_PREPOSITION_BEFORE = phrases(
+    r"\b(?:in|during|since|from|of|for|by|until|till|through|before|after)\s+$", re.I
+)
+
+
+def dated_years(text: str, this_year: int) -> str:
+    """The message with a year counted from today written as that year ("what happened to it
+    last year" in 2026: "... in 2025"), so every reader sees the year a date would name."""
+
+    def year(m: re.Match[str]) -> str:
+        before = text[: m.start()]
+        if _THE_BEFORE.search(before):
+            return m.group(0)
+        said = str(this_year - (0 if m["which"].lower() == "this" else 1))
+        return said if _PREPOSITION_BEFORE.search(before) else f"in {said}"
+
+    return RELATIVE_YEAR.sub(year, text)
+
+
 YEAR = phrases(r"\b(?:in|during|for|of|since)?\s*(?P<year>20[0-4]\d)\b")
 
 # Nouns of a kind of place or thing, never a value a yes/no claims ("splashed down in the
