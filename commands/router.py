@@ -1079,7 +1079,12 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
             return counted
     after = _after_flight(ctx, q)
     if after is not None:
-        return upcoming_cmd.upcoming_after(ctx, after[0], after[1], now)
+        asked, flight = after
+        if asked is None:  # "after crew-13, the next crew launch": that kind, any vehicle
+            want = upcoming_cmd.want_of(_without(q.text, q.subjects), now)
+            if want.kind or want.countries or want.private is not None:
+                return upcoming_cmd.kind_after(ctx, want, flight, now)
+        return upcoming_cmd.upcoming_after(ctx, asked or flight.vehicle, flight, now)
     if q.ask == Ask.LIST or _next_of(q):
         return _upcoming(ctx, q, now)
     if re.search(r"\bnext\b", q.text, re.I) and q.ambiguous and not q.subjects:
@@ -2708,9 +2713,10 @@ def _next_of(q: Question) -> bool:
     )
 
 
-def _after_flight(ctx: Context, q: Question) -> tuple[str, Mission] | None:
-    """ "the next cargo dragon after crs-35": the vehicle (or pad) asked about, named before
-    "after" (else the flight's own vehicle), and the flight named after it."""
+def _after_flight(ctx: Context, q: Question) -> tuple[str | None, Mission] | None:
+    """ "the next cargo dragon after crs-35", "after crs-35, the next progress": the vehicle
+    (or pad) asked about, named before "after" or after the flight (None when none is), and
+    the flight named after "after"."""
     if q.ask in (Ask.WHY, Ask.HOW_MANY, Ask.COMPARE) or not vocab.NEXT_AFTER.search(q.text):
         return None
     word = list(vocab.AFTER.finditer(q.text))[-1]
@@ -2719,10 +2725,22 @@ def _after_flight(ctx: Context, q: Question) -> tuple[str, Mission] | None:
         return None
     m = ctx.kb.missions[flight.record_id]
     asked = next(
-        (s.record_id for s in q.subjects if s.kind in ("vehicle", "pad") and s.end <= word.start()),
+        (
+            s.record_id
+            for s in q.subjects
+            if s.kind in ("vehicle", "pad") and (s.end <= word.start() or s.start >= flight.end)
+        ),
         None,
     )
-    return (asked or m.vehicle), m
+    return asked, m
+
+
+def _without(text: str, subjects: tuple[Subject, ...]) -> str:
+    """The message with the records it names blanked ("crew-13" is no "crew" kind word)."""
+    for s in sorted(subjects, key=lambda s: s.start, reverse=True):
+        if s.start >= 0:
+            text = f"{text[: s.start]} {text[s.end :]}"
+    return text
 
 
 def _upcoming(ctx: Context, q: Question, now: dt.date) -> Reply:

@@ -649,8 +649,10 @@ NEXT_AFTER = _any(
     r"\b(?:next|following|one|flight|launch|mission|ship)\b[^?]*\bafter\b",
     r"\b(?:comes?|goes|going|flies|fly|launch(?:es)?)\s+(?:up\s+)?after\b",
     r"\bnext\b[^?]*\bfollowing\b",
+    # "after crew-13, what's the next crew launch", "once ng-24 is up, what's next"
+    r"\b(?:after|following|once)\b[^?]*\bnext\b",
 )
-AFTER = phrases(r"\b(?:after|following)\b", re.I)
+AFTER = phrases(r"\b(?:after|following|once)\b", re.I)
 # "what happened to htv-x1 after it left the station", "what did it do after undocking":
 # the flight's recorded events from its departure to its end (facts.py `_m_event`).
 AFTER_LEAVING = _any(
