@@ -238,6 +238,7 @@ def respond(
     q = replace(read(ctx, bounds.blanked(text)), text=text)  # "in under 8 hours": no subject
     if tagged and q.ask in (Ask.WHAT, Ask.DESCRIBE, Ask.STATUS):
         q = replace(q, ask=Ask.YES_NO)
+    q = _vehicle_pad(ctx, q) or q  # "is the soyuz pad working": Site 31/6, not Soyuz MS
     pronoun = bool(vocab.PRONOUNS.search(text.lower()))
     if q.ask == Ask.COMPARE and len(q.subjects) == 1 and last is not None and pronoun:
         rid = last.subjects[0]  # "compare it with cygnus": the remembered record is the other
@@ -807,6 +808,21 @@ def _craft_of(ctx: Context, rid: str, rocket: bool) -> str | None:
     return active[0] if len(active) == 1 else None
 
 
+def _vehicle_pad(ctx: Context, q: Question) -> Question | None:
+    """A pad named by the one vehicle flying from it ("the soyuz pad", "progress's launch
+    site"): the question read again with the pad's name in the phrase's place; None when no
+    such phrase, or the vehicle flies from several pads."""
+    for s in q.subjects:
+        m = vocab.PAD_AFTER.match(q.text, s.end) if s.kind == "vehicle" and s.end > 0 else None
+        pad = _tied_of_kind(ctx, s.record_id, ("pad",)) if m is not None else None
+        rec = ctx.kb.get(pad) if pad is not None else None
+        if m is None or rec is None:
+            continue
+        again = read(ctx, f"{q.text[: s.start]}{rec.name}{q.text[m.end() :]}")
+        return again if pad in again.record_ids else None
+    return None
+
+
 def _who_only(q: Question) -> bool:
     """ "who's the russian one": who a person picked by a country word is, nothing more."""
     return q.ask == Ask.WHO and not q.facts and not q.subjects
@@ -851,7 +867,16 @@ def _referent(ctx: Context, q: Question, last: Turn) -> str | None:
     answered = _answered_record(ctx, last)
     if answered is not None and answered != first and _fits_better(ctx, q, answered, first):
         return answered  # "what pad does progress use", "is it working now": the pad
+    flight = _scheduled(ctx, last)  # "next soyuz launch?", "who's on it": that flight
+    if flight is not None and not set(q.facts) & _SHIP_FACTS:
+        return flight
     return first
+
+
+# What a ship can do, never one flight's: "how much can it carry" after "next cygnus?" is Cygnus.
+_SHIP_FACTS = frozenset(
+    {Fact.CAPACITY, Fact.CREW_SIZE, Fact.REUSABLE, Fact.REFUELS, Fact.REBOOSTS, Fact.BUILDER}
+)
 
 
 # The record an asked fact names as its value: "what pad" is answered by a pad.
@@ -871,6 +896,16 @@ def _answered_record(ctx: Context, last: Turn) -> str | None:
     if kinds is None:
         return None
     return next((r for r in last.named if _kind_fits(ctx, r, kinds)), None)
+
+
+def _scheduled(ctx: Context, last: Turn) -> str | None:
+    """The flight a schedule answer gave for a vehicle's or pad's next one ("next soyuz
+    launch?": Soyuz MS-30), which "who's flying on it" next is about; None otherwise."""
+    if not (last.question.ask == Ask.LIST or _next_of(last.question)):
+        return None
+    if not any(ctx.kb.kind_of(r) in ("vehicle", "pad") for r in last.subjects[:1]):
+        return None
+    return next((r for r in last.named if r in ctx.kb.missions), None)
 
 
 def _fits_better(ctx: Context, q: Question, answered: str, subject: str) -> bool:

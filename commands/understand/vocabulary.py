@@ -938,6 +938,9 @@ CRAFT_OF = phrases(
 # (after a flight: the pad it flew from; "the pad of ..." names its own). The group
 # that matched is the kind wanted (`router._pointed`).
 _PAD_NOUN = r"(?:launch\s+)?(?:pads?|sites?|complex|cosmodromes?|spaceports?)"
+# A pad named by what flies from it: "the soyuz pad", "progress's launch site" (read right
+# after the vehicle's name: `router._vehicle_pad`).
+PAD_AFTER = phrases(rf"(?:'s)?\s+{_PAD_NOUN}\b", re.I)
 _PERSON_NOUN = r"(?:person|astronauts?|cosmonauts?|commander|crew\s?members?)"
 _ORG_NOUN = r"(?:compan(?:y|ies)|agenc(?:y|ies)|operators?|firms?|contractors?)"
 _PEOPLE_NOUN = r"(?:guys|people|folks|lot)"

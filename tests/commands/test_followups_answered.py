@@ -49,3 +49,19 @@ def test_years_counted_from_today_are_written_as_years() -> None:
     assert dated_years("any flights since last year", year) == "any flights since 2025"
     assert dated_years("launches this year?", year) == "launches in 2026?"
     assert dated_years("over the past year", year) == "over the past year"
+
+
+def test_it_after_a_next_flight_answer_is_that_flight(ctx: Context) -> None:
+    reply = ask(ctx, "whens the next soyuz going up", "who's on board it?")
+    assert reply.entities[0] == "soyuz-ms-30", reply.plain()
+
+
+def test_what_a_ship_can_do_stays_on_the_ship(ctx: Context) -> None:
+    reply = ask(ctx, "next cygnus launch?", "how much cargo can it hold")
+    assert reply.entities[0] == "cygnus", reply.plain()
+
+
+def test_a_pad_named_by_its_one_vehicle_is_the_pad(ctx: Context) -> None:
+    for text in ("has the soyuz launch pad been repaired?", "is progress's pad working again"):
+        reply = ask(ctx, text)
+        assert reply.entities[0] == "baikonur-site-31", (text, reply.plain())
