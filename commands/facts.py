@@ -49,6 +49,7 @@ from commands.understand.vocabulary import (
     DOCKING_PLACE,
     EXPENDED,
     FACT_WORDS,
+    HEADING,
     NEGATION,
     NUMBER_WORDS,
     ORDINALS,
@@ -501,9 +502,17 @@ def _schedule_lines(m: Mission, mentions: list[DateMention]) -> str:
     return "\n".join(schedule_line(e, mentions) for e in m.schedule)
 
 
-def _m_event(kinds: tuple[str, ...], noun: str, verb: str, before: tuple[str, ...] = ()) -> Builder:
+def _m_event(
+    kinds: tuple[str, ...],
+    noun: str,
+    verb: str,
+    before: tuple[str, ...] = (),
+    after: tuple[str, ...] = (),
+) -> Builder:
     """A mission's event of these kinds; with none recorded, an event of the `before` kinds
-    answers it in part ("when did NG-24 come home": it left the station on 9 October)."""
+    answers it in part ("when did NG-24 come home": it left the station on 9 October), and
+    one of the `after` kinds says it happened by then ("has crew-11 left yet": it was home on
+    15 January 2026, so it had left)."""
 
     def build(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
         assert isinstance(rec, Mission)
@@ -523,6 +532,8 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str, before: tuple[str, ..
             if _still_ahead(q) and gone <= now:  # "is ng-23 heading home soon": long gone
                 lead.yes = False
                 lead.text = already_text(lead.text, m.name, "left")
+            elif HEADING.search(q.text):  # "has ng-24 headed home yet": on its way once it left
+                lead.yes = True
             return lead
         if kinds == DOCKED and q.ask != Ask.WHO and DOCKING_PLACE.search(q.text):
             placed = _docking_place(ctx, m, ev, lead)
@@ -567,6 +578,17 @@ def _m_event(kinds: tuple[str, ...], noun: str, verb: str, before: tuple[str, ..
                 ahead = plan is not None and not plan.planned.is_past(now)
                 lead.yes = False if ahead and not _plan_opened(ctx, m, now) else None
                 lead.known = lead.yes is not None
+            return lead
+        later = _event(m, after) if after else None
+        if later is not None:  # home again: it had left the station by then
+            lead.text = (
+                f"No {noun} date of {m.name} is recorded, but it "
+                f"{_KIND_VERBS.get(later.kind, 'returned to Earth')} on "
+                f"{date_text(later.date, lead.mentions)}{_per(ctx, later.sources)}, so it had "
+                "left the station by then."
+            )
+            lead.sources = list(later.sources)
+            lead.known, lead.yes = True, not _still_ahead(q)
             return lead
         left = left_evidence(m) if set(kinds) & set(UNDOCKED + LANDED) else None
         if left is not None:  # "when did they get home": the derived departure, said so
@@ -2485,7 +2507,7 @@ def _by_whom(
 
 
 _M_DOCKING = _m_event(DOCKED, "docking", "docked")
-_M_UNDOCKING = _m_event(UNDOCKED, "undocking", "undocked")
+_M_UNDOCKING = _m_event(UNDOCKED, "undocking", "undocked", after=LANDED)
 _M_LANDING = _m_event(LANDED, "return to Earth", "returned to Earth", before=UNDOCKED)
 
 _TABLE: dict[tuple[type[Record], Fact], Builder] = {

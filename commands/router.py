@@ -234,12 +234,14 @@ def respond(
     text = ctx.lexicon.unclip(vocab.unslang(text))  # "whens the next
     # prog lol" -> "when is the next progress": Russian, chat spellings and clipped names
     # written out
+    text = vocab.dated_years(text, now.year)  # "last year": the year it names from today
     by_word = _command(ctx, text, now)
     if by_word is not None:
         return by_word
     q = replace(read(ctx, bounds.blanked(text)), text=text)  # "in under 8 hours": no subject
     if tagged and q.ask in (Ask.WHAT, Ask.DESCRIBE, Ask.STATUS):
         q = replace(q, ask=Ask.YES_NO)
+    q = _vehicle_pad(ctx, q) or q  # "is the soyuz pad working": Site 31/6, not Soyuz MS
     pronoun = bool(vocab.PRONOUNS.search(text.lower()))
     if q.ask == Ask.COMPARE and len(q.subjects) == 1 and last is not None and pronoun:
         rid = last.subjects[0]  # "compare it with cygnus": the remembered record is the other
@@ -809,6 +811,21 @@ def _craft_of(ctx: Context, rid: str, rocket: bool) -> str | None:
     return active[0] if len(active) == 1 else None
 
 
+def _vehicle_pad(ctx: Context, q: Question) -> Question | None:
+    """A pad named by the one vehicle flying from it ("the soyuz pad", "progress's launch
+    site"): the question read again with the pad's name in the phrase's place; None when no
+    such phrase, or the vehicle flies from several pads."""
+    for s in q.subjects:
+        m = vocab.PAD_AFTER.match(q.text, s.end) if s.kind == "vehicle" and s.end > 0 else None
+        pad = _tied_of_kind(ctx, s.record_id, ("pad",)) if m is not None else None
+        rec = ctx.kb.get(pad) if pad is not None else None
+        if m is None or rec is None:
+            continue
+        again = read(ctx, f"{q.text[: s.start]}{rec.name}{q.text[m.end() :]}")
+        return again if pad in again.record_ids else None
+    return None
+
+
 def _who_only(q: Question) -> bool:
     """ "who's the russian one": who a person picked by a country word is, nothing more."""
     return q.ask == Ask.WHO and not q.facts and not q.subjects
@@ -849,7 +866,67 @@ def _referent(ctx: Context, q: Question, last: Turn) -> str | None:
         # no person remembered: a ship is "she", and Russian "он"/"она" is any masculine or
         # feminine noun ("сколько он привез" of Progress MS-33)
     things = [s for s in last.subjects if ctx.kb.kind_of(s) != "crew"]
-    return things[0] if things else last.subjects[0]
+    first = things[0] if things else last.subjects[0]
+    answered = _answered_record(ctx, last)
+    if answered is not None and answered != first and _fits_better(ctx, q, answered, first):
+        return answered  # "what pad does progress use", "is it working now": the pad
+    flight = _scheduled(ctx, last)  # "next soyuz launch?", "who's on it": that flight
+    if flight is not None and not set(q.facts) & _SHIP_FACTS:
+        return flight
+    return first
+
+
+# What a ship can do, never one flight's: "how much can it carry" after "next cygnus?" is Cygnus.
+_SHIP_FACTS = frozenset(
+    {Fact.CAPACITY, Fact.CREW_SIZE, Fact.REUSABLE, Fact.REFUELS, Fact.REBOOSTS, Fact.BUILDER}
+)
+
+
+# The record an asked fact names as its value: "what pad" is answered by a pad.
+_ANSWERED_KINDS: dict[Fact, tuple[str, ...]] = {
+    Fact.PAD: ("pad",),
+    Fact.LAUNCHER: ("rocket",),
+    Fact.OPERATOR: ("organization",),
+    Fact.BUILDER: ("organization",),
+}
+
+
+def _answered_record(ctx: Context, last: Turn) -> str | None:
+    """The record the last answer gave as the value of the fact asked ("what pad do progress
+    ships launch from": Site 31/6), not merely one it named on the way; None when the fact
+    asked has no record for a value."""
+    kinds = next((_ANSWERED_KINDS[f] for f in last.question.facts if f in _ANSWERED_KINDS), None)
+    if kinds is None:
+        return None
+    return next((r for r in last.named if _kind_fits(ctx, r, kinds)), None)
+
+
+def _scheduled(ctx: Context, last: Turn) -> str | None:
+    """The flight a schedule answer gave for a vehicle's or pad's next one ("next soyuz
+    launch?": Soyuz MS-30), which "who's flying on it" next is about; None otherwise."""
+    if not (last.question.ask == Ask.LIST or _next_of(last.question)):
+        return None
+    if not any(ctx.kb.kind_of(r) in ("vehicle", "pad") for r in last.subjects[:1]):
+        return None
+    return next((r for r in last.named if r in ctx.kb.missions), None)
+
+
+def _fits_better(ctx: Context, q: Question, answered: str, subject: str) -> bool:
+    """Whether the follow-up's words fit what can be done to the answered record's class and
+    not the subject's ("is it working now": a pad; "when did it launch": the ship)."""
+    fits = dict(vocab.DONE_TO)
+    low = q.text.lower()
+    theirs, ours = fits.get(_done_class(ctx, answered)), fits.get(_done_class(ctx, subject))
+    return theirs is not None and bool(theirs.search(low)) and not (ours and ours.search(low))
+
+
+def _done_class(ctx: Context, rid: str) -> str:
+    """The class `vocab.DONE_TO` reads a record as: a pad, a rocket, or a craft (a flight or
+    a spacecraft); other kinds by their own name."""
+    kind = ctx.kb.kind_of(rid) or ""
+    if kind == "vehicle":
+        return "rocket" if _kind_fits(ctx, rid, ("rocket",)) else "craft"
+    return "craft" if kind == "mission" else kind
 
 
 def _person_meant(ctx: Context, last: Turn, people: list[str]) -> str | None:
@@ -1040,7 +1117,12 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
             return counted
     after = _after_flight(ctx, q)
     if after is not None:
-        return upcoming_cmd.upcoming_after(ctx, after[0], after[1], now)
+        asked, flight = after
+        if asked is None:  # "after crew-13, the next crew launch": that kind, any vehicle
+            want = upcoming_cmd.want_of(_without(q.text, q.subjects), now)
+            if want.kind or want.countries or want.private is not None:
+                return upcoming_cmd.kind_after(ctx, want, flight, now)
+        return upcoming_cmd.upcoming_after(ctx, asked or flight.vehicle, flight, now)
     if q.ask == Ask.LIST or _next_of(q):
         return _upcoming(ctx, q, now)
     if re.search(r"\bnext\b", q.text, re.I) and q.ambiguous and not q.subjects:
@@ -2765,9 +2847,10 @@ def _next_of(q: Question) -> bool:
     )
 
 
-def _after_flight(ctx: Context, q: Question) -> tuple[str, Mission] | None:
-    """ "the next cargo dragon after crs-35": the vehicle (or pad) asked about, named before
-    "after" (else the flight's own vehicle), and the flight named after it."""
+def _after_flight(ctx: Context, q: Question) -> tuple[str | None, Mission] | None:
+    """ "the next cargo dragon after crs-35", "after crs-35, the next progress": the vehicle
+    (or pad) asked about, named before "after" or after the flight (None when none is), and
+    the flight named after "after"."""
     if q.ask in (Ask.WHY, Ask.HOW_MANY, Ask.COMPARE) or not vocab.NEXT_AFTER.search(q.text):
         return None
     word = list(vocab.AFTER.finditer(q.text))[-1]
@@ -2776,10 +2859,22 @@ def _after_flight(ctx: Context, q: Question) -> tuple[str, Mission] | None:
         return None
     m = ctx.kb.missions[flight.record_id]
     asked = next(
-        (s.record_id for s in q.subjects if s.kind in ("vehicle", "pad") and s.end <= word.start()),
+        (
+            s.record_id
+            for s in q.subjects
+            if s.kind in ("vehicle", "pad") and (s.end <= word.start() or s.start >= flight.end)
+        ),
         None,
     )
-    return (asked or m.vehicle), m
+    return asked, m
+
+
+def _without(text: str, subjects: tuple[Subject, ...]) -> str:
+    """The message with the records it names blanked ("crew-13" is no "crew" kind word)."""
+    for s in sorted(subjects, key=lambda s: s.start, reverse=True):
+        if s.start >= 0:
+            text = f"{text[: s.start]} {text[s.end :]}"
+    return text
 
 
 def _upcoming(ctx: Context, q: Question, now: dt.date) -> Reply:

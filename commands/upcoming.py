@@ -195,6 +195,38 @@ def upcoming_after(ctx: Context, rid: str, after: Mission, now: dt.date) -> Repl
     pad) after a given flight, or that none is recorded (and whether that flight flew)."""
     rec = ctx.kb.get(rid)
     assert rec is not None
+    return _first_after(
+        ctx,
+        after,
+        now,
+        lambda m: rid in (m.vehicle, m.launcher, m.pad),
+        f"{rec.name} flight",
+        rec.name,
+        (rid,),
+        rec.sources,
+    )
+
+
+def kind_after(ctx: Context, want: Want, after: Mission, now: dt.date) -> Reply:
+    """ "after crew-13, what's the next crew launch": the first recorded ISS flight of the kind
+    asked (any vehicle) after a given flight's date, then the one or two after it."""
+    what = describe_want(want)
+    label = f"Next {what}"
+    return _first_after(ctx, after, now, lambda m: wanted(ctx, m, want), what, label)
+
+
+def _first_after(
+    ctx: Context,
+    after: Mission,
+    now: dt.date,
+    keep: Callable[[Mission], bool],
+    what: str,
+    label: str,
+    about: tuple[str, ...] = (),
+    own_sources: list[str] | tuple[str, ...] = (),
+) -> Reply:
+    """The first flight keep() accepts dated after a given flight (launched, else planned), a
+    passed plan said as passed, and the next ones after it; or that none is recorded."""
     mentions: list[DateMention] = []
     ref = _when(after)
     later = sorted(
@@ -202,7 +234,7 @@ def upcoming_after(ctx: Context, rid: str, after: Mission, now: dt.date) -> Repl
             (d.start, m)
             for m in ctx.kb.missions.values()
             if m.id != after.id
-            and rid in (m.vehicle, m.launcher, m.pad)
+            and keep(m)
             and m.status != "cancelled"
             and (d := _when(m)) is not None
             and (ref is None or d.start > ref.start)
@@ -210,32 +242,38 @@ def upcoming_after(ctx: Context, rid: str, after: Mission, now: dt.date) -> Repl
         key=lambda x: (x[0], x[1].name),
     )
     if later:
-        first = later[0][1]
-        done = outcome_date(first)
-        if done is not None and first.status not in PENDING:
-            said = f"{first.name}, launched {date_text(done, mentions)}"
-        elif plan_passed(first, now):  # its whole window is behind today: never the future
-            said = f"{_planned(ctx, first, mentions, passed=True)}; not known whether it flew"
-        else:
-            said = _planned(ctx, first, mentions)
-        text = f"The first {rec.name} flight on record after {after.name} is {said}."
+        first = _said(ctx, later[0][1], now, mentions)
+        text = f"The first {what} on record after {after.name} is {first}."
+        rows = [f"• {_said(ctx, m, now, mentions)}" for _, m in later[1:3]] if not about else []
+        text += "\n\nThen:\n" + "\n".join(rows) if rows else ""
     else:
-        text = f"No {rec.name} flight after {after.name} is recorded in the fact base."
+        text = f"No {what} after {after.name} is recorded in the fact base."
         if after.status in PENDING and ref is not None and ref.is_past(now):
             text += f" {_passed(ctx, after, mentions)}, so whether it flew is not known."
-    shown = [after, *(m for _, m in later[:1])]
-    ids = collect_sources(rec.sources, *[m.sources for m in shown])
+    shown = [after, *(m for _, m in later[: 1 if about else 3])]
+    ids = collect_sources(own_sources, *[m.sources for m in shown])
     reply = Reply(
         kind="answer",
-        title=f"{rec.name} after {after.name}",
+        title=f"{label} after {after.name}",
         text=text,
         sources=source_lines(ctx.kb, ids),
         source_ids=ids,
         as_of=ctx.kb.as_of,
-        entities=(rid, *(m.id for m in shown)),
+        entities=(*about, *(m.id for m in shown)),
         dates=tuple(mentions),
     )
     return noted(ctx, reply, now, after_lead=True)
+
+
+def _said(ctx: Context, m: Mission, now: dt.date, mentions: list[DateMention]) -> str:
+    """A flight as a schedule says it: launched on its day, else its plan (a plan whose whole
+    window is behind today said as passed, never as the future)."""
+    done = outcome_date(m)
+    if done is not None and m.status not in PENDING:
+        return f"{m.name}, launched {date_text(done, mentions)}"
+    if plan_passed(m, now):
+        return f"{_planned(ctx, m, mentions, passed=True)}; not known whether it flew"
+    return _planned(ctx, m, mentions)
 
 
 # --- a schedule question: what it narrows to, and the answer that leads with it ---------------

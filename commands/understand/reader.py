@@ -143,7 +143,7 @@ def read(ctx: Context, text: str) -> Question:
     distinctive = tuple(
         dict.fromkeys(
             w
-            for w in words(rest)
+            for w in words(vocab.HEADING.sub(" ", rest))  # "heading up": a verb of going
             if w not in QUESTION_VOCABULARY
             and w not in own_names  # "fedyayev andrey": the rest of the name
             and not w.isdigit()

@@ -375,7 +375,7 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             r"\bwhen did (?:it|they|\S+) leave\b",
             r"\bwhen (?:did|does|do|will|is|are|was|were)\b.*\bleav(?:e|es|ing)\b"
             r"(?!\s+(?:for|earth|the (?:pad|ground|planet)))",
-            r"\bleft\s*\??\s*$",
+            r"\bleft\s*\?*\s*$",
             r"\breleased?\b",
             # "has ng-24 left yet", "gone yet", "is it off the station": whether it departed
             r"\b(?:left|gone|unberthed|undocked|departed|off the (?:station|iss))"
@@ -406,6 +406,7 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             r"\bback (?:on|to) (?:earth|the ground)\b",
             r"\bback (?:home|down)\b",
             r"\b(?:home|back|down) yet\b",
+            r"\b(?:home|back)\s*\?+\W*$",  # "crew-12 back?": home again, asked in chat
         ),
     ),
     (
@@ -654,8 +655,10 @@ NEXT_AFTER = _any(
     r"\b(?:next|following|one|flight|launch|mission|ship)\b[^?]*\bafter\b",
     r"\b(?:comes?|goes|going|flies|fly|launch(?:es)?)\s+(?:up\s+)?after\b",
     r"\bnext\b[^?]*\bfollowing\b",
+    # "after crew-13, what's the next crew launch", "once ng-24 is up, what's next"
+    r"\b(?:after|following|once)\b[^?]*\bnext\b",
 )
-AFTER = phrases(r"\b(?:after|following)\b", re.I)
+AFTER = phrases(r"\b(?:after|following|once)\b", re.I)
 # "what happened to htv-x1 after it left the station", "what did it do after undocking":
 # the flight's recorded events from its departure to its end (facts.py `_m_event`).
 AFTER_LEAVING = _any(
@@ -905,6 +908,9 @@ YES_NO_SHAPE = _any(
     r"\bby now\b",
     # a claim stated and asked back: "htv-x flies on an h3 out of tanegashima?"
     r"\b[a-z]+(?:s|ed)\s+(?:on|from|out of|aboard|atop|by)\b[^?]*\?\s*$",
+    # a name and its event typed as a question, no question word: "ng-24 left?", "docked?"
+    r"\b(?:launched|docked|berthed|undocked|unberthed|left|landed|returned|splashed down|flown"
+    r"|arrived|departed|gone|home|back)\s*\?+\W*$",
 )
 WH_WHEN = _any(r"\bwhen\b", r"\bwhat (?:day|date|time)\b")
 WH_WORD = _any(r"\b(?:what|whats|which|who|whos|whom|when|where|why|how)\b")
@@ -940,6 +946,9 @@ CRAFT_OF = phrases(
 # (after a flight: the pad it flew from; "the pad of ..." names its own). The group
 # that matched is the kind wanted (`router._pointed`).
 _PAD_NOUN = r"(?:launch\s+)?(?:pads?|sites?|complex|cosmodromes?|spaceports?)"
+# A pad named by what flies from it: "the soyuz pad", "progress's launch site" (read right
+# after the vehicle's name: `router._vehicle_pad`).
+PAD_AFTER = phrases(rf"(?:'s)?\s+{_PAD_NOUN}\b", re.I)
 _PERSON_NOUN = r"(?:person|astronauts?|cosmonauts?|commander|crew\s?members?)"
 _ORG_NOUN = r"(?:compan(?:y|ies)|agenc(?:y|ies)|operators?|firms?|contractors?)"
 _PEOPLE_NOUN = r"(?:guys|people|folks|lot)"
@@ -950,6 +959,41 @@ POINTED = phrases(
     rf"|\bthe\s+(?P<the_pad>{_PAD_NOUN})\b(?!\s+(?:of|for|at|in)\b)",
     re.I,
 )
+# What a follow-up's "it" can be done to or do, by the class of record ("pad", "rocket", a
+# "craft": a flight or spacecraft): a pad is damaged, repaired or working again; a rocket
+# fails or is grounded; a craft launches, docks, carries and brings people. After an answer
+# that named a record of another class than the question's subject ("what pad does progress
+# use": Site 31/6), "it" is the one whose class the follow-up's words fit and the other's do
+# not (`router._referent`); words neither or both fit keep the subject.
+DONE_TO: tuple[tuple[str, Phrases], ...] = (
+    (
+        "pad",
+        _any(
+            r"\b(?:damag\w*|repair\w*|fix(?:ed|es|ing)?|rebuil\w*|restor\w*|collaps\w*"
+            r"|reopen\w*|refurbish\w*|wreck\w*|destroy\w*)",
+            r"\b(?:work(?:s|ing)?|operational|usable|functional)\b",
+            r"\b(?:in|into|back in|out of) (?:service|use|action|operation)\b",
+            r"\bup and running\b",
+            r"\bhappen(?:ed|s)? to\b",
+        ),
+    ),
+    (
+        "rocket",
+        _any(
+            r"\b(?:fail\w*|explod\w*|blew up|blow up|grounded|anomal\w*|mishap\w*)",
+            r"\breturn(?:ed|s)? to flight\b",
+        ),
+    ),
+    (
+        "craft",
+        _any(
+            r"\b(?:launch\w*|fl(?:y|ies|ew|own|ying)|dock\w*|berth\w*|carr(?:y|ies|ied)"
+            r"|deliver\w*|br(?:ing|ings|ought)|land\w*|splash\w*|crew\w*|people|astronauts?"
+            r"|cosmonauts?|cargo|aboard|leav\w*|left|return\w*|go(?:es|ing)? up|went up)\b",
+        ),
+    ),
+)
+
 # The flight before or after the one referred to, in its series: "the one before it", "the
 # flight after that", "the previous one", "the next mission" (`router._neighbour`).
 _FLIGHT_NOUN = r"(?:one|flight|mission|launch)"
@@ -1628,6 +1672,26 @@ COUNTED = _any(
 )
 # "this year", "last year": a year counted from today.
 RELATIVE_YEAR = phrases(r"\b(?P<which>this|last|past|previous)\s+year\b", re.I)
+_THE_BEFORE = phrases(r"\bthe\s+$", re.I)  # "over the last year": twelve months, no year
+_PREPOSITION_BEFORE = phrases(
+    r"\b(?:in|during|since|from|of|for|by|until|till|through|before|after)\s+$", re.I
+)
+
+
+def dated_years(text: str, this_year: int) -> str:
+    """The message with a year counted from today written as that year ("what happened to it
+    last year" in 2026: "... in 2025"), so every reader sees the year a date would name."""
+
+    def year(m: re.Match[str]) -> str:
+        before = text[: m.start()]
+        if _THE_BEFORE.search(before):
+            return m.group(0)
+        said = str(this_year - (0 if m["which"].lower() == "this" else 1))
+        return said if _PREPOSITION_BEFORE.search(before) else f"in {said}"
+
+    return RELATIVE_YEAR.sub(year, text)
+
+
 YEAR = phrases(r"\b(?:in|during|for|of|since)?\s*(?P<year>20[0-4]\d)\b")
 
 # Nouns of a kind of place or thing, never a value a yes/no claims ("splashed down in the
@@ -1635,6 +1699,13 @@ YEAR = phrases(r"\b(?:in|during|for|of|since)?\s*(?P<year>20[0-4]\d)\b")
 GENERIC_NOUNS = frozenset(
     """ocean oceans sea seas water land ground desert steppe sky space orbit earth planet
     parachute parachutes capsule rocket booster ship spacecraft vehicle pad""".split()
+)
+
+# "head" as a verb of going ("when is it heading up", "has crew-11 headed home yet"): a word of
+# the question's motion like "going", never a subject word ("the head of roscosmos" stays one).
+HEADING = _any(
+    r"\bhead(?:s|ed|ing|in)?(?=\s+(?:back\s+)?(?:up|home|back|out|off|down|over|to|for|there"
+    r"|away|into)\b)"
 )
 
 # Words that ask about a record rather than name a new subject; not counted as the subject.
@@ -1824,6 +1895,9 @@ _CHECK_TAIL = (
     r"|am i right"
 )
 
+# After a chat verb of leaving: a level that dips or bounces back is no departure.
+_NOT_A_LEVEL = r"\b(?!\s+(?:back|below|under|to|into|by|in|from|over|up|down)\b)"
+
 # Chat abbreviations and tags rewritten to plain words before a message is read, so the
 # tables above see "people", "going to", "when is". Grow it from what people type.
 SLANG: tuple[tuple[Phrases, str], ...] = tuple(
@@ -1884,6 +1958,19 @@ SLANG: tuple[tuple[Phrases, str], ...] = tuple(
         (r"\bb?rr+r\b", ""),  # "goes brrr"
         (r"\b(?:goes|go) (?=\W*(?:,|$))", ""),
         (r"\bspeedr[au]n(?:ning|s)?\b", "fastest"),
+        # leaving the station in chat verbs ("ng24 dipped yet?", "when does it bounce",
+        # "has crew-11 peaced out", "bailed", "cast off"): the departure, never a dip in a level
+        # ("stocks dipped below") or a bounce back
+        (rf"\b(?:dipped|bounced|bailed|peaced|cast)(?:\s+(?:out|off))?{_NOT_A_LEVEL}", "left"),
+        (
+            rf"\b(?:dipping|bouncing|bailing|peacing|casting)(?:\s+(?:out|off))?{_NOT_A_LEVEL}",
+            "leaving",
+        ),
+        (rf"\b(?:dips|bounces|bails|peaces|casts)(?:\s+(?:out|off))?{_NOT_A_LEVEL}", "leaves"),
+        (
+            r"\b(?:dip|bounce|bail|peace\s+out|cast\s+off)\b(?=\s*(?:yet|already|soon|now|today|tomorrow)?\s*\W*$)",
+            "leave",
+        ),
         # a verb's "-ing" typed without its g: "flyin again", "comin' back", "leavin"
         (r"\b(fly|go|com|launch|leav|dock|land|happen|return|head|arriv)in(?:'|\b)", r"\1ing"),
     )
