@@ -30,6 +30,7 @@ from commands.understand.vocabulary import (
     HINTS,
     NATIONALITIES,
     QUESTION_VOCABULARY,
+    YES_NO_TAG,
 )
 from knowledge.dates import MONTH_NAMES, FuzzyDate
 from knowledge.names import names_of
@@ -620,7 +621,9 @@ def unread_values(
         have |= {t for x in countries_of(ctx.kb, rec.id) for t in fold_tokens(x)}
     wrong: list[tuple[_Named, str, _Named]] = []
     unknown = False
-    for named in _named_in(q.text, asked, in_subject):
+    # a tag asking agreement is no value: "… in the atlantic right?"
+    untagged = YES_NO_TAG.sub(lambda m: " " * len(m.group(0)), q.text)
+    for named in _named_in(untagged, asked, in_subject):
         if set(fold_tokens(named.value)) <= have:
             continue  # the answer writes it
         slot = _SLOT_OF[named.prep]

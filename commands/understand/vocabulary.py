@@ -1989,7 +1989,7 @@ NEGATION = phrases(
 # nah", "crew-13 launching in october or not?" (SLANG drops the tag; this keeps its meaning).
 YES_NO_TAG = _any(
     r"[\s,]+or\s+(?:nah|nope|naw|not|no|what)\s*\W*$",
-    r"[\s,]+(?:right|yes or no|y/n)\s*\?\s*$",
+    r"[\s,]+(?:right|rite|rigth|ryt|yeah|yea|yep|innit|yes or no|y/n)\s*\?+\s*$",
     rf"[\s,]+(?:{_CHECK_TAIL})\s*\W*$",
     rf"^\s*(?:{_HEARSAY})\b",
 )
