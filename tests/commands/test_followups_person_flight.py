@@ -65,9 +65,7 @@ def test_going_up_ahead_is_still_the_schedule(ctx: Context, text: str) -> None:
 
 
 def test_three_turns_stay_on_the_person(ctx: Context) -> None:
-    reply = ask(
-        ctx, "who commanded crew-13", "where is she from", "how many flights has she done"
-    )
+    reply = ask(ctx, "who commanded crew-13", "where is she from", "how many flights has she done")
     assert reply.title == "Jessica Watkins", reply.plain()
 
 
