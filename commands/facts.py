@@ -2172,8 +2172,9 @@ def _c_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
         return None
     last = missions[-1]
     lead = _m_launch(ctx, last, q, now)
-    if lead is not None:
-        lead.text = f"{c.name} flies on {last.name}: {lead.text}"
+    if lead is not None:  # "flew on" once the flight is up, "flies on" while it is planned
+        verb = "flew on" if outcome_date(last) is not None else "flies on"
+        lead.text = f"{c.name} {verb} {last.name}: {lead.text}"
     return lead
 
 

@@ -2360,9 +2360,12 @@ def _topic_card(ctx: Context, topic_id: str, now: dt.date, q: Question | None) -
     # shares the asked words, when one later in the text shares more than the first
     fact_words = vocab.FACT_WORDS.get(q.facts[0], frozenset()) if q.facts else frozenset()
     attribute = bool(q.words or fact_words) and q.ask != Ask.YES_NO
+    body, sep, rest = card.text.partition("\n\n")
+    other = _other_person_led(ctx, q, body)
+    if other is not None:  # "who replaced Artemyev": the sentence naming his replacement
+        return replace(card, text=other + sep + rest)
     if not (amount or checks or first_use or attribute or q.ask == Ask.WHY):
         return card
-    body, sep, rest = card.text.partition("\n\n")
     # an amount (or a value checked, or a first use) is picked by every word asked ("how much
     # can the station make": the sentence that makes it); a cause by the subject words alone
     every = amount or checks or first_use
@@ -2379,6 +2382,36 @@ def _topic_card(ctx: Context, topic_id: str, now: dt.date, q: Question | None) -
         elif reason is not None:
             return _led_by(ctx, card, reason, led + sep + rest)
     return card if led == body else replace(card, text=led + sep + rest)
+
+
+_LEANING_PRONOUN = phrases(r"^(?:He|She)\b")
+
+
+def _other_person_led(ctx: Context, q: Question, body: str) -> str | None:
+    """A topic's text for a who-question asked of a person it names ("who replaced
+    Artemyev", "who took his seat"): led by the first sentence naming another person, its
+    "He"/"She" written as the person asked of when the sentence before names only them;
+    None when the first sentence already names another person, or none does."""
+    asked = [r for r in q.record_ids if ctx.kb.kind_of(r) == "crew"]
+    if not _asked_of_person(ctx, q) or len(asked) != 1:
+        return None
+    parts = sentences(body)
+
+    def people(sentence: str) -> set[str]:
+        found = ctx.index.find_mentions(sentence)
+        return {m.record_id for m in found if ctx.kb.kind_of(m.record_id) == "crew"}
+
+    others = [i for i, p in enumerate(parts) if people(p) - set(asked)]
+    if not others or others[0] == 0:
+        return None
+    best = others[0]
+    lead = parts[best]
+    person = ctx.kb.get(asked[0])
+    if _LEANING_PRONOUN.search(lead):
+        if person is None or people(parts[best - 1]) != set(asked):
+            return None  # whom "He" means is not certain: the text as written
+        lead = _LEANING_PRONOUN.sub(person.name, lead, count=1)
+    return " ".join([lead, *(p for i, p in enumerate(parts) if i != best)])
 
 
 _OPENED = phrases(r"^(?:Yes|No|Not known|Not verified)\b")

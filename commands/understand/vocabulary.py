@@ -103,7 +103,9 @@ ASK_PATTERNS: tuple[tuple[Ask, Phrases], ...] = (
             r"\b(?:what(?:'?s| is| are)?|anything|something)\s+(?:launch(?:ing|es)?|flying"
             r"|fl(?:y|ies)|going\s+up|heading\s+up|scheduled|planned)(?=\s*(?:$|[?!.,]|(?:to|next"
             r"|this|in|for|on|soon|up|from|during|before|after|at)\b))",
-            r"\b(?:going|heading|flying|go(?:es)?|heads?|fl(?:y|ies))\s+(?:back\s+)?up\b",
+            # (not in the past: "what did he fly up on", "when did she go up" ask their flight)
+            r"^(?!.*\b(?:did|has|had|have)\b.*\b(?:go|fly|head)\s+(?:back\s+)?up\b)"
+            r".*\b(?:going|heading|flying|go(?:es)?|heads?|fl(?:y|ies))\s+(?:back\s+)?up\b",
             r"\bon\s+the\s+(?:schedule|manifest|calendar)\b",
             # traffic in days named from today: "any iss launches next week", "tomorrow, any
             # flights?", "is anything docking this week" (not "did crew-12 launch today")
