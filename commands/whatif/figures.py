@@ -48,6 +48,12 @@ _PER_KG = phrases(
     r"|/\s*kg\b",
     re.I,
 )
+# "at crs-2 rates", "using the CRS-1 prices": a contract's price, applied to a said mass.
+_AT_RATES = phrases(
+    r"\b(?:at|using|with|on|by)\s+(?:the\s+)?(?:crs[\s-]?\d|contract)(?:['’]s)?\s+"
+    r"(?:rates?|prices?|pricing|costs?)\b",
+    re.I,
+)
 _COST_ASKED = phrases(r"\b(?:cost|costs|price|pay|spend|worth|how\s+much\s+money)\b", re.I)
 _A_LOAD = phrases(r"\b(?:full|load|loaded|flight|mission|cargo)\b", re.I)
 _CONTRACT = phrases(r"\b(?P<c>crs[\s-]?\d)\b", re.I)
@@ -196,10 +202,11 @@ def _boost_kits(ctx: Context, text: str) -> Reply | None:
 
 
 def _cost_at_price(ctx: Context, text: str) -> Reply | None:
-    if not _PER_KG.search(text) or not _COST_ASKED.search(text):
+    masses = find_masses(text)
+    per_kg = _PER_KG.search(text) or (masses and _AT_RATES.search(text))
+    if not per_kg or not _COST_ASKED.search(text):
         return None
     flight, vehicle = _named(ctx, text)
-    masses = find_masses(text)
     if not masses and (vehicle is None or not _A_LOAD.search(text)):
         return None  # no load to price ("which contract cost more per kg"): not this question
     ids = [r.id for r in (flight, vehicle) if r is not None]
@@ -267,9 +274,7 @@ def _price_per_kg(
                 continue
             note = re.sub(r"[\s-]", "", c.note).lower()
             mine = vehicle is not None and v.id == vehicle.id
-            if (want is not None and want in note and f"derived{want}" not in note) or (
-                want is None and mine
-            ):
+            if (want is not None and want in note) or (want is None and mine):
                 note = c.note.rstrip(".")
                 said = (
                     f"{c.text()} a kg ({note[:1].lower()}{note[1:]})"
