@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from commands import said
 from commands.context import Context
-from commands.durations import Duration, flight_duration, stay_duration, transit
+from commands.durations import Duration, flight_duration, planned_duration, stay_duration, transit
 from commands.format import (
     amount,
     collect_sources,
@@ -474,7 +474,7 @@ def _duration_verdict(spans: list[tuple[Duration | None, Mission]], what: str, t
         known.reverse()
     (top, best), rest = known[0], known[1:]
     if any(d.ongoing for d, _ in known):
-        return _ongoing_verdict(known, what, shorter)
+        return _ongoing_verdict(known, what, shorter, text)
     if top.at_most and not shorter:
         return ""  # the longest is only an upper bound: it may not be longer at all
     if shorter and any(d.at_most for d, _ in rest):
@@ -486,9 +486,12 @@ def _duration_verdict(spans: list[tuple[Duration | None, Mission]], what: str, t
     return f"{best.name} was the {word} {what}: {_days(top)}, against {others}."
 
 
-def _ongoing_verdict(known: list[tuple[Duration, Mission]], what: str, shorter: bool) -> str:
+def _ongoing_verdict(
+    known: list[tuple[Duration, Mission]], what: str, shorter: bool, text: str = ""
+) -> str:
     """Lengths with one flight still up: once its days so far pass every finished one's it is
-    the longer (the others the shorter); until then which is longer is not known yet."""
+    the longer (the others the shorter); until then which is longer is not known yet, and a
+    planned length recorded for it is weighed instead, said as a plan."""
     up = [(d, m) for d, m in known if d.ongoing]
     done = [(d, m) for d, m in known if not d.ongoing]
     if len(up) != 1 or not done or any(d.at_most for d, _ in done):
@@ -496,11 +499,39 @@ def _ongoing_verdict(known: list[tuple[Duration, Mission]], what: str, shorter: 
     d, m = up[0]
     others = "; ".join(f"{o_m.name}'s {_days(o)}" for o, o_m in done)
     if d.days <= max(o.days for o, _ in done):
-        return f"Not known yet which {what} is longer: {m.name} is still up, {d.text}; {others}."
+        so_far = f"{m.name} is still up, {d.text}"
+        by_plan = _by_plan(m, done, what)
+        if by_plan and _PLAN_ASKED.search(text):
+            return f"{by_plan} Not over yet: {so_far}."
+        if by_plan:
+            return f"Not known yet which {what} is longer: {so_far}; {others}. {by_plan}"
+        return f"Not known yet which {what} is longer: {so_far}; {others}."
     if shorter and len(done) == 1:
         (o, o_m) = done[0]
         return f"{o_m.name} was the shorter {what}, {_days(o)}: {m.name} is still up, {d.text}."
     return "" if shorter else f"{m.name} is already the longer {what}: {d.text}, against {others}."
+
+
+_PLAN_ASKED = phrases(r"\b(?:planned|scheduled|expected|supposed|due|meant|plan)\b", re.I)
+
+
+def _by_plan(m: Mission, done: list[tuple[Duration, Mission]], what: str) -> str:
+    """A still-up flight's planned length against the finished ones' recorded lengths."""
+    planned = planned_duration(m)
+    if planned is None or len(done) != 1:
+        return ""
+    o, o_m = done[0]
+    gap = o.days - planned.days
+    recorded = f"{o_m.name}'s {what} was {_days(o)} (recorded)"
+    plan = f"{m.name}'s is planned at {_days(planned)} (a plan, not a recorded length)"
+    if gap == 0:
+        return f"By plan they match: {recorded}; {plan}."
+    days = f"{abs(gap)} day{'s' if abs(gap) != 1 else ''}"
+    if gap > 0:
+        head = f"{o_m.name} is longer than {m.name}'s plan"
+    else:
+        head = f"{m.name}'s plan is longer than {o_m.name}'s {what}"
+    return f"{head}, by about {days}: {recorded}; {plan}."
 
 
 _SLOWER = phrases(r"\b(?:slower|slowest|longer|longest)\b", re.I)

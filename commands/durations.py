@@ -95,6 +95,19 @@ def _stated(m: Mission) -> Duration | None:
     return None
 
 
+def planned_duration(m: Mission) -> Duration | None:
+    """A length the mission's facts or summary give as planned ("Planned stay of about eight
+    months (~240 days)"): a plan, never a recorded length."""
+    texts = [(f.text, tuple(f.sources)) for f in m.facts] + [(m.summary, tuple(m.sources))]
+    for text, sources in texts:
+        for d in _DAYS.finditer(text):
+            if not _PLANNED.search(text[: d.start()]):
+                continue
+            days = int(d.group("n"))
+            return Duration(days, f"about {days} days", sources, exact=False)
+    return None
+
+
 def docked_duration(m: Mission) -> Duration | None:
     """Docking to undocking, from the recorded dates."""
     arrived, left = _event(m, DOCKED), _event(m, UNDOCKED)

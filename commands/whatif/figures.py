@@ -48,6 +48,12 @@ _PER_KG = phrases(
     r"|/\s*kg\b",
     re.I,
 )
+# "at crs-2 rates", "using the CRS-1 prices": a contract's price, applied to a said mass.
+_AT_RATES = phrases(
+    r"\b(?:at|using|with|on|by)\s+(?:the\s+)?(?:crs[\s-]?\d|contract)(?:['’]s)?\s+"
+    r"(?:rates?|prices?|pricing|costs?)\b",
+    re.I,
+)
 _COST_ASKED = phrases(r"\b(?:cost|costs|price|pay|spend|worth|how\s+much\s+money)\b", re.I)
 _A_LOAD = phrases(r"\b(?:full|load|loaded|flight|mission|cargo)\b", re.I)
 _CONTRACT = phrases(r"\b(?P<c>crs[\s-]?\d)\b", re.I)
@@ -79,6 +85,20 @@ _LEAVE = phrases(
     re.I,
 )
 
+# "if they had to evacuate, enough seats?", "could everyone get home in the lifeboats": the
+# seats of the crew ships docked against the people aboard.
+_EVACUATE = phrases(
+    r"\b(?:evacuat\w*|abandon\w*|bail(?:s|ed|ing)?\s+out|lifeboats?|escape\s+(?:pods?|ships?)"
+    r"|emergency\s+(?:return|departure|undocking)|get\s+(?:everyone|everybody|all\s+of\s+them)"
+    r"\s+(?:home|off|down|out))\b",
+    re.I,
+)
+_SEAT_ASKED = phrases(
+    r"\b(?:seats?|room|fit|enough\s+(?:space|capsules?|ships?|spacecraft|lifeboats?)"
+    r"|lifeboats?)\b",
+    re.I,
+)
+
 _NO_REBOOST = phrases(
     r"\b(?:no|lost|loses?|losing|without|every\s+way\s+to|any\s+way\s+to|can['’]?t|cannot|stops?)"
     r"\b.*\breboost",
@@ -94,7 +114,8 @@ _COMES_DOWN = phrases(
 def figure_answer(ctx: Context, text: str, now: dt.date) -> Reply | None:
     """A recorded figure as the what-if's answer, when asked; else None."""
     return (
-        _decay(ctx, text)
+        _evacuation_seats(ctx, text)
+        or _decay(ctx, text)
         or _boost_kits(ctx, text)
         or _cost_at_price(ctx, text)
         or _flights_cost(ctx, text)
@@ -112,6 +133,72 @@ def _named(ctx: Context, text: str) -> tuple[Mission | None, Vehicle | None]:
 
 def _as_of(ctx: Context) -> str:
     return f"{ctx.kb.as_of:%-d %B %Y}"
+
+
+# ------------------------------------------------------------- seats home in an evacuation
+
+
+def _evacuation_seats(ctx: Context, text: str) -> Reply | None:
+    """Seats in the crew ships docked as of the base's date (the still-docked rule, each
+    ship's recorded crew size) against the crew aboard then (the station's crew record)."""
+    station = ctx.kb.station
+    if station is None or not _EVACUATE.search(text) or not _SEAT_ASKED.search(text):
+        return None
+    from commands.facts import flights_aboard
+    from commands.understand.types import Ask, Question
+
+    as_of = ctx.kb.as_of
+    crew_ships = [v for v in ctx.kb.vehicles.values() if v.kind == "crew-spacecraft"]
+    seen = flights_aboard(ctx, crew_ships, Question(text, Ask.YES_NO), as_of)
+    here = [m for m, lead in seen if lead.yes is True]
+    docked_sources = [x for _, lead in seen if lead.yes is True for x in lead.sources]
+    unsure = [m for m, lead in seen if lead.yes is None and m.status == "docked"]
+    levels = [c for c in station.crew_history if c.since <= as_of]
+    title = "Seats home in an evacuation"
+    if not levels:
+        return reply_of(
+            ctx,
+            title,
+            f"Not known: the fact base records no crew aboard as of {_as_of(ctx)}.",
+            [],
+            [station.id],
+        )
+    level = max(levels, key=lambda c: c.since)
+    sources: list[str] = [*level.sources, *docked_sources]
+    parts: list[str] = []
+    seats = 0
+    missing: list[str] = []
+    for m in here:
+        v = ctx.kb.vehicles.get(m.vehicle)
+        if v is None or v.crew_size is None:
+            missing.append(m.name)
+            continue
+        seats += v.crew_size
+        parts.append(f"{m.name}'s {v.name} {v.crew_size}")
+        sources += v.sources[:1]
+    people = f"{level.crew} {'person' if level.crew == 1 else 'people'} aboard"
+    if missing or not here:
+        lead = f"Not known: the fact base records {people} as of {_as_of(ctx)}, but " + (
+            f"no seat count for {', '.join(missing)}." if missing else "no crew ship docked then."
+        )
+    else:
+        enough = "Yes" if seats >= level.crew else "No"
+        ships = " + ".join(parts)
+        lead = (
+            f"{enough} (derived): {seats} seats ({ships}) for {people} as of {_as_of(ctx)}, "
+            f"counting each docked crew ship's recorded crew size and the station's recorded "
+            f"crew."
+        )
+        if seats < level.crew:
+            lead += f" {level.crew - seats} would have no seat home."
+    if unsure:
+        lead += (
+            " Not counted, docked earlier with no departure recorded but past a typical stay: "
+            + ", ".join(m.name for m in unsure)
+            + "."
+        )
+    ids = [*(m.id for m in here), station.id]
+    return reply_of(ctx, title, lead, sources, ids)
 
 
 # ------------------------------------------------------------- without reboosts
@@ -196,10 +283,11 @@ def _boost_kits(ctx: Context, text: str) -> Reply | None:
 
 
 def _cost_at_price(ctx: Context, text: str) -> Reply | None:
-    if not _PER_KG.search(text) or not _COST_ASKED.search(text):
+    masses = find_masses(text)
+    per_kg = _PER_KG.search(text) or (masses and _AT_RATES.search(text))
+    if not per_kg or not _COST_ASKED.search(text):
         return None
     flight, vehicle = _named(ctx, text)
-    masses = find_masses(text)
     if not masses and (vehicle is None or not _A_LOAD.search(text)):
         return None  # no load to price ("which contract cost more per kg"): not this question
     ids = [r.id for r in (flight, vehicle) if r is not None]
@@ -267,9 +355,7 @@ def _price_per_kg(
                 continue
             note = re.sub(r"[\s-]", "", c.note).lower()
             mine = vehicle is not None and v.id == vehicle.id
-            if (want is not None and want in note and f"derived{want}" not in note) or (
-                want is None and mine
-            ):
+            if (want is not None and want in note) or (want is None and mine):
                 note = c.note.rstrip(".")
                 said = (
                     f"{c.text()} a kg ({note[:1].lower()}{note[1:]})"

@@ -476,7 +476,7 @@ PROPELLANT = re.compile(
 )
 OXYGEN = re.compile(
     r"\b(?:oxygen\s+generat\w*|ogs|elektron|oxygen\s+generator|oxygen\s+production)\b"
-    rf".*?(?:(?P<v>{NUMBER})\s*(?P<u>kg|kilo(?:gram)?s?|lbs?|pounds?)\b|(?P<off>fails|failed|stops|stopped|broken|breaks|down|off|dies"
+    rf".*?(?:(?P<v>{NUMBER})\s*(?P<u>kg|kilo(?:gram)?s?|lbs?|pounds?)\b|(?P<off>fails|failed|stops|stopped|broken|breaks|broke|down|off|dies|died"
     r"|is\s+lost))",
     re.I,
 )

@@ -17,7 +17,7 @@ from commands.format import collect_sources, publisher, source_lines
 from commands.reply import Reply
 from commands.understand.prefilter import phrases
 from commands.understand.vocabulary import unslang
-from commands.whatif.lexer import DAYS_PER_UNIT, find_duration, said_people
+from commands.whatif.lexer import DAYS_PER_UNIT, NUMBER, find_duration, number, said_people
 from knowledge.schema import Amount, Mission, RecordKind, Station, Vehicle
 from knowledge.units import kg_per
 
@@ -51,6 +51,12 @@ _WHAT_FILLER = phrases(
     r"(?:(?:cargo|load|payload|up-?mass|supplies)\s+(?:of|on|from|aboard|that)\s+)?)"
     r"|['’]s?\s+(?:cargo|load|payload|up-?mass|delivery|supplies|haul)\b.*$"
     r"|\s+(?:cargo|load|payload|carried|brought|delivered|would\s+have|was\s+to)\b.*$",
+    re.I,
+)
+# "2 progress flights", "three cygnus missions": several full loads of one vehicle.
+_COUNTED_WHAT = phrases(
+    rf"^(?P<n>{NUMBER})\s+(?P<rest>.+?)(?:\s+(?:flights?|missions?|launch(?:es)?|runs?"
+    r"|loads?|ships?))?$",
     re.I,
 )
 
@@ -181,6 +187,12 @@ def _flights_to_replace(ctx: Context, text: str, now: dt.date) -> Reply | None:
     by_text = _BY_FILLER.sub("", m["by"]).strip()
     what_text = _WHAT_FILLER.sub("", m["what"]).strip()
     by = resolver.find(by_text, ("vehicle", "mission")) if by_text else None
+    loads = 1
+    counted = _COUNTED_WHAT.match(what_text)
+    if counted is not None and (number(counted["n"]) or 0) >= 2:
+        many = resolver.find(counted["rest"], ("vehicle",))  # "2 progress flights": 2 full loads
+        if many is not None:
+            loads, what_text = int(number(counted["n"]) or 1), counted["rest"]
     if not what_text or _GENERIC_WHAT.match(what_text):
         what = _named_elsewhere(ctx, text, m.span("by"))  # "if NG-25 got lost, how many …"
     else:
@@ -247,8 +259,14 @@ def _flights_to_replace(ctx: Context, text: str, now: dt.date) -> Reply | None:
                 sources,
                 ids,
             )
-        whose = f"a full {replaced.name} ({n_text(load_kg[1])} kg{_per(ctx, load.sources)})"
-        low_kg = high_kg = load_kg[1]
+        if loads == 1:
+            whose = f"a full {replaced.name} ({n_text(load_kg[1])} kg{_per(ctx, load.sources)})"
+        else:
+            whose = (
+                f"{loads} full {replaced.name} flights ({loads} × {n_text(load_kg[1])} kg"
+                f"{_per(ctx, load.sources)})"
+            )
+        low_kg = high_kg = load_kg[1] * loads
     else:
         assert load is not None
         assert load_kg is not None
@@ -267,10 +285,11 @@ def _flights_to_replace(ctx: Context, text: str, now: dt.date) -> Reply | None:
         f"About {count} {carrier.name} {plural} would carry {whose} (derived: {division}, "
         f"rounded up, with every flight full; {cap_said})."
     )
-    extra = _propellant_note(ctx, carrier, flight)
+    extra = _propellant_note(ctx, carrier, flight, replaced)
+    several = f"{loads} {replaced.name} flights" if loads > 1 and replaced else ""
     return reply_of(
         ctx,
-        f"{carrier.name} flights to replace {_name(flight, replaced)}",
+        f"{carrier.name} flights to replace {several or _name(flight, replaced)}",
         lead + extra,
         sources,
         ids,
@@ -348,11 +367,21 @@ def _name(flight: Mission | None, vehicle: Vehicle | None) -> str:
     return flight.name if flight is not None else vehicle.name if vehicle is not None else "it"
 
 
-def _propellant_note(ctx: Context, carrier: Vehicle, flight: Mission | None) -> str:
-    """A flight's Russian-segment propellant, which a carrier that cannot refuel it cannot
-    replace."""
-    if flight is None or carrier.refuels_russian_segment is not False:
+def _propellant_note(
+    ctx: Context, carrier: Vehicle, flight: Mission | None, replaced: Vehicle | None = None
+) -> str:
+    """A flight's (else a replaced vehicle's) Russian-segment propellant, which a carrier that
+    cannot refuel it cannot replace."""
+    if carrier.refuels_russian_segment is not False:
         return ""
+    if flight is None:
+        if replaced is None or not replaced.refuels_russian_segment:
+            return ""
+        return (
+            f" But {carrier.name} delivers no propellant to the Russian segment (recorded), and "
+            f"{replaced.name} refuels it (recorded): that part of the load could not be "
+            "replaced by it."
+        )
     fuel = next((c for c in flight.cargo if c.cargo == "propellant"), None)
     if fuel is None:
         return ""

@@ -1,6 +1,7 @@
 """Totals a what-if asks for from its own premises: what a crew uses in a period (rate × people
-× days), how long a load lasts at a stated rate of use, and how long a stated stock lasts
-before the reserve line — the user's numbers winning over recorded ones, each said."""
+× days), how long a load lasts at a stated rate of use, how long a stated stock lasts before
+the reserve line, and how long a stated stock lasts when nothing aboard makes more of it —
+the user's numbers winning over recorded ones, each said."""
 
 from __future__ import annotations
 
@@ -71,6 +72,18 @@ _LINE = phrases(
     r"\b(?:reserve|minimum|min|limit|line|rule|floor|evacuat\w*|run(?:s|ning)?\s+out|empty)\b",
     re.I,
 )
+# What stops the station making a resource ("the oxygen generator broke", "water recycling
+# fails"): a stock of it then lasts its mass ÷ the crew's whole use.
+_NOT_MADE = phrases(
+    r"\b(?P<oxygen>oxygen\s+(?:generat\w*|production|maker|system)|ogs|electrolysis)"
+    r"|\b(?P<water>water\s+(?:recycl\w*|recovery|processor|reclamation)|wpa|urine\s+processor)",
+    re.I,
+)
+_STOPS = phrases(
+    r"\b(?:broke|breaks?|broken|fails?|failed|failing|dies|died|dead|down|off|out|stops?"
+    r"|stopped|quits?|quit|conks\s+out|is\s+lost|went|goes)\b",
+    re.I,
+)
 _SAID_LINE = phrases(
     r"\b(?P<n>\d{1,3})[\s-]*days?\s+(?:minimum|min|reserve|limit|line|rule|floor|mark)\b", re.I
 )
@@ -81,6 +94,7 @@ def total_answer(ctx: Context, text: str, now: dt.date, last: Turn | None) -> Re
     None."""
     return (
         _stock_till_line(ctx, text, now)
+        or _stock_unmade(ctx, text, now)
         or _load_lasts(ctx, text, now)
         or _total_use(ctx, text, now, last)
     )
@@ -249,11 +263,60 @@ def _stock_till_line(ctx: Context, text: str, now: dt.date) -> Reply | None:
     return reply_of(ctx, f"{res.capitalize()} stock against the reserve", lead, sources, [])
 
 
+# ------------------------------------------------------------- a stock with nothing made aboard
+
+
+def _stock_unmade(ctx: Context, text: str, now: dt.date) -> Reply | None:
+    """ "the oxygen generator broke and they had 100 kg of o2 for 7 people": the stock ÷ the
+    crew's whole use (none made aboard), in days, ignoring deliveries."""
+    station = ctx.kb.station
+    if station is None:
+        return None
+    stock = _stock_mass(ctx, station, text, now)
+    if stock is None:
+        return None
+    days, res, said, sources = stock
+    broken = [
+        m
+        for m in _NOT_MADE.finditer(text)
+        if m.lastgroup == res and _STOPS.search(text, m.end(), m.end() + 30)
+    ]
+    if not broken:
+        return None
+    rs = station.resupply
+    lead = (
+        f"About {days} days (derived: {said}), with no {res} "
+        f"{'recovered' if res == 'water' else 'made'} aboard and ignoring "
+        f"deliveries and anything else drawn from the stores."
+    )
+    reserve = rs.reserve_days
+    if days <= reserve.mid:
+        lead += (
+            f" That is below the recorded {reserve.mid:g}-day reserve from the start"
+            + (
+                f" and the {rs.evacuation_days.mid:g}-day line below which the crew leaves"
+                if rs.evacuation_days is not None and days <= rs.evacuation_days.mid
+                else ""
+            )
+            + "."
+        )
+        sources += reserve.sources
+        if rs.evacuation_days is not None:
+            sources += rs.evacuation_days.sources
+    title = f"How long {said.split(' ÷ ')[0].removeprefix('your ')} lasts"
+    return reply_of(ctx, title, lead, sources, [station.id])
+
+
 def _stock(
     ctx: Context, station: Station, text: str, now: dt.date
 ) -> tuple[int, str, str, list[str]] | None:
     """The stock a question states, in days of the crew's need, the resource, how it was
     said and the sources of any conversion (a mass is divided by the crew's daily use)."""
+    return _stock_days(text) or _stock_mass(ctx, station, text, now)
+
+
+def _stock_days(text: str) -> tuple[int, str, str, list[str]] | None:
+    """A stock said as a length ("6 months of food", "water for 90 days")."""
     pos = 0
     while (got := find_duration(text, pos)) is not None:
         dur, found = got
@@ -268,6 +331,13 @@ def _stock(
             res = RESOURCE_OF[res.lower()][0] if res.lower() in ("o2", "air") else res.lower()
             days = round(abs(dur.amount) * DAYS_PER_UNIT[dur.unit])
             return days, res, f"your {dur.text} of {res}", []
+    return None
+
+
+def _stock_mass(
+    ctx: Context, station: Station, text: str, now: dt.date
+) -> tuple[int, str, str, list[str]] | None:
+    """A stock said as a mass ("100 kg of o2"), in days of the crew's whole use."""
     for mass in find_masses(text):
         of = _STOCK_OF.match(text, mass.end)
         if of is None:
