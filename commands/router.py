@@ -51,7 +51,7 @@ from commands.keepup import keep_up
 from commands.linked import linked_passages, neighbours, says_words
 from commands.lookup import describe
 from commands.mentions import mentioned_flights
-from commands.reasons import Reason, reason_for
+from commands.reasons import Reason, gives_reason, reason_for
 from commands.registry import BY_COMMAND, split_list
 from commands.relief import asks_relief, relief_answer
 from commands.reply import Field, Reply, error
@@ -1380,11 +1380,17 @@ def _about_records(ctx: Context, q: Question, now: dt.date) -> Reply:
         if topic is not None:
             return _topic(ctx, topic, now, q)
         passage = _passage_answer(ctx, q, ids, now)
-        if passage is not None:
+        if passage is not None and gives_reason(passage.text):
             return passage
         slips = _why_slipped(ctx, q, main.record_id, now)
         if slips is not None:
             return slips
+        reason = reason_for(ctx, q, main.record_id)
+        if reason is not None:  # "why didn't NG-22 fly": its reason before its status line
+            card = describe(ctx, main.record_id, now, brief=True)
+            return _led_by(ctx, card, reason, _minus_sentence(card.text, reason.text))
+        if passage is not None:
+            return passage
         return describe(ctx, main.record_id, now, brief=True)
     if q.ask == Ask.YES_NO and not q.facts and said.asks_name(q):
         # "did the ng24 cygnus have a name?": yes, with the sentence naming it
@@ -2376,7 +2382,7 @@ def _topic_card(ctx: Context, topic_id: str, now: dt.date, q: Question | None) -
     )
     led = lead_sentence(body, asked, ctx.lexicon.weight, amount=bool(amount))
     if q.ask == Ask.WHY:  # "why did nasa move crs-34 up": the sentence saying why, first
-        reason = reason_for(ctx, q, topic_id, led)
+        reason = reason_for(ctx, q, topic_id, body)
         if reason is not None and reason.record_id == topic_id:
             led = " ".join([reason.text, *(p for p in sentences(led) if p != reason.text)])
         elif reason is not None:
@@ -2560,7 +2566,8 @@ def _led_by(ctx: Context, card: Reply, reason: Reason, text: str) -> Reply:
 
     rec = ctx.kb.get(reason.record_id)
     name = rec.name if rec is not None else reason.record_id
-    lead = reason.text if name.split()[0] in reason.text else f"{name}: {reason.text}"
+    own = _PRONOUN_LEAD.sub(lambda m: f"{name}'s" if m.group() == "Its" else name, reason.text)
+    lead = own if own != reason.text or name.split()[0] in own else f"{name}: {own}"
     ids = collect_sources(reason.sources, card.source_ids)
     return replace(
         card,
@@ -2569,6 +2576,12 @@ def _led_by(ctx: Context, card: Reply, reason: Reason, text: str) -> Reply:
         sources=source_lines(ctx.kb, ids),
         source_ids=ids,
     )
+
+
+def _minus_sentence(text: str, sentence: str) -> str:
+    """A card's text with a sentence already said before it taken out (and no empty line left)."""
+    paragraphs = (" ".join(p.replace(sentence, "").split()) for p in text.split("\n\n"))
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def _relating(ctx: Context, q: Question, ids: tuple[str, ...], now: dt.date) -> Reply | None:

@@ -1761,13 +1761,61 @@ NEWS_ASK = _any(
     r"\bwhat(?:'?s| is) (?:going on|happening|up|the deal|the story|the latest) with\b",
     r"\bwhat(?:'?s| is) going on\b",
 )
-# A sentence that gives a reason (what a why-question asks): "because", "after the pad
-# damage", "due to", "to make up for", "accused of", "for medical reasons".
-REASON_SAID = _any(
-    r"\b(?:because|after|due to|owing to|thanks to|caused by|as a result|in response"
-    r"|following|so that|in order to|to make up|make up for|to compensate"
+# A sentence that gives a reason (what a why-question asks): "because", "due to", "to make up
+# for", "accused of", "for medical reasons" (REASON_STRONG); or any "after", "following"
+# (REASON_SAID, which also counts "the first launch after the repair").
+_REASON_STRONG = (
+    r"\b(?:because|due to|owing to|thanks to|caused by|as a result|in response"
+    r"|so that|in order to|to make up|make up for|to compensate"
     r"|to replace|to cover|accused|alleged\w*|violat\w*|for (?:\w+ )?reasons?|reasons?"
     r"|amid|over concerns?|concerns?|blamed|led to|forced)\b"
+)
+REASON_STRONG = _any(_REASON_STRONG)
+REASON_SAID = _any(_REASON_STRONG, r"\b(?:after|following)\b")
+# An "after" that follows a change, so the change happened because of what came before it
+# ("moved up after the Crew-11 medical evacuation", "cancelled after ..."), never a time
+# ("the first crewed launch after the repair").
+REASON_AFTER = _any(
+    r"\b(?:moved|advanced|postponed|delayed|cancell?ed|grounded|slipped|pulled|removed"
+    r"|replaced|retired|reshuffled|paused|suspended|halted|scrubbed|returned|ended|dropped"
+    r"|switched|changed|modified|stood down)\b(?:\s+[\w'()-]+){0,4}?\s+(?:after|following)\b"
+)
+# What went wrong, said of a thing: a cause in itself ("damaged in transit", "second stage
+# failed", "the cabin was not secured").
+REASON_EVENT = _any(
+    r"\b(?:damag\w*|fail\w*|faults?|problems?|issues?|leak\w*|medical|evacuat\w*|shortages?"
+    r"|anomal\w*|explo(?:ded|sion)|(?:un|not )secured|obsolete)\b"
+)
+# The kinds of change a why-question asks the cause of, each as the question says it and as a
+# sentence giving its cause does ("why did X go up sooner": "moved up after ..."): the cause of
+# the asked change goes before the cause of another change to the same record.
+CHANGE_KINDS = (
+    (
+        _any(r"\b(?:sooner|earlier|early|ahead|moved up|brought forward|advanced)\b"),
+        _any(r"\b(?:moved up|advanced|early|earlier|brought forward|ahead)\b"),
+    ),
+    (
+        _any(r"\b(?:late|later|slip\w*|delay\w*|postpon\w*|pushed|push(?:ed)? back)\b"),
+        _any(r"\b(?:slip\w*|delay\w*|postpon\w*|later|pushed)\b"),
+    ),
+    (
+        _any(r"\b(?:cancel\w*|scrap\w*|axed|never (?:fly|flew|launch\w*)|(?:didn'?t|not) fly)\b"),
+        _any(r"\b(?:cancel\w*|never flew|scrapped)\b"),
+    ),
+    (
+        _any(r"\b(?:removed|pulled|taken off|dropped|replaced|swapped|kicked)\b"),
+        _any(r"\b(?:removed|replaced|pulled|dropped)\b"),
+    ),
+)
+# A question that asks why something is not, cannot or must be ("why isn't site 1/5 used",
+# "why does the station need progress"): what only one thing does, or cannot be done without,
+# is its reason (RELATION_SAID).
+NEED_ASK = _any(
+    r"\bneeds?\b",
+    r"\bneeded\b",
+    r"\bmust\b",
+    r"\bha(?:ve|s) to\b",
+    r"\bstill\b[^?]*\b(?:use|rely|depend)\w*\b",
 )
 # A sentence that reports a claim and then calls it wrong ("the seed says ... Progress MS-28
 # mission; that is an error"): a yes/no of that claim is No, and it never leads an answer.
