@@ -1105,6 +1105,17 @@ def _m_transit(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | N
     return lead
 
 
+# What an event of a kind is called in a derived length's note ("berthing and unberthing").
+_KIND_NOUNS = {
+    "docked": "docking",
+    "berthed": "berthing",
+    "undocked": "undocking",
+    "unberthed": "unberthing",
+    "released": "release",
+    "departed": "departure",
+}
+
+
 def _m_stay(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
     assert isinstance(rec, Mission)
     m = rec
@@ -1115,7 +1126,9 @@ def _m_stay(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None
         days = (left.date.start - arrived.date.start).days
         lead.text = (
             f"{m.name} stayed about {days} days at the station "
-            f"({date_text(arrived.date, lead.mentions)} to {date_text(left.date, lead.mentions)})."
+            f"({date_text(arrived.date, lead.mentions)} to {date_text(left.date, lead.mentions)}"
+            f", derived from its recorded {_KIND_NOUNS.get(arrived.kind, 'docking')} and "
+            f"{_KIND_NOUNS.get(left.kind, 'departure')} dates)."
         )
         lead.sources = list(arrived.sources) + list(left.sources)
         return lead
@@ -1364,8 +1377,14 @@ def _m_cost(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None
         )
     lead = _v_cost(ctx, v, q, now)
     assert lead is not None
+    own = lead.text
     lead.text = f"No cost is recorded for {rec.name} itself; for its vehicle: {lead.text}"
-    lead.known = False
+    # "what did nasa pay for its last soyuz seat": a price per seat is the vehicle's, and
+    # answers it; a flight's own price ("what did crs-34 cost") is not recorded
+    asked = set(words(q.text))
+    lead.known = any(c.per in asked for c in v.costs if c.per not in ("mission", "launch"))
+    if lead.known:  # the price asked leads; the flight's own is said to be unrecorded
+        lead.text = f"{own} No price is recorded for {rec.name} itself."
     return lead
 
 

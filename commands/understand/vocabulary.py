@@ -103,7 +103,9 @@ ASK_PATTERNS: tuple[tuple[Ask, Phrases], ...] = (
             r"\b(?:what(?:'?s| is| are)?|anything|something)\s+(?:launch(?:ing|es)?|flying"
             r"|fl(?:y|ies)|going\s+up|heading\s+up|scheduled|planned)(?=\s*(?:$|[?!.,]|(?:to|next"
             r"|this|in|for|on|soon|up|from|during|before|after|at)\b))",
-            r"\b(?:going|heading|flying|go(?:es)?|heads?|fl(?:y|ies))\s+(?:back\s+)?up\b",
+            # (not "which pad does it go up from": where it launches, its pad)
+            r"\b(?:going|heading|flying|go(?:es)?|heads?|fl(?:y|ies))\s+(?:back\s+)?up\b"
+            r"(?!\s+from\b)",
             r"\bon\s+the\s+(?:schedule|manifest|calendar)\b",
             # traffic in days named from today: "any iss launches next week", "tomorrow, any
             # flights?", "is anything docking this week" (not "did crew-12 launch today")
@@ -220,7 +222,8 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
         _any(
             r"\bdays? in space\b",
             r"\bв космосе\b",
-            r"\bhow many days\b",
+            # "how many days was it attached to the station" is the stay, not the flight
+            r"\bhow many days\b(?!.*\b(?:at|on|to|with) the (?:station|iss)\b)",
             r"\btime in (?:space|orbit)\b",
             r"\bspent in (?:space|orbit)\b",
             r"\bhow long .* in space\b",
@@ -243,6 +246,9 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             r"\bbudget\w*",
             r"\bfunding\b",
             r"\bhow much money\b",
+            # "what did nasa pay for a soyuz seat", "how much does nasa pay per seat": the price
+            # (not "who pays for the dragon flights": who pays is a topic)
+            r"\b(?:what|how much)\b[^?]*\b(?:pay|pays|paid|paying)\b",
             r"\bprice[sd]?\b",
             r"\bpricey\b",
             r"\bexpensive\b",
@@ -1844,7 +1850,7 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
         "unity harmony tranquility destiny zvezda poisk rassvet prichal nauka zarya kibo "
         "columbus nadir zenith forward aft"
     ),
-    Fact.STAY: _canon("stay stayed long month months day days"),
+    Fact.STAY: _canon("stay stayed long month months day days attached"),
     Fact.TRANSIT: _canon(
         "trip journey ride transit travel reach reached get there arrive took take"
     ),
