@@ -246,9 +246,6 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             r"\bbudget\w*",
             r"\bfunding\b",
             r"\bhow much money\b",
-            # "what did nasa pay for a soyuz seat", "how much does nasa pay per seat": the price
-            # (not "who pays for the dragon flights": who pays is a topic)
-            r"\b(?:what|how much)\b[^?]*\b(?:pay|pays|paid|paying)\b",
             r"\bprice[sd]?\b",
             r"\bpricey\b",
             r"\bexpensive\b",
