@@ -72,7 +72,7 @@ from knowledge.schema import (
     Station,
     Vehicle,
 )
-from knowledge.text import fold, sentences, words
+from knowledge.text import fold, fold_tokens, sentences, words
 from knowledge.units import kg_per_said
 
 CAPACITY_LINES = 4  # other capacities listed under a capacity answer; More shows all
@@ -535,16 +535,24 @@ def _m_event(
             elif HEADING.search(q.text):  # "has ng-24 headed home yet": on its way once it left
                 lead.yes = True
             return lead
-        if kinds == DOCKED and q.ask != Ask.WHO and DOCKING_PLACE.search(q.text):
+        asked_place = _asked_place(ctx, q) if kinds == DOCKED else None
+        if kinds == DOCKED and q.ask != Ask.WHO and (asked_place or DOCKING_PLACE.search(q.text)):
             placed = _docking_place(ctx, m, ev, lead)
             if placed is not None:
-                return placed
+                return _place_claim(placed, asked_place) if asked_place else placed
         if ev is not None:
             said = _KIND_VERBS.get(ev.kind, verb)
             lead.text = (
                 f"{m.name} {said} on {date_text(ev.date, lead.mentions)}{_clock(ev.what)}"
                 f"{_per(ctx, ev.sources)}."
             )
+            landed = _landing_place(ev.what) if set(kinds) & set(LANDED) else None
+            if landed is not None and _WHERE.search(q.text):  # "where and when": both, first
+                own_verb, place = landed
+                lead.text = (
+                    f"{m.name} {own_verb or said} {place} on {date_text(ev.date, lead.mentions)}"
+                    f"{_clock(ev.what)}{_per(ctx, ev.sources)}."
+                )
             if ev.date.net:  # only a bound is known: never a planned day as the event's
                 lead.text = bounded(ctx, m.name, said, ev)
             if q.ask == Ask.WHO and ev.what:  # "who grabbed it": the event's own words
@@ -731,6 +739,70 @@ def _place_in(text: str) -> str | None:
         if place and not _NOT_A_PLACE.match(place):
             return place
     return None
+
+
+# Where a landing text says a ship came down: "Splashed down off California at about ...",
+# "landed in Kazakhstan", "splashdown in the Gulf of Mexico" (a capitalized place, no month).
+_LANDED_AT = phrases(
+    r"^(?:(?P<verb>(?:[Ss]plashed|[Ll]anded|[Tt]ouched) down|[Ll]anded)\s+)?.*?"
+    r"\b(?P<place>(?:off|in|near)\s+(?:the\s+)?(?:coast\s+of\s+)?"
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b)[A-Z][\w-]*(?:,?\s+(?:of\s+)?[A-Z][\w-]*)*"
+    r"(?:\s+off\s+(?:the\s+)?[A-Z][\w-]*(?:,?\s+[A-Z][\w-]*)*)?)"
+)
+_WHERE = phrases(r"\bwhere\b", re.I)
+
+
+def _landing_place(text: str) -> tuple[str, str] | None:
+    """(its own verb, lowercased, or "", the place) of a landing text that names a place."""
+    found = _LANDED_AT.search(text)
+    if found is None:
+        return None
+    return (found["verb"] or "").lower(), found["place"]
+
+
+# Words of a port's name that name no module ("the aft port of Zvezda": aft, Zvezda).
+_PORT_WORDS = frozenset("the a an port module node of s docking side end".split())
+
+
+def _place_words(place: str) -> set[str]:
+    return set(fold_tokens(place)) - _PORT_WORDS
+
+
+def _asked_place(ctx: Context, q: Question) -> str | None:
+    """The module or port a yes/no names ("did it dock at prichal"), when it names one that a
+    docking text of the base names too (never "dock with no problems")."""
+    if q.ask != Ask.YES_NO:
+        return None
+    asked = _place_in(q.text)
+    if asked is None or not _place_words(asked):
+        return None
+    known = {
+        w
+        for m in ctx.kb.missions.values()
+        for e in m.events
+        if e.kind in DOCKED and (p := _place_in(e.what))
+        for w in _place_words(p)
+    }
+    return asked if _place_words(asked) & known else None
+
+
+def _place_claim(placed: Lead, asked: str) -> Lead:
+    """A port named in a yes/no against the recorded one: Yes when the record's place holds
+    every word of it, No with the recorded place, not known when no place is recorded."""
+    recorded = _place_in(placed.text)
+    if recorded is None or placed.yes is not True:  # "the sources do not say which port"
+        placed.yes = None
+        placed.known = False
+        return placed
+    if _place_words(asked) <= _place_words(recorded):
+        return placed
+    at = placed.text.rfind(", per ")
+    at = at if at >= 0 else len(placed.text.rstrip(".").rstrip())
+    typed = " ".join(w[:1].upper() + w[1:] for w in asked.split())  # "poisk": Poisk
+    placed.text = f"{placed.text[:at]}, not to {typed}{placed.text[at:]}"
+    placed.yes = False
+    return placed
 
 
 def _docking_place(ctx: Context, m: Mission, ev: Event | None, lead: Lead) -> Lead | None:
@@ -1105,6 +1177,17 @@ def _m_transit(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | N
     return lead
 
 
+# What an event of a kind is called in a derived length's note ("berthing and unberthing").
+_KIND_NOUNS = {
+    "docked": "docking",
+    "berthed": "berthing",
+    "undocked": "undocking",
+    "unberthed": "unberthing",
+    "released": "release",
+    "departed": "departure",
+}
+
+
 def _m_stay(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
     assert isinstance(rec, Mission)
     m = rec
@@ -1115,7 +1198,9 @@ def _m_stay(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None
         days = (left.date.start - arrived.date.start).days
         lead.text = (
             f"{m.name} stayed about {days} days at the station "
-            f"({date_text(arrived.date, lead.mentions)} to {date_text(left.date, lead.mentions)})."
+            f"({date_text(arrived.date, lead.mentions)} to {date_text(left.date, lead.mentions)}"
+            f", derived from its recorded {_KIND_NOUNS.get(arrived.kind, 'docking')} and "
+            f"{_KIND_NOUNS.get(left.kind, 'departure')} dates)."
         )
         lead.sources = list(arrived.sources) + list(left.sources)
         return lead
@@ -1364,8 +1449,14 @@ def _m_cost(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None
         )
     lead = _v_cost(ctx, v, q, now)
     assert lead is not None
+    own = lead.text
     lead.text = f"No cost is recorded for {rec.name} itself; for its vehicle: {lead.text}"
-    lead.known = False
+    # "what did nasa pay for its last soyuz seat": a price per seat is the vehicle's, and
+    # answers it; a flight's own price ("what did crs-34 cost") is not recorded
+    asked = set(words(q.text))
+    lead.known = any(c.per in asked for c in v.costs if c.per not in ("mission", "launch"))
+    if lead.known:  # the price asked leads; the flight's own is said to be unrecorded
+        lead.text = f"{own} No price is recorded for {rec.name} itself."
     return lead
 
 

@@ -103,9 +103,11 @@ ASK_PATTERNS: tuple[tuple[Ask, Phrases], ...] = (
             r"\b(?:what(?:'?s| is| are)?|anything|something)\s+(?:launch(?:ing|es)?|flying"
             r"|fl(?:y|ies)|going\s+up|heading\s+up|scheduled|planned)(?=\s*(?:$|[?!.,]|(?:to|next"
             r"|this|in|for|on|soon|up|from|during|before|after|at)\b))",
-            # (not in the past: "what did he fly up on", "when did she go up" ask their flight)
+            # (not in the past: "what did he fly up on", "when did she go up" ask their flight;
+            # not "which pad does it go up from": where it launches, its pad)
             r"^(?!.*\b(?:did|has|had|have)\b.*\b(?:go|fly|head)\s+(?:back\s+)?up\b)"
-            r".*\b(?:going|heading|flying|go(?:es)?|heads?|fl(?:y|ies))\s+(?:back\s+)?up\b",
+            r".*\b(?:going|heading|flying|go(?:es)?|heads?|fl(?:y|ies))\s+(?:back\s+)?up\b"
+            r"(?!\s+from\b)",
             r"\bon\s+the\s+(?:schedule|manifest|calendar)\b",
             # traffic in days named from today: "any iss launches next week", "tomorrow, any
             # flights?", "is anything docking this week" (not "did crew-12 launch today")
@@ -222,7 +224,8 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
         _any(
             r"\bdays? in space\b",
             r"\bв космосе\b",
-            r"\bhow many days\b",
+            # "how many days was it attached to the station" is the stay, not the flight
+            r"\bhow many days\b(?!.*\b(?:at|on|to|with) the (?:station|iss)\b)",
             r"\btime in (?:space|orbit)\b",
             r"\bspent in (?:space|orbit)\b",
             r"\bhow long .* in space\b",
@@ -1894,7 +1897,7 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
         "unity harmony tranquility destiny zvezda poisk rassvet prichal nauka zarya kibo "
         "columbus nadir zenith forward aft"
     ),
-    Fact.STAY: _canon("stay stayed long month months day days"),
+    Fact.STAY: _canon("stay stayed long month months day days attached"),
     Fact.TRANSIT: _canon(
         "trip journey ride transit travel reach reached get there arrive took take"
     ),
