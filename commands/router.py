@@ -2464,7 +2464,11 @@ def _dated_yes_no(ctx: Context, q: Question, topic_id: str) -> tuple[bool, str, 
     claim = tuple(w for w in q.words if not _DATED.search(w)) or tuple(
         w
         for w in words(_unnamed(q))
-        if not _DATED.search(w) and w not in QUESTION_FORMS and w not in vocab.QUESTION_VOCABULARY
+        if not _DATED.search(w)
+        and (
+            w in vocab.RANK_ALIKE
+            or (w not in QUESTION_FORMS and w not in vocab.QUESTION_VOCABULARY)
+        )
     )
     single = any(w in vocab.RANK_ALIKE for w in claim) or any(
         s.kind == "mission" for s in q.subjects
