@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from commands.context import Context
 from commands.facts import already_text, asked_ahead, asks_harm, bounded, names
 from commands.format import date_text, publisher, when_text, with_article
-from commands.said import by_date
+from commands.said import by_date, planned_at
 from commands.understand.prefilter import phrases
 from commands.understand.reader import countries_of
 from commands.understand.types import Fact, Question, Subject
@@ -648,4 +648,93 @@ def unread_values(
         return False, f"{said} {text.rstrip('. ')}, not {typed}."
     if unknown:
         return None, said
+    return None
+
+
+# --- a year or month asked of a sentence (a topic's "until NG-19 on 1 August 2023") -----------
+_MONTH_ALT = "|".join(
+    sorted({m.lower() for m in MONTH_NAMES} | {m.lower()[:3] for m in MONTH_NAMES} | {"sept"})
+)
+# A month written in a text, with the day and year beside it when given: "1 August 2023",
+# "August 6", "6 Aug", "mid-October"; or a year alone.
+_SAID_DATE = phrases(
+    rf"\b(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{_MONTH_ALT})\b\.?(?:\s+\d{{1,2}}\b)?"
+    r"(?:,?\s+(?P<my>(?:19|20)\d\d)\b)?|\b(?P<year>(?:19|20)\d\d)\b",
+    re.I,
+)
+# The month a question asks: "in aug 2026", "in August", "during march", "may 2025" (a bare
+# "may" is a verb).
+_MONTH_ASKED = phrases(
+    rf"\b(?:in|during|for|of|by)\s+(?:early\s+|late\s+|mid-?\s*)?(?P<a>{_MONTH_ALT})\b\.?"
+    rf"|\b(?P<b>{_MONTH_ALT})\.?\s+(?:19|20)\d\d\b",
+    re.I,
+)
+
+
+def month_asked(text: str) -> int | None:
+    """The month a question asks of an event ("in aug 2026": 8), or None."""
+    m = _MONTH_ASKED.search(text)
+    if m is None:
+        return None
+    said = (m["a"] or m["b"]).lower()
+    if said == "may" and m["a"] is None and not re.search(r"\bmay\s+(?:19|20)\d\d", text, re.I):
+        return None
+    return MONTH_NUMBERS_OF[said[:3]]
+
+
+MONTH_NUMBERS_OF = {m.lower()[:3]: i for i, m in enumerate(MONTH_NAMES, 1)}
+
+
+@dataclass(frozen=True)
+class SaidDate:
+    """A date a text writes, at its position: a year, and a month when given."""
+
+    at: int
+    year: int | None
+    month: int | None
+
+
+def dates_said(text: str, context_year: int | None) -> list[SaidDate]:
+    """The dates a text writes outside a plan clause ("targeted for 13 October" is no event's
+    date); a month with no year takes the last year written before it, else context_year."""
+    out: list[SaidDate] = []
+    year = context_year
+    for m in _SAID_DATE.finditer(text):
+        if m["year"]:
+            year = int(m["year"])
+            if not planned_at(text, m.start()):
+                out.append(SaidDate(m.start(), year, None))
+            continue
+        if m["month"].lower() == "may" and not (m["day"] or m["my"]):
+            continue  # "may" the verb
+        if m["my"]:
+            year = int(m["my"])
+        if not planned_at(text, m.start()):
+            out.append(SaidDate(m.start(), year, MONTH_NUMBERS_OF[m["month"].lower()[:3]]))
+    return out
+
+
+def clause_dated(
+    clause: str, anchors: list[int], year: int | None, month: int | None, context: int | None
+) -> bool | None:
+    """Whether the event a clause states, dated by its date nearest the asked words (at
+    anchors), falls in the asked year and month: True, False only when no date the clause
+    writes falls in the asked period, None when its dates cannot tell."""
+    found = dates_said(clause, context)
+    if not found or not anchors:
+        return None
+
+    def inside(d: SaidDate) -> bool | None:
+        if d.year is None or (year is not None and d.year != year):
+            return None if d.year is None else False
+        if month is None:
+            return True
+        return None if d.month is None else d.month == month
+
+    nearest = min(found, key=lambda d: min(abs(d.at - a) for a in anchors))
+    verdicts = [inside(d) for d in found]
+    if inside(nearest) is True:
+        return True
+    if inside(nearest) is False and all(v is False for v in verdicts):
+        return False
     return None

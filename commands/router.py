@@ -2468,8 +2468,73 @@ def _topic_yes_no(ctx: Context, card: Reply, q: Question, topic_id: str) -> Repl
     ):
         # "did h3 fail": "H3 ... failed"; never from a claim the paragraph attributes or disputes
         return replace(card, text=f"Yes. {led}{sep}{rest}")
+    dated = _dated_yes_no(ctx, q, topic_id) if _DATED.search(q.text) else None
+    if dated is not None:  # "was the last antares flight in 2023": its sentence's own date
+        yes, stating, tid = dated
+        verdict = "Yes" if yes else "No"
+        if tid == topic_id:  # the stating sentence first, then the rest of the topic's
+            others = " ".join(s for s in sentences(body) if s != stating)
+            return replace(card, text=f"{verdict}. {stating} {others}".rstrip() + sep + rest)
+        ids = collect_sources(getattr(ctx.kb.get(tid), "sources", ()), card.source_ids)
+        title = ctx.topics.titles.get(tid, tid)
+        return replace(
+            card,
+            text=f"{verdict}. {stating} ({title})\n\n{card.text}",
+            entities=tuple(dict.fromkeys((*card.entities, tid))),
+            sources=source_lines(ctx.kb, ids),
+            source_ids=ids,
+        )
     opener = f"Not known as a plain yes or no as of {day_text(ctx.kb.as_of)}. What is recorded:"
     return replace(card, text=f"{opener} {card.text}")
+
+
+_YEAR = phrases(r"\b(?:19|20)\d\d\b")
+
+
+def _dated_yes_no(ctx: Context, q: Question, topic_id: str) -> tuple[bool, str, str] | None:
+    """A year or month asked of what a topic states: Yes when a clause of the topic (or of a
+    topic it is related to) states the asked words with its nearest date inside the asked
+    period; No when that clause dates a single event (a rank asked, "the last ... flight", or
+    a flight named) only outside it; else None. Returns the verdict, what states it (the
+    sentence, or the clause of a related topic) and the topic it is from."""
+    year, month = q.year, claimed.month_asked(q.text)
+    if year is None and month is None:
+        return None
+    claim = tuple(w for w in q.words if not _DATED.search(w)) or tuple(
+        w
+        for w in words(_unnamed(q))
+        if not _DATED.search(w)
+        and (
+            w in vocab.RANK_ALIKE
+            or (w not in QUESTION_FORMS and w not in vocab.QUESTION_VOCABULARY)
+        )
+    )
+    single = any(w in vocab.RANK_ALIKE for w in claim) or any(
+        s.kind == "mission" for s in q.subjects
+    )
+    pool = [
+        topic_id,
+        *sorted(t for t in ctx.topics.related.get(topic_id, ()) if t in ctx.topics.titles),
+    ]
+    for tid in pool:
+        rec = ctx.kb.get(tid)
+        text = " ".join(str(getattr(rec, "answer", "")).split())
+        for sentence in sentences(text):
+            for clause in sentence.split("; "):
+                if not _affirms(clause, q, claim):
+                    continue
+                # "Spacewalks recorded for 2026 ...; ... on 6 August": the year written before
+                before = [int(y) for y in _YEAR.findall(text[: max(0, text.find(clause))])]
+                context = before[-1] if before else None
+                anchors = [
+                    m.start()
+                    for w in (*claim, *(s.name.split()[-1] for s in q.subjects))
+                    for m in re.finditer(re.escape(w[:AFFIRM_PREFIX]), clause, re.I)
+                ]
+                verdict = claimed.clause_dated(clause, anchors, year, month, context)
+                if verdict is True or (verdict is False and single):
+                    return verdict, (sentence if tid == topic_id else clause), tid
+    return None
 
 
 # Words before a verb that make it no statement of fact: "threatened to leave", "could fail".
@@ -2505,12 +2570,16 @@ def _retraction(body: str, q: Question) -> str | None:
     return None
 
 
-def _affirms(sentence: str, q: Question) -> bool:
-    """The sentence says what the question claims: every content word of the question is in
-    it (by stem, or a longer form of it: "evacuated" ~ "evacuation"), every record typed is
+def _affirms(sentence: str, q: Question, claim: tuple[str, ...] | None = None) -> bool:
+    """The sentence says what the question claims: every content word of the question (or of
+    claim, its words less the dates asked) is in it (by stem, or a longer form of it:
+    "evacuated" ~ "evacuation"; a rank by its like, "last" ~ "final"), every record typed is
     named in it, and each asked fact is said by one of its own words ("come home" ~
     "returned"). Word overlap short of all that never makes a Yes."""
-    if not q.words or _DATED.search(q.text):  # a date asked needs the event's own date check
+    if claim is None and _DATED.search(q.text):  # a date asked needs the event's date check
+        return False
+    asked = q.words if claim is None else claim
+    if not asked:
         return False
     tokens = fold_tokens(sentence)  # every word, so that "to" in "threatened to leave" counts
     stems = [stem(t) for t in tokens]
@@ -2524,6 +2593,9 @@ def _affirms(sentence: str, q: Question) -> bool:
             return w in canonical  # a word the text folds to ("destroyed": damage)
         return any(not _HEDGED.search(" ".join(tokens[max(0, i - 2) : i])) for i in at)
 
+    def said(w: str) -> bool:  # "last" is said by "final"
+        return any(has(like) for like in vocab.RANK_ALIKE.get(w, (w,)))
+
     named = all(
         fold(s.name) in folded or (s.start >= 0 and fold(q.text[s.start : s.end]) in folded)
         for s in q.subjects
@@ -2532,8 +2604,8 @@ def _affirms(sentence: str, q: Question) -> bool:
     facts = all(any(has(stem(w)) for w in vocab.FACT_WORDS.get(f, frozenset())) for f in q.facts)
     typed = [q.text[s.start : s.end] for s in q.subjects if s.start >= 0]
     # "NASA pays SpaceX ..., not Roscosmos" never says Roscosmos pays
-    denied = _denies(sentence, (*q.words, *typed, *(s.name for s in q.subjects)))
-    return named and facts and not denied and all(has(w) for w in q.words)
+    denied = _denies(sentence, (*asked, *typed, *(s.name for s in q.subjects)))
+    return named and facts and not denied and all(said(w) for w in asked)
 
 
 _FIRST = phrases(r"\b(?:first|maiden|debut)\b", re.I)

@@ -330,12 +330,17 @@ def _russian_meaning(word: str, *, latin: bool) -> str | None:
     return None
 
 
+# е after a vowel is often typed "ye" ("rabotayet")
+_LATIN_VOWEL_E = phrases(r"(?<=[aeiou])e")
+
+
 def _latin_spellings(word: str) -> set[str]:
     """How a Russian word is typed in Latin letters: its transliteration, with х as "h"
     as people often type it ("vyhodili" for "выходили"), and щ as "sh" or "sch"
-    ("sleduyushiy" for "следующий")."""
+    ("sleduyushiy" for "следующий"), and е after a vowel as "ye" ("rabotayet")."""
     latin = translit(word)
     out = {latin, latin.replace("kh", "h")}
+    out |= {_LATIN_VOWEL_E.sub("ye", w) for w in out}  # "rabotayet" for "работает"
     return out | {w.replace("shch", short) for w in out for short in ("sh", "sch")}
 
 

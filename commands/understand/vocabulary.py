@@ -1347,6 +1347,8 @@ RUSSIAN_WORDS: dict[str, str] = {
     "полетит": "will fly",
     "полетят": "will fly",
     "летать": "fly",
+    "работает": "working",  # "площадка 31 сейчас работает?": is the pad in service
+    "работают": "working",
     "какои": "which",
     "какая": "which",
     "какое": "which",
@@ -2025,7 +2027,7 @@ SLANG: tuple[tuple[Phrases, str], ...] = tuple(
             "leave",
         ),
         # a verb's "-ing" typed without its g: "flyin again", "comin' back", "leavin"
-        (r"\b(fly|go|com|launch|leav|dock|land|happen|return|head|arriv)in(?:'|\b)", r"\1ing"),
+        (r"\b(fly|go|com|launch|leav|dock|land|happen|return|head|arriv|do)in(?:'|\b)", r"\1ing"),
     )
 )
 
@@ -2041,7 +2043,7 @@ NEGATION = phrases(
 # A trailing tag that makes a statement a yes/no question: "dream chaser docking this year or
 # nah", "crew-13 launching in october or not?" (SLANG drops the tag; this keeps its meaning).
 YES_NO_TAG = _any(
-    r"[\s,]+or\s+(?:nah|nope|naw|not|no|what)\s*\W*$",
+    r"[\s,]+or\s+(?:nah|nope|naw|not|no|what|wat|wut)\s*\W*$",
     r"[\s,]+(?:right|rite|rigth|ryt|yeah|yea|yep|innit|yes or no|y/n)\s*\?+\s*$",
     rf"[\s,]+(?:{_CHECK_TAIL})\s*\W*$",
     rf"^\s*(?:{_HEARSAY})\b",
@@ -2051,6 +2053,13 @@ YES_NO_TAG = _any(
 # A limit on a rank a sentence states and a question may not ("the first crewed launch ... since
 # the pad was damaged", "the first this year").
 RANK_LIMITS = phrases(r"\b(?:since|after|until|so far|yet|this year|in \d{4})\b", re.I)
+
+
+# Rank words that say the same rank: a sentence's "its final flight" states "the last flight".
+RANK_ALIKE: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("last", "final"), ("last", "final")),
+    **dict.fromkeys(("first", "maiden", "debut"), ("first", "maiden", "debut")),
+}
 
 
 # A yes/no claim of a rank among others ("was X the first crewed launch from the pad", "the
