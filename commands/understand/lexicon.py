@@ -330,8 +330,12 @@ def _russian_meaning(word: str, *, latin: bool) -> str | None:
     return None
 
 
-# е after a vowel is often typed "ye" ("rabotayet")
-_LATIN_VOWEL_E = phrases(r"(?<=[aeiou])e")
+def _vowel_ye(word: str) -> str:
+    """е after a vowel typed "ye" ("rabotayet" for "rabotaet"); built into the word tables at
+    import, so no pattern to compile."""
+    return "".join(
+        "ye" if c == "e" and i and word[i - 1] in "aeiou" else c for i, c in enumerate(word)
+    )
 
 
 def _latin_spellings(word: str) -> set[str]:
@@ -340,7 +344,7 @@ def _latin_spellings(word: str) -> set[str]:
     ("sleduyushiy" for "следующий"), and е after a vowel as "ye" ("rabotayet")."""
     latin = translit(word)
     out = {latin, latin.replace("kh", "h")}
-    out |= {_LATIN_VOWEL_E.sub("ye", w) for w in out}  # "rabotayet" for "работает"
+    out |= {_vowel_ye(w) for w in out}  # "rabotayet" for "работает"
     return out | {w.replace("shch", short) for w in out for short in ("sh", "sch")}
 
 

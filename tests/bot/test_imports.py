@@ -104,13 +104,18 @@ def test_a_cached_ask_parses_no_yaml_and_builds_no_validators(tmp_path: Path) ->
     }
 
 
-@pytest.mark.parametrize("question", ["crs-35", "why is soyuz in trouble"])
+@pytest.mark.parametrize(
+    ("question", "most"),
+    # a why-question also weighs the base's sentences for causes (the REASON_* patterns run
+    # on texts that hold their literals), two patterns more than a plain look-up
+    [("crs-35", 10), ("why is soyuz in trouble", 12)],
+)
 def test_a_cached_ask_compiles_only_the_patterns_its_question_may_match(
-    tmp_path: Path, question: str
+    tmp_path: Path, question: str, most: int
 ) -> None:
     """The start-up cache holds each question pattern's needed literals, so a warm ask skips
     (and never compiles) a pattern whose literals its question lacks: a handful of hundreds."""
     for _ in range(2):  # the first run fills the cache (and reads every pattern's literals)
         compiled, made = probe(_COMPILED, ["ask", question], tmp_path)
         assert made > 200
-    assert compiled <= 10
+    assert compiled <= most
