@@ -1803,8 +1803,21 @@ def _retired_launch(ctx: Context, v: Vehicle, q: Question, parts: list[str], lea
             if rides is not None and rides.known:
                 said.append(rides.text)
     lead.text = " ".join(said)
-    lead.yes = False if q.ask == Ask.YES_NO else None
+    if q.ask == Ask.YES_NO:
+        lead.yes = _retired_flew_in(v, q)
+        lead.known = lead.yes is not None  # an earlier year: not known from its last flight
     return lead
+
+
+def _retired_flew_in(v: Vehicle, q: Question) -> bool | None:
+    """A yes/no of a retired vehicle flying: No for now or a year after its last flight, Yes
+    for the year of its last flight ("was the last antares launch in 2023"), not known for an
+    earlier year (only its last flight is recorded here)."""
+    if q.year is None or v.last_flight is None:
+        return False
+    if q.year > v.last_flight.end.year:
+        return False
+    return True if q.year >= v.last_flight.start.year else None
 
 
 def _ranked_kind(ctx: Context, rec: Record, q: Question, last: bool) -> Lead | None:
