@@ -524,8 +524,8 @@ def _by_plan(m: Mission, done: list[tuple[Duration, Mission]], what: str) -> str
     gap = o.days - planned.days
     recorded = f"{o_m.name}'s {what} was {_days(o)} (recorded)"
     plan = f"{m.name}'s is planned at {_days(planned)} (a plan, not a recorded length)"
-    if gap == 0:
-        return f"By plan they match: {recorded}; {plan}."
+    if abs(gap) <= PLAN_MATCH_SHARE * planned.days:  # "~241" against "about 240" planned
+        return f"By plan they are about the same: {recorded}; {plan}."
     days = f"{abs(gap)} day{'s' if abs(gap) != 1 else ''}"
     if gap > 0:
         head = f"{o_m.name} is longer than {m.name}'s plan"
@@ -806,7 +806,10 @@ def than_yes(verdict_text: str, first: str, names: list[str], text: str) -> bool
     """ "is X more than Y" from a comparison's verdict line: yes when the verdict's winner is
     the first named and wins the way asked; no for a tie of equal values; None when it cannot
     be told (values that overlap, or no winner named)."""
-    if verdict_text.startswith(_TIED[0]) or " the same" in verdict_text.split(":")[0]:
+    head = verdict_text.split(":")[0]
+    if " about the same" in head:  # within a plan's rounding: neither can be told longer
+        return None
+    if verdict_text.startswith(_TIED[0]) or " the same" in head:
         return False  # equal: neither is more
     if verdict_text.startswith(_TIED[1]):
         return None
