@@ -57,6 +57,7 @@ import numpy.typing as npt
 
 from knowledge.base import KnowledgeBase
 from knowledge.dates import FuzzyDate
+from knowledge.pads import flown_from
 from knowledge.schema import Amount, Mission, Station, Vehicle
 from knowledge.units import kg_per
 
@@ -586,7 +587,9 @@ def all_flights(kb: KnowledgeBase, params: Params) -> tuple[Delivery, ...]:
                 m.id,
                 m.name,
                 m.vehicle,
-                m.pad,
+                # a planned flight with no pad recorded flies from its vehicle's pad (Ax-5, a
+                # Crew Dragon flight: SLC-40), so a pad outage holds it
+                m.pad or (None if m.status in _DELIVERED else flown_from(kb, m.vehicle)),
                 when,
                 amounts,
                 m.id,

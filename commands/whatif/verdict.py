@@ -213,7 +213,7 @@ def _result(o: Outcome, mentions: list[DateMention]) -> str:
     if _unchanged(o):
         if _unused_pads(o):
             return f"no ISS flight launches from it, so {nothing}"
-        return f"no flight is due while it lasts, so {nothing}"
+        return f"no supply or crew-rotation flight is due while it lasts, so {nothing}"
     fine = [r for r in RESOURCES if a[r].cross is None] or list(RESOURCES)
     low = min(fine, key=lambda r: (a[r].low, r))
     above = f", {_above(o, low).removeprefix('still ')}" if a[low].cross is None else ""
@@ -416,7 +416,7 @@ def idle_pad(o: Outcome, mentions: list[DateMention]) -> tuple[str, str]:
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" and {names[-1]}"
     are = "is" if len(names) == 1 else "are"
     before = (
-        f"The fact base has no flight from {pad.name} planned after today "
+        f"The fact base has no supply or crew-rotation flight from {pad.name} planned after today "
         f"({day_text(o.today, mentions)}): the {'one' if len(names) == 1 else 'ones'} still "
         f"recorded as planned, {listed}, {are} overdue (planned date past, no launch recorded "
         f"as of {day_text(o.prep.kb.as_of, mentions)}) and counted as flown then. "
