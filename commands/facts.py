@@ -45,6 +45,7 @@ from commands.understand.vocabulary import (
     AGAIN,
     AHEAD_TENSE,
     AHEAD_WINDOW,
+    CLAIM,
     DAY_OF_MONTH,
     DOCKING_PLACE,
     EXPENDED,
@@ -1803,10 +1804,36 @@ def _retired_launch(ctx: Context, v: Vehicle, q: Question, parts: list[str], lea
             if rides is not None and rides.known:
                 said.append(rides.text)
     lead.text = " ".join(said)
-    if q.ask == Ask.YES_NO:
-        lead.yes = _retired_flew_in(v, q)
-        lead.known = lead.yes is not None  # an earlier year: not known from its last flight
+    if q.ask != Ask.YES_NO:
+        return lead
+    rank = CLAIM.search(q.text) if q.year is None else None
+    if rank is not None:  # "was NG-19 the last antares launch": the flight its text names
+        lead.yes = _last_flight_named(v, q.text, rank.group("rank"))
+        lead.known = lead.yes is not None
+        return lead
+    lead.yes = _retired_flew_in(v, q)
+    lead.known = lead.yes is not None  # an earlier year: not known from its last flight
     return lead
+
+
+_DESIGNATION = phrases(r"\b[a-z]{1,10}-?\d{1,3}\b", re.I)
+
+
+def _last_flight_named(v: Vehicle, text: str, rank: str) -> bool | None:
+    """Whether the flight a question names is the one the vehicle's own sentences call its
+    last (final) flight: Yes for that one, No for another, None when none says."""
+    if rank.lower() not in ("last", "final"):
+        return None
+    asked = {fold(d) for d in _DESIGNATION.findall(text)} - {fold(n) for n in names_of(v)}
+    if not asked:
+        return None
+    said = [v.summary, *(f.text for f in v.facts)]
+    for line in (x for t in said for x in sentences(t)):
+        if re.search(r"\b(?:last|final)\b", line, re.I):
+            named = {fold(d) for d in _DESIGNATION.findall(line)} - {fold(n) for n in names_of(v)}
+            if named:
+                return bool(asked & named)
+    return None
 
 
 def _retired_flew_in(v: Vehicle, q: Question) -> bool | None:

@@ -25,3 +25,11 @@ def test_a_year_before_its_last_flight_is_not_known(ctx: Context) -> None:
 
 def test_flying_now_is_no(ctx: Context) -> None:
     assert _lead(ctx, "is antares still launching").startswith("No")
+
+
+def test_the_flight_its_text_calls_final_is_its_last(ctx: Context) -> None:
+    assert _lead(ctx, "was ng-19 antares's final launch?").startswith("Yes")
+
+
+def test_another_flight_called_its_last_is_no(ctx: Context) -> None:
+    assert _lead(ctx, "was ng-17 the last antares launch").startswith("No")
