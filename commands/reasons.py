@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -77,7 +78,7 @@ def reason_for(ctx: Context, q: Question, own_id: str, body: str | None = None) 
     named_by = {rid: _name_words(ctx, rid) for rid in dict.fromkeys(subjects)}
 
     def share(text: str) -> float:
-        return sum(weight(w) for w in asked & frozenset(words(text)))
+        return sum(weight(w) for w in asked & _word_set(text))
 
     def naming(said: _Said) -> tuple[int, int]:
         """The asked records a sentence names: the rank of the one it names first (the first
@@ -108,10 +109,12 @@ def reason_for(ctx: Context, q: Question, own_id: str, body: str | None = None) 
     linked = [*dict.fromkeys(subjects), *sorted(ctx.topics.related.get(own_id, ()))]
     best: tuple[tuple[float, bool, tuple[int, int], int, int, int], _Said] | None = None
     for i, said in enumerate([*own, *_linked(ctx, own_id, linked)]):
-        s = share(said.text)
         plain = strength(said.text, relation=relation)
+        if not plain:
+            continue
+        s = share(said.text)
         names = naming(said)
-        if not plain or (said.group and (s < top * REASON_SHARE or not (s or names[0]))):
+        if said.group and (s < top * REASON_SHARE or not (s or names[0])):
             continue  # a linked record's sentence must share asked words or name a record
         key = (s, fits(said.text), names, -said.group, plain, -i)
         if best is None or key > best[0]:
@@ -120,6 +123,12 @@ def reason_for(ctx: Context, q: Question, own_id: str, body: str | None = None) 
         return None
     said = best[1]
     return Reason(said.text, said.record_id, said.sources)
+
+
+@functools.lru_cache(maxsize=8192)
+def _word_set(text: str) -> frozenset[str]:
+    """A sentence's words, kept: the base's sentences are weighed again for every why."""
+    return frozenset(words(text))
 
 
 def _name_words(ctx: Context, rid: str) -> frozenset[str]:

@@ -221,10 +221,12 @@ class Phrases:
         return self._needs
 
     def _possible(self, text: str) -> bool:
-        if self._unread > 1:
-            self._unread -= 1
-            return True
-        needs = self.needs
+        if self._unread:  # the common case (read) costs one test, not a property call
+            if self._unread > 1:
+                self._unread -= 1
+                return True
+            self.needs  # noqa: B018 - reads the literals now
+        needs = self._needs
         if needs is None:
             return True
         folded = self._fold(text)
