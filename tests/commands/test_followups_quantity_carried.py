@@ -23,7 +23,9 @@ def test_a_fragment_after_a_derived_amount_carries_its_consumable(ctx: Context) 
         "ok what about 5 ppl for 2 weeks",
     )
     first = reply.text.split("\n\n")[0]
-    assert "oxygen" in first.lower() and "5 people" in first and "14 days" in first, first
+    assert "oxygen" in first.lower(), first
+    assert "5 people" in first
+    assert "14 days" in first
 
 
 def test_a_second_fragment_keeps_the_consumable_of_the_first(ctx: Context) -> None:
@@ -34,4 +36,5 @@ def test_a_second_fragment_keeps_the_consumable_of_the_first(ctx: Context) -> No
         "so for 2 people over 3 months?",
     )
     first = reply.text.split("\n\n")[0]
-    assert "water" in first and "2 people" in first, first
+    assert "water" in first, first
+    assert "2 people" in first
