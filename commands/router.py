@@ -205,12 +205,12 @@ def respond(
     ctx: Context, text: str, now: dt.date, last: Turn | None = None
 ) -> tuple[Reply, Question | None]:
     """The reply to a cleaned message, and the Question it was read as (None for chat)."""
-    quantity = whatif.asked_quantity(ctx, text, now, last)  # "how many X to replace Y's cargo"
-    if quantity is not None:
-        return quantity, None
     carried = _quantity_carried(ctx, text, now, last)
     if carried is not None:  # "ok so for the whole crew for a month?" after a per-day amount
-        return carried, None
+        return carried
+    quantity = whatif.asked_quantity(ctx, text, now, last)  # "how many X to replace Y's cargo"
+    if quantity is not None:  # remembered: a fragment next ("and for 7 people?") carries it
+        return quantity, Question(text, Ask.HOW_MUCH)
     if is_whatif(text):
         # "say 8 ppl were aboard, can the oxygen generator keep up": generation against the
         # need, not a supply run
@@ -302,17 +302,22 @@ def respond(
     return reply, q
 
 
-def _quantity_carried(ctx: Context, text: str, now: dt.date, last: Turn | None) -> Reply | None:
+def _quantity_carried(
+    ctx: Context, text: str, now: dt.date, last: Turn | None
+) -> tuple[Reply, Question] | None:
     """A fragment giving only whom and how long ("ok so for the whole crew for a month?")
     just after an amount of a consumable was asked: that consumable's quantity for the
-    fragment's people and span, when the what-if quantities derive it."""
+    fragment's people and span, when the what-if quantities derive it; the question it was
+    read as, the consumable written in, is what the next fragment carries on from."""
     m = vocab.SPAN_FRAGMENT.match(text)
     if last is None or m is None:
         return None
     resource = whatif.asked_resource(last.question.text)
     if resource is None:
         return None
-    return whatif.asked_quantity(ctx, f"how much {resource} {m['rest']}", now)
+    full = f"how much {resource} {m['rest']}"
+    got = whatif.asked_quantity(ctx, full, now)
+    return None if got is None else (got, Question(full, Ask.HOW_MUCH))
 
 
 def _two_asks(

@@ -226,7 +226,8 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             r"\bв космосе\b",
             # "how many days was it attached to the station" is the stay, not the flight
             r"\bhow many days\b(?!.*\b(?:at|on|to|with) the (?:station|iss)\b)",
-            r"\btime in (?:space|orbit)\b",
+            # (a "first time in space" is a first flight)
+            r"(?<!\bfirst )\btime in (?:space|orbit)\b",
             r"\bspent in (?:space|orbit)\b",
             r"\bhow long .* in space\b",
             # "how long was he up there" (not "how long did it take to get up there")
@@ -325,6 +326,9 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             r"\bwhen did\b.*\bopen\b",
             r"\bfirst flown\b",
             r"\bfirst (?:space ?flight|trip (?:to|into) (?:space|orbit))\b",
+            # "is it her first time in space", "his first time up there", "first go in orbit"
+            r"\bfirst (?:time|go|ride|trip)\b(?:\s+(?:going|flying|being))?\s+"
+            r"(?:(?:in|to|into|up)\s+(?:space|orbit)|up(?:\s+there)?)\b",
             # "had he flown before", "has she ever been to space": whether it is a first flight
             r"\b(?:flown|flew|been (?:to|in) (?:space|orbit)|been up|been on)\b"
             r".*\b(?:before|previously)\b",
