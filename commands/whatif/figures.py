@@ -31,7 +31,8 @@ _LOST = phrases(
     re.I,
 )
 _MISSED = phrases(
-    r"\bhow\s+much\b.*\b(?:miss(?:es|ed|ing)?|lose|lost|go\s+without|not\s+get|short|gone"
+    r"\bhow\s+(?:much|many\s+(?:more\s+|extra\s+)?(?:kg|kilos?|kilograms?|tonnes?|tons?|pounds"
+    r"|lbs?))\b.*\b(?:miss(?:es|ed|ing)?|lose|lost|go\s+without|not\s+get|short|gone"
     r"|cargo|stuff|supplies|mass)\b",
     re.I,
 )
