@@ -96,6 +96,12 @@ _DESIGN_DAYS = phrases(
     r"\b(?:design(?:ed)?\s+(?:life\s+is|for)|design\s+life\s+of)\s+(?P<n>\d{2,4})\s+days\b", re.I
 )
 
+# "the next dragon crew", "the next soyuz flight": the next flight of that crew ship.
+_NEXT_CREW = phrases(
+    r"\bnext\s+(?P<v>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:crew|crewed\s+flight|flight|mission)\b",
+    re.I,
+)
+
 # "3 extra months": the length without the word between its number and unit.
 _EXTRA_UNIT = phrases(
     r"\b(?:extra|more|additional|further)\s+(?=(?:days?|weeks?|months?|years?)\b)", re.I
@@ -534,6 +540,10 @@ def _past_design_life(ctx: Context, text: str, now: dt.date) -> Reply | None:
     if said.either:
         return which_flight(ctx, said.either)
     flight, vehicle = said.flight, said.vehicle
+    whose = ""  # "the next dragon crew": which flight that is, said in the lead
+    if flight is None and (upcoming := next_crew_flight(ctx, text, now)) is not None:
+        flight, vehicle = upcoming
+        whose = f" for {flight.name} (the next {vehicle.name} flight on record)"
     if vehicle is None:
         return None
     life = design_days(vehicle)
@@ -542,7 +552,7 @@ def _past_design_life(ctx: Context, text: str, now: dt.date) -> Reply | None:
     who = flight.name if flight is not None else f"a {vehicle.name} crew"
     ids = [*([flight.id] if flight else []), vehicle.id]
     if got is not None and not _ADDED.search(text):
-        return _stay_of_length(ctx, who, vehicle, got[0].text, slip, life, ids)
+        return _stay_of_length(ctx, who, vehicle, got[0].text, slip, life, ids, whose)
     stay = vehicle.typical_stay_days
     if stay is None:
         return reply_of(
@@ -587,6 +597,25 @@ def _past_design_life(ctx: Context, text: str, now: dt.date) -> Reply | None:
     return reply_of(ctx, f"{who} against {vehicle.name}'s design life", lead, sources, ids)
 
 
+def next_crew_flight(ctx: Context, text: str, now: dt.date) -> tuple[Mission, Vehicle] | None:
+    """The flight "the next <crew ship> crew" names: that crew ship's next planned flight from
+    now (the schedule's order), with its vehicle; None when the question says no such crew."""
+    m = _NEXT_CREW.search(text)
+    if m is None:
+        return None
+    from commands.upcoming import split
+    from commands.whatif.resolve import Resolver  # its model imports numpy: what-ifs only
+
+    resolver = Resolver(ctx.kb, ctx.index)
+    for words in (f"{m['v']} crew", m["v"], m["v"].split()[-1]):
+        found = resolver.find(words, ("vehicle",))
+        vehicle = ctx.kb.vehicles.get(found[0]) if found is not None else None
+        if vehicle is not None and vehicle.kind == "crew-spacecraft":
+            future, _ = split(ctx, now, keep=lambda f: f.vehicle == vehicle.id)
+            return (future[0], vehicle) if future else None
+    return None
+
+
 def _stay_of_length(
     ctx: Context,
     who: str,
@@ -595,8 +624,10 @@ def _stay_of_length(
     days: int,
     life: tuple[int, list[str], str] | None,
     ids: list[str],
+    whose: str = "",
 ) -> Reply:
-    """A stay said as its length ("if it stayed 250 days") against the design life."""
+    """A stay said as its length ("if it stayed 250 days") against the design life; `whose`
+    names the flight when the question did not ("the next dragon crew")."""
     title = f"{who} against {vehicle.name}'s design life"
     stay = f"your {said}" if said.startswith(f"{days} day") else f"your {said} ({days} days)"
     if life is None:
@@ -604,14 +635,14 @@ def _stay_of_length(
             ctx,
             title,
             f"The fact base records no design life for {vehicle.name}, so whether a stay of "
-            f"{stay} passes it is not known.",
+            f"{stay}{whose} passes it is not known.",
             [],
             ids,
         )
     days_life, life_sources, assessment = life
     verdict = "Yes" if days > days_life else "No"
     lead = (
-        f"{verdict}: a stay of {stay} is {'longer than' if days > days_life else 'within'} "
+        f"{verdict}: a stay of {stay}{whose} is {'longer than' if days > days_life else 'within'} "
         f"{vehicle.name}'s published docked design life of {days_life} days"
         f"{_by(ctx, tuple(life_sources))}."
     )

@@ -1,0 +1,42 @@
+"""Derived figures a what-if asks for that used to fall through to a supply run or a refusal:
+a lost flight's mass asked in kg or tonnes, the next crew of a crew ship against its design
+life, and the rest of quantity.py's and figures.py's kinds in other words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from commands.context import Context
+from commands.router import answer
+from knowledge import load
+
+NOW = dt.date(2026, 12, 1)
+_CTX = Context.build(load())
+
+
+def _lead(text: str) -> str:
+    reply = answer(_CTX, text, NOW)
+    assert reply.kind == "whatif", reply.text
+    return reply.text.split("\n\n")[0]
+
+
+def test_lost_vehicle_mass_asked_in_tonnes() -> None:
+    lead = _lead("suppose a cygnus exploded on ascent, how many tonnes would go missing")
+    assert lead.startswith("Up to 5,000 kg")
+
+
+def test_lost_flight_mass_asked_in_pounds() -> None:
+    lead = _lead("if NG-24 had failed, how many pounds of cargo would the crew be short")
+    assert lead.startswith("NG-24's recorded cargo")
+
+
+def test_next_crew_of_a_crew_ship_against_design_life() -> None:
+    lead = _lead("say the next soyuz crew stays 250 days, does that exceed the design life")
+    assert lead.startswith("Yes: a stay of your 250 days for Soyuz MS-30 (the next Soyuz MS")
+    assert "210 days" in lead
+
+
+def test_next_crew_stay_within_design_life() -> None:
+    lead = _lead("if the next crew dragon mission stays 4 months is it past its design life")
+    assert lead.startswith("No: a stay of your 4 months")
+    assert "the next Crew Dragon flight on record" in lead
