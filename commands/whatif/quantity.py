@@ -75,6 +75,13 @@ _LONGER = phrases(
 )
 _OVERLAP = phrases(r"\b(?:overlap(?:s|ped|ping)?|handovers?|hand-?overs?|both\s+crews)\b", re.I)
 
+# "water recovery drops to 94%", "if recycling fell back to 93 percent": a new recovery rate.
+_RECOVERY = phrases(
+    r"\b(?:water\s+)?(?:recovery|recycling|reclamation|recycl\w*)\b.*?"
+    r"(?P<pct>\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per\s*cent)",
+    re.I,
+)
+
 # "past the capsule's design life", "beyond its certified duration".
 DESIGN = phrases(
     r"\b(?:design(?:ed)?\s+(?:life(?:time)?|limit|duration)|certified\s+(?:duration|life|limit)"
@@ -129,6 +136,7 @@ def quantity_answer(
     kinds: tuple[Callable[[Context, str, dt.date], Reply | None], ...] = (
         figure_answer,
         _flights_to_replace,
+        _recovery_extra,
         _extra_use,
         _past_design_life,
     )
@@ -429,6 +437,50 @@ def _extra_use(ctx: Context, text: str, now: dt.date) -> Reply | None:
     )
     title = f"Extra {m['res'].lower()} for {'a crew overlap' if overlap else 'a longer stay'}"
     return reply_of(ctx, title, lead + tail, sources, ids)
+
+
+def _recovery_extra(ctx: Context, text: str, now: dt.date) -> Reply | None:
+    """Extra water drawn from stores when water recovery changes to a said rate: the recorded
+    per-person water use × the change in the share not recovered (per person a day, and for
+    the people and length the question says)."""
+    m, asked = _RECOVERY.search(text), _USE.search(text)
+    station = ctx.kb.station
+    if m is None or asked is None or asked["res"].lower() != "water" or station is None:
+        return None
+    rs = station.resupply
+    rate, recovery = rs.consumption_per_crew_day.get("water"), rs.water_recovery
+    said = float(m["pct"])
+    title = f"Extra water with {said:g}% water recovery"
+    if rate is None or recovery.unit != "%":
+        return reply_of(
+            ctx,
+            title,
+            "Not derivable: the fact base records no per-person water use or no water "
+            "recovery rate.",
+            [],
+            [station.id],
+        )
+    change = (recovery.mid - said) / 100
+    each = rate.mid * change
+    more = "more" if each >= 0 else "less"
+    lead = (
+        f"About {abs(each):.2f} kg {more} water per person a day from stores and deliveries "
+        f"(derived: {rate.text()} of water per person a day, recorded × ({recovery.mid:g}% − "
+        f"{said:g}%), the recorded recovery rate against your {said:g}%)."
+    )
+    k = said_people(text)
+    got = find_duration(text)
+    if k is not None or got is not None:
+        people = k or 1
+        days = round(abs(got[0].amount) * DAYS_PER_UNIT[got[0].unit]) if got else 1
+        lead += (
+            f" For {people} {'person' if people == 1 else 'people'} over {days} "
+            f"{'day' if days == 1 else 'days'}: about {n_text(abs(each) * people * days)} kg "
+            f"(derived: {abs(each):.2f} × {people} × {days})."
+        )
+    if recovery.note:
+        lead += f" The fact base notes: {recovery.note}"
+    return reply_of(ctx, title, lead, [*rate.sources, *recovery.sources], [station.id])
 
 
 def use_parts(

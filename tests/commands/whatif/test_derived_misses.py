@@ -40,3 +40,14 @@ def test_next_crew_stay_within_design_life() -> None:
     lead = _lead("if the next crew dragon mission stays 4 months is it past its design life")
     assert lead.startswith("No: a stay of your 4 months")
     assert "the next Crew Dragon flight on record" in lead
+
+
+def test_recovery_change_gives_extra_water_per_person() -> None:
+    lead = _lead("suppose the water recycling slipped to 96 percent, how much more water a day")
+    assert lead.startswith("About 0.05 kg more water per person a day")
+    assert "(98% − 96%)" in lead
+
+
+def test_recovery_change_for_a_crew_and_period() -> None:
+    lead = _lead("if water recovery went down to 88%, how many kg extra water for 5 people in 10 days")
+    assert "For 5 people over 10 days" in lead
