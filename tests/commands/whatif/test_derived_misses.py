@@ -51,3 +51,15 @@ def test_recovery_change_gives_extra_water_per_person() -> None:
 def test_recovery_change_for_a_crew_and_period() -> None:
     lead = _lead("if water recovery went down to 88%, how many kg extra water for 5 people in 10 days")
     assert "For 5 people over 10 days" in lead
+
+
+def test_one_vehicle_in_place_of_another_is_the_capacity_difference() -> None:
+    lead = _lead("suppose a cargo dragon took the place of a cygnus, how many kg less would go up")
+    assert lead.startswith("About 1,693 kg less cargo per flight")
+    assert "3,307" in lead and "5,000" in lead and "derived" in lead
+
+
+def test_capacity_swap_names_the_propellant_it_cannot_bring() -> None:
+    lead = _lead("what if a cygnus flew instead of a progress, how much more cargo would arrive")
+    assert "more cargo per flight" in lead
+    assert "no propellant to the Russian segment" in lead
