@@ -63,3 +63,12 @@ def test_capacity_swap_names_the_propellant_it_cannot_bring() -> None:
     lead = _lead("what if a cygnus flew instead of a progress, how much more cargo would arrive")
     assert "more cargo per flight" in lead
     assert "no propellant to the Russian segment" in lead
+
+
+def test_flights_for_a_stated_use_divides_the_users_figures() -> None:
+    lead = _lead(
+        "suppose the station uses 5 tonnes of propellant per year and a progress carries "
+        "900 kg, how many progress launches a year would that need"
+    )
+    assert lead.startswith("About 5–6 Progress MS flights a year")
+    assert "your figures" in lead and "≈ 5.6" in lead
