@@ -663,7 +663,7 @@ def next_crew_flight(ctx: Context, text: str, now: dt.date) -> tuple[Mission, Ve
         found = resolver.find(words, ("vehicle",))
         vehicle = ctx.kb.vehicles.get(found[0]) if found is not None else None
         if vehicle is not None and vehicle.kind == "crew-spacecraft":
-            future, _ = split(ctx, now, keep=lambda f: f.vehicle == vehicle.id)
+            future = [f for f in split(ctx, now)[0] if f.vehicle == vehicle.id]
             return (future[0], vehicle) if future else None
     return None
 

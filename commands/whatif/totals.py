@@ -1,7 +1,8 @@
 """Totals a what-if asks for from its own premises: what a crew uses in a period (rate × people
 × days), how long a load lasts at a stated rate of use, how long a stated stock lasts before
 the reserve line, how long a stated stock lasts when nothing aboard makes more of it, and how
-many flights a stated use needs at a stated load a flight — the user's numbers winning over recorded ones, each said."""
+many flights a stated use needs at a stated load a flight — the user's numbers winning over
+recorded ones, each said."""
 
 from __future__ import annotations
 
