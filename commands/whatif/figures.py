@@ -31,7 +31,8 @@ _LOST = phrases(
     re.I,
 )
 _MISSED = phrases(
-    r"\bhow\s+much\b.*\b(?:miss(?:es|ed|ing)?|lose|lost|go\s+without|not\s+get|short|gone"
+    r"\bhow\s+(?:much|many\s+(?:more\s+|extra\s+)?(?:kg|kilos?|kilograms?|tonnes?|tons?|pounds"
+    r"|lbs?))\b.*\b(?:miss(?:es|ed|ing)?|lose|lost|go\s+without|not\s+get|short|gone"
     r"|cargo|stuff|supplies|mass)\b",
     re.I,
 )
@@ -111,6 +112,19 @@ _COMES_DOWN = phrases(
 )
 
 
+# "X replaced one Y flight", "X flew instead of Y", "swap a Y for an X": X's load instead of Y's.
+_INSTEAD = phrases(
+    r"\b(?:replaced?|replaces|replacing|instead\s+of|in\s+place\s+of|took\s+the\s+place\s+of"
+    r"|takes\s+the\s+place\s+of|substituted\s+for|stood\s+in\s+for|swapped\s+(?:in\s+)?for)\b",
+    re.I,
+)
+_MORE_ASKED = phrases(
+    r"\bhow\s+(?:much|many\s+(?:kg|kilos?|kilograms?|tonnes?|tons?))\s+(?:more|less|extra"
+    r"|additional|fewer)\b|\b(?:difference|gain|lose|lost)\b.*\b(?:cargo|up-?mass|mass|kg)\b",
+    re.I,
+)
+
+
 def figure_answer(ctx: Context, text: str, now: dt.date) -> Reply | None:
     """A recorded figure as the what-if's answer, when asked; else None."""
     return (
@@ -120,6 +134,7 @@ def figure_answer(ctx: Context, text: str, now: dt.date) -> Reply | None:
         or _cost_at_price(ctx, text)
         or _flights_cost(ctx, text)
         or _leave_date(ctx, text, now)
+        or _capacity_swap(ctx, text)
         or _lost_cargo(ctx, text)
     )
 
@@ -550,3 +565,53 @@ def _lost_cargo(ctx: Context, text: str) -> Reply | None:
         else f" For what it does to supply margins, ask “what if the next {vehicle.name} is lost”."
     )
     return reply_of(ctx, title, lead + extra + hint, sources, ids)
+
+
+# ------------------------------------------------------------- one vehicle's load for another's
+
+
+def _capacity_swap(ctx: Context, text: str) -> Reply | None:
+    """How much more (or less) goes up when one vehicle flies in another's place: the
+    difference of their recorded up-mass capacities, derived. The supply model cannot swap
+    vehicles, so this is the answer, not a run."""
+    verb, asked = _INSTEAD.search(text), _MORE_ASKED.search(text)
+    if verb is None or asked is None:
+        return None
+    mentions = ctx.index.find_mentions(text, ("vehicle",))
+    before = [x.record_id for x in mentions if x.end <= verb.start()]
+    after = [x.record_id for x in mentions if x.start >= verb.end()]
+    if not before or not after or before[-1] == after[0]:
+        return None
+    # "X replaced Y", "X took the place of Y", "X instead of Y": X flies, Y does not
+    flies, dropped = ctx.kb.vehicles.get(before[-1]), ctx.kb.vehicles.get(after[0])
+    if flies is None or dropped is None:
+        return None
+    title = f"{flies.name} in place of {dropped.name}"
+    caps = [up_mass(v.capacities) for v in (flies, dropped)]
+    kgs = [kg_range(c) if c is not None else None for c in caps]
+    ids = [flies.id, dropped.id]
+    if caps[0] is None or caps[1] is None or kgs[0] is None or kgs[1] is None:
+        missing = flies if caps[0] is None or kgs[0] is None else dropped
+        return reply_of(
+            ctx,
+            title,
+            f"Not derivable: the fact base (as of {_as_of(ctx)}) records no cargo up-mass for "
+            f"{missing.name}.",
+            [],
+            ids,
+        )
+    a, b = kgs[0][1], kgs[1][1]
+    diff = a - b
+    word = "more" if diff >= 0 else "less"
+    lead = (
+        f"About {n_text(abs(diff))} kg {word} cargo per flight (derived: {flies.name} carries "
+        f"up to {caps[0].text()}, {dropped.name} up to {caps[1].text()}, recorded up-mass "
+        f"capacities; {n_text(a)} − {n_text(b)} kg, both flying full). The supply model does "
+        "not swap one vehicle for another, so this is the capacity difference, not a supply run."
+    )
+    if dropped.refuels_russian_segment and not flies.refuels_russian_segment:
+        lead += (
+            f" But {flies.name} delivers no propellant to the Russian segment (recorded), and "
+            f"{dropped.name} does."
+        )
+    return reply_of(ctx, title, lead, [*caps[0].sources, *caps[1].sources], ids)

@@ -75,6 +75,13 @@ _LONGER = phrases(
 )
 _OVERLAP = phrases(r"\b(?:overlap(?:s|ped|ping)?|handovers?|hand-?overs?|both\s+crews)\b", re.I)
 
+# "water recovery drops to 94%", "if recycling fell back to 93 percent": a new recovery rate.
+_RECOVERY = phrases(
+    r"\b(?:water\s+)?(?:recovery|recycling|reclamation|recycl\w*)\b.*?"
+    r"(?P<pct>\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per\s*cent)",
+    re.I,
+)
+
 # "past the capsule's design life", "beyond its certified duration".
 DESIGN = phrases(
     r"\b(?:design(?:ed)?\s+(?:life(?:time)?|limit|duration)|certified\s+(?:duration|life|limit)"
@@ -94,6 +101,12 @@ _ADDED = phrases(
 )
 _DESIGN_DAYS = phrases(
     r"\b(?:design(?:ed)?\s+(?:life\s+is|for)|design\s+life\s+of)\s+(?P<n>\d{2,4})\s+days\b", re.I
+)
+
+# "the next dragon crew", "the next soyuz flight": the next flight of that crew ship.
+_NEXT_CREW = phrases(
+    r"\bnext\s+(?P<v>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:crew|crewed\s+flight|flight|mission)\b",
+    re.I,
 )
 
 # "3 extra months": the length without the word between its number and unit.
@@ -123,6 +136,7 @@ def quantity_answer(
     kinds: tuple[Callable[[Context, str, dt.date], Reply | None], ...] = (
         figure_answer,
         _flights_to_replace,
+        _recovery_extra,
         _extra_use,
         _past_design_life,
     )
@@ -425,6 +439,50 @@ def _extra_use(ctx: Context, text: str, now: dt.date) -> Reply | None:
     return reply_of(ctx, title, lead + tail, sources, ids)
 
 
+def _recovery_extra(ctx: Context, text: str, now: dt.date) -> Reply | None:
+    """Extra water drawn from stores when water recovery changes to a said rate: the recorded
+    per-person water use × the change in the share not recovered (per person a day, and for
+    the people and length the question says)."""
+    m, asked = _RECOVERY.search(text), _USE.search(text)
+    station = ctx.kb.station
+    if m is None or asked is None or asked["res"].lower() != "water" or station is None:
+        return None
+    rs = station.resupply
+    rate, recovery = rs.consumption_per_crew_day.get("water"), rs.water_recovery
+    said = float(m["pct"])
+    title = f"Extra water with {said:g}% water recovery"
+    if rate is None or recovery.unit != "%":
+        return reply_of(
+            ctx,
+            title,
+            "Not derivable: the fact base records no per-person water use or no water "
+            "recovery rate.",
+            [],
+            [station.id],
+        )
+    change = (recovery.mid - said) / 100
+    each = rate.mid * change
+    more = "more" if each >= 0 else "less"
+    lead = (
+        f"About {abs(each):.2f} kg {more} water per person a day from stores and deliveries "
+        f"(derived: {rate.text()} of water per person a day, recorded × ({recovery.mid:g}% − "
+        f"{said:g}%), the recorded recovery rate against your {said:g}%)."
+    )
+    k = said_people(text)
+    got = find_duration(text)
+    if k is not None or got is not None:
+        people = k or 1
+        days = round(abs(got[0].amount) * DAYS_PER_UNIT[got[0].unit]) if got else 1
+        lead += (
+            f" For {people} {'person' if people == 1 else 'people'} over {days} "
+            f"{'day' if days == 1 else 'days'}: about {n_text(abs(each) * people * days)} kg "
+            f"(derived: {abs(each):.2f} × {people} × {days})."
+        )
+    if recovery.note:
+        lead += f" The fact base notes: {recovery.note}"
+    return reply_of(ctx, title, lead, [*rate.sources, *recovery.sources], [station.id])
+
+
 def use_parts(
     station: Station,
     resources: tuple[str, ...],
@@ -534,6 +592,10 @@ def _past_design_life(ctx: Context, text: str, now: dt.date) -> Reply | None:
     if said.either:
         return which_flight(ctx, said.either)
     flight, vehicle = said.flight, said.vehicle
+    whose = ""  # "the next dragon crew": which flight that is, said in the lead
+    if flight is None and (upcoming := next_crew_flight(ctx, text, now)) is not None:
+        flight, vehicle = upcoming
+        whose = f" for {flight.name} (the next {vehicle.name} flight on record)"
     if vehicle is None:
         return None
     life = design_days(vehicle)
@@ -542,7 +604,7 @@ def _past_design_life(ctx: Context, text: str, now: dt.date) -> Reply | None:
     who = flight.name if flight is not None else f"a {vehicle.name} crew"
     ids = [*([flight.id] if flight else []), vehicle.id]
     if got is not None and not _ADDED.search(text):
-        return _stay_of_length(ctx, who, vehicle, got[0].text, slip, life, ids)
+        return _stay_of_length(ctx, who, vehicle, got[0].text, slip, life, ids, whose)
     stay = vehicle.typical_stay_days
     if stay is None:
         return reply_of(
@@ -587,6 +649,25 @@ def _past_design_life(ctx: Context, text: str, now: dt.date) -> Reply | None:
     return reply_of(ctx, f"{who} against {vehicle.name}'s design life", lead, sources, ids)
 
 
+def next_crew_flight(ctx: Context, text: str, now: dt.date) -> tuple[Mission, Vehicle] | None:
+    """The flight "the next <crew ship> crew" names: that crew ship's next planned flight from
+    now (the schedule's order), with its vehicle; None when the question says no such crew."""
+    m = _NEXT_CREW.search(text)
+    if m is None:
+        return None
+    from commands.upcoming import split
+    from commands.whatif.resolve import Resolver  # its model imports numpy: what-ifs only
+
+    resolver = Resolver(ctx.kb, ctx.index)
+    for words in (f"{m['v']} crew", m["v"], m["v"].split()[-1]):
+        found = resolver.find(words, ("vehicle",))
+        vehicle = ctx.kb.vehicles.get(found[0]) if found is not None else None
+        if vehicle is not None and vehicle.kind == "crew-spacecraft":
+            future = [f for f in split(ctx, now)[0] if f.vehicle == vehicle.id]
+            return (future[0], vehicle) if future else None
+    return None
+
+
 def _stay_of_length(
     ctx: Context,
     who: str,
@@ -595,8 +676,10 @@ def _stay_of_length(
     days: int,
     life: tuple[int, list[str], str] | None,
     ids: list[str],
+    whose: str = "",
 ) -> Reply:
-    """A stay said as its length ("if it stayed 250 days") against the design life."""
+    """A stay said as its length ("if it stayed 250 days") against the design life; `whose`
+    names the flight when the question did not ("the next dragon crew")."""
     title = f"{who} against {vehicle.name}'s design life"
     stay = f"your {said}" if said.startswith(f"{days} day") else f"your {said} ({days} days)"
     if life is None:
@@ -604,14 +687,14 @@ def _stay_of_length(
             ctx,
             title,
             f"The fact base records no design life for {vehicle.name}, so whether a stay of "
-            f"{stay} passes it is not known.",
+            f"{stay}{whose} passes it is not known.",
             [],
             ids,
         )
     days_life, life_sources, assessment = life
     verdict = "Yes" if days > days_life else "No"
     lead = (
-        f"{verdict}: a stay of {stay} is {'longer than' if days > days_life else 'within'} "
+        f"{verdict}: a stay of {stay}{whose} is {'longer than' if days > days_life else 'within'} "
         f"{vehicle.name}'s published docked design life of {days_life} days"
         f"{_by(ctx, tuple(life_sources))}."
     )

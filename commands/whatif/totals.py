@@ -1,11 +1,13 @@
 """Totals a what-if asks for from its own premises: what a crew uses in a period (rate × people
 × days), how long a load lasts at a stated rate of use, how long a stated stock lasts before
-the reserve line, and how long a stated stock lasts when nothing aboard makes more of it —
-the user's numbers winning over recorded ones, each said."""
+the reserve line, how long a stated stock lasts when nothing aboard makes more of it, and how
+many flights a stated use needs at a stated load a flight — the user's numbers winning over
+recorded ones, each said."""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 
 from commands.context import Context
@@ -31,6 +33,14 @@ _HOW_MUCH = phrases(
 _PER_PERIOD = phrases(
     r"\b(?:per|each|every|a|an)\s+(?P<u>day|week|month|year)\b"
     r"|\b(?P<adv>daily|weekly|monthly|yearly|annually)\b",
+    re.I,
+)
+# "how many progress flights a year", "how many launches would that take": a count of flights
+# (never "how many kg").
+_HOW_MANY_FLIGHTS = phrases(
+    r"\bhow\s+many\s+(?P<what>(?:[a-z][\w-]*\s+){0,3}?)(?:flights?|missions?|launch(?:es)?"
+    r"|runs?|trips?|resupplies|deliveries|ships?|loads?|progress(?:es)?|dragons|cygnus(?:es)?"
+    r"|htv-?xs?)\b",
     re.I,
 )
 _ADVERB_UNIT = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year"}
@@ -93,7 +103,8 @@ def total_answer(ctx: Context, text: str, now: dt.date, last: Turn | None) -> Re
     """A total of use, how long a load lasts, or how long a stock lasts, when asked; else
     None."""
     return (
-        _stock_till_line(ctx, text, now)
+        _flights_for_use(ctx, text)
+        or _stock_till_line(ctx, text, now)
         or _stock_unmade(ctx, text, now)
         or _load_lasts(ctx, text, now)
         or _total_use(ctx, text, now, last)
@@ -357,3 +368,42 @@ def _stock_mass(
         )
         return days, res[0], said, [*people[3], *rate.sources]
     return None
+
+
+# ------------------------------------------------------------- flights a stated use needs
+
+
+def _flights_for_use(ctx: Context, text: str) -> Reply | None:
+    """How many flights carry a stated use ("7 t of propellant a year") at a stated load a
+    flight ("each progress brings ~850 kg"): the user's figures divided, said as theirs."""
+    asked = _HOW_MANY_FLIGHTS.search(text)
+    masses = find_masses(text)
+    if asked is None or len(masses) < 2:
+        return None
+    rate: tuple[Mass, str] | None = None
+    for i, m in enumerate(masses):
+        upto = masses[i + 1].start if i + 1 < len(masses) else asked.start()
+        per = _PER_PERIOD.search(text[: max(upto, m.end)], m.end)
+        if per is not None and per.start() - m.end <= 40:
+            unit = per["u"].lower() if per["u"] else _ADVERB_UNIT.get(per["adv"].lower(), "year")
+            rate = (m, unit)
+            break
+    if rate is None:
+        return None
+    use, unit = rate
+    load = next((m for m in masses if m is not use), None)
+    if load is None or load.kg <= 0:
+        return None
+    found = ctx.index.find_mentions(text[asked.start() :], ("vehicle",))
+    vehicle = ctx.kb.vehicles.get(found[0].record_id) if found else None
+    flights = f"{vehicle.name} flights" if vehicle is not None else "flights"
+    ratio = use.kg / load.kg
+    low, high = math.floor(ratio + 1e-9), math.ceil(ratio - 1e-9)
+    count = f"{low}" if low == high else f"{max(low, 1)}–{high}"
+    lead = (
+        f"About {count} {flights} a {unit} (derived from your figures: your {use.text} a "
+        f"{unit} ÷ your {load.text} a flight = {n_text(use.kg)} ÷ {n_text(load.kg)} kg ≈ "
+        f"{ratio:.1f}" + (f"; {high} to carry all of it)." if low != high else ").")
+    )
+    ids = [vehicle.id] if vehicle is not None else []
+    return reply_of(ctx, f"{flights[:1].upper()}{flights[1:]} for a stated use", lead, [], ids)
