@@ -55,10 +55,7 @@ def _asked_of(q: Question, s: Subject) -> bool:
     """Whether the untracked question is asked of the record it names, not naming it as part
     of the untracked thing's name or as the place something happens near."""
     low = q.text.lower()
-    pattern = next((p for n, p in vocab.UNTRACKED if n == q.untracked), None)
-    if pattern is not None and any(
-        m.start() < s.end and s.start < m.end() for m in pattern.finditer(low)
-    ):
+    if any(m.start() < s.end and s.start < m.end() for m in vocab.UNTRACKED_NAMES.finditer(low)):
         return False
     return not vocab.AS_PLACE.search(low[: s.start])
 

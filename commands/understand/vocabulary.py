@@ -1094,6 +1094,9 @@ GAME_TITLES = (
     r"|spaceflight simulator)\b"
 )
 
+# Names of untracked things that hold a tracked name ("space station 13"): never the record.
+UNTRACKED_NAMES = _any(GAME_TITLES)
+
 # Eating, sleeping and getting about near a place ("best pizza near cape canaveral", "hotels
 # close to baikonur"): a place the base knows is where, never what is asked.
 _EATING = (
