@@ -343,7 +343,8 @@ def _unread_field(ctx: Context, q: Question, rec: Record) -> Verdict | None:
     if q.ask is not Ask.YES_NO or not isinstance(rec, Vehicle):
         return None
     found = unread_values(ctx, q, rec, "", field_sentences(ctx, rec))
-    if found is None or found[0] is not False:
+    # only a rocket or pad slot ("from", "on"), never where a pad is ("in trouble")
+    if found is None or found[0] is not False or f"{rec.name} flies " not in found[1]:
         return None
     return Verdict(False, found[1].strip(), tuple(rec.sources), field="unread")
 
