@@ -22,7 +22,7 @@ from commands.format import date_text, publisher, when_text, with_article
 from commands.said import by_date, planned_at
 from commands.understand.prefilter import phrases
 from commands.understand.reader import countries_of
-from commands.understand.types import Fact, Question, Subject
+from commands.understand.types import Ask, Fact, Question, Subject
 from commands.understand.vocabulary import (
     COUNTRIES,
     DAY_OF_MONTH,
@@ -100,6 +100,9 @@ def check(ctx: Context, q: Question, rec: Record, now: dt.date) -> Verdict | Non
         if national is not None:  # "is she american", "is he a russian cosmonaut"
             verdicts.append(national)
     if not verdicts:
+        unread = _unread_field(ctx, q, rec)  # "does progress launch from vostochny"
+        verdicts += [unread] if unread is not None else []
+    if not verdicts:
         return None
     wrong = [v for v in verdicts if v.yes is False]
     unknown = [v for v in verdicts if v.yes is None]
@@ -158,11 +161,16 @@ def field_sentences(ctx: Context, rec: Record) -> tuple[str, ...]:
         return ()
     rides = names([f"the {_name(ctx, r)}" for r in rec.launchers]) if rec.launchers else ""
     pads = names([_name(ctx, p) for p in rec.pads]) if rec.pads else ""
+    # where the pads are: "from florida", "from kazakhstan" name no other pad
+    where = [
+        f"{p.name} is at {p.site}, {p.country}." for r in rec.pads if (p := ctx.kb.pads.get(r))
+    ]
     return tuple(
         t
         for t in (
             rides and f"{rec.name} flies on {rides}.",
             pads and f"{rec.name} flies from {pads}.",
+            *where,
         )
         if t
     )
@@ -326,6 +334,19 @@ def _mission_field(ctx: Context, q: Question, m: Mission, s: Subject) -> Verdict
             return Verdict(False, f"{m.name} is a cargo flight: it carried no crew.", src)
         return Verdict(None, f"The base does not record {m.name}'s crew.", src, known=False)
     return None
+
+
+def _unread_field(ctx: Context, q: Question, rec: Record) -> Verdict | None:
+    """A yes/no naming a value no record is, after a slot word a vehicle's field fills
+    ("launch from vostochny", "fly on an angara"): No with the recorded rockets or pads when
+    the value is none of them nor where they are (`field_sentences`); None otherwise."""
+    if q.ask is not Ask.YES_NO or not isinstance(rec, Vehicle):
+        return None
+    found = unread_values(ctx, q, rec, "", field_sentences(ctx, rec))
+    # only a rocket or pad slot ("from", "on"), never where a pad is ("in trouble")
+    if found is None or found[0] is not False or f"{rec.name} flies " not in found[1]:
+        return None
+    return Verdict(False, found[1].strip(), tuple(rec.sources), field="unread")
 
 
 def _vehicle_field(ctx: Context, q: Question, v: Vehicle, s: Subject) -> Verdict | None:

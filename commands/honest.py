@@ -19,7 +19,7 @@ from commands.understand.thresholds import (
     TOPIC_CONFIDENT,
     TOPIC_POSSIBLE,
 )
-from commands.understand.types import Question
+from commands.understand.types import Question, Subject
 from knowledge.text import fold, words
 
 SCOPE = (
@@ -34,8 +34,10 @@ def untracked(ctx: Context, q: Question) -> Reply:
     if kin is not None:
         return _relative(ctx, q, *kin)
     main = q.main()
-    # a record only sharing a word with the question ("the falcons") is not shown
-    rec = ctx.kb.get(main.record_id) if main and main.exact else None
+    # a record only sharing a word with the question ("the falcons") is not shown, nor one
+    # inside the untracked thing's name ("space station 13") or only where it happens
+    # ("pizza near cape canaveral")
+    rec = ctx.kb.get(main.record_id) if main and main.exact and _asked_of(q, main) else None
     known = ""
     if rec is not None and rec.summary:
         known = f" What I do know about {rec.name}: {cut_at_sentence(rec.summary, 200)}"
@@ -47,6 +49,15 @@ def untracked(ctx: Context, q: Question) -> Reply:
         entities=(rec.id,) if rec is not None else (),
         as_of=ctx.kb.as_of,
     )
+
+
+def _asked_of(q: Question, s: Subject) -> bool:
+    """Whether the untracked question is asked of the record it names, not naming it as part
+    of the untracked thing's name or as the place something happens near."""
+    low = q.text.lower()
+    if any(m.start() < s.end and s.start < m.end() for m in vocab.UNTRACKED_NAMES.finditer(low)):
+        return False
+    return not vocab.AS_PLACE.search(low[: s.start])
 
 
 def _relative(ctx: Context, q: Question, name: str, pattern: Phrases) -> Reply:

@@ -1088,8 +1088,51 @@ STOCK_OF_SUPPLIES = (
     r"|evacuat\w*|abandon\w*|leave|aboard|on board|reserves?|propellant|fuel|run(?:s|ning)? out"
 )
 
+# Video games by name, space ones included ("kerbal space program", "space station 13"): a
+# subject of their own in UNTRACKED, and another domain's sense of a name in OTHER_SENSES.
+GAME_TITLES = (
+    r"\b(?:kerbal(?: space program)?|ksp ?2?|space station 13|ss13|elite:? dangerous"
+    r"|elite dangerous|no man'?s sky|star citizen|starfield|space engineers|outer wilds"
+    r"|eve online|stellaris|among us|minecraft|fortnite|roblox|elden ring|skyrim|dark souls"
+    r"|zelda|world of warcraft|dragon quest|dragon age|spyro|pok[eé]mon|juno new origins"
+    r"|spaceflight simulator)\b"
+)
+
+# Names of untracked things that hold a tracked name ("space station 13"): never the record.
+UNTRACKED_NAMES = _any(GAME_TITLES)
+
+# Eating, sleeping and getting about near a place ("best pizza near cape canaveral", "hotels
+# close to baikonur"): a place the base knows is where, never what is asked.
+_EATING = (
+    r"pizza\w*|burgers?|sushi|tacos?|bbq|barbecue|steaks?|seafood|restaurants?|diners?|cafes?"
+    r"|caf[eé]s?|coffee shops?|brunch|dinner|lunch|breakfast|places? to eat|eat(?:ing)? out"
+)
+_STAYING = r"hotels?|motels?|airbnbs?|hostels?|campgrounds?|places? to stay|where to stay"
+_GETTING_ABOUT = r"car rentals?|rental cars?|airports?|parking|vacations?|holidays?|sightseeing"
+
+# A name said as where something off-base happens: "pizza near cape canaveral", "hotels in
+# baikonur" (the text before the name ends with it).
+AS_PLACE = _any(r"\b(?:near|around|close to|next to|outside|in|at|by)(?: the)? *$")
+
 # --- subjects the base never tracks ----------------------------------------------------------
 UNTRACKED: tuple[tuple[str, Phrases], ...] = (
+    (
+        "video games (their news, releases or how to play them)",
+        _any(
+            GAME_TITLES,
+            r"\b(?:video ?games?|gaming|in-?game|playthrough|walkthrough|speedrun\w*|steam"
+            r" (?:sale|release|page|reviews?)|early access)\b",
+        ),
+    ),
+    (
+        "restaurants, hotels, travel or things to do near a place",
+        _any(
+            rf"\b(?:{_EATING}|{_STAYING}|{_GETTING_ABOUT})\b(?! (?:aboard|on board|on the"
+            r" (?:iss|station)|in (?:space|orbit)))",
+            r"\b(?:where (?:can|could|should|do) (?:i|we) (?:eat|stay|sleep|park)"
+            r"|things to do (?:near|in|around)|(?:food|eat|drinks?) (?:near|around|close to))\b",
+        ),
+    ),
     (
         "stock prices",
         _any(
@@ -1308,9 +1351,8 @@ OTHER_SENSES: tuple[tuple[str, Phrases], ...] = (
         "games",
         _any(
             r"\b(?:video ?games?|games?|gaming|playstation|ps[45]|xbox|nintendo|switch game"
-            r"|pokemon|pok[eé]mon|minecraft|fortnite|roblox|dungeons|boss fight|speedrun\w*)\b",
-            r"\b(?:elden ring|skyrim|dark souls|zelda|world of warcraft|d&d|dnd|dragon quest"
-            r"|dragon age|spyro)\b",
+            r"|pokemon|dungeons|boss fight|speedrun\w*|d&d|dnd)\b",
+            GAME_TITLES,
         ),
     ),
     (
