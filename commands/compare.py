@@ -326,7 +326,43 @@ def _stay_verdict(vehicles: list[Vehicle]) -> str:
     return line
 
 
+_VOLUME_NOUNS: dict[str, str] = {
+    "pressurized-volume": "pressurized volume",
+    "unpressurized-volume": "unpressurized volume",
+}
+
+
+def _volume(v: Vehicle, cargo: str) -> Capacity | None:
+    return next((c for c in v.capacities if c.cargo == cargo and c.unit == "m3"), None)
+
+
+def _volume_verdict(vehicles: list[Vehicle], cargo: str) -> str:
+    """Which has more room: the recorded volumes of the asked class, and for whom none is
+    recorded. Never a mass: up-mass says nothing about room inside."""
+    noun = _VOLUME_NOUNS[cargo]
+    sized = [(c, v) for v in vehicles if (c := _volume(v, cargo)) is not None]
+    missing = [v.name for v in vehicles if _volume(v, cargo) is None]
+    parts: list[str] = []
+    if len(sized) >= 2:
+        order, clear = ranked([(span(c), (c, v)) for c, v in sized])
+        sized = [cv for _, cv in order]
+        (top, big), rest = sized[0], sized[1:]
+        others = "; ".join(f"{v.name}'s {c.text()}" for c, v in rest)
+        if clear:
+            parts.append(f"{big.name} has more {noun}, {top.text()} against {others}.")
+        else:
+            parts.append(tie_line([(v.name, c.text()) for c, v in sized], noun))
+    elif len(sized) == 1:
+        c, v = sized[0]
+        parts.append(f"Only {v.name}'s {noun} is recorded: {c.text()}.")
+    if missing:
+        parts.append(f"No {noun} is recorded for {' and '.join(missing)}.")
+    return " ".join(parts)
+
+
 def _capacity_verdict(vehicles: list[Vehicle], cargo: CargoClass | None) -> str:
+    if cargo in _VOLUME_NOUNS:
+        return _volume_verdict(vehicles, cargo)
     kind = cargo if cargo in ("down-mass", "pressurized", "unpressurized") else "total-up-mass"
     sized = [(c, v) for v in vehicles if (c := _cap(v, kind)) is not None]
     parts: list[str] = []

@@ -165,6 +165,12 @@ DESCRIBE = _any(
 )
 
 # --- the facts asked for ------------------------------------------------------------------
+# Room inside a craft is its pressurized volume, never its up-mass: "more room inside",
+# "space inside", "roomier", "interior volume".
+ROOM_INSIDE = (
+    r"\b(?:room|space) inside\b|\binside (?:room|space)\b|\broom(?:y|ier|iest)\b"
+    r"|\b(?:more|most|less|much|enough) room\b|\binterior (?:space|volume)\b"
+)
 # What a ship takes away when it leaves: "what did it take with it", "left with".
 TAKE_AWAY = (
     r"\b(?:take|takes|took|taken|taking) (?:\w+ )?(?:with (?:it|them|her|him)|away|back|down"
@@ -515,6 +521,7 @@ FACT_PATTERNS: tuple[tuple[Fact, Phrases], ...] = (
             r"\bup-?mass\b",
             r"\bdown-?mass\b",
             r"\bvolume\b",
+            ROOM_INSIDE,
             r"\bhold\b",
             r"\bholds\b",
             r"\blift\b(?!\s*-?\s*off)",  # "lift off" is a launch
@@ -645,7 +652,7 @@ CARGO_PATTERNS: tuple[tuple[CargoClass, Phrases], ...] = (
     ("water", _any(r"\bwater\b")),
     ("gas", _any(r"\bgas(?:es)?\b", r"\boxygen\b", r"\bnitrogen\b", r"\bair\b")),
     ("unpressurized", _any(r"\bunpressuri[sz]ed\b", r"\btrunk\b", r"\bexternal\b")),
-    ("pressurized-volume", _any(r"\bvolume\b", r"\bm3\b", r"\bcubic\b")),
+    ("pressurized-volume", _any(r"\bvolume\b", r"\bm3\b", r"\bcubic\b", ROOM_INSIDE)),
     ("pressurized", _any(r"\bpressuri[sz]ed\b")),
     ("disposal", _any(r"\btrash\b", r"\bgarbage\b", r"\bwaste\b", r"\bdisposal\b")),
     ("payload-leo", _any(r"\bto (?:low earth )?orbit\b", r"\bto leo\b", r"\bleo\b")),
