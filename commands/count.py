@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from commands.claimed import month_asked
 from commands.context import Context
 from commands.facts import names
 from commands.format import collect_sources, date_text, outcome_date, source_lines
@@ -15,7 +16,7 @@ from commands.understand.reader import countries_of
 from commands.understand.types import Question, Subject
 from commands.understand.vocabulary import COUNTRIES, RELATIVE_YEAR
 from knowledge.dates import FuzzyDate
-from knowledge.schema import Mission
+from knowledge.schema import CrewLevel, Mission
 from knowledge.text import words
 
 _PLANNED = phrases(r"\b(?:planned|scheduled|upcoming|coming|future|will)\b", re.I)
@@ -167,7 +168,7 @@ _PEOPLE = phrases(
 )
 _ON_STATION = phrases(r"\b(?:station|iss|aboard|on board|up there|expedition \d+)\b", re.I)
 _LEFT = phrases(
-    r"\b(?:left|leaves?|leaving|departed|departs?|undock\w*|return\w*|splash\w*|land\w*|"
+    r"\b(?:left|leaves?|leaving|depart\w*|undock\w*|return\w*|splash\w*|land\w*|"
     r"went home|gone|came home|came back)\b",
     re.I,
 )
@@ -187,6 +188,9 @@ def crew_aboard_at(ctx: Context, q: Question) -> Reply | None:
         return None
     if not _ON_STATION.search(q.text) and not any(x.kind == "station" for x in q.subjects):
         return None
+    span = _interval(ctx, q)
+    if span is not None:
+        return _aboard_over(ctx, *span)
     anchor = _anchor(ctx, q)
     if anchor is None:
         return None
@@ -209,6 +213,106 @@ def crew_aboard_at(ctx: Context, q: Question) -> Reply | None:
     if level.note:
         lead += f" {level.note.strip()}"
     ids = collect_sources(sources, level.sources, s.nominal_crew.sources)
+    return Reply(
+        kind="answer",
+        title=f"Crew aboard the {s.name}",
+        text=lead,
+        sources=source_lines(ctx.kb, ids),
+        source_ids=ids,
+        as_of=ctx.kb.as_of,
+        entities=(s.id,),
+        dates=tuple(mentions),
+        more=s.id,
+    )
+
+
+def _interval(ctx: Context, q: Question) -> tuple[dt.date, dt.date, str, list[str]] | None:
+    """The period the question asks about, as its first day and the day after it, a few words
+    saying what it is and its sources: between one flight leaving and another arriving ("after
+    crew-11 left and before crew-12 showed up"), or a month of a year ("in march 2026")."""
+    flights = [
+        (x, m)
+        for x in q.subjects
+        if (m := ctx.kb.missions.get(x.record_id)) is not None and x.start >= 0
+    ]
+    if len(flights) == 2:
+        return _between_flights(q, flights)
+    if flights:
+        return None
+    month = month_asked(q.text)
+    if month is None or q.year is None:
+        return None
+    first = dt.date(q.year, month, 1)
+    after = dt.date(q.year + month // 12, month % 12 + 1, 1)
+    return first, after, f"in {first:%B %Y}", []
+
+
+def _between_flights(
+    q: Question, flights: list[tuple[Subject, Mission]]
+) -> tuple[dt.date, dt.date, str, list[str]] | None:
+    """From the day one flight left to the day the other arrived: each flight's verb is the
+    first leaving or arriving word after its name (before the next name)."""
+    ordered = sorted(flights, key=lambda xm: xm[0].start)
+    ends: dict[str, tuple[dt.date, Mission, list[str]]] = {}
+    kinds: tuple[str, ...]
+    for i, (x, m) in enumerate(ordered):
+        stop = ordered[i + 1][0].start if i + 1 < len(ordered) else len(q.text)
+        tail = q.text[x.end : stop]
+        left, arrived = _LEFT.search(tail), _ARRIVED.search(tail)
+        if left and not (arrived and arrived.start() < left.start()):
+            kind, kinds = "left", _ENDS
+        elif arrived:
+            kind, kinds = "arrived", _STARTS
+        else:
+            return None
+        events = [e for e in m.events if e.kind in kinds and e.date.precision == "day"]
+        if not events or kind in ends:
+            return None
+        e = max(events, key=lambda ev: ev.date.start) if kind == "left" else events[0]
+        ends[kind] = (e.date.start, m, list(e.sources))
+    if set(ends) != {"left", "arrived"}:
+        return None
+    (start, gone, s1), (end, came, s2) = ends["left"], ends["arrived"]
+    if end <= start:
+        return None
+    return start, end, f"after {gone.name} left and before {came.name} arrived", s1 + s2
+
+
+def _aboard_over(
+    ctx: Context, start: dt.date, end: dt.date, what: str, sources: list[str]
+) -> Reply | None:
+    """The crew levels of the station record that cover a period, each with its own span:
+    derived from the recorded crew changes, never from a level outside the period."""
+    s = ctx.kb.station
+    assert s is not None
+    levels = sorted(s.crew_history, key=lambda c: c.since)
+    spans = []
+    for i, c in enumerate(levels):
+        until = levels[i + 1].since if i + 1 < len(levels) else None
+        if c.since < end and (until is None or until > start):
+            spans.append((c, until))
+    if not spans or spans[0][0].since > start:
+        return None  # part of the period is before the first recorded level
+    mentions: list[DateMention] = []
+
+    def level_text(c: CrewLevel, until: dt.date | None) -> str:
+        to = f" to {date_text(FuzzyDate(until), mentions)}" if until else " on"
+        return f"{c.crew} from {date_text(FuzzyDate(c.since), mentions)}{to}"
+
+    if len({c.crew for c, _ in spans}) == 1:
+        first, last = spans[0][0], spans[-1][1]
+        lead = (
+            f"{first.crew} people were aboard the {s.name} {what}, the level recorded "
+            f"{level_text(first, last).split(' ', 1)[1]}"
+        )
+    else:
+        each = "; ".join(level_text(c, until) for c, until in spans)
+        lead = f"The crew aboard the {s.name} changed {what}: {each}"
+    lead += " (derived from the station record's crew levels, which follow the crew flights)."
+    notes = " ".join(c.note.strip() for c, _ in spans if c.note)
+    if notes:
+        lead += f" {notes}"
+    ids = collect_sources(sources, *(c.sources for c, _ in spans))
     return Reply(
         kind="answer",
         title=f"Crew aboard the {s.name}",

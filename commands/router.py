@@ -1094,13 +1094,13 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
         planned = compare_cmd.plan_verdict(ctx, flights[0], q.text)  # "longer than planned?"
         if planned is not None:
             return planned
-    each = _each(ctx, q, now)
-    if each is not None:
-        return each
     if q.ask == Ask.HOW_MANY and (Fact.CREW_SIZE in q.facts or Fact.CREW in q.facts):
         aboard = crew_aboard_at(ctx, q)  # "how many were aboard after crew-11 left"
         if aboard is not None:
             return aboard
+    each = _each(ctx, q, now)
+    if each is not None:
+        return each
     if q.ask == Ask.HOW_MANY:  # "how many reboosts did CRS-33 do": a count a text states
         stated = stated_count(ctx, q)
         if stated is not None:
