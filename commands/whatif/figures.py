@@ -125,10 +125,21 @@ _MORE_ASKED = phrases(
 )
 
 
+# "they go under 30 days", "supplies drop below 45 days", "stocks dip under 20 days": the stock
+# itself crossing a number of days, which the reserve rules speak to and no edit sets.
+_UNDER_DAYS = phrases(
+    r"\b(?:go(?:es)?|went|gets?|got|drops?|dropped|dips?|dipped|falls?|fell|runs?|ran|sinks?"
+    r"|is|are|were|was|be)\s+(?:down\s+)?(?:under|below|beneath|less\s+than"
+    r"|lower\s+than)\s+(?P<n>\d{1,3})\s+days?\b",
+    re.I,
+)
+
+
 def figure_answer(ctx: Context, text: str, now: dt.date) -> Reply | None:
     """A recorded figure as the what-if's answer, when asked; else None."""
     return (
-        _evacuation_seats(ctx, text)
+        _reserve_line(ctx, text)
+        or _evacuation_seats(ctx, text)
         or _decay(ctx, text)
         or _boost_kits(ctx, text)
         or _cost_at_price(ctx, text)
@@ -217,6 +228,37 @@ def _evacuation_seats(ctx: Context, text: str) -> Reply | None:
 
 
 # ------------------------------------------------------------- without reboosts
+
+
+def _reserve_line(ctx: Context, text: str) -> Reply | None:
+    """The stock going under a number of days: what the station record's reserve rules say
+    happens then, and that the model cannot set a stock level as a scenario."""
+    station = ctx.kb.station
+    said = _UNDER_DAYS.search(text)
+    if station is None or said is None:
+        return None
+    rs = station.resupply
+    days = int(said["n"])
+    rules = [(rs.reserve_days, "an evacuation is planned")]
+    if rs.evacuation_days is not None:
+        rules.append((rs.evacuation_days, "the crew leaves"))
+    crossed = [(a, then) for a, then in rules if days <= a.mid]
+    said_rules = "; ".join(f"below {a.text()} of food, water or oxygen {then}" for a, then in rules)
+    if crossed:
+        a, then = crossed[-1]
+        lead = f"Under {days} days is below the {a.text()} line: {then}"
+    else:
+        lead = f"{days} days is above every reserve line, so no rule is crossed"
+    lead += (
+        f" (the station record's reserve rules: {said_rules}). The supply model can't simulate "
+        "the stock itself going under a number of days: it runs flights, crew and use rates, "
+        "and says when a scenario crosses these lines."
+    )
+    sources = [
+        *rs.reserve_days.sources,
+        *(rs.evacuation_days.sources if rs.evacuation_days else ()),
+    ]
+    return reply_of(ctx, "Below the reserve line", lead, sources, [station.id])
 
 
 def _decay(ctx: Context, text: str) -> Reply | None:
