@@ -46,6 +46,7 @@ from commands.understand.vocabulary import (
     AHEAD_TENSE,
     AHEAD_WINDOW,
     CLAIM,
+    CREW_UNANNOUNCED,
     DAY_OF_MONTH,
     DOCKING_PLACE,
     EXPENDED,
@@ -99,6 +100,7 @@ class Lead:
     known: bool = True  # False: the base does not record the fact asked for
     yes: bool | None = None  # for a yes/no question: the answer, when the fact decides it
     opener: str = ""  # said instead of "Yes." / "No." ("No, not as planned:")
+    says_why: bool = False  # a lead saying why the fact is unknown needs no "Not known" opener
     fields: list[Field] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     mentions: list[DateMention] = field(default_factory=list)
@@ -156,7 +158,7 @@ def finish(ctx: Context, rec: Record, q: Question, lead: Lead) -> Reply:
             text = "Yes. " + text
         elif lead.yes is False:
             text = "No. " + text
-        elif not lead.known:
+        elif not lead.known and not lead.says_why:
             text = f"Not known as of {day_text(ctx.kb.as_of)}. " + text
     fields = list(lead.fields)
     disputed = _disputes_about(ctx, rec, q)
@@ -310,6 +312,17 @@ def _launch_clause(m: Mission, mentions: list[DateMention]) -> str:
     return f"status {m.status}"
 
 
+def _crew_unannounced(m: Mission) -> str | None:
+    """Where a flight's own texts say its crew is not yet public, and what they say ("its
+    summary says not yet announced"), or None."""
+    texts = [("its summary", m.summary), *(("its schedule note", p.note) for p in m.schedule)]
+    for where, text in texts:
+        found = CREW_UNANNOUNCED.search(" ".join((text or "").split()))
+        if found is not None:
+            return f"{where} says {found.group('said')}"
+    return None
+
+
 def _m_crew(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
     assert isinstance(rec, Mission)
     m = rec
@@ -321,6 +334,12 @@ def _m_crew(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None
             lead.yes = False
             return lead
         lead.text = f"No crew of {m.name} is recorded as of {day_text(ctx.kb.as_of)}."
+        unannounced = _crew_unannounced(m)
+        if unannounced is not None:  # its own texts say why: "crew not yet announced"
+            lead.text = (
+                f"{m.name}'s crew is not recorded ({unannounced}) as of {day_text(ctx.kb.as_of)}."
+            )
+            lead.says_why = True
         lead.known = False
         return lead
     clause = _launch_clause(m, lead.mentions)

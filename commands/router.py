@@ -1128,6 +1128,10 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
             if want.kind or want.countries or want.private is not None:
                 return upcoming_cmd.kind_after(ctx, want, flight, now)
         return upcoming_cmd.upcoming_after(ctx, asked or flight.vehicle, flight, now)
+    if q.ask == Ask.LIST and q.subjects and all(s.kind == "topic" for s in q.subjects):
+        # "when's the first ROS module going up": the named subject's date, not the schedule's
+        # next flight ("going up" reads as the schedule only with no subject of its own)
+        q = replace(q, ask=Ask.WHEN)
     if q.ask == Ask.LIST or _next_of(q):
         return _upcoming(ctx, q, now)
     if re.search(r"\bnext\b", q.text, re.I) and q.ambiguous and not q.subjects:
@@ -1153,7 +1157,7 @@ def decide(ctx: Context, q: Question, now: dt.date) -> Reply:
             said = _passage_answer(ctx, q, tuple(s.record_id for s in q.subjects), now)
             if said is not None and (q.ask != Ask.WHEN or re.search(r"\b\d{4}\b", said.text)):
                 return said  # a when-answer carries a year
-        topic = _verbatim(ctx, q) or _titled_topic(ctx, q)
+        topic = _verbatim(ctx, q) or _titled_topic(ctx, q) or _sure_about(ctx, q)
         if topic is not None:
             return _topic(ctx, topic, now, q)
         if q.subjects and q.subjects[0].kind == "organization":  # named, but not this fact of it
@@ -1288,6 +1292,21 @@ def _titled_topic(ctx: Context, q: Question) -> str | None:
         rec = ctx.kb.get(t.topic_id)
         named = {n for name in (names_of(rec) if rec else (t.title,)) for n in words(name)}
         if subject and all(_names_word(named, w) for w in subject):
+            return t.topic_id
+    return None
+
+
+def _sure_about(ctx: Context, q: Question) -> str | None:
+    """A topic about a named station or organization that is sure of the question and uses
+    every word it asks ("where does the iss get dumped": its end of life holds the place),
+    when neither its title nor a listed question says the words."""
+    ids = set(q.record_ids)
+    for t in q.topics:
+        if t.score < TOPIC_SURE:
+            break
+        if ids & ctx.topics.related.get(t.topic_id, frozenset()) and _holds_words(
+            ctx, t.topic_id, q
+        ):
             return t.topic_id
     return None
 

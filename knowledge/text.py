@@ -225,6 +225,15 @@ SYNONYMS: dict[str, str] = {
     "delivery": "supply",
     "deliver": "supply",
     "stuff": "supply",
+    # a barter in chat words ("trading seats", "seats exchanged"): what the topics call it
+    "trade": "barter",
+    "trades": "barter",
+    "traded": "barter",
+    "trading": "barter",
+    "exchange": "barter",
+    "exchanges": "barter",
+    "exchanged": "barter",
+    "exchanging": "barter",
     "crossflight": "cross",
     "crossflights": "cross",
     # delay

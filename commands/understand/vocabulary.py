@@ -1976,7 +1976,11 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
         "axed killed kaput defunct abandoned shelved finished over thing happening around going"
     ),
     Fact.LAUNCH: _canon("launch launched fly flew flown yet up there orbit"),
-    Fact.CREW: _canon("crew crewed aboard board people astronaut cosmonaut fly flying"),
+    Fact.CREW: _canon(
+        "crew crewed aboard board people astronaut cosmonaut fly flying "
+        # a crew made public: "crew announced yet", "has its crew been revealed"
+        "announce announced revealed assigned"
+    ),
     Fact.REFUELS: _canon("refuel refuels propellant fuel russia segment"),
     Fact.REBOOSTS: _canon("reboost boost raise orbit station"),
     Fact.DECAY: _canon(
@@ -1992,11 +1996,21 @@ FACT_WORDS: dict[Fact, frozenset[str]] = {
 EXPENDED = _canon("expended expendable expend burns burn discarded jettisoned disposable")
 
 # --- chat spellings -------------------------------------------------------------------------
+# A record's own words that its crew is not yet public ("with its crew not yet announced",
+# "crew not announced"): the reason no crew is recorded; group "said" is what they say.
+CREW_UNANNOUNCED = phrases(
+    r"\bcrew\b[^.;]{0,20}?\b(?P<said>not\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:announced|named|assigned|selected|revealed))\b",
+    re.I,
+)
+
 # A claim marked as one to check, before it ("i heard", "true that") or after it ("…, true?",
 # "is that right?"): only a yes/no's shape, never a word of what is asked.
 _HEARSAY = (
     r"i(?:'ve| have)? (?:heard|read|seen)|some(?:one|body) (?:said|says|told me)|they say"
-    r"|people say|apparently|supposedly|rumou?r (?:is|has it)|(?:is it )?(?:true|correct) that"
+    r"|(?:people|ppl|peeps|everyone|everybody|folks) (?:(?:keeps?|are|always|all) )?"
+    r"(?:saying|says|said|say)|i keep (?:hearing|reading|seeing)"
+    r"|apparently|supposedly|rumou?r (?:is|has it)|(?:is it )?(?:true|correct) that"
 )
 _CHECK_TAIL = (
     r"(?:is|was) (?:that|it|this) (?:true|right|correct|so)|true|correct|is that a fact"
