@@ -16,7 +16,7 @@ from commands.understand.reader import countries_of
 from commands.understand.types import Question, Subject
 from commands.understand.vocabulary import COUNTRIES, RELATIVE_YEAR
 from knowledge.dates import FuzzyDate
-from knowledge.schema import CrewLevel, Mission
+from knowledge.schema import CrewLevel, Mission, Station
 from knowledge.text import words
 
 _PLANNED = phrases(r"\b(?:planned|scheduled|upcoming|coming|future|will)\b", re.I)
@@ -213,17 +213,7 @@ def crew_aboard_at(ctx: Context, q: Question) -> Reply | None:
     if level.note:
         lead += f" {level.note.strip()}"
     ids = collect_sources(sources, level.sources, s.nominal_crew.sources)
-    return Reply(
-        kind="answer",
-        title=f"Crew aboard the {s.name}",
-        text=lead,
-        sources=source_lines(ctx.kb, ids),
-        source_ids=ids,
-        as_of=ctx.kb.as_of,
-        entities=(s.id,),
-        dates=tuple(mentions),
-        more=s.id,
-    )
+    return _crew_reply(ctx, s, lead, ids, mentions)
 
 
 def _interval(ctx: Context, q: Question) -> tuple[dt.date, dt.date, str, list[str]] | None:
@@ -313,6 +303,13 @@ def _aboard_over(
     if notes:
         lead += f" {notes}"
     ids = collect_sources(sources, *(c.sources for c, _ in spans))
+    return _crew_reply(ctx, s, lead, ids, mentions)
+
+
+def _crew_reply(
+    ctx: Context, s: Station, lead: str, ids: tuple[str, ...], mentions: list[DateMention]
+) -> Reply:
+    """A crew-aboard answer: the station's card one click away."""
     return Reply(
         kind="answer",
         title=f"Crew aboard the {s.name}",
