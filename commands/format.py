@@ -53,6 +53,13 @@ def collect_sources(*groups: Iterable[str]) -> tuple[str, ...]:
 SOURCES_SHOWN = 4  # publishers named under a reply; the full list is one command away
 
 
+def listed(names: list[str], joiner: str = "and") -> str:
+    """ "A", "A and B", "A, B and C"."""
+    if len(names) <= 2:
+        return f" {joiner} ".join(names)
+    return f"{', '.join(names[:-1])} {joiner} {names[-1]}"
+
+
 def with_article(name: str) -> str:
     """ "a Falcon 9", "an Antares", "an H3" (a spelled-out letter that sounds as a vowel)."""
     first = name.split("-")[0].split()[0] if name.strip() else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from commands.format import date_text, day_text
+from commands.format import date_text, day_text, listed
 from commands.reply import DateMention
 from commands.whatif.apply import (
     Added,
@@ -50,13 +50,6 @@ def boosters(kb: KnowledgeBase, refuelling: bool = False) -> list[str]:
         for v in kb.vehicles.values()
         if v.can_reboost and v.status == "active" and (refuelling or not v.refuels_russian_segment)
     ]
-
-
-def listed(names: list[str], joiner: str = "and") -> str:
-    """ "A", "A and B", "A, B and C"."""
-    if len(names) <= 2:
-        return f" {joiner} ".join(names)
-    return f"{', '.join(names[:-1])} {joiner} {names[-1]}"
 
 
 def without_propellant(params: Params, kb: KnowledgeBase) -> str:

@@ -619,3 +619,46 @@ def said_people(text: str) -> int | None:
         return None
     n = number(said["n"] or said["m"])
     return int(n) if n is not None and n > 0 else None
+
+
+# "the whole crew", "all of them", "everyone": the crew aboard, all of it.
+WHOLE_CREW = phrases(
+    r"\b(?:whole|entire|full)\s+crew\b|\ball\s+(?:of\s+)?(?:the\s+)?(?:crew|them|astronauts)\b"
+    r"|\beveryone\b|\beverybody\b",
+    re.I,
+)
+
+# People a question adds to those aboard: "an 8th person", "one more astronaut", "another
+# cosmonaut", "an extra crew member", "2 additional people", "a visitor", "3 guests".
+_ORDINAL = (
+    r"\d{1,2}(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|eleventh|twelfth"
+)
+_ONE_PERSON = (
+    r"(?:person|astronaut|cosmonaut|taikonaut|crew\s*-?\s*member|crewmate|crew\s*mate"
+    r"|member\s+of\s+(?:the\s+)?crew)"
+)
+_VISITOR = r"(?:(?:space\s+)?tourist|visitor|guest)"
+_ADDED_SAID = phrases(
+    rf"\b(?:an?|one)\s+(?:{_ORDINAL})\s+{_ONE_PERSON}\b"
+    rf"|\b(?:(?P<one>an?|one)\s+(?:more|extra|additional)|another)\s+"
+    rf"(?:{_ONE_PERSON}|{_VISITOR}|visiting\s+{_ONE_PERSON})\b"
+    rf"|\b(?P<n>{_NUM_PEOPLE})\s+(?:(?:more|extra|additional)\s+(?:people|persons|astronauts"
+    r"|cosmonauts|taikonauts|crew\s*-?\s*members|crewmates)|(?:space\s+)?(?:tourists|visitors"
+    r"|guests)|visiting\s+(?:astronauts|cosmonauts|crew\s*-?\s*members))\b"
+    rf"|\ban?\s+(?:{_VISITOR}|visiting\s+{_ONE_PERSON})\b",
+    re.I,
+)
+
+
+def said_added(text: str) -> int | None:
+    """The number of people a question adds to those aboard ("an 8th person" 1, "one more
+    astronaut" 1, "an extra crew member" 1, "2 additional people" 2, "a visitor" 1), not the
+    crew they would join; None when it adds none."""
+    said = _ADDED_SAID.search(text)
+    if said is None:
+        return None
+    if said["n"] is None:
+        return 1
+    n = number(said["n"])
+    return int(n) if n is not None and n > 0 else None

@@ -17,7 +17,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from commands.format import day_text
+from commands.format import day_text, listed
 from commands.whatif.edits import (
     OWN_CLOSURE,
     AddFlight,
@@ -36,7 +36,6 @@ from commands.whatif.edits import (
     SlipOrigin,
     add_months,
 )
-from commands.whatif.english import listed
 from commands.whatif.errors import ScenarioError, Unmodelled
 from commands.whatif.lexer import (
     NUMBER,

@@ -13,11 +13,19 @@ from dataclasses import dataclass
 
 from commands.context import Context
 from commands.conversation import Turn
-from commands.format import collect_sources, publisher, source_lines
+from commands.format import collect_sources, listed, publisher, source_lines
 from commands.reply import Reply
 from commands.understand.prefilter import phrases
 from commands.understand.vocabulary import unslang
-from commands.whatif.lexer import DAYS_PER_UNIT, NUMBER, find_duration, number, said_people
+from commands.whatif.lexer import (
+    DAYS_PER_UNIT,
+    NUMBER,
+    WHOLE_CREW,
+    find_duration,
+    number,
+    said_added,
+    said_people,
+)
 from knowledge.schema import Amount, Mission, RecordKind, Station, Vehicle
 from knowledge.units import kg_per
 
@@ -65,6 +73,13 @@ _USE = phrases(
     r"\bhow\s+(?:much|many\s+(?:more\s+|extra\s+|additional\s+)?(?:kg|kilos?|kilograms?|"
     r"tonnes?|tons?|pounds|lbs?|liters?|litres?)(?:\s+of)?)\s+(?:more\s+|extra\s+|additional\s+)?"
     r"(?P<res>food|water|oxygen|o2|air|supplies|consumables)\b",
+    re.I,
+)
+# "… oxygen and water", "food, water and oxygen", "water or food": the further consumables a
+# question asks beside the first, each read from where the one before it ends.
+_AND_RES = phrases(
+    r"\s*(?:,\s*(?:and\s+|or\s+|&\s+|plus\s+)?|\s+(?:and|or|&|plus)\s+)"
+    r"(?:(?:more|extra|additional|the|some)\s+)?(?P<res>food|water|oxygen|o2|air)\b",
     re.I,
 )
 # What makes it extra use: a longer stay, or an overlap of two crews.
@@ -123,6 +138,17 @@ RESOURCE_OF = {
     "supplies": ("food", "water", "oxygen"),
     "consumables": ("food", "water", "oxygen"),
 }
+
+
+def asked_resources(m: re.Match[str]) -> tuple[str, ...]:
+    """The consumables a question asks, from the match of the first one (its `res` group) on:
+    "oxygen and water" is oxygen, then water; "supplies" is all three; each once."""
+    said = [m["res"]]
+    pos = m.end("res")
+    while (more := _AND_RES.match(m.string, pos)) is not None:
+        said.append(more["res"])
+        pos = more.end()
+    return tuple(dict.fromkeys(r for word in said for r in RESOURCE_OF[word.lower()]))
 
 
 def quantity_answer(
@@ -414,7 +440,10 @@ def _extra_use(ctx: Context, text: str, now: dt.date) -> Reply | None:
     if m is None or station is None:
         return None
     overlap = bool(_OVERLAP.search(text))
-    if not overlap and not _LONGER.search(text):
+    added = said_added(text)  # "if an 8th person stayed": the extra is theirs
+    if added is not None and WHOLE_CREW.search(text):
+        added = None  # "the whole crew with an 8th person": all of them, a total's question
+    if not overlap and not _LONGER.search(text) and added is None:
         return None
     got = find_duration(_EXTRA_UNIT.sub("", text))
     if got is None:
@@ -428,14 +457,17 @@ def _extra_use(ctx: Context, text: str, now: dt.date) -> Reply | None:
         return None
     who, who_sources, ids = people[2:]
     short = who.split(" (")[0]
-    parts, sources = use_parts(station, RESOURCE_OF[m["res"].lower()], people[:2], short, days)
+    resources = asked_resources(m)
+    parts, sources = use_parts(station, resources, people[:2], short, days)
     sources = [*who_sources, *sources]
     lead = "About " + "; ".join(parts) + f". People: {who}."
     tail = (
         f" {dur.text[:1].upper()}{dur.text[1:]} read as {days} days. Estimates from NASA's "
         "per-person rates in the station record."
     )
-    title = f"Extra {m['res'].lower()} for {'a crew overlap' if overlap else 'a longer stay'}"
+    asked = m["res"].lower() if len(resources) == 1 else listed(list(resources))
+    why = "a crew overlap" if overlap else "a longer stay" if added is None else _added_who(added)
+    title = f"Extra {asked} for {why}"
     return reply_of(ctx, title, lead + tail, sources, ids)
 
 
@@ -533,11 +565,27 @@ def use_parts(
     return parts, sources
 
 
+def _added_who(n: int) -> str:
+    return "one more person" if n == 1 else f"{n} more people"
+
+
 def people_of(
-    ctx: Context, station: Station, text: str, now: dt.date, overlap: bool
+    ctx: Context,
+    station: Station,
+    text: str,
+    now: dt.date,
+    overlap: bool,
+    whole: bool = False,
 ) -> tuple[int, int, str, list[str], list[str]] | None:
-    """How many people use the extra supplies (low, high), said, with sources and records."""
-    k = said_people(text)
+    """How many people use the extra supplies (low, high), said, with sources and records.
+    People the question adds ("an 8th person", "2 more astronauts") are those people alone,
+    unless the whole crew is meant (`whole`, or "the whole crew" said): then the crew aboard
+    and them."""
+    added = said_added(text)
+    whole = whole or bool(WHOLE_CREW.search(text))
+    if added is not None and not whole:
+        return added, added, f"{_people(added)} (added; the crew aboard not counted)", [], []
+    k = said_people(text) if added is None else None
     if k is not None:
         return k, k, f"{k} people", [], []
     flights = [
@@ -568,6 +616,15 @@ def people_of(
     if not level:
         return None
     crew = level[-1]
+    if added is not None:
+        return (
+            crew.crew + added,
+            crew.crew + added,
+            f"{_people(crew.crew + added)} (derived: the {crew.crew} aboard, recorded since "
+            f"{crew.since:%-d %B %Y}, and {added} added)",
+            list(crew.sources),
+            [station.id],
+        )
     return (
         crew.crew,
         crew.crew,
@@ -575,6 +632,10 @@ def people_of(
         list(crew.sources),
         [station.id],
     )
+
+
+def _people(n: int) -> str:
+    return f"{n} person" if n == 1 else f"{n} people"
 
 
 def _crew_size(ctx: Context, m: Mission) -> int:

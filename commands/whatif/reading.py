@@ -8,10 +8,9 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from commands.format import day_text
+from commands.format import day_text, listed
 from commands.reply import Suggestion
 from commands.whatif.edits import Duration, FlightRef, MonthTarget, add_months
-from commands.whatif.english import listed
 from commands.whatif.errors import ScenarioError
 from commands.whatif.lexer import (
     HORIZON,

@@ -12,11 +12,20 @@ import re
 
 from commands.context import Context
 from commands.conversation import Turn
+from commands.format import listed
 from commands.reply import Reply
 from commands.understand.prefilter import phrases
-from commands.whatif.lexer import DAYS_PER_UNIT, Mass, find_duration, find_masses, said_people
+from commands.whatif.lexer import (
+    DAYS_PER_UNIT,
+    WHOLE_CREW,
+    Mass,
+    find_duration,
+    find_masses,
+    said_people,
+)
 from commands.whatif.quantity import (
     RESOURCE_OF,
+    asked_resources,
     kg_range,
     n_text,
     people_of,
@@ -45,11 +54,6 @@ _HOW_MANY_FLIGHTS = phrases(
 )
 _ADVERB_UNIT = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year"}
 # "the whole crew", "all of them", "everyone aboard": the crew aboard, not one person.
-_WHOLE_CREW = phrases(
-    r"\b(?:whole|entire|full)\s+crew\b|\ball\s+(?:of\s+)?(?:the\s+)?(?:crew|them|astronauts)\b"
-    r"|\beveryone\b|\beverybody\b",
-    re.I,
-)
 # A question about use, for a follow-up that names no resource ("for the whole crew?").
 _USE_ASKED = phrases(
     r"\bhow\s+(?:much|many)\b|\b(?:consum\w*|eats?|drinks?|breathes?|uses?|needs?)\b", re.I
@@ -143,8 +147,9 @@ def _total_use(ctx: Context, text: str, now: dt.date, last: Turn | None) -> Repl
         if ctx.index.find_mentions(text, ("mission", "vehicle")):
             return None
     k = said_people(text)
-    if k is None and not _WHOLE_CREW.search(text):
+    if k is None and not WHOLE_CREW.search(text):
         return None
+    resources = asked_resources(m)  # "food and water": each of them
     period = _days_of(text, m.end() if m.string is text else 0)
     if period is None or period[0] <= 0:
         return None
@@ -155,8 +160,6 @@ def _total_use(ctx: Context, text: str, now: dt.date, last: Turn | None) -> Repl
     low_people, high_people, who, who_sources, ids = people
     if k is not None:
         who = f"{k} people (your figure)"
-    res_word = m["res"].lower()
-    resources = RESOURCE_OF[res_word]
     parts, sources = use_parts(
         station, resources, (low_people, high_people), who.split(" (")[0], days, extra=False
     )
@@ -164,7 +167,7 @@ def _total_use(ctx: Context, text: str, now: dt.date, last: Turn | None) -> Repl
         "About " + "; ".join(parts) + f". People: {who}; {said[:1].lower()}{said[1:]} read as "
         f"{days} days. Estimates from NASA's per-person rates in the station record."
     )
-    title = f"{', '.join(resources).capitalize()} for {who.split(' (')[0]} over {said}"
+    title = f"{listed(list(resources)).capitalize()} for {who.split(' (')[0]} over {said}"
     return reply_of(ctx, title, lead, [*who_sources, *sources], ids or [station.id])
 
 
@@ -356,7 +359,7 @@ def _stock_mass(
         res = RESOURCE_OF[of["res"].lower()]
         if len(res) != 1:
             continue
-        people = people_of(ctx, station, text, now, False)
+        people = people_of(ctx, station, text, now, False, whole=True)
         rate = station.resupply.consumption_per_crew_day.get(res[0])  # type: ignore[call-overload]
         if people is None or rate is None:
             return None
