@@ -1724,7 +1724,7 @@ def _v_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     if firsts.FIRST.search(q.text):  # "the first time cygnus flew on falcon 9"
         return _v_first_flight(ctx, rec, q, now)
     if AGAIN.search(q.text):
-        again = _flew_again(ctx, v, now)
+        again = flew_again(ctx, v, now)
         if again is not None:  # "is H3 flying again": its first launch since its failure
             return again
     lead = Lead("")
@@ -1770,7 +1770,7 @@ def _v_launch(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | No
     return lead
 
 
-def _flew_again(ctx: Context, v: Vehicle, now: dt.date) -> Lead | None:
+def flew_again(ctx: Context, v: Vehicle, now: dt.date) -> Lead | None:
     """Whether a vehicle has launched since its latest recorded failure, and when it first
     did; None when no failure is recorded (the ordinary launch answer applies)."""
     failures = [e for e in v.events if e.kind == "failure" and e.date.start <= now]

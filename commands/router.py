@@ -39,6 +39,7 @@ from commands.facts import (
     fact_answer,
     family_aboard,
     finish,
+    flew_again,
     flown_on,
     has_fact,
     names,
@@ -1981,7 +1982,10 @@ def _states_rank(
     own = [fold(n) for n in names_of(rec)] if rec is not None else []
     if p.record_id != main.record_id and not any(n and n in fold(p.text) for n in own):
         return False
-    if not asked - _RANK_NEUTRAL - _KIND_NOUNS.get(main.kind, frozenset()) <= p.words:
+    # the subject's own sentence implies its name ("from the pad's new crew tower" of SLC-40)
+    mine = rec is not None and p.record_id == main.record_id
+    implied = {w for n in names_of(rec) for w in words(n)} if rec is not None and mine else set()
+    if not asked - _RANK_NEUTRAL - _KIND_NOUNS.get(main.kind, frozenset()) - implied <= p.words:
         return False
     at = re.search(rf"\b{re.escape(rank)}\b", p.text, re.I)
     if at is None or _RANK_DENIED.search(p.text[: at.start()]):
@@ -1990,9 +1994,15 @@ def _states_rank(
     if rank == "only" and after and any(n and fold(after["rest"]).startswith(n) for n in own):
         return True  # "Dragon now launches only from SLC-40": the subject is the only one
     ranked = " ".join(p.text[: at.start()].split()[-4:])  # what the rank is said of
-    for named in _DESIGNATION.finditer(ranked):
-        if not any(fold(named.group(0)) in n for n in own):
-            return False
+    # "was Crew-9 the first crewed launch from SLC-40": the rank is claimed of the flight the
+    # question names before it, the place's sentence must state it of that one
+    claimed_of = _typed_holder(text, rank, own)
+    holder = fold(claimed_of.group(0)) if claimed_of is not None else None
+    typed = [fold(named.group(0)) for named in _DESIGNATION.finditer(ranked)]
+    if holder is not None and holder not in typed:
+        return False
+    if any(t != holder and not any(t in n for n in own) for t in typed):
+        return False
     limit = vocab.RANK_LIMITS.search(p.text, at.end())
     if limit is not None and limit.group(0).lower() not in text.lower():
         return False
@@ -2007,6 +2017,27 @@ def _states_rank(
     return True
 
 
+def _typed_holder(text: str, rank: str, own: list[str]) -> re.Match[str] | None:
+    """The designation a question claims a rank of, typed just before it and not one of the
+    subject's own names ("was Crew-9 the first crewed launch from SLC-40": Crew-9); None when
+    the rank is claimed of the subject itself."""
+    at = re.search(rf"\b{re.escape(rank)}\b", text, re.I)
+    if at is None:
+        return None
+    start = max(0, at.start() - _HOLDER_REACH)
+    typed = [
+        m
+        for m in _DESIGNATION.finditer(text, start, at.start())
+        if not any(fold(m.group(0)) in n for n in own) and not m.group(0).split()[1:]
+    ]
+    return typed[-1] if typed else None
+
+
+# How far before a rank a question's own designation is read as the rank's holder ("was
+# Crew-9 the first").
+_HOLDER_REACH = 24
+
+
 def _rank_holder(
     ctx: Context, p: Passage, main: Subject, asked: frozenset[str], rank: str, text: str
 ) -> str | None:
@@ -2019,6 +2050,18 @@ def _rank_holder(
     if at is None:
         return None
     before = " ".join(p.text[: at.start()].split()[-4:])  # "Progress is the"
+    rec = ctx.kb.get(main.record_id)
+    own = [fold(n) for n in names_of(rec)] if rec is not None else []
+    holder = _typed_holder(text, rank, own)
+    typed = _DESIGNATION.finditer(before) if holder is not None else iter(())
+    for named in typed:
+        assert holder is not None
+        # "was Crew-10 the first crewed launch from SLC-40": "Crew-9 became the first ..."
+        as_theirs = text[: holder.start()] + named.group(0) + text[holder.end() :]
+        if fold(named.group(0)) != fold(holder.group(0)) and _states_rank(
+            ctx, p, main, asked, rank, as_theirs
+        ):
+            return named.group(0)
     for m in ctx.index.find_mentions(before):
         if m.record_id == main.record_id or m.kind != main.kind:
             continue
@@ -2472,6 +2515,11 @@ def _topic_yes_no(ctx: Context, card: Reply, q: Question, topic_id: str) -> Repl
         ids = collect_sources(due.sources, card.source_ids)
         opened = f"{'Yes' if due.yes else 'No'}. {due.text}\n\n{card.text}"
         return replace(card, text=opened, sources=source_lines(ctx.kb, ids), source_ids=ids)
+    again = _flown_again(ctx, q, topic_id)
+    if again is not None:  # "did it ever fly again": the vehicle's first launch since failing
+        ids = collect_sources(again.sources, card.source_ids)
+        opened = f"Yes. {again.text}\n\n{card.text}"
+        return replace(card, text=opened, sources=source_lines(ctx.kb, ids), source_ids=ids)
     body, sep, rest = card.text.partition("\n\n")
     led = lead_sentence(body, frozenset(q.words), ctx.lexicon.weight, amount=False)
     first = sentences(led)[0] if sentences(led) else led
@@ -2510,6 +2558,24 @@ def _topic_yes_no(ctx: Context, card: Reply, q: Question, topic_id: str) -> Repl
         )
     opener = f"Not known as a plain yes or no as of {day_text(ctx.kb.as_of)}. What is recorded:"
     return replace(card, text=f"{opener} {card.text}")
+
+
+def _flown_again(ctx: Context, q: Question, topic_id: str) -> Lead | None:
+    """ "Did it ever fly again?" of a topic (or "did H3 return to flight"): the one vehicle the
+    question names, else the topic is about, that has flown since its recorded failure (its
+    first launch since, `facts.flew_again`); None when the question asks no flying again, or
+    no single vehicle has."""
+    if q.ask != Ask.YES_NO or vocab.NEGATION.search(q.text) or not vocab.FLOWN_AGAIN.search(q.text):
+        return None
+    named = [r for r in q.record_ids if ctx.kb.kind_of(r) == "vehicle"]
+    pool = named or sorted(ctx.topics.related.get(topic_id, ()))
+    found = []
+    for rid in pool:
+        rec = ctx.kb.get(rid)
+        lead = flew_again(ctx, rec, ctx.kb.as_of) if isinstance(rec, Vehicle) else None
+        if lead is not None and lead.yes:
+            found.append(lead)
+    return found[0] if len(found) == 1 else None
 
 
 _YEAR = phrases(r"\b(?:19|20)\d\d\b")

@@ -1033,6 +1033,16 @@ AGAIN = _any(
     r"\bresum\w*\b",
     r"\bcleared to fly\b",
 )
+# Flying again, said of a vehicle (not "fail again", "dock again"): "did it ever fly again",
+# "has it returned to flight", "back in service", "flown since".
+FLOWN_AGAIN = _any(
+    r"\b(?:fly|flies|flew|flown|flying|launch\w*|flights?)\b(?:\s+\w+){0,3}?\s+again\b",
+    r"\breturn(?:ed|s|ing)? to (?:flight|flying|service)\b",
+    r"\bback (?:to flying|to flight|in service|flying)\b",
+    r"\bresum\w* (?:flights?|flying|launch\w*)\b",
+    r"\bcleared to fly\b",
+    r"\b(?:flown|flew|flights?|launch\w*) since\b",
+)
 # A load weighed against a capacity: "how full was it", "is that near what an XL can take",
 # "what share of its capacity was that", "was it fully loaded".
 _CAN_CARRY = r"(?:take|carry|hold|haul|lift|fit|capacity|max\w*|limit)"
