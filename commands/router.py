@@ -2671,6 +2671,8 @@ def _affirms(sentence: str, q: Question, claim: tuple[str, ...] | None = None) -
     asked = q.words if claim is None else claim
     if not asked:
         return False
+    if vocab.AGAIN.search(q.text) and not vocab.AGAIN.search(sentence):
+        return False  # "did it fail again": a sentence of the one failure says no "again"
     tokens = fold_tokens(sentence)  # every word, so that "to" in "threatened to leave" counts
     stems = [stem(t) for t in tokens]
     canonical = frozenset(words(sentence))

@@ -29,3 +29,10 @@ def test_typed_holder_stated_by_the_place_is_yes(ctx: Context) -> None:
 def test_rank_of_the_place_itself_stays_unknown(ctx: Context) -> None:
     text = _text(ctx, "was slc-40 the first pad to launch crew?")
     assert text.startswith("Not known")
+
+
+def test_a_second_failure_is_not_affirmed_by_the_first(ctx: Context) -> None:
+    """'did it fail again' of a vehicle with one recorded failure: never Yes from the sentence
+    of that one failure."""
+    text = _text(ctx, "tell me about the december 2025 h3 failure", "so has it failed again?")
+    assert not text.startswith("Yes"), text
