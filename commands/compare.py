@@ -10,6 +10,7 @@ from typing import TypeVar
 from commands import said
 from commands.context import Context
 from commands.durations import Duration, flight_duration, planned_duration, stay_duration, transit
+from commands.facts import docking_place
 from commands.format import (
     amount,
     collect_sources,
@@ -655,6 +656,12 @@ _DIFFERENT = phrases(r"\b(?:different|differ\w*)\b", re.I)
 # (what the attribute is called, the words that ask for it, the mission field, the verb)
 _SHARED = (
     (
+        "docking port",
+        phrases(r"\b(?:(?:docking\s+)?ports?|modules?|berth(?:ing)?\s+(?:spot|place))\b", re.I),
+        "port",
+        "docked to",
+    ),
+    (
         "pad",
         phrases(r"\b(?:pads?|launch\s*(?:site|complex)e?s?|sites?|complex(?:es)?)\b", re.I),
         "pad",
@@ -687,7 +694,12 @@ def same_verdict(ctx: Context, missions: list[Mission], text: str) -> Reply | No
         return None
     what, field, verb = asked
     values: list[str | None] = [
-        _launch_day(m) if field == "day" else getattr(m, field) for m in missions
+        _launch_day(m)
+        if field == "day"
+        else docking_place(ctx, m)
+        if field == "port"
+        else getattr(m, field)
+        for m in missions
     ]
     said = [
         f"{m.name} {verb if m.status not in PENDING else 'is planned to use'} {_named(ctx, v)}"

@@ -752,6 +752,18 @@ _PLACE = phrases(
 _NOT_A_PLACE = phrases(r"^(?:the\s+)?(?:iss|station|international space station)$", re.I)
 
 
+def docking_place(ctx: Context, m: Mission) -> str | None:
+    """The module or port a flight docked or berthed at, from its docking event's text, else a
+    sentence of its record; None when no text names one."""
+    for e in m.events:
+        if e.kind in DOCKED and (place := _place_in(e.what)) is not None:
+            return place
+    return next(
+        (p for x in ctx.lexicon.passages.get(m.id, ()) if (p := _place_in(x.text)) is not None),
+        None,
+    )
+
+
 def _place_in(text: str) -> str | None:
     """The module or port a docking text names, or None ("the ISS" names none)."""
     for found in _PLACE.finditer(text):
