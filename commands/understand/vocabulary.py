@@ -1405,6 +1405,11 @@ RUSSIAN_WORDS: dict[str, str] = {
     "сколько": "how many",
     "как": "how",
     "долго": "long",
+    "сел": "landed",  # "когда сел Союз": of a ship, set down (landed), not "sat"
+    "села": "landed",
+    "сели": "landed",
+    "сядет": "will land",
+    "сядут": "will land",
     "летит": "flies",
     "летят": "fly",
     "полетит": "will fly",
@@ -1805,11 +1810,12 @@ QUESTION_VOCABULARY = frozenset(
     # Words that carry the question's kind, never a fact of their own: fillers and hedges
     # ("even", "like", "actually", "is it true that"), a time asked about ("soon", "until":
     # when / how long), what fits aboard ("fit", "hold", "seat": how many people or how much a
-    # vehicle takes), and a whole asked for ("altogether", "overall": a count's total).
+    # vehicle takes), a whole asked for ("altogether", "overall": a count's total), and the
+    # "-wise" of "volume wise", "cost-wise" (in terms of the word before it, which is asked).
     # A reply never says the base records nothing on one of these.
     """even like just really actually exactly basically literally honestly anyway anyways
     tho though pretty roughly approx approximately about around ish still soon sooner lately
-    nowadays true truly later
+    nowadays true truly later wise
     until til till fit fits fitting hold holds seat seated inside within
     altogether overall""".split()
 )
