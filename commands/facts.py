@@ -2552,7 +2552,7 @@ _STATUS_WORDS: tuple[tuple[Phrases, frozenset[str]], ...] = (
             r"|\b(?:is|are) (?:\w+ ){0,3}over\b",
             re.I,
         ),
-        frozenset({"cancelled", "retired"}),
+        frozenset({"cancelled", "retired", "inactive"}),  # a pad unused since 2019 is "dead"
     ),
     (phrases(r"\bremoved\b|\bkicked\b|\bdropped\b|\breplaced\b", re.I), frozenset({"removed"})),
     (

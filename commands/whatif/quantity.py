@@ -646,8 +646,17 @@ def _crew_size(ctx: Context, m: Mission) -> int:
 # ------------------------------------------------------------- a stay against design life
 
 
+# A stay weighed against the design life ("if it stays 9 months, is that past …"), not the
+# design life asked as a fact ("is crew dragon's design life 210 days?": the record answers).
+_STAY_ASKED = phrases(
+    r"\b(?:stay(?:s|ed|ing)?|slip(?:s|ped|ping)?|longer|extra|extend\w*|past|beyond|exceed\w*"
+    r"|outlast\w*|come\s+home|if)\b",
+    re.I,
+)
+
+
 def _past_design_life(ctx: Context, text: str, now: dt.date) -> Reply | None:
-    if not DESIGN.search(text):
+    if not DESIGN.search(text) or not _STAY_ASKED.search(text):
         return None
     said = named(ctx, text)
     if said.either:
