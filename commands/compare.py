@@ -432,9 +432,14 @@ def _cost_verdict(vehicles: list[Vehicle], text: str = "") -> str:
             (c, cheap), rest = order[0][1], [cv for _, cv in order[1:]]
             others = "; ".join(f"{v.name} {o.text()}" for o, v in rest)
             return f"{cheap.name} costs less per {per}, {c.text()}, against {others}."
-    known = [f"{v.name}: {c.text()} per {c.per}" for v in vehicles for c in v.costs[:1]]
+    known = [
+        f"{v.name}: {c.text()} per {c.per}"
+        + (f" ({c.note.rstrip('.')})" if c.per == "contract" and c.note else "")
+        for v in vehicles
+        for c in v.costs[:1]
+    ]  # a contract's figure says whose it is ("whole CRS-2 programme (all providers)")
     missing = [v.name for v in vehicles if not v.costs]
-    line = "Costs are not given on the same basis: " + "; ".join(known) + "." if known else ""
+    line = f"{_NO_BASIS}: " + "; ".join(known) + "." if known else ""
     if missing:
         line += f" No cost is recorded for {' and '.join(missing)}."
     return line.strip()
@@ -850,13 +855,16 @@ _SAYS_LESS = phrases(r"^\S.*?\b(?:less|fewer|shorter)\b", re.I)
 _TIED = ("A tie:", "No clear difference")
 
 
+_NO_BASIS = "Costs are not given on the same basis"
+
+
 def than_yes(verdict_text: str, first: str, names: list[str], text: str) -> bool | None:
     """ "is X more than Y" from a comparison's verdict line: yes when the verdict's winner is
     the first named and wins the way asked; no for a tie of equal values; None when it cannot
     be told (values that overlap, or no winner named)."""
     head = verdict_text.split(":")[0]
-    if " about the same" in head:  # within a plan's rounding: neither can be told longer
-        return None
+    if " about the same" in head or _NO_BASIS in head:  # within a plan's rounding, or costs
+        return None  # per mission against per contract: neither can be told more
     if verdict_text.startswith(_TIED[0]) or " the same" in head:
         return False  # equal: neither is more
     if verdict_text.startswith(_TIED[1]):
