@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from commands.context import Context
-from commands.facts import already_text, asked_ahead, asks_harm, bounded, names
+from commands.facts import already_text, asked_ahead, asks_harm, bounded, names, rides
 from commands.format import date_text, publisher, when_text, with_article
 from commands.said import by_date, planned_at
 from commands.understand.prefilter import phrases
@@ -365,7 +365,17 @@ def _vehicle_field(ctx: Context, q: Question, v: Vehicle, s: Subject) -> Verdict
         earlier = names([f"the {_name(ctx, r)}" for r in retired])
         return replace(now, text=f"{now.text[:-1]} (earlier also on {earlier}, now retired).")
     if s.kind == "pad":
-        return _one(ctx, q, s, v.name, "flies from", [*v.pads], src)
+        _, retired_rockets, current_pads, old_pads = rides(ctx, v)
+        if not old_pads or _PAST.search(q.text):
+            return _one(ctx, q, s, v.name, "flies from", [*v.pads], src)
+        # "does cygnus still fly from wallops": the pads its rockets fly from today, a pad only
+        # its retired rockets used said as earlier
+        now = _one(ctx, q, s, v.name, "flies from", current_pads, src)
+        earlier = names([_name(ctx, p) for p in old_pads])
+        on = names([f"the {_name(ctx, r)}" for r in retired_rockets])
+        return replace(
+            now, text=f"{now.text[:-1]} (earlier also from {earlier}, on {on}, now retired)."
+        )
     if s.kind == "organization":
         if Fact.BUILDER in q.facts:
             built = [v.manufacturer] if v.manufacturer else []

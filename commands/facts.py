@@ -1640,7 +1640,7 @@ def _v_crew_size(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead |
     return Lead(f"{v.name} carries a crew of {v.crew_size}{most}.", yes=True)
 
 
-def _rides(ctx: Context, v: Vehicle) -> tuple[list[str], list[str], list[str], list[str]]:
+def rides(ctx: Context, v: Vehicle) -> tuple[list[str], list[str], list[str], list[str]]:
     """A spacecraft's launchers and pads, split into current and retired ones (a pad is retired
     for it when only its retired launchers used it): "Falcon 9 from SLC-40; earlier Antares"."""
     launchers = [ctx.kb.get(x) for x in v.launchers]
@@ -1671,7 +1671,7 @@ def _v_pad(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | None:
     v = rec
     if not v.pads:
         return Lead(f"The pads of {v.name} are not recorded.", known=False)
-    current, old, pads, old_pads = _rides(ctx, v)
+    current, old, pads, old_pads = rides(ctx, v)
     on = f" on {names([_name(ctx, x) for x in current])}" if current else ""
     where = names([_name(ctx, p) for p in pads])
     return Lead(f"{v.name} launches from {where}{on}{_earlier(ctx, old, old_pads)}.")
@@ -1684,7 +1684,7 @@ def _v_launcher(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead | 
         if v.kind == "launch-vehicle":
             return None
         return Lead(f"The rocket of {v.name} is not recorded.", known=False)
-    current, old, pads, old_pads = _rides(ctx, v)
+    current, old, pads, old_pads = rides(ctx, v)
     where = f" from {names([_name(ctx, p) for p in pads])}" if pads else ""
     rockets = names([_name(ctx, x) for x in current])
     return Lead(f"{v.name} launches on {rockets}{where}{_earlier(ctx, old, old_pads)}.")
