@@ -372,10 +372,12 @@ def _vehicle_field(ctx: Context, q: Question, v: Vehicle, s: Subject) -> Verdict
         # its retired rockets used said as earlier
         now = _one(ctx, q, s, v.name, "flies from", current_pads, src)
         earlier = names([_name(ctx, p) for p in old_pads])
-        on = names([f"the {_name(ctx, r)}" for r in retired_rockets])
-        return replace(
-            now, text=f"{now.text[:-1]} (earlier also from {earlier}, on {on}, now retired)."
+        why = (
+            f"on {names([f'the {_name(ctx, r)}' for r in retired_rockets])}, now retired"
+            if retired_rockets
+            else "no longer used for it"
         )
+        return replace(now, text=f"{now.text[:-1]} (earlier also from {earlier}, {why}).")
     if s.kind == "organization":
         if Fact.BUILDER in q.facts:
             built = [v.manufacturer] if v.manufacturer else []

@@ -1642,7 +1642,9 @@ def _v_crew_size(ctx: Context, rec: Record, q: Question, now: dt.date) -> Lead |
 
 def rides(ctx: Context, v: Vehicle) -> tuple[list[str], list[str], list[str], list[str]]:
     """A spacecraft's launchers and pads, split into current and retired ones (a pad is retired
-    for it when only its retired launchers used it): "Falcon 9 from SLC-40; earlier Antares"."""
+    for it when only its retired launchers used it, or when its own record no longer lists the
+    spacecraft while another of its pads does: LC-39A for Dragon since 2026): "Falcon 9 from
+    SLC-40; earlier Antares"."""
     launchers = [ctx.kb.get(x) for x in v.launchers]
     old = [x for x, r in zip(v.launchers, launchers, strict=True) if _retired(r)]
     now = [x for x in v.launchers if x not in old]
@@ -1651,6 +1653,11 @@ def rides(ctx: Context, v: Vehicle) -> tuple[list[str], list[str], list[str], li
         used_now = {p for x in now if isinstance(r := ctx.kb.get(x), Vehicle) for p in r.pads}
         used_old = {p for x in old if isinstance(r := ctx.kb.get(x), Vehicle) for p in r.pads}
         old_pads = [p for p in v.pads if p in used_old and p not in used_now]
+    serving = [
+        p for p in v.pads if (pad := ctx.kb.pads.get(p)) is not None and v.id in pad.vehicles
+    ]
+    if serving:
+        old_pads += [p for p in v.pads if p not in serving and p not in old_pads]
     return now or old, old if now else [], [p for p in v.pads if p not in old_pads], old_pads
 
 

@@ -669,7 +669,9 @@ def _past_design_life(ctx: Context, text: str, now: dt.date) -> Reply | None:
     if vehicle is None:
         return None
     life = design_days(vehicle)
-    got = find_duration(_EXTRA_UNIT.sub("", _SAID_LIFE.sub(" ", text)))
+    # the design life the question states ("its 210 day design life", "design life is 210
+    # days") is no stay
+    got = find_duration(_EXTRA_UNIT.sub("", _DESIGN_DAYS.sub(" ", _SAID_LIFE.sub(" ", text))))
     slip = round(got[0].amount * DAYS_PER_UNIT[got[0].unit]) if got is not None else 0
     who = flight.name if flight is not None else f"a {vehicle.name} crew"
     ids = [*([flight.id] if flight else []), vehicle.id]

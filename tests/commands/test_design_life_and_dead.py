@@ -29,3 +29,9 @@ def test_an_inactive_pad_is_dead(ctx: Context) -> None:
 
 def test_an_active_pad_is_not_dead(ctx: Context) -> None:
     assert _lead(ctx, "is site 31/6 dead").startswith("No")
+
+
+def test_a_design_life_stated_in_the_question_is_no_stay(ctx: Context) -> None:
+    lead = _lead(ctx, "soyuz design life is 210 days; if a crew stayed 260 days is it over")
+    assert lead.startswith("Yes"), lead
+    assert "your 260 days" in lead, lead

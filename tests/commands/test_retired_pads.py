@@ -24,3 +24,15 @@ def test_the_current_pad_is_yes(ctx: Context) -> None:
 
 def test_the_past_keeps_the_old_pad(ctx: Context) -> None:
     assert _lead(ctx, "did cygnus ever go up from wallops").startswith("Yes")
+
+
+def test_a_pad_whose_record_no_longer_lists_the_ship_is_earlier(ctx: Context) -> None:
+    lead = _lead(ctx, "are crew dragons still going up from lc-39a?")
+    assert lead.startswith("No"), lead
+    assert "no longer used" in lead
+
+
+def test_the_pads_asked_now_leave_out_a_pad_no_longer_used(ctx: Context) -> None:
+    lead = _lead(ctx, "what launch pad does crew dragon use now")
+    assert "SLC-40" in lead
+    assert "39A" not in lead, lead
