@@ -68,11 +68,24 @@ _COUNTED_WHAT = phrases(
     re.I,
 )
 
+# The consumables a question may name, and what each stands for.
+RESOURCE_OF = {
+    "food": ("food",),
+    "water": ("water",),
+    "oxygen": ("oxygen",),
+    "o2": ("oxygen",),
+    "air": ("oxygen",),
+    "supplies": ("food", "water", "oxygen"),
+    "consumables": ("food", "water", "oxygen"),
+}
+# Their words, for the patterns that read one ("food|water|oxygen|o2|air|supplies|...").
+CONSUMABLE_WORDS = "|".join(RESOURCE_OF)
+
 # "how much more water", "how many extra kg of food", "how much oxygen ... extra".
 _USE = phrases(
     r"\bhow\s+(?:much|many\s+(?:more\s+|extra\s+|additional\s+)?(?:kg|kilos?|kilograms?|"
     r"tonnes?|tons?|pounds|lbs?|liters?|litres?)(?:\s+of)?)\s+(?:more\s+|extra\s+|additional\s+)?"
-    r"(?P<res>food|water|oxygen|o2|air|supplies|consumables)\b",
+    rf"(?P<res>{CONSUMABLE_WORDS})\b",
     re.I,
 )
 # "… oxygen and water", "food, water and oxygen", "water or food": the further consumables a
@@ -128,16 +141,6 @@ _NEXT_CREW = phrases(
 _EXTRA_UNIT = phrases(
     r"\b(?:extra|more|additional|further)\s+(?=(?:days?|weeks?|months?|years?)\b)", re.I
 )
-
-RESOURCE_OF = {
-    "food": ("food",),
-    "water": ("water",),
-    "oxygen": ("oxygen",),
-    "o2": ("oxygen",),
-    "air": ("oxygen",),
-    "supplies": ("food", "water", "oxygen"),
-    "consumables": ("food", "water", "oxygen"),
-}
 
 
 def asked_resources(m: re.Match[str]) -> tuple[str, ...]:

@@ -24,6 +24,7 @@ from commands.whatif.lexer import (
     said_people,
 )
 from commands.whatif.quantity import (
+    CONSUMABLE_WORDS,
     RESOURCE_OF,
     asked_resources,
     kg_range,
@@ -34,7 +35,7 @@ from commands.whatif.quantity import (
 )
 from knowledge.schema import Station
 
-_RESOURCE = phrases(r"\b(?P<res>food|water|oxygen|o2|air|supplies|consumables)\b", re.I)
+_RESOURCE = phrases(rf"\b(?P<res>{CONSUMABLE_WORDS})\b", re.I)
 _HOW_MUCH = phrases(
     r"\bhow\s+(?:much|many\s+(?:kg|kgs|kilos?|kilograms?|tonnes?|tons?|pounds|lbs?)\b)", re.I
 )
@@ -73,10 +74,8 @@ _RATE_AFTER = phrases(
 _PROPELLANT = phrases(r"\b(?:prop|propellant|fuel|reboost|refuel\w*)\b", re.I)
 
 # "they had 6 months of food", "with 90 days of water left", "food for 4 months"
-_STOCK_OF = phrases(
-    r"\s*(?:worth\s+)?of\s+(?P<res>food|water|oxygen|o2|air|supplies|consumables)\b", re.I
-)
-_STOCK_FOR = phrases(r"\b(?P<res>food|water|oxygen|o2|air|supplies|consumables)\s+for\s*$", re.I)
+_STOCK_OF = phrases(rf"\s*(?:worth\s+)?of\s+(?P<res>{CONSUMABLE_WORDS})\b", re.I)
+_STOCK_FOR = phrases(rf"\b(?P<res>{CONSUMABLE_WORDS})\s+for\s*$", re.I)
 _TILL = phrases(
     r"\bhow\s+(?:long|many\s+(?:days|weeks|months))\b.*\b(?:till|until|til|before|to)\b"
     r"|\bwhen\s+(?:would|will|do|does|did)\b",
